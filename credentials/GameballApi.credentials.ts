@@ -1,0 +1,75 @@
+import type {
+	IAuthenticate,
+	ICredentialDataDecryptedObject,
+	ICredentialTestRequest,
+	ICredentialType,
+	IHttpRequestOptions,
+	INodeProperties,
+	Icon,
+} from 'n8n-workflow';
+
+/** The Gameball API keys. The secret key also verifies webhook signatures in Gameball Trigger. */
+export class GameballApi implements ICredentialType {
+	name = 'gameballApi';
+
+	displayName = 'Gameball API';
+
+	icon: Icon = { light: 'file:gameball.svg', dark: 'file:gameball.dark.svg' };
+
+	documentationUrl = 'https://developer.gameball.co/api-reference/authentication';
+
+	properties: INodeProperties[] = [
+		{
+			displayName: 'API Key',
+			name: 'apiKey',
+			type: 'string',
+			typeOptions: { password: true },
+			default: '',
+			required: true,
+			description: 'The public API key, from Admin Settings > Account Integration > API Keys',
+		},
+		{
+			displayName: 'Secret Key',
+			name: 'secretKey',
+			type: 'string',
+			typeOptions: { password: true },
+			default: '',
+			description:
+				'The secret (transaction) key. Needed for transactions, for every call on v4.1 or in High Security Mode, and to verify webhook signatures.',
+		},
+		{
+			displayName: 'API Version',
+			name: 'apiVersion',
+			type: 'options',
+			options: [
+				{ name: 'v4.0', value: 'v4.0' },
+				{ name: 'v4.1 (Both Keys on Every Call)', value: 'v4.1' },
+			],
+			default: 'v4.0',
+		},
+		{
+			displayName: 'Base URL',
+			name: 'baseUrl',
+			type: 'string',
+			default: 'https://api.gameball.co',
+			description: 'Change only to use a proxy or the Gameball simulator',
+		},
+	];
+
+	authenticate: IAuthenticate = async (
+		credentials: ICredentialDataDecryptedObject,
+		requestOptions: IHttpRequestOptions,
+	): Promise<IHttpRequestOptions> => {
+		const headers: Record<string, string> = { APIKey: String(credentials.apiKey ?? '') };
+		if (credentials.secretKey) headers.SecretKey = String(credentials.secretKey);
+		return { ...requestOptions, headers: { ...(requestOptions.headers ?? {}), ...headers } };
+	};
+
+	test: ICredentialTestRequest = {
+		request: {
+			baseURL: '={{ ($credentials.baseUrl || "https://api.gameball.co").replace(/\\/+$/, "") }}',
+			url: '=/api/{{ $credentials.apiVersion || "v4.0" }}/integrations/configurations/widget',
+			method: 'GET',
+		},
+	};
+}
