@@ -1,0 +1,82 @@
+import { readFileSync } from 'fs';
+import { CONTRACT_FILE, findOperation, isContractError, loadContract, validateRequest } from '../../simulator/contract';
+
+describe('derived contract', () => {
+	const contract = loadContract();
+
+	it('holds all 75 operations of the OpenAPI document, sorted and without prose', () => {
+		expect(contract.operationCount).toBe(75);
+		expect(contract.operations).toHaveLength(75);
+		const keys = contract.operations.map((operation) => `${operation.path} ${operation.method}`);
+		expect([...keys].sort((a, b) => a.localeCompare(b))).toEqual(keys);
+		expect(new Set(keys).size).toBe(75);
+		const text = readFileSync(CONTRACT_FILE, 'utf8');
+		expect(text).not.toMatch(/"(summary|example|examples|x-codeSamples)"/);
+		for (const operation of contract.operations) {
+			expect(operation.path.startsWith('/api/v4.0/integrations/')).toBe(true);
+			expect(operation.security).toContain('apiKey');
+		}
+	});
+
+	it('derives path parameters from the path template', () => {
+		const reverse = contract.operations.find((operation) => operation.method === 'DELETE' && operation.path === '/api/v4.0/integrations/orders/{orderId}/transactions');
+		expect(reverse?.pathParams).toEqual([{ name: 'orderId', type: 'string' }]);
+	});
+
+	it('prefers literal segments over parameters', () => {
+		expect(findOperation('POST', '/api/v4.0/integrations/coupons/validate').match?.operation.path).toBe('/api/v4.0/integrations/coupons/validate');
+		const byCode = findOperation('POST', '/api/v4.0/integrations/coupons/ABC%20D/validate').match;
+		expect(byCode?.operation.path).toBe('/api/v4.0/integrations/coupons/{code}/validate');
+		expect(byCode?.pathParams).toEqual({ code: 'ABC D' });
+		expect(findOperation('GET', '/api/v4.0/integrations/transactions/count').match?.operation.path).toBe('/api/v4.0/integrations/transactions/count');
+	});
+});
+
+describe('validateRequest', () => {
+	const redeemPath = '/api/v4.0/integrations/transactions/redeem';
+	const validRedeem = { customerId: 'c1', transactionId: 't1', transactionTime: '2026-01-01T10:00:00Z', points: 10 };
+
+	it('accepts a valid request and returns the operation', () => {
+		const result = validateRequest('POST', redeemPath, {}, validRedeem);
+		expect(isContractError(result)).toBe(false);
+		if (!isContractError(result)) expect(result.operation.security).toEqual(['apiKey', 'secretKey']);
+	});
+
+	it('names a missing required field', () => {
+		const { transactionId: _omitted, ...body } = validRedeem;
+		void _omitted;
+		const result = validateRequest('POST', redeemPath, {}, body);
+		expect(result).toEqual({ error: expect.objectContaining({ status: 400, code: 3001, field: 'transactionId' }) });
+	});
+
+	it('rejects wrong types, including integers and date-times', () => {
+		expect(validateRequest('POST', redeemPath, {}, { ...validRedeem, points: 1.5 })).toEqual({ error: expect.objectContaining({ code: 3002, field: 'points' }) });
+		expect(validateRequest('POST', redeemPath, {}, { ...validRedeem, amount: '10' })).toEqual({ error: expect.objectContaining({ code: 3002, field: 'amount' }) });
+		expect(validateRequest('POST', redeemPath, {}, { ...validRedeem, transactionTime: 'yesterday' })).toEqual({ error: expect.objectContaining({ field: 'transactionTime' }) });
+		expect(validateRequest('POST', redeemPath, {}, [validRedeem])).toEqual({ error: expect.objectContaining({ code: 3002, message: expect.stringMatching(/^body must be of type object/) }) });
+	});
+
+	it('checks nested objects, array items and enums', () => {
+		const nested = validateRequest('POST', redeemPath, {}, { ...validRedeem, merchant: { branch: { name: 'x' } } });
+		expect(nested).toEqual({ error: expect.objectContaining({ code: 3001, field: 'merchant.branch.uniqueId' }) });
+		const batch = validateRequest('POST', '/api/v4.0/integrations/batch/customers', {}, { body: [{ customerId: 'a' }, { email: 'x' }] });
+		expect(batch).toEqual({ error: expect.objectContaining({ code: 3001, field: 'body[1].customerId' }) });
+		const channel = validateRequest('POST', '/api/v4.0/integrations/batch/customers', {}, { body: [{ customerId: 'a', customerAttributes: { channel: 'fax' } }] });
+		expect(channel).toEqual({ error: expect.objectContaining({ code: 3003, field: 'body[0].customerAttributes.channel' }) });
+	});
+
+	it('checks query parameters', () => {
+		const path = '/api/v4.0/integrations/referrals/validate';
+		expect(validateRequest('GET', path, {}, undefined)).toEqual({ error: expect.objectContaining({ code: 3001, field: 'referrerCode' }) });
+		expect(isContractError(validateRequest('GET', path, { referrerCode: 'ABC' }, undefined))).toBe(false);
+		const limit = validateRequest('GET', '/api/v4.0/integrations/customers/c1/activities', new URLSearchParams('limit=abc'), undefined);
+		expect(limit).toEqual({ error: expect.objectContaining({ code: 3002, field: 'limit' }) });
+		const tooMany = validateRequest('GET', '/api/v4.0/integrations/customers/c1/activities', { limit: '500' }, undefined);
+		expect(tooMany).toEqual({ error: expect.objectContaining({ code: 3003, field: 'limit' }) });
+	});
+
+	it('answers 404 for unknown paths and 405 for a wrong method', () => {
+		expect(validateRequest('GET', '/api/v4.0/integrations/nothing-here', {}, undefined)).toEqual({ error: expect.objectContaining({ status: 404 }) });
+		expect(validateRequest('PATCH', '/api/v4.0/integrations/customers', {}, {})).toEqual({ error: expect.objectContaining({ status: 405 }) });
+	});
+});
