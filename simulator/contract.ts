@@ -24,7 +24,7 @@ export interface ContractSchema {
 	oneOf?: ContractSchema[];
 }
 
-export interface ContractParam extends ContractSchema {
+export interface ContractParam extends Omit<ContractSchema, 'required'> {
 	name: string;
 	required?: boolean;
 	type: string;
@@ -243,18 +243,21 @@ function checkObject(schema: ContractSchema, value: Record<string, unknown>, fie
 
 function checkQueryParam(param: ContractParam, raw: string): Problem | undefined {
 	const field = param.name;
+	const { name: _name, required: _required, ...schema } = param;
+	void _name;
+	void _required;
 	switch (param.type) {
 		case 'integer':
 			if (!/^-?\d+$/.test(raw)) return { code: 3002, field, message: `${field} must be an integer` };
-			return checkValue(param, Number(raw), field);
+			return checkValue(schema, Number(raw), field);
 		case 'number':
 			if (raw.trim() === '' || Number.isNaN(Number(raw))) return { code: 3002, field, message: `${field} must be a number` };
-			return checkValue(param, Number(raw), field);
+			return checkValue(schema, Number(raw), field);
 		case 'boolean':
 			if (!/^(true|false)$/i.test(raw)) return { code: 3002, field, message: `${field} must be true or false` };
 			return undefined;
 		default:
-			return checkValue({ ...param, type: 'string' }, raw, field);
+			return checkValue({ ...schema, type: 'string' }, raw, field);
 	}
 }
 
