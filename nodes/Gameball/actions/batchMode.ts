@@ -1,0 +1,101 @@
+import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
+import { NodeOperationError } from 'n8n-workflow';
+
+import type { BatchStatus } from '../transport/batch';
+import { createBatchJob, MAX_BATCH_SIZE, waitForBatch } from '../transport/batch';
+import type { GameballOperation } from './operation';
+import { errorItem } from './output';
+
+export interface BatchSettings {
+	mode: 'auto' | 'always' | 'never';
+	threshold: number;
+	size: number;
+	timeoutSeconds: number;
+	pollSeconds: number;
+}
+
+export const DEFAULT_BATCH_SETTINGS: BatchSettings = {
+	mode: 'auto',
+	threshold: 50,
+	size: MAX_BATCH_SIZE,
+	timeoutSeconds: 600,
+	pollSeconds: 2,
+};
+
+export function batchSettings(context: IExecuteFunctions): BatchSettings {
+	const chosen = context.getNodeParameter('batching', 0, {}) as Partial<BatchSettings>;
+	const settings = { ...DEFAULT_BATCH_SETTINGS, ...chosen };
+	settings.size = Math.max(1, Math.min(MAX_BATCH_SIZE, settings.size));
+	return settings;
+}
+
+export function shouldBatch(operation: GameballOperation, settings: BatchSettings, itemCount: number): boolean {
+	if (!operation.batch || settings.mode === 'never') return false;
+	return settings.mode === 'always' || itemCount >= settings.threshold;
+}
+
+function chunk<T>(list: T[], size: number): T[][] {
+	const chunks: T[][] = [];
+	for (let start = 0; start < list.length; start += size) chunks.push(list.slice(start, start + size));
+	return chunks;
+}
+
+function resultFor(status: BatchStatus, position: number): { ok: IDataObject } | { failed: string } {
+	const failure = status.failures.get(position);
+	if (failure) return { failed: failure.code ? `${failure.code}: ${failure.message}` : failure.message };
+	const success = status.successes.get(position);
+	if (success) return { ok: success };
+	if (status.state === 'running') {
+		return { failed: `Batch job ${status.jobId} had not finished when the time limit passed; check it with Batch > Get Status` };
+	}
+	if (status.state === 'completed' && !status.failed && status.successes.size === 0) return { ok: {} };
+	return { failed: `Batch job ${status.jobId} ended "${status.state}" without a result for this item` };
+}
+
+/**
+ * Sends the items through Gameball's batch API: jobs of at most 1,000, created first, then awaited, and each job's
+ * per-item results fanned back to the input item they came from.
+ */
+export async function runInBatches(
+	this: IExecuteFunctions,
+	operation: GameballOperation,
+	itemCount: number,
+	settings: BatchSettings,
+): Promise<INodeExecutionData[]> {
+	const batch = operation.batch!;
+	const results: INodeExecutionData[] = new Array(itemCount);
+	const entries: Array<{ itemIndex: number; entry: IDataObject }> = [];
+	for (let itemIndex = 0; itemIndex < itemCount; itemIndex++) {
+		try {
+			entries.push({ itemIndex, entry: batch.toItem(await operation.build.call(this, itemIndex)) });
+		} catch (error) {
+			results[itemIndex] = errorItem(error, itemIndex);
+		}
+	}
+	const jobs = chunk(entries, settings.size);
+	const jobIds: string[] = [];
+	for (const job of jobs) {
+		jobIds.push(await createBatchJob.call(this, batch.kind, job.map(({ entry }) => entry), job[0].itemIndex));
+	}
+	const deadline = { timeoutMs: settings.timeoutSeconds * 1000, pollIntervalMs: settings.pollSeconds * 1000 };
+	for (const [jobNumber, job] of jobs.entries()) {
+		const status = await waitForBatch.call(this, jobIds[jobNumber], { ...deadline, itemIndex: job[0].itemIndex });
+		job.forEach(({ itemIndex }, position) => {
+			const result = resultFor(status, position);
+			const meta = { batchJobId: status.jobId, batchKind: batch.kind };
+			results[itemIndex] =
+				'ok' in result
+					? { json: { success: true, ...meta, result: result.ok }, pairedItem: { item: itemIndex } }
+					: { json: { success: false, ...meta, error: result.failed }, pairedItem: { item: itemIndex } };
+		});
+	}
+	const failed = results.filter((item) => item.json.error !== undefined);
+	if (failed.length && !this.continueOnFail()) {
+		const first = failed[0];
+		throw new NodeOperationError(this.getNode(), `${failed.length} of ${itemCount} items failed in Gameball's batch API`, {
+			itemIndex: (first.pairedItem as { item: number }).item,
+			description: `First failure: ${String(first.json.error)}. Turn on "Continue On Fail" to get one result per item, successes included.`,
+		});
+	}
+	return results;
+}

@@ -1,0 +1,3 @@
+import { tagsOperation } from '../../helpers/tags';
+
+export const addTags = tagsOperation('addTags', 'Add Tags', 'Add tags to a customer', 'POST /customers/{customerId}/tags');

@@ -1,0 +1,12 @@
+import { customerLookup } from '../../helpers/customerLookup';
+
+export const countNotifications = customerLookup({
+	value: 'countNotifications',
+	name: 'Count Notifications',
+	action: 'Count a customer notifications',
+	endpoint: 'GET /customers/{customerId}/notifications/count',
+	filters: [
+		{ displayName: 'Is Read', name: 'isRead', type: 'boolean', default: false, description: 'Whether to count only read (or only unread) notifications' },
+		{ displayName: 'Language', name: 'lang', type: 'string', default: '', placeholder: 'en' },
+	],
+});

@@ -1,0 +1,9 @@
+import { customerLookup } from '../../helpers/customerLookup';
+
+export const getAutomationCampaigns = customerLookup({
+	value: 'getAutomationCampaigns',
+	name: 'Get Automation Campaigns',
+	action: 'Get the automation campaigns a customer is in',
+	endpoint: 'GET /customers/{customerId}/automation',
+	filters: [{ displayName: 'Campaign Type', name: 'campaignType', type: 'string', default: '' }],
+});

@@ -1,0 +1,12 @@
+import { customerLookup } from '../../helpers/customerLookup';
+
+export const getBalance = {
+	...customerLookup({
+		value: 'getBalance',
+		name: 'Get Balance',
+		action: 'Get a customer points balance',
+		endpoint: 'GET /customers/{customerId}/balance',
+		filters: [{ displayName: 'Expand', name: 'expand', type: 'string', default: '', description: 'Extra details to include, as Gameball names them' }],
+	}),
+	batch: { kind: 'balance-inquiry' as const, toItem: (request: { pathParams?: Record<string, string | number> }) => ({ customerId: request.pathParams?.customerId }) },
+};

@@ -1,0 +1,13 @@
+import { customerLookup } from '../../helpers/customerLookup';
+
+export const getCampaignsProgress = customerLookup({
+	value: 'getCampaignsProgress',
+	name: 'Get Campaigns Progress',
+	action: 'Get a customer progress in reward campaigns',
+	endpoint: 'GET /customers/{customerId}/reward-campaigns-progress',
+	langHeader: true,
+	filters: [
+		{ displayName: 'Campaign Type', name: 'campaignType', type: 'string', default: '' },
+		{ displayName: 'Campaign ID', name: 'campaignId', type: 'number', default: 0 },
+	],
+});

@@ -1,0 +1,13 @@
+import { customerLookup } from '../../helpers/customerLookup';
+
+export const getNotifications = customerLookup({
+	value: 'getNotifications',
+	name: 'Get Notifications',
+	action: 'Get a customer notifications',
+	endpoint: 'GET /customers/{customerId}/notifications',
+	list: { itemsKey: 'notifications', cursorKey: 'id' },
+	filters: [
+		{ displayName: 'Is Read', name: 'isRead', type: 'boolean', default: false, description: 'Whether to return only read (or only unread) notifications' },
+		{ displayName: 'Language', name: 'lang', type: 'string', default: '', placeholder: 'en' },
+	],
+});

@@ -1,0 +1,17 @@
+import { customerPathOperation } from '../../helpers/customerPath';
+
+export const getStampsProgress = customerPathOperation({
+	value: 'getStampsProgress',
+	name: 'Get Stamps Progress',
+	action: 'Get a customer progress in a stamps challenge',
+	endpoint: 'GET /customers/{customerId}/stamps/{challengeId}',
+	param: {
+		displayName: 'Challenge Name or ID',
+		name: 'challengeId',
+		type: 'options',
+		typeOptions: { loadOptionsMethod: 'getRewardCampaigns' },
+		default: '',
+		required: true,
+		description: 'The stamps challenge. Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
+	},
+});

@@ -1,0 +1,17 @@
+import { customerPathOperation } from '../../helpers/customerPath';
+
+export const getStreakProgress = customerPathOperation({
+	value: 'getStreakProgress',
+	name: 'Get Streak Progress',
+	action: 'Get a customer progress in a daily streak campaign',
+	endpoint: 'GET /customers/{customerId}/streaks/{campaignId}',
+	param: {
+		displayName: 'Campaign Name or ID',
+		name: 'campaignId',
+		type: 'options',
+		typeOptions: { loadOptionsMethod: 'getRewardCampaigns' },
+		default: '',
+		required: true,
+		description: 'The daily streak campaign. Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
+	},
+});

@@ -1,0 +1,121 @@
+import type { INodeProperties } from 'n8n-workflow';
+
+import type { GameballOperation, GameballResource } from './operation';
+
+function shownFor(resource: string, operation: string, property: INodeProperties): INodeProperties {
+	const show = property.displayOptions?.show ?? {};
+	return {
+		...property,
+		displayOptions: { ...property.displayOptions, show: { ...show, resource: [resource], operation: [operation] } },
+	};
+}
+
+const listProperties: INodeProperties[] = [
+	{
+		displayName: 'Return All',
+		name: 'returnAll',
+		type: 'boolean',
+		default: false,
+		description: 'Whether to return all results or only up to a given limit',
+	},
+	{
+		displayName: 'Limit',
+		name: 'limit',
+		type: 'number',
+		typeOptions: { minValue: 1 },
+		default: 50,
+		description: 'Max number of results to return',
+		displayOptions: { show: { returnAll: [false] } },
+	},
+];
+
+const batchingProperty: INodeProperties = {
+	displayName: 'Batching',
+	name: 'batching',
+	type: 'collection',
+	placeholder: 'Add Batching Option',
+	default: {},
+	description: "Send many items through Gameball's batch API: one job per 1,000 items instead of one call per item",
+	options: [
+		{
+			displayName: 'Batch Size',
+			name: 'size',
+			type: 'number',
+			typeOptions: { minValue: 1, maxValue: 1000 },
+			default: 1000,
+			description: 'Items per batch job (Gameball accepts at most 1,000)',
+		},
+		{
+			displayName: 'Batch Threshold',
+			name: 'threshold',
+			type: 'number',
+			typeOptions: { minValue: 1 },
+			default: 50,
+			description: 'Smallest number of input items that is sent in batches',
+		},
+		{
+			displayName: 'Poll Interval (Seconds)',
+			name: 'pollSeconds',
+			type: 'number',
+			typeOptions: { minValue: 0.1 },
+			default: 2,
+		},
+		{
+			displayName: 'Send in Batches',
+			name: 'mode',
+			type: 'options',
+			default: 'auto',
+			options: [
+				{ name: 'Above Threshold', value: 'auto', description: 'Use batches when there are at least "Batch Threshold" items' },
+				{ name: 'Always', value: 'always' },
+				{ name: 'Never', value: 'never', description: 'One request per item, paced to the rate limits' },
+			],
+		},
+		{
+			displayName: 'Time Limit (Seconds)',
+			name: 'timeoutSeconds',
+			type: 'number',
+			typeOptions: { minValue: 1 },
+			default: 600,
+			description: 'How long to wait for the jobs to finish. Items of an unfinished job are reported as errors.',
+		},
+	],
+};
+
+function operationProperties(resource: string, operation: GameballOperation): INodeProperties[] {
+	const own = [...operation.properties];
+	if (operation.list) own.push(...listProperties);
+	if (operation.batch) own.push(batchingProperty);
+	return own.map((property) => shownFor(resource, operation.value, property));
+}
+
+/** The node's parameters, built from the resource and operation definitions so that they never drift apart. */
+export function buildProperties(resources: GameballResource[]): INodeProperties[] {
+	const byName = <T extends { name: string }>(a: T, b: T) => a.name.localeCompare(b.name);
+	return [
+		// The defaults below are computed from the definitions, which this rule cannot read.
+		// eslint-disable-next-line n8n-nodes-base/node-param-default-missing
+		{
+			displayName: 'Resource',
+			name: 'resource',
+			type: 'options',
+			noDataExpression: true,
+			options: resources.map(({ name, value }) => ({ name, value })).sort(byName),
+			default: resources[0].value,
+		},
+		...resources.flatMap((resource) => [
+			{
+				displayName: 'Operation',
+				name: 'operation',
+				type: 'options' as const,
+				noDataExpression: true,
+				displayOptions: { show: { resource: [resource.value] } },
+				options: resource.operations
+					.map(({ name, value, action }) => ({ name, value, action, description: action }))
+					.sort(byName),
+				default: resource.operations[0].value,
+			},
+			...resource.operations.flatMap((operation) => operationProperties(resource.value, operation)),
+		]),
+	];
+}

@@ -1,0 +1,15 @@
+import type { GameballOperation } from '../operation';
+import { eventProperties, readEvents } from '../../helpers/events';
+import { customerIdParam, readString } from '../../helpers/fields';
+
+export const send: GameballOperation = {
+	value: 'send',
+	name: 'Send',
+	action: 'Send an event for a customer',
+	endpoint: 'POST /events',
+	properties: [customerIdParam, ...eventProperties],
+	build(itemIndex) {
+		return { body: { customerId: readString(this, 'customerId', itemIndex), events: readEvents(this, itemIndex) } };
+	},
+	batch: { kind: 'events', toItem: (request) => request.body ?? {} },
+};

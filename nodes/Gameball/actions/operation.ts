@@ -1,0 +1,61 @@
+import type { IDataObject, IExecuteFunctions, IHttpRequestMethods, INodeProperties } from 'n8n-workflow';
+
+/** One Gameball endpoint, as `METHOD /path/{param}` relative to `/api/<version>/integrations`. */
+export type Endpoint = `${IHttpRequestMethods} /${string}`;
+
+/** What an operation asks the transport to send. The router and transport do everything else. */
+export interface GameballRequest {
+	pathParams?: Record<string, string | number>;
+	qs?: IDataObject;
+	body?: IDataObject;
+	headers?: Record<string, string>;
+}
+
+export type BatchKind =
+	| 'customers'
+	| 'orders'
+	| 'orders/transactions'
+	| 'balance-inquiry'
+	| 'balance-adjustment'
+	| 'cashback'
+	| 'redeem'
+	| 'events';
+
+/** Lists that page with `startAfter` + `limit` and answer `{ <itemsKey>: [...], hasMore | nextCursor }`. */
+export interface ListSpec {
+	itemsKey: string;
+	/** The record field that the next page starts after; without it, pages follow `nextCursor` or stop. */
+	cursorKey?: string;
+}
+
+export interface GameballOperation {
+	/** Internal value, e.g. `createOrUpdate`. */
+	value: string;
+	/** Dropdown name, e.g. `Create or Update`. */
+	name: string;
+	/** Sentence shown in the actions panel and to AI agents. */
+	action: string;
+	endpoint: Endpoint;
+	/** Parameters of this operation; the resource adds the display options. */
+	properties: INodeProperties[];
+	build: (this: IExecuteFunctions, itemIndex: number) => GameballRequest | Promise<GameballRequest>;
+	/** For operations made of several calls (e.g. waiting for a batch): runs them through the transport itself. */
+	run?: (this: IExecuteFunctions, request: GameballRequest, itemIndex: number) => Promise<IDataObject | IDataObject[]>;
+	/**
+	 * Names the body field that makes a retry safe (`transactionId`, `orderId`...). Money-moving POSTs are retried
+	 * only when it is set, and a duplicate answer on a retry means "already applied".
+	 */
+	idempotencyKey?: string;
+	/** Moves points or money: never repeated blindly after an ambiguous failure. */
+	movesMoney?: boolean;
+	list?: ListSpec;
+	/** Operations that Gameball's batch API can also perform: how one built request becomes one batch item. */
+	batch?: { kind: BatchKind; toItem: (request: GameballRequest) => IDataObject };
+}
+
+/** The operations of one resource, in dropdown order. */
+export interface GameballResource {
+	value: string;
+	name: string;
+	operations: GameballOperation[];
+}

@@ -1,0 +1,55 @@
+import type { IDataObject, INode, INodeExecutionData } from 'n8n-workflow';
+import { NodeApiError, NodeOperationError } from 'n8n-workflow';
+
+import type { GameballResponse } from '../transport/request';
+import type { GameballOperation, GameballRequest } from './operation';
+
+/** One or more output records from a Gameball answer. */
+export function recordsFrom(
+	operation: GameballOperation,
+	request: GameballRequest,
+	response: GameballResponse,
+): IDataObject[] {
+	if (response.alreadyApplied) {
+		const key = operation.idempotencyKey;
+		return [
+			{
+				alreadyApplied: true,
+				...(key ? { [key]: request.body?.[key] } : {}),
+				gameballCode: response.alreadyApplied.code,
+				message: response.alreadyApplied.message ?? 'Applied by an earlier attempt',
+			},
+		];
+	}
+	const { body } = response;
+	if (Array.isArray(body)) return body.map((entry) => (typeof entry === 'object' ? entry : { value: entry }));
+	if (body && typeof body === 'object' && Object.keys(body).length) return [body as IDataObject];
+	if (body !== undefined && body !== null && body !== '' && typeof body !== 'object') return [{ value: body }];
+	return [{ success: true }];
+}
+
+export function paired(records: IDataObject[], itemIndex: number): INodeExecutionData[] {
+	return records.map((json) => ({ json, pairedItem: { item: itemIndex } }));
+}
+
+/** The item n8n expects for a failed input item when the node continues on fail. No secret is in any message. */
+export function errorItem(error: unknown, itemIndex: number): INodeExecutionData {
+	const { message, description, httpCode } = error as { message?: string; description?: string; httpCode?: string };
+	return {
+		json: {
+			error: message ?? String(error),
+			...(description ? { description } : {}),
+			...(httpCode ? { httpCode } : {}),
+		},
+		pairedItem: { item: itemIndex },
+	};
+}
+
+/** The error to stop the node with: n8n's own error types pass through, tagged with the item they belong to. */
+export function asNodeError(node: INode, error: unknown, itemIndex: number): NodeApiError | NodeOperationError {
+	if (error instanceof NodeApiError || error instanceof NodeOperationError) {
+		error.context.itemIndex ??= itemIndex;
+		return error;
+	}
+	return new NodeOperationError(node, error as Error, { itemIndex });
+}

@@ -1,0 +1,58 @@
+import type { IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
+import { NodeOperationError } from 'n8n-workflow';
+
+import { fetchList } from '../transport/paginate';
+import { sendToGameball } from '../transport/request';
+import { batchSettings, runInBatches, shouldBatch } from './batchMode';
+import type { GameballOperation } from './operation';
+import { asNodeError, errorItem, paired, recordsFrom } from './output';
+import { findOperation } from './resources';
+
+async function performOne(this: IExecuteFunctions, operation: GameballOperation, itemIndex: number) {
+	const request = await operation.build.call(this, itemIndex);
+	if (operation.run) return [await operation.run.call(this, request, itemIndex)].flat();
+	if (operation.list) {
+		const returnAll = this.getNodeParameter('returnAll', itemIndex, false) as boolean;
+		const limit = returnAll ? undefined : (this.getNodeParameter('limit', itemIndex, 50) as number);
+		return await fetchList.call(this, operation.endpoint, request, operation.list, limit, itemIndex);
+	}
+	const key = operation.idempotencyKey;
+	const response = await sendToGameball.call(this, operation.endpoint, request, {
+		itemIndex,
+		movesMoney: operation.movesMoney,
+		idempotencyValue: key ? request.body?.[key] : undefined,
+	});
+	return recordsFrom(operation, request, response);
+}
+
+/** The item loop, written once: every operation gets continue-on-fail, paired items and batch mode from here. */
+export async function router(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
+	const items = this.getInputData();
+	const resource = this.getNodeParameter('resource', 0) as string;
+	const operationName = this.getNodeParameter('operation', 0) as string;
+	const operation = findOperation(resource, operationName);
+	if (!operation) {
+		throw new NodeOperationError(this.getNode(), `The operation "${operationName}" of "${resource}" is not supported`);
+	}
+
+	if (operation.batch) {
+		const settings = batchSettings(this);
+		if (shouldBatch(operation, settings, items.length)) {
+			return [await runInBatches.call(this, operation, items.length, settings)];
+		}
+	}
+
+	const output: INodeExecutionData[] = [];
+	for (let itemIndex = 0; itemIndex < items.length; itemIndex++) {
+		try {
+			output.push(...paired(await performOne.call(this, operation, itemIndex), itemIndex));
+		} catch (error) {
+			if (this.continueOnFail()) {
+				output.push(errorItem(error, itemIndex));
+				continue;
+			}
+			throw asNodeError(this.getNode(), error, itemIndex);
+		}
+	}
+	return [output];
+}

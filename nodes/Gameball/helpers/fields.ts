@@ -1,0 +1,124 @@
+import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+import { NodeOperationError } from 'n8n-workflow';
+
+/** Parameter factories and readers shared by the operations. */
+
+export function stringParam(
+	name: string,
+	displayName: string,
+	description?: string,
+	required = true,
+): INodeProperties {
+	return { displayName, name, type: 'string', default: '', required, description };
+}
+
+export const customerIdParam = stringParam(
+	'customerId',
+	'Customer ID',
+	'Your unique ID for the customer in Gameball (a database ID, email or any stable identifier)',
+);
+
+export const transactionIdParam = stringParam(
+	'transactionId',
+	'Transaction ID',
+	'Your unique ID for this transaction. Gameball rejects a repeated ID (code 9004), which makes retries safe.',
+);
+
+export const transactionTimeParam: INodeProperties = {
+	displayName: 'Transaction Time',
+	name: 'transactionTime',
+	type: 'dateTime',
+	default: '',
+	description: 'When the transaction happened. Leave empty for now.',
+};
+
+/** Email and mobile, which identify the customer on accounts that merge channels by them. */
+export const identityOptions: INodeProperties[] = [
+	{ displayName: 'Email', name: 'email', type: 'string', placeholder: 'name@email.com', default: '' },
+	{ displayName: 'Mobile', name: 'mobile', type: 'string', default: '' },
+];
+
+export function jsonOption(name: string, displayName: string, description: string): INodeProperties {
+	return { displayName, name, type: 'json', default: '', description };
+}
+
+export const merchantOption = jsonOption(
+	'merchant',
+	'Merchant (JSON)',
+	'Merchant and branch, e.g. {"uniqueId": "m1", "name": "Store", "branch": {"uniqueId": "b1", "name": "Downtown"}}',
+);
+
+export const lineItemsOption = jsonOption(
+	'lineItems',
+	'Line Items (JSON)',
+	'Array of line items, e.g. [{"productId": "p1", "sku": "SKU1", "quantity": 1, "price": 10}]',
+);
+
+export function additionalFields(options: INodeProperties[], displayName = 'Additional Fields'): INodeProperties {
+	return {
+		displayName,
+		name: 'additionalFields',
+		type: 'collection',
+		placeholder: 'Add Field',
+		default: {},
+		options: [...options].sort((a, b) => a.displayName.localeCompare(b.displayName)),
+	};
+}
+
+/** Reads a JSON parameter given as text or as an object; bad JSON is a clear per-item error. */
+export function parseJson(context: IExecuteFunctions, value: unknown, field: string, itemIndex: number): unknown {
+	if (typeof value !== 'string') return value;
+	if (value.trim() === '') return undefined;
+	try {
+		return JSON.parse(value);
+	} catch (error) {
+		throw new NodeOperationError(context.getNode(), `"${field}" is not valid JSON: ${(error as Error).message}`, {
+			itemIndex,
+		});
+	}
+}
+
+/** Drops empty values, so that unset optional fields are not sent. */
+export function compact(object: IDataObject): IDataObject {
+	return Object.fromEntries(
+		Object.entries(object).filter(([, value]) => value !== undefined && value !== null && value !== ''),
+	);
+}
+
+/** The "Additional Fields" collection, with its JSON fields parsed. */
+export function readAdditional(
+	context: IExecuteFunctions,
+	itemIndex: number,
+	jsonFields: string[] = [],
+	name = 'additionalFields',
+): IDataObject {
+	const fields = { ...(context.getNodeParameter(name, itemIndex, {}) as IDataObject) };
+	for (const field of jsonFields) {
+		if (field in fields) fields[field] = parseJson(context, fields[field], field, itemIndex) as IDataObject;
+	}
+	return compact(fields);
+}
+
+export function readString(context: IExecuteFunctions, name: string, itemIndex: number): string {
+	return String(context.getNodeParameter(name, itemIndex, '') ?? '').trim();
+}
+
+/** ISO time of a dateTime parameter, or now when it is empty. */
+export function readTime(context: IExecuteFunctions, name: string, itemIndex: number): string {
+	const value = readString(context, name, itemIndex);
+	if (!value) return new Date().toISOString();
+	const date = new Date(value);
+	if (Number.isNaN(date.getTime())) {
+		throw new NodeOperationError(context.getNode(), `"${name}" is not a valid date: ${value}`, { itemIndex });
+	}
+	return date.toISOString();
+}
+
+/** A required number parameter; a non-number is a clear error rather than NaN in the request. */
+export function readNumber(context: IExecuteFunctions, name: string, itemIndex: number): number {
+	const value = Number(context.getNodeParameter(name, itemIndex));
+	if (!Number.isFinite(value)) {
+		throw new NodeOperationError(context.getNode(), `"${name}" must be a number`, { itemIndex });
+	}
+	return value;
+}

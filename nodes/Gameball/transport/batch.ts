@@ -1,0 +1,120 @@
+import type { IDataObject } from 'n8n-workflow';
+import { sleep } from 'n8n-workflow';
+
+import type { BatchKind } from '../actions/operation';
+import type { GameballContext } from './request';
+import { sendToGameball } from './request';
+
+export const MAX_BATCH_SIZE = 1000;
+
+export type BatchState = 'running' | 'completed' | 'failed' | 'stopped';
+
+export interface ItemFailure {
+	code?: number;
+	message: string;
+}
+
+/** A batch job's status, read from either documented shape. */
+export interface BatchStatus {
+	jobId: string;
+	state: BatchState;
+	total?: number;
+	processed?: number;
+	failed?: number;
+	/** Per-item results by position in the job's body. */
+	successes: Map<number, IDataObject>;
+	failures: Map<number, ItemFailure>;
+	raw: IDataObject;
+}
+
+const STATES: Record<string, BatchState> = {
+	pending: 'running',
+	queued: 'running',
+	processing: 'running',
+	running: 'running',
+	completed: 'completed',
+	finished: 'completed',
+	failed: 'failed',
+	stopped: 'stopped',
+	cancelled: 'stopped',
+};
+
+function byIndex<T>(entries: unknown, map: (entry: IDataObject) => T): Map<number, T> {
+	const result = new Map<number, T>();
+	if (!Array.isArray(entries)) return result;
+	entries.forEach((entry: IDataObject, position) => {
+		const index = typeof entry?.index === 'number' ? entry.index : position;
+		result.set(index, map(entry ?? {}));
+	});
+	return result;
+}
+
+function toFailure(entry: IDataObject): ItemFailure {
+	const code = entry.code === undefined ? undefined : Number(entry.code);
+	const message = String(entry.message ?? entry.error ?? 'failed in the batch job');
+	return { code, message };
+}
+
+function toNumber(value: unknown): number | undefined {
+	return value === undefined || value === null ? undefined : Number(value);
+}
+
+/**
+ * Parses the status answer. The OpenAPI document says `{status, totalItems, processedItems, failedItems, results,
+ * errors}`; Gameball's batch tutorial says `{status, totalCount, finishedCount, errorCount, response: {successful,
+ * failed}}`. Unknown states count as still running, so a new state never ends a wait early.
+ */
+export function parseBatchStatus(jobId: string, body: unknown): BatchStatus {
+	const raw = (body ?? {}) as IDataObject;
+	const response = (raw.response ?? {}) as IDataObject;
+	return {
+		jobId,
+		state: STATES[String(raw.status ?? '').toLowerCase()] ?? 'running',
+		total: toNumber(raw.totalItems ?? raw.totalCount),
+		processed: toNumber(raw.processedItems ?? raw.finishedCount),
+		failed: toNumber(raw.failedItems ?? raw.errorCount),
+		successes: byIndex(raw.results ?? response.successful, (entry) => entry),
+		failures: byIndex(raw.errors ?? response.failed, toFailure),
+		raw,
+	};
+}
+
+export async function createBatchJob(
+	this: GameballContext,
+	kind: BatchKind,
+	entries: IDataObject[],
+	itemIndex?: number,
+): Promise<string> {
+	const { body } = await sendToGameball.call(this, `POST /batch/${kind}`, { body: { body: entries } }, { itemIndex });
+	const jobId = (body as IDataObject | undefined)?.jobId ?? (body as IDataObject | undefined)?.batchId;
+	if (jobId === undefined || jobId === null) throw new Error('Gameball created the batch job but sent no job ID');
+	return String(jobId);
+}
+
+export async function getBatchStatus(this: GameballContext, jobId: string, itemIndex?: number) {
+	const { body } = await sendToGameball.call(
+		this,
+		'GET /batches/{batchId}/status',
+		{ pathParams: { batchId: jobId } },
+		{ itemIndex },
+	);
+	return parseBatchStatus(jobId, body);
+}
+
+export interface WaitOptions {
+	timeoutMs: number;
+	pollIntervalMs: number;
+	itemIndex?: number;
+}
+
+/** Polls until the job ends or the time limit passes; the last status tells which. */
+export async function waitForBatch(this: GameballContext, jobId: string, options: WaitOptions): Promise<BatchStatus> {
+	const deadline = Date.now() + options.timeoutMs;
+	let interval = Math.min(options.pollIntervalMs, 250);
+	for (;;) {
+		const status = await getBatchStatus.call(this, jobId, options.itemIndex);
+		if (status.state !== 'running' || Date.now() + interval > deadline) return status;
+		await sleep(interval);
+		interval = Math.min(options.pollIntervalMs, interval * 2);
+	}
+}

@@ -1,0 +1,71 @@
+import type { INode, JsonObject } from 'n8n-workflow';
+import { NodeApiError } from 'n8n-workflow';
+
+/** Gameball's error body. */
+export interface GameballErrorBody {
+	code?: number;
+	type?: string;
+	message?: string;
+	requestId?: string;
+	documentationUrl?: string;
+}
+
+const HINTS: Record<number, string> = {
+	1001: 'authentication failed: check the API key, and set the Secret Key (required on v4.1 and in High Security Mode)',
+	2001: 'another request for this customer is in progress; retry shortly',
+	7000: 'customer not found',
+	7001: 'customer already exists',
+	9004: 'duplicate transaction ID: a transaction with this ID was already applied',
+	9008: 'insufficient points',
+};
+
+const FAMILY_HINTS: Record<number, string> = {
+	1: 'authentication problem',
+	2: 'request problem',
+	3: 'invalid payload',
+	4: 'general error',
+	5: 'Gameball server error',
+	6: 'configuration problem in the Gameball account',
+	7: 'customer problem',
+	8: 'subscription problem: the plan may not include this feature',
+	9: 'transaction problem',
+};
+
+export function hintFor(code: number | undefined): string | undefined {
+	if (code === undefined) return undefined;
+	return HINTS[code] ?? FAMILY_HINTS[Math.floor(code / 1000)];
+}
+
+export function isGameballErrorBody(body: unknown): body is GameballErrorBody {
+	return typeof body === 'object' && body !== null && ('code' in body || 'message' in body);
+}
+
+/** A NodeApiError that keeps Gameball's code and message and adds a plain hint, e.g. "7000: customer not found". */
+export function gameballApiError(
+	node: INode,
+	status: number,
+	body: unknown,
+	itemIndex?: number,
+): NodeApiError {
+	const error: GameballErrorBody = isGameballErrorBody(body) ? body : {};
+	const code = typeof error.code === 'number' ? error.code : Number(error.code) || undefined;
+	const hint = hintFor(code) ?? `HTTP ${status}`;
+	const details = [error.message, error.requestId ? `Request ID: ${error.requestId}` : undefined]
+		.filter(Boolean)
+		.join(' · ');
+	return new NodeApiError(node, { ...error, httpCode: String(status) } as JsonObject, {
+		message: code ? `${code}: ${hint}` : `Gameball answered ${status}: ${hint}`,
+		description: details || undefined,
+		httpCode: String(status),
+		itemIndex,
+	});
+}
+
+/** A network failure, described by its code and message only, so that no request header reaches the error. */
+export function networkError(node: INode, cause: unknown, attempts: number, itemIndex?: number): NodeApiError {
+	const { code, message } = (cause ?? {}) as { code?: string; message?: string };
+	return new NodeApiError(node, { code: code ?? 'NETWORK', message: message ?? 'Network error' } as JsonObject, {
+		message: `Could not reach Gameball after ${attempts} attempt(s): ${code ?? message ?? 'network error'}`,
+		itemIndex,
+	});
+}

@@ -1,0 +1,88 @@
+import { sleep } from 'n8n-workflow';
+
+import type { Endpoint } from '../actions/operation';
+
+/** Gameball's documented limits, per second and per 30 seconds, by resource group. */
+export const RATE_LIMITS = {
+	customersRead: [100, 1200],
+	customersWrite: [30, 360],
+	events: [100, 1200],
+	orderCashback: [1000, 15000],
+	orderTracking: [30, 360],
+	transactions: [30, 360],
+	coupons: [30, 360],
+	others: [30, 360],
+} as const;
+
+export type RateGroup = keyof typeof RATE_LIMITS;
+
+const WINDOW_MS = [1000, 30000] as const;
+/** Windows are stretched a little so that network jitter never lets one request too many land in a window. */
+const SAFETY = 1.05;
+
+export function rateGroupOf(endpoint: Endpoint): RateGroup {
+	const [method, path] = endpoint.split(' ');
+	if (path.startsWith('/customers')) return method === 'GET' ? 'customersRead' : 'customersWrite';
+	if (path.startsWith('/events')) return 'events';
+	if (path === '/orders/cashback') return 'orderCashback';
+	if (path === '/orders') return 'orderTracking';
+	if (path.startsWith('/transactions')) return 'transactions';
+	if (path.startsWith('/coupons')) return 'coupons';
+	return 'others';
+}
+
+/** A sliding log of send times for one limit: how long to wait before one more request fits. */
+class SlidingWindow {
+	private readonly stamps: number[] = [];
+
+	constructor(
+		private readonly limit: number,
+		private readonly windowMs: number,
+	) {}
+
+	waitFor(now: number): number {
+		while (this.stamps.length && this.stamps[0] <= now - this.windowMs) this.stamps.shift();
+		return this.stamps.length < this.limit ? 0 : this.stamps[0] + this.windowMs - now;
+	}
+
+	record(now: number) {
+		this.stamps.push(now);
+	}
+}
+
+/** Paces requests to one Gameball account and group across all executions in this process. */
+export class Pacer {
+	private readonly windows: SlidingWindow[];
+
+	constructor(limits: readonly number[], scale = SAFETY) {
+		this.windows = limits.map((limit, i) => new SlidingWindow(limit, WINDOW_MS[i] * scale));
+	}
+
+	/** Resolves when one more request may be sent, and counts it as sent. */
+	async acquire(clock: () => number = Date.now, wait: (ms: number) => Promise<void> = sleep): Promise<number> {
+		let waited = 0;
+		for (;;) {
+			const now = clock();
+			const delay = Math.max(...this.windows.map((window) => window.waitFor(now)));
+			if (delay <= 0) {
+				for (const window of this.windows) window.record(now);
+				return waited;
+			}
+			waited += delay;
+			await wait(delay);
+		}
+	}
+}
+
+const pacers = new Map<string, Pacer>();
+
+/** The pacer shared by every request to `account` (base URL plus a key fingerprint) in `group`. */
+export function pacerFor(account: string, group: RateGroup): Pacer {
+	const key = `${account}|${group}`;
+	let pacer = pacers.get(key);
+	if (!pacer) {
+		pacer = new Pacer(RATE_LIMITS[group]);
+		pacers.set(key, pacer);
+	}
+	return pacer;
+}

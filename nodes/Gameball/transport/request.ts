@@ -1,0 +1,158 @@
+import { createHash } from 'node:crypto';
+import type {
+	ICredentialDataDecryptedObject,
+	IDataObject,
+	IExecuteFunctions,
+	IHttpRequestMethods,
+	ILoadOptionsFunctions,
+	IN8nHttpFullResponse,
+} from 'n8n-workflow';
+import { NodeApiError, NodeOperationError, sleep } from 'n8n-workflow';
+
+import type { Endpoint, GameballRequest } from '../actions/operation';
+import { gameballApiError, isGameballErrorBody, networkError } from './errors';
+import { pacerFor, rateGroupOf } from './pacing';
+import type { AttemptOutcome, RetryPolicy } from './retry';
+import { DEFAULT_RETRY_POLICY, retryDelay, shouldRetry } from './retry';
+
+export type GameballContext = IExecuteFunctions | ILoadOptionsFunctions;
+
+export interface SendOptions {
+	itemIndex?: number;
+	/** The request moves points or money: repeat it only when that is known to be safe. */
+	movesMoney?: boolean;
+	/** The idempotency value in the body (transaction or order ID), when there is one. */
+	idempotencyValue?: unknown;
+	retry?: Partial<RetryPolicy>;
+	timeoutMs?: number;
+}
+
+export interface GameballResponse {
+	body: unknown;
+	status: number;
+	attempts: number;
+	/** A retry was answered "duplicate": the first attempt had been applied. */
+	alreadyApplied?: { code: number; message?: string };
+}
+
+/** Gameball codes that, on a retry of a keyed money-moving request, mean the first attempt went through. */
+const ALREADY_APPLIED_CODES = new Set([9004, 7001]);
+const BUSY_CODES = new Set([2001]);
+
+const credentialCache = new WeakMap<object, Promise<ICredentialDataDecryptedObject>>();
+
+async function credentialsOf(context: GameballContext) {
+	let credentials = credentialCache.get(context);
+	if (!credentials) {
+		credentials = context.getCredentials('gameballApi');
+		credentialCache.set(context, credentials);
+	}
+	return await credentials;
+}
+
+function apiRoot(credentials: ICredentialDataDecryptedObject): string {
+	const baseUrl = String(credentials.baseUrl || 'https://api.gameball.co').replace(/\/+$/, '');
+	return `${baseUrl}/api/${String(credentials.apiVersion || 'v4.0')}/integrations`;
+}
+
+/** Fills `{param}` placeholders, encoding each value; a missing value is a clear error, not a broken URL. */
+export function fillPath(context: GameballContext, path: string, params: GameballRequest['pathParams'] = {}, itemIndex?: number) {
+	return path.replace(/\{(\w+)\}/g, (_match, name: string) => {
+		const value = params[name];
+		if (value === undefined || value === '') {
+			throw new NodeOperationError(context.getNode(), `The parameter "${name}" is required`, { itemIndex });
+		}
+		return encodeURIComponent(String(value));
+	});
+}
+
+function parseBody(body: unknown): { ok: true; value: unknown } | { ok: false } {
+	if (typeof body !== 'string') return { ok: true, value: body };
+	if (body.trim() === '') return { ok: true, value: {} };
+	try {
+		return { ok: true, value: JSON.parse(body) };
+	} catch {
+		return { ok: false };
+	}
+}
+
+function classify(status: number, body: unknown, headers: IDataObject): AttemptOutcome {
+	const code = isGameballErrorBody(body) ? Number(body.code) : undefined;
+	if (status === 429) return { kind: 'rateLimited', retryAfter: headers['retry-after'] as string | undefined };
+	if (code !== undefined && BUSY_CODES.has(code)) return { kind: 'busy' };
+	if (status >= 500) return { kind: 'serverError' };
+	if (status >= 400) return { kind: 'clientError' };
+	return { kind: 'ok' };
+}
+
+/**
+ * The one place where the package talks HTTP: base URL and API version from the credentials, authentication through
+ * n8n, client-side pacing to the documented limits, retries, and Gameball errors mapped to NodeApiError.
+ */
+export async function sendToGameball(
+	this: GameballContext,
+	endpoint: Endpoint,
+	request: GameballRequest,
+	options: SendOptions = {},
+): Promise<GameballResponse> {
+	const { itemIndex, movesMoney = false } = options;
+	const hasKey = options.idempotencyValue !== undefined && options.idempotencyValue !== '';
+	const policy = { ...DEFAULT_RETRY_POLICY, ...options.retry };
+	const credentials = await credentialsOf(this);
+	const [method, pathTemplate] = endpoint.split(' ') as [IHttpRequestMethods, string];
+	const url = apiRoot(credentials) + fillPath(this, pathTemplate, request.pathParams, itemIndex);
+	const account = `${url.split('/api/')[0]}|${createHash('sha256').update(String(credentials.apiKey)).digest('hex').slice(0, 12)}`;
+	const pacer = pacerFor(account, rateGroupOf(endpoint));
+
+	for (let attempt = 1; ; attempt++) {
+		await pacer.acquire();
+		let outcome: AttemptOutcome;
+		let response: IN8nHttpFullResponse | undefined;
+		let networkFailure: unknown;
+		try {
+			response = (await this.helpers.httpRequestWithAuthentication.call(this, 'gameballApi', {
+				method,
+				url,
+				qs: request.qs,
+				body: request.body,
+				headers: request.headers,
+				json: true,
+				returnFullResponse: true,
+				ignoreHttpStatusErrors: true,
+				timeout: options.timeoutMs ?? 30000,
+			})) as IN8nHttpFullResponse;
+			const parsed = parseBody(response.body);
+			outcome = parsed.ok ? classify(response.statusCode, parsed.value, response.headers) : { kind: 'malformed' };
+			if (parsed.ok) response.body = parsed.value as IN8nHttpFullResponse['body'];
+		} catch (error) {
+			networkFailure = error;
+			outcome = { kind: 'network', refused: (error as { code?: string }).code === 'ECONNREFUSED' };
+		}
+
+		if (outcome.kind === 'ok' && response) {
+			return { body: response.body, status: response.statusCode, attempts: attempt };
+		}
+		if (outcome.kind === 'clientError' && response) {
+			const code = isGameballErrorBody(response.body) ? Number(response.body.code) : undefined;
+			if (attempt > 1 && movesMoney && hasKey && code !== undefined && ALREADY_APPLIED_CODES.has(code)) {
+				const message = isGameballErrorBody(response.body) ? response.body.message : undefined;
+				return { body: response.body, status: response.statusCode, attempts: attempt, alreadyApplied: { code, message } };
+			}
+			throw gameballApiError(this.getNode(), response.statusCode, response.body, itemIndex);
+		}
+		if (attempt >= policy.maxAttempts || !shouldRetry(outcome, movesMoney, hasKey)) {
+			if (response && outcome.kind !== 'malformed') {
+				throw gameballApiError(this.getNode(), response.statusCode, response.body, itemIndex);
+			}
+			if (outcome.kind === 'malformed') {
+				throw new NodeApiError(this.getNode(), { message: 'Malformed JSON' }, {
+					message: `Gameball answered with a body that is not valid JSON (attempt ${attempt})`,
+					description: movesMoney ? 'The change may or may not have been applied: check before sending it again.' : undefined,
+					itemIndex,
+				});
+			}
+			throw networkError(this.getNode(), networkFailure, attempt, itemIndex);
+		}
+		await sleep(retryDelay(attempt, outcome, policy));
+	}
+}

@@ -1,0 +1,59 @@
+/** When and how long to wait before sending a request again. */
+export interface RetryPolicy {
+	maxAttempts: number;
+	baseDelayMs: number;
+	maxDelayMs: number;
+}
+
+export const DEFAULT_RETRY_POLICY: RetryPolicy = { maxAttempts: 5, baseDelayMs: 300, maxDelayMs: 20000 };
+
+/** What one attempt produced, as far as retrying is concerned. */
+export type AttemptOutcome =
+	| { kind: 'ok' }
+	| { kind: 'rateLimited'; retryAfter?: string }
+	| { kind: 'serverError' }
+	| { kind: 'busy' }
+	| { kind: 'malformed' }
+	| { kind: 'network'; refused: boolean }
+	| { kind: 'clientError' };
+
+/** Codes under which the request reached Gameball but may still have been applied. */
+export function isAmbiguous(outcome: AttemptOutcome): boolean {
+	return (
+		outcome.kind === 'serverError' ||
+		outcome.kind === 'malformed' ||
+		(outcome.kind === 'network' && !outcome.refused)
+	);
+}
+
+/**
+ * Whether to send again. A request that moves money is only repeated when Gameball is known not to have applied it
+ * (429, busy, connection refused), or when it carries an idempotency key that makes a repeat harmless.
+ */
+export function shouldRetry(outcome: AttemptOutcome, movesMoney: boolean, hasIdempotencyKey: boolean): boolean {
+	if (outcome.kind === 'ok' || outcome.kind === 'clientError') return false;
+	if (!movesMoney || hasIdempotencyKey) return true;
+	return !isAmbiguous(outcome);
+}
+
+/** Seconds or an HTTP date, as Retry-After allows. */
+export function parseRetryAfter(value: string | undefined, now = Date.now()): number | undefined {
+	if (!value) return undefined;
+	const seconds = Number(value);
+	if (Number.isFinite(seconds)) return Math.max(0, seconds * 1000);
+	const date = Date.parse(value);
+	return Number.isNaN(date) ? undefined : Math.max(0, date - now);
+}
+
+/** Exponential back-off with full jitter, or Gameball's Retry-After when it sent one. */
+export function retryDelay(
+	attempt: number,
+	outcome: AttemptOutcome,
+	policy: RetryPolicy,
+	random: () => number = Math.random,
+): number {
+	const retryAfter = outcome.kind === 'rateLimited' ? parseRetryAfter(outcome.retryAfter) : undefined;
+	if (retryAfter !== undefined) return Math.min(retryAfter, policy.maxDelayMs);
+	const ceiling = Math.min(policy.maxDelayMs, policy.baseDelayMs * 2 ** (attempt - 1));
+	return Math.round(ceiling / 2 + (random() * ceiling) / 2);
+}
