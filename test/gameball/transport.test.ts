@@ -1,0 +1,127 @@
+import { parseBatchStatus } from '../../nodes/Gameball/transport/batch';
+import { gameballApiError, hintFor } from '../../nodes/Gameball/transport/errors';
+import { Pacer, RATE_LIMITS, rateGroupOf } from '../../nodes/Gameball/transport/pacing';
+import { parseRetryAfter, retryDelay, shouldRetry, DEFAULT_RETRY_POLICY } from '../../nodes/Gameball/transport/retry';
+
+const node = { id: '1', name: 'Gameball', type: 'n8n-nodes-gameball.gameball', typeVersion: 1, position: [0, 0] as [number, number], parameters: {} };
+
+describe('pacing', () => {
+	it('maps endpoints to the documented limit groups', () => {
+		expect(rateGroupOf('GET /customers/{customerId}')).toBe('customersRead');
+		expect(rateGroupOf('POST /customers')).toBe('customersWrite');
+		expect(rateGroupOf('POST /events')).toBe('events');
+		expect(rateGroupOf('POST /orders/cashback')).toBe('orderCashback');
+		expect(rateGroupOf('POST /orders')).toBe('orderTracking');
+		expect(rateGroupOf('POST /transactions/redeem')).toBe('transactions');
+		expect(rateGroupOf('POST /coupons/burn')).toBe('coupons');
+		expect(rateGroupOf('GET /leaderboard')).toBe('others');
+		expect(RATE_LIMITS.customersWrite).toEqual([30, 360]);
+	});
+
+	it('never lets more than the limit into any window, per second and per 30 s', async () => {
+		let now = 0;
+		const sent: number[] = [];
+		const pacer = new Pacer([30, 360]);
+		for (let i = 0; i < 1000; i++) {
+			await pacer.acquire(
+				() => now,
+				async (ms) => {
+					now += ms;
+				},
+			);
+			sent.push(now);
+		}
+		const maxIn = (windowMs: number) => {
+			let max = 0;
+			for (let start = 0, end = 0; end < sent.length; end++) {
+				while (sent[end] - sent[start] >= windowMs) start++;
+				max = Math.max(max, end - start + 1);
+			}
+			return max;
+		};
+		expect(maxIn(1000)).toBeLessThanOrEqual(30);
+		expect(maxIn(30000)).toBeLessThanOrEqual(360);
+		// Not far below the limit either: at best the 1000th request goes at 2 x 30 s + 280 / 30 s = 69.3 s.
+		const fastestPossible = 60_000 + (280 / 30) * 1000;
+		expect(sent[999]).toBeGreaterThanOrEqual(fastestPossible);
+		expect(sent[999]).toBeLessThanOrEqual(fastestPossible * 1.1);
+	});
+});
+
+describe('retry policy', () => {
+	it('retries what is safe to retry', () => {
+		expect(shouldRetry({ kind: 'rateLimited' }, true, false)).toBe(true);
+		expect(shouldRetry({ kind: 'busy' }, true, false)).toBe(true);
+		expect(shouldRetry({ kind: 'network', refused: true }, true, false)).toBe(true);
+		expect(shouldRetry({ kind: 'serverError' }, false, false)).toBe(true);
+		expect(shouldRetry({ kind: 'clientError' }, false, false)).toBe(false);
+	});
+
+	it('repeats an ambiguous money-moving request only with its idempotency key', () => {
+		for (const outcome of [{ kind: 'serverError' }, { kind: 'malformed' }, { kind: 'network', refused: false }] as const) {
+			expect(shouldRetry(outcome, true, false)).toBe(false);
+			expect(shouldRetry(outcome, true, true)).toBe(true);
+		}
+	});
+
+	it('honours Retry-After in seconds and as a date, and backs off exponentially otherwise', () => {
+		expect(parseRetryAfter('2')).toBe(2000);
+		expect(parseRetryAfter(new Date(10_000).toUTCString(), 7_000)).toBe(3000);
+		expect(parseRetryAfter('soon')).toBeUndefined();
+		expect(retryDelay(1, { kind: 'rateLimited', retryAfter: '3' }, DEFAULT_RETRY_POLICY)).toBe(3000);
+		const policy = { maxAttempts: 5, baseDelayMs: 100, maxDelayMs: 1000 };
+		expect(retryDelay(1, { kind: 'serverError' }, policy, () => 1)).toBe(100);
+		expect(retryDelay(3, { kind: 'serverError' }, policy, () => 1)).toBe(400);
+		expect(retryDelay(3, { kind: 'serverError' }, policy, () => 0)).toBe(200);
+		expect(retryDelay(10, { kind: 'serverError' }, policy, () => 1)).toBe(1000);
+	});
+});
+
+describe('errors', () => {
+	it("keeps Gameball's code and message and adds a hint", () => {
+		const error = gameballApiError(node, 404, { code: 7000, message: 'Customer abc not found', requestId: 'r-1' }, 3);
+		expect(error.message).toBe('7000: customer not found');
+		expect(error.description).toContain('Customer abc not found');
+		expect(error.description).toContain('r-1');
+		expect(error.httpCode).toBe('404');
+		expect(error.context.itemIndex).toBe(3);
+		expect(gameballApiError(node, 400, { code: 9008 }).message).toBe('9008: insufficient points');
+		expect(hintFor(5003)).toBe('Gameball server error');
+		expect(gameballApiError(node, 502, 'Bad gateway').message).toBe('Gameball answered 502: HTTP 502');
+	});
+});
+
+describe('batch status', () => {
+	it('reads the OpenAPI shape', () => {
+		const status = parseBatchStatus('7', {
+			batchId: '7',
+			status: 'completed',
+			totalItems: 3,
+			processedItems: 3,
+			failedItems: 1,
+			results: [{ index: 0, gameballId: 1 }, { index: 2, gameballId: 3 }],
+			errors: [{ index: 1, code: 9008, message: 'Insufficient points' }],
+		});
+		expect(status.state).toBe('completed');
+		expect([status.total, status.processed, status.failed]).toEqual([3, 3, 1]);
+		expect(status.successes.get(2)).toEqual({ index: 2, gameballId: 3 });
+		expect(status.failures.get(1)).toEqual({ code: 9008, message: 'Insufficient points' });
+	});
+
+	it("reads the tutorial's shape", () => {
+		const status = parseBatchStatus('8', {
+			operation: 'redeem',
+			status: 'running',
+			totalCount: 2,
+			finishedCount: 1,
+			errorCount: 0,
+			response: { successful: [{ index: 0 }], failed: [] },
+		});
+		expect(status.state).toBe('running');
+		expect([status.total, status.processed, status.failed]).toEqual([2, 1, 0]);
+		expect(status.successes.has(0)).toBe(true);
+		expect(parseBatchStatus('9', { status: 'Stopped' }).state).toBe('stopped');
+		expect(parseBatchStatus('9', { status: 'queued' }).state).toBe('running');
+		expect(parseBatchStatus('9', { status: 'something-new' }).state).toBe('running');
+	});
+});
