@@ -1,0 +1,68 @@
+import type {
+	IDataObject,
+	INodeExecutionData,
+	INodeType,
+	INodeTypeDescription,
+	IWebhookFunctions,
+	IWebhookResponseData,
+} from 'n8n-workflow';
+import { NodeConnectionTypes } from 'n8n-workflow';
+
+import { gameballWebhook, triggerProperties } from './description';
+import { handleAutomationCall, handleV4Delivery, type Outcome } from './pipeline';
+import { readAutomationSettings, readDelivery, readV4Settings } from './settings';
+
+/** Answers a delivery: refusals are written here (status and a reason code, never a secret). */
+function respond(context: IWebhookFunctions, outcome: Outcome): IWebhookResponseData {
+	if (outcome.kind === 'reject') {
+		context.logger.debug('Gameball Trigger refused a delivery', { status: outcome.status, reason: outcome.reason });
+		context.getResponseObject().status(outcome.status).json({ message: outcome.reason });
+		return { noWebhookResponse: true };
+	}
+	if (outcome.kind === 'ignore') {
+		context.logger.debug('Gameball Trigger ignored a delivery', { reason: outcome.reason });
+		return {};
+	}
+	const items: INodeExecutionData[] = outcome.items.map((json) => ({
+		json: json as unknown as IDataObject,
+		pairedItem: { item: 0 },
+	}));
+	return { workflowData: [items] };
+}
+
+// Gameball has no API to subscribe webhooks: the merchant pastes the Production URL into the dashboard (see
+// the setup notice), so there is deliberately no webhookMethods lifecycle (checkExists/create/delete).
+// eslint-disable-next-line @n8n/community-nodes/webhook-lifecycle-complete
+export class GameballTrigger implements INodeType {
+	description: INodeTypeDescription = {
+		displayName: 'Gameball Trigger',
+		name: 'gameballTrigger',
+		icon: { light: 'file:gameball.svg', dark: 'file:gameball.dark.svg' },
+		group: ['trigger'],
+		version: 1,
+		subtitle: '={{$parameter["source"] === "automation" ? "Automation campaign webhook" : "Gameball webhooks (v4)"}}',
+		description: 'Starts the workflow on Gameball webhooks: profile updates, notifications, tier and points changes',
+		defaults: { name: 'Gameball Trigger' },
+		inputs: [],
+		outputs: [NodeConnectionTypes.Main],
+		credentials: [
+			{
+				name: 'gameballApi',
+				required: true,
+				displayOptions: { show: { source: ['v4'], verifySignature: [true] } },
+			},
+		],
+		webhooks: [gameballWebhook],
+		properties: triggerProperties,
+	};
+
+	async webhook(this: IWebhookFunctions): Promise<IWebhookResponseData> {
+		const delivery = await readDelivery.call(this);
+		const source = this.getNodeParameter('source', 'v4') as string;
+		const outcome =
+			source === 'automation'
+				? handleAutomationCall(delivery, readAutomationSettings.call(this))
+				: handleV4Delivery(delivery, await readV4Settings.call(this), this.getWorkflowStaticData('node'), Date.now());
+		return respond(this, outcome);
+	}
+}

@@ -1,0 +1,68 @@
+import { createHash, timingSafeEqual } from 'node:crypto';
+import type { IDataObject } from 'n8n-workflow';
+
+import type { GameballAutomationWebhookItem } from '../types';
+import { parseJson } from './body';
+
+export type AutomationMethod = GameballAutomationWebhookItem['method'];
+
+export function isAutomationMethod(method: string): method is AutomationMethod {
+	return method === 'GET' || method === 'POST' || method === 'PUT';
+}
+
+/**
+ * True when the shared-secret header holds exactly the configured value. Both sides are hashed first, so the
+ * constant-time comparison also hides the secret's length. An empty configured secret matches nothing.
+ */
+export function secretHeaderMatches(received: string | undefined, expected: string): boolean {
+	if (!expected || received === undefined) return false;
+	const digest = (value: string) => createHash('sha256').update(value, 'utf8').digest();
+	return timingSafeEqual(digest(received), digest(expected));
+}
+
+/** The comma-separated header names of the "Headers to Keep" option, lower case. */
+export function parseHeaderList(list: string): string[] {
+	return list
+		.split(',')
+		.map((name) => name.trim().toLowerCase())
+		.filter((name) => name !== '');
+}
+
+/** Only the headers the user chose to keep, and never the secret header. */
+export function keptHeaders(headers: Record<string, string>, keep: string[], secretHeader: string) {
+	const secret = secretHeader.trim().toLowerCase();
+	const kept: Record<string, string> = {};
+	for (const name of keep) {
+		if (name !== secret && headers[name] !== undefined) kept[name] = headers[name];
+	}
+	return kept;
+}
+
+/** The payload as received: parsed JSON, else the text, else `null` when there is no body. */
+export function automationPayload(bytes: Buffer): unknown {
+	if (bytes.length === 0) return null;
+	const parsed = parseJson(bytes);
+	return parsed.ok ? parsed.value : bytes.toString('utf8');
+}
+
+/** Identifies one call: the same method, query and body give the same id. */
+export function automationDeliveryId(method: string, query: IDataObject, bytes: Buffer): string {
+	return createHash('sha1').update(method).update('\u0000').update(JSON.stringify(query)).update('\u0000').update(bytes).digest('hex');
+}
+
+export function automationItem(input: {
+	method: AutomationMethod;
+	bytes: Buffer;
+	query: IDataObject;
+	headers: Record<string, string>;
+	deliveryId: string;
+}): GameballAutomationWebhookItem {
+	return {
+		event: 'gameball.automation.webhook',
+		method: input.method,
+		body: automationPayload(input.bytes),
+		query: input.query,
+		headers: input.headers,
+		deliveryId: input.deliveryId,
+	};
+}

@@ -1,0 +1,48 @@
+import type { IDataObject } from 'n8n-workflow';
+
+/** The bytes of a request body: the raw bytes n8n kept, else the parsed body re-serialised. */
+export function bodyBytes(rawBody: unknown, parsedBody: unknown): Buffer {
+	if (Buffer.isBuffer(rawBody)) return rawBody;
+	if (typeof rawBody === 'string') return Buffer.from(rawBody, 'utf8');
+	if (parsedBody === undefined || parsedBody === null) return Buffer.alloc(0);
+	if (typeof parsedBody === 'string') return Buffer.from(parsedBody, 'utf8');
+	if (typeof parsedBody === 'object' && Object.keys(parsedBody).length === 0) return Buffer.alloc(0);
+	return Buffer.from(JSON.stringify(parsedBody), 'utf8');
+}
+
+export function isTooLarge(bytes: Buffer, maxKilobytes: number): boolean {
+	return maxKilobytes > 0 && bytes.length > maxKilobytes * 1024;
+}
+
+export type ParsedJson = { ok: true; value: unknown } | { ok: false };
+
+/** Parses UTF-8 JSON (a leading byte-order mark is allowed); never throws. */
+export function parseJson(bytes: Buffer): ParsedJson {
+	const text = bytes.toString('utf8').replace(/^\uFEFF/, '');
+	if (text.trim() === '') return { ok: false };
+	try {
+		return { ok: true, value: JSON.parse(text) as unknown };
+	} catch {
+		return { ok: false };
+	}
+}
+
+export function isJsonObject(value: unknown): value is IDataObject {
+	return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+/** A JSON object body, or `undefined` when the bytes are not JSON or not an object. */
+export function parseJsonObject(bytes: Buffer): IDataObject | undefined {
+	const parsed = parseJson(bytes);
+	return parsed.ok && isJsonObject(parsed.value) ? parsed.value : undefined;
+}
+
+/** Header values as single strings (Node joins repeated headers; arrays are joined the same way). */
+export function flatHeaders(headers: Record<string, unknown>): Record<string, string> {
+	const flat: Record<string, string> = {};
+	for (const [name, value] of Object.entries(headers)) {
+		if (typeof value === 'string') flat[name.toLowerCase()] = value;
+		else if (Array.isArray(value)) flat[name.toLowerCase()] = value.map(String).join(', ');
+	}
+	return flat;
+}

@@ -1,0 +1,114 @@
+import type {
+	GameballEnvelopeFields,
+	GameballPointsChangedItem,
+	GameballProfileChange,
+	GameballProfileChanges,
+	GameballTierChangedItem,
+} from '../types';
+import type { ProfileFields } from './deliveries';
+
+/** What the trigger remembers of a customer's last profile update. */
+export interface ProfileSnapshot {
+	tierOrder: number | null;
+	tierName: string | null;
+	activatedPoints: number | null;
+	pendingPoints: number | null;
+	totalPoints: number | null;
+}
+
+const NUMERIC_FIELDS = ['tierOrder', 'activatedPoints', 'pendingPoints', 'totalPoints'] as const;
+
+export function snapshotOf(profile: ProfileFields): ProfileSnapshot {
+	return {
+		tierOrder: profile.tierOrder,
+		tierName: profile.tierName,
+		activatedPoints: profile.activatedPoints,
+		pendingPoints: profile.pendingPoints,
+		totalPoints: profile.totalPoints,
+	};
+}
+
+/** The snapshot to remember: each field as now sent, or as last known when this update lacks it. */
+export function mergeSnapshots(previous: ProfileSnapshot | undefined, current: ProfileSnapshot): ProfileSnapshot {
+	if (!previous) return current;
+	return {
+		tierOrder: current.tierOrder ?? previous.tierOrder,
+		tierName: current.tierName ?? previous.tierName,
+		activatedPoints: current.activatedPoints ?? previous.activatedPoints,
+		pendingPoints: current.pendingPoints ?? previous.pendingPoints,
+		totalPoints: current.totalPoints ?? previous.totalPoints,
+	};
+}
+
+/** `current - previous` without binary floating-point noise (0.3, not 0.30000000000000004). */
+export function difference(current: number, previous: number): number {
+	return Number((current - previous).toPrecision(15));
+}
+
+function deltaOrNull(current: number | null, previous: number | null): number | null {
+	return current === null || previous === null ? null : difference(current, previous);
+}
+
+/** The tracked fields that moved. A field missing on either side is not a change. */
+export function profileChanges(previous: ProfileSnapshot, current: ProfileSnapshot): GameballProfileChanges {
+	const changes: GameballProfileChanges = {};
+	for (const field of NUMERIC_FIELDS) {
+		const before = previous[field];
+		const after = current[field];
+		if (before === null || after === null || before === after) continue;
+		const change: GameballProfileChange<number> = { previous: before, current: after, delta: difference(after, before) };
+		changes[field] = change;
+	}
+	if (previous.tierName !== null && current.tierName !== null && previous.tierName !== current.tierName) {
+		changes.tierName = { previous: previous.tierName, current: current.tierName };
+	}
+	return changes;
+}
+
+/** A tier change when the tier order moved; `undefined` otherwise. */
+export function tierChangedItem(
+	envelope: GameballEnvelopeFields,
+	previous: ProfileSnapshot,
+	current: ProfileSnapshot,
+): GameballTierChangedItem | undefined {
+	if (previous.tierOrder === null || current.tierOrder === null || previous.tierOrder === current.tierOrder) {
+		return undefined;
+	}
+	return {
+		event: 'gameball.tier.changed',
+		...envelope,
+		direction: current.tierOrder > previous.tierOrder ? 'up' : 'down',
+		previousTierOrder: previous.tierOrder,
+		tierOrder: current.tierOrder,
+		previousTierName: previous.tierName,
+		tierName: current.tierName,
+	};
+}
+
+function moved(previous: number | null, current: number | null): boolean {
+	return previous !== null && current !== null && previous !== current;
+}
+
+/** A points change when activated or total points moved; `undefined` otherwise. */
+export function pointsChangedItem(
+	envelope: GameballEnvelopeFields,
+	previous: ProfileSnapshot,
+	current: ProfileSnapshot,
+): GameballPointsChangedItem | undefined {
+	const activatedMoved = moved(previous.activatedPoints, current.activatedPoints);
+	const totalMoved = moved(previous.totalPoints, current.totalPoints);
+	if (!activatedMoved && !totalMoved) return undefined;
+	return {
+		event: 'gameball.points.changed',
+		...envelope,
+		previousActivatedPoints: previous.activatedPoints,
+		activatedPoints: current.activatedPoints,
+		activatedPointsDelta: deltaOrNull(current.activatedPoints, previous.activatedPoints),
+		previousPendingPoints: previous.pendingPoints,
+		pendingPoints: current.pendingPoints,
+		pendingPointsDelta: deltaOrNull(current.pendingPoints, previous.pendingPoints),
+		previousTotalPoints: previous.totalPoints,
+		totalPoints: current.totalPoints,
+		totalPointsDelta: deltaOrNull(current.totalPoints, previous.totalPoints),
+	};
+}

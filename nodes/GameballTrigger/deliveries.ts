@@ -1,0 +1,143 @@
+import type { IDataObject } from 'n8n-workflow';
+
+import type {
+	GameballEnvelopeFields,
+	GameballNotificationItem,
+	GameballProfileChanges,
+	GameballProfileUpdatedItem,
+	GameballRawDeliveryItem,
+} from '../types';
+import { isJsonObject } from './body';
+import { SIGNATURE_HEADER } from './signature';
+
+export const PROFILE_UPDATED = 'customer.profile.updated';
+export const NOTIFICATION_PUSH = 'customer.notification.push';
+export type GameballTopic = typeof PROFILE_UPDATED | typeof NOTIFICATION_PUSH;
+
+/** A v4 delivery body, read tolerantly: every field may be missing, null or of the wrong type. */
+export interface Envelope {
+	/** The `event` field, or `null` when it is not a string. */
+	topic: string | null;
+	fields: GameballEnvelopeFields;
+	data: unknown;
+}
+
+/** A string, or a number/boolean as its text; anything else is `null`. */
+export function asText(value: unknown): string | null {
+	if (typeof value === 'string') return value;
+	if (typeof value === 'number' && Number.isFinite(value)) return String(value);
+	if (typeof value === 'boolean') return String(value);
+	return null;
+}
+
+/** A finite number, or a numeric string as its number; anything else is `null`. */
+export function asNumber(value: unknown): number | null {
+	if (typeof value === 'number') return Number.isFinite(value) ? value : null;
+	if (typeof value === 'string' && value.trim() !== '') {
+		const parsed = Number(value.trim());
+		return Number.isFinite(parsed) ? parsed : null;
+	}
+	return null;
+}
+
+export function readEnvelope(payload: IDataObject, deliveryId: string): Envelope {
+	return {
+		topic: typeof payload.event === 'string' ? payload.event : null,
+		fields: {
+			clientId: asText(payload.client_id),
+			customerId: asText(payload.customer_id),
+			gbCustomerId: asText(payload.gb_customer_id),
+			createdAt: asText(payload.created_at),
+			deliveryId,
+		},
+		data: payload.data,
+	};
+}
+
+export function isKnownTopic(topic: string | null): topic is GameballTopic {
+	return topic === PROFILE_UPDATED || topic === NOTIFICATION_PUSH;
+}
+
+/** The profile part of a `customer.profile.updated` item, from `data` (anything not an object counts as empty). */
+export type ProfileFields = Omit<GameballProfileUpdatedItem, keyof GameballEnvelopeFields | 'event' | 'changes'>;
+
+export function readProfile(data: unknown): ProfileFields {
+	const profile = isJsonObject(data) ? data : {};
+	return {
+		email: asText(profile.email),
+		mobileNumber: asText(profile.mobile_number),
+		tierName: asText(profile.tier_name),
+		tierOrder: asNumber(profile.tier_order),
+		referralCode: asText(profile.referral_code),
+		referralLink: asText(profile.referral_link),
+		activatedPoints: asNumber(profile.activated_points),
+		pendingPoints: asNumber(profile.pending_points),
+		totalPoints: asNumber(profile.total_points),
+	};
+}
+
+export function profileItem(
+	envelope: Envelope,
+	profile: ProfileFields,
+	changes: GameballProfileChanges | null,
+): GameballProfileUpdatedItem {
+	return { event: PROFILE_UPDATED, ...envelope.fields, ...profile, changes };
+}
+
+/** The comma-separated language list of the "Preferred Languages" option, lower case, in order. */
+export function parseLanguageList(list: string): string[] {
+	return list
+		.split(',')
+		.map((language) => language.trim().toLowerCase())
+		.filter((language) => language !== '');
+}
+
+function notificationEntries(data: unknown): IDataObject[] {
+	if (Array.isArray(data)) return data.filter(isJsonObject);
+	return isJsonObject(data) ? [data] : [];
+}
+
+/**
+ * Keeps the entries in the preferred languages, in the order of preference; when none is present, the first
+ * entry. No preference keeps every entry in Gameball's order.
+ */
+export function pickLanguages<T extends { language: string | null }>(entries: T[], preferred: string[]): T[] {
+	if (preferred.length === 0 || entries.length === 0) return entries;
+	const picked = preferred.flatMap((language) => {
+		const match = entries.find((entry) => entry.language?.toLowerCase() === language);
+		return match ? [match] : [];
+	});
+	return picked.length > 0 ? picked : [entries[0]];
+}
+
+/** One item per language of a `customer.notification.push` delivery. */
+export function notificationItems(envelope: Envelope, preferredLanguages: string[]): GameballNotificationItem[] {
+	const items = notificationEntries(envelope.data).map(
+		(entry): GameballNotificationItem => ({
+			event: NOTIFICATION_PUSH,
+			...envelope.fields,
+			language: asText(entry.local) ?? asText(entry.language),
+			title: asText(entry.title),
+			body: asText(entry.body),
+			icon: asText(entry.icon),
+		}),
+	);
+	return pickLanguages(items, preferredLanguages);
+}
+
+/** Request headers without the signature. */
+export function headersWithoutSignature(headers: Record<string, string>): Record<string, string> {
+	const kept = { ...headers };
+	delete kept[SIGNATURE_HEADER];
+	return kept;
+}
+
+/** Simplify off: the payload as received plus the headers, minus the signature. */
+export function rawDeliveryItem(
+	topic: GameballTopic,
+	payload: IDataObject,
+	headers: Record<string, string>,
+	deliveryId: string,
+): GameballRawDeliveryItem {
+	return { event: topic, body: payload, headers: headersWithoutSignature(headers), deliveryId };
+}

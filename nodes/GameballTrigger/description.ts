@@ -1,0 +1,227 @@
+import type { INodeProperties, IWebhookDescription } from 'n8n-workflow';
+
+/** Option values of the "Events" parameter. Choosing none means all. */
+export const TRIGGER_EVENTS = ['profileUpdated', 'notification', 'tierChanged', 'pointsChanged'] as const;
+export type TriggerEventOption = (typeof TRIGGER_EVENTS)[number];
+
+/** Defaults of the numeric options (the parameters below repeat them as literals, as the linter asks). */
+export const DEFAULTS = {
+	maxBodySizeKb: 1024,
+	deduplicationMemorySize: 5000,
+	customerMemorySize: 10000,
+} as const;
+
+/**
+ * One webhook at path `webhook`. Gameball v4 always POSTs; an automation campaign's "Send Webhook" action uses
+ * the method the merchant chose, so the method follows the "HTTP Method" parameter in that mode.
+ */
+export const gameballWebhook: IWebhookDescription = {
+	name: 'default',
+	httpMethod: '={{$parameter["source"] === "automation" ? $parameter["automationMethod"] : "POST"}}',
+	responseMode: 'onReceived',
+	path: 'webhook',
+};
+
+const v4Only = { show: { source: ['v4'] } };
+const automationOnly = { show: { source: ['automation'] } };
+
+export const triggerProperties: INodeProperties[] = [
+	{
+		displayName: 'Delivery Source',
+		name: 'source',
+		type: 'options',
+		noDataExpression: true,
+		options: [
+			{
+				name: 'Gameball Webhooks (V4)',
+				value: 'v4',
+				description: 'Signed deliveries of every topic to the one URL set in the Gameball dashboard',
+			},
+			{
+				name: 'Automation Campaign Webhook',
+				value: 'automation',
+				description: 'The "Send Webhook" action of a Gameball automation campaign (unsigned, merchant-designed payload)',
+			},
+		],
+		default: 'v4',
+	},
+	{
+		displayName:
+			'Gameball has no API to subscribe webhooks, so set it up once by hand: in Gameball open Admin Settings > Account Integration > Webhooks, choose version V4 and paste this node\'s <b>Production</b> URL (shown above under Webhook URLs). That one URL receives every topic; this node keeps the events chosen below.',
+		name: 'setupNotice',
+		type: 'notice',
+		default: '',
+		displayOptions: v4Only,
+	},
+	{
+		displayName:
+			'In the automation campaign\'s "Send Webhook" action, paste this node\'s <b>Production</b> URL, choose the same HTTP method as below, and add a header with the name and secret value set below. Calls without it are refused.',
+		name: 'automationNotice',
+		type: 'notice',
+		default: '',
+		displayOptions: automationOnly,
+	},
+	{
+		displayName: 'Events',
+		name: 'events',
+		type: 'multiOptions',
+		noDataExpression: true,
+		options: [
+			{
+				name: 'Notification',
+				value: 'notification',
+				description: 'A notification for a customer (customer.notification.push), one item per language',
+			},
+			{
+				name: 'Points Changed',
+				value: 'pointsChanged',
+				description: 'Derived: activated or total points moved since the customer\'s previous profile update',
+			},
+			{
+				name: 'Profile Updated',
+				value: 'profileUpdated',
+				description: 'Any change to a customer\'s profile (customer.profile.updated)',
+			},
+			{
+				name: 'Tier Changed',
+				value: 'tierChanged',
+				description: 'Derived: the tier moved up or down since the customer\'s previous profile update',
+			},
+		],
+		default: [],
+		description: 'Which events start the workflow. Choose none for all.',
+		displayOptions: v4Only,
+	},
+	{
+		displayName: 'Verify Signature',
+		name: 'verifySignature',
+		type: 'boolean',
+		default: true,
+		description:
+			'Whether to refuse (401) deliveries whose X-GB-Signature does not match the Secret Key of the credential',
+		displayOptions: v4Only,
+	},
+	{
+		displayName:
+			'Warning: signature verification is off. Anyone who knows this URL can start the workflow with made-up data.',
+		name: 'verificationOffNotice',
+		type: 'notice',
+		typeOptions: { theme: 'warning' },
+		default: '',
+		displayOptions: { show: { source: ['v4'], verifySignature: [false] } },
+	},
+	{
+		displayName: 'HTTP Method',
+		name: 'automationMethod',
+		type: 'options',
+		noDataExpression: true,
+		options: [
+			{ name: 'GET', value: 'GET' },
+			{ name: 'POST', value: 'POST' },
+			{ name: 'PUT', value: 'PUT' },
+		],
+		default: 'POST',
+		description: 'The method chosen in the automation campaign\'s "Send Webhook" action',
+		displayOptions: automationOnly,
+	},
+	{
+		displayName: 'Header Name',
+		name: 'headerName',
+		type: 'string',
+		required: true,
+		default: 'X-Webhook-Secret',
+		description: 'The header the "Send Webhook" action adds with the shared secret',
+		displayOptions: automationOnly,
+	},
+	{
+		displayName: 'Header Secret',
+		name: 'headerSecret',
+		type: 'string',
+		typeOptions: { password: true },
+		required: true,
+		default: '',
+		description: 'The shared secret. Calls whose header does not hold exactly this value get 401.',
+		displayOptions: automationOnly,
+	},
+	{
+		displayName: 'Simplify',
+		name: 'simplify',
+		type: 'boolean',
+		default: true,
+		description:
+			'Whether to return flat camelCase items with numbers coerced instead of the raw payload with its headers',
+		displayOptions: v4Only,
+	},
+	{
+		displayName: 'Options',
+		name: 'options',
+		type: 'collection',
+		placeholder: 'Add option',
+		default: {},
+		options: [
+			{
+				displayName: 'Customer Memory Size',
+				name: 'customerMemorySize',
+				type: 'number',
+				typeOptions: { minValue: 1 },
+				default: 10000,
+				description:
+					'How many customers\' last profile to remember for Tier Changed, Points Changed and "changes" (least recently seen are forgotten first)',
+				displayOptions: { show: { '/source': ['v4'] } },
+			},
+			{
+				displayName: 'Deduplicate Retries',
+				name: 'deduplicate',
+				type: 'boolean',
+				default: true,
+				description:
+					'Whether to answer 200 without running the workflow when the same delivery arrives again within 2 hours (Gameball retries after 5, 20 and 60 minutes)',
+				displayOptions: { show: { '/source': ['v4'] } },
+			},
+			{
+				displayName: 'Deduplication Memory Size',
+				name: 'deduplicationMemorySize',
+				type: 'number',
+				typeOptions: { minValue: 1 },
+				default: 5000,
+				description: 'How many recent deliveries to remember for deduplication (oldest are forgotten first)',
+				displayOptions: { show: { '/source': ['v4'] } },
+			},
+			{
+				displayName: 'Headers to Keep',
+				name: 'keepHeaders',
+				type: 'string',
+				default: '',
+				placeholder: 'e.g. content-type, x-campaign-name',
+				description: 'Comma-separated header names to copy into the item. The secret header is never copied.',
+				displayOptions: { show: { '/source': ['automation'] } },
+			},
+			{
+				displayName: 'Include Query',
+				name: 'includeQuery',
+				type: 'boolean',
+				default: true,
+				description: 'Whether to copy the query parameters into the item',
+				displayOptions: { show: { '/source': ['automation'] } },
+			},
+			{
+				displayName: 'Maximum Body Size (KB)',
+				name: 'maxBodySizeKb',
+				type: 'number',
+				typeOptions: { minValue: 1 },
+				default: 1024,
+				description: 'Larger deliveries get 413 and do not run the workflow',
+			},
+			{
+				displayName: 'Preferred Languages',
+				name: 'preferredLanguages',
+				type: 'string',
+				default: '',
+				placeholder: 'e.g. en, ar',
+				description:
+					'Comma-separated language codes. Notifications keep only these languages, in this order, or the first language sent when none matches. Empty keeps all.',
+				displayOptions: { show: { '/source': ['v4'], '/simplify': [true] } },
+			},
+		],
+	},
+];

@@ -1,0 +1,176 @@
+import { createHash } from 'node:crypto';
+import type { IDataObject } from 'n8n-workflow';
+
+import type { GameballTriggerItem } from '../types';
+import {
+	automationDeliveryId,
+	automationItem,
+	isAutomationMethod,
+	keptHeaders,
+	secretHeaderMatches,
+} from './automation';
+import { isJsonObject, isTooLarge, parseJson } from './body';
+import { mergeSnapshots, pointsChangedItem, profileChanges, snapshotOf, tierChangedItem } from './changes';
+import {
+	isKnownTopic,
+	NOTIFICATION_PUSH,
+	notificationItems,
+	profileItem,
+	rawDeliveryItem,
+	readEnvelope,
+	readProfile,
+	type Envelope,
+} from './deliveries';
+import type { TriggerEventOption } from './description';
+import {
+	customerKey,
+	deliveryKey,
+	recallCustomer,
+	rememberCustomer,
+	rememberDelivery,
+	wasDelivered,
+} from './memory';
+import { isValidSignature, SIGNATURE_HEADER, verifySignature } from './signature';
+
+/** What to answer a delivery with. Reasons are short codes: safe to log and to send. */
+export type Outcome =
+	| { kind: 'reject'; status: 400 | 401 | 405 | 413; reason: string }
+	| { kind: 'ignore'; reason: 'unknown-topic' | 'not-selected' | 'duplicate' | 'nothing-to-emit' }
+	| { kind: 'emit'; items: GameballTriggerItem[] };
+
+export interface Delivery {
+	method: string;
+	/** The body bytes (see `bodyBytes`). */
+	bytes: Buffer;
+	/** Lower-case header names. */
+	headers: Record<string, string>;
+	query: IDataObject;
+}
+
+export interface V4Settings {
+	/** Empty means all. */
+	events: TriggerEventOption[];
+	verifySignature: boolean;
+	/** Read from the credential only when verifying. */
+	secretKey: string;
+	simplify: boolean;
+	maxBodySizeKb: number;
+	deduplicate: boolean;
+	deduplicationMemorySize: number;
+	customerMemorySize: number;
+	preferredLanguages: string[];
+}
+
+function wants(settings: V4Settings, event: TriggerEventOption): boolean {
+	return settings.events.length === 0 || settings.events.includes(event);
+}
+
+function profileEventsWanted(settings: V4Settings): boolean {
+	return wants(settings, 'profileUpdated') || wants(settings, 'tierChanged') || wants(settings, 'pointsChanged');
+}
+
+function profileOutcome(
+	envelope: Envelope,
+	payload: IDataObject,
+	delivery: Delivery,
+	settings: V4Settings,
+	memory: IDataObject,
+): GameballTriggerItem[] {
+	const profile = readProfile(envelope.data);
+	const current = snapshotOf(profile);
+	const { clientId, customerId, gbCustomerId } = envelope.fields;
+	const key = customerKey(clientId, customerId, gbCustomerId);
+	const previous = key === undefined ? undefined : recallCustomer(memory, key);
+	if (key !== undefined) rememberCustomer(memory, key, mergeSnapshots(previous, current), settings.customerMemorySize);
+
+	const items: GameballTriggerItem[] = [];
+	if (wants(settings, 'profileUpdated')) {
+		items.push(
+			settings.simplify
+				? profileItem(envelope, profile, previous ? profileChanges(previous, current) : null)
+				: rawDeliveryItem('customer.profile.updated', payload, delivery.headers, envelope.fields.deliveryId),
+		);
+	}
+	if (!previous) return items;
+	const tier = wants(settings, 'tierChanged') ? tierChangedItem(envelope.fields, previous, current) : undefined;
+	if (tier) items.push(tier);
+	const points = wants(settings, 'pointsChanged') ? pointsChangedItem(envelope.fields, previous, current) : undefined;
+	if (points) items.push(points);
+	return items;
+}
+
+/**
+ * A Gameball v4 delivery, step by step: size, signature (raw bytes, then re-serialised), JSON, topic,
+ * selection, deduplication, items. `memory` is the node's static data; `now` is the time in ms.
+ */
+export function handleV4Delivery(delivery: Delivery, settings: V4Settings, memory: IDataObject, now: number): Outcome {
+	if (delivery.method !== 'POST') return { kind: 'reject', status: 405, reason: 'method-not-allowed' };
+	if (isTooLarge(delivery.bytes, settings.maxBodySizeKb)) return { kind: 'reject', status: 413, reason: 'body-too-large' };
+
+	const parsed = parseJson(delivery.bytes);
+	if (settings.verifySignature) {
+		const verdict = verifySignature({
+			header: delivery.headers[SIGNATURE_HEADER],
+			raw: delivery.bytes,
+			reserialised: parsed.ok ? JSON.stringify(parsed.value) : undefined,
+			secretKey: settings.secretKey,
+		});
+		if (!isValidSignature(verdict)) return { kind: 'reject', status: 401, reason: `signature-${verdict}` };
+	}
+	if (!parsed.ok || !isJsonObject(parsed.value)) return { kind: 'reject', status: 400, reason: 'body-not-a-json-object' };
+
+	const payload = parsed.value;
+	const envelope = readEnvelope(payload, createHash('sha1').update(delivery.bytes).digest('hex'));
+	if (!isKnownTopic(envelope.topic)) return { kind: 'ignore', reason: 'unknown-topic' };
+	const isNotification = envelope.topic === NOTIFICATION_PUSH;
+	if (isNotification ? !wants(settings, 'notification') : !profileEventsWanted(settings)) {
+		return { kind: 'ignore', reason: 'not-selected' };
+	}
+
+	if (settings.deduplicate) {
+		const key = deliveryKey(delivery.bytes);
+		if (wasDelivered(memory, key, now)) return { kind: 'ignore', reason: 'duplicate' };
+		rememberDelivery(memory, key, now, settings.deduplicationMemorySize);
+	}
+
+	let items: GameballTriggerItem[];
+	if (!isNotification) items = profileOutcome(envelope, payload, delivery, settings, memory);
+	else if (settings.simplify) items = notificationItems(envelope, settings.preferredLanguages);
+	else items = [rawDeliveryItem(NOTIFICATION_PUSH, payload, delivery.headers, envelope.fields.deliveryId)];
+	return items.length > 0 ? { kind: 'emit', items } : { kind: 'ignore', reason: 'nothing-to-emit' };
+}
+
+export interface AutomationSettings {
+	method: string;
+	secretHeaderName: string;
+	secretHeaderValue: string;
+	keepHeaders: string[];
+	includeQuery: boolean;
+	maxBodySizeKb: number;
+}
+
+/** An automation campaign "Send Webhook" call: method, size, shared-secret header, then one item. */
+export function handleAutomationCall(delivery: Delivery, settings: AutomationSettings): Outcome {
+	const method = delivery.method.toUpperCase();
+	if (method !== settings.method || !isAutomationMethod(method)) {
+		return { kind: 'reject', status: 405, reason: 'method-not-allowed' };
+	}
+	if (isTooLarge(delivery.bytes, settings.maxBodySizeKb)) return { kind: 'reject', status: 413, reason: 'body-too-large' };
+	const headerName = settings.secretHeaderName.trim().toLowerCase();
+	if (!headerName || !secretHeaderMatches(delivery.headers[headerName], settings.secretHeaderValue)) {
+		return { kind: 'reject', status: 401, reason: 'secret-header-mismatch' };
+	}
+	const query = settings.includeQuery ? delivery.query : {};
+	return {
+		kind: 'emit',
+		items: [
+			automationItem({
+				method,
+				bytes: delivery.bytes,
+				query,
+				headers: keptHeaders(delivery.headers, settings.keepHeaders, headerName),
+				deliveryId: automationDeliveryId(method, delivery.query, delivery.bytes),
+			}),
+		],
+	};
+}

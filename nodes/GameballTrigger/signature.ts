@@ -1,0 +1,65 @@
+import { createHash, timingSafeEqual } from 'node:crypto';
+
+/** The header that carries Gameball's v4 signature (lower case, as Node delivers header names). */
+export const SIGNATURE_HEADER = 'x-gb-signature';
+
+const SHA1_BYTES = 20;
+
+/** SHA-1 of `<payload>:<secretKey>`: the digest Gameball signs a v4 delivery with. */
+export function signatureDigest(payload: Buffer | string, secretKey: string): Buffer {
+	return createHash('sha1').update(payload).update(':').update(secretKey, 'utf8').digest();
+}
+
+/**
+ * The digest bytes a header value stands for: hex (40 digits, any case) or Base64 (standard or URL-safe,
+ * padded or not). `undefined` when the value is neither, or does not decode to a SHA-1 digest.
+ */
+export function decodeSignature(headerValue: string): Buffer | undefined {
+	const value = headerValue.trim();
+	if (/^[0-9a-f]{40}$/i.test(value)) return Buffer.from(value, 'hex');
+	if (/^[A-Za-z0-9+/_-]{27}=?$/.test(value)) {
+		const bytes = Buffer.from(value, 'base64');
+		return bytes.length === SHA1_BYTES ? bytes : undefined;
+	}
+	return undefined;
+}
+
+function sameDigest(expected: Buffer, received: Buffer): boolean {
+	return expected.length === received.length && timingSafeEqual(expected, received);
+}
+
+export interface SignedDelivery {
+	/** The `X-GB-Signature` header as received, if any. */
+	header: string | undefined;
+	/** The body bytes as received; Gameball signs these. */
+	raw: Buffer | undefined;
+	/** The parsed body, re-serialised with `JSON.stringify` (what Gameball's own sample verifier hashes). */
+	reserialised: string | undefined;
+	secretKey: string;
+}
+
+/** Why a delivery was accepted or refused. `valid-*` says which input matched. */
+export type SignatureVerdict = 'valid-raw' | 'valid-reserialised' | 'no-secret' | 'missing' | 'malformed' | 'mismatch';
+
+/**
+ * Checks a v4 delivery's signature: first over the raw bytes, then over the re-serialised body.
+ * Digests are compared with `timingSafeEqual`; the secret never leaves this function.
+ */
+export function verifySignature(delivery: SignedDelivery): SignatureVerdict {
+	if (!delivery.secretKey) return 'no-secret';
+	if (!delivery.header) return 'missing';
+	const received = decodeSignature(delivery.header);
+	if (!received) return 'malformed';
+	if (delivery.raw && sameDigest(signatureDigest(delivery.raw, delivery.secretKey), received)) return 'valid-raw';
+	if (
+		delivery.reserialised !== undefined &&
+		sameDigest(signatureDigest(delivery.reserialised, delivery.secretKey), received)
+	) {
+		return 'valid-reserialised';
+	}
+	return 'mismatch';
+}
+
+export function isValidSignature(verdict: SignatureVerdict): boolean {
+	return verdict === 'valid-raw' || verdict === 'valid-reserialised';
+}

@@ -1,0 +1,121 @@
+import { decodeSignature, verifySignature } from '../../nodes/GameballTrigger/signature';
+import { CREDENTIALS, emittedJson, newTrigger, profilePayload, SECRET_KEY, sign, signedRequest } from './fixtures';
+
+describe('signature.ts', () => {
+	const raw = JSON.stringify(profilePayload());
+
+	it('decodes hex (any case) and Base64 (standard, URL-safe, unpadded) to the same 20 bytes', () => {
+		const hex = sign(raw, 'hex');
+		const base64 = sign(raw, 'base64');
+		const expected = Buffer.from(hex, 'hex');
+		expect(base64).toHaveLength(28);
+		for (const value of [hex, hex.toUpperCase(), base64, base64.replace(/=$/, ''), Buffer.from(expected).toString('base64url')]) {
+			expect(decodeSignature(value)).toEqual(expected);
+		}
+	});
+
+	it('refuses values that are neither a hex nor a Base64 SHA-1 digest', () => {
+		const hex = sign(raw);
+		for (const value of ['', hex.slice(0, 39), `${hex}0`, 'zz'.repeat(20), 'd755uJWQ5U6S7LmgLbg3Fjx9q5MaBW=']) {
+			expect(decodeSignature(value)).toBeUndefined();
+		}
+	});
+
+	it('accepts a signature over the raw bytes, and says so', () => {
+		const verdict = verifySignature({ header: sign(raw), raw: Buffer.from(raw), reserialised: raw, secretKey: SECRET_KEY });
+		expect(verdict).toBe('valid-raw');
+	});
+
+	it('falls back to the re-serialised body when Gameball signed JSON.stringify(body) but sent other bytes', () => {
+		const pretty = JSON.stringify(profilePayload(), null, 2);
+		const compact = JSON.stringify(JSON.parse(pretty));
+		const verdict = verifySignature({
+			header: sign(compact, 'base64'),
+			raw: Buffer.from(pretty),
+			reserialised: compact,
+			secretKey: SECRET_KEY,
+		});
+		expect(verdict).toBe('valid-reserialised');
+	});
+
+	it('names each refusal: no secret, missing, malformed, mismatch', () => {
+		const base = { raw: Buffer.from(raw), reserialised: raw };
+		expect(verifySignature({ ...base, header: sign(raw), secretKey: '' })).toBe('no-secret');
+		expect(verifySignature({ ...base, header: undefined, secretKey: SECRET_KEY })).toBe('missing');
+		expect(verifySignature({ ...base, header: 'not-a-digest', secretKey: SECRET_KEY })).toBe('malformed');
+		expect(verifySignature({ ...base, header: sign(raw, 'hex', 'another-secret'), secretKey: SECRET_KEY })).toBe('mismatch');
+	});
+});
+
+describe('Gameball Trigger signature checks through n8n-core', () => {
+	it.each(['hex', 'base64'] as const)('runs the workflow for a %s signature over the raw body', async (encoding) => {
+		const result = await newTrigger().deliver(signedRequest(profilePayload(), { encoding }));
+		expect(result.status).toBeUndefined();
+		expect(emittedJson(result)).toHaveLength(1);
+	});
+
+	it('accepts pretty-printed JSON signed over its exact bytes', async () => {
+		const pretty = JSON.stringify(profilePayload(), null, 4);
+		const result = await newTrigger().deliver(signedRequest(undefined, { raw: pretty }));
+		expect(emittedJson(result)[0]).toMatchObject({ customerId: 'webhook-test', totalPoints: 100 });
+	});
+
+	it('accepts unicode signed over the raw UTF-8 bytes, and over the re-serialised body', async () => {
+		const payload = profilePayload({ customer_id: 'عميل-٤٢ 👋' }, { tier_name: 'ذهبي', email: 'zoë@example.com' });
+		const raw = JSON.stringify(payload, null, 1);
+		const overRaw = await newTrigger().deliver(signedRequest(undefined, { raw }));
+		expect(emittedJson(overRaw)[0]).toMatchObject({ customerId: 'عميل-٤٢ 👋', tierName: 'ذهبي', email: 'zoë@example.com' });
+		const overReserialised = await newTrigger().deliver(signedRequest(undefined, { raw, signature: sign(JSON.stringify(payload), 'base64') }));
+		expect(emittedJson(overReserialised)).toHaveLength(1);
+	});
+
+	it('accepts a body whose key order differs from the documented sample', async () => {
+		const payload = profilePayload();
+		const reordered = Object.fromEntries(Object.entries(payload).reverse());
+		const result = await newTrigger().deliver(signedRequest(reordered));
+		expect(emittedJson(result)[0]).toMatchObject({ event: 'customer.profile.updated', gbCustomerId: '1234' });
+	});
+
+	it('refuses a signature made over the re-serialised body when the key order changed in transit', async () => {
+		// Not a Gameball behaviour, but it pins down what "re-serialised" means: JSON.stringify of what arrived.
+		const payload = profilePayload();
+		const reordered = JSON.stringify(Object.fromEntries(Object.entries(payload).reverse()));
+		const result = await newTrigger().deliver(signedRequest(undefined, { raw: reordered, signature: sign(JSON.stringify(payload)) }));
+		expect(result.status).toBe(401);
+	});
+
+	it.each([
+		['forged (signed with another secret)', (raw: string) => sign(raw, 'hex', 'attacker-secret')],
+		['missing', () => null],
+		['truncated', (raw: string) => sign(raw).slice(0, 20)],
+		['for another body', () => sign('{"event":"customer.profile.updated"}')],
+		['empty', () => ''],
+	])('answers 401 and runs nothing when the signature is %s', async (_label, makeSignature) => {
+		const raw = JSON.stringify(profilePayload());
+		const result = await newTrigger().deliver(signedRequest(undefined, { raw, signature: makeSignature(raw) }));
+		expect(result.status).toBe(401);
+		expect(result.response.noWebhookResponse).toBe(true);
+		expect(result.emitted).toBeUndefined();
+		expect(JSON.stringify(result.sent)).not.toContain(SECRET_KEY);
+	});
+
+	it('answers 401 when the body was altered after signing', async () => {
+		const raw = JSON.stringify(profilePayload());
+		const tampered = raw.replace('"total_points":100', '"total_points":100000');
+		const result = await newTrigger().deliver(signedRequest(undefined, { raw: tampered, signature: sign(raw) }));
+		expect(result.status).toBe(401);
+	});
+
+	it('answers 401 to every delivery when the credential has no Secret Key', async () => {
+		const harness = newTrigger({}, {}, { gameballApi: { ...CREDENTIALS.gameballApi, secretKey: '' } });
+		const result = await harness.deliver(signedRequest(profilePayload(), { signature: sign(JSON.stringify(profilePayload()), 'hex', '') }));
+		expect(result.status).toBe(401);
+	});
+
+	it('runs unsigned deliveries only when verification was explicitly turned off', async () => {
+		const unsigned = signedRequest(profilePayload(), { signature: null });
+		expect((await newTrigger().deliver(unsigned)).status).toBe(401);
+		const result = await newTrigger({ verifySignature: false }).deliver(unsigned);
+		expect(emittedJson(result)).toHaveLength(1);
+	});
+});
