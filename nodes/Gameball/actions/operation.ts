@@ -36,6 +36,8 @@ export interface GameballOperation {
 	/** Sentence shown in the actions panel and to AI agents. */
 	action: string;
 	endpoint: Endpoint;
+	/** Other endpoints the operation may call, chosen by a parameter (e.g. the batch kind). */
+	otherEndpoints?: Endpoint[];
 	/** Parameters of this operation; the resource adds the display options. */
 	properties: INodeProperties[];
 	build: (this: IExecuteFunctions, itemIndex: number) => GameballRequest | Promise<GameballRequest>;
