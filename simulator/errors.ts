@@ -1,0 +1,95 @@
+/** Gameball's error shape and the codes the simulator answers with. */
+
+export const ERROR_CODES = {
+	authentication: 1001,
+	concurrentRequest: 2001,
+	rateLimited: 2005,
+	missingField: 3001,
+	wrongType: 3002,
+	invalidValue: 3003,
+	batchTooLarge: 3010,
+	notFound: 4004,
+	methodNotAllowed: 4005,
+	serverError: 5000,
+	badGateway: 5002,
+	unavailable: 5003,
+	configurationNotFound: 6004,
+	customerNotFound: 7000,
+	customerAlreadyExists: 7001,
+	customerInactive: 7003,
+	transactionNotFound: 9001,
+	refundExceedsOriginal: 9002,
+	holdNotFound: 9003,
+	duplicateTransaction: 9004,
+	holdNotActive: 9005,
+	invalidOtp: 9006,
+	invalidHash: 9007,
+	insufficientPoints: 9008,
+	couponNotFound: 9020,
+	couponNotUsable: 9021,
+	lockNotFound: 9022,
+	batchNotFound: 9030,
+} as const;
+
+export interface GameballErrorBody {
+	code: number;
+	type: string;
+	message: string;
+	documentationUrl: string;
+	requestId: string;
+}
+
+const TYPES_BY_FAMILY: Record<number, string> = {
+	1: 'AUTHENTICATION_ERROR',
+	2: 'REQUEST_ERROR',
+	3: 'PAYLOAD_ERROR',
+	4: 'GENERAL_ERROR',
+	5: 'SERVER_ERROR',
+	6: 'CONFIGURATION_ERROR',
+	7: 'CUSTOMER_ERROR',
+	8: 'SUBSCRIPTION_ERROR',
+	9: 'TRANSACTION_ERROR',
+};
+
+export function errorType(code: number): string {
+	return TYPES_BY_FAMILY[Math.floor(code / 1000)] ?? 'GENERAL_ERROR';
+}
+
+export function errorBody(code: number, message: string, requestId: string): GameballErrorBody {
+	return {
+		code,
+		type: errorType(code),
+		message,
+		documentationUrl: `https://docs.gameball.co/api-reference/status-and-error-codes#${code}`,
+		requestId,
+	};
+}
+
+/** Thrown by handlers and domain code; the server turns it into an error answer. */
+export class GameballError extends Error {
+	constructor(
+		readonly status: number,
+		readonly code: number,
+		message: string,
+		readonly headers: Record<string, string> = {},
+	) {
+		super(message);
+		this.name = 'GameballError';
+	}
+}
+
+export function customerNotFound(customerId: string): GameballError {
+	return new GameballError(404, ERROR_CODES.customerNotFound, `Customer '${customerId}' was not found`);
+}
+
+export function insufficientPoints(available: number, requested: number): GameballError {
+	return new GameballError(400, ERROR_CODES.insufficientPoints, `Insufficient points: ${available} available, ${requested} requested`);
+}
+
+export function duplicate(field: string, value: string): GameballError {
+	return new GameballError(400, ERROR_CODES.duplicateTransaction, `Duplicate ${field} '${value}': it was already applied`);
+}
+
+export function badRequest(code: number, message: string): GameballError {
+	return new GameballError(400, code, message);
+}

@@ -1,0 +1,82 @@
+/** Fault injection: latency, 5xx answers, connection resets, 429 bursts and malformed bodies. */
+import type { FaultOptions } from './options';
+
+export type FaultKind = 'none' | 'reset' | 'error5xx' | 'malformed' | 'burst429';
+
+/** Operations that move points or money: faults may hit them after the change was applied. */
+const MONEY_MOVING = new Set([
+	'POST /api/v4.0/integrations/transactions/cashback',
+	'POST /api/v4.0/integrations/transactions/redeem',
+	'POST /api/v4.0/integrations/transactions/refund',
+	'POST /api/v4.0/integrations/transactions/manual',
+	'POST /api/v4.0/integrations/transactions/hold',
+	'POST /api/v4.0/integrations/orders',
+	'POST /api/v4.0/integrations/payments',
+	'DELETE /api/v4.0/integrations/orders/{orderId}/transactions',
+	'POST /api/v4.0/integrations/coupons/predefined',
+	'POST /api/v4.0/integrations/coupons/burn',
+]);
+
+export function isMoneyMoving(method: string, contractPath: string): boolean {
+	return MONEY_MOVING.has(`${method.toUpperCase()} ${contractPath}`);
+}
+
+export interface FaultDecision {
+	kind: FaultKind;
+	latencyMs: number;
+	/** For reset/error5xx: apply the request first, then fail. */
+	applyFirst: boolean;
+	status5xx: 500 | 502 | 503;
+}
+
+export class FaultInjector {
+	private options: FaultOptions | undefined;
+	private requestCount = 0;
+
+	constructor(
+		options: FaultOptions | undefined,
+		private readonly random: () => number = Math.random,
+	) {
+		this.options = options;
+	}
+
+	set(options: FaultOptions | undefined): void {
+		this.options = options;
+		this.requestCount = 0;
+	}
+
+	get current(): FaultOptions | undefined {
+		return this.options;
+	}
+
+	decide(moneyMoving: boolean): FaultDecision {
+		const options = this.options;
+		const decision: FaultDecision = { kind: 'none', latencyMs: 0, applyFirst: false, status5xx: 500 };
+		if (!options) return decision;
+		this.requestCount += 1;
+		decision.latencyMs = Math.max(0, (options.latencyMs ?? 0) + (options.latencyJitterMs ? this.random() * options.latencyJitterMs : 0));
+		if (options.burst429 && options.burst429.every > 0 && options.burst429.length > 0) {
+			const cycle = options.burst429.every + options.burst429.length;
+			const position = (this.requestCount - 1) % cycle;
+			if (position >= options.burst429.every) {
+				decision.kind = 'burst429';
+				return decision;
+			}
+		}
+		if (this.random() < (options.resetRate ?? 0)) decision.kind = 'reset';
+		else if (this.random() < (options.errorRate5xx ?? 0)) {
+			decision.kind = 'error5xx';
+			decision.status5xx = ([500, 502, 503] as const)[Math.floor(this.random() * 3)];
+		} else if (this.random() < (options.malformedRate ?? 0)) decision.kind = 'malformed';
+		if ((decision.kind === 'reset' || decision.kind === 'error5xx') && moneyMoving && (options.applyBeforeFault ?? true)) {
+			decision.applyFirst = this.random() < 0.5;
+		}
+		return decision;
+	}
+}
+
+/** A JSON text cut short so that it no longer parses. */
+export function truncateJson(text: string): string {
+	// Every body the simulator sends is an object or array, so any strict prefix is invalid JSON.
+	return text.slice(0, Math.max(1, Math.floor(text.length / 2)));
+}

@@ -1,0 +1,86 @@
+/** Public options of the simulator and their defaults. */
+
+export interface TierDefinition {
+	name: string;
+	order: number;
+	minPoints: number;
+}
+
+export interface FaultOptions {
+	latencyMs?: number;
+	latencyJitterMs?: number;
+	/** 0..1: answers 500/502/503 with a Gameball 5xxx error body. */
+	errorRate5xx?: number;
+	/** 0..1: destroys the socket without answering. */
+	resetRate?: number;
+	/** After every `every` requests, answers the next `length` with 429. */
+	burst429?: { every: number; length: number };
+	/** 0..1: answers 200 with a truncated, invalid JSON body. */
+	malformedRate?: number;
+	/** For money-moving POSTs, sometimes apply the change and then fail. Default true when faults are on. */
+	applyBeforeFault?: boolean;
+}
+
+export interface SimulatorOptions {
+	port?: number;
+	apiKey?: string;
+	secretKey?: string;
+	rateLimits?: boolean;
+	webhookUrls?: string[];
+	timeScale?: number;
+	tiers?: TierDefinition[];
+	pointsPerCurrencyUnit?: number;
+	batchItemDelayMs?: number;
+	batchStatusShape?: 'openapi' | 'tutorial';
+	faults?: FaultOptions;
+	log?: (line: string) => void;
+	/** Extension: the `client_id` put in webhook envelopes. Default 'sim-client'. */
+	clientId?: string;
+	/** Extension: also push a notification (webhook + list) when a customer moves up a tier. Default true. */
+	autoNotifications?: boolean;
+}
+
+export const DEFAULT_TIERS: TierDefinition[] = [
+	{ name: 'Bronze', order: 1, minPoints: 0 },
+	{ name: 'Silver', order: 2, minPoints: 100 },
+	{ name: 'Gold', order: 3, minPoints: 500 },
+	{ name: 'Platinum', order: 4, minPoints: 2000 },
+];
+
+export interface ResolvedOptions {
+	port: number;
+	apiKey: string;
+	secretKey: string;
+	rateLimits: boolean;
+	webhookUrls: string[];
+	timeScale: number;
+	tiers: TierDefinition[];
+	pointsPerCurrencyUnit: number;
+	batchItemDelayMs: number;
+	batchStatusShape: 'openapi' | 'tutorial';
+	faults: FaultOptions | undefined;
+	log: (line: string) => void;
+	clientId: string;
+	autoNotifications: boolean;
+}
+
+export function resolveOptions(options: SimulatorOptions = {}): ResolvedOptions {
+	const tiers = [...(options.tiers ?? DEFAULT_TIERS)].sort((a, b) => a.minPoints - b.minPoints);
+	if (tiers.length === 0) throw new Error('At least one tier is required');
+	return {
+		port: options.port ?? 0,
+		apiKey: options.apiKey ?? 'sim-api-key',
+		secretKey: options.secretKey ?? 'sim-secret-key',
+		rateLimits: options.rateLimits ?? true,
+		webhookUrls: [...(options.webhookUrls ?? [])],
+		timeScale: options.timeScale ?? 1,
+		tiers,
+		pointsPerCurrencyUnit: options.pointsPerCurrencyUnit ?? 1,
+		batchItemDelayMs: options.batchItemDelayMs ?? 0.2,
+		batchStatusShape: options.batchStatusShape ?? 'openapi',
+		faults: options.faults,
+		log: options.log ?? (() => undefined),
+		clientId: options.clientId ?? 'sim-client',
+		autoNotifications: options.autoNotifications ?? true,
+	};
+}
