@@ -51,6 +51,8 @@ export interface Simulator {
 	webhookUrls: string[];
 	/** Extension: resolves when every webhook retry timer and batch job has finished (for tests). */
 	idle(timeoutMs?: number): Promise<void>;
+	/** Extension: the domain layer and timers, for in-process activity (simulator/activity.ts). Not an HTTP API. */
+	internals: { account: Account; timers: TimerRegistry };
 }
 
 const DEFAULT_NOTIFICATION: NotificationLanguage[] = [
@@ -130,6 +132,7 @@ export async function startSimulator(input: SimulatorOptions = {}): Promise<Simu
 		requests,
 		deliveries: dispatcher.deliveries,
 		webhookUrls: dispatcher.urls,
+		internals: { account, timers },
 		stats() {
 			const byStatus: Record<number, number> = {};
 			for (const record of requests) byStatus[record.status] = (byStatus[record.status] ?? 0) + 1;
