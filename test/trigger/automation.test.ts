@@ -1,0 +1,122 @@
+import { keptHeaders, secretHeaderMatches } from '../../nodes/GameballTrigger/automation';
+import { emittedJson, newTrigger } from './fixtures';
+
+const SHARED_SECRET = 'automation-shared-secret-42';
+
+function automationTrigger(extra: Record<string, unknown> = {}, options: Record<string, unknown> = {}) {
+	const parameters = {
+		source: 'automation',
+		automationMethod: 'POST',
+		headerName: 'X-Campaign-Secret',
+		headerSecret: SHARED_SECRET,
+		options,
+		...extra,
+	};
+	// No credentials: the automation mode does not use the Gameball credential.
+	return newTrigger(parameters as never, {}, {});
+}
+
+describe('automation.ts', () => {
+	it('matches the secret header exactly, in constant time, never an empty secret', () => {
+		expect(secretHeaderMatches(SHARED_SECRET, SHARED_SECRET)).toBe(true);
+		expect(secretHeaderMatches(`${SHARED_SECRET} `, SHARED_SECRET)).toBe(false);
+		expect(secretHeaderMatches(SHARED_SECRET.slice(0, -1), SHARED_SECRET)).toBe(false);
+		expect(secretHeaderMatches(undefined, SHARED_SECRET)).toBe(false);
+		expect(secretHeaderMatches('', '')).toBe(false);
+	});
+
+	it('keeps only the chosen headers and never the secret one', () => {
+		const headers = { 'x-campaign-secret': 's', 'x-campaign-name': 'n', accept: '*/*' };
+		expect(keptHeaders(headers, ['x-campaign-name', 'x-campaign-secret', 'missing'], 'X-Campaign-Secret')).toEqual({
+			'x-campaign-name': 'n',
+		});
+	});
+});
+
+describe('automation campaign webhooks through n8n-core', () => {
+	it.each(['GET', 'POST', 'PUT'])('accepts a %s call with the secret header and outputs it as received', async (method) => {
+		const body = method === 'GET' ? undefined : JSON.stringify({ customer: 'c-1', reward: { points: 50 } });
+		const result = await automationTrigger({ automationMethod: method }, { keepHeaders: 'X-Campaign-Name' }).deliver({
+			method,
+			rawBody: body,
+			query: { campaign: 'spring', customer: 'c-1' },
+			headers: { 'x-campaign-secret': SHARED_SECRET, 'x-campaign-name': 'Spring', 'user-agent': 'Gameball' },
+		});
+		const [item] = emittedJson(result);
+		expect(item).toEqual({
+			event: 'gameball.automation.webhook',
+			method,
+			body: method === 'GET' ? null : { customer: 'c-1', reward: { points: 50 } },
+			query: { campaign: 'spring', customer: 'c-1' },
+			headers: { 'x-campaign-name': 'Spring' },
+			deliveryId: item.deliveryId,
+		});
+		expect(item.deliveryId).toMatch(/^[0-9a-f]{40}$/);
+		expect(result.emitted?.[0][0].pairedItem).toEqual({ item: 0 });
+	});
+
+	it('keeps a body that is not JSON as text', async () => {
+		const result = await automationTrigger().deliver({
+			method: 'POST',
+			rawBody: 'customer=c-1&points=50',
+			headers: { 'x-campaign-secret': SHARED_SECRET, 'content-type': 'application/x-www-form-urlencoded' },
+		});
+		expect(emittedJson(result)[0].body).toBe('customer=c-1&points=50');
+	});
+
+	it('leaves the query out when "Include Query" is off', async () => {
+		const result = await automationTrigger({}, { includeQuery: false }).deliver({
+			method: 'POST',
+			rawBody: '{}',
+			query: { a: '1' },
+			headers: { 'x-campaign-secret': SHARED_SECRET },
+		});
+		expect(emittedJson(result)[0].query).toEqual({});
+	});
+
+	it.each([
+		['no secret header', {}],
+		['a wrong secret', { 'x-campaign-secret': 'guess' }],
+		['the secret in another header', { authorization: SHARED_SECRET }],
+	])('answers 401 to a call with %s', async (_label, headers) => {
+		const result = await automationTrigger().deliver({ method: 'POST', rawBody: '{}', headers });
+		expect(result.status).toBe(401);
+		expect(result.emitted).toBeUndefined();
+		expect(JSON.stringify(result.sent)).not.toContain(SHARED_SECRET);
+	});
+
+	it('answers 401 to every call while no secret is configured', async () => {
+		const result = await automationTrigger({ headerSecret: '' }).deliver({
+			method: 'POST',
+			rawBody: '{}',
+			headers: { 'x-campaign-secret': '' },
+		});
+		expect(result.status).toBe(401);
+	});
+
+	it('answers 405 to another method than the configured one', async () => {
+		const result = await automationTrigger({ automationMethod: 'PUT' }).deliver({
+			method: 'POST',
+			rawBody: '{}',
+			headers: { 'x-campaign-secret': SHARED_SECRET },
+		});
+		expect(result.status).toBe(405);
+	});
+
+	it('answers 413 over the body size bound', async () => {
+		const result = await automationTrigger({}, { maxBodySizeKb: 1 }).deliver({
+			method: 'POST',
+			rawBody: JSON.stringify({ note: 'x'.repeat(2000) }),
+			headers: { 'x-campaign-secret': SHARED_SECRET },
+		});
+		expect(result.status).toBe(413);
+	});
+
+	it('needs no Gameball credential and runs a real execution', async () => {
+		const trigger = automationTrigger();
+		const result = await trigger.deliver({ method: 'POST', rawBody: '{"a":1}', headers: { 'x-campaign-secret': SHARED_SECRET } });
+		const run = await trigger.execute(result.emitted ?? []);
+		expect(run.run.status).toBe('success');
+		expect(run.outputs[0][0].json).toMatchObject({ event: 'gameball.automation.webhook', body: { a: 1 } });
+	});
+});

@@ -1,0 +1,221 @@
+import type { IDataObject } from 'n8n-workflow';
+
+import { asNumber, asText, pickLanguages, readEnvelope, readProfile } from '../../nodes/GameballTrigger/deliveries';
+import { emittedJson, newTrigger, notificationPayload, profilePayload, signedRequest } from './fixtures';
+
+const PROFILE_FIELDS = [
+	'event',
+	'clientId',
+	'customerId',
+	'gbCustomerId',
+	'createdAt',
+	'email',
+	'mobileNumber',
+	'tierName',
+	'tierOrder',
+	'referralCode',
+	'referralLink',
+	'activatedPoints',
+	'pendingPoints',
+	'totalPoints',
+	'deliveryId',
+];
+
+describe('deliveries.ts', () => {
+	it('coerces numbers and texts without inventing values', () => {
+		expect([asNumber(90), asNumber('90'), asNumber(' 12.5 '), asNumber(''), asNumber('abc'), asNumber(null)]).toEqual([
+			90,
+			90,
+			12.5,
+			null,
+			null,
+			null,
+		]);
+		expect(asNumber(Number.NaN)).toBeNull();
+		expect([asText('a'), asText(1234), asText(true), asText(null), asText({}), asText(undefined)]).toEqual([
+			'a',
+			'1234',
+			'true',
+			null,
+			null,
+			null,
+		]);
+	});
+
+	it('reads gb_customer_id given as a number and as a string to the same string', () => {
+		expect(readEnvelope(profilePayload({ gb_customer_id: 1234 }), 'd').fields.gbCustomerId).toBe('1234');
+		expect(readEnvelope(profilePayload({ gb_customer_id: '1234' }), 'd').fields.gbCustomerId).toBe('1234');
+	});
+
+	it('reads a profile whose data is missing, null, an array or a string as all-null fields', () => {
+		for (const data of [undefined, null, [], 'text', 42]) {
+			const profile = readProfile(data);
+			expect(Object.values(profile).every((value) => value === null)).toBe(true);
+		}
+	});
+
+	it('keeps preferred languages in preference order, else the first one sent', () => {
+		const entries = ['en', 'ar', 'fr'].map((language) => ({ language }));
+		expect(pickLanguages(entries, ['fr', 'en']).map((entry) => entry.language)).toEqual(['fr', 'en']);
+		expect(pickLanguages(entries, ['de']).map((entry) => entry.language)).toEqual(['en']);
+		expect(pickLanguages(entries, []).map((entry) => entry.language)).toEqual(['en', 'ar', 'fr']);
+		expect(pickLanguages([], ['en'])).toEqual([]);
+	});
+});
+
+describe('Gameball Trigger items through n8n-core', () => {
+	it('turns the documented profile sample into one flat, typed item', async () => {
+		const result = await newTrigger().deliver(signedRequest(profilePayload()));
+		const [item] = emittedJson(result);
+		expect(Object.keys(item).sort()).toEqual([...PROFILE_FIELDS, 'changes'].sort());
+		expect(item).toMatchObject({
+			event: 'customer.profile.updated',
+			clientId: '2155',
+			customerId: 'webhook-test',
+			gbCustomerId: '1234',
+			createdAt: '2024-11-19T17:34:42.297Z',
+			email: 'customer@example.com',
+			mobileNumber: '+XX-XXXX-XXXX',
+			tierName: 'basic',
+			tierOrder: 1,
+			referralCode: 'referral_123',
+			referralLink: 'www.example.com',
+			activatedPoints: 90,
+			pendingPoints: 10,
+			totalPoints: 100,
+			changes: null,
+		});
+		expect(item.deliveryId).toMatch(/^[0-9a-f]{40}$/);
+		expect(result.emitted?.[0][0].pairedItem).toEqual({ item: 0 });
+	});
+
+	it('coerces numeric strings (gb_customer_id as a string, points as strings)', async () => {
+		const payload = profilePayload({ gb_customer_id: '98765' }, { tier_order: '3', activated_points: '12.5', total_points: '20' });
+		const [item] = emittedJson(await newTrigger().deliver(signedRequest(payload)));
+		expect(item).toMatchObject({ gbCustomerId: '98765', tierOrder: 3, activatedPoints: 12.5, totalPoints: 20 });
+	});
+
+	const envelopeFields = ['client_id', 'customer_id', 'gb_customer_id', 'created_at', 'data'];
+	const dataFields = Object.keys(profilePayload().data as IDataObject);
+	const cases: Array<[string, 'missing' | 'null', 'envelope' | 'data']> = [];
+	for (const field of envelopeFields) cases.push([field, 'missing', 'envelope'], [field, 'null', 'envelope']);
+	for (const field of dataFields) cases.push([field, 'missing', 'data'], [field, 'null', 'data']);
+
+	it.each(cases)('emits a profile item when %s is %s (%s)', async (field, how, where) => {
+		const payload = profilePayload();
+		const target = where === 'envelope' ? payload : (payload.data as IDataObject);
+		if (how === 'missing') delete target[field];
+		else target[field] = null;
+		const result = await newTrigger().deliver(signedRequest(payload));
+		const [item] = emittedJson(result);
+		expect(item.event).toBe('customer.profile.updated');
+		const camel = field.replace(/_([a-z])/g, (_match, letter: string) => letter.toUpperCase());
+		if (field === 'data') expect(item.email).toBeNull();
+		else expect(item[camel]).toBeNull();
+	});
+
+	it('makes one notification item per language, with `local` read as `language`', async () => {
+		const items = emittedJson(await newTrigger().deliver(signedRequest(notificationPayload())));
+		expect(items.map((item) => item.language)).toEqual(['en', 'ar', 'fr']);
+		expect(items[1]).toEqual({
+			event: 'customer.notification.push',
+			clientId: '2155',
+			customerId: 'webhook-test',
+			gbCustomerId: '1234',
+			createdAt: '2024-11-19T17:40:00.000Z',
+			deliveryId: items[0].deliveryId,
+			language: 'ar',
+			title: 'لقد ربحت نقاطًا',
+			body: 'حصلت على 10 نقاط',
+			icon: 'https://cdn.example.com/badge.png',
+		});
+	});
+
+	it('keeps only the preferred languages, in order, falling back to the first one sent', async () => {
+		const preferred = await newTrigger({ options: { preferredLanguages: 'FR, en' } }).deliver(
+			signedRequest(notificationPayload()),
+		);
+		expect(emittedJson(preferred).map((item) => item.language)).toEqual(['fr', 'en']);
+		const fallback = await newTrigger({ options: { preferredLanguages: 'de' } }).deliver(signedRequest(notificationPayload()));
+		expect(emittedJson(fallback).map((item) => item.language)).toEqual(['en']);
+	});
+
+	it('survives notification entries that are null, partial or not objects', async () => {
+		const payload = notificationPayload({ data: [null, 'x', { local: null }, { title: 'Only a title' }] });
+		const items = emittedJson(await newTrigger().deliver(signedRequest(payload)));
+		expect(items).toHaveLength(2);
+		expect(items[0]).toMatchObject({ language: null, title: null, body: null, icon: null });
+		expect(items[1]).toMatchObject({ language: null, title: 'Only a title' });
+	});
+
+	it('answers 200 and runs nothing for a notification without entries', async () => {
+		const result = await newTrigger().deliver(signedRequest(notificationPayload({ data: [] })));
+		expect(result.status).toBeUndefined();
+		expect(result.response).toEqual({});
+	});
+
+	it('gives the raw payload and headers without the signature when Simplify is off', async () => {
+		const payload = profilePayload();
+		const result = await newTrigger({ simplify: false }).deliver(signedRequest(payload, { headers: { 'x-request-id': 'r1' } }));
+		const [item] = emittedJson(result);
+		expect(item.event).toBe('customer.profile.updated');
+		expect(item.body).toEqual(payload);
+		expect(item.headers).toEqual({ 'content-type': 'application/json', 'x-gb-webhook-version': 'v4', 'x-request-id': 'r1' });
+		const notification = emittedJson(await newTrigger({ simplify: false }).deliver(signedRequest(notificationPayload())));
+		expect(notification).toHaveLength(1);
+		expect(notification[0]).toMatchObject({ event: 'customer.notification.push', body: notificationPayload() });
+	});
+
+	it.each([
+		['an unknown topic', { ...profilePayload(), event: 'customer.deleted' }],
+		['no topic', { ...profilePayload(), event: undefined }],
+		['a non-string topic', { ...profilePayload(), event: 42 }],
+	])('answers 200 and runs nothing for %s', async (_label, payload) => {
+		const result = await newTrigger().deliver(signedRequest(payload));
+		expect(result.status).toBeUndefined();
+		expect(result.response).toEqual({});
+		expect(result.emitted).toBeUndefined();
+	});
+
+	it('answers 200 and runs nothing for a topic that is not selected', async () => {
+		const trigger = newTrigger({ events: ['notification'] });
+		const result = await trigger.deliver(signedRequest(profilePayload()));
+		expect(result.response).toEqual({});
+		expect(emittedJson(await trigger.deliver(signedRequest(notificationPayload())))).toHaveLength(3);
+	});
+
+	it.each([
+		['plain text', 'hello'],
+		['truncated JSON', '{"event":"customer.profile.updated",'],
+		['a JSON array', '[1,2,3]'],
+		['a JSON string', '"customer.profile.updated"'],
+		['an empty body', ''],
+	])('answers 400 and runs nothing for %s (signed)', async (_label, raw) => {
+		const result = await newTrigger().deliver(signedRequest(undefined, { raw, headers: { 'content-type': 'text/plain' } }));
+		expect(result.status).toBe(400);
+		expect(result.response.noWebhookResponse).toBe(true);
+		expect(result.emitted).toBeUndefined();
+	});
+
+	it('answers 401, not 400, to an unsigned non-JSON body', async () => {
+		const result = await newTrigger().deliver(signedRequest(undefined, { raw: 'hello', signature: null }));
+		expect(result.status).toBe(401);
+	});
+
+	it('answers 413 over 1 MB by default, and over the configured bound', async () => {
+		const big = profilePayload({}, { referral_link: 'x'.repeat(1024 * 1024) });
+		expect((await newTrigger().deliver(signedRequest(big))).status).toBe(413);
+		const small = profilePayload({}, { referral_link: 'x'.repeat(3000) });
+		expect(emittedJson(await newTrigger().deliver(signedRequest(small)))).toHaveLength(1);
+		expect((await newTrigger({ options: { maxBodySizeKb: 2 } }).deliver(signedRequest(small))).status).toBe(413);
+	});
+
+	it('runs a real execution with the emitted items', async () => {
+		const trigger = newTrigger();
+		const first = await trigger.deliver(signedRequest(profilePayload()));
+		const run = await trigger.execute(first.emitted ?? []);
+		expect(run.run.status).toBe('success');
+		expect(run.error).toBeUndefined();
+		expect(run.outputs[0].map((item) => item.json.event)).toEqual(['customer.profile.updated']);
+	});
+});

@@ -1,0 +1,208 @@
+import type { IDataObject } from 'n8n-workflow';
+
+import {
+	customerKey,
+	decodeSnapshot,
+	DEDUPLICATION_WINDOW_MS,
+	deliveryKey,
+	encodeSnapshot,
+	memorySize,
+	recallCustomer,
+	rememberCustomer,
+	rememberDelivery,
+	wasDelivered,
+} from '../../nodes/GameballTrigger/memory';
+import { handleV4Delivery, type V4Settings } from '../../nodes/GameballTrigger/pipeline';
+import { emittedJson, newTrigger, profilePayload, SECRET_KEY, sign, signedRequest } from './fixtures';
+
+const MINUTE = 60 * 1000;
+const T0 = Date.UTC(2026, 0, 1, 12, 0, 0);
+
+function snapshot(tierOrder: number) {
+	return { tierOrder, tierName: `Tier ${tierOrder}`, activatedPoints: tierOrder * 10, pendingPoints: 0, totalPoints: tierOrder * 10 };
+}
+
+describe('memory.ts: deduplication keys', () => {
+	const key = deliveryKey(Buffer.from(JSON.stringify(profilePayload())));
+
+	it('uses 12-character keys that differ per body', () => {
+		expect(key).toMatch(/^[A-Za-z0-9_-]{12}$/);
+		expect(deliveryKey(Buffer.from('{"a":1}'))).not.toBe(key);
+	});
+
+	it.each([
+		['5 minutes', 5],
+		['25 minutes', 25],
+		['85 minutes (Gameball\'s last retry)', 85],
+		['119 minutes', 119],
+	])('finds a retry %s later', (_label, minutes) => {
+		const store: IDataObject = {};
+		rememberDelivery(store, key, T0, 5000);
+		expect(wasDelivered(store, key, T0 + minutes * MINUTE)).toBe(true);
+	});
+
+	it('forgets a delivery after the 2-hour window', () => {
+		const store: IDataObject = {};
+		rememberDelivery(store, key, T0, 5000);
+		expect(wasDelivered(store, key, T0 + DEDUPLICATION_WINDOW_MS)).toBe(false);
+		expect(wasDelivered(store, key, T0 + 3 * 60 * MINUTE)).toBe(false);
+	});
+
+	it('keeps at most the configured number of keys, forgetting the oldest first', () => {
+		const store: IDataObject = {};
+		for (let i = 0; i < 10; i++) rememberDelivery(store, `key-${String(i).padStart(8, '0')}`, T0 + i, 5);
+		expect(memorySize(store).deliveries).toBe(5);
+		expect(wasDelivered(store, 'key-00000004', T0 + 100)).toBe(false);
+		expect(wasDelivered(store, 'key-00000005', T0 + 100)).toBe(true);
+		expect(wasDelivered(store, 'key-00000009', T0 + 100)).toBe(true);
+	});
+});
+
+describe('memory.ts: customer snapshots', () => {
+	it('encodes snapshots compactly and back, nulls and "|" in tier names included', () => {
+		const full = { tierOrder: 2, tierName: 'Gold | VIP', activatedPoints: 12.5, pendingPoints: 0, totalPoints: 12.5 };
+		expect(encodeSnapshot(full)).toBe('2|12.5|0|12.5|Gold | VIP');
+		expect(decodeSnapshot(encodeSnapshot(full))).toEqual(full);
+		const empty = { tierOrder: null, tierName: null, activatedPoints: null, pendingPoints: null, totalPoints: null };
+		expect(encodeSnapshot(empty)).toBe('|||');
+		expect(decodeSnapshot('|||')).toEqual(empty);
+		expect(decodeSnapshot({ tierOrder: 1 })).toBeUndefined();
+		expect(decodeSnapshot('1|2')).toBeUndefined();
+	});
+
+	it('evicts the least recently updated customer, not the least recently added', () => {
+		const store: IDataObject = {};
+		const keys = ['a', 'b', 'c'].map((id) => customerKey('1', id, null) as string);
+		keys.forEach((key, i) => rememberCustomer(store, key, snapshot(i), 3));
+		rememberCustomer(store, keys[0], snapshot(9), 3); // "a" is now the most recent
+		rememberCustomer(store, customerKey('1', 'd', null) as string, snapshot(4), 3);
+		expect(recallCustomer(store, keys[0])?.tierOrder).toBe(9);
+		expect(recallCustomer(store, keys[1])).toBeUndefined();
+		expect(recallCustomer(store, keys[2])?.tierOrder).toBe(2);
+	});
+
+	it('holds the bound at 50,000 customers and keeps the most recent ones', () => {
+		const store: IDataObject = {};
+		const limit = 50_000;
+		const keyOf = (i: number) => customerKey('2155', `customer-${i}`, null) as string;
+		for (let i = 0; i < limit + 10_000; i++) {
+			rememberCustomer(store, keyOf(i), snapshot(i % 7), limit);
+			if (i % 5000 === 0) expect(memorySize(store).customers).toBeLessThanOrEqual(limit);
+		}
+		const size = memorySize(store).customers;
+		expect(size).toBeLessThanOrEqual(limit);
+		expect(size).toBeGreaterThanOrEqual(limit * 0.99);
+		expect(store.customerCount).toBe(size);
+		expect(recallCustomer(store, keyOf(limit + 9_999))).toEqual(snapshot((limit + 9_999) % 7));
+		expect(recallCustomer(store, keyOf(0))).toBeUndefined();
+		expect(recallCustomer(store, keyOf(9_999))).toBeUndefined();
+	});
+});
+
+describe('stored state stays small', () => {
+	it('stays under 2 MB after 100,000 distinct customers and deliveries with the default bounds', () => {
+		const settings: V4Settings = {
+			events: [],
+			verifySignature: true,
+			secretKey: SECRET_KEY,
+			simplify: true,
+			maxBodySizeKb: 1024,
+			deduplicate: true,
+			deduplicationMemorySize: 5000,
+			customerMemorySize: 10000,
+			preferredLanguages: [],
+		};
+		const memory: IDataObject = {};
+		for (let i = 0; i < 100_000; i++) {
+			const raw = JSON.stringify(
+				profilePayload({ customer_id: `customer-${i}@shop.example.com`, gb_customer_id: 1_000_000 + i }, {
+					tier_name: i % 2 ? 'Gold Plus Members' : 'Silver',
+					tier_order: i % 5,
+					activated_points: i * 3,
+					pending_points: i % 100,
+					total_points: i * 3 + (i % 100),
+				}),
+			);
+			const outcome = handleV4Delivery(
+				{ method: 'POST', bytes: Buffer.from(raw), headers: { 'x-gb-signature': sign(raw) }, query: {} },
+				settings,
+				memory,
+				T0 + i * 1000,
+			);
+			if (outcome.kind !== 'emit') throw new Error(`delivery ${i} was not emitted: ${JSON.stringify(outcome)}`);
+		}
+		const bytes = Buffer.byteLength(JSON.stringify(memory));
+		expect(memorySize(memory)).toEqual({ deliveries: 5000, customers: 10000 });
+		expect(bytes).toBeLessThanOrEqual(2 * 1024 * 1024);
+	});
+});
+
+describe('deduplication through n8n-core', () => {
+	it('answers a retried delivery 200 without running the workflow', async () => {
+		const trigger = newTrigger();
+		const request = signedRequest(profilePayload());
+		expect(emittedJson(await trigger.deliver(request))).toHaveLength(1);
+		const retry = await trigger.deliver(request);
+		expect(retry.status).toBeUndefined();
+		expect(retry.response).toEqual({});
+		expect(retry.emitted).toBeUndefined();
+	});
+
+	it('treats the same payload with other bytes (pretty-printed) as another delivery', async () => {
+		const trigger = newTrigger();
+		await trigger.deliver(signedRequest(profilePayload()));
+		const pretty = JSON.stringify(profilePayload(), null, 2);
+		expect(emittedJson(await trigger.deliver(signedRequest(undefined, { raw: pretty })))).toHaveLength(1);
+	});
+
+	it('does not let a forged copy of a delivery poison the memory', async () => {
+		const trigger = newTrigger();
+		const raw = JSON.stringify(profilePayload());
+		expect((await trigger.deliver(signedRequest(undefined, { raw, signature: sign(raw, 'hex', 'wrong') }))).status).toBe(401);
+		expect(emittedJson(await trigger.deliver(signedRequest(undefined, { raw })))).toHaveLength(1);
+	});
+
+	it('runs every copy when deduplication is turned off', async () => {
+		const trigger = newTrigger({ options: { deduplicate: false } });
+		const request = signedRequest(profilePayload());
+		await trigger.deliver(request);
+		expect(emittedJson(await trigger.deliver(request))).toHaveLength(1);
+	});
+
+	it('keeps its memory in the node\'s workflow static data, compactly', async () => {
+		const trigger = newTrigger();
+		await trigger.deliver(signedRequest(profilePayload()));
+		const stored = trigger.staticData['node:Node under test'] as IDataObject;
+		expect(Object.keys(stored).sort()).toEqual(['customerCount', 'customers', 'deliveries', 'deliveryCount']);
+		expect(Object.values(stored.customers as IDataObject)).toEqual(['1|90|10|100|basic']);
+		expect(JSON.stringify(stored)).not.toContain('webhook-test');
+	});
+
+	it('forgets the least recently seen customers past "Customer Memory Size"', async () => {
+		const trigger = newTrigger({ options: { customerMemorySize: 2 } });
+		const deliver = (id: string, tier: number) =>
+			trigger.deliver(signedRequest(profilePayload({ customer_id: id }, { tier_order: tier })));
+		await deliver('a', 1);
+		await deliver('b', 1);
+		await deliver('c', 1);
+		expect(emittedJson(await deliver('a', 2))[0].changes).toBeNull();
+		expect(emittedJson(await deliver('c', 2))[0].changes).toEqual({ tierOrder: { previous: 1, current: 2, delta: 1 } });
+	});
+});
+
+describe('the 2-hour window through n8n-core (clock injected through Date.now)', () => {
+	afterEach(() => jest.restoreAllMocks());
+
+	it('drops a retry within 2 hours and runs the same delivery again after them', async () => {
+		const trigger = newTrigger();
+		const request = signedRequest(profilePayload());
+		const clock = jest.spyOn(Date, 'now').mockReturnValue(T0);
+		expect(emittedJson(await trigger.deliver(request))).toHaveLength(1);
+		clock.mockReturnValue(T0 + 85 * MINUTE);
+		expect((await trigger.deliver(request)).emitted).toBeUndefined();
+		clock.mockReturnValue(T0 + 2 * 60 * MINUTE + 1000);
+		expect(emittedJson(await trigger.deliver(request))).toHaveLength(1);
+		clock.mockReturnValue(T0 + 2 * 60 * MINUTE + 5 * MINUTE);
+		expect((await trigger.deliver(request)).emitted).toBeUndefined();
+	});
+});
