@@ -1,0 +1,99 @@
+/** A tiny HTTP client for the simulator tests (node:http, no keep-alive, so nothing stays open). */
+import * as http from 'http';
+import { createHash } from 'crypto';
+import type { Simulator } from '../../simulator';
+
+export interface Answer {
+	status: number;
+	headers: http.IncomingHttpHeaders;
+	text: string;
+	/** Parsed JSON, or undefined when the body is not JSON. */
+	json: any; // eslint-disable-line @typescript-eslint/no-explicit-any
+}
+
+export interface CallOptions {
+	headers?: Record<string, string>;
+	/** Send the raw text instead of JSON.stringify(body). */
+	raw?: string;
+	/** Leave out the default APIKey/SecretKey headers. */
+	noKeys?: boolean;
+}
+
+export function request(baseUrl: string, method: string, path: string, body?: unknown, headers: Record<string, string> = {}, raw?: string): Promise<Answer> {
+	return new Promise((resolve, reject) => {
+		const payload = raw ?? (body === undefined ? undefined : JSON.stringify(body));
+		const outgoing = http.request(
+			new URL(path, baseUrl),
+			{ method, agent: false, headers: { ...(payload !== undefined ? { 'Content-Type': 'application/json' } : {}), ...headers } },
+			(response) => {
+				const chunks: Buffer[] = [];
+				response.on('data', (chunk: Buffer) => chunks.push(chunk));
+				response.on('end', () => {
+					const text = Buffer.concat(chunks).toString('utf8');
+					let json: unknown;
+					try {
+						json = text ? JSON.parse(text) : undefined;
+					} catch {
+						json = undefined;
+					}
+					resolve({ status: response.statusCode ?? 0, headers: response.headers, text, json });
+				});
+				response.on('error', reject);
+			},
+		);
+		outgoing.on('error', reject);
+		outgoing.end(payload);
+	});
+}
+
+/** Calls /api/v4.0/integrations<path> with both keys unless told otherwise. */
+export function clientFor(sim: Simulator) {
+	return (method: string, path: string, body?: unknown, options: CallOptions = {}): Promise<Answer> => {
+		const keys = options.noKeys ? {} : { APIKey: sim.apiKey, SecretKey: sim.secretKey };
+		const fullPath = path.startsWith('/api/') ? path : `/api/v4.0/integrations${path}`;
+		return request(sim.url, method, fullPath, body, { ...keys, ...options.headers }, options.raw);
+	};
+}
+
+export function sha1Hex(text: string): string {
+	return createHash('sha1').update(text).digest('hex');
+}
+
+export const nowIso = () => new Date().toISOString();
+
+/** Polls until the predicate holds (or fails after timeoutMs). */
+export async function waitFor(predicate: () => boolean | Promise<boolean>, timeoutMs = 5000, stepMs = 5): Promise<void> {
+	const deadline = Date.now() + timeoutMs;
+	while (!(await predicate())) {
+		if (Date.now() > deadline) throw new Error('waitFor: condition not met in time');
+		await new Promise((resolve) => setTimeout(resolve, stepMs));
+	}
+}
+
+/** A webhook receiver on a random port that answers with the given statuses in turn (then 200). */
+export async function startReceiver(statuses: number[] = []) {
+	const received: Array<{ headers: http.IncomingHttpHeaders; body: string; at: number }> = [];
+	let call = 0;
+	const server = http.createServer((incoming, response) => {
+		const chunks: Buffer[] = [];
+		incoming.on('data', (chunk: Buffer) => chunks.push(chunk));
+		incoming.on('end', () => {
+			received.push({ headers: incoming.headers, body: Buffer.concat(chunks).toString('utf8'), at: Date.now() });
+			const status = statuses[call] ?? 200;
+			call += 1;
+			response.writeHead(status, { Connection: 'close' }).end(status < 300 ? 'ok' : 'fail');
+		});
+	});
+	await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+	const address = server.address();
+	const port = typeof address === 'object' && address ? address.port : 0;
+	return {
+		url: `http://127.0.0.1:${port}/gameball`,
+		received,
+		close: () =>
+			new Promise<void>((resolve) => {
+				server.closeAllConnections();
+				server.close(() => resolve());
+			}),
+	};
+}

@@ -1,0 +1,221 @@
+import { startSimulator, type Simulator } from '../../simulator';
+import { clientFor, nowIso } from './client';
+
+let sim: Simulator;
+let call: ReturnType<typeof clientFor>;
+
+beforeAll(async () => {
+	sim = await startSimulator({ rateLimits: false });
+	call = clientFor(sim);
+});
+beforeEach(() => sim.reset());
+afterAll(() => sim.stop());
+
+async function createCustomer(customerId: string, extra: Record<string, unknown> = {}) {
+	const answer = await call('POST', '/customers', { customerId, email: `${customerId}@example.com`, ...extra });
+	expect(answer.status).toBe(200);
+	return answer.json as { gameballId: number };
+}
+
+async function balance(customerId: string) {
+	const answer = await call('GET', `/customers/${customerId}/balance`);
+	expect(answer.status).toBe(200);
+	return answer.json as { availablePointsBalance: number; pendingPoints: number; totalPointsBalance: number; totalEarnedPoints: number };
+}
+
+describe('customers', () => {
+	it('creating an existing customer is an upsert', async () => {
+		const first = await createCustomer('up-1');
+		const again = await call('POST', '/customers', { customerId: 'up-1', mobile: '+201000000001', customerAttributes: { displayName: 'Up One', city: 'Cairo' } });
+		expect(again.status).toBe(200);
+		expect(again.json.gameballId).toBe(first.gameballId);
+		const details = await call('GET', '/customers/up-1/details');
+		expect(details.json.customerAttributes).toMatchObject({ email: 'up-1@example.com', mobile: '+201000000001', displayName: 'Up One', city: 'Cairo' });
+		expect(sim.state.customers.size).toBe(1);
+	});
+
+	it('deletes a customer', async () => {
+		await createCustomer('del-1');
+		expect((await call('DELETE', '/customers/del-1')).status).toBe(200);
+		expect((await call('GET', '/customers/del-1')).status).toBe(404);
+	});
+});
+
+describe('deduplication and the ledger', () => {
+	it('applies a transactionId once and answers 9004 on a repeat', async () => {
+		await createCustomer('dup-1');
+		const body = { customerId: 'dup-1', transactionId: 'T-100', transactionTime: nowIso(), amount: 120 };
+		const first = await call('POST', '/transactions/cashback', body);
+		expect(first.status).toBe(200);
+		expect(first.json.rewardEquivalentPoints).toBe(120);
+		const repeat = await call('POST', '/transactions/cashback', body);
+		expect(repeat.status).toBe(400);
+		expect(repeat.json.code).toBe(9004);
+		expect((await balance('dup-1')).availablePointsBalance).toBe(120);
+		const entries = sim.ledger().filter((entry) => entry.transactionId === 'T-100');
+		expect(entries).toHaveLength(1);
+		expect(entries[0]).toMatchObject({ customerId: 'dup-1', type: 'PaymentReward', points: 120, dedupKey: 'cashback:T-100' });
+	});
+
+	it('deduplicates orders on orderId', async () => {
+		await createCustomer('dup-2');
+		const order = { customerId: 'dup-2', orderId: 'O-1', orderDate: nowIso(), totalPaid: 80, lineItems: [{ productId: 'A', price: 30, quantity: 2 }, { productId: 'B', price: 20, quantity: 1 }] };
+		const first = await call('POST', '/orders', order);
+		expect(first.status).toBe(200);
+		expect(first.json.rewardedPoints).toBe(80);
+		expect(first.json.lineItems.map((line: { points: number }) => line.points)).toEqual([60, 20]);
+		const repeat = await call('POST', '/orders', order);
+		expect(repeat.status).toBe(400);
+		expect(repeat.json.code).toBe(9004);
+		expect(sim.ledger().filter((entry) => entry.orderId === 'O-1')).toHaveLength(1);
+	});
+
+	it('keeps every dedup key unique across the ledger', async () => {
+		await createCustomer('dup-3');
+		for (const transactionId of ['a', 'b', 'a', 'c', 'b']) {
+			await call('POST', '/transactions/cashback', { customerId: 'dup-3', transactionId, transactionTime: nowIso(), amount: 10 });
+		}
+		const keys = sim.ledger().map((entry) => entry.dedupKey);
+		expect(keys).toEqual(['cashback:a', 'cashback:b', 'cashback:c']);
+		expect((await balance('dup-3')).availablePointsBalance).toBe(30);
+	});
+});
+
+describe('redemption, holds and refunds', () => {
+	it('answers 9008 when points are insufficient and applies nothing', async () => {
+		await createCustomer('r-1');
+		await call('POST', '/transactions/cashback', { customerId: 'r-1', transactionId: 'C1', transactionTime: nowIso(), amount: 40 });
+		const tooMuch = await call('POST', '/transactions/redeem', { customerId: 'r-1', transactionId: 'R1', transactionTime: nowIso(), points: 41 });
+		expect(tooMuch.status).toBe(400);
+		expect(tooMuch.json.code).toBe(9008);
+		expect(sim.ledger().some((entry) => entry.type === 'Redemption')).toBe(false);
+		const byAmount = await call('POST', '/transactions/redeem', { customerId: 'r-1', transactionId: 'R1', transactionTime: nowIso(), amount: 2.5 });
+		expect(byAmount.status).toBe(200);
+		expect(byAmount.json).toMatchObject({ redeemAmount: 2.5, redeemEquivalentPoints: 25, transactionId: 'R1' });
+		expect((await balance('r-1')).availablePointsBalance).toBe(15);
+	});
+
+	it('holds points, redeems the hold once, and releases holds', async () => {
+		await createCustomer('h-1');
+		await call('POST', '/transactions/cashback', { customerId: 'h-1', transactionId: 'C1', transactionTime: nowIso(), amount: 100 });
+		const hold = await call('POST', '/transactions/hold', { customerId: 'h-1', transactionTime: nowIso(), pointsToHold: 60 });
+		expect(hold.status).toBe(200);
+		expect((await balance('h-1')).availablePointsBalance).toBe(40);
+		const overHold = await call('POST', '/transactions/hold', { customerId: 'h-1', transactionTime: nowIso(), pointsToHold: 50 });
+		expect(overHold.json.code).toBe(9008);
+		const reference = hold.json.holdReference as string;
+		expect((await call('GET', `/transactions/hold/${reference}`)).json).toMatchObject({ state: 'Active', holdEquivalentPoints: 60 });
+		const redeemed = await call('POST', '/transactions/redeem', { customerId: 'h-1', transactionId: 'R-H', transactionTime: nowIso(), holdReference: reference });
+		expect(redeemed.json.redeemEquivalentPoints).toBe(60);
+		expect((await call('GET', `/transactions/hold/${reference}`)).json.state).toBe('Redeemed');
+		expect((await balance('h-1')).availablePointsBalance).toBe(40);
+		const second = await call('POST', '/transactions/hold', { customerId: 'h-1', transactionTime: nowIso(), amountToHold: 1 });
+		expect(second.json.holdEquivalentPoints).toBe(10);
+		expect((await call('DELETE', `/transactions/hold/${second.json.holdReference as string}`)).status).toBe(200);
+		expect((await balance('h-1')).availablePointsBalance).toBe(40);
+	});
+
+	it('refunds part of an order and reverses the rest', async () => {
+		await createCustomer('f-1');
+		await call('POST', '/orders', { customerId: 'f-1', orderId: 'O-9', orderDate: nowIso(), totalPaid: 200 });
+		const partial = await call('POST', '/transactions/refund', { customerId: 'f-1', refundTransactionId: 'RF-1', reverseTransactionId: 'O-9', transactionTime: nowIso(), refundAmount: 50 });
+		expect(partial.status).toBe(200);
+		expect(partial.json.refundEquivalentPoints).toBe(50);
+		expect((await call('POST', '/transactions/refund', { customerId: 'f-1', refundTransactionId: 'RF-1', reverseTransactionId: 'O-9', transactionTime: nowIso() })).json.code).toBe(9004);
+		const tooMuch = await call('POST', '/transactions/refund', { customerId: 'f-1', refundTransactionId: 'RF-2', reverseTransactionId: 'O-9', transactionTime: nowIso(), refundAmount: 151 });
+		expect(tooMuch.status).toBe(400);
+		expect((await balance('f-1')).totalPointsBalance).toBe(150);
+		const reverse = await call('DELETE', '/orders/O-9/transactions');
+		expect(reverse.status).toBe(200);
+		expect((await balance('f-1')).totalPointsBalance).toBe(0);
+		const history = await call('GET', '/orders/O-9/transactions');
+		expect(history.json.transactions.map((entry: { transactionType: string }) => entry.transactionType)).toEqual(['PaymentReward', 'Refund', 'Cancel']);
+	});
+
+	it('keeps points pending during a return window until activated', async () => {
+		await createCustomer('p-1');
+		await call('POST', '/orders', { customerId: 'p-1', orderId: 'O-P', orderDate: nowIso(), totalPaid: 70, cashbackConfigurations: { returnWindow: 14 } });
+		expect(await balance('p-1')).toMatchObject({ availablePointsBalance: 0, pendingPoints: 70, totalPointsBalance: 70 });
+		const activated = await call('PUT', '/transactions/O-P/activate');
+		expect(activated.json).toMatchObject({ clientTransactionId: 'O-P', pointsActivated: 70 });
+		expect(await balance('p-1')).toMatchObject({ availablePointsBalance: 70, pendingPoints: 0 });
+	});
+
+	it('adds and deducts points manually, never below zero', async () => {
+		await createCustomer('m-1');
+		expect((await call('POST', '/transactions/manual', { customerId: 'm-1', transactionId: 'M1', username: 'admin', reason: 'goodwill', points: 30 })).status).toBe(200);
+		const deduct = await call('POST', '/transactions/manual', { customerId: 'm-1', transactionId: 'M2', username: 'admin', reason: 'fix', points: -31 });
+		expect(deduct.json.code).toBe(9008);
+		expect((await call('POST', '/transactions/manual', { customerId: 'm-1', transactionId: 'M1', username: 'admin', reason: 'again', points: 30 })).json.code).toBe(9004);
+		const list = await call('GET', '/transactions?customerId=m-1&direction=%2B');
+		expect(list.json.transactions).toHaveLength(1);
+		expect((await call('GET', '/transactions/count?customerId=m-1')).json.count).toBe(1);
+	});
+});
+
+describe('tiers', () => {
+	it('moves through the tier table by total points earned', async () => {
+		await createCustomer('t-1');
+		expect((await call('GET', '/customers/t-1/tier-progress')).json.current.name).toBe('Bronze');
+		await call('POST', '/transactions/cashback', { customerId: 't-1', transactionId: 'C1', transactionTime: nowIso(), amount: 520 });
+		const progress = await call('GET', '/customers/t-1/tier-progress');
+		expect(progress.json).toMatchObject({ current: { name: 'Gold', order: 3, minProgress: 500 }, next: { name: 'Platinum', minProgress: 2000 }, progress: 520 });
+		await call('POST', '/transactions/redeem', { customerId: 't-1', transactionId: 'R1', transactionTime: nowIso(), points: 500 });
+		expect((await call('GET', '/customers/t-1/tier-progress')).json.current.name).toBe('Gold');
+		const tiers = await call('GET', '/configurations/tiers');
+		expect(tiers.json.map((tier: { name: string; minProgress: number }) => [tier.name, tier.minProgress])).toEqual([['Bronze', 0], ['Silver', 100], ['Gold', 500], ['Platinum', 2000]]);
+	});
+
+	it('uses a custom tier table and cashback rule', async () => {
+		const custom = await startSimulator({ rateLimits: false, tiers: [{ name: 'Basic', order: 1, minPoints: 0 }, { name: 'VIP', order: 2, minPoints: 50 }], pointsPerCurrencyUnit: 2 });
+		try {
+			const customCall = clientFor(custom);
+			await customCall('POST', '/customers', { customerId: 'x' });
+			const earned = await customCall('POST', '/transactions/cashback', { customerId: 'x', transactionId: 'C', transactionTime: nowIso(), amount: 30 });
+			expect(earned.json.rewardEquivalentPoints).toBe(60);
+			expect((await customCall('GET', '/customers/x/tier-progress')).json.current).toMatchObject({ name: 'VIP', order: 2 });
+		} finally {
+			await custom.stop();
+		}
+	});
+});
+
+describe('events, referrals, coupons', () => {
+	it('rewards event campaigns and reports progress', async () => {
+		await createCustomer('e-1');
+		await call('POST', '/events', { customerId: 'e-1', events: { write_review: { rating: 5 } } });
+		expect((await balance('e-1')).availablePointsBalance).toBe(25);
+		for (let index = 0; index < 5; index++) await call('POST', '/events', { customerId: 'e-1', events: { purchase_coffee: {} } });
+		const stamps = await call('GET', '/customers/e-1/stamps/105');
+		expect(stamps.json).toMatchObject({ numberOfTimesEarned: 1, numberOfCompletedSteps: 0 });
+		expect((await call('GET', '/customers/e-1/coupons')).json.coupons).toHaveLength(1);
+		const preview = await call('POST', '/events/reward-preview', { customerId: 'e-1', events: { write_review: {} } });
+		expect(preview.json.totalPoints).toBe(25);
+	});
+
+	it('rewards referrals and validates referral codes', async () => {
+		await createCustomer('ref-a');
+		const code = (await call('GET', '/customers/ref-a')).json.referralCode as string;
+		expect((await call('GET', `/referrals/validate?referrerCode=${code}&forCustomerId=ref-b`)).json.isValid).toBe(true);
+		expect((await call('GET', `/referrals/validate?referrerCode=${code}&forCustomerId=ref-a`)).json.isValid).toBe(false);
+		await createCustomer('ref-b', { referrerCode: code });
+		expect((await call('GET', '/customers/ref-a/referrals/count')).json).toMatchObject({ count: 1, totalPending: 1 });
+		expect((await balance('ref-a')).availablePointsBalance).toBe(50);
+		expect((await call('GET', '/customers/ref-b')).json.isReferred).toBe(true);
+	});
+
+	it('generates, validates with a lock, and burns a coupon once', async () => {
+		await createCustomer('cp-1');
+		await call('POST', '/transactions/cashback', { customerId: 'cp-1', transactionId: 'C', transactionTime: nowIso(), amount: 100 });
+		const coupon = await call('POST', '/coupons/predefined', { customerId: 'cp-1', ruleId: 1 });
+		expect(coupon.status).toBe(200);
+		expect((await balance('cp-1')).availablePointsBalance).toBe(50);
+		const code = coupon.json.code as string;
+		const validated = await call('POST', `/coupons/${code}/validate`, { customerId: 'cp-1', lock: true, totalPurchaseAmount: 40 });
+		expect(validated.json).toMatchObject({ valid: true, coupon: { code, type: 'fixed', value: 5 } });
+		const lockReference = validated.json.lockReference as string;
+		expect((await call('POST', '/coupons/validate', { customerId: 'cp-1', coupons: [code] })).json.valid).toBe(false);
+		expect((await call('POST', '/coupons/burn', { customerId: 'cp-1', lockReference })).json.success).toBe(true);
+		expect((await call('POST', '/coupons/burn', { customerId: 'cp-1', coupons: [code] })).status).toBe(400);
+	});
+});
