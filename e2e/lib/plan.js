@@ -1,0 +1,28 @@
+// What a run can exercise: which of the package's nodes have landed (built into dist/), and their workflows.
+const { existsSync, readFileSync } = require('node:fs');
+const { join } = require('node:path');
+const { repoRoot } = require('./userFolder');
+const actions = require('../workflows/actions');
+const trigger = require('../workflows/trigger');
+
+function landedParts() {
+	const manifest = JSON.parse(readFileSync(join(repoRoot, 'package.json'), 'utf8'));
+	const built = (file) => manifest.n8n.nodes.includes(file) && existsSync(join(repoRoot, file));
+	return {
+		action: built('dist/nodes/Gameball/Gameball.node.js'),
+		trigger: built('dist/nodes/GameballTrigger/GameballTrigger.node.js'),
+		crm: built('dist/nodes/LoyaltyToCrm/LoyaltyToCrm.node.js'),
+		simulator: existsSync(join(repoRoot, 'simulator', 'index.ts')),
+	};
+}
+
+/** The workflows for the nodes that have landed. `withCrm` adds the Loyalty to CRM -> PostgreSQL workflow. */
+function workflowsFor(landed, { withCrm }) {
+	const workflows = [];
+	if (landed.trigger) workflows.push(trigger.allEventsWorkflow(), trigger.tierChangedWorkflow());
+	if (landed.action) workflows.push(actions.lifecycleWorkflow(), actions.batchUpsertWorkflow());
+	if (landed.trigger && landed.crm && withCrm) workflows.push(require('../workflows/crm').crmWorkflow());
+	return workflows;
+}
+
+module.exports = { landedParts, workflowsFor };

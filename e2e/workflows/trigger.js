@@ -1,0 +1,37 @@
+// Workflows started by the Gameball Trigger. Each has its own fixed webhookId, so its production URL is
+// <n8n>/webhook/<webhookId>/webhook, and the simulator can deliver every topic to all of them.
+const { credentialRefs, node, workflow } = require('./common');
+
+const triggerWebhookIds = {
+	allEvents: 'a1e0c0de-0001-4b1a-9e11-000000000001',
+	tierChanged: 'a1e0c0de-0002-4b1a-9e11-000000000002',
+	crm: 'a1e0c0de-0003-4b1a-9e11-000000000003',
+};
+
+function gameballTrigger(webhookId, events) {
+	return node(
+		'Gameball Trigger',
+		'n8n-nodes-gameball.gameballTrigger',
+		1,
+		[0, 0],
+		{ source: 'v4', events, verifySignature: true, simplify: true, options: {} },
+		{ webhookId, credentials: { gameballApi: credentialRefs.gameball } },
+	);
+}
+
+/** Every topic, simplified: one execution per accepted delivery. */
+function allEventsWorkflow() {
+	return workflow('gbE2eTriggerAll1', 'E2E: Gameball Trigger (all events)', [gameballTrigger(triggerWebhookIds.allEvents, [])], {});
+}
+
+/** Only the derived Tier Changed event: runs only when a customer's tier order moves between two deliveries. */
+function tierChangedWorkflow() {
+	return workflow(
+		'gbE2eTriggerTier',
+		'E2E: Gameball Trigger (tier changed)',
+		[gameballTrigger(triggerWebhookIds.tierChanged, ['tierChanged'])],
+		{},
+	);
+}
+
+module.exports = { triggerWebhookIds, gameballTrigger, allEventsWorkflow, tierChangedWorkflow };
