@@ -8,7 +8,7 @@ export interface Answer {
 	headers: http.IncomingHttpHeaders;
 	text: string;
 	/** Parsed JSON, or undefined when the body is not JSON. */
-	json: any; // eslint-disable-line @typescript-eslint/no-explicit-any
+	json: any;
 }
 
 export interface CallOptions {
@@ -49,7 +49,7 @@ export function request(baseUrl: string, method: string, path: string, body?: un
 /** Calls /api/v4.0/integrations<path> with both keys unless told otherwise. */
 export function clientFor(sim: Simulator) {
 	return (method: string, path: string, body?: unknown, options: CallOptions = {}): Promise<Answer> => {
-		const keys = options.noKeys ? {} : { APIKey: sim.apiKey, SecretKey: sim.secretKey };
+		const keys: Record<string, string> = options.noKeys ? {} : { APIKey: sim.apiKey, SecretKey: sim.secretKey };
 		const fullPath = path.startsWith('/api/') ? path : `/api/v4.0/integrations${path}`;
 		return request(sim.url, method, fullPath, body, { ...keys, ...options.headers }, options.raw);
 	};
