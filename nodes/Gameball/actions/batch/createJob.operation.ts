@@ -1,0 +1,52 @@
+import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
+import { NodeOperationError } from 'n8n-workflow';
+
+import type { Endpoint, GameballOperation } from '../operation';
+import { sendToGameball } from '../../transport/request';
+import { readEntries } from './entries';
+import type { JobKind } from './jobKinds';
+import { JOB_KINDS } from './jobKinds';
+
+const endpointOf = (kind: JobKind): Endpoint => `POST /batch/${kind.kind}`;
+
+function kindOf(context: IExecuteFunctions, itemIndex: number): JobKind {
+	const value = context.getNodeParameter('kind', itemIndex) as string;
+	const kind = JOB_KINDS.find((candidate) => candidate.kind === value);
+	if (!kind) throw new NodeOperationError(context.getNode(), `Unknown batch job kind "${value}"`, { itemIndex });
+	return kind;
+}
+
+/** One batch job per input item, of the chosen kind, from the item's JSON array of entries. */
+export const createJob: GameballOperation = {
+	value: 'createJob',
+	name: 'Create Job',
+	action: 'Create a batch job of up to 1,000 entries',
+	endpoint: endpointOf(JOB_KINDS[0]),
+	otherEndpoints: JOB_KINDS.slice(1).map(endpointOf),
+	properties: [
+		{
+			displayName: 'Kind',
+			name: 'kind',
+			type: 'options',
+			default: 'customers',
+			description: 'What every entry of the job does',
+			options: JOB_KINDS.map(({ kind, name, example }) => ({ name, value: kind, description: `Entries like ${example}` })),
+		},
+		{
+			displayName: 'Entries',
+			name: 'entries',
+			type: 'json',
+			default: '={{ $json.entries }}',
+			required: true,
+			description: 'JSON array of up to 1,000 entries of the chosen kind; each input item makes one job',
+		},
+	],
+	build(itemIndex) {
+		return { body: { body: readEntries(this, kindOf(this, itemIndex), itemIndex) as IDataObject[] } };
+	},
+	async run(request, itemIndex) {
+		const kind = kindOf(this, itemIndex);
+		const { body } = await sendToGameball.call(this, endpointOf(kind), request, { itemIndex, movesMoney: kind.movesMoney });
+		return { ...(body as IDataObject), kind: kind.kind, entries: (request.body?.body as unknown[]).length };
+	},
+};

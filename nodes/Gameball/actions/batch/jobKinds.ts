@@ -1,0 +1,54 @@
+import type { BatchKind } from '../operation';
+
+export interface JobKind {
+	kind: BatchKind;
+	name: string;
+	/** Fields every entry needs; `orderIds` for the one kind whose entries are bare order IDs. */
+	entry: string[] | 'orderIds';
+	example: string;
+	/** Rewards, redeems or adjusts points: never repeated after an ambiguous failure. */
+	movesMoney?: boolean;
+}
+
+/** Gameball's batch job kinds, with the shape of their entries (from the OpenAPI document). */
+export const JOB_KINDS: JobKind[] = [
+	{
+		kind: 'balance-adjustment',
+		name: 'Balance Adjustment',
+		entry: ['customerId', 'amount'],
+		example: '[{"customerId": "c1", "amount": 50, "reason": "Goodwill"}]',
+		movesMoney: true,
+	},
+	{ kind: 'balance-inquiry', name: 'Balance Inquiry', entry: ['customerId'], example: '[{"customerId": "c1"}]' },
+	{
+		kind: 'cashback',
+		name: 'Cashback',
+		entry: ['customerId', 'transactionId', 'transactionTime', 'amount'],
+		example: '[{"customerId": "c1", "transactionId": "t1", "transactionTime": "2026-01-31T10:00:00Z", "amount": 100}]',
+		movesMoney: true,
+	},
+	{ kind: 'customers', name: 'Customers', entry: ['customerId'], example: '[{"customerId": "c1", "email": "a@example.com"}]' },
+	{
+		kind: 'events',
+		name: 'Events',
+		entry: ['customerId', 'events'],
+		example: '[{"customerId": "c1", "events": {"review_posted": {"rating": 5}}}]',
+		// Events can earn rewards, so a repeat could reward twice.
+		movesMoney: true,
+	},
+	{ kind: 'orders/transactions', name: 'Order Transactions', entry: 'orderIds', example: '["o1", "o2"]' },
+	{
+		kind: 'orders',
+		name: 'Orders',
+		entry: ['customerId', 'orderId', 'orderDate', 'totalPaid'],
+		example: '[{"customerId": "c1", "orderId": "o1", "orderDate": "2026-01-31T10:00:00Z", "totalPaid": 100}]',
+		movesMoney: true,
+	},
+	{
+		kind: 'redeem',
+		name: 'Redeem',
+		entry: ['customerId', 'transactionId', 'transactionTime'],
+		example: '[{"customerId": "c1", "transactionId": "t2", "transactionTime": "2026-01-31T10:00:00Z", "points": 100}]',
+		movesMoney: true,
+	},
+];

@@ -1,0 +1,50 @@
+import type { INodeProperties } from 'n8n-workflow';
+
+import { jsonOption, stringParam } from '../../helpers/fields';
+import { requestOperation } from '../../helpers/requestOperation';
+
+const couponKinds = ['FixedRate', 'FreeProduct', 'FreeShipping', 'Percentage'];
+
+const enableOptions = couponKinds.map(
+	(kind): INodeProperties => ({
+		displayName: `Enable ${kind.replace(/([a-z])([A-Z])/g, '$1 $2')}`,
+		name: `enable${kind}`,
+		type: 'boolean',
+		default: false,
+		description: `Whether Gameball may create ${kind.replace(/([a-z])([A-Z])/g, '$1 $2').toLowerCase()} coupons`,
+	}),
+);
+
+function jsonArray(name: string, displayName: string, description: string): INodeProperties {
+	return { ...jsonOption(name, displayName, description), default: '[]' };
+}
+
+export const updateCouponIntegration = requestOperation({
+	value: 'updateCouponIntegration',
+	name: 'Update Coupon Integration',
+	action: 'Update how Gameball creates coupons in your store',
+	endpoint: 'PUT /configurations/coupon',
+	required: [
+		{
+			displayName: 'Method',
+			name: 'method',
+			type: 'options',
+			default: 'POST',
+			required: true,
+			description: 'The HTTP method Gameball calls your coupon endpoint with',
+			options: ['GET', 'PATCH', 'POST', 'PUT'].map((method) => ({ name: method, value: method })),
+		},
+		stringParam('url', 'URL', 'Your endpoint that creates coupons'),
+	],
+	optional: [
+		...enableOptions,
+		{
+			...jsonOption('couponMapping', 'Coupon Mapping (JSON)', 'Your names for each coupon type, e.g. {"fixed": "fixed_amount", "percentage": "percent"}'),
+			default: '{}',
+		},
+		jsonArray('headers', 'Headers (JSON)', 'Headers to send, e.g. [{"key": "X-Token", "value": "…"}]'),
+		jsonArray('queryParams', 'Query Parameters (JSON)', 'Query parameters to send, e.g. [{"key": "store", "value": "main"}]'),
+		jsonArray('platforms', 'Platforms (JSON)', 'E.g. [{"displayName": "Web", "value": "web"}]'),
+		stringParam('payload', 'Payload', 'The body template Gameball sends', false),
+	],
+});

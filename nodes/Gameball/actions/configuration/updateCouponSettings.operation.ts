@@ -1,0 +1,25 @@
+import type { IDataObject } from 'n8n-workflow';
+
+import { requestOperation } from '../../helpers/requestOperation';
+
+export const updateCouponSettings = requestOperation({
+	value: 'updateCouponSettings',
+	name: 'Update Coupon Settings',
+	action: 'Update the coupon reward settings of the program',
+	endpoint: 'PUT /configurations/rewards/coupons',
+	optional: [
+		{ displayName: 'Enabled', name: 'enabled', type: 'boolean', default: true, description: 'Whether coupon rewards are on' },
+		{ displayName: 'Coupon Types', name: 'couponTypes', type: 'string', default: '', placeholder: 'percentage, fixed', description: 'Comma-separated coupon types to offer' },
+		{ displayName: 'Maximum Coupons', name: 'maximumCoupons', type: 'number', default: 0 },
+		{ displayName: 'Default Expiry (Days)', name: 'defaultExpiryDays', type: 'number', default: 30 },
+		{ displayName: 'Maximum Expiry (Days)', name: 'maxExpiryDays', type: 'number', default: 365 },
+	],
+	lists: ['couponTypes'],
+	needsAField: true,
+	shape: ({ defaultExpiryDays, maxExpiryDays, ...fields }) => {
+		const expirationSettings: IDataObject = {};
+		if (defaultExpiryDays !== undefined) expirationSettings.defaultExpiryDays = defaultExpiryDays;
+		if (maxExpiryDays !== undefined) expirationSettings.maxExpiryDays = maxExpiryDays;
+		return Object.keys(expirationSettings).length ? { ...fields, expirationSettings } : fields;
+	},
+});

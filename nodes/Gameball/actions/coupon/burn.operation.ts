@@ -1,0 +1,21 @@
+import { customerIdParam, identityOptions, stringParam } from '../../helpers/fields';
+import { requestOperation } from '../../helpers/requestOperation';
+import { couponCodesParam } from './checkOptions';
+
+export const burn = requestOperation({
+	value: 'burn',
+	name: 'Burn',
+	action: 'Mark coupons as used by a customer',
+	endpoint: 'POST /coupons/burn',
+	required: [customerIdParam],
+	optional: [
+		...identityOptions,
+		{ ...couponCodesParam, required: false, description: 'Comma-separated coupon codes to burn, unless a lock reference names them' },
+		stringParam('lockReference', 'Lock Reference', 'Burn the coupons locked under this reference', false),
+		stringParam('transactionId', 'Transaction ID', 'The order or transaction the coupons were used in', false),
+		{ displayName: 'Transaction Time', name: 'transactionTime', type: 'dateTime', default: '' },
+	],
+	lists: ['coupons'],
+	// Using a coupon up cannot be undone: never repeated after an ambiguous failure.
+	movesMoney: true,
+});

@@ -1,0 +1,31 @@
+import type { INodeProperties } from 'n8n-workflow';
+
+import { identityOptions, stringParam } from '../../helpers/fields';
+
+/** What validating one coupon and validating many share: the cart to check against, and the optional lock. */
+export const checkOptions: INodeProperties[] = [
+	...identityOptions,
+	{
+		displayName: 'Lock',
+		name: 'lock',
+		type: 'boolean',
+		default: false,
+		description: 'Whether to reserve valid coupons for this customer; the answer holds the lock reference',
+	},
+	{ displayName: 'Lock Duration (Minutes)', name: 'lockDuration', type: 'number', typeOptions: { minValue: 1 }, default: 15, description: 'How long the lock lasts' },
+	stringParam('lockReference', 'Lock Reference', 'An existing lock session to lock a new or changed list of coupons in', false),
+	stringParam('merchantId', 'Merchant ID', 'The merchant the coupon must be valid at', false),
+	stringParam('collectionId', 'Collection ID', 'The product collection the coupon must apply to', false),
+	{ displayName: 'Collection IDs', name: 'collectionsIds', type: 'string', default: '', placeholder: 'summer, shoes', description: 'Comma-separated product collections the coupon must apply to' },
+	{ displayName: 'Total Purchase Amount', name: 'totalPurchaseAmount', type: 'number', default: 0, description: 'The cart total, for coupons with a minimum order value' },
+];
+
+export const couponCodesParam: INodeProperties = {
+	displayName: 'Coupon Codes',
+	name: 'coupons',
+	type: 'string',
+	default: '',
+	required: true,
+	placeholder: 'SAVE10, FREESHIP',
+	description: 'Comma-separated coupon codes',
+};

@@ -1,0 +1,14 @@
+import { customerIdParam, stringParam } from '../../helpers/fields';
+import { requestOperation } from '../../helpers/requestOperation';
+import { checkOptions } from './checkOptions';
+
+export const validate = requestOperation({
+	value: 'validate',
+	name: 'Validate',
+	action: 'Check that a coupon can be used by a customer',
+	endpoint: 'POST /coupons/{code}/validate',
+	path: [stringParam('code', 'Coupon Code', 'The coupon to check')],
+	required: [customerIdParam],
+	optional: checkOptions,
+	lists: ['collectionsIds'],
+});

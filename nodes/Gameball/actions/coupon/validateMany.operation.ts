@@ -1,0 +1,13 @@
+import { customerIdParam } from '../../helpers/fields';
+import { requestOperation } from '../../helpers/requestOperation';
+import { checkOptions, couponCodesParam } from './checkOptions';
+
+export const validateMany = requestOperation({
+	value: 'validateMany',
+	name: 'Validate Many',
+	action: 'Check that several coupons can be used by a customer',
+	endpoint: 'POST /coupons/validate',
+	required: [customerIdParam, couponCodesParam],
+	optional: checkOptions,
+	lists: ['coupons', 'collectionsIds'],
+});

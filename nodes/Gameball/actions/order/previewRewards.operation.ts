@@ -1,0 +1,21 @@
+import { identityOptions } from '../../helpers/fields';
+import {
+	channelOption,
+	extraOption,
+	lineItemsArray,
+	merchantObject,
+	optionalCustomerId,
+	orderAmountOptions,
+	totalPaidParam,
+} from '../../helpers/purchase';
+import { requestOperation } from '../../helpers/requestOperation';
+
+export const previewRewards = requestOperation({
+	value: 'previewRewards',
+	name: 'Preview Rewards',
+	action: 'Preview the cashback and campaign rewards an order would earn',
+	endpoint: 'POST /orders/reward-preview',
+	required: [totalPaidParam],
+	optional: [optionalCustomerId, ...identityOptions, channelOption, ...orderAmountOptions, lineItemsArray, merchantObject, extraOption],
+	langHeader: true,
+});

@@ -1,0 +1,79 @@
+import type { INodeProperties } from 'n8n-workflow';
+
+import { jsonOption, lineItemsOption, merchantOption } from './fields';
+
+/** Fields that orders and payments share, for tracking them and for quoting their cashback. */
+
+export function amountParam(name: string, displayName: string, description: string, required = true): INodeProperties {
+	return { displayName, name, type: 'number', default: 0, required: required || undefined, description };
+}
+
+export function dateParam(name: string, displayName: string): INodeProperties {
+	return { displayName, name, type: 'dateTime', default: '', required: true, description: 'When it happened. Leave empty for now.' };
+}
+
+export const totalPaidParam = amountParam('totalPaid', 'Total Paid', 'The amount the customer actually paid, after discounts');
+
+export const optionalCustomerId: INodeProperties = {
+	displayName: 'Customer ID',
+	name: 'customerId',
+	type: 'string',
+	default: '',
+	description: 'The customer, to apply their tier and campaigns',
+};
+
+export const channelOption: INodeProperties = {
+	displayName: 'Channel',
+	name: 'channel',
+	type: 'options',
+	default: 'web',
+	options: [
+		{ name: 'Call Center', value: 'callcenter' },
+		{ name: 'Mobile', value: 'mobile' },
+		{ name: 'POS', value: 'pos' },
+		{ name: 'Web', value: 'web' },
+	],
+};
+
+export const guestOption: INodeProperties = {
+	displayName: 'Guest',
+	name: 'guest',
+	type: 'boolean',
+	default: false,
+	description: 'Whether the customer checked out as a guest',
+};
+
+export const lineItemsArray: INodeProperties = { ...lineItemsOption, default: '[]' };
+
+export const merchantObject: INodeProperties = { ...merchantOption, default: '{}' };
+
+export const extraOption: INodeProperties = {
+	...jsonOption('extra', 'Extra (JSON)', 'Your own properties that reward campaigns can match, e.g. {"coupon": "SUMMER"}'),
+	default: '{}',
+};
+
+export const redemptionOption: INodeProperties = {
+	...jsonOption(
+		'redemption',
+		'Redemption (JSON)',
+		'What the customer redeemed, e.g. {"pointsHoldReference": "…", "couponCodes": ["SAVE10"], "couponsLockReference": "…"}',
+	),
+	default: '{}',
+};
+
+export const cashbackConfigurationsOption: INodeProperties = {
+	...jsonOption(
+		'cashbackConfigurations',
+		'Cashback Configurations (JSON)',
+		'E.g. {"returnWindow": 14}: days before the cashback points become spendable (0-7300)',
+	),
+	default: '{}',
+};
+
+/** Total price, discount, shipping and tax, as optional amounts. */
+export const orderAmountOptions: INodeProperties[] = [
+	amountParam('totalPrice', 'Total Price', 'The order total before discounts', false),
+	amountParam('totalDiscount', 'Total Discount', 'The discounts applied to the order', false),
+	amountParam('totalShipping', 'Total Shipping', 'The shipping fees', false),
+	amountParam('totalTax', 'Total Tax', 'The taxes of the order', false),
+];

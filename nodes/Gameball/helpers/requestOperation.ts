@@ -1,0 +1,145 @@
+import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+import { NodeOperationError } from 'n8n-workflow';
+
+import type { Endpoint, GameballOperation, GameballRequest } from '../actions/operation';
+import { additionalFields, compact, parseJson, readNumber, readString, readTime } from './fields';
+
+/** An operation described by its fields: where each one goes is derived from the spec, not written per operation. */
+export interface RequestSpec extends Pick<GameballOperation, 'idempotencyKey' | 'movesMoney' | 'list' | 'batch'> {
+	value: string;
+	name: string;
+	action: string;
+	endpoint: Endpoint;
+	/** Path parameters, named as in the endpoint. */
+	path?: INodeProperties[];
+	/** Fields Gameball requires: top-level parameters. */
+	required?: INodeProperties[];
+	/** Optional fields: under "Additional Fields" for a body, under "Filters" for a query. */
+	optional?: INodeProperties[];
+	/** Where the fields go; a body unless said otherwise. */
+	sendIn?: 'body' | 'qs';
+	/** Fields typed as comma-separated text and sent as arrays of strings. */
+	lists?: string[];
+	/** Gameball reads the language from a `lang` header: offer it among the optional fields. */
+	langHeader?: boolean;
+	/** Reshapes the fields once read, e.g. to nest some of them. */
+	shape?: (fields: IDataObject) => IDataObject;
+	/** An update whose fields are all optional: offered as "Update Fields", and refused when none is set. */
+	needsAField?: boolean;
+}
+
+const languageOption: INodeProperties = {
+	displayName: 'Language',
+	name: 'lang',
+	type: 'string',
+	default: '',
+	placeholder: 'en',
+	description: 'Language code for translated names and texts',
+};
+
+function fail(context: IExecuteFunctions, message: string, itemIndex: number): never {
+	throw new NodeOperationError(context.getNode(), message, { itemIndex });
+}
+
+/** The JSON a field expects: its default tells, `[]` for an array and `{}` for an object. */
+function readJsonField(context: IExecuteFunctions, property: INodeProperties, value: unknown, itemIndex: number) {
+	const parsed = parseJson(context, value, property.name, itemIndex);
+	if (parsed === undefined || parsed === null) return undefined;
+	const wantsArray = property.default === '[]';
+	const wantsObject = property.default === '{}';
+	if (wantsArray && !Array.isArray(parsed)) fail(context, `"${property.displayName}" must be a JSON array`, itemIndex);
+	if (wantsObject && (typeof parsed !== 'object' || Array.isArray(parsed))) {
+		fail(context, `"${property.displayName}" must be a JSON object`, itemIndex);
+	}
+	if (typeof parsed !== 'object') fail(context, `"${property.displayName}" must be a JSON object or array`, itemIndex);
+	const empty = Array.isArray(parsed) ? parsed.length === 0 : Object.keys(parsed as object).length === 0;
+	return empty ? undefined : parsed;
+}
+
+function splitList(value: unknown): string[] | undefined {
+	const entries = (Array.isArray(value) ? value : String(value ?? '').split(','))
+		.map((entry) => String(entry).trim())
+		.filter(Boolean);
+	return entries.length ? entries : undefined;
+}
+
+/** One field's value as Gameball wants it, converted by the parameter's type. */
+type FieldValue = IDataObject[string];
+
+function convert(
+	context: IExecuteFunctions,
+	spec: RequestSpec,
+	property: INodeProperties,
+	value: unknown,
+	itemIndex: number,
+): FieldValue {
+	if (spec.lists?.includes(property.name)) return splitList(value);
+	if (property.type === 'json') return readJsonField(context, property, value, itemIndex) as FieldValue;
+	if (property.type === 'dateTime' && value) {
+		const date = new Date(String(value));
+		if (Number.isNaN(date.getTime())) fail(context, `"${property.displayName}" is not a valid date: ${String(value)}`, itemIndex);
+		return date.toISOString();
+	}
+	if (typeof value === 'string') return value.trim();
+	return value as FieldValue;
+}
+
+function readRequired(context: IExecuteFunctions, spec: RequestSpec, property: INodeProperties, itemIndex: number) {
+	const { name, displayName, type } = property;
+	if (type === 'number') return readNumber(context, name, itemIndex);
+	if (type === 'dateTime') return readTime(context, name, itemIndex);
+	if (type === 'boolean') return context.getNodeParameter(name, itemIndex) as boolean;
+	const raw = type === 'string' ? readString(context, name, itemIndex) : context.getNodeParameter(name, itemIndex);
+	const value = convert(context, spec, property, raw, itemIndex);
+	if (value === undefined || value === '') fail(context, `"${displayName}" is required`, itemIndex);
+	return value;
+}
+
+function optionalCollection(spec: RequestSpec): INodeProperties | undefined {
+	const options = [...(spec.optional ?? []), ...(spec.langHeader ? [languageOption] : [])];
+	if (!options.length) return undefined;
+	if (spec.sendIn !== 'qs') return additionalFields(options, spec.needsAField ? 'Update Fields' : undefined);
+	return {
+		displayName: 'Filters',
+		name: 'filters',
+		type: 'collection',
+		placeholder: 'Add Filter',
+		default: {},
+		options: [...options].sort((a, b) => a.displayName.localeCompare(b.displayName)),
+	};
+}
+
+/** Builds an operation whose request is made of its parameters: path, required fields and optional fields. */
+export function requestOperation(spec: RequestSpec): GameballOperation {
+	const collection = optionalCollection(spec);
+	const { path = [], required = [], sendIn = 'body', shape, needsAField, ...operation } = spec;
+	return {
+		value: operation.value,
+		name: operation.name,
+		action: operation.action,
+		endpoint: operation.endpoint,
+		idempotencyKey: operation.idempotencyKey,
+		movesMoney: operation.movesMoney,
+		list: operation.list,
+		batch: operation.batch,
+		properties: [...path, ...required, ...(collection ? [collection] : [])],
+		build(itemIndex) {
+			const pathParams = Object.fromEntries(path.map(({ name }) => [name, readString(this, name, itemIndex)]));
+			const fields: IDataObject = {};
+			for (const property of required) fields[property.name] = readRequired(this, spec, property, itemIndex);
+			const chosen = collection ? (this.getNodeParameter(collection.name, itemIndex, {}) as IDataObject) : {};
+			for (const [name, value] of Object.entries(chosen)) {
+				const property = collection?.options?.find((option) => option.name === name) as INodeProperties | undefined;
+				fields[name] = property ? convert(this, spec, property, value, itemIndex) : value;
+			}
+			const { lang, ...rest } = compact(fields);
+			const read = spec.langHeader ? rest : compact(fields);
+			const values = shape ? shape(read) : read;
+			if (needsAField && !Object.keys(values).length) fail(this, 'Set at least one field to update', itemIndex);
+			const request: GameballRequest = sendIn === 'qs' ? { qs: values } : { body: values };
+			if (path.length) request.pathParams = pathParams;
+			if (spec.langHeader && lang) request.headers = { lang: String(lang) };
+			return request;
+		},
+	};
+}
