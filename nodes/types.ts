@@ -146,3 +146,198 @@ export type GameballTriggerItem =
 
 // ---- Loyalty to CRM ----
 // (section owned by the mapping node)
+
+/** Which loyalty platform an event came from. */
+export type LoyaltySource = 'gameball' | 'openLoyalty';
+
+/** What happened, in platform-neutral terms. */
+export type LoyaltyEventKind =
+	| 'profile_updated'
+	| 'tier_changed'
+	| 'points_changed'
+	| 'notification'
+	| 'member_registered'
+	| 'member_deactivated'
+	| 'transaction_registered'
+	| 'reward_redeemed'
+	| 'points_will_expire'
+	| 'other';
+
+/** The member, as far as the input says. Missing values are `null`, never invented. */
+export interface LoyaltyCustomer {
+	/** The merchant's own customer id (Gameball `customer_id`, Open Loyalty `customerId`). */
+	id: string | null;
+	email: string | null;
+	mobile: string | null;
+	/** The platform's internal id when it differs from `id` (Gameball `gb_customer_id`, Open Loyalty loyalty card number). */
+	platformId: string | null;
+	/** Display name when the input carries one. */
+	name: string | null;
+}
+
+export interface LoyaltyTier {
+	name: string | null;
+	/** The tier's order (Gameball `tier_order`); higher is better. */
+	rank: number | null;
+	previousName: string | null;
+	previousRank: number | null;
+	/** Set only when the tier moved. */
+	direction: 'up' | 'down' | null;
+}
+
+export interface LoyaltyPoints {
+	/** Spendable now (Gameball `activated_points`, Open Loyalty available amount). */
+	available: number | null;
+	pending: number | null;
+	total: number | null;
+	/** Change of `available` carried by this event (negative when spent or expired). */
+	delta: number | null;
+	/** `available` before the event, when known (`available - delta`, or the trigger's snapshot). */
+	previousAvailable: number | null;
+}
+
+/** One language of a loyalty notification (Gameball `customer.notification.push`). */
+export interface LoyaltyNotification {
+	language: string | null;
+	title: string | null;
+	body: string | null;
+	icon: string | null;
+}
+
+/**
+ * The normalised loyalty event: what Loyalty to CRM reads any input as before its rules run.
+ * Every output item of Loyalty to CRM carries it under `event`.
+ */
+export interface LoyaltyEvent {
+	source: LoyaltySource;
+	kind: LoyaltyEventKind;
+	/** The platform's own name for the event, e.g. `customer.profile.updated` or `CustomerLevelChanged`. */
+	sourceEvent: string;
+	customer: LoyaltyCustomer;
+	tier: LoyaltyTier;
+	points: LoyaltyPoints;
+	referral: {
+		code: string | null;
+		link: string | null;
+		/** True when this event gave the member a new referral code. */
+		assigned: boolean;
+	};
+	/** Names of the profile fields this event changed, when the input says (Gameball Trigger `changes`). */
+	changedFields: string[] | null;
+	/** Notification texts, one per language (kind `notification`). */
+	notifications: LoyaltyNotification[];
+	/** Transaction details (kind `transaction_registered`). */
+	transaction: { id: string | null; amount: number | null; documentNumber: string | null } | null;
+	/** Reward details (kind `reward_redeemed`). */
+	reward: { id: string | null; name: string | null; couponCode: string | null } | null;
+	/** Expiry details (kind `points_will_expire`). */
+	expiry: { points: number | null; date: string | null } | null;
+	/** ISO 8601 time of the event, or null when the input has none. */
+	occurredAt: string | null;
+	/**
+	 * The delivery's id when the input has one (Gameball Trigger `deliveryId`, the same for a retried delivery):
+	 * a ready idempotency key. Null otherwise.
+	 */
+	deliveryId: string | null;
+	/** One human sentence, e.g. "Moved up from Silver to Gold; 90 points available (+40)". */
+	summary: string;
+}
+
+/** The five outputs of Loyalty to CRM, in output order. */
+export type CrmStep = 'upsertContact' | 'addTag' | 'createTask' | 'logNote' | 'sendMessage';
+
+/** A condition of the rules; each step fires when one of its chosen conditions holds. */
+export type CrmRuleCondition =
+	| 'tierUp'
+	| 'tierDown'
+	| 'pointsAtLeast'
+	| 'pointsCrossed'
+	| 'pointsChanged'
+	| 'referralCodeAssigned'
+	| 'contactChanged'
+	| 'notification'
+	| 'memberRegistered'
+	| 'memberDeactivated'
+	| 'transactionRegistered'
+	| 'rewardRedeemed'
+	| 'pointsWillExpire'
+	| 'anyEvent';
+
+export type CrmPreset = 'hubspot' | 'salesforce' | 'pipedrive' | 'zoho' | 'generic';
+
+/** How the contact is found in the CRM. `field` is the CRM's own field name for `by`. */
+export interface CrmMatchKey {
+	by: 'email' | 'mobile' | 'customerId';
+	field: string;
+	value: string | null;
+	/** True when the chosen key was missing and another one was used. */
+	fallback: boolean;
+}
+
+/** Fields every Loyalty to CRM output item has. */
+export interface CrmStepItemBase {
+	step: CrmStep;
+	preset: CrmPreset;
+	/** The rule conditions that made this step fire. */
+	reasons: CrmRuleCondition[];
+	match: CrmMatchKey;
+	email: string | null;
+	mobile: string | null;
+	customerId: string | null;
+	/** The normalised event (omitted when the "Include Event" option is off). */
+	event?: LoyaltyEvent;
+}
+
+/** Output 1, "Upsert Contact": `properties` are named the way the preset's CRM expects; null values are left out. */
+export interface UpsertContactItem extends CrmStepItemBase {
+	step: 'upsertContact';
+	properties: Record<string, string | number | boolean>;
+}
+
+/** Output 2, "Add Tag / List": the tier tag to add and the old tier tags to remove. */
+export interface AddTagItem extends CrmStepItemBase {
+	step: 'addTag';
+	tag: string;
+	removeTags: string[];
+	/** The same tag, shaped for the preset (e.g. Zoho `{ tags: [{ name }] }`). */
+	fields: Record<string, unknown>;
+}
+
+/** Output 3, "Create Task". */
+export interface CreateTaskItem extends CrmStepItemBase {
+	step: 'createTask';
+	title: string;
+	body: string;
+	dueInDays: number;
+	/** `YYYY-MM-DD`, today (UTC) plus `dueInDays`. */
+	dueDate: string;
+	/** The task, with the preset's field names (e.g. Salesforce `Subject`, `ActivityDate`). */
+	fields: Record<string, unknown>;
+}
+
+/** Output 4, "Log Note / Activity". */
+export interface LogNoteItem extends CrmStepItemBase {
+	step: 'logNote';
+	title: string;
+	note: string;
+	occurredAt: string | null;
+	fields: Record<string, unknown>;
+}
+
+/** Output 5, "Send Message": one item per channel and language. */
+export interface SendMessageItem extends CrmStepItemBase {
+	step: 'sendMessage';
+	channel: 'sms' | 'email' | 'push';
+	/** Phone number for SMS, email address for email, customer id for push; null when the input has none. */
+	to: string | null;
+	language: string | null;
+	title: string | null;
+	body: string | null;
+	icon: string | null;
+	/** Email subject (the title). */
+	subject: string | null;
+	/** Plain text for SMS and email: title and body on two lines. */
+	text: string;
+}
+
+export type CrmStepItem = UpsertContactItem | AddTagItem | CreateTaskItem | LogNoteItem | SendMessageItem;

@@ -1,0 +1,91 @@
+import type {
+	IDataObject,
+	IExecuteFunctions,
+	INodeExecutionData,
+	INodeType,
+	INodeTypeDescription,
+	IPairedItemData,
+} from 'n8n-workflow';
+import { NodeConnectionTypes, NodeOperationError } from 'n8n-workflow';
+import type { CrmRuleCondition, CrmStep } from '../types';
+import { loyaltyToCrmProperties } from './description';
+import { groupByDelivery, type ReadItem } from './merge';
+import { normalise } from './normalise';
+import { holdingConditions, reasonsToFire } from './rules';
+import { readSettings } from './settings';
+import { buildSteps, STEPS } from './steps';
+
+function pairedItemOf(itemIndices: number[]): IPairedItemData | IPairedItemData[] {
+	return itemIndices.length === 1 ? { item: itemIndices[0] } : itemIndices.map((item) => ({ item }));
+}
+
+export class LoyaltyToCrm implements INodeType {
+	description: INodeTypeDescription = {
+		displayName: 'Loyalty to CRM',
+		name: 'loyaltyToCrm',
+		icon: { light: 'file:loyaltyToCrm.svg', dark: 'file:loyaltyToCrm.dark.svg' },
+		group: ['transform'],
+		version: 1,
+		subtitle: '={{"for " + $parameter["crmPreset"]}}',
+		description:
+			'Turn Gameball or Open Loyalty events into CRM steps: upsert contact, tag, task, note and message',
+		defaults: { name: 'Loyalty to CRM' },
+		usableAsTool: true,
+		inputs: [NodeConnectionTypes.Main],
+		outputs: [
+			NodeConnectionTypes.Main,
+			NodeConnectionTypes.Main,
+			NodeConnectionTypes.Main,
+			NodeConnectionTypes.Main,
+			NodeConnectionTypes.Main,
+		],
+		outputNames: ['Upsert Contact', 'Add Tag / List', 'Create Task', 'Log Note / Activity', 'Send Message'],
+		properties: loyaltyToCrmProperties,
+	};
+
+	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
+		const items = this.getInputData();
+		/** Output items per unit of work (a failed item or an event group), kept in input order. */
+		const units: Array<{ at: number; outputs: INodeExecutionData[][] }> = [];
+		const fail = (error: unknown, itemIndices: number[]) => {
+			if (!this.continueOnFail()) {
+				throw new NodeOperationError(this.getNode(), error as Error, { itemIndex: itemIndices[0] });
+			}
+			const outputs: INodeExecutionData[][] = STEPS.map(() => []);
+			outputs[0].push({ json: { error: (error as Error).message }, pairedItem: pairedItemOf(itemIndices) });
+			units.push({ at: itemIndices[0], outputs });
+		};
+
+		const read: ReadItem[] = [];
+		for (let itemIndex = 0; itemIndex < items.length; itemIndex++) {
+			try {
+				read.push({ itemIndex, events: normalise(items[itemIndex].json) });
+			} catch (error) {
+				fail(error, [itemIndex]);
+			}
+		}
+
+		const now = new Date();
+		for (const { event, itemIndices } of groupByDelivery(read)) {
+			try {
+				const settings = readSettings(this, itemIndices[0], now);
+				const holding = holdingConditions(event, settings);
+				const reasons = Object.fromEntries(
+					STEPS.map((step) => [step, reasonsToFire(settings.rules[step], holding)]),
+				) as Record<CrmStep, CrmRuleCondition[]>;
+				const outputs = buildSteps(event, reasons, settings).map((stepItems) =>
+					stepItems.map((stepItem) => ({
+						json: stepItem as unknown as IDataObject,
+						pairedItem: pairedItemOf(itemIndices),
+					})),
+				);
+				units.push({ at: itemIndices[0], outputs });
+			} catch (error) {
+				fail(error, itemIndices);
+			}
+		}
+
+		units.sort((a, b) => a.at - b.at);
+		return STEPS.map((_step, output) => units.flatMap((unit) => unit.outputs[output]));
+	}
+}

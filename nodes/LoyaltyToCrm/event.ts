@@ -1,0 +1,95 @@
+import type { LoyaltyEvent, LoyaltyEventKind, LoyaltySource } from '../types';
+import { describe } from './summary';
+
+/** Everything a normaliser may fill in; what it leaves out stays null or empty. */
+export type EventDraft = Partial<Omit<LoyaltyEvent, 'customer' | 'tier' | 'points' | 'referral' | 'summary'>> & {
+	customer?: Partial<LoyaltyEvent['customer']>;
+	tier?: Partial<LoyaltyEvent['tier']>;
+	points?: Partial<LoyaltyEvent['points']>;
+	referral?: Partial<LoyaltyEvent['referral']>;
+};
+
+function directionOf(tier: LoyaltyEvent['tier']): 'up' | 'down' | null {
+	if (tier.direction) return tier.direction;
+	if (tier.rank !== null && tier.previousRank !== null && tier.rank !== tier.previousRank) {
+		return tier.rank > tier.previousRank ? 'up' : 'down';
+	}
+	return null;
+}
+
+/** Builds a complete event: fills the gaps with null, derives the tier direction, the previous balance and the summary. */
+export function buildEvent(
+	source: LoyaltySource,
+	kind: LoyaltyEventKind,
+	sourceEvent: string,
+	draft: EventDraft,
+): LoyaltyEvent {
+	const tier = {
+		name: null,
+		rank: null,
+		previousName: null,
+		previousRank: null,
+		direction: null,
+		...draft.tier,
+	};
+	tier.direction = directionOf(tier);
+	const points = {
+		available: null,
+		pending: null,
+		total: null,
+		delta: null,
+		previousAvailable: null,
+		...draft.points,
+	};
+	if (points.previousAvailable === null && points.available !== null && points.delta !== null) {
+		points.previousAvailable = points.available - points.delta;
+	}
+	if (points.delta === null && points.available !== null && points.previousAvailable !== null) {
+		points.delta = points.available - points.previousAvailable;
+	}
+	const event: LoyaltyEvent = {
+		source,
+		kind,
+		sourceEvent,
+		customer: { id: null, email: null, mobile: null, platformId: null, name: null, ...draft.customer },
+		tier,
+		points,
+		referral: { code: null, link: null, assigned: false, ...draft.referral },
+		changedFields: draft.changedFields ?? null,
+		notifications: draft.notifications ?? [],
+		transaction: draft.transaction ?? null,
+		reward: draft.reward ?? null,
+		expiry: draft.expiry ?? null,
+		occurredAt: draft.occurredAt ?? null,
+		deliveryId: draft.deliveryId ?? null,
+		summary: '',
+	};
+	event.summary = describe(event);
+	return event;
+}
+
+/**
+ * Folds a derived Gameball Trigger event (tier or points changed) into the profile update of the same delivery:
+ * the profile keeps its values and gains the move it lacked; the kind becomes the more specific one.
+ */
+export function foldDerived(profile: LoyaltyEvent, derived: LoyaltyEvent): LoyaltyEvent {
+	const { tier, points } = profile;
+	const kind = derived.kind === 'tier_changed' || profile.kind !== 'tier_changed' ? derived.kind : profile.kind;
+	return buildEvent(profile.source, kind, profile.sourceEvent, {
+		...profile,
+		tier: {
+			name: tier.name ?? derived.tier.name,
+			rank: tier.rank ?? derived.tier.rank,
+			previousName: tier.previousName ?? derived.tier.previousName,
+			previousRank: tier.previousRank ?? derived.tier.previousRank,
+			direction: tier.direction ?? derived.tier.direction,
+		},
+		points: {
+			available: points.available ?? derived.points.available,
+			pending: points.pending ?? derived.points.pending,
+			total: points.total ?? derived.points.total,
+			delta: points.delta ?? derived.points.delta,
+			previousAvailable: points.previousAvailable ?? derived.points.previousAvailable,
+		},
+	});
+}

@@ -1,0 +1,58 @@
+import type { LoyaltyEvent } from '../types';
+import { foldDerived } from './event';
+
+export interface ReadItem {
+	itemIndex: number;
+	events: LoyaltyEvent[];
+}
+
+/** One event and every input item it came from (for `pairedItem`). */
+export interface EventGroup {
+	event: LoyaltyEvent;
+	itemIndices: number[];
+}
+
+const PROFILE_UPDATED = 'customer.profile.updated';
+const DERIVED = ['gameball.tier.changed', 'gameball.points.changed'];
+
+function isProfileUpdate(event: LoyaltyEvent): event is LoyaltyEvent & { deliveryId: string } {
+	return event.source === 'gameball' && event.sourceEvent === PROFILE_UPDATED && event.deliveryId !== null;
+}
+
+function isDerived(event: LoyaltyEvent): boolean {
+	return event.source === 'gameball' && DERIVED.includes(event.sourceEvent) && event.deliveryId !== null;
+}
+
+/**
+ * For one delivery the Gameball Trigger emits the profile update and, when they moved, derived Tier Changed and
+ * Points Changed items (same `deliveryId`). They describe one change, so they become one event: otherwise a tier
+ * move would create two tasks and two tags. The folded event is paired with all of its input items.
+ * Everything else stays one event per input.
+ */
+export function groupByDelivery(items: ReadItem[]): EventGroup[] {
+	const profiles = new Map<string, EventGroup>();
+	for (const { itemIndex, events } of items) {
+		for (const event of events) {
+			if (isProfileUpdate(event) && !profiles.has(event.deliveryId)) {
+				profiles.set(event.deliveryId, { event, itemIndices: [itemIndex] });
+			}
+		}
+	}
+	const groups: EventGroup[] = [];
+	for (const { itemIndex, events } of items) {
+		for (const event of events) {
+			const profile = event.deliveryId === null ? undefined : profiles.get(event.deliveryId);
+			if (profile && isDerived(event)) {
+				profile.event = foldDerived(profile.event, event);
+				if (!profile.itemIndices.includes(itemIndex)) profile.itemIndices.push(itemIndex);
+			} else if (profile && profile.event.deliveryId === event.deliveryId && isProfileUpdate(event)) {
+				if (!groups.includes(profile)) groups.push(profile);
+				else groups.push({ event, itemIndices: [itemIndex] });
+			} else {
+				groups.push({ event, itemIndices: [itemIndex] });
+			}
+		}
+	}
+	for (const group of groups) group.itemIndices.sort((a, b) => a - b);
+	return groups;
+}

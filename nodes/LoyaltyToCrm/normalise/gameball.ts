@@ -1,0 +1,229 @@
+import type { LoyaltyEvent, LoyaltyEventKind, LoyaltyNotification } from '../../types';
+import { buildEvent, type EventDraft } from '../event';
+import { first, firstObj, isObject, isoTime, num, obj, present, str, type Json } from '../read';
+
+const KINDS: Record<string, LoyaltyEventKind> = {
+	'customer.profile.updated': 'profile_updated',
+	'customer.notification.push': 'notification',
+	'gameball.tier.changed': 'tier_changed',
+	'gameball.points.changed': 'points_changed',
+};
+
+function kindOf(event: string): LoyaltyEventKind {
+	return KINDS[event] ?? 'other';
+}
+
+/** A raw Gameball v4 webhook body: `{ event, client_id, customer_id, gb_customer_id, created_at, data }`. */
+export function isGameballWebhookBody(json: Json): boolean {
+	return (
+		typeof json.event === 'string' &&
+		'data' in json &&
+		('customer_id' in json || 'gb_customer_id' in json || 'client_id' in json)
+	);
+}
+
+/** An item of the Gameball Trigger with Simplify on: flat camelCase with `event` and `customerId`. */
+export function isGameballTriggerItem(json: Json): boolean {
+	if (typeof json.event !== 'string') return false;
+	const gameballTopic = json.event in KINDS || /^(customer|gameball)\./.test(json.event);
+	return gameballTopic && ('customerId' in json || 'gbCustomerId' in json || 'clientId' in json);
+}
+
+/** A customer returned by the Gameball node's get-customer operations (v4 customer or customer details). */
+export function isGameballCustomer(json: Json): boolean {
+	if ('event' in json || 'type' in json) return false;
+	if ('gameballId' in json) return true;
+	return (
+		typeof json.customerId === 'string' &&
+		('customerAttributes' in json || 'referralCode' in json || 'availablePointsBalance' in json)
+	);
+}
+
+function notificationOf(entry: Json): LoyaltyNotification {
+	return {
+		language: first(entry, ['language', 'local', 'locale', 'lang'], str),
+		title: str(entry.title),
+		body: str(entry.body),
+		icon: str(entry.icon),
+	};
+}
+
+/** Raw body: snake_case `data` (an object, or for notifications an array of `{ local, icon, title, body }`). */
+export function fromGameballWebhookBody(json: Json): LoyaltyEvent {
+	const topic = json.event as string;
+	const data = obj(json.data);
+	const draft: EventDraft = {
+		occurredAt: isoTime(json.created_at),
+		customer: {
+			id: str(json.customer_id),
+			platformId: str(json.gb_customer_id),
+			email: first(data, ['email'], str),
+			mobile: first(data, ['mobile_number', 'mobile'], str),
+		},
+	};
+	if (Array.isArray(json.data)) {
+		draft.notifications = json.data.filter(isObject).map(notificationOf);
+	}
+	if (data) {
+		draft.tier = { name: str(data.tier_name), rank: num(data.tier_order) };
+		draft.points = {
+			available: num(data.activated_points),
+			pending: num(data.pending_points),
+			total: num(data.total_points),
+		};
+		draft.referral = { code: str(data.referral_code), link: str(data.referral_link) };
+	}
+	return buildEvent('gameball', kindOf(topic), topic, draft);
+}
+
+interface Change {
+	previous: unknown;
+	current: unknown;
+	delta: unknown;
+}
+
+function changeOf(changes: Json | null, field: string): Change | null {
+	const entry = obj(changes?.[field]);
+	return entry ? { previous: entry.previous, current: entry.current, delta: entry.delta } : null;
+}
+
+/** Reads a tier from `{ tierName, tierOrder }`, `{ name, order }` or `{ name, rank }`. */
+function tierIn(source: Json | null): { name: string | null; rank: number | null } {
+	return {
+		name: first(source, ['tierName', 'name', 'tier'], str),
+		rank: first(source, ['tierOrder', 'order', 'rank'], num),
+	};
+}
+
+function tierOfTriggerItem(json: Json, changes: Json | null): EventDraft['tier'] {
+	const current = firstObj(json, ['current', 'currentTier']);
+	const previous = firstObj(json, ['previous', 'previousTier']);
+	const nameChange = changeOf(changes, 'tierName');
+	const rankChange = changeOf(changes, 'tierOrder');
+	const direction = str(json.direction);
+	return {
+		name: str(json.tierName) ?? tierIn(current).name ?? str(nameChange?.current),
+		rank: num(json.tierOrder) ?? tierIn(current).rank ?? num(rankChange?.current),
+		previousName: str(json.previousTierName) ?? tierIn(previous).name ?? str(nameChange?.previous),
+		previousRank: num(json.previousTierOrder) ?? tierIn(previous).rank ?? num(rankChange?.previous),
+		direction: direction === 'up' || direction === 'down' ? direction : null,
+	};
+}
+
+function pointsOfTriggerItem(json: Json, changes: Json | null): EventDraft['points'] {
+	const change = changeOf(changes, 'activatedPoints');
+	const deltas = firstObj(json, ['deltas', 'delta']);
+	const previous = firstObj(json, ['previous']);
+	return {
+		available: num(json.activatedPoints) ?? num(change?.current),
+		pending: num(json.pendingPoints),
+		total: num(json.totalPoints),
+		delta:
+			first(json, ['activatedPointsDelta', 'pointsDelta', 'delta'], num) ??
+			first(deltas, ['activatedPoints', 'available'], num) ??
+			num(change?.delta),
+		previousAvailable:
+			first(json, ['previousActivatedPoints'], num) ??
+			first(previous, ['activatedPoints'], num) ??
+			num(change?.previous),
+	};
+}
+
+function referralOfTriggerItem(json: Json, changes: Json | null): EventDraft['referral'] {
+	const change = changeOf(changes, 'referralCode');
+	const code = str(json.referralCode) ?? str(change?.current);
+	return {
+		code,
+		link: str(json.referralLink),
+		assigned: change !== null && code !== null && str(change.previous) !== code,
+	};
+}
+
+/** Gameball Trigger item (Simplify on); read tolerantly so older and newer trigger versions both work. */
+export function fromGameballTriggerItem(json: Json): LoyaltyEvent {
+	const topic = json.event as string;
+	const changes = obj(json.changes);
+	const notifications = Array.isArray(json.notifications)
+		? json.notifications.filter(isObject).map(notificationOf)
+		: 'title' in json || 'body' in json
+			? [notificationOf(json)]
+			: [];
+	return buildEvent('gameball', kindOf(topic), topic, {
+		occurredAt: isoTime(json.createdAt),
+		deliveryId: str(json.deliveryId),
+		customer: {
+			id: str(json.customerId),
+			platformId: str(json.gbCustomerId),
+			email: str(json.email),
+			mobile: first(json, ['mobileNumber', 'mobile'], str),
+		},
+		tier: tierOfTriggerItem(json, changes),
+		points: pointsOfTriggerItem(json, changes),
+		referral: referralOfTriggerItem(json, changes),
+		changedFields: changes ? Object.keys(changes) : null,
+		notifications,
+	});
+}
+
+/** A v4 customer (`/customers/{id}` or `/details`), optionally with balance and tier-progress fields merged in. */
+export function fromGameballCustomer(json: Json): LoyaltyEvent {
+	const attributes = obj(json.customerAttributes);
+	const balance = obj(json.balance) ?? json;
+	const tierProgress = obj(json.tierProgress) ?? json;
+	const currentTier = firstObj(tierProgress, ['current', 'currentTier', 'tier']);
+	const firstName = str(attributes?.firstName);
+	const lastName = str(attributes?.lastName);
+	const joinedName = [firstName, lastName].filter(Boolean).join(' ');
+	return buildEvent('gameball', 'profile_updated', 'gameball.customer', {
+		customer: {
+			id: str(json.customerId),
+			platformId: str(json.gameballId),
+			email: first(attributes, ['email'], str) ?? str(json.email),
+			mobile: first(attributes, ['mobile', 'mobileNumber'], str) ?? str(json.mobile),
+			name: str(attributes?.displayName) ?? (joinedName || null),
+		},
+		tier: {
+			name: first(currentTier, ['name', 'tierName'], str) ?? str(json.tierName),
+			rank: first(currentTier, ['order', 'tierOrder'], num) ?? num(json.tierOrder),
+		},
+		points: {
+			available: first(balance, ['availablePointsBalance', 'activatedPoints'], num),
+			pending: first(balance, ['pendingPoints'], num),
+			total: first(balance, ['totalPointsBalance', 'totalPoints'], num),
+		},
+		referral: { code: str(json.referralCode), link: str(json.referralLink) },
+	});
+}
+
+/** The Gameball Trigger's automation-campaign item: `{ event: 'gameball.automation.webhook', body, query, headers }`. */
+export function isGameballAutomationItem(json: Json): boolean {
+	return json.event === 'gameball.automation.webhook' && 'body' in json;
+}
+
+/**
+ * An automation campaign's "Send Webhook" body carries only what the merchant configured, so it is read loosely:
+ * it must at least name the customer (a customer id, email or mobile) to become a kind `other` event.
+ */
+export function fromGameballAutomationBody(body: Json, deliveryId: string | null): LoyaltyEvent | null {
+	const customer = {
+		id: first(body, ['customerId', 'customer_id', 'playerUniqueId'], str),
+		email: first(body, ['email'], str),
+		mobile: first(body, ['mobile', 'mobileNumber', 'mobile_number', 'phone'], str),
+		platformId: first(body, ['gbCustomerId', 'gb_customer_id', 'gameballId'], str),
+	};
+	if (!customer.id && !customer.email && !customer.mobile) return null;
+	return buildEvent('gameball', 'other', 'gameball.automation.webhook', {
+		deliveryId,
+		occurredAt: isoTime(first(body, ['createdAt', 'created_at'], present)),
+		customer,
+		tier: {
+			name: first(body, ['tierName', 'tier_name', 'tier'], str),
+			rank: first(body, ['tierOrder', 'tier_order'], num),
+		},
+		points: {
+			available: first(body, ['activatedPoints', 'activated_points', 'points'], num),
+			pending: first(body, ['pendingPoints', 'pending_points'], num),
+			total: first(body, ['totalPoints', 'total_points'], num),
+		},
+	});
+}

@@ -1,0 +1,85 @@
+import type { LoyaltyEvent } from '../../types';
+import { isObject, str, type Json } from '../read';
+import {
+	fromGameballAutomationBody,
+	fromGameballCustomer,
+	fromGameballTriggerItem,
+	fromGameballWebhookBody,
+	isGameballAutomationItem,
+	isGameballCustomer,
+	isGameballTriggerItem,
+	isGameballWebhookBody,
+} from './gameball';
+import { fromOpenLoyaltyBody, isOpenLoyaltyBody } from './openLoyalty';
+
+export const EXPECTED_INPUTS =
+	'a Gameball Trigger item ({ event, customerId, ... }), a Gameball webhook body ({ event, customer_id, data }), ' +
+	'a customer from the Gameball node ({ customerId, gameballId, ... }) or an Open Loyalty webhook body ({ type, data })';
+
+/** An input item this node cannot read; the message names what was expected and what came. */
+export class UnrecognisedInputError extends Error {
+	constructor(detail: string) {
+		super(`Unrecognised loyalty input: ${detail}. Expected ${EXPECTED_INPUTS}.`);
+		this.name = 'UnrecognisedInputError';
+	}
+}
+
+function parseJson(text: string): unknown {
+	try {
+		return JSON.parse(text) as unknown;
+	} catch {
+		return undefined;
+	}
+}
+
+/**
+ * n8n's Webhook node puts the request body under `body`, next to `headers`, `params` and `query`; so do the
+ * Gameball Trigger's raw (Simplify off) and automation items.
+ */
+function unwrapBody(json: Json): unknown {
+	const wrapped = 'body' in json && ('headers' in json || 'webhookUrl' in json || 'query' in json);
+	if (!wrapped) return json;
+	const body = json.body;
+	if (typeof body !== 'string') return body;
+	const parsed = parseJson(body);
+	if (parsed === undefined) throw new UnrecognisedInputError('the webhook body is text that is not JSON');
+	return parsed;
+}
+
+function describeValue(value: unknown): string {
+	if (Array.isArray(value)) return 'an array';
+	if (!isObject(value)) return `a ${value === null ? 'null' : typeof value} value`;
+	const keys = Object.keys(value);
+	return keys.length ? `an object with keys ${keys.slice(0, 12).join(', ')}` : 'an empty object';
+}
+
+function recognise(value: Json): LoyaltyEvent | null {
+	if (isGameballWebhookBody(value)) return fromGameballWebhookBody(value);
+	if (isGameballTriggerItem(value)) return fromGameballTriggerItem(value);
+	if (isOpenLoyaltyBody(value)) return fromOpenLoyaltyBody(value);
+	if (isGameballCustomer(value)) return fromGameballCustomer(value);
+	return null;
+}
+
+function normaliseOne(value: unknown, wrapper: Json): LoyaltyEvent {
+	const where = value === wrapper ? '' : ' in the webhook body';
+	if (!isObject(value)) throw new UnrecognisedInputError(`got ${describeValue(value)}${where}`);
+	const deliveryId = str(wrapper.deliveryId);
+	const event =
+		recognise(value) ?? (isGameballAutomationItem(wrapper) ? fromGameballAutomationBody(value, deliveryId) : null);
+	if (!event) throw new UnrecognisedInputError(`got ${describeValue(value)}${where}`);
+	return event.deliveryId === null && deliveryId !== null ? { ...event, deliveryId } : event;
+}
+
+/**
+ * Reads one input item as loyalty events. Usually one; a webhook body that is an array of events
+ * (a batch) gives one per element.
+ */
+export function normalise(json: Json): LoyaltyEvent[] {
+	const payload = unwrapBody(json);
+	if (Array.isArray(payload)) {
+		if (payload.length === 0) throw new UnrecognisedInputError('the webhook body is an empty array');
+		return payload.map((entry) => normaliseOne(entry, json));
+	}
+	return [normaliseOne(payload, json)];
+}

@@ -1,0 +1,20 @@
+import type { CrmPresetDefinition } from './preset';
+import { underscored, words } from './preset';
+
+/** HubSpot: contact property internal names are lower snake case, e.g. `gameball_points_available`. */
+export const hubspot: CrmPresetDefinition = {
+	id: 'hubspot',
+	defaultPrefix: 'gameball_',
+	propertyName(field, settings) {
+		const prefix = underscored(settings.prefix.toLowerCase().replace(/[^a-z0-9_]/g, '_'));
+		return prefix + words(field).join('_');
+	},
+	matchField(by, settings) {
+		if (by === 'email') return 'email';
+		if (by === 'mobile') return 'mobilephone';
+		return this.propertyName('customerId', settings);
+	},
+	taskFields: (task) => ({ subject: task.title, body: task.body, status: 'NOT_STARTED', forObjectType: 'CONTACT' }),
+	noteFields: (note) => ({ hs_note_body: note.note, hs_timestamp: note.occurredAt }),
+	tagFields: (tag, removeTags) => ({ listName: tag, removeListNames: removeTags }),
+};

@@ -1,0 +1,60 @@
+/** Tolerant readers for loosely shaped webhook JSON: each returns null instead of guessing. */
+
+export type Json = Record<string, unknown>;
+
+export function isObject(value: unknown): value is Json {
+	return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+export function obj(value: unknown): Json | null {
+	return isObject(value) ? value : null;
+}
+
+/** A non-empty string; numbers are turned into strings (ids often arrive as either). */
+export function str(value: unknown): string | null {
+	if (typeof value === 'string') return value.trim() === '' ? null : value;
+	if (typeof value === 'number' && Number.isFinite(value)) return String(value);
+	return null;
+}
+
+/** A finite number; numeric strings are accepted. */
+export function num(value: unknown): number | null {
+	if (typeof value === 'number') return Number.isFinite(value) ? value : null;
+	if (typeof value === 'string' && value.trim() !== '') {
+		const parsed = Number(value);
+		return Number.isFinite(parsed) ? parsed : null;
+	}
+	return null;
+}
+
+/** Any value that is there (not undefined or null), for `first` when the type is checked later. */
+export function present(value: unknown): unknown {
+	return value ?? null;
+}
+
+/** The first of `keys` that `source` holds with a usable value, read by `reader`. */
+export function first<T>(source: Json | null, keys: string[], reader: (value: unknown) => T | null): T | null {
+	if (!source) return null;
+	for (const key of keys) {
+		const value = reader(source[key]);
+		if (value !== null) return value;
+	}
+	return null;
+}
+
+/** The first object among `keys`. */
+export function firstObj(source: Json | null, keys: string[]): Json | null {
+	return first(source, keys, obj);
+}
+
+/** An ISO 8601 string from an ISO string or a Unix time in seconds or milliseconds. */
+export function isoTime(value: unknown): string | null {
+	if (typeof value === 'number' && Number.isFinite(value)) {
+		const ms = value < 1e12 ? value * 1000 : value;
+		return new Date(ms).toISOString();
+	}
+	const text = str(value);
+	if (!text) return null;
+	const parsed = Date.parse(text);
+	return Number.isNaN(parsed) ? text : new Date(parsed).toISOString();
+}

@@ -1,0 +1,250 @@
+import type {
+	AddTagItem,
+	CreateTaskItem,
+	CrmMatchKey,
+	CrmRuleCondition,
+	CrmStep,
+	CrmStepItem,
+	CrmStepItemBase,
+	LogNoteItem,
+	LoyaltyEvent,
+	LoyaltyNotification,
+	SendMessageItem,
+	UpsertContactItem,
+} from '../types';
+import { LOYALTY_FIELDS, type CrmPresetDefinition, type LoyaltyField, type PresetSettings } from './presets';
+import { balanceOf } from './rules';
+
+/** Output order of the node. */
+export const STEPS: CrmStep[] = ['upsertContact', 'addTag', 'createTask', 'logNote', 'sendMessage'];
+
+export type MessageChannel = SendMessageItem['channel'];
+
+export interface TaskSettings {
+	dueInDays: number;
+	titleTierUp: string;
+	titleTierDown: string;
+	titlePoints: string;
+	titleOther: string;
+	body: string;
+}
+
+export interface StepSettings {
+	preset: CrmPresetDefinition;
+	presetSettings: PresetSettings;
+	matchBy: CrmMatchKey['by'];
+	pointsThreshold: number;
+	tagTemplate: string;
+	removeOldTierTag: boolean;
+	task: TaskSettings;
+	channels: MessageChannel[];
+	/** Only notification texts in this language (prefix match); empty for all. */
+	language: string;
+	includeEvent: boolean;
+	now: Date;
+}
+
+export const DEFAULT_TASK: TaskSettings = {
+	dueInDays: 3,
+	titleTierUp: 'Congratulate {customer} on reaching {tier}',
+	titleTierDown: 'Check in with {customer}: moved down to {tier}',
+	titlePoints: '{customer} has {points} points (threshold {threshold})',
+	titleOther: 'Follow up with {customer}: {summary}',
+	body: '{summary}',
+};
+
+const MATCH_ORDER: Array<CrmMatchKey['by']> = ['email', 'mobile', 'customerId'];
+
+function matchValue(event: LoyaltyEvent, by: CrmMatchKey['by']): string | null {
+	if (by === 'email') return event.customer.email;
+	if (by === 'mobile') return event.customer.mobile;
+	return event.customer.id;
+}
+
+/** The chosen key, or the first other key the event has (flagged as a fallback). */
+export function matchKeyOf(event: LoyaltyEvent, settings: StepSettings): CrmMatchKey {
+	const candidates = [settings.matchBy, ...MATCH_ORDER.filter((by) => by !== settings.matchBy)];
+	const by = candidates.find((candidate) => matchValue(event, candidate) !== null) ?? settings.matchBy;
+	return {
+		by,
+		field: settings.preset.matchField(by, settings.presetSettings),
+		value: matchValue(event, by),
+		fallback: by !== settings.matchBy,
+	};
+}
+
+/** Fills `{name}` placeholders; unknown ones are left as typed so mistakes stay visible. */
+export function fillTemplate(template: string, event: LoyaltyEvent, settings: StepSettings): string {
+	const { customer, tier, points } = event;
+	const values: Record<string, string | number | null> = {
+		customer: customer.name ?? customer.email ?? customer.mobile ?? customer.id,
+		customerId: customer.id,
+		email: customer.email,
+		mobile: customer.mobile,
+		tier: tier.name,
+		previousTier: tier.previousName,
+		direction: tier.direction,
+		points: balanceOf(event),
+		delta: points.delta,
+		threshold: settings.pointsThreshold,
+		summary: event.summary,
+	};
+	return template.replace(/\{(\w+)\}/g, (placeholder, name: string) =>
+		name in values ? String(values[name] ?? '') : placeholder,
+	);
+}
+
+function loyaltyValue(event: LoyaltyEvent, field: LoyaltyField): string | number | null {
+	const values: Record<LoyaltyField, string | number | null> = {
+		tier: event.tier.name,
+		tierRank: event.tier.rank,
+		pointsAvailable: event.points.available,
+		pointsPending: event.points.pending,
+		pointsTotal: event.points.total,
+		referralCode: event.referral.code,
+		referralLink: event.referral.link,
+		customerId: event.customer.id,
+		lastEvent: event.summary,
+		lastEventAt: event.occurredAt,
+	};
+	return values[field];
+}
+
+function upsertContact(event: LoyaltyEvent, settings: StepSettings): Omit<UpsertContactItem, keyof CrmStepItemBase> {
+	const properties: UpsertContactItem['properties'] = {};
+	for (const field of LOYALTY_FIELDS) {
+		const value = loyaltyValue(event, field);
+		if (value !== null) properties[settings.preset.propertyName(field, settings.presetSettings)] = value;
+	}
+	return { properties };
+}
+
+function addTag(event: LoyaltyEvent, settings: StepSettings): Omit<AddTagItem, keyof CrmStepItemBase> | null {
+	const { name, previousName } = event.tier;
+	if (!name) return null;
+	const tagFor = (tierName: string) => settings.tagTemplate.replace(/\{tier\}/g, tierName);
+	const tag = tagFor(name);
+	const removeTags =
+		settings.removeOldTierTag && previousName && previousName !== name ? [tagFor(previousName)] : [];
+	return { tag, removeTags, fields: settings.preset.tagFields(tag, removeTags) };
+}
+
+function taskTitleTemplate(reasons: CrmRuleCondition[], task: TaskSettings): string {
+	if (reasons.includes('tierUp')) return task.titleTierUp;
+	if (reasons.includes('tierDown')) return task.titleTierDown;
+	if (reasons.includes('pointsCrossed') || reasons.includes('pointsAtLeast')) return task.titlePoints;
+	return task.titleOther;
+}
+
+function dateInDays(now: Date, days: number): string {
+	return new Date(now.getTime() + days * 86_400_000).toISOString().slice(0, 10);
+}
+
+function createTask(
+	event: LoyaltyEvent,
+	reasons: CrmRuleCondition[],
+	settings: StepSettings,
+): Omit<CreateTaskItem, keyof CrmStepItemBase> {
+	const title = fillTemplate(taskTitleTemplate(reasons, settings.task), event, settings);
+	const body = fillTemplate(settings.task.body, event, settings);
+	const dueDate = dateInDays(settings.now, settings.task.dueInDays);
+	return {
+		title,
+		body,
+		dueInDays: settings.task.dueInDays,
+		dueDate,
+		fields: settings.preset.taskFields({ title, body, dueDate }),
+	};
+}
+
+const KIND_LABELS: Record<LoyaltyEvent['kind'], string> = {
+	profile_updated: 'profile updated',
+	tier_changed: 'tier changed',
+	points_changed: 'points changed',
+	notification: 'notification',
+	member_registered: 'member registered',
+	member_deactivated: 'member deactivated',
+	transaction_registered: 'transaction registered',
+	reward_redeemed: 'reward redeemed',
+	points_will_expire: 'points will expire',
+	other: 'loyalty event',
+};
+
+function logNote(event: LoyaltyEvent, settings: StepSettings): Omit<LogNoteItem, keyof CrmStepItemBase> {
+	const platform = event.source === 'gameball' ? 'Gameball' : 'Open Loyalty';
+	const title = `${platform}: ${KIND_LABELS[event.kind]}`;
+	const occurredAt = event.occurredAt ?? settings.now.toISOString();
+	return {
+		title,
+		note: event.summary,
+		occurredAt: event.occurredAt,
+		fields: settings.preset.noteFields({ title, note: event.summary, occurredAt }),
+	};
+}
+
+function textsToSend(event: LoyaltyEvent, language: string): LoyaltyNotification[] {
+	if (event.notifications.length === 0) {
+		return [{ language: null, title: 'Loyalty update', body: event.summary, icon: null }];
+	}
+	if (!language) return event.notifications;
+	const wanted = language.toLowerCase();
+	const matching = event.notifications.filter((entry) => entry.language?.toLowerCase().startsWith(wanted));
+	return matching.length ? matching : event.notifications.slice(0, 1);
+}
+
+function recipient(event: LoyaltyEvent, channel: MessageChannel): string | null {
+	if (channel === 'sms') return event.customer.mobile;
+	if (channel === 'email') return event.customer.email;
+	return event.customer.id;
+}
+
+function sendMessages(event: LoyaltyEvent, settings: StepSettings): Array<Omit<SendMessageItem, keyof CrmStepItemBase>> {
+	return textsToSend(event, settings.language).flatMap((text) =>
+		settings.channels.map((channel) => ({
+			channel,
+			to: recipient(event, channel),
+			language: text.language,
+			title: text.title,
+			body: text.body,
+			icon: text.icon,
+			subject: text.title,
+			text: [text.title, text.body].filter(Boolean).join('\n'),
+		})),
+	);
+}
+
+/** Items for each of the five outputs, for one event and the reasons each step fires. */
+export function buildSteps(
+	event: LoyaltyEvent,
+	reasonsByStep: Record<CrmStep, CrmRuleCondition[]>,
+	settings: StepSettings,
+): CrmStepItem[][] {
+	const match = matchKeyOf(event, settings);
+	const base = (step: CrmStep): CrmStepItemBase => ({
+		step,
+		preset: settings.preset.id,
+		reasons: reasonsByStep[step],
+		match,
+		email: event.customer.email,
+		mobile: event.customer.mobile,
+		customerId: event.customer.id,
+		...(settings.includeEvent ? { event } : {}),
+	});
+	const fires = (step: CrmStep) => reasonsByStep[step].length > 0;
+	const outputs: CrmStepItem[][] = STEPS.map(() => []);
+	if (fires('upsertContact')) {
+		outputs[0].push({ ...base('upsertContact'), step: 'upsertContact', ...upsertContact(event, settings) });
+	}
+	const tag = fires('addTag') ? addTag(event, settings) : null;
+	if (tag) outputs[1].push({ ...base('addTag'), step: 'addTag', ...tag });
+	if (fires('createTask')) {
+		outputs[2].push({ ...base('createTask'), step: 'createTask', ...createTask(event, reasonsByStep.createTask, settings) });
+	}
+	if (fires('logNote')) outputs[3].push({ ...base('logNote'), step: 'logNote', ...logNote(event, settings) });
+	if (fires('sendMessage')) {
+		for (const message of sendMessages(event, settings)) {
+			outputs[4].push({ ...base('sendMessage'), step: 'sendMessage', ...message });
+		}
+	}
+	return outputs;
+}

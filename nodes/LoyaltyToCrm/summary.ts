@@ -1,0 +1,68 @@
+import type { LoyaltyEvent } from '../types';
+
+function signed(value: number): string {
+	return value > 0 ? `+${value}` : String(value);
+}
+
+function tierPhrase(event: LoyaltyEvent): string | null {
+	const { tier } = event;
+	if (tier.direction && tier.name) {
+		const moved = tier.direction === 'up' ? 'Moved up' : 'Moved down';
+		return tier.previousName ? `${moved} from ${tier.previousName} to ${tier.name}` : `${moved} to ${tier.name}`;
+	}
+	if (tier.name && (event.kind === 'tier_changed' || event.kind === 'member_registered')) return `Now in ${tier.name}`;
+	if (tier.name && event.kind === 'profile_updated') return `Tier ${tier.name}`;
+	return null;
+}
+
+function pointsPhrase(event: LoyaltyEvent): string | null {
+	const { available, delta } = event.points;
+	if (available !== null) {
+		return delta !== null && delta !== 0
+			? `${available} points available (${signed(delta)})`
+			: `${available} points available`;
+	}
+	if (delta !== null && delta !== 0) return `${signed(delta)} points`;
+	return null;
+}
+
+function kindPhrase(event: LoyaltyEvent): string | null {
+	switch (event.kind) {
+		case 'notification': {
+			const title = event.notifications.find((entry) => entry.title)?.title;
+			return title ? `Notification: ${title}` : 'Notification';
+		}
+		case 'member_registered':
+			return 'Registered as a member';
+		case 'member_deactivated':
+			return 'Member deactivated';
+		case 'transaction_registered': {
+			const transaction = event.transaction;
+			const label = transaction?.documentNumber ?? transaction?.id;
+			const amount = transaction?.amount;
+			return `Transaction${label ? ` ${label}` : ''} registered${amount !== null && amount !== undefined ? ` (${amount})` : ''}`;
+		}
+		case 'reward_redeemed': {
+			const name = event.reward?.name;
+			return name ? `Redeemed reward ${name}` : 'Redeemed a reward';
+		}
+		case 'points_will_expire': {
+			const expiry = event.expiry;
+			const amount = expiry?.points !== null && expiry?.points !== undefined ? `${expiry.points} points` : 'Points';
+			return `${amount} will expire${expiry?.date ? ` on ${expiry.date.slice(0, 10)}` : ' soon'}`;
+		}
+		default:
+			return null;
+	}
+}
+
+/** One human sentence, e.g. "Moved up from Silver to Gold; 90 points available (+40)". */
+export function describe(event: LoyaltyEvent): string {
+	const parts = [kindPhrase(event), tierPhrase(event)];
+	if (event.kind !== 'points_will_expire') parts.push(pointsPhrase(event));
+	if (event.referral.assigned && event.referral.code) parts.push(`Referral code ${event.referral.code} assigned`);
+	const sentence = parts.filter((part): part is string => part !== null).join('; ');
+	if (sentence) return sentence;
+	if (event.kind === 'profile_updated') return 'Profile updated';
+	return `Loyalty event ${event.sourceEvent}`;
+}

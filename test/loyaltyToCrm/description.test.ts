@@ -1,0 +1,47 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { INodeProperties } from 'n8n-workflow';
+import { LoyaltyToCrm } from '../../nodes/LoyaltyToCrm/LoyaltyToCrm.node';
+import { DEFAULT_RULES } from '../../nodes/LoyaltyToCrm/rules';
+import { DEFAULT_TASK, STEPS } from '../../nodes/LoyaltyToCrm/steps';
+
+const root = join(__dirname, '..', '..');
+const { description } = new LoyaltyToCrm();
+const property = (name: string) => description.properties.find((p) => p.name === name) as INodeProperties;
+
+test('five named outputs, in step order', () => {
+	expect(description.outputs).toHaveLength(5);
+	expect(description.outputNames).toEqual(['Upsert Contact', 'Add Tag / List', 'Create Task', 'Log Note / Activity', 'Send Message']);
+	expect(STEPS).toEqual(['upsertContact', 'addTag', 'createTask', 'logNote', 'sendMessage']);
+});
+
+test('programmatic, usable as a tool, no credentials', () => {
+	expect(description.name).toBe('loyaltyToCrm');
+	expect(description.usableAsTool).toBe(true);
+	expect(description.credentials).toBeUndefined();
+	expect(description.requestDefaults).toBeUndefined();
+});
+
+test('the editor defaults of the rules are the documented DEFAULT_RULES', () => {
+	for (const step of STEPS) expect(property(`${step}On`).default).toEqual(DEFAULT_RULES[step]);
+});
+
+test('the editor defaults of the task options are DEFAULT_TASK', () => {
+	const options = (property('taskOptions').options as INodeProperties[]).map((option) => [option.name, option.default]);
+	expect(Object.fromEntries(options)).toEqual(DEFAULT_TASK);
+});
+
+test('registered in package.json and described by its codex', () => {
+	const manifest = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8'));
+	expect(manifest.n8n.nodes).toContain('dist/nodes/LoyaltyToCrm/LoyaltyToCrm.node.js');
+	const codex = JSON.parse(readFileSync(join(root, 'nodes/LoyaltyToCrm/LoyaltyToCrm.node.json'), 'utf8'));
+	expect(codex.node).toBe('n8n-nodes-gameball.loyaltyToCrm');
+});
+
+test('light and dark icons exist and differ', () => {
+	const icon = description.icon as { light: string; dark: string };
+	const read = (file: string) => readFileSync(join(root, 'nodes/LoyaltyToCrm', file.replace('file:', '')), 'utf8');
+	expect(read(icon.light)).toContain('<svg');
+	expect(read(icon.dark)).toContain('<svg');
+	expect(read(icon.light)).not.toEqual(read(icon.dark));
+});

@@ -1,0 +1,67 @@
+import * as fixtures from './fixtures';
+import { OUTPUT, runLoyalty } from './helpers';
+
+test('one input fans out to several outputs, each item paired with it', async () => {
+	const { outputs } = await runLoyalty({ sendMessageOn: ['tierUp'], messageChannels: ['email', 'sms'] }, [
+		fixtures.gameballProfileBody,
+		fixtures.triggerProfileItem,
+	]);
+	expect(outputs.map((items) => items.length)).toEqual([2, 1, 1, 1, 2]);
+	expect(outputs[OUTPUT.upsertContact].map((item) => item.pairedItem)).toEqual([{ item: 0 }, { item: 1 }]);
+	for (const output of [OUTPUT.addTag, OUTPUT.createTask, OUTPUT.logNote, OUTPUT.sendMessage]) {
+		for (const item of outputs[output]) expect(item.pairedItem).toEqual({ item: 1 });
+	}
+	const steps = outputs.flat().filter((item) => item.pairedItem && (item.pairedItem as { item: number }).item === 1);
+	expect(steps.map((item) => item.json.step)).toEqual([
+		'upsertContact',
+		'addTag',
+		'createTask',
+		'logNote',
+		'sendMessage',
+		'sendMessage',
+	]);
+});
+
+describe('one Gameball delivery, several trigger items', () => {
+	test('profile, tier changed and points changed of one delivery become one event paired with all three', async () => {
+		const { outputs } = await runLoyalty({}, [
+			{ ...fixtures.triggerProfileItem, changes: null },
+			fixtures.triggerTierItem,
+			fixtures.triggerPointsItem,
+		]);
+		expect(outputs.map((items) => items.length)).toEqual([1, 1, 1, 1, 0]);
+		const paired = [{ item: 0 }, { item: 1 }, { item: 2 }];
+		for (const items of outputs.slice(0, 4)) expect(items[0].pairedItem).toEqual(paired);
+		const note = outputs[OUTPUT.logNote][0].json;
+		expect(note.note).toBe('Moved up from Silver to Gold; 90 points available (+40)');
+		expect(note.title).toBe('Gameball: tier changed');
+		// The derived items carry no email: the folded event has the profile's.
+		expect(outputs[OUTPUT.upsertContact][0].json.match).toMatchObject({ by: 'email', value: 'ada@example.com' });
+	});
+
+	test('derived items of another delivery are not folded', async () => {
+		const { outputs } = await runLoyalty({}, [
+			fixtures.triggerProfileItem,
+			{ ...fixtures.triggerTierItem, deliveryId: 'other' },
+		]);
+		expect(outputs[OUTPUT.addTag].map((item) => item.pairedItem)).toEqual([{ item: 0 }, { item: 1 }]);
+	});
+
+	test('a derived item alone (profile events not selected in the trigger) stands on its own', async () => {
+		const { outputs } = await runLoyalty({}, [fixtures.triggerTierItem]);
+		expect(outputs[OUTPUT.createTask]).toHaveLength(1);
+		expect(outputs[OUTPUT.createTask][0].pairedItem).toEqual({ item: 0 });
+		expect(outputs[OUTPUT.createTask][0].json.match).toMatchObject({ by: 'customerId', fallback: true });
+	});
+
+	test('notification items of one delivery stay one per language', async () => {
+		const { outputs } = await runLoyalty({ messageChannels: ['push'] }, [
+			fixtures.triggerNotificationItem,
+			{ ...fixtures.triggerNotificationItem, language: 'ar', title: 'مرحبا' },
+		]);
+		expect(outputs[OUTPUT.sendMessage].map((item) => [item.json.language, item.pairedItem])).toEqual([
+			['en', { item: 0 }],
+			['ar', { item: 1 }],
+		]);
+	});
+});

@@ -1,0 +1,37 @@
+import type { IDataObject, INodeExecutionData, INodeParameters } from 'n8n-workflow';
+import { runNode } from '../harness/run';
+import type { CrmStep, LoyaltyEvent } from '../../nodes/types';
+
+export const OUTPUT: Record<CrmStep, number> = {
+	upsertContact: 0,
+	addTag: 1,
+	createTask: 2,
+	logNote: 3,
+	sendMessage: 4,
+};
+
+/** Every step fires on every recognised event. */
+export const FIRE_ALWAYS: INodeParameters = {
+	upsertContactOn: ['anyEvent'],
+	addTagOn: ['anyEvent'],
+	createTaskOn: ['anyEvent'],
+	logNoteOn: ['anyEvent'],
+	sendMessageOn: ['anyEvent'],
+};
+
+export async function runLoyalty(parameters: INodeParameters, items: IDataObject[], continueOnFail = false) {
+	const result = await runNode({ type: 'loyaltyToCrm', parameters, continueOnFail }, items);
+	return result;
+}
+
+export function jsonOf(items: INodeExecutionData[]): IDataObject[] {
+	return items.map((item) => item.json);
+}
+
+/** The normalised event of one input, read from the Log Note output with a rule that always fires. */
+export async function eventOf(input: IDataObject): Promise<LoyaltyEvent> {
+	const { outputs, error } = await runLoyalty({ logNoteOn: ['anyEvent'] }, [input]);
+	if (error) throw error;
+	expect(outputs[OUTPUT.logNote]).toHaveLength(1);
+	return outputs[OUTPUT.logNote][0].json.event as unknown as LoyaltyEvent;
+}

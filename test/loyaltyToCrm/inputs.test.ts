@@ -1,0 +1,315 @@
+import * as fixtures from './fixtures';
+import { eventOf } from './helpers';
+
+describe('Gameball inputs', () => {
+	test('raw customer.profile.updated body (Gameball docs sample)', async () => {
+		const event = await eventOf(fixtures.gameballProfileBody);
+		expect(event).toMatchObject({
+			source: 'gameball',
+			kind: 'profile_updated',
+			sourceEvent: 'customer.profile.updated',
+			customer: { id: 'webhook-test', email: 'customer@example.com', mobile: '+XX-XXXX-XXXX', platformId: '1234' },
+			tier: { name: 'basic', rank: 1, previousName: null, previousRank: null, direction: null },
+			points: { available: 90, pending: 10, total: 100, delta: null },
+			referral: { code: 'referral_123', link: 'www.example.com', assigned: false },
+			occurredAt: '2024-11-19T17:34:42.297Z',
+			deliveryId: null,
+			summary: 'Tier basic; 90 points available',
+		});
+	});
+
+	test('the same body as n8n\'s Webhook node gives it (under body, next to headers)', async () => {
+		const event = await eventOf(fixtures.webhookNodeItem(fixtures.gameballProfileBody));
+		expect(event.customer.id).toBe('webhook-test');
+		expect(event.points.available).toBe(90);
+	});
+
+	test('a webhook body that arrived as JSON text', async () => {
+		const event = await eventOf(fixtures.webhookNodeItem(JSON.stringify(fixtures.gameballProfileBody)));
+		expect(event.tier.name).toBe('basic');
+	});
+
+	test('raw customer.notification.push body: one notification per language, `local` read as language', async () => {
+		const event = await eventOf(fixtures.gameballNotificationBody);
+		expect(event.kind).toBe('notification');
+		expect(event.customer.platformId).toBe('1234');
+		expect(event.notifications).toEqual([
+			{ language: 'en', title: 'You reached Gold', body: 'Enjoy 2x points.', icon: 'https://cdn.example.com/gold.png' },
+			{ language: 'ar', title: 'وصلت إلى الذهبي', body: 'استمتع بنقاط مضاعفة.', icon: 'https://cdn.example.com/gold.png' },
+		]);
+		expect(event.summary).toBe('Notification: You reached Gold');
+	});
+
+	test('an unknown Gameball topic with the v4 envelope is kind other', async () => {
+		const event = await eventOf({ ...fixtures.gameballProfileBody, event: 'customer.something.new', data: {} });
+		expect(event.kind).toBe('other');
+		expect(event.summary).toBe('Loyalty event customer.something.new');
+	});
+
+	test('Gameball Trigger profile item with changes: tier move and points delta from `changes`', async () => {
+		const event = await eventOf(fixtures.triggerProfileItem);
+		expect(event).toMatchObject({
+			kind: 'profile_updated',
+			customer: { id: 'cust-1', email: 'ada@example.com', mobile: '+201000000000', platformId: '1234' },
+			tier: { name: 'Gold', rank: 3, previousName: 'Silver', previousRank: 2, direction: 'up' },
+			points: { available: 90, pending: 10, total: 100, delta: 40, previousAvailable: 50 },
+			changedFields: ['tierOrder', 'tierName', 'activatedPoints'],
+			deliveryId: 'd1',
+			summary: 'Moved up from Silver to Gold; 90 points available (+40)',
+		});
+	});
+
+	test('Gameball Trigger profile item of a first-seen customer (changes null)', async () => {
+		const event = await eventOf({ ...fixtures.triggerProfileItem, changes: null });
+		expect(event.tier.direction).toBeNull();
+		expect(event.points.delta).toBeNull();
+		expect(event.changedFields).toBeNull();
+		expect(event.summary).toBe('Tier Gold; 90 points available');
+	});
+
+	test('a referral code in `changes` counts as assigned', async () => {
+		const event = await eventOf({
+			...fixtures.triggerProfileItem,
+			changes: { referralCode: { previous: null, current: 'ADA123' } },
+		});
+		expect(event.referral).toEqual({ code: 'ADA123', link: 'https://example.com/r/ADA123', assigned: true });
+		expect(event.summary).toContain('Referral code ADA123 assigned');
+	});
+
+	test('Gameball Trigger tier changed item (flat previous/current fields)', async () => {
+		const event = await eventOf(fixtures.triggerTierItem);
+		expect(event).toMatchObject({
+			kind: 'tier_changed',
+			tier: { name: 'Gold', rank: 3, previousName: 'Silver', previousRank: 2, direction: 'up' },
+			summary: 'Moved up from Silver to Gold',
+		});
+	});
+
+	test('tier changed item with nested previous/current objects and no direction', async () => {
+		const event = await eventOf({
+			event: 'gameball.tier.changed',
+			customerId: 'c',
+			previous: { tierName: 'Gold', tierOrder: 3 },
+			current: { tierName: 'Silver', tierOrder: 2 },
+		});
+		expect(event.tier).toEqual({ name: 'Silver', rank: 2, previousName: 'Gold', previousRank: 3, direction: 'down' });
+		expect(event.summary).toBe('Moved down from Gold to Silver');
+	});
+
+	test('Gameball Trigger points changed item', async () => {
+		const event = await eventOf(fixtures.triggerPointsItem);
+		expect(event).toMatchObject({
+			kind: 'points_changed',
+			points: { available: 90, pending: 10, total: 100, delta: 40, previousAvailable: 50 },
+			summary: '90 points available (+40)',
+		});
+	});
+
+	test('Gameball Trigger notification item', async () => {
+		const event = await eventOf(fixtures.triggerNotificationItem);
+		expect(event.kind).toBe('notification');
+		expect(event.notifications).toEqual([
+			{ language: 'en', title: 'You reached Gold', body: 'Enjoy 2x points.', icon: 'https://cdn.example.com/gold.png' },
+		]);
+	});
+
+	test('Gameball Trigger raw item (Simplify off): body and headers', async () => {
+		const event = await eventOf({
+			event: 'customer.profile.updated',
+			body: fixtures.gameballProfileBody,
+			headers: { 'x-gb-webhook-version': 'v4' },
+			deliveryId: 'raw-1',
+		});
+		expect(event.customer.email).toBe('customer@example.com');
+		expect(event.deliveryId).toBe('raw-1');
+	});
+
+	test('Gameball Trigger automation item whose body names the customer', async () => {
+		const event = await eventOf({
+			event: 'gameball.automation.webhook',
+			method: 'POST',
+			body: { customerId: 'c-7', email: 'x@example.com', tierName: 'Gold', points: 300 },
+			query: {},
+			headers: {},
+			deliveryId: 'auto-1',
+		});
+		expect(event).toMatchObject({
+			source: 'gameball',
+			kind: 'other',
+			sourceEvent: 'gameball.automation.webhook',
+			customer: { id: 'c-7', email: 'x@example.com' },
+			tier: { name: 'Gold' },
+			points: { available: 300 },
+			deliveryId: 'auto-1',
+		});
+	});
+
+	test('customer from the Gameball node (details with balance and tier progress merged in)', async () => {
+		const event = await eventOf(fixtures.gameballCustomerDetails);
+		expect(event).toMatchObject({
+			source: 'gameball',
+			kind: 'profile_updated',
+			sourceEvent: 'gameball.customer',
+			customer: { id: 'cust-9', email: 'grace@example.com', mobile: '+15550001111', platformId: '987', name: 'Grace Hopper' },
+			tier: { name: 'Silver', rank: 2 },
+			points: { available: 1200, pending: 300, total: 1500 },
+			referral: { code: 'GRACE1', link: 'https://example.com/r/GRACE1' },
+			occurredAt: null,
+		});
+	});
+
+	test('plain v4 customer (no PII, no balance)', async () => {
+		const event = await eventOf({ customerId: 'cust-3', gameballId: 3, customerAttributes: { country: 'EG' }, referralCode: 'R3' });
+		expect(event.customer).toEqual({ id: 'cust-3', email: null, mobile: null, platformId: '3', name: null });
+		expect(event.points).toMatchObject({ available: null, total: null });
+		expect(event.summary).toBe('Profile updated');
+	});
+});
+
+describe('Open Loyalty legacy inputs', () => {
+	test('customer.level_changed_automatically: level name, move and achievement date', async () => {
+		const event = await eventOf(fixtures.olLevelChangedAutomatically);
+		expect(event).toMatchObject({
+			source: 'openLoyalty',
+			kind: 'tier_changed',
+			sourceEvent: 'customer.level_changed_automatically',
+			customer: { id: '32c764d9-ddd5-401f-ac13-a7fcba0982ff' },
+			tier: { name: 'level1', direction: 'up' },
+			occurredAt: '2019-08-09T12:08:28.000Z',
+			summary: 'Moved up to level1',
+		});
+	});
+
+	test('customer.level_changed (manual, no move given)', async () => {
+		const event = await eventOf(fixtures.olLevelChanged);
+		expect(event.kind).toBe('tier_changed');
+		expect(event.tier).toMatchObject({ name: 'level0', direction: null });
+		expect(event.summary).toBe('Now in level0');
+	});
+
+	test('account.available_points_amount_changed', async () => {
+		const event = await eventOf(fixtures.olPointsChanged);
+		expect(event.kind).toBe('points_changed');
+		expect(event.points).toMatchObject({ available: 125, delta: 25, previousAvailable: 100 });
+		expect(event.summary).toBe('125 points available (+25)');
+	});
+
+	test('a subtracting points change has a negative delta', async () => {
+		const event = await eventOf({
+			type: 'account.available_points_amount_changed',
+			data: { customerId: 'c', amount: 100, amount_change: 25, amount_change_type: 'subtract' },
+		});
+		expect(event.points.delta).toBe(-25);
+		expect(event.summary).toBe('100 points available (-25)');
+	});
+
+	test('customer.registered: contact details from the nested data', async () => {
+		const event = await eventOf(fixtures.olRegistered);
+		expect(event).toMatchObject({
+			kind: 'member_registered',
+			customer: { id: '32c764d9-ddd5-401f-ac13-a7fcba0982ff', email: 'jdoe@example.com', mobile: '123456789', platformId: '444555666', name: 'Jon Doe' },
+			occurredAt: '2019-07-17T11:35:48.000Z',
+			summary: 'Registered as a member',
+		});
+	});
+
+	test('customer.updated and customer.deactivated', async () => {
+		expect((await eventOf(fixtures.olUpdated)).kind).toBe('profile_updated');
+		const deactivated = await eventOf(fixtures.olDeactivated);
+		expect(deactivated.kind).toBe('member_deactivated');
+		expect(deactivated.summary).toBe('Member deactivated');
+	});
+
+	test('transaction.registered: customer data and the sum of item values', async () => {
+		const event = await eventOf(fixtures.olTransactionRegistered);
+		expect(event).toMatchObject({
+			kind: 'transaction_registered',
+			customer: { id: null, email: 'jdoe@example.com', name: 'Jon Doe' },
+			transaction: { id: 'cb4cc2f7-d897-4fe0-b5a6-9b67a91c0729', amount: 100, documentNumber: '80' },
+			summary: 'Transaction 80 registered (100)',
+		});
+	});
+
+	test('transaction.assigned_to_customer', async () => {
+		const event = await eventOf(fixtures.olTransactionAssigned);
+		expect(event.kind).toBe('transaction_registered');
+		expect(event.customer.id).toBe('32c764d9-ddd5-401f-ac13-a7fcba0982ff');
+		expect(event.transaction).toEqual({ id: 'cb4cc2f7-d897-4fe0-b5a6-9b67a91c0729', amount: 80, documentNumber: null });
+	});
+
+	test('oloy.-prefixed names are read like the plain ones', async () => {
+		const event = await eventOf({ ...fixtures.olDeactivated, type: 'oloy.customer.deactivated' });
+		expect(event.kind).toBe('member_deactivated');
+	});
+
+	test('an unknown legacy type about a customer is kind other', async () => {
+		const event = await eventOf({ type: 'customer.logged_in', data: { customerId: 'c-1' } });
+		expect(event).toMatchObject({ source: 'openLoyalty', kind: 'other', customer: { id: 'c-1' } });
+	});
+});
+
+describe('Open Loyalty named inputs', () => {
+	test('CustomerLevelChanged: levels with condition values give the direction', async () => {
+		const event = await eventOf(fixtures.olNamedLevelChanged);
+		expect(event).toMatchObject({
+			source: 'openLoyalty',
+			kind: 'tier_changed',
+			customer: { id: 'ol-42', email: 'mila@example.com', mobile: '+48123456789', platformId: 'CARD-42', name: 'Mila Nowak' },
+			tier: { name: 'Gold', rank: 1000, previousName: 'Silver', previousRank: 500, direction: 'up' },
+			occurredAt: '2025-03-01T10:00:00.000Z',
+			summary: 'Moved up from Silver to Gold',
+		});
+	});
+
+	test('AvailablePointsAmountChanged under eventName, subtracting', async () => {
+		const event = await eventOf(fixtures.olNamedPointsChanged);
+		expect(event.kind).toBe('points_changed');
+		expect(event.points).toMatchObject({ available: 480, delta: -20, previousAvailable: 500 });
+	});
+
+	test('CustomerUpdated and CustomerRegistered', async () => {
+		expect((await eventOf(fixtures.olNamedUpdated)).kind).toBe('profile_updated');
+		expect((await eventOf(fixtures.olNamedRegistered)).kind).toBe('member_registered');
+	});
+
+	test('TransactionRegistered', async () => {
+		const event = await eventOf(fixtures.olNamedTransaction);
+		expect(event.transaction).toEqual({ id: 't-9', amount: 250, documentNumber: 'INV-9' });
+		expect(event.summary).toBe('Transaction INV-9 registered (250)');
+	});
+
+	test('CustomerBoughtReward', async () => {
+		const event = await eventOf(fixtures.olNamedBoughtReward);
+		expect(event.kind).toBe('reward_redeemed');
+		expect(event.reward).toEqual({ id: 'r-1', name: 'Free coffee', couponCode: 'COFFEE-1' });
+		expect(event.summary).toBe('Redeemed reward Free coffee');
+	});
+
+	test('PointsWillExpire: the expiring amount is not read as the balance', async () => {
+		const event = await eventOf(fixtures.olNamedPointsWillExpire);
+		expect(event.kind).toBe('points_will_expire');
+		expect(event.expiry).toEqual({ points: 150, date: '2025-04-30T00:00:00.000Z' });
+		expect(event.points.available).toBeNull();
+		expect(event.summary).toBe('150 points will expire on 2025-04-30');
+	});
+
+	test('payload instead of data, and an unknown named event about a customer is kind other', async () => {
+		const event = await eventOf({ eventName: 'CampaignEffectWasApplied', payload: { customer: { customerId: 'z' } } });
+		expect(event).toMatchObject({ source: 'openLoyalty', kind: 'other', customer: { id: 'z' } });
+	});
+
+	test('an Open Loyalty body through n8n\'s Webhook node', async () => {
+		const event = await eventOf(fixtures.webhookNodeItem(fixtures.olNamedLevelChanged));
+		expect(event.tier.name).toBe('Gold');
+	});
+
+	test('a batch (array body) gives one event per element', async () => {
+		const { runLoyalty, OUTPUT } = await import('./helpers');
+		const { outputs } = await runLoyalty({ logNoteOn: ['anyEvent'] }, [
+			fixtures.webhookNodeItem([fixtures.olUpdated, fixtures.olDeactivated]),
+		]);
+		const notes = outputs[OUTPUT.logNote];
+		expect(notes.map((item) => (item.json.event as { kind: string }).kind)).toEqual(['profile_updated', 'member_deactivated']);
+		expect(notes.map((item) => item.pairedItem)).toEqual([{ item: 0 }, { item: 0 }]);
+	});
+});

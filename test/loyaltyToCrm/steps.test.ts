@@ -1,0 +1,165 @@
+import type { IDataObject, INodeParameters } from 'n8n-workflow';
+import * as fixtures from './fixtures';
+import { FIRE_ALWAYS, jsonOf, OUTPUT, runLoyalty } from './helpers';
+
+async function run(parameters: INodeParameters, input: IDataObject) {
+	const { outputs, error } = await runLoyalty({ ...FIRE_ALWAYS, ...parameters }, [input]);
+	if (error) throw error;
+	return outputs;
+}
+
+describe('Upsert Contact', () => {
+	test('falls back to the next key when the chosen one is missing, and says so', async () => {
+		const outputs = await run({ matchBy: 'email' }, fixtures.olUpdated);
+		expect(outputs[OUTPUT.upsertContact][0].json.match).toEqual({
+			by: 'customerId',
+			field: 'gameball_customer_id',
+			value: '32c764d9-ddd5-401f-ac13-a7fcba0982ff',
+			fallback: true,
+		});
+	});
+
+	test('carries email, mobile and customer id at the top level', async () => {
+		const [upsert] = jsonOf((await run({}, fixtures.triggerProfileItem))[OUTPUT.upsertContact]);
+		expect(upsert).toMatchObject({ step: 'upsertContact', email: 'ada@example.com', mobile: '+201000000000', customerId: 'cust-1' });
+	});
+});
+
+describe('Add Tag / List', () => {
+	test('tag template and removal of the old tier tag', async () => {
+		const [tag] = jsonOf((await run({ tagTemplate: 'VIP {tier}' }, fixtures.triggerTierItem))[OUTPUT.addTag]);
+		expect(tag).toMatchObject({ tag: 'VIP Gold', removeTags: ['VIP Silver'] });
+	});
+
+	test('removal can be turned off', async () => {
+		const [tag] = jsonOf((await run({ removeOldTierTag: false }, fixtures.triggerTierItem))[OUTPUT.addTag]);
+		expect(tag.removeTags).toEqual([]);
+	});
+
+	test('no tag item when the event names no tier', async () => {
+		expect((await run({}, fixtures.olUpdated))[OUTPUT.addTag]).toHaveLength(0);
+	});
+});
+
+describe('Create Task', () => {
+	const today = () => new Date().toISOString().slice(0, 10);
+	const inDays = (days: number) => new Date(Date.now() + days * 86_400_000).toISOString().slice(0, 10);
+
+	test('title per reason, due in days', async () => {
+		const outputs = await run({ createTaskOn: ['tierUp', 'tierDown', 'pointsCrossed', 'anyEvent'] }, fixtures.triggerTierItem);
+		const [task] = jsonOf(outputs[OUTPUT.createTask]);
+		expect(task).toMatchObject({
+			title: 'Congratulate cust-1 on reaching Gold',
+			body: 'Moved up from Silver to Gold',
+			dueInDays: 3,
+			reasons: ['tierUp', 'anyEvent'],
+		});
+		expect([inDays(3), inDays(3) > today() ? inDays(3) : today()]).toContain(task.dueDate);
+	});
+
+	test('templated titles and body with every placeholder', async () => {
+		const outputs = await run(
+			{
+				createTaskOn: ['tierDown', 'pointsAtLeast', 'anyEvent'],
+				pointsThreshold: 50,
+				taskOptions: {
+					dueInDays: 0,
+					titleTierDown: '{customer}/{customerId}/{email}/{mobile}: {previousTier} -> {tier} ({direction})',
+					titlePoints: 'P {points} {delta} {threshold}',
+					titleOther: 'O {summary} {unknown}',
+					body: 'B {summary}',
+				},
+			},
+			{ ...fixtures.triggerProfileItem, changes: { tierOrder: { previous: 4, current: 3 }, tierName: { previous: 'Platinum', current: 'Gold' } } },
+		);
+		const [task] = jsonOf(outputs[OUTPUT.createTask]);
+		expect(task.title).toBe('ada@example.com/cust-1/ada@example.com/+201000000000: Platinum -> Gold (down)');
+		expect(task.body).toBe('B Moved down from Platinum to Gold; 90 points available');
+		expect(task.dueDate).toBe(new Date().toISOString().slice(0, 10));
+
+		const points = jsonOf((await run({ createTaskOn: ['pointsAtLeast'], pointsThreshold: 50, taskOptions: { titlePoints: 'P {points} {delta} {threshold}' } }, fixtures.triggerPointsItem))[OUTPUT.createTask]);
+		expect(points[0].title).toBe('P 90 40 50');
+		const other = jsonOf((await run({ createTaskOn: ['anyEvent'], taskOptions: { titleOther: 'O {summary} {unknown}' } }, fixtures.olDeactivated))[OUTPUT.createTask]);
+		expect(other[0].title).toBe('O Member deactivated {unknown}');
+	});
+
+	test('default title for points uses the threshold', async () => {
+		const outputs = await run({ createTaskOn: ['pointsAtLeast'], pointsThreshold: 80 }, fixtures.triggerPointsItem);
+		expect(outputs[OUTPUT.createTask][0].json.title).toBe('cust-1 has 90 points (threshold 80)');
+	});
+});
+
+describe('Log Note / Activity', () => {
+	test('title names the platform and kind; the note is the summary', async () => {
+		const [note] = jsonOf((await run({}, fixtures.olNamedLevelChanged))[OUTPUT.logNote]);
+		expect(note).toMatchObject({
+			title: 'Open Loyalty: tier changed',
+			note: 'Moved up from Silver to Gold',
+			occurredAt: '2025-03-01T10:00:00.000Z',
+		});
+	});
+
+	test('an event without a time is stamped with now in the preset fields only', async () => {
+		const [note] = jsonOf((await run({}, fixtures.gameballCustomerDetails))[OUTPUT.logNote]);
+		expect(note.occurredAt).toBeNull();
+		expect(typeof (note.fields as IDataObject).hs_timestamp).toBe('string');
+	});
+});
+
+describe('Send Message', () => {
+	test('one item per language and channel, addressed per channel', async () => {
+		const outputs = await run({ sendMessageOn: ['notification'] }, fixtures.gameballNotificationBody);
+		const messages = jsonOf(outputs[OUTPUT.sendMessage]);
+		expect(messages.map((message) => [message.language, message.channel, message.to])).toEqual([
+			['en', 'email', null],
+			['en', 'push', 'webhook-test'],
+			['en', 'sms', null],
+			['ar', 'email', null],
+			['ar', 'push', 'webhook-test'],
+			['ar', 'sms', null],
+		]);
+		expect(messages[0]).toMatchObject({
+			step: 'sendMessage',
+			title: 'You reached Gold',
+			body: 'Enjoy 2x points.',
+			subject: 'You reached Gold',
+			text: 'You reached Gold\nEnjoy 2x points.',
+			icon: 'https://cdn.example.com/gold.png',
+		});
+	});
+
+	test('language filter with prefix match, and fallback to the first language', async () => {
+		const arabic = jsonOf((await run({ messageLanguage: 'AR', messageChannels: ['sms'] }, fixtures.gameballNotificationBody))[OUTPUT.sendMessage]);
+		expect(arabic.map((message) => message.language)).toEqual(['ar']);
+		const regional = { ...fixtures.triggerNotificationItem, language: 'en-US' };
+		const english = jsonOf((await run({ messageLanguage: 'en', messageChannels: ['push'] }, regional))[OUTPUT.sendMessage]);
+		expect(english.map((message) => message.language)).toEqual(['en-US']);
+		const fallback = jsonOf((await run({ messageLanguage: 'fr', messageChannels: ['sms'] }, fixtures.gameballNotificationBody))[OUTPUT.sendMessage]);
+		expect(fallback.map((message) => message.language)).toEqual(['en']);
+	});
+
+	test('sms goes to the mobile, email to the email address', async () => {
+		const [email, sms] = jsonOf((await run({ messageChannels: ['email', 'sms'] }, fixtures.triggerNotificationItem))[OUTPUT.sendMessage]);
+		expect(email).toMatchObject({ channel: 'email', to: null });
+		expect(sms).toMatchObject({ channel: 'sms', to: null });
+		const withContact = { ...fixtures.triggerNotificationItem, email: 'n@example.com', mobileNumber: '+100' };
+		const [email2, sms2] = jsonOf((await run({ messageChannels: ['email', 'sms'] }, withContact))[OUTPUT.sendMessage]);
+		expect(email2.to).toBe('n@example.com');
+		expect(sms2.to).toBe('+100');
+	});
+
+	test('a non-notification event sends its summary', async () => {
+		const [message] = jsonOf((await run({ sendMessageOn: ['tierUp'], messageChannels: ['sms'] }, fixtures.triggerProfileItem))[OUTPUT.sendMessage]);
+		expect(message).toMatchObject({
+			channel: 'sms',
+			to: '+201000000000',
+			title: 'Loyalty update',
+			text: 'Loyalty update\nMoved up from Silver to Gold; 90 points available (+40)',
+		});
+	});
+});
+
+test('Include Event off leaves the normalised event out', async () => {
+	const outputs = await run({ includeEvent: false }, fixtures.triggerProfileItem);
+	for (const items of outputs) for (const item of items) expect(item.json).not.toHaveProperty('event');
+});
