@@ -255,8 +255,8 @@ export class Account {
 		this.state.ledgerEntries.push(entry);
 		if (input.dedupKey) this.state.dedupIndex.set(input.dedupKey, entry);
 		this.addActivity(customer, activityTypeFor(input.type), { points, transactionId: input.transactionId, reason: input.reason, campaignName: input.achievementName });
-		this.updateTier(customer);
 		this.markDirty(customer);
+		this.updateTier(customer);
 		return entry;
 	}
 
@@ -324,7 +324,10 @@ export class Account {
 			languages,
 		};
 		this.state.notifications.push(notification);
-		const delivery = this.hooks.onNotification(notification, customer).catch(() => undefined);
+		// Sent after the current request's profile webhooks (queued earlier in the same tick).
+		const delivery = Promise.resolve()
+			.then(() => this.hooks.onNotification(notification, customer))
+			.catch(() => undefined);
 		return { notification, delivery };
 	}
 

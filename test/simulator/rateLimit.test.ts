@@ -1,0 +1,70 @@
+import { RATE_LIMITS, startSimulator, type Simulator } from '../../simulator';
+import { rateGroupOf, RateLimiter } from '../../simulator/rateLimit';
+import { clientFor } from './client';
+
+describe('rate limit groups', () => {
+	it('maps paths to the documented groups', () => {
+		expect(rateGroupOf('GET', '/api/v4.0/integrations/customers/{customerId}/balance')).toBe('customersRead');
+		expect(rateGroupOf('POST', '/api/v4.0/integrations/customers')).toBe('customersWrite');
+		expect(rateGroupOf('POST', '/api/v4.0/integrations/events')).toBe('events');
+		expect(rateGroupOf('POST', '/api/v4.0/integrations/orders/cashback')).toBe('orderCashback');
+		expect(rateGroupOf('POST', '/api/v4.0/integrations/orders')).toBe('orderTracking');
+		expect(rateGroupOf('POST', '/api/v4.0/integrations/transactions/redeem')).toBe('transactions');
+		expect(rateGroupOf('POST', '/api/v4.0/integrations/coupons/burn')).toBe('coupons');
+		expect(rateGroupOf('GET', '/api/v4.0/integrations/leaderboard')).toBe('others');
+		expect(RATE_LIMITS.customersRead).toEqual({ perSecond: 100, per30Seconds: 1200 });
+		expect(RATE_LIMITS.orderCashback).toEqual({ perSecond: 1000, per30Seconds: 15000 });
+	});
+
+	it('enforces the 30-second window and tells how long to wait', () => {
+		let now = 30_000 * 33_333_334; // a 30 s window boundary
+		const limiter = new RateLimiter(() => now);
+		for (let second = 0; second < 12; second++) {
+			for (let index = 0; index < 30; index++) expect(limiter.take('transactions').allowed).toBe(true);
+			now += 1000;
+		}
+		const refused = limiter.take('transactions');
+		expect(refused).toEqual({ allowed: false, retryAfterSeconds: 18 });
+		now += 18_000;
+		expect(limiter.take('transactions').allowed).toBe(true);
+	});
+});
+
+describe('rate limiting over HTTP', () => {
+	let sim: Simulator;
+	beforeAll(async () => {
+		sim = await startSimulator();
+	});
+	afterAll(() => sim.stop());
+
+	it('answers 429 with Retry-After and a Gameball body past 30 requests per second, and counts it', async () => {
+		const call = clientFor(sim);
+		// Same second for all: fire concurrently.
+		const answers = await Promise.all(Array.from({ length: 45 }, () => call('GET', '/configurations/widget')));
+		const limited = answers.filter((answer) => answer.status === 429);
+		const passed = answers.filter((answer) => answer.status === 200);
+		expect(passed.length).toBeLessThanOrEqual(60); // may straddle two seconds
+		expect(passed.length + limited.length).toBe(45);
+		expect(limited.length).toBeGreaterThan(0);
+		expect(Number(limited[0].headers['retry-after'])).toBeGreaterThanOrEqual(1);
+		expect(limited[0].json).toMatchObject({ code: expect.any(Number), type: 'REQUEST_ERROR', message: expect.stringMatching(/rate limit/i) });
+		expect(sim.stats().rateLimited).toBe(limited.length);
+		expect(sim.stats().byStatus[429]).toBe(limited.length);
+	});
+
+	it('keeps groups separate and can be switched off', async () => {
+		const call = clientFor(sim);
+		await new Promise((resolve) => setTimeout(resolve, 1000));
+		const reads = await Promise.all(Array.from({ length: 40 }, () => call('GET', '/configurations/tiers')));
+		const events = await Promise.all(Array.from({ length: 40 }, () => call('POST', '/events', { customerId: 'nobody', events: { x: {} } })));
+		expect(events.every((answer) => answer.status === 404)).toBe(true);
+		expect(reads.some((answer) => answer.status === 429)).toBe(true);
+		const unlimited = await startSimulator({ rateLimits: false });
+		try {
+			const answers = await Promise.all(Array.from({ length: 80 }, () => clientFor(unlimited)('GET', '/configurations/widget')));
+			expect(answers.every((answer) => answer.status === 200)).toBe(true);
+		} finally {
+			await unlimited.stop();
+		}
+	});
+});
