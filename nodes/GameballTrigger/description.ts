@@ -166,7 +166,7 @@ export const triggerProperties: INodeProperties[] = [
 				typeOptions: { minValue: 1 },
 				default: 10000,
 				description:
-					'How many customers\' last profile to remember for Tier Changed, Points Changed and "changes" (least recently seen are forgotten first)',
+					'How many customers\' last profile to remember for Tier Changed, Points Changed and "changes" (least recently seen are forgotten first). Best effort: kept in this workflow\'s static data, per process in queue mode.',
 				displayOptions: { show: { '/source': ['v4'] } },
 			},
 			{
