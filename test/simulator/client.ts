@@ -24,7 +24,7 @@ export function request(baseUrl: string, method: string, path: string, body?: un
 		const payload = raw ?? (body === undefined ? undefined : JSON.stringify(body));
 		const outgoing = http.request(
 			new URL(path, baseUrl),
-			{ method, agent: false, headers: { ...(payload !== undefined ? { 'Content-Type': 'application/json' } : {}), ...headers } },
+			{ method, agent: false, headers: { ...(payload !== undefined ? { 'Content-Type': 'application/json', 'Content-Length': String(Buffer.byteLength(payload)) } : {}), ...headers } },
 			(response) => {
 				const chunks: Buffer[] = [];
 				response.on('data', (chunk: Buffer) => chunks.push(chunk));
