@@ -9,7 +9,7 @@ export function amountParam(name: string, displayName: string, description: stri
 }
 
 export function dateParam(name: string, displayName: string): INodeProperties {
-	return { displayName, name, type: 'dateTime', default: '', required: true, description: 'When it happened. Leave empty for now.' };
+	return { displayName, name, type: 'dateTime', default: '', description: 'When it happened. Leave empty for now.' };
 }
 
 export const totalPaidParam = amountParam('totalPaid', 'Total Paid', 'The amount the customer actually paid, after discounts');

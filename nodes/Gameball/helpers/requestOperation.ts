@@ -2,7 +2,7 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 import { NodeOperationError } from 'n8n-workflow';
 
 import type { Endpoint, GameballOperation, GameballRequest } from '../actions/operation';
-import { additionalFields, compact, parseJson, readNumber, readString, readTime } from './fields';
+import { additionalFields, compact, parseJson, readNumber, readString } from './fields';
 
 /** An operation described by its fields: where each one goes is derived from the spec, not written per operation. */
 export interface RequestSpec extends Pick<GameballOperation, 'idempotencyKey' | 'movesMoney' | 'list' | 'batch'> {
@@ -87,7 +87,7 @@ function convert(
 function readRequired(context: IExecuteFunctions, spec: RequestSpec, property: INodeProperties, itemIndex: number) {
 	const { name, displayName, type } = property;
 	if (type === 'number') return readNumber(context, name, itemIndex);
-	if (type === 'dateTime') return readTime(context, name, itemIndex);
+	if (type === 'dateTime' && !readString(context, name, itemIndex)) return new Date().toISOString();
 	if (type === 'boolean') return context.getNodeParameter(name, itemIndex) as boolean;
 	const raw = type === 'string' ? readString(context, name, itemIndex) : context.getNodeParameter(name, itemIndex);
 	const value = convert(context, spec, property, raw, itemIndex);

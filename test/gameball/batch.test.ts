@@ -1,0 +1,140 @@
+import type { IDataObject } from 'n8n-workflow';
+
+import type { Simulator } from '../../simulator';
+import type { GameballCredentials } from '../harness/gameball';
+import { runGameball, simulatorFor } from '../harness/gameball';
+
+let sim: Simulator;
+let credentials: GameballCredentials;
+
+beforeAll(async () => {
+	({ sim, credentials } = await simulatorFor());
+	await runGameball(credentials, { resource: 'customer', operation: 'createOrUpdate', customerId: 'member' });
+	await runGameball(credentials, { resource: 'order', operation: 'track', customerId: 'member', orderId: 'seed', totalPaid: 100 });
+});
+afterAll(async () => await sim.stop());
+
+const batch = (operation: string, extra: Record<string, unknown> = {}) => ({ resource: 'batch', operation, ...extra });
+const lastRequest = (on: Simulator = sim) => on.requests[on.requests.length - 1];
+const API = '/api/v4.0/integrations';
+const at = '2026-11-01T10:00:00Z';
+
+/** Creates a job from `entries` (through the parameter's default, `{{ $json.entries }}`) and waits for it. */
+async function runJob(kind: string, entries: unknown[], on = { sim, credentials }) {
+	const created = await runGameball(on.credentials, batch('createJob', { kind }), [{ entries } as IDataObject]);
+	expect(created.error).toBeUndefined();
+	const job = created.outputs[0][0];
+	const waited = await runGameball(on.credentials, batch('waitUntilFinished', { options: { pollSeconds: 0.1 } }), [job.json]);
+	expect(waited.error).toBeUndefined();
+	return { job: job.json, status: waited.outputs[0][0].json };
+}
+
+const jobs: Array<[string, unknown[]]> = [
+	['customers', [{ customerId: 'batch-customer', email: 'b@example.com' }]],
+	['orders', [{ customerId: 'member', orderId: 'batch-order', orderDate: at, totalPaid: 30 }]],
+	['orders/transactions', ['batch-order']],
+	['balance-inquiry', [{ customerId: 'member' }]],
+	['balance-adjustment', [{ customerId: 'member', amount: 10, reason: 'Goodwill' }]],
+	['cashback', [{ customerId: 'member', transactionId: 'batch-cashback', transactionTime: at, amount: 20 }]],
+	['redeem', [{ customerId: 'member', transactionId: 'batch-redeem', transactionTime: at, points: 5 }]],
+	['events', [{ customerId: 'member', events: { write_review: { rating: 5 } } }]],
+];
+
+describe('Batch', () => {
+	it.each(jobs)('creates a %s job and waits until it has finished', async (kind, entries) => {
+		const { job, status } = await runJob(kind, entries);
+		const created = sim.requests.find((request) => request.method === 'POST' && request.path === `${API}/batch/${kind}`);
+		expect(created?.body).toEqual({ body: entries });
+		expect(job).toMatchObject({ jobId: expect.any(Number), kind, entries: 1 });
+		expect(lastRequest().path).toBe(`${API}/batches/${String(job.jobId)}/status`);
+		expect(status).toMatchObject({ jobId: String(job.jobId), state: 'completed', finished: true, total: 1, processed: 1, failed: 0, failures: [] });
+		expect(status.successes).toEqual([{ index: 0, result: expect.objectContaining({ index: 0 }) }]);
+	});
+
+	it('reports per-entry failures of a finished job', async () => {
+		const { status } = await runJob('balance-inquiry', [{ customerId: 'member' }, { customerId: 'nobody' }]);
+		expect(status).toMatchObject({ state: 'completed', total: 2, failed: 1 });
+		expect(status.successes).toEqual([{ index: 0, result: expect.objectContaining({ customerId: 'member' }) }]);
+		expect(status.failures).toEqual([{ index: 1, code: 7000, message: expect.stringContaining('nobody') }]);
+	});
+
+	it('checks the entries of each item before sending anything', async () => {
+		const before = sim.requests.length;
+		const { outputs } = await runGameball(
+			credentials,
+			batch('createJob', { kind: 'cashback' }),
+			[
+				{ entries: { customerId: 'member' } },
+				{ entries: [] },
+				{ entries: Array.from({ length: 1001 }, (_, index) => ({ customerId: `c${index}` })) },
+				{ entries: [{ customerId: 'member', transactionId: 't', transactionTime: at, amount: 1 }, { customerId: 'member' }] },
+				{ entries: '[not json' },
+			],
+			true,
+		);
+		expect(outputs[0].map((item) => item.json.error)).toEqual([
+			'"Entries" must be a JSON array, not object',
+			'"Entries" is an empty array: a batch job needs at least one entry',
+			'"Entries" has 1001 entries; Gameball takes at most 1000 per job',
+			'Entry 1 of "Entries" lacks "transactionId", "transactionTime", "amount"',
+			expect.stringMatching(/^"entries" is not valid JSON/),
+		]);
+		expect(outputs[0].map((item) => item.pairedItem)).toEqual([0, 1, 2, 3, 4].map((item) => ({ item })));
+		expect(sim.requests.length).toBe(before);
+
+		const objects = await runGameball(credentials, batch('createJob', { kind: 'orders/transactions' }), [{ entries: [{ orderId: 'o' }] }]);
+		expect(objects.error?.message).toBe('Entry 0 of "Entries" must be an order ID (a string), not object');
+	});
+
+	it('gets the status of a job in one shape, and reports an unknown job', async () => {
+		const { job } = await runJob('customers', [{ customerId: 'status-customer' }]);
+		const { outputs, error } = await runGameball(credentials, batch('getStatus', { batchId: String(job.jobId) }));
+		expect(error).toBeUndefined();
+		expect(lastRequest().path).toBe(`${API}/batches/${String(job.jobId)}/status`);
+		expect(outputs[0][0].json).toMatchObject({ state: 'completed', finished: true, total: 1, processed: 1, failed: 0 });
+		expect(outputs[0][0].pairedItem).toEqual({ item: 0 });
+
+		const unknown = await runGameball(credentials, batch('getStatus', { batchId: '424242' }));
+		expect(unknown.error?.message).toMatch(/^9030: /);
+	});
+
+	it('reads the tutorial status shape the same way', async () => {
+		const tutorial = await simulatorFor({ batchStatusShape: 'tutorial' });
+		try {
+			await runGameball(tutorial.credentials, { resource: 'customer', operation: 'createOrUpdate', customerId: 'member' });
+			const { status } = await runJob('balance-inquiry', [{ customerId: 'member' }, { customerId: 'nobody' }], tutorial);
+			expect(status).toMatchObject({ state: 'completed', finished: true, total: 2, processed: 2, failed: 1 });
+			expect(status.failures).toEqual([{ index: 1, code: 7000, message: expect.any(String) }]);
+		} finally {
+			await tutorial.sim.stop();
+		}
+	});
+
+	it('stops when the time limit passes with the job unfinished, and stops a running job', async () => {
+		const slow = await simulatorFor({ batchItemDelayMs: 20 });
+		try {
+			const entries = Array.from({ length: 1000 }, (_, index) => ({ customerId: `slow-${index}` }));
+			const created = await runGameball(slow.credentials, batch('createJob', { kind: 'customers', entries: JSON.stringify(entries) }));
+			const jobId = String(created.outputs[0][0].json.jobId);
+
+			const waited = await runGameball(slow.credentials, batch('waitUntilFinished', { batchId: jobId, options: { timeoutSeconds: 1, pollSeconds: 0.2 } }));
+			expect(waited.error).toBeUndefined();
+			expect(waited.outputs[0][0].json).toMatchObject({ state: 'running', finished: false, total: 1000 });
+
+			const stopped = await runGameball(slow.credentials, batch('stop', { batchId: jobId }));
+			expect(stopped.error).toBeUndefined();
+			expect(lastRequest(slow.sim).method).toBe('POST');
+			expect(lastRequest(slow.sim).path).toBe(`${API}/batches/${jobId}/stop`);
+			expect(stopped.outputs[0][0].json).toMatchObject({ batchId: jobId });
+
+			const after = await runGameball(slow.credentials, batch('waitUntilFinished', { batchId: jobId, options: { pollSeconds: 0.2 } }));
+			expect(after.outputs[0][0].json).toMatchObject({ finished: true });
+			expect(Number(after.outputs[0][0].json.processed)).toBeLessThan(1000);
+
+			const unknown = await runGameball(slow.credentials, batch('stop', { batchId: '424242' }));
+			expect(unknown.error?.message).toMatch(/^9030: /);
+		} finally {
+			await slow.sim.stop();
+		}
+	}, 30000);
+});

@@ -1,0 +1,175 @@
+import type { Simulator } from '../../simulator';
+import type { GameballCredentials } from '../harness/gameball';
+import { runGameball, simulatorFor } from '../harness/gameball';
+
+let sim: Simulator;
+let credentials: GameballCredentials;
+
+beforeAll(async () => {
+	({ sim, credentials } = await simulatorFor());
+	await runGameball(credentials, { resource: 'customer', operation: 'createOrUpdate', customerId: 'shopper' });
+});
+afterAll(async () => await sim.stop());
+
+const order = (operation: string, extra: Record<string, unknown> = {}) => ({ resource: 'order', operation, ...extra });
+const lastRequest = () => sim.requests[sim.requests.length - 1];
+const sentBody = () => lastRequest().body as Record<string, unknown>;
+const API = '/api/v4.0/integrations';
+
+describe('Order', () => {
+	it('tracks an order with its line items, merchant and extras, and rewards cashback', async () => {
+		const { outputs, error } = await runGameball(
+			credentials,
+			order('track', {
+				customerId: 'shopper',
+				orderId: 'o-1',
+				totalPaid: 100,
+				additionalFields: {
+					channel: 'pos',
+					totalPrice: 120,
+					totalDiscount: 20,
+					lineItems: '[{"productId": "p1", "price": 100, "quantity": 1}]',
+					merchant: '{"uniqueId": "m1", "name": "Store"}',
+					extra: '{"source": "n8n"}',
+				},
+			}),
+		);
+		expect(error).toBeUndefined();
+		expect(lastRequest().method).toBe('POST');
+		expect(lastRequest().path).toBe(`${API}/orders`);
+		expect(sentBody()).toMatchObject({
+			customerId: 'shopper',
+			orderId: 'o-1',
+			totalPaid: 100,
+			channel: 'pos',
+			totalPrice: 120,
+			lineItems: [{ productId: 'p1', price: 100, quantity: 1 }],
+			merchant: { uniqueId: 'm1', name: 'Store' },
+			extra: { source: 'n8n' },
+		});
+		expect(Number.isNaN(Date.parse(String(sentBody().orderDate)))).toBe(false);
+		expect(outputs[0]).toHaveLength(1);
+		expect(outputs[0][0].json.rewardedPoints).toBeGreaterThan(0);
+		expect(outputs[0][0].pairedItem).toEqual({ item: 0 });
+	});
+
+	it('reports a repeated order ID and an unknown customer per item', async () => {
+		const { outputs } = await runGameball(
+			credentials,
+			order('track', { customerId: '={{ $json.customer }}', orderId: '={{ $json.order }}', totalPaid: 10 }),
+			[
+				{ customer: 'shopper', order: 'o-1' },
+				{ customer: 'nobody', order: 'o-x' },
+				{ customer: 'shopper', order: 'o-2' },
+			],
+			true,
+		);
+		expect(outputs[0].map((item) => item.json.error)).toEqual([
+			expect.stringMatching(/^9004: duplicate transaction ID/),
+			'7000: customer not found',
+			undefined,
+		]);
+		expect(outputs[0].map((item) => item.pairedItem)).toEqual([{ item: 0 }, { item: 1 }, { item: 2 }]);
+	});
+
+	it('refuses an empty required field and a line-items value that is not an array, before sending', async () => {
+		const before = sim.requests.length;
+		const empty = await runGameball(credentials, order('track', { customerId: '={{ $json.missing }}', orderId: 'o-3', totalPaid: 1 }));
+		expect(empty.error?.message).toBe('"Customer ID" is required');
+		const notArray = await runGameball(
+			credentials,
+			order('track', { customerId: 'shopper', orderId: 'o-3', totalPaid: 1, additionalFields: { lineItems: '{"productId": "p1"}' } }),
+		);
+		expect(notArray.error?.message).toBe('"Line Items (JSON)" must be a JSON array');
+		expect(sim.requests.length).toBe(before);
+	});
+
+	it('tracks many orders through the batch API, one result per item', async () => {
+		const { outputs, error } = await runGameball(
+			credentials,
+			order('track', {
+				customerId: 'shopper',
+				orderId: '={{ $json.order }}',
+				totalPaid: 5,
+				batching: { mode: 'always', pollSeconds: 0.1 },
+			}),
+			[{ order: 'b-1' }, { order: 'b-2' }],
+		);
+		expect(error).toBeUndefined();
+		const created = sim.requests.find((request) => request.path === `${API}/batch/orders`);
+		expect((created?.body as { body: unknown[] }).body).toEqual([
+			{ customerId: 'shopper', orderId: 'b-1', orderDate: expect.any(String), totalPaid: 5 },
+			{ customerId: 'shopper', orderId: 'b-2', orderDate: expect.any(String), totalPaid: 5 },
+		]);
+		expect(outputs[0].map((item) => [item.json.success, item.pairedItem])).toEqual([
+			[true, { item: 0 }],
+			[true, { item: 1 }],
+		]);
+	});
+
+	it('calculates the cashback of an order, and rejects a negative discount', async () => {
+		const { outputs, error } = await runGameball(
+			credentials,
+			order('calculateCashback', { totalPaid: 80, totalDiscount: 0, totalShipping: 5, additionalFields: { customerId: 'shopper' } }),
+		);
+		expect(error).toBeUndefined();
+		expect(lastRequest().path).toBe(`${API}/orders/cashback`);
+		expect(sentBody()).toEqual({ totalPaid: 80, totalDiscount: 0, totalShipping: 5, customerId: 'shopper' });
+		expect(outputs[0][0].json.totalPoints).toBeGreaterThan(0);
+
+		const negative = await runGameball(credentials, order('calculateCashback', { totalPaid: 80, totalDiscount: -1, totalShipping: 0 }));
+		expect(negative.error?.message).toMatch(/^3\d{3}: /);
+	});
+
+	it('previews rewards with the language as a header, and rejects a negative amount', async () => {
+		const { outputs, error } = await runGameball(
+			credentials,
+			order('previewRewards', { totalPaid: 50, additionalFields: { customerId: 'shopper', lang: 'ar' } }),
+		);
+		expect(error).toBeUndefined();
+		expect(lastRequest().path).toBe(`${API}/orders/reward-preview`);
+		expect(lastRequest().headers.lang).toBe('ar');
+		expect(sentBody()).toEqual({ totalPaid: 50, customerId: 'shopper' });
+		expect(outputs[0][0].json).toMatchObject({ customerFound: true });
+
+		const negative = await runGameball(credentials, order('previewRewards', { totalPaid: -5 }));
+		expect(negative.error?.message).toMatch(/^3\d{3}: /);
+	});
+
+	it('gets the transactions of an order, and reports an unknown order', async () => {
+		const { outputs, error } = await runGameball(credentials, order('getTransactions', { orderId: 'o-1' }));
+		expect(error).toBeUndefined();
+		expect(lastRequest().method).toBe('GET');
+		expect(lastRequest().path).toBe(`${API}/orders/o-1/transactions`);
+		expect(outputs[0][0].json.count).toBe(1);
+
+		const unknown = await runGameball(credentials, order('getTransactions', { orderId: 'no-such-order' }));
+		expect(unknown.error?.message).toBe('9001: transaction problem');
+	});
+
+	it('gets the transactions of many orders through the batch API, sending bare order IDs', async () => {
+		const { outputs } = await runGameball(
+			credentials,
+			order('getTransactions', { orderId: '={{ $json.order }}', batching: { mode: 'always', pollSeconds: 0.1 } }),
+			[{ order: 'o-1' }, { order: 'no-such-order' }],
+			true,
+		);
+		const created = sim.requests.find((request) => request.path === `${API}/batch/orders/transactions`);
+		expect(created?.body).toEqual({ body: ['o-1', 'no-such-order'] });
+		expect(outputs[0][0].json).toMatchObject({ success: true, result: { orderId: 'o-1', count: 1 } });
+		expect(outputs[0][1].json).toMatchObject({ success: false, error: expect.stringMatching(/^9001: /) });
+		expect(outputs[0].map((item) => item.pairedItem)).toEqual([{ item: 0 }, { item: 1 }]);
+	});
+
+	it('reverses the transactions of an order once', async () => {
+		const { outputs, error } = await runGameball(credentials, order('reverseTransactions', { orderId: 'o-2' }));
+		expect(error).toBeUndefined();
+		expect(lastRequest().method).toBe('DELETE');
+		expect(lastRequest().path).toBe(`${API}/orders/o-2/transactions`);
+		expect(outputs[0][0].json).toMatchObject({ success: true, orderId: 'o-2' });
+		expect(sim.ledger().some((entry) => entry.type === 'Cancel' && entry.transactionId === 'o-2')).toBe(true);
+
+		const again = await runGameball(credentials, order('reverseTransactions', { orderId: 'o-2' }));
+		expect(again.error?.message).toMatch(/^9004: /);
+	});
+});
