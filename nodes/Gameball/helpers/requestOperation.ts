@@ -112,16 +112,10 @@ function optionalCollection(spec: RequestSpec): INodeProperties | undefined {
 /** Builds an operation whose request is made of its parameters: path, required fields and optional fields. */
 export function requestOperation(spec: RequestSpec): GameballOperation {
 	const collection = optionalCollection(spec);
-	const { path = [], required = [], sendIn = 'body', shape, needsAField, ...operation } = spec;
+	// Everything that is not about reading the parameters is the operation's own.
+	const { path = [], required = [], sendIn = 'body', shape, needsAField, optional, lists, langHeader, ...operation } = spec;
 	return {
-		value: operation.value,
-		name: operation.name,
-		action: operation.action,
-		endpoint: operation.endpoint,
-		idempotencyKey: operation.idempotencyKey,
-		movesMoney: operation.movesMoney,
-		list: operation.list,
-		batch: operation.batch,
+		...operation,
 		properties: [...path, ...required, ...(collection ? [collection] : [])],
 		build(itemIndex) {
 			const pathParams = Object.fromEntries(path.map(({ name }) => [name, readString(this, name, itemIndex)]));
@@ -133,12 +127,12 @@ export function requestOperation(spec: RequestSpec): GameballOperation {
 				fields[name] = property ? convert(this, spec, property, value, itemIndex) : value;
 			}
 			const { lang, ...rest } = compact(fields);
-			const read = spec.langHeader ? rest : compact(fields);
+			const read = langHeader ? rest : compact(fields);
 			const values = shape ? shape(read) : read;
 			if (needsAField && !Object.keys(values).length) fail(this, 'Set at least one field to update', itemIndex);
 			const request: GameballRequest = sendIn === 'qs' ? { qs: values } : { body: values };
 			if (path.length) request.pathParams = pathParams;
-			if (spec.langHeader && lang) request.headers = { lang: String(lang) };
+			if (langHeader && lang) request.headers = { lang: String(lang) };
 			return request;
 		},
 	};
