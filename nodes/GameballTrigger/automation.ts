@@ -47,7 +47,10 @@ export function automationPayload(bytes: Buffer): unknown {
 
 /** Identifies one call: the same method, query and body give the same id. */
 export function automationDeliveryId(method: string, query: IDataObject, bytes: Buffer): string {
-	return createHash('sha1').update(method).update('\u0000').update(JSON.stringify(query)).update('\u0000').update(bytes).digest('hex');
+	return createHash('sha1')
+		.update(`${method}\u0000${JSON.stringify(query)}\u0000`)
+		.update(bytes)
+		.digest('hex');
 }
 
 export function automationItem(input: {
