@@ -1,0 +1,92 @@
+/**
+ * The Gameball Trigger's real output, fed into Loyalty to CRM: signed deliveries go through the trigger's
+ * webhook() in n8n-core (WebhookHarness), and the items it emits are the input of the mapping node.
+ */
+import { createHash } from 'node:crypto';
+import type { IDataObject, INodeExecutionData, INodeParameters } from 'n8n-workflow';
+import { WebhookHarness } from '../harness/run';
+import { gameballNotificationBody, gameballProfileBody } from './fixtures';
+import { OUTPUT, runLoyalty } from './helpers';
+
+const SECRET_KEY = 'sk_test_loyalty_to_crm';
+const credentials = {
+	gameballApi: { apiKey: 'ak_test', secretKey: SECRET_KEY, apiVersion: 'v4.0', baseUrl: 'http://localhost:1' },
+};
+
+function trigger(parameters: INodeParameters = {}) {
+	return new WebhookHarness({ type: 'gameballTrigger', parameters, credentials });
+}
+
+async function deliver(harness: WebhookHarness, payload: IDataObject): Promise<INodeExecutionData[]> {
+	const raw = JSON.stringify(payload);
+	const signature = createHash('sha1').update(`${raw}:${SECRET_KEY}`).digest('hex');
+	const result = await harness.deliver({
+		rawBody: raw,
+		headers: { 'content-type': 'application/json', 'x-gb-webhook-version': 'v4', 'x-gb-signature': signature },
+	});
+	return result.emitted?.[0] ?? [];
+}
+
+function profile(seq: number, data: IDataObject): IDataObject {
+	return {
+		...gameballProfileBody,
+		created_at: `2024-11-20T10:0${seq}:00.000Z`,
+		data: { ...gameballProfileBody.data, ...data },
+	};
+}
+
+describe('Gameball Trigger -> Loyalty to CRM', () => {
+	test('a tier move: one folded event with contact, tag, task and note, paired with every trigger item', async () => {
+		const harness = trigger();
+		const baseline = await deliver(harness, profile(1, { tier_name: 'Silver', tier_order: 2, activated_points: 950 }));
+		expect(baseline.map((item) => item.json.event)).toEqual(['customer.profile.updated']);
+		const moved = await deliver(harness, profile(2, { tier_name: 'Gold', tier_order: 3, activated_points: 1010 }));
+		expect(moved.map((item) => item.json.event)).toEqual([
+			'customer.profile.updated',
+			'gameball.tier.changed',
+			'gameball.points.changed',
+		]);
+
+		const { outputs, error } = await runLoyalty({}, moved.map((item) => item.json));
+		expect(error).toBeUndefined();
+		expect(outputs.map((items) => items.length)).toEqual([1, 1, 1, 1, 0]);
+		const [upsert] = outputs[OUTPUT.upsertContact];
+		expect(upsert.pairedItem).toEqual([{ item: 0 }, { item: 1 }, { item: 2 }]);
+		expect(upsert.json.match).toEqual({ by: 'email', field: 'email', value: 'customer@example.com', fallback: false });
+		expect(upsert.json.properties).toMatchObject({
+			gameball_tier: 'Gold',
+			gameball_tier_rank: 3,
+			gameball_points_available: 1010,
+			gameball_last_event: 'Moved up from Silver to Gold; 1010 points available (+60)',
+		});
+		expect(outputs[OUTPUT.addTag][0].json).toMatchObject({ tag: 'Loyalty: Gold', removeTags: ['Loyalty: Silver'] });
+		expect(outputs[OUTPUT.createTask][0].json).toMatchObject({
+			title: 'Congratulate customer@example.com on reaching Gold',
+			reasons: ['tierUp', 'pointsCrossed'],
+		});
+		expect((outputs[OUTPUT.logNote][0].json.event as IDataObject).deliveryId).toBe(moved[0].json.deliveryId);
+	});
+
+	test('the baseline update of a first-seen customer only upserts the contact', async () => {
+		const items = await deliver(trigger(), profile(3, {}));
+		const { outputs } = await runLoyalty({}, items.map((item) => item.json));
+		expect(outputs.map((output) => output.length)).toEqual([1, 0, 0, 0, 0]);
+	});
+
+	test('a notification: one message per language and channel, each paired with its trigger item', async () => {
+		const items = await deliver(trigger(), gameballNotificationBody);
+		expect(items.map((item) => item.json.language)).toEqual(['en', 'ar']);
+		const { outputs } = await runLoyalty({ messageChannels: ['push'] }, items.map((item) => item.json));
+		expect(outputs[OUTPUT.sendMessage].map((item) => [item.json.language, item.json.to, item.pairedItem])).toEqual([
+			['en', 'webhook-test', { item: 0 }],
+			['ar', 'webhook-test', { item: 1 }],
+		]);
+	});
+
+	test('Simplify off: the raw delivery item is read through its body', async () => {
+		const items = await deliver(trigger({ simplify: false }), profile(4, {}));
+		expect(items[0].json).toHaveProperty('body');
+		const { outputs } = await runLoyalty({}, items.map((item) => item.json));
+		expect(outputs[OUTPUT.upsertContact][0].json).toMatchObject({ email: 'customer@example.com', customerId: 'webhook-test' });
+	});
+});
