@@ -35,14 +35,15 @@ export class FaultInjector {
 
 	constructor(
 		options: FaultOptions | undefined,
-		private readonly random: () => number = Math.random,
+		private random: () => number = Math.random,
 	) {
-		this.options = options;
+		this.set(options);
 	}
 
 	set(options: FaultOptions | undefined): void {
 		this.options = options;
 		this.requestCount = 0;
+		if (options?.seed !== undefined) this.random = seededRandom(options.seed);
 	}
 
 	get current(): FaultOptions | undefined {
@@ -69,7 +70,7 @@ export class FaultInjector {
 			decision.status5xx = ([500, 502, 503] as const)[Math.floor(this.random() * 3)];
 		} else if (this.random() < (options.malformedRate ?? 0)) decision.kind = 'malformed';
 		if ((decision.kind === 'reset' || decision.kind === 'error5xx') && moneyMoving && (options.applyBeforeFault ?? true)) {
-			decision.applyFirst = this.random() < 0.5;
+			decision.applyFirst = this.random() < (options.applyBeforeFaultRate ?? 0.5);
 		}
 		return decision;
 	}
@@ -79,4 +80,16 @@ export class FaultInjector {
 export function truncateJson(text: string): string {
 	// Every body the simulator sends is an object or array, so any strict prefix is invalid JSON.
 	return text.slice(0, Math.max(1, Math.floor(text.length / 2)));
+}
+
+/** mulberry32: a small, fast, seedable generator of numbers in [0, 1). */
+export function seededRandom(seed: number): () => number {
+	let state = seed >>> 0;
+	return () => {
+		state = (state + 0x6d2b79f5) >>> 0;
+		let t = state;
+		t = Math.imul(t ^ (t >>> 15), t | 1);
+		t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+		return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+	};
 }

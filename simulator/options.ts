@@ -19,6 +19,10 @@ export interface FaultOptions {
 	malformedRate?: number;
 	/** For money-moving POSTs, sometimes apply the change and then fail. Default true when faults are on. */
 	applyBeforeFault?: boolean;
+	/** Share of those faults that apply the change first (default 0.5); 1 makes tests deterministic. */
+	applyBeforeFaultRate?: number;
+	/** Seeds the fault dice, so that a test sees the same faults on every run. */
+	seed?: number;
 }
 
 export interface SimulatorOptions {

@@ -1,0 +1,19 @@
+// Prints the README's operations table from the node's own definitions: `npx ts-node scripts/operations-table.ts`.
+import { resources } from '../nodes/Gameball/actions/resources';
+
+export function operationsTable(): string {
+	const rows = resources.flatMap((resource) =>
+		resource.operations.map((operation) => {
+			const extras = [
+				operation.list ? 'pages' : '',
+				operation.batch ? `batch: \`${operation.batch.kind}\`` : '',
+				operation.idempotencyKey ? `retry-safe on \`${operation.idempotencyKey}\`` : operation.movesMoney ? 'never retried blindly' : '',
+			].filter(Boolean);
+			const endpoints = [operation.endpoint, ...(operation.otherEndpoints ?? [])].map((endpoint) => `\`${endpoint}\``).join('<br>');
+			return `| ${resource.name} | ${operation.name} | ${endpoints} | ${extras.join('; ')} |`;
+		}),
+	);
+	return ['| Resource | Operation | Endpoint | Notes |', '|---|---|---|---|', ...rows].join('\n');
+}
+
+if (require.main === module) console.log(operationsTable());

@@ -1,0 +1,81 @@
+import type { Simulator } from '../../simulator';
+import type { GameballCredentials } from '../harness/gameball';
+import { runGameball, simulatorFor } from '../harness/gameball';
+
+describe.each(['openapi', 'tutorial'] as const)('batch mode (%s status shape)', (batchStatusShape) => {
+	let sim: Simulator;
+	let credentials: GameballCredentials;
+
+	beforeAll(async () => {
+		({ sim, credentials } = await simulatorFor({ batchStatusShape }));
+	});
+	afterAll(async () => await sim.stop());
+
+	const batchCreates = () => sim.requests.filter((request) => request.method === 'POST' && request.path.includes('/batch/'));
+
+	it('upserts 2,500 customers in three jobs, with one result per input item', async () => {
+		const before = batchCreates().length;
+		const items = Array.from({ length: 2500 }, (_, i) => ({ id: `bulk-${i}` }));
+		const { outputs, error } = await runGameball(
+			credentials,
+			{ resource: 'customer', operation: 'createOrUpdate', customerId: '={{ $json.id }}', batching: { pollSeconds: 0.1 } },
+			items,
+		);
+		expect(error).toBeUndefined();
+		expect(outputs[0]).toHaveLength(2500);
+		expect(outputs[0].every((item, i) => item.json.success === true && (item.pairedItem as { item: number }).item === i)).toBe(true);
+		expect(batchCreates().length - before).toBe(3);
+		expect(batchCreates().slice(-3).map((request) => (request.body.body as unknown[]).length)).toEqual([1000, 1000, 500]);
+		expect(sim.state.customers.size).toBeGreaterThanOrEqual(2500);
+	});
+
+	it('reports partial failure per item with continue on fail, and names it without', async () => {
+		const items = Array.from({ length: 60 }, (_, i) => ({ id: i % 2 ? `bulk-${i}` : `ghost-${i}` }));
+		const params = {
+			resource: 'transaction',
+			operation: 'redeem',
+			customerId: '={{ $json.id }}',
+			transactionId: `=redeem-${batchStatusShape}-{{ $json.id }}`,
+			additionalFields: { points: 1000 },
+			batching: { pollSeconds: 0.1 },
+		};
+		const { outputs } = await runGameball(credentials, params, items, true);
+		expect(outputs[0]).toHaveLength(60);
+		expect(outputs[0].every((item) => item.json.success === false && typeof item.json.error === 'string')).toBe(true);
+		expect(outputs[0].map((item) => (item.pairedItem as { item: number }).item)).toEqual(items.map((_, i) => i));
+
+		const failed = await runGameball(credentials, { ...params, transactionId: `=again-${batchStatusShape}-{{ $json.id }}` }, items);
+		expect(failed.error?.message).toBe("60 of 60 items failed in Gameball's batch API");
+	});
+
+	it('sends items one by one below the threshold', async () => {
+		const before = batchCreates().length;
+		const { outputs } = await runGameball(
+			credentials,
+			{ resource: 'customer', operation: 'createOrUpdate', customerId: '={{ $json.id }}' },
+			[{ id: 'single-1' }, { id: 'single-2' }],
+		);
+		expect(outputs[0]).toHaveLength(2);
+		expect(batchCreates().length).toBe(before);
+	});
+});
+
+describe('batch mode time limit', () => {
+	it('reports items of an unfinished job as errors instead of losing them', async () => {
+		const { sim, credentials } = await simulatorFor({ batchItemDelayMs: 50 });
+		try {
+			const items = Array.from({ length: 100 }, (_, i) => ({ id: `slow-${i}` }));
+			const { outputs } = await runGameball(
+				credentials,
+				{ resource: 'customer', operation: 'createOrUpdate', customerId: '={{ $json.id }}', batching: { mode: 'always', timeoutSeconds: 1, pollSeconds: 0.2 } },
+				items,
+				true,
+			);
+			expect(outputs[0]).toHaveLength(100);
+			const unfinished = outputs[0].filter((item) => String(item.json.error ?? '').includes('had not finished'));
+			expect(unfinished.length).toBeGreaterThan(0);
+		} finally {
+			await sim.stop();
+		}
+	});
+});

@@ -1,0 +1,153 @@
+import type { Simulator } from '../../simulator';
+import type { GameballCredentials } from '../harness/gameball';
+import { runGameball, simulatorFor } from '../harness/gameball';
+
+let sim: Simulator;
+let credentials: GameballCredentials;
+
+beforeAll(async () => {
+	({ sim, credentials } = await simulatorFor());
+});
+afterAll(async () => await sim.stop());
+
+const customer = (operation: string, extra: Record<string, unknown> = {}) => ({ resource: 'customer', operation, ...extra });
+const lastRequest = () => sim.requests[sim.requests.length - 1];
+
+async function createCustomer(customerId: string) {
+	const { outputs, error } = await runGameball(
+		credentials,
+		customer('createOrUpdate', {
+			customerId,
+			additionalFields: { email: `${customerId}@example.com`, firstName: 'Ada', custom: '{"vip": true}', tags: '["new"]' },
+		}),
+	);
+	expect(error).toBeUndefined();
+	return outputs[0];
+}
+
+describe('Customer', () => {
+	it('creates a customer with attributes, and reads it back', async () => {
+		const created = await createCustomer('c-1');
+		expect(created).toHaveLength(1);
+		expect(created[0].pairedItem).toEqual({ item: 0 });
+		const sent = lastRequest();
+		expect(sent.method).toBe('POST');
+		expect(sent.body).toMatchObject({
+			customerId: 'c-1',
+			email: 'c-1@example.com',
+			customerAttributes: { firstName: 'Ada', email: 'c-1@example.com', custom: { vip: true }, tags: ['new'] },
+		});
+
+		const { outputs } = await runGameball(credentials, customer('get', { customerId: 'c-1' }));
+		expect(outputs[0][0].json.customerId).toBe('c-1');
+	});
+
+	it('maps an unknown customer to a clear 7000 error, per item, and continues on fail', async () => {
+		const failed = await runGameball(credentials, customer('get', { customerId: 'nobody' }));
+		expect(failed.error?.message).toBe('7000: customer not found');
+
+		const { outputs } = await runGameball(
+			credentials,
+			customer('getBalance', { customerId: '={{ $json.id }}' }),
+			[{ id: 'c-1' }, { id: 'nobody' }],
+			true,
+		);
+		expect(outputs[0]).toHaveLength(2);
+		expect(outputs[0][0].json).toHaveProperty('availablePointsBalance');
+		expect(outputs[0][1].json.error).toBe('7000: customer not found');
+		expect(outputs[0].map((item) => item.pairedItem)).toEqual([{ item: 0 }, { item: 1 }]);
+	});
+
+	it('rejects bad JSON in a field before sending anything', async () => {
+		const before = sim.requests.length;
+		const { error } = await runGameball(
+			credentials,
+			customer('createOrUpdate', { customerId: 'c-2', additionalFields: { custom: '{not json' } }),
+		);
+		expect(error?.message).toContain('"custom" is not valid JSON');
+		expect(sim.requests.length).toBe(before);
+	});
+
+	it.each([
+		['getDetails', 'GET', '/customers/c-1/details'],
+		['getTierProgress', 'GET', '/customers/c-1/tier-progress'],
+		['getCampaignsProgress', 'GET', '/customers/c-1/reward-campaigns-progress'],
+		['countReferrals', 'GET', '/customers/c-1/referrals/count'],
+		['countActivities', 'GET', '/customers/c-1/activities/count'],
+		['getAutomationCampaigns', 'GET', '/customers/c-1/automation'],
+		['getCoupons', 'GET', '/customers/c-1/coupons'],
+		['getHash', 'GET', '/customers/c-1/hash'],
+		['countNotifications', 'GET', '/customers/c-1/notifications/count'],
+	])('%s reads %s %s', async (operation, method, path) => {
+		const { outputs, error } = await runGameball(credentials, customer(operation, { customerId: 'c-1' }));
+		expect(error).toBeUndefined();
+		expect(outputs[0].length).toBeGreaterThan(0);
+		expect(lastRequest()).toMatchObject({ method, path: `/api/v4.0/integrations${path}` });
+	});
+
+	it.each(['getDetails', 'getTierProgress', 'getHash', 'countActivities'])('%s fails clearly for an unknown customer', async (operation) => {
+		const { error } = await runGameball(credentials, customer(operation, { customerId: 'ghost' }));
+		expect(error?.message).toBe('7000: customer not found');
+	});
+
+	it('pages through activities and notifications with Return All and Limit', async () => {
+		for (let i = 0; i < 3; i++) {
+			await runGameball(credentials, { resource: 'event', operation: 'send', customerId: 'c-1', eventName: `visit_${i}`, metadata: '{}' });
+		}
+		const all = await runGameball(credentials, customer('getActivities', { customerId: 'c-1', returnAll: true }));
+		expect(all.error).toBeUndefined();
+		const limited = await runGameball(credentials, customer('getActivities', { customerId: 'c-1', returnAll: false, limit: 1 }));
+		expect(limited.outputs[0]).toHaveLength(Math.min(1, all.outputs[0].length));
+		const notifications = await runGameball(credentials, customer('getNotifications', { customerId: 'c-1', returnAll: true }));
+		expect(notifications.error).toBeUndefined();
+		const referrals = await runGameball(credentials, customer('getReferrals', { customerId: 'c-1', returnAll: true }));
+		expect(referrals.error).toBeUndefined();
+	});
+
+	it('adds and removes tags', async () => {
+		await runGameball(credentials, customer('addTags', { customerId: 'c-1', tags: 'vip, gold ,' }));
+		expect(lastRequest()).toMatchObject({ method: 'POST', body: { tags: 'vip,gold' } });
+		await runGameball(credentials, customer('removeTags', { customerId: 'c-1', tags: 'gold' }));
+		expect(lastRequest()).toMatchObject({ method: 'DELETE', body: { tags: 'gold' } });
+		const { error } = await runGameball(credentials, customer('removeTag', { customerId: 'c-1', tag: 'vip' }));
+		expect(error).toBeUndefined();
+		expect(lastRequest().path).toBe('/api/v4.0/integrations/customers/c-1/tags/vip');
+	});
+
+	it('activates, marks notifications read, validates referral codes and deletes', async () => {
+		await createCustomer('c-3');
+		expect((await runGameball(credentials, customer('setActivation', { customerId: 'c-3', isActive: false }))).error).toBeUndefined();
+		expect(lastRequest().body).toEqual({ isActive: false });
+		const marked = await runGameball(credentials, customer('markNotificationsRead', { customerId: 'c-3', notificationIds: '1, 2' }));
+		expect(lastRequest().body).toEqual({ notificationIds: ['1', '2'] });
+		expect(marked.error).toBeUndefined();
+		const details = await runGameball(credentials, customer('get', { customerId: 'c-1' }));
+		const code = String(details.outputs[0][0].json.referralCode ?? '');
+		const valid = await runGameball(credentials, customer('validateReferralCode', { referrerCode: code }));
+		expect(valid.outputs[0][0].json.isValid).toBe(true);
+		const invalid = await runGameball(credentials, customer('validateReferralCode', { referrerCode: 'NO-SUCH-CODE' }));
+		expect(invalid.outputs[0][0].json.isValid).toBe(false);
+		expect(lastRequest().query).toEqual({ referrerCode: 'NO-SUCH-CODE' });
+		expect((await runGameball(credentials, customer('delete', { customerId: 'c-3' }))).error).toBeUndefined();
+		expect((await runGameball(credentials, customer('get', { customerId: 'c-3' }))).error?.message).toBe('7000: customer not found');
+	});
+
+	it.each([
+		['getStampsProgress', 'challengeId', 105, 'stamps'],
+		['getStreakProgress', 'campaignId', 106, 'streaks'],
+	])('%s reads the campaign, and reports an unknown one', async (operation, param, id, segment) => {
+		const { error } = await runGameball(credentials, customer(operation, { customerId: 'c-1', [param]: id }));
+		expect(error).toBeUndefined();
+		expect(lastRequest().path).toBe(`/api/v4.0/integrations/customers/c-1/${segment}/${id}`);
+		const unknown = await runGameball(credentials, customer(operation, { customerId: 'c-1', [param]: 999999 }));
+		expect(unknown.error?.message).toMatch(/^6\d{3}: configuration problem/);
+	});
+
+	it('rewards a social challenge', async () => {
+		const social = await runGameball(credentials, customer('achieveSocialChallenge', { customerId: 'c-1', challengeId: 104 }));
+		expect(lastRequest().body).toEqual({ customerId: 'c-1', challengeId: 104 });
+		expect(social.error).toBeUndefined();
+		const unknown = await runGameball(credentials, customer('achieveSocialChallenge', { customerId: 'ghost', challengeId: 1 }));
+		expect(unknown.error?.message).toBe('7000: customer not found');
+	});
+});

@@ -1,0 +1,101 @@
+import type { Simulator } from '../../simulator';
+import type { GameballCredentials } from '../harness/gameball';
+import { runGameball, simulatorFor } from '../harness/gameball';
+
+let sim: Simulator;
+let credentials: GameballCredentials;
+
+beforeAll(async () => {
+	({ sim, credentials } = await simulatorFor({ rateLimits: true }));
+	await runGameball(credentials, { resource: 'customer', operation: 'createOrUpdate', customerId: 'steady' });
+});
+afterEach(() => sim.setFaults(undefined));
+afterAll(async () => await sim.stop());
+
+const cashback = (transactionId: string) => ({
+	resource: 'transaction',
+	operation: 'cashback',
+	customerId: 'steady',
+	transactionId,
+	amount: 10,
+});
+
+describe('pacing', () => {
+	it('sends 2,000 items alone without a single 429', async () => {
+		const before = sim.stats().rateLimited;
+		const items = Array.from({ length: 2000 }, (_, i) => ({ n: i }));
+		const { outputs, error } = await runGameball(
+			credentials,
+			{ resource: 'event', operation: 'send', customerId: 'steady', eventName: '=visit_{{ $json.n }}', metadata: '{}', batching: { mode: 'never' } },
+			items,
+		);
+		expect(error).toBeUndefined();
+		expect(outputs[0]).toHaveLength(2000);
+		expect(sim.stats().rateLimited - before).toBe(0);
+	}, 120_000);
+});
+
+describe('retries', () => {
+	it('retries 5xx answers and connection resets until the request goes through', async () => {
+		sim.setFaults({ errorRate5xx: 0.3, resetRate: 0.2, applyBeforeFault: false, seed: 7 });
+		const { outputs, error } = await runGameball(
+			credentials,
+			{ resource: 'customer', operation: 'getBalance', customerId: 'steady', batching: { mode: 'never' } },
+			Array.from({ length: 20 }, () => ({})),
+		);
+		expect(error).toBeUndefined();
+		expect(outputs[0]).toHaveLength(20);
+		expect(outputs[0].every((item) => item.json.availablePointsBalance !== undefined)).toBe(true);
+	});
+
+	it('marks a keyed money-moving retry answered "duplicate" as already applied, and applies it once', async () => {
+		sim.setFaults({ errorRate5xx: 1, applyBeforeFault: true, applyBeforeFaultRate: 1 });
+		const run = runGameball(credentials, cashback('retry-1'));
+		// Let the first attempt be applied and fail, then heal the service for the retry.
+		await new Promise((resolve) => setTimeout(resolve, 150));
+		sim.setFaults(undefined);
+		const { outputs, error } = await run;
+		expect(error).toBeUndefined();
+		const [result] = outputs[0];
+		expect(result.json).toMatchObject({ alreadyApplied: true, transactionId: 'retry-1', gameballCode: 9004 });
+		expect(sim.ledger().filter((entry) => entry.transactionId === 'retry-1')).toHaveLength(1);
+	});
+
+	it('does not repeat a hold after an ambiguous failure', async () => {
+		sim.setFaults({ errorRate5xx: 1, applyBeforeFault: false });
+		const before = sim.requests.length;
+		const { error } = await runGameball(credentials, {
+			resource: 'transaction',
+			operation: 'hold',
+			customerId: 'steady',
+			additionalFields: { pointsToHold: 1 },
+		});
+		expect(error?.message).toMatch(/^5\d{3}: Gameball server error|Gameball answered 5/);
+		expect(sim.requests.length - before).toBe(1);
+	});
+
+	it('recovers from malformed JSON bodies on reads', async () => {
+		sim.setFaults({ malformedRate: 0.5, seed: 11 });
+		const { outputs, error } = await runGameball(
+			credentials,
+			{ resource: 'customer', operation: 'get', customerId: 'steady', batching: { mode: 'never' } },
+			Array.from({ length: 10 }, () => ({})),
+		);
+		expect(error).toBeUndefined();
+		expect(outputs[0].every((item) => item.json.customerId === 'steady')).toBe(true);
+	});
+});
+
+describe('secrets', () => {
+	it('puts neither key in outputs or errors, even on auth failures', async () => {
+		const wrong = { gameballApi: { ...credentials.gameballApi, secretKey: 'wrong-secret-123' } };
+		const results = [
+			await runGameball(wrong, cashback('s-1'), [{}], true),
+			await runGameball(wrong, cashback('s-2')),
+			await runGameball(credentials, { resource: 'customer', operation: 'get', customerId: 'steady' }),
+		];
+		const text = JSON.stringify(results.map(({ outputs, error }) => ({ outputs, error: error && { ...error, message: error.message, description: error.description } })));
+		expect(results[1].error?.message).toMatch(/^1001/);
+		for (const secret of [sim.apiKey, sim.secretKey, 'wrong-secret-123']) expect(text).not.toContain(secret);
+	});
+});

@@ -1,0 +1,146 @@
+import type { Simulator } from '../../simulator';
+import type { GameballCredentials } from '../harness/gameball';
+import { runGameball, simulatorFor } from '../harness/gameball';
+
+let sim: Simulator;
+let credentials: GameballCredentials;
+
+beforeAll(async () => {
+	({ sim, credentials } = await simulatorFor());
+	await runGameball(credentials, { resource: 'customer', operation: 'createOrUpdate', customerId: 'buyer' });
+	await runGameball(credentials, { resource: 'customer', operation: 'createOrUpdate', customerId: 'poor' });
+});
+afterAll(async () => await sim.stop());
+
+const transaction = (operation: string, extra: Record<string, unknown> = {}) => ({ resource: 'transaction', operation, ...extra });
+const lastRequest = () => sim.requests[sim.requests.length - 1];
+const balanceOf = async (customerId: string) =>
+	(await runGameball(credentials, { resource: 'customer', operation: 'getBalance', customerId })).outputs[0][0].json;
+
+describe('Transaction', () => {
+	it('rewards cashback once per transaction ID, with a clear 9004 on a repeat', async () => {
+		const params = transaction('cashback', { customerId: 'buyer', transactionId: 't-1', amount: 200 });
+		const first = await runGameball(credentials, params);
+		expect(first.error).toBeUndefined();
+		expect(lastRequest().body).toMatchObject({ customerId: 'buyer', transactionId: 't-1', amount: 200 });
+		expect(typeof lastRequest().body.transactionTime).toBe('string');
+		expect(lastRequest().headers.secretkey ?? lastRequest().headers.SecretKey).toBeDefined();
+
+		const repeat = await runGameball(credentials, params);
+		expect(repeat.error?.message).toMatch(/^9004: duplicate transaction ID/);
+		expect(sim.ledger().filter((entry) => entry.transactionId === 't-1')).toHaveLength(1);
+	});
+
+	it('redeems points, and reports insufficient points as 9008', async () => {
+		const before = Number((await balanceOf('buyer')).availablePointsBalance);
+		expect(before).toBeGreaterThan(0);
+		const ok = await runGameball(credentials, transaction('redeem', { customerId: 'buyer', transactionId: 'r-1', additionalFields: { points: 10 } }));
+		expect(ok.error).toBeUndefined();
+		expect(Number((await balanceOf('buyer')).availablePointsBalance)).toBe(before - 10);
+
+		const poor = await runGameball(credentials, transaction('redeem', { customerId: 'poor', transactionId: 'r-2', additionalFields: { points: 10 } }));
+		expect(poor.error?.message).toBe('9008: insufficient points');
+	});
+
+	it('refunds a transaction', async () => {
+		const { error } = await runGameball(
+			credentials,
+			transaction('refund', { customerId: 'buyer', refundTransactionId: 'rf-1', reverseTransactionId: 't-1', additionalFields: { refundAmount: 50 } }),
+		);
+		expect(error).toBeUndefined();
+		expect(lastRequest().body).toMatchObject({ refundTransactionId: 'rf-1', reverseTransactionId: 't-1', refundAmount: 50 });
+	});
+
+	it('holds points, reads the hold and releases it', async () => {
+		const held = await runGameball(credentials, transaction('hold', { customerId: 'buyer', additionalFields: { pointsToHold: 5 } }));
+		expect(held.error).toBeUndefined();
+		const reference = String(held.outputs[0][0].json.holdReference ?? held.outputs[0][0].json.holdReferenceId);
+		expect(reference).not.toBe('undefined');
+		const got = await runGameball(credentials, transaction('getHold', { holdReferenceId: reference }));
+		expect(got.error).toBeUndefined();
+		const released = await runGameball(credentials, transaction('releaseHold', { holdReferenceId: reference }));
+		expect(released.error).toBeUndefined();
+		expect(lastRequest()).toMatchObject({ method: 'DELETE', path: `/api/v4.0/integrations/transactions/hold/${reference}` });
+		const unknown = await runGameball(credentials, transaction('getHold', { holdReferenceId: 'no-such-hold' }));
+		expect(unknown.error).toBeDefined();
+	});
+
+	it('lists, counts and filters transactions', async () => {
+		const all = await runGameball(credentials, transaction('list', { returnAll: true, filters: { customerId: 'buyer' } }));
+		expect(all.error).toBeUndefined();
+		expect(all.outputs[0].length).toBeGreaterThanOrEqual(2);
+		expect(all.outputs[0].every((item) => item.json.customerId === 'buyer')).toBe(true);
+		const one = await runGameball(credentials, transaction('list', { returnAll: false, limit: 1 }));
+		expect(one.outputs[0]).toHaveLength(1);
+		const view = await runGameball(credentials, transaction('customerView', { returnAll: true, filters: { customerId: 'buyer' } }));
+		expect(view.error).toBeUndefined();
+		const count = await runGameball(credentials, transaction('count', { filters: { customerId: 'buyer', direction: '+' } }));
+		expect(count.error).toBeUndefined();
+		expect(lastRequest().query).toMatchObject({ customerId: 'buyer', direction: '+' });
+	});
+
+	it('adjusts points by hand, activates pending points and sends an OTP', async () => {
+		const before = Number((await balanceOf('poor')).availablePointsBalance);
+		const adjusted = await runGameball(
+			credentials,
+			transaction('manualAdjustment', { customerId: 'poor', transactionId: 'm-1', username: 'ops', reason: 'goodwill', additionalFields: { points: 25 } }),
+		);
+		expect(adjusted.error).toBeUndefined();
+		expect(Number((await balanceOf('poor')).availablePointsBalance)).toBe(before + 25);
+
+		const activate = await runGameball(credentials, transaction('activate', { transactionId: 't-1' }));
+		expect(lastRequest()).toMatchObject({ method: 'PUT', path: '/api/v4.0/integrations/transactions/t-1/activate' });
+		expect(activate.error?.message ?? 'ok').not.toMatch(/HTTP 404/);
+		const unknown = await runGameball(credentials, transaction('activate', { transactionId: 'no-such' }));
+		expect(unknown.error).toBeDefined();
+
+		const otp = await runGameball(credentials, transaction('sendOtp', { customerId: 'buyer', additionalFields: { points: 5 } }));
+		expect(otp.error).toBeUndefined();
+	});
+
+	it('asks for the required fields with a clear error when one is empty', async () => {
+		const before = sim.requests.length;
+		const { error } = await runGameball(credentials, transaction('getHold', { holdReferenceId: '={{ "" }}' }));
+		expect(error?.message).toBe('The parameter "holdReferenceId" is required');
+		expect(sim.requests.length).toBe(before);
+	});
+});
+
+describe('Event', () => {
+	it('sends an event with metadata and more events', async () => {
+		const { outputs, error } = await runGameball(credentials, {
+			resource: 'event',
+			operation: 'send',
+			customerId: 'buyer',
+			eventName: 'review_posted',
+			metadata: '{"rating": 5}',
+			moreEvents: '{"profile_completed": {}}',
+		});
+		expect(error).toBeUndefined();
+		expect(outputs[0][0].pairedItem).toEqual({ item: 0 });
+		expect(lastRequest().body).toEqual({ customerId: 'buyer', events: { profile_completed: {}, review_posted: { rating: 5 } } });
+	});
+
+	it('previews the rewards of an event in a language', async () => {
+		const { error } = await runGameball(credentials, {
+			resource: 'event',
+			operation: 'previewRewards',
+			customerId: 'buyer',
+			eventName: 'review_posted',
+			metadata: '{}',
+			additionalFields: { lang: 'ar' },
+		});
+		expect(error).toBeUndefined();
+		expect(lastRequest().headers.lang).toBe('ar');
+	});
+
+	it('refuses metadata that is not a JSON object', async () => {
+		const { error } = await runGameball(credentials, { resource: 'event', operation: 'send', customerId: 'buyer', eventName: 'x', metadata: '[1]' });
+		expect(error?.message).toBe('"metadata" must be a JSON object');
+	});
+
+	it('maps an unknown customer on preview to a Gameball error', async () => {
+		const { error } = await runGameball(credentials, { resource: 'event', operation: 'previewRewards', customerId: 'ghost', eventName: 'x', metadata: '{}' });
+		expect(error?.message).toBe('7000: customer not found');
+	});
+});
