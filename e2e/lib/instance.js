@@ -41,7 +41,8 @@ async function startInstance({ versionName, workflows, log = console.log, runNam
 	log(`n8n ${version.version}: importing ${workflows.length} workflows into ${userFolder}`);
 	await importAndActivate(version, settings, { credentials: credentialsFor(credentialSettings), workflows });
 	log(`n8n ${version.version}: starting on port ${settings.port}`);
-	const server = await startN8n(version, settings);
+	// Every e2e and example workflow starts with exactly one webhook node.
+	const server = await startN8n(version, settings, { expectedWebhooks: workflows.length });
 	return {
 		...server,
 		version,

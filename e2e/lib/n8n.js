@@ -2,6 +2,7 @@
 const { createWriteStream } = require('node:fs');
 const { join } = require('node:path');
 const { startProcess, stopProcess, runCommand } = require('./processes');
+const { registeredWebhookCount } = require('./database');
 
 /** The environment every n8n command of a run shares. */
 function n8nEnv(version, { userFolder, port, brokerPort }) {
@@ -60,8 +61,22 @@ async function waitForReady(url, child, isAnnounced, timeoutMs) {
 	throw new Error(`n8n did not answer ${url}/healthz within ${timeoutMs / 1000} s`);
 }
 
-/** Starts `n8n start`, logs to <userFolder>/n8n.log, resolves once /healthz answers 200. */
-async function startN8n(version, settings, { timeoutMs = 180000 } = {}) {
+/** n8n 2.x registers production webhooks in the background after it says it is ready: wait for all of them. */
+async function waitForWebhooks(version, settings, expected, child, timeoutMs) {
+	const database = join(settings.userFolder, '.n8n', 'database.sqlite');
+	const deadline = Date.now() + timeoutMs;
+	while ((await registeredWebhookCount(version, database)) < expected) {
+		if (child.exitCode !== null) throw new Error(`n8n exited with code ${child.exitCode}`);
+		if (Date.now() > deadline) throw new Error(`n8n did not register ${expected} production webhooks in time`);
+		await new Promise((resolve) => setTimeout(resolve, 250));
+	}
+}
+
+/**
+ * Starts `n8n start`, logs to <userFolder>/n8n.log, resolves once it is ready and has registered
+ * `expectedWebhooks` production webhooks.
+ */
+async function startN8n(version, settings, { timeoutMs = 180000, expectedWebhooks = 0 } = {}) {
 	const [node, n8n] = n8nCommand(version);
 	const logFile = join(settings.userFolder, 'n8n.log');
 	const log = createWriteStream(logFile);
@@ -81,6 +96,7 @@ async function startN8n(version, settings, { timeoutMs = 180000 } = {}) {
 	const url = `http://127.0.0.1:${settings.port}`;
 	try {
 		await waitForReady(url, child, () => announced, timeoutMs);
+		await waitForWebhooks(version, settings, expectedWebhooks, child, timeoutMs);
 	} catch (error) {
 		await stopProcess(child);
 		throw new Error(`${error.message}; see ${logFile}`);

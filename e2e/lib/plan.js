@@ -11,7 +11,7 @@ function landedParts() {
 	return {
 		action: built('dist/nodes/Gameball/Gameball.node.js'),
 		trigger: built('dist/nodes/GameballTrigger/GameballTrigger.node.js'),
-		crm: built('dist/nodes/LoyaltyToCrm/LoyaltyToCrm.node.js'),
+		crm: built('dist/nodes/LoyaltyToCrm/LoyaltyToCrm.node.js') && existsSync(join(__dirname, '..', 'workflows', 'crm.js')),
 		simulator: existsSync(join(repoRoot, 'simulator', 'index.ts')),
 	};
 }

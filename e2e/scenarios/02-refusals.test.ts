@@ -9,8 +9,8 @@ describeIfLanded(`n8n ${context.n8nVersion}: Gameball Trigger refuses what Gameb
 	const body = JSON.stringify(profileUpdated('refused-customer', { total_points: 5 }));
 	let before = 0;
 
-	beforeAll(() => {
-		before = lastExecutionId(context);
+	beforeAll(async () => {
+		before = await lastExecutionId(context);
 	});
 
 	test('a delivery signed with another secret key gets 401', async () => {

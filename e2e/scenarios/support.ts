@@ -1,9 +1,8 @@
 // What every scenario needs: the run's context (written by e2e/run.js), executions read from n8n's database,
 // signed deliveries, and the CRM store's rows.
 import { createHash } from 'node:crypto';
-import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import * as database from '../lib/database';
 
 export interface RunContext {
 	n8nVersion: string;
@@ -47,18 +46,19 @@ export interface Execution {
 
 const FINAL = ['success', 'error', 'crashed', 'canceled'];
 
-/** Executions with an id above `afterId`, read from n8n's SQLite database by n8n's own Node.js and sqlite3. */
-export function executionsAfter(context: RunContext, afterId = 0): Execution[] {
-	const script = join(__dirname, '..', 'lib', 'executions-query.js');
-	const output = execFileSync(context.nodeBin, [script, context.installDir, context.database, String(afterId)], {
-		maxBuffer: 256 * 1024 * 1024,
-	});
-	return JSON.parse(output.toString()) as Execution[];
+/** The version entry lib/database.js needs: where n8n is installed and which Node.js runs it. */
+function installOf(context: RunContext) {
+	return { dir: context.installDir, nodeBin: () => context.nodeBin };
 }
 
-export function lastExecutionId(context: RunContext): number {
-	const all = executionsAfter(context, 0);
-	return all.length ? all[all.length - 1].id : 0;
+/** Executions with an id above `afterId`, read from n8n's SQLite database. */
+export function executionsAfter(context: RunContext, afterId = 0): Promise<Execution[]> {
+	return database.executionsAfter(installOf(context), context.database, afterId);
+}
+
+export async function lastExecutionId(context: RunContext): Promise<number> {
+	const [row] = await database.query(installOf(context), context.database, 'SELECT max(id) AS id FROM execution_entity');
+	return row?.id ?? 0;
 }
 
 export const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
@@ -72,9 +72,9 @@ export async function waitForExecutions(
 	{ workflowId, afterId, count, timeoutMs = 60000, settleMs = 2000 }: { workflowId: string; afterId: number; count: number; timeoutMs?: number; settleMs?: number },
 ): Promise<Execution[]> {
 	const deadline = Date.now() + timeoutMs;
-	const mine = () => executionsAfter(context, afterId).filter((execution) => execution.workflowId === workflowId);
+	const mine = async () => (await executionsAfter(context, afterId)).filter((execution) => execution.workflowId === workflowId);
 	while (Date.now() < deadline) {
-		const finished = mine().filter((execution) => FINAL.includes(execution.status));
+		const finished = (await mine()).filter((execution) => FINAL.includes(execution.status));
 		if (finished.length >= count) break;
 		await sleep(500);
 	}
