@@ -25,7 +25,7 @@ describe.each(['openapi', 'tutorial'] as const)('batch mode (%s status shape)', 
 		expect(outputs[0]).toHaveLength(2500);
 		expect(outputs[0].every((item, i) => item.json.success === true && (item.pairedItem as { item: number }).item === i)).toBe(true);
 		expect(batchCreates().length - before).toBe(3);
-		expect(batchCreates().slice(-3).map((request) => (request.body.body as unknown[]).length)).toEqual([1000, 1000, 500]);
+		expect(batchCreates().slice(-3).map((request) => (request.body as { body: unknown[] }).body.length)).toEqual([1000, 1000, 500]);
 		expect(sim.state.customers.size).toBeGreaterThanOrEqual(2500);
 	});
 

@@ -23,7 +23,7 @@ describe('Transaction', () => {
 		const first = await runGameball(credentials, params);
 		expect(first.error).toBeUndefined();
 		expect(lastRequest().body).toMatchObject({ customerId: 'buyer', transactionId: 't-1', amount: 200 });
-		expect(typeof lastRequest().body.transactionTime).toBe('string');
+		expect(typeof (lastRequest().body as { transactionTime?: unknown }).transactionTime).toBe('string');
 		expect(lastRequest().headers.secretkey ?? lastRequest().headers.SecretKey).toBeDefined();
 
 		const repeat = await runGameball(credentials, params);
