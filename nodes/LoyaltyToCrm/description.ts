@@ -120,6 +120,7 @@ export const loyaltyToCrmProperties: INodeProperties[] = [
 		options: CONDITION_OPTIONS,
 		default: [
 			'tierUp',
+			'tierDown',
 			'pointsCrossed',
 		],
 		description: 'Conditions that send a follow-up task to output 3',

@@ -31,7 +31,7 @@ export const CONDITIONS: Array<{ value: CrmRuleCondition; name: string; descript
 export const DEFAULT_RULES: Record<CrmStep, CrmRuleCondition[]> = {
 	upsertContact: ['contactChanged', 'tierUp', 'tierDown', 'pointsChanged', 'referralCodeAssigned', 'memberRegistered', 'memberDeactivated'],
 	addTag: ['tierUp', 'tierDown'],
-	createTask: ['tierUp', 'pointsCrossed'],
+	createTask: ['tierUp', 'tierDown', 'pointsCrossed'],
 	logNote: [
 		'tierUp',
 		'tierDown',

@@ -95,8 +95,8 @@ describe('default rules', () => {
 		expect(await counts(fixtures.triggerTierItem)).toEqual([1, 1, 1, 1, 0]);
 	});
 
-	test('tier down: upsert, tag, note; no task', async () => {
-		expect(await counts({ ...fixtures.triggerTierItem, direction: 'down' })).toEqual([1, 1, 0, 1, 0]);
+	test('tier down: upsert, tag, task, note', async () => {
+		expect(await counts({ ...fixtures.triggerTierItem, direction: 'down' })).toEqual([1, 1, 1, 1, 0]);
 	});
 
 	test('plain profile update: upsert only', async () => {

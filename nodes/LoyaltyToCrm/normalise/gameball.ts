@@ -1,4 +1,13 @@
-import type { LoyaltyEvent, LoyaltyEventKind, LoyaltyNotification } from '../../types';
+import type {
+	GameballNotificationItem,
+	GameballPointsChangedItem,
+	GameballProfileChanges,
+	GameballProfileUpdatedItem,
+	GameballTierChangedItem,
+	LoyaltyEvent,
+	LoyaltyEventKind,
+	LoyaltyNotification,
+} from '../../types';
 import { buildEvent, type EventDraft } from '../event';
 import { first, firstObj, isObject, isoTime, num, obj, present, str, type Json } from '../read';
 
@@ -8,6 +17,18 @@ const KINDS: Record<string, LoyaltyEventKind> = {
 	'gameball.tier.changed': 'tier_changed',
 	'gameball.points.changed': 'points_changed',
 };
+
+/** Every field name of the Gameball Trigger's items, as nodes/types.ts exports them. */
+type TriggerField =
+	| keyof GameballProfileUpdatedItem
+	| keyof GameballTierChangedItem
+	| keyof GameballPointsChangedItem
+	| keyof GameballNotificationItem;
+
+/** Reads a Gameball Trigger field by a name the compiler checks against the trigger's exported types. */
+function field(json: Json, name: TriggerField): unknown {
+	return json[name];
+}
 
 function kindOf(event: string): LoyaltyEventKind {
 	return KINDS[event] ?? 'other';
@@ -82,8 +103,11 @@ interface Change {
 	delta: unknown;
 }
 
-function changeOf(changes: Json | null, field: string): Change | null {
-	const entry = obj(changes?.[field]);
+/** The trigger's tracked fields, and `referralCode` should a later trigger track it. */
+type ChangedField = keyof GameballProfileChanges | 'referralCode';
+
+function changeOf(changes: Json | null, name: ChangedField): Change | null {
+	const entry = obj(changes?.[name]);
 	return entry ? { previous: entry.previous, current: entry.current, delta: entry.delta } : null;
 }
 
@@ -100,12 +124,12 @@ function tierOfTriggerItem(json: Json, changes: Json | null): EventDraft['tier']
 	const previous = firstObj(json, ['previous', 'previousTier']);
 	const nameChange = changeOf(changes, 'tierName');
 	const rankChange = changeOf(changes, 'tierOrder');
-	const direction = str(json.direction);
+	const direction = str(field(json, 'direction'));
 	return {
-		name: str(json.tierName) ?? tierIn(current).name ?? str(nameChange?.current),
-		rank: num(json.tierOrder) ?? tierIn(current).rank ?? num(rankChange?.current),
-		previousName: str(json.previousTierName) ?? tierIn(previous).name ?? str(nameChange?.previous),
-		previousRank: num(json.previousTierOrder) ?? tierIn(previous).rank ?? num(rankChange?.previous),
+		name: str(field(json, 'tierName')) ?? tierIn(current).name ?? str(nameChange?.current),
+		rank: num(field(json, 'tierOrder')) ?? tierIn(current).rank ?? num(rankChange?.current),
+		previousName: str(field(json, 'previousTierName')) ?? tierIn(previous).name ?? str(nameChange?.previous),
+		previousRank: num(field(json, 'previousTierOrder')) ?? tierIn(previous).rank ?? num(rankChange?.previous),
 		direction: direction === 'up' || direction === 'down' ? direction : null,
 	};
 }
@@ -115,15 +139,16 @@ function pointsOfTriggerItem(json: Json, changes: Json | null): EventDraft['poin
 	const deltas = firstObj(json, ['deltas', 'delta']);
 	const previous = firstObj(json, ['previous']);
 	return {
-		available: num(json.activatedPoints) ?? num(change?.current),
-		pending: num(json.pendingPoints),
-		total: num(json.totalPoints),
+		available: num(field(json, 'activatedPoints')) ?? num(change?.current),
+		pending: num(field(json, 'pendingPoints')),
+		total: num(field(json, 'totalPoints')),
 		delta:
-			first(json, ['activatedPointsDelta', 'pointsDelta', 'delta'], num) ??
+			num(field(json, 'activatedPointsDelta')) ??
+			first(json, ['pointsDelta', 'delta'], num) ??
 			first(deltas, ['activatedPoints', 'available'], num) ??
 			num(change?.delta),
 		previousAvailable:
-			first(json, ['previousActivatedPoints'], num) ??
+			num(field(json, 'previousActivatedPoints')) ??
 			first(previous, ['activatedPoints'], num) ??
 			num(change?.previous),
 	};
@@ -131,31 +156,31 @@ function pointsOfTriggerItem(json: Json, changes: Json | null): EventDraft['poin
 
 function referralOfTriggerItem(json: Json, changes: Json | null): EventDraft['referral'] {
 	const change = changeOf(changes, 'referralCode');
-	const code = str(json.referralCode) ?? str(change?.current);
+	const code = str(field(json, 'referralCode')) ?? str(change?.current);
 	return {
 		code,
-		link: str(json.referralLink),
+		link: str(field(json, 'referralLink')),
 		assigned: change !== null && code !== null && str(change.previous) !== code,
 	};
 }
 
 /** Gameball Trigger item (Simplify on); read tolerantly so older and newer trigger versions both work. */
 export function fromGameballTriggerItem(json: Json): LoyaltyEvent {
-	const topic = json.event as string;
-	const changes = obj(json.changes);
+	const topic = field(json, 'event') as string;
+	const changes = obj(field(json, 'changes'));
 	const notifications = Array.isArray(json.notifications)
 		? json.notifications.filter(isObject).map(notificationOf)
 		: 'title' in json || 'body' in json
 			? [notificationOf(json)]
 			: [];
 	return buildEvent('gameball', kindOf(topic), topic, {
-		occurredAt: isoTime(json.createdAt),
-		deliveryId: str(json.deliveryId),
+		occurredAt: isoTime(field(json, 'createdAt')),
+		deliveryId: str(field(json, 'deliveryId')),
 		customer: {
-			id: str(json.customerId),
-			platformId: str(json.gbCustomerId),
-			email: str(json.email),
-			mobile: first(json, ['mobileNumber', 'mobile'], str),
+			id: str(field(json, 'customerId')),
+			platformId: str(field(json, 'gbCustomerId')),
+			email: str(field(json, 'email')),
+			mobile: str(field(json, 'mobileNumber')) ?? str(json.mobile),
 		},
 		tier: tierOfTriggerItem(json, changes),
 		points: pointsOfTriggerItem(json, changes),
