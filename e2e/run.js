@@ -3,6 +3,7 @@
 // the cache on first use), runs the scenarios with jest, stops everything it started.
 //   node e2e/run.js            n8n 2.40.7, then 1.123.81
 //   node e2e/run.js 2          one version (2, 1, 2.40.7 or 1.123.81)
+//   node e2e/run.js 2 05-      ...and only the scenario files matching a pattern (jest's testPathPattern)
 // Reports: reports/e2e-<version>.json (jest's JSON shape, read by scripts/tally.js).
 const { existsSync, mkdirSync, writeFileSync } = require('node:fs');
 const { join } = require('node:path');
@@ -39,7 +40,7 @@ function runJest(contextFile, reportFile, extraArgs) {
 	return new Promise((resolve) => child.on('exit', (code) => resolve(code ?? 1)));
 }
 
-async function runVersion(versionName, landed) {
+async function runVersion(versionName, landed, jestFilter) {
 	const version = getVersion(versionName);
 	const major = Number(version.version.split('.')[0]);
 	const simulatorPort = await freePort();
@@ -89,7 +90,7 @@ async function runVersion(versionName, landed) {
 		writeFileSync(contextFile, JSON.stringify(context, null, 2));
 		log(`n8n ${version.version} is up at ${instance.url}; running the scenarios`);
 		const reportFile = join(repoRoot, 'reports', `e2e-${version.version}.json`);
-		return await runJest(contextFile, reportFile, testsFor(major));
+		return await runJest(contextFile, reportFile, [...testsFor(major), ...jestFilter]);
 	} finally {
 		if (instance) await instance.stop();
 		if (pgDatabase) dropDatabase(pgDatabase);
@@ -124,7 +125,7 @@ async function main() {
 	for (const versionName of requested) {
 		const versionStarted = Date.now();
 		try {
-			const code = await runVersion(versionName, landed);
+			const code = await runVersion(versionName, landed, process.argv.slice(3));
 			if (code !== 0) failures++;
 		} catch (error) {
 			failures++;
