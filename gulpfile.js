@@ -1,8 +1,8 @@
 const { src, dest } = require('gulp');
 
-/** Copies node and credential icons next to the compiled code, keeping their folders. */
+/** Copies icons and codex files (*.node.json) next to the compiled code, keeping their folders. */
 function buildIcons() {
-	return src(['nodes/**/*.{png,svg}', 'credentials/**/*.{png,svg}'], { base: '.', encoding: false }).pipe(
+	return src(['nodes/**/*.{png,svg}', 'nodes/**/*.node.json', 'credentials/**/*.{png,svg}'], { base: '.', encoding: false }).pipe(
 		dest('dist'),
 	);
 }
