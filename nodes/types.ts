@@ -250,6 +250,7 @@ export type CrmStep = 'upsertContact' | 'addTag' | 'createTask' | 'logNote' | 's
 export type CrmRuleCondition =
 	| 'tierUp'
 	| 'tierDown'
+	| 'tierChanged'
 	| 'pointsAtLeast'
 	| 'pointsCrossed'
 	| 'pointsChanged'

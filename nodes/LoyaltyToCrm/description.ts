@@ -108,8 +108,7 @@ export const loyaltyToCrmProperties: INodeProperties[] = [
 		type: 'multiOptions',
 		options: CONDITION_OPTIONS,
 		default: [
-			'tierUp',
-			'tierDown',
+			'tierChanged',
 		],
 		description: 'Conditions that send the tier tag to output 2',
 	},
@@ -131,8 +130,7 @@ export const loyaltyToCrmProperties: INodeProperties[] = [
 		type: 'multiOptions',
 		options: CONDITION_OPTIONS,
 		default: [
-			'tierUp',
-			'tierDown',
+			'tierChanged',
 			'pointsCrossed',
 			'referralCodeAssigned',
 			'memberRegistered',

@@ -9,6 +9,11 @@ export interface RuleSettings {
 export const CONDITIONS: Array<{ value: CrmRuleCondition; name: string; description: string }> = [
 	{ value: 'tierUp', name: 'Tier Up', description: 'The member moved to a higher tier' },
 	{ value: 'tierDown', name: 'Tier Down', description: 'The member moved to a lower tier' },
+	{
+		value: 'tierChanged',
+		name: 'Tier Changed',
+		description: 'The tier moved, up or down, or a tier event whose direction is unknown',
+	},
 	{ value: 'pointsCrossed', name: 'Points Crossed N', description: 'Available points went from below N to N or more' },
 	{ value: 'pointsAtLeast', name: 'Points >= N', description: 'Available points are N or more' },
 	{ value: 'pointsChanged', name: 'Points Changed', description: 'The event changed the available points' },
@@ -30,11 +35,10 @@ export const CONDITIONS: Array<{ value: CrmRuleCondition; name: string; descript
 /** What fires each step unless the user changes it. */
 export const DEFAULT_RULES: Record<CrmStep, CrmRuleCondition[]> = {
 	upsertContact: ['contactChanged', 'tierUp', 'tierDown', 'pointsChanged', 'referralCodeAssigned', 'memberRegistered', 'memberDeactivated'],
-	addTag: ['tierUp', 'tierDown'],
+	addTag: ['tierChanged'],
 	createTask: ['tierUp', 'tierDown', 'pointsCrossed'],
 	logNote: [
-		'tierUp',
-		'tierDown',
+		'tierChanged',
 		'pointsCrossed',
 		'referralCodeAssigned',
 		'memberRegistered',
@@ -70,6 +74,7 @@ export function holdingConditions(event: LoyaltyEvent, settings: RuleSettings): 
 	const holds: Record<CrmRuleCondition, boolean> = {
 		tierUp: tier.direction === 'up',
 		tierDown: tier.direction === 'down',
+		tierChanged: tier.direction !== null || kind === 'tier_changed',
 		pointsCrossed:
 			points.previousAvailable !== null &&
 			points.available !== null &&

@@ -27,6 +27,14 @@ describe('rule conditions', () => {
 		expect(await fires('tierUp', fixtures.gameballProfileBody)).toBe(false);
 	});
 
+	test('tier changed: any move, and a tier event without a direction', async () => {
+		expect(await fires('tierChanged', fixtures.triggerTierItem)).toBe(true);
+		expect(await fires('tierChanged', { ...fixtures.triggerTierItem, direction: 'down' })).toBe(true);
+		expect(await fires('tierChanged', fixtures.olLevelChanged)).toBe(true);
+		expect(await fires('tierUp', fixtures.olLevelChanged)).toBe(false);
+		expect(await fires('tierChanged', fixtures.gameballProfileBody)).toBe(false);
+	});
+
 	test('points >= N looks at the available balance', async () => {
 		expect(await fires('pointsAtLeast', fixtures.gameballProfileBody, { pointsThreshold: 90 })).toBe(true);
 		expect(await fires('pointsAtLeast', fixtures.gameballProfileBody, { pointsThreshold: 91 })).toBe(false);
@@ -115,6 +123,10 @@ describe('default rules', () => {
 		expect(await counts(fixtures.olNamedBoughtReward)).toEqual([0, 0, 0, 1, 0]);
 		expect(await counts(fixtures.olNamedPointsWillExpire)).toEqual([0, 0, 0, 1, 0]);
 		expect(await counts(fixtures.olDeactivated)).toEqual([1, 0, 0, 1, 0]);
+	});
+
+	test('an Open Loyalty level change without a direction: upsert, tag, note; no task', async () => {
+		expect(await counts(fixtures.olLevelChanged)).toEqual([1, 1, 0, 1, 0]);
 	});
 
 	test('rules are parameters: each can be changed', async () => {
