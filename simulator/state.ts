@@ -201,6 +201,8 @@ export class SimulatorState {
 	readonly customers = new Map<string, Customer>();
 	readonly ledgerEntries: LedgerEntry[] = [];
 	readonly dedupIndex = new Map<string, LedgerEntry>();
+	/** Ledger entries whose points are still pending (so settling does not scan the whole ledger). */
+	readonly pendingEntries = new Set<LedgerEntry>();
 	readonly holds = new Map<string, Hold>();
 	readonly coupons = new Map<string, Coupon>();
 	readonly couponLocks = new Map<string, CouponLock>();
@@ -254,6 +256,7 @@ export class SimulatorState {
 		this.customers.clear();
 		this.ledgerEntries.length = 0;
 		this.dedupIndex.clear();
+		this.pendingEntries.clear();
 		this.holds.clear();
 		this.coupons.clear();
 		this.couponLocks.clear();

@@ -186,10 +186,11 @@ export class Account {
 
 	/** Activates pending points whose return window has passed. */
 	settlePending(customer: Customer): void {
+		if (this.state.pendingEntries.size === 0) return;
 		const now = this.now().getTime();
-		for (const entry of this.state.ledgerEntries) {
-			if (entry.customerId !== customer.customerId || entry.status !== 'Pending' || !entry.activateAt) continue;
-			if (Date.parse(entry.activateAt) <= now) this.activateEntry(entry, customer);
+		for (const entry of this.state.pendingEntries) {
+			if (entry.status !== 'Pending') this.state.pendingEntries.delete(entry);
+			else if (entry.customerId === customer.customerId && entry.activateAt && Date.parse(entry.activateAt) <= now) this.activateEntry(entry, customer);
 		}
 	}
 
@@ -197,6 +198,7 @@ export class Account {
 		if (entry.status !== 'Pending') return 0;
 		const points = entry.points - entry.refundedPoints;
 		entry.status = 'Active';
+		this.state.pendingEntries.delete(entry);
 		customer.pendingPoints -= points;
 		customer.activatedPoints += points;
 		this.markDirty(customer);
@@ -253,6 +255,7 @@ export class Account {
 			refundedAmount: 0,
 		};
 		this.state.ledgerEntries.push(entry);
+		if (entry.status === 'Pending') this.state.pendingEntries.add(entry);
 		if (input.dedupKey) this.state.dedupIndex.set(input.dedupKey, entry);
 		this.addActivity(customer, activityTypeFor(input.type), { points, transactionId: input.transactionId, reason: input.reason, campaignName: input.achievementName });
 		this.markDirty(customer);
