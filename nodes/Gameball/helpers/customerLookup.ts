@@ -26,7 +26,9 @@ const languageFilter: INodeProperties = {
 
 /** An operation that reads something about one customer: the customer ID in the path, optional query filters. */
 export function customerLookup(spec: LookupSpec): GameballOperation {
-	const filters = [...(spec.filters ?? []), ...(spec.langHeader ? [languageFilter] : [])];
+	const filters = [...(spec.filters ?? []), ...(spec.langHeader ? [languageFilter] : [])].sort((a, b) =>
+		a.displayName.localeCompare(b.displayName),
+	);
 	return {
 		...spec,
 		properties: [

@@ -1,0 +1,76 @@
+import type { INodeProperties, INodePropertyCollection, INodePropertyOptions } from 'n8n-workflow';
+
+import { Gameball } from '../../nodes/Gameball/Gameball.node';
+
+/**
+ * The node's parameters are built by factories, which n8n's lint rules cannot read. These checks apply the same
+ * conventions to the built description.
+ */
+const properties = new Gameball().description.properties;
+
+function walk(list: INodeProperties[], visit: (property: INodeProperties, path: string) => void, path = '') {
+	for (const property of list) {
+		visit(property, `${path}${property.name}`);
+		for (const option of property.options ?? []) {
+			if ('type' in option) walk([option as INodeProperties], visit, `${path}${property.name}.`);
+			else if ('values' in option) walk((option as INodePropertyCollection).values, visit, `${path}${property.name}.`);
+		}
+	}
+}
+
+const all: Array<{ property: INodeProperties; path: string }> = [];
+walk(properties, (property, path) => all.push({ property, path }));
+
+describe('Gameball node description', () => {
+	it('gives every parameter a default', () => {
+		expect(all.filter(({ property }) => property.default === undefined).map(({ path }) => path)).toEqual([]);
+	});
+
+	it('sorts option lists and collection fields by name', () => {
+		const unsorted = all
+			.filter(({ property }) => ['options', 'multiOptions', 'collection', 'fixedCollection'].includes(property.type))
+			.filter(({ property }) => {
+				const names = (property.options ?? []).map((option) => ('type' in option ? option.displayName : option.name));
+				return names.some((name, i) => i > 0 && names[i - 1].localeCompare(name) > 0);
+			})
+			.map(({ path }) => path);
+		expect(unsorted).toEqual([]);
+	});
+
+	it('starts boolean descriptions with "Whether"', () => {
+		const wrong = all
+			.filter(({ property }) => property.type === 'boolean' && property.description && !property.description.startsWith('Whether'))
+			.map(({ path }) => path);
+		expect(wrong).toEqual([]);
+	});
+
+	it('names dropdowns loaded from the account "Name or ID" and explains expressions', () => {
+		const wrong = all
+			.filter(({ property }) => property.typeOptions?.loadOptionsMethod)
+			.filter(({ property }) => !property.displayName.endsWith('Name or ID') || !property.description?.includes('expression'))
+			.map(({ path }) => path);
+		expect(wrong).toEqual([]);
+	});
+
+	it('writes display names in title case', () => {
+		const small = new Set(['a', 'an', 'and', 'as', 'at', 'by', 'for', 'in', 'of', 'on', 'or', 'the', 'to', 'with']);
+		const wrong = all
+			.filter(({ property }) =>
+				property.displayName
+					.replace(/\(.*?\)/g, '')
+					.split(/\s+/)
+					.filter(Boolean)
+					.some((word, i) => i > 0 && !small.has(word) && /^[a-z]/.test(word)),
+			)
+			.map(({ path, property }) => `${path}: ${property.displayName}`);
+		expect(wrong).toEqual([]);
+	});
+
+	it('gives every operation an action sentence for the actions panel and AI agents', () => {
+		const operations = properties.filter((property) => property.name === 'operation');
+		for (const operation of operations) {
+			for (const option of operation.options as INodePropertyOptions[]) expect(option.action).toMatch(/^[A-Z]/);
+		}
+		expect(new Gameball().description.usableAsTool).toBe(true);
+	});
+});
