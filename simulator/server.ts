@@ -51,6 +51,12 @@ interface ResolvedRoute {
 	requireSecret: boolean;
 }
 
+/** Documented statuses that differ from the generic 400 for one field of one operation. */
+const VALIDATION_STATUS_OVERRIDES: Record<string, Record<string, number>> = {
+	// "Unprocessable entity. Returned when campaignId is zero or negative."
+	'GET /api/v4.0/integrations/customers/{customerId}/reward-campaigns-progress': { campaignId: 422 },
+};
+
 const TUTORIAL_BATCH = /^\/api\/v4(?:\.0)?\/integrations\/batch\/(\d+)\/?$/i;
 const BATCH_CREATE = /^\/api\/v4\.0\/integrations\/batch\//;
 
@@ -111,7 +117,11 @@ function validate(route: ResolvedRoute, method: string, path: string, query: URL
 		return;
 	}
 	const result = validateRequest(method, normalisePath(path).path, query, parsed);
-	if (isContractError(result)) throw new GameballError(result.error.status, result.error.code, result.error.message);
+	if (isContractError(result)) {
+		const { status, code, message, field } = result.error;
+		const override = code === ERROR_CODES.invalidValue && field ? VALIDATION_STATUS_OVERRIDES[`${method} ${route.contractPath}`]?.[field] : undefined;
+		throw new GameballError(override ?? status, code, message);
+	}
 }
 
 export function createRequestHandler(deps: ServerDependencies): (request: IncomingMessage, response: ServerResponse) => void {

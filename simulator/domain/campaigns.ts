@@ -155,7 +155,8 @@ export function campaignsProgress(account: Account, customer: Customer, query: U
 		throw new GameballError(422, ERROR_CODES.invalidValue, 'invalid campaignid value. the campaign id must be a positive integer.');
 	}
 	return account.state.config.campaigns
-		.filter((campaign) => !campaignType || campaign.type.toLowerCase() === campaignType.toLowerCase())
+		// The account has reward campaigns only (no games such as spin-the-wheel).
+		.filter(() => !campaignType || campaignType.toLowerCase() === 'reward')
 		.filter((campaign) => !campaignIdRaw || campaign.id === Number(campaignIdRaw))
 		.map((campaign) => {
 			const eventName = campaign.eventName ?? '';
@@ -235,7 +236,7 @@ export function streakProgress(account: Account, customer: Customer, campaignId:
 }
 
 export function automationCampaigns(account: Account, customer: Customer, campaignType: string | null): Json {
-	if (campaignType && campaignType.toLowerCase() !== 'mission') return { count: 0, campaigns: [] };
+	if (campaignType && !['mission', 'all'].includes(campaignType.toLowerCase())) return { count: 0, campaigns: [] };
 	const steps = [
 		{ order: 1, type: 'SignUp', completed: true, configuration: null },
 		{ order: 2, type: 'PlaceOrder', completed: Number(customer.attributes.totalOrders ?? 0) > 0, configuration: { minimumOrders: 1 } },

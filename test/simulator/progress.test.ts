@@ -1,0 +1,95 @@
+import { startSimulator, type Simulator } from '../../simulator';
+import { clientFor, nowIso } from './client';
+
+let sim: Simulator;
+let call: ReturnType<typeof clientFor>;
+
+beforeAll(async () => {
+	sim = await startSimulator({ rateLimits: false });
+	call = clientFor(sim);
+	for (const [customerId, amount] of [['lead-a', 300], ['lead-b', 900], ['lead-c', 50]] as const) {
+		await call('POST', '/customers', { customerId, customerAttributes: { displayName: customerId.toUpperCase() } });
+		await call('POST', '/transactions/cashback', { customerId, transactionId: `C-${customerId}`, transactionTime: nowIso(), amount });
+	}
+	await call('POST', '/customers/lead-c/tags', { tags: 'vip, early' });
+});
+afterAll(() => sim.stop());
+
+describe('leaderboard', () => {
+	it('ranks customers by points earned, with the asked customer rank', async () => {
+		const answer = await call('GET', '/leaderboard?customerId=lead-a');
+		expect(answer.json.customersCount).toBe(3);
+		expect(answer.json.customerRank).toBe(2);
+		expect(answer.json.leaderboard.map((row: { customerId: string; progress: number; rank: number }) => [row.rank, row.customerId, row.progress])).toEqual([
+			[1, 'lead-b', 900],
+			[2, 'lead-a', 300],
+			[3, 'lead-c', 50],
+		]);
+		expect(answer.json.leaderboard[0]).toMatchObject({ displayName: 'LEAD-B', tierName: 'Gold' });
+	});
+
+	it('filters by tag and by period', async () => {
+		const tagged = await call('GET', '/leaderboard?customerTag=vip');
+		expect(tagged.json.leaderboard.map((row: { customerId: string }) => row.customerId)).toEqual(['lead-c']);
+		const past = await call('GET', '/leaderboard?to=2000-01-01T00:00:00Z');
+		expect(past.json.leaderboard.every((row: { progress: number }) => row.progress === 0)).toBe(true);
+	});
+});
+
+describe('paging and counts', () => {
+	it('pages transactions with startAfter and limit', async () => {
+		for (let index = 0; index < 5; index++) {
+			await call('POST', '/transactions/manual', { customerId: 'lead-a', transactionId: `PG-${index}`, username: 'test', reason: 'paging', points: 1 });
+		}
+		const first = await call('GET', '/transactions?customerId=lead-a&limit=4');
+		expect(first.json).toMatchObject({ count: 4, hasMore: true });
+		const last = first.json.transactions[3].gameballTransactionId;
+		const second = await call('GET', `/transactions?customerId=lead-a&limit=4&startAfter=${last}`);
+		expect(second.json).toMatchObject({ count: 2, hasMore: false });
+		const view = await call('GET', '/transactions/customer-view?customerId=lead-a&limit=1');
+		expect(view.json.transactions[0]).toMatchObject({ customerId: 'lead-a', customerName: 'LEAD-A', isCustomerDeleted: false });
+		expect((await call('GET', '/transactions/count?customerId=lead-a&status=Active')).json.count).toBe(6);
+	});
+
+	it('filters activities by type and counts them', async () => {
+		const upgrades = await call('GET', '/customers/lead-b/activities?activityType=TierUpgraded');
+		// One cashback of 900 jumps from Bronze straight to Gold: one upgrade.
+		expect(upgrades.json.activities.map((activity: { tierName: string }) => activity.tierName)).toEqual(['Gold']);
+		expect((await call('GET', '/customers/lead-b/activities/count?activityType=TierUpgraded')).json.count).toBe(1);
+		expect((await call('GET', '/customers/lead-b/activities?activityType=Nonsense')).status).toBe(400);
+	});
+});
+
+describe('campaign progress', () => {
+	it('filters by type and id and rejects non-positive ids with 422', async () => {
+		const rewards = await call('GET', '/customers/lead-a/reward-campaigns-progress?campaignType=reward');
+		expect(rewards.json.map((campaign: { rewardsCampaignId: number }) => campaign.rewardsCampaignId)).toEqual([101, 102, 104, 105, 106, 107]);
+		expect((await call('GET', '/customers/lead-a/reward-campaigns-progress?campaignType=game')).json).toEqual([]);
+		expect((await call('GET', '/customers/lead-a/reward-campaigns-progress?campaignType=other')).status).toBe(400);
+		const one = await call('GET', '/customers/lead-a/reward-campaigns-progress?campaignId=104');
+		expect(one.json).toHaveLength(1);
+		const locked = await call('GET', '/customers/lead-c/reward-campaigns-progress?campaignId=107');
+		expect(locked.json[0]).toMatchObject({ isUnlocked: false, canAchieve: false });
+		const zero = await call('GET', '/customers/lead-a/reward-campaigns-progress?campaignId=0');
+		expect(zero.status).toBe(422);
+		expect(zero.json.code).toBe(3003);
+		expect((await call('GET', '/customers/lead-a/reward-campaigns-progress?campaignId=abc')).status).toBe(400);
+	});
+
+	it('rewards a social challenge once', async () => {
+		const first = await call('POST', '/customers/social-challenges', { customerId: 'lead-c', challengeId: 104 });
+		expect(first.status).toBe(202);
+		expect(first.json.gameballStatus).toBe('Accepted');
+		const again = await call('POST', '/customers/social-challenges', { customerId: 'lead-c', challengeId: 104 });
+		expect(again.json.gameballStatus).toBe('AlreadyAchieved');
+		expect((await call('GET', '/customers/lead-c/balance')).json.availablePointsBalance).toBe(65);
+		expect((await call('POST', '/customers/social-challenges', { customerId: 'lead-c', challengeId: 999 })).status).toBe(404);
+	});
+
+	it('tracks a daily streak', async () => {
+		await call('POST', '/events', { customerId: 'lead-a', events: { daily_check_in: {} } });
+		await call('POST', '/events', { customerId: 'lead-a', events: { daily_check_in: {} } });
+		const streak = await call('GET', '/customers/lead-a/streaks/106');
+		expect(streak.json).toMatchObject({ currentStreakCount: 1, highestStreakCount: 1, nextMilestone: 3, totalRewardsEarned: 0 });
+	});
+});
