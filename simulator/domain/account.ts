@@ -384,6 +384,8 @@ function activityTypeFor(type: TransactionType): string {
 		case 'ManualAccumulation':
 		case 'ManualDeduction':
 			return 'SuccessfulAction';
+		case 'DiscountCode':
+			return 'Redemption';
 		default:
 			return type;
 	}
