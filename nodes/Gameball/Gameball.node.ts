@@ -4,7 +4,7 @@ import { NodeConnectionTypes } from 'n8n-workflow';
 import { buildProperties } from './actions/description';
 import { resources } from './actions/resources';
 import { router } from './actions/router';
-import { getRewardCampaigns, getTiers } from './methods/loadOptions';
+import { getRedemptionRules, getRewardCampaigns } from './methods/loadOptions';
 
 export class Gameball implements INodeType {
 	description: INodeTypeDescription = {
@@ -23,7 +23,7 @@ export class Gameball implements INodeType {
 		properties: buildProperties(resources),
 	};
 
-	methods = { loadOptions: { getTiers, getRewardCampaigns } };
+	methods = { loadOptions: { getRewardCampaigns, getRedemptionRules } };
 
 	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
 		return await router.call(this);

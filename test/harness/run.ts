@@ -10,9 +10,10 @@ import type {
 	WorkflowExecuteMode,
 } from 'n8n-workflow';
 import { createRunExecutionData, Workflow } from 'n8n-workflow';
-import { ExecutionLifecycleHooks, WebhookContext, WorkflowExecute } from 'n8n-core';
+import { ExecutionLifecycleHooks, LoadOptionsContext, WebhookContext, WorkflowExecute } from 'n8n-core';
 
 import { TestCredentialsHelper } from './credentialsHelper';
+import './deduplication'; // registers the in-memory provider behind helpers.checkProcessedAndRecord
 import { PackageNodeTypes } from './nodeTypes';
 
 const nodeTypes = new PackageNodeTypes();
@@ -109,6 +110,17 @@ export async function runNode(spec: NodeSpec, items: IDataObject[] | INodeExecut
 		'json' in item && typeof item.json === 'object' ? (item as INodeExecutionData) : { json: item as IDataObject },
 	);
 	return await execute(newWorkflow(node), node, input, spec.credentials ?? {});
+}
+
+/** Calls one of a node's `loadOptions` methods through n8n-core's real LoadOptionsContext, as the editor does. */
+export async function loadOptions(spec: NodeSpec, method: string) {
+	const node = buildNode(spec);
+	const workflow = newWorkflow(node);
+	const context = new LoadOptionsContext(workflow, node, additionalData(spec.credentials ?? {}, workflow, 'internal'), '');
+	const nodeType = nodeTypes.getByNameAndVersion(node.type, node.typeVersion);
+	const load = nodeType.methods?.loadOptions?.[method];
+	if (!load) throw new Error(`${node.type} has no loadOptions method ${method}`);
+	return await load.call(context);
 }
 
 export interface FakeRequest {

@@ -3,7 +3,7 @@ import { NodeOperationError } from 'n8n-workflow';
 
 import type { BatchStatus } from '../transport/batch';
 import { createBatchJob, MAX_BATCH_SIZE, waitForBatch } from '../transport/batch';
-import type { GameballOperation } from './operation';
+import type { BatchEntry, GameballOperation } from './operation';
 import { errorItem } from './output';
 
 export interface BatchSettings {
@@ -64,7 +64,7 @@ export async function runInBatches(
 ): Promise<INodeExecutionData[]> {
 	const batch = operation.batch!;
 	const results: INodeExecutionData[] = new Array(itemCount);
-	const entries: Array<{ itemIndex: number; entry: IDataObject }> = [];
+	const entries: Array<{ itemIndex: number; entry: BatchEntry }> = [];
 	for (let itemIndex = 0; itemIndex < itemCount; itemIndex++) {
 		try {
 			entries.push({ itemIndex, entry: batch.toItem(await operation.build.call(this, itemIndex)) });

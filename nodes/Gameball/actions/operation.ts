@@ -21,6 +21,9 @@ export type BatchKind =
 	| 'redeem'
 	| 'events';
 
+/** One entry of a batch job's body: an object, or a bare ID for `orders/transactions`. */
+export type BatchEntry = IDataObject | string;
+
 /** Lists that page with `startAfter` + `limit` and answer `{ <itemsKey>: [...], hasMore | nextCursor }`. */
 export interface ListSpec {
 	itemsKey: string;
@@ -52,7 +55,7 @@ export interface GameballOperation {
 	movesMoney?: boolean;
 	list?: ListSpec;
 	/** Operations that Gameball's batch API can also perform: how one built request becomes one batch item. */
-	batch?: { kind: BatchKind; toItem: (request: GameballRequest) => IDataObject };
+	batch?: { kind: BatchKind; toItem: (request: GameballRequest) => BatchEntry };
 }
 
 /** The operations of one resource, in dropdown order. */

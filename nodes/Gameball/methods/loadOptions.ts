@@ -2,26 +2,25 @@ import type { IDataObject, ILoadOptionsFunctions, INodePropertyOptions } from 'n
 
 import { sendToGameball } from '../transport/request';
 
-async function listOf(context: ILoadOptionsFunctions, path: '/configurations/tiers' | '/configurations/reward-campaigns') {
-	const { body } = await sendToGameball.call(context, `GET ${path}`, {});
-	return (Array.isArray(body) ? body : []) as IDataObject[];
-}
-
-/** Tiers of the account, by rank. */
-export async function getTiers(this: ILoadOptionsFunctions): Promise<INodePropertyOptions[]> {
-	const tiers = await listOf(this, '/configurations/tiers');
-	return tiers
-		.sort((a, b) => Number(a.order) - Number(b.order))
-		.map((tier) => ({ name: String(tier.name), value: Number(tier.order), description: `Rank ${String(tier.order)}` }));
-}
-
 /** Reward campaigns of the account: stamps challenges, streaks and the rest. */
 export async function getRewardCampaigns(this: ILoadOptionsFunctions): Promise<INodePropertyOptions[]> {
-	const campaigns = await listOf(this, '/configurations/reward-campaigns');
+	const { body } = await sendToGameball.call(this, 'GET /configurations/reward-campaigns', {});
+	const campaigns = (Array.isArray(body) ? body : []) as IDataObject[];
 	return campaigns
 		.map((campaign) => ({
 			name: `${String(campaign.name)}${campaign.type ? ` (${String(campaign.type)})` : ''}`,
 			value: Number(campaign.id),
 		}))
 		.sort((a, b) => a.name.localeCompare(b.name));
+}
+
+/** Redemption rules (the coupons customers can buy with points), as the account configures them. */
+export async function getRedemptionRules(this: ILoadOptionsFunctions): Promise<INodePropertyOptions[]> {
+	const { body } = await sendToGameball.call(this, 'GET /configurations/redemption', {});
+	const rules = ((body as IDataObject | undefined)?.redemptionRules ?? []) as IDataObject[];
+	return rules.map((rule) => {
+		const title = ((rule.coupon as IDataObject | undefined)?.group as IDataObject | undefined)?.title;
+		const points = rule.pointsToRedeem === undefined ? '' : ` (${String(rule.pointsToRedeem)} points)`;
+		return { name: `${String(title ?? rule.ruleType ?? `Rule ${String(rule.id)}`)}${points}`, value: Number(rule.id) };
+	});
 }

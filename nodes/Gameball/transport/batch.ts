@@ -1,7 +1,7 @@
 import type { IDataObject } from 'n8n-workflow';
 import { sleep } from 'n8n-workflow';
 
-import type { BatchKind } from '../actions/operation';
+import type { BatchEntry, BatchKind } from '../actions/operation';
 import type { GameballContext } from './request';
 import { sendToGameball } from './request';
 
@@ -82,7 +82,7 @@ export function parseBatchStatus(jobId: string, body: unknown): BatchStatus {
 export async function createBatchJob(
 	this: GameballContext,
 	kind: BatchKind,
-	entries: IDataObject[],
+	entries: BatchEntry[],
 	itemIndex?: number,
 ): Promise<string> {
 	const { body } = await sendToGameball.call(this, `POST /batch/${kind}`, { body: { body: entries } }, { itemIndex });

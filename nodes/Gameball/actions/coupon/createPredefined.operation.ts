@@ -9,12 +9,14 @@ export const createPredefined = requestOperation({
 	required: [
 		customerIdParam,
 		{
-			displayName: 'Rule ID',
+			displayName: 'Redemption Rule Name or ID',
 			name: 'ruleId',
-			type: 'number',
-			default: 0,
+			type: 'options',
+			typeOptions: { loadOptionsMethod: 'getRedemptionRules' },
+			default: '',
 			required: true,
-			description: 'The redemption rule that defines the coupon (see Configuration > Get Redemption Rules)',
+			description:
+				'The redemption rule that defines the coupon. Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
 		},
 	],
 	optional: identityOptions,

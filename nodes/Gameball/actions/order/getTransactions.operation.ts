@@ -1,5 +1,3 @@
-import type { IDataObject } from 'n8n-workflow';
-
 import { orderIdPath } from './orderId';
 import { requestOperation } from '../../helpers/requestOperation';
 
@@ -11,7 +9,7 @@ export const getTransactions = requestOperation({
 	path: [orderIdPath],
 	batch: {
 		kind: 'orders/transactions',
-		// This batch kind takes bare order IDs, not objects; the router sends the entries as given.
-		toItem: ({ pathParams = {} }) => String(pathParams.orderId) as unknown as IDataObject,
+		// This batch kind takes bare order IDs, not objects.
+		toItem: ({ pathParams = {} }) => String(pathParams.orderId),
 	},
 });
