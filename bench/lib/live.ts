@@ -1,0 +1,151 @@
+/**
+ * One live n8n (the e2e harness's install and start-up, used as they are) for the load runs, with three
+ * workflows: (a) the Gameball Trigger, verification and deduplication on; (b) n8n's own Webhook node; (c) the
+ * bench's no-op community trigger. All three answer on receipt with n8n's default answer.
+ */
+import { cpSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+
+import { common, database, install, instance, n8n, ports, processes, userFolder, versions, type N8nVersion, type Workflow } from './e2e';
+
+export const API_KEY = 'bench-api-key';
+export const SECRET_KEY = 'bench-secret-key';
+
+export type WorkflowName = 'gameball' | 'builtin' | 'noop';
+
+const WEBHOOK_IDS: Record<WorkflowName, string> = {
+	gameball: 'b3c40000-0001-4b1a-9e11-00000000000a',
+	builtin: 'b3c40000-0002-4b1a-9e11-00000000000b',
+	noop: 'b3c40000-0003-4b1a-9e11-00000000000c',
+};
+export const WORKFLOW_IDS: Record<WorkflowName, string> = { gameball: 'benchGameballTrg', builtin: 'benchBuiltinHook', noop: 'benchNoopTrigger' };
+const BUILTIN_PATH = 'bench-builtin';
+const NOOP_PACKAGE = 'n8n-nodes-bench-noop';
+
+function workflows(): Record<WorkflowName, Workflow> {
+	const { node, workflow, credentialRefs } = common;
+	return {
+		gameball: workflow(WORKFLOW_IDS.gameball, 'Bench: Gameball Trigger', [
+			node('Gameball Trigger', 'n8n-nodes-gameball.gameballTrigger', 1, [0, 0],
+				{ source: 'v4', events: [], verifySignature: true, simplify: true, options: { deduplicate: true } },
+				{ webhookId: WEBHOOK_IDS.gameball, credentials: { gameballApi: credentialRefs.gameball } }),
+		], {}),
+		builtin: workflow(WORKFLOW_IDS.builtin, 'Bench: n8n Webhook node', [
+			node('Webhook', 'n8n-nodes-base.webhook', 2, [0, 0],
+				{ httpMethod: 'POST', path: BUILTIN_PATH, responseMode: 'onReceived', options: {} },
+				{ webhookId: WEBHOOK_IDS.builtin }),
+		], {}),
+		noop: workflow(WORKFLOW_IDS.noop, 'Bench: no-op community trigger', [
+			node('Bench No-op Trigger', `${NOOP_PACKAGE}.benchNoopTrigger`, 1, [0, 0], {}, { webhookId: WEBHOOK_IDS.noop }),
+		], {}),
+	};
+}
+
+/** Adds the bench's no-op package next to ours, the way n8n's own community-package install lays it out. */
+function installNoopPackage(folder: string) {
+	const nodesDir = join(folder, '.n8n', 'nodes');
+	cpSync(join(__dirname, '..', 'noop-trigger'), join(nodesDir, 'node_modules', NOOP_PACKAGE), { recursive: true });
+	const manifestFile = join(nodesDir, 'package.json');
+	const manifest = JSON.parse(readFileSync(manifestFile, 'utf8')) as { dependencies: Record<string, string> };
+	manifest.dependencies[NOOP_PACKAGE] = '0.0.1';
+	writeFileSync(manifestFile, JSON.stringify(manifest, null, 2));
+}
+
+export interface LiveN8n {
+	version: N8nVersion;
+	url: string;
+	logFile: string;
+	userFolder: string;
+	databaseFile: string;
+	urls: Record<WorkflowName, string>;
+	stop: () => Promise<void>;
+}
+
+/**
+ * Starts n8n `versionName` (default 2.40.7) with the chosen workflows. `engine` 'legacy' sets
+ * N8N_EXPRESSION_ENGINE=legacy; 'vm' leaves n8n's default.
+ */
+export async function startLiveN8n(options: { engine: 'vm' | 'legacy'; names: WorkflowName[]; versionName?: string; log?: (line: string) => void }): Promise<LiveN8n> {
+	const log = options.log ?? ((line: string) => console.log(`[bench] ${line}`));
+	processes.stopEverythingOnExit();
+	if (options.engine === 'legacy') process.env.N8N_EXPRESSION_ENGINE = 'legacy';
+	else delete process.env.N8N_EXPRESSION_ENGINE;
+	const version = await install.ensureN8n(versions.getVersion(options.versionName ?? '2'), log);
+	const folder = join(userFolder.repoRoot, 'bench', '.run', `n8n-${version.version}-${options.engine}-${process.pid}`);
+	rmSync(folder, { recursive: true, force: true });
+	mkdirSync(folder, { recursive: true });
+	const settings = { userFolder: folder, port: await ports.freePort(), brokerPort: await ports.freePort() };
+	userFolder.installPackage(folder, version);
+	installNoopPackage(folder);
+	const all = workflows();
+	const chosen = options.names.map((name) => all[name]);
+	const credentials = instance.credentialsFor({ simulatorUrl: 'http://127.0.0.1:9', apiKey: API_KEY, secretKey: SECRET_KEY });
+	log(`n8n ${version.version} (${options.engine} engine): importing ${chosen.length} workflows into ${folder}`);
+	await userFolder.importAndActivate(version, settings, { credentials, workflows: chosen });
+	const server = await n8n.startN8n(version, settings, { expectedWebhooks: chosen.length });
+	log(`n8n ${version.version} is up at ${server.url}`);
+	return {
+		version,
+		url: server.url,
+		logFile: server.logFile,
+		userFolder: folder,
+		databaseFile: join(folder, '.n8n', 'database.sqlite'),
+		urls: {
+			gameball: `${server.url}/webhook/${WEBHOOK_IDS.gameball}/webhook`,
+			builtin: `${server.url}/webhook/${BUILTIN_PATH}`,
+			noop: `${server.url}/webhook/${WEBHOOK_IDS.noop}/webhook`,
+		},
+		stop: () => server.stop(),
+	};
+}
+
+export interface ExecutionTally {
+	count: number;
+	byStatus: Record<string, number>;
+	/** Latest stoppedAt (ms since epoch) among them, or NaN. */
+	lastStoppedAt: number;
+	maxId: number;
+}
+
+function sqliteTime(value: unknown): number {
+	if (typeof value !== 'string') return Number(value);
+	return Date.parse(/[zZ]|[+-]\d\d:?\d\d$/.test(value) ? value.replace(' ', 'T') : `${value.replace(' ', 'T')}Z`);
+}
+
+/** Executions of one workflow with an id above `afterId`, read from n8n's SQLite database. */
+export async function tallyExecutions(live: LiveN8n, workflowId: string, afterId: number): Promise<ExecutionTally> {
+	const rows = await database.query(
+		live.version,
+		live.databaseFile,
+		'SELECT status, count(*) AS count, max(stoppedAt) AS lastStoppedAt, max(id) AS maxId FROM execution_entity WHERE workflowId = ? AND id > ? GROUP BY status',
+		[workflowId, afterId],
+	);
+	const byStatus: Record<string, number> = {};
+	let lastStoppedAt = NaN;
+	let maxId = afterId;
+	for (const row of rows) {
+		byStatus[String(row.status)] = Number(row.count);
+		const stopped = sqliteTime(row.lastStoppedAt);
+		if (!Number.isNaN(stopped) && !(stopped <= lastStoppedAt)) lastStoppedAt = stopped;
+		maxId = Math.max(maxId, Number(row.maxId));
+	}
+	return { count: Object.values(byStatus).reduce((a, b) => a + b, 0), byStatus, lastStoppedAt, maxId };
+}
+
+export async function lastExecutionId(live: LiveN8n): Promise<number> {
+	const [row] = await database.query(live.version, live.databaseFile, 'SELECT max(id) AS id FROM execution_entity');
+	return Number(row?.id ?? 0);
+}
+
+const FINAL = ['success', 'error', 'crashed', 'canceled'];
+
+/** Waits until `expected` executions of the workflow (after `afterId`) have finished, or the time limit. */
+export async function waitForFinished(live: LiveN8n, workflowId: string, afterId: number, expected: number, timeoutMs: number): Promise<ExecutionTally> {
+	const deadline = Date.now() + timeoutMs;
+	for (;;) {
+		const tally = await tallyExecutions(live, workflowId, afterId);
+		const finished = FINAL.reduce((sum, status) => sum + (tally.byStatus[status] ?? 0), 0);
+		if (finished >= expected || Date.now() > deadline) return tally;
+		await new Promise((resolve) => setTimeout(resolve, 250));
+	}
+}

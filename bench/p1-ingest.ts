@@ -1,0 +1,153 @@
+/**
+ * P1, webhook ingest on one live n8n (2.40.7 by default), three workflows side by side in the same run:
+ *   (a) gameball  Gameball Trigger, signature verification and deduplication on
+ *   (b) builtin   n8n's own Webhook node, answering on receipt the same way
+ *   (c) noop      bench/noop-trigger, a community trigger that returns the body and nothing more
+ * For each engine (n8n's default `vm`, then N8N_EXPRESSION_ENGINE=legacy) and each concurrency, the three take
+ * turns in alternating rounds; every delivery is a distinct, correctly signed 1 KB body. A turn ends when every
+ * answered delivery's execution has finished.
+ *   deliveries/s (answered)  = deliveries / time from the first request to the last answer
+ *   deliveries/s (completed) = deliveries / time from the first request to the last execution's stoppedAt
+ *   npm run bench:p1                                    about 10 minutes
+ *   npm run bench:p1 -- --engines legacy --concurrency 10 --count 1000 --rounds 1
+ */
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+
+import { readArgs } from './lib/args';
+import { signedDeliveries } from './lib/deliveries';
+import { lastExecutionId, SECRET_KEY, startLiveN8n, waitForFinished, WORKFLOW_IDS, type LiveN8n, type WorkflowName } from './lib/live';
+import { runLoad, type LoadRequest } from './lib/load';
+import { finish, goal, machine, percentile, round, type Goal } from './lib/report';
+import { processes } from './lib/e2e';
+
+const args = readArgs();
+const engines = args.list('engines', ['vm', 'legacy']) as Array<'vm' | 'legacy'>;
+const levels = args.list('concurrency', ['1', '10', '50']).map(Number);
+const rounds = args.number('rounds', 2);
+const maxSeconds = args.number('max-seconds', 90);
+const names: WorkflowName[] = ['gameball', 'builtin', 'noop'];
+/** Deliveries per workflow and concurrency level, split over the rounds. */
+const countFor = (concurrency: number) => args.number('count', concurrency === 1 ? 200 : 600);
+
+interface Cell {
+	engine: string;
+	concurrency: number;
+	workflow: WorkflowName;
+	sent: number;
+	ok: number;
+	non2xx: number;
+	executions: number;
+	failedExecutions: number;
+	answeredPerSecond: number;
+	completedPerSecond: number;
+	p50: number;
+	p99: number;
+}
+
+let run = 0;
+function requestsFor(count: number): LoadRequest[] {
+	return signedDeliveries(count, `p1-${process.pid}-${run++}`, SECRET_KEY).map(({ body, signature }) => ({
+		body,
+		headers: { 'content-type': 'application/json', 'x-gb-webhook-version': 'v4', 'x-gb-signature': signature },
+	}));
+}
+
+async function turn(live: LiveN8n, name: WorkflowName, count: number, concurrency: number) {
+	const before = await lastExecutionId(live);
+	const load = await runLoad(live.urls[name], requestsFor(count), concurrency, maxSeconds);
+	const ok = Object.entries(load.byStatus).filter(([status]) => Number(status) < 300).reduce((sum, [, n]) => sum + n, 0);
+	const tally = await waitForFinished(live, WORKFLOW_IDS[name], before, ok, 180_000);
+	return { load, ok, tally };
+}
+
+async function measureEngine(engine: 'vm' | 'legacy'): Promise<Cell[]> {
+	const live = await startLiveN8n({ engine, names });
+	const cells: Cell[] = [];
+	try {
+		for (const name of names) await turn(live, name, 30, 5); // warm-up, not counted
+		for (const concurrency of levels) {
+			const totals = new Map<WorkflowName, { sent: number; ok: number; non2xx: number; executions: number; failed: number; answeredMs: number; completedMs: number; latencies: number[] }>();
+			for (let r = 0; r < rounds; r++) {
+				const order = r % 2 ? [...names].reverse() : names;
+				for (const name of order) {
+					const { load, ok, tally } = await turn(live, name, Math.ceil(countFor(concurrency) / rounds), concurrency);
+					const t = totals.get(name) ?? { sent: 0, ok: 0, non2xx: 0, executions: 0, failed: 0, answeredMs: 0, completedMs: 0, latencies: [] };
+					t.sent += load.sent;
+					t.ok += ok;
+					t.non2xx += load.sent - ok;
+					t.executions += tally.count;
+					t.failed += tally.count - (tally.byStatus.success ?? 0);
+					t.answeredMs += load.elapsedMs;
+					t.completedMs += Math.max(load.elapsedMs, tally.lastStoppedAt - load.startedAt);
+					t.latencies.push(...load.latencies);
+					totals.set(name, t);
+				}
+			}
+			for (const name of names) {
+				const t = totals.get(name)!;
+				t.latencies.sort((a, b) => a - b);
+				const cell: Cell = {
+					engine,
+					concurrency,
+					workflow: name,
+					sent: t.sent,
+					ok: t.ok,
+					non2xx: t.non2xx,
+					executions: t.executions,
+					failedExecutions: t.failed,
+					answeredPerSecond: t.sent / (t.answeredMs / 1000),
+					completedPerSecond: t.executions / (t.completedMs / 1000),
+					p50: percentile(t.latencies, 50),
+					p99: percentile(t.latencies, 99),
+				};
+				cells.push(cell);
+				console.log(
+					`${engine.padEnd(6)} c=${String(concurrency).padEnd(3)} ${name.padEnd(8)} ${t.sent} sent, ${t.non2xx} non-2xx, ${t.executions} executions (${t.failed} not success): ` +
+						`${round(cell.answeredPerSecond, 1)}/s answered, ${round(cell.completedPerSecond, 1)}/s completed, p50 ${round(cell.p50, 1)} ms, p99 ${round(cell.p99, 1)} ms`,
+				);
+			}
+		}
+	} finally {
+		await live.stop();
+	}
+	return cells;
+}
+
+async function main() {
+	console.log(`P1 webhook ingest · ${machine()}`);
+	const cells: Cell[] = [];
+	for (const engine of engines) cells.push(...(await measureEngine(engine)));
+	const goals: Goal[] = [];
+	let broken = false;
+	console.log('\nengine  conc  a/b completed  a/c completed  a/b answered  a/c answered');
+	for (const engine of engines) {
+		for (const concurrency of levels) {
+			const cell = (name: WorkflowName) => cells.find((c) => c.engine === engine && c.concurrency === concurrency && c.workflow === name)!;
+			const [a, b, c] = [cell('gameball'), cell('builtin'), cell('noop')];
+			const ab = a.completedPerSecond / b.completedPerSecond;
+			const ac = a.completedPerSecond / c.completedPerSecond;
+			console.log(
+				`${engine.padEnd(7)} ${String(concurrency).padEnd(5)} ${round(ab, 2).toFixed(2).padEnd(14)} ${round(ac, 2).toFixed(2).padEnd(14)} ` +
+					`${round(a.answeredPerSecond / b.answeredPerSecond, 2).toFixed(2).padEnd(13)} ${round(a.answeredPerSecond / c.answeredPerSecond, 2).toFixed(2)}`,
+			);
+			if (engine === 'legacy') goals.push(goal(`a/b >= 0.95 (legacy, c=${concurrency})`, ab >= 0.95, round(ab, 2).toFixed(2)));
+			goals.push(goal(`a/c >= 0.95 (${engine}, c=${concurrency})`, ac >= 0.95, round(ac, 2).toFixed(2)));
+			for (const x of [a, b, c]) if (x.executions !== x.ok) broken = true;
+		}
+	}
+	if (broken) console.log('RUN BROKEN: some answered deliveries have no finished execution');
+	const outDir = join(__dirname, '.run');
+	mkdirSync(outDir, { recursive: true });
+	const outFile = join(outDir, `p1-${new Date().toISOString().replace(/[:.]/g, '-')}.json`);
+	writeFileSync(outFile, JSON.stringify({ machine: machine(), cells }, null, 2));
+	console.log(`cells written to ${outFile}`);
+	await processes.stopAll();
+	finish(goals, args.flag('strict'), broken);
+}
+
+main().catch(async (error) => {
+	console.error(error);
+	await processes.stopAll();
+	process.exit(1);
+});

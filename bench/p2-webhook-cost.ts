@@ -1,0 +1,138 @@
+/**
+ * P2, in-process cost of one 1 KB delivery, in one process, measured side by side in alternating rounds:
+ *   baseline  JSON.parse of the bytes + SHA-1 of the same bytes (the least any verifying trigger must do)
+ *   pipeline  handleV4Delivery(): size, signature, JSON, topic, deduplication, derived-event state, items
+ *   webhook   GameballTrigger.webhook() through n8n-core's real WebhookContext (test/harness WebhookHarness)
+ *   floor     the same harness running bench/noop-trigger (returns the body): n8n-core's and the harness's share
+ * Verification and deduplication on; every delivery distinct and correctly signed.
+ *   npm run bench:p2              20 rounds x 1,000 deliveries
+ *   npm run bench:p2 -- --small   5 rounds x 300 deliveries (seconds; CI)
+ */
+import '../test/harness/env';
+
+import { createHash } from 'node:crypto';
+import type { IDataObject, INodeType } from 'n8n-workflow';
+
+import { handleV4Delivery, type Delivery, type V4Settings } from '../nodes/GameballTrigger/pipeline';
+import { packageNodes } from '../test/harness/nodeTypes';
+import { WebhookHarness } from '../test/harness/run';
+import { readArgs } from './lib/args';
+import { signedDeliveries, type SignedDelivery } from './lib/deliveries';
+import { finish, goal, machine, round } from './lib/report';
+
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const { BenchNoopTrigger } = require('./noop-trigger/dist/BenchNoopTrigger.node.js') as { BenchNoopTrigger: new () => INodeType };
+
+const SECRET = 'bench-secret-key';
+const args = readArgs();
+const small = args.flag('small');
+const rounds = args.number('rounds', small ? 5 : 20);
+const perRound = args.number('deliveries', small ? 300 : 1000);
+const credentials = { gameballApi: { apiKey: 'bench-api-key', secretKey: SECRET, apiVersion: 'v4.0', baseUrl: 'http://127.0.0.1:1' } };
+
+packageNodes['n8n-nodes-gameball.benchNoopTrigger'] = new BenchNoopTrigger();
+
+const settings: V4Settings = {
+	events: [],
+	verifySignature: true,
+	secretKey: SECRET,
+	simplify: true,
+	maxBodySizeKb: 1024,
+	deduplicate: true,
+	deduplicationMemorySize: 5000,
+	customerMemorySize: 10000,
+	preferredLanguages: [],
+};
+
+type Variant = (deliveries: SignedDelivery[]) => Promise<number>;
+
+function headersOf(delivery: SignedDelivery) {
+	return { 'content-type': 'application/json', 'x-gb-webhook-version': 'v4', 'x-gb-signature': delivery.signature };
+}
+
+const baseline: Variant = async (deliveries) => {
+	let sink = 0;
+	for (const { body } of deliveries) {
+		const bytes = Buffer.from(body);
+		const parsed = JSON.parse(bytes.toString('utf8')) as IDataObject;
+		sink += createHash('sha1').update(bytes).digest('hex').length + (parsed.event ? 1 : 0);
+	}
+	return sink;
+};
+
+const pipelineMemory: IDataObject = {};
+const pipeline: Variant = async (deliveries) => {
+	let emitted = 0;
+	for (const item of deliveries) {
+		const delivery: Delivery = { method: 'POST', bytes: Buffer.from(item.body), headers: headersOf(item), query: {} };
+		const outcome = handleV4Delivery(delivery, settings, pipelineMemory, Date.now());
+		if (outcome.kind === 'emit') emitted++;
+	}
+	return emitted;
+};
+
+function throughHarness(harness: WebhookHarness): Variant {
+	return async (deliveries) => {
+		let emitted = 0;
+		for (const item of deliveries) {
+			const result = await harness.deliver({ method: 'POST', rawBody: item.body, headers: headersOf(item) });
+			if (result.emitted) emitted++;
+		}
+		return emitted;
+	};
+}
+
+const trigger = new WebhookHarness({ type: 'gameballTrigger', parameters: { source: 'v4', events: [], verifySignature: true, simplify: true, options: {} }, credentials });
+const floor = new WebhookHarness({ type: 'benchNoopTrigger', parameters: {} });
+const variants: Record<string, Variant> = { baseline, pipeline, webhook: throughHarness(trigger), floor: throughHarness(floor) };
+
+function median(values: number[]) {
+	const sorted = [...values].sort((a, b) => a - b);
+	return sorted[Math.floor(sorted.length / 2)];
+}
+
+async function main() {
+	console.log(`P2 in-process cost per 1 KB delivery · ${machine()}`);
+	const names = Object.keys(variants);
+	const all = signedDeliveries((rounds + 1) * perRound * names.length, `p2-${Date.now()}`, SECRET);
+	const take = (() => {
+		let next = 0;
+		return () => all.slice(next, (next += perRound));
+	})();
+	// Warm-up round (not counted): JIT, n8n-core's first-use set-up.
+	for (const name of names) await variants[name](take());
+	const micros: Record<string, number[]> = Object.fromEntries(names.map((name) => [name, []]));
+	let broken = false;
+	for (let r = 0; r < rounds; r++) {
+		const order = r % 2 ? [...names].reverse() : names;
+		for (const name of order) {
+			const batch = take();
+			const started = process.hrtime.bigint();
+			const count = await variants[name](batch);
+			micros[name].push(Number(process.hrtime.bigint() - started) / 1000 / batch.length);
+			if (name !== 'baseline' && count !== batch.length) broken = true;
+		}
+	}
+	const us = Object.fromEntries(names.map((name) => [name, median(micros[name])]));
+	for (const name of names) console.log(`${name.padEnd(9)} ${round(us[name], 1)} µs per delivery (median of ${rounds} rounds of ${perRound})`);
+	const pipelineRatio = us.pipeline / us.baseline;
+	const webhookRatio = us.webhook / us.baseline;
+	const ownRatio = (us.webhook - us.floor) / us.baseline;
+	console.log(`pipeline / baseline                 ${round(pipelineRatio, 2)}x`);
+	console.log(`webhook() / baseline                ${round(webhookRatio, 2)}x  (includes n8n-core's WebhookContext and the harness)`);
+	console.log(`(webhook() - floor) / baseline      ${round(ownRatio, 2)}x  (the node's own share of webhook())`);
+	if (broken) console.log('RUN BROKEN: a variant did not accept every delivery');
+	finish(
+		[
+			goal('pipeline <= 2x baseline', pipelineRatio <= 2, `${round(pipelineRatio, 2)}x`),
+			goal('webhook() minus floor <= 2x baseline', ownRatio <= 2, `${round(ownRatio, 2)}x`),
+		],
+		args.flag('strict'),
+		broken,
+	);
+}
+
+main().catch((error) => {
+	console.error(error);
+	process.exit(1);
+});

@@ -1,0 +1,57 @@
+/**
+ * P4, pacing: per-item customer upserts against the simulator with Gameball's documented limits on (customers POST:
+ * 30/s and 360 per 30 s, so 12/s sustained). Reports the achieved rate against 12/s, failed items and 429 answers.
+ *   npm run bench:p4                 600 upserts (about 40 s)
+ *   npm run bench:p4 -- --items 1200 a longer run, further into the 30-s windows
+ */
+import '../test/harness/env';
+
+import { runGameball, simulatorFor } from '../test/harness/gameball';
+import { readArgs } from './lib/args';
+import { finish, goal, machine, round } from './lib/report';
+
+const SUSTAINED_LIMIT_PER_SECOND = 360 / 30;
+const args = readArgs();
+const count = args.number('items', 600);
+
+async function main() {
+	console.log(`P4 pacing · ${machine()}`);
+	const { sim, credentials } = await simulatorFor({ rateLimits: true });
+	try {
+		const items = Array.from({ length: count }, (_, i) => ({ id: `paced-${i}` }));
+		const started = performance.now();
+		const { outputs, error } = await runGameball(
+			credentials,
+			{ resource: 'customer', operation: 'createOrUpdate', customerId: '={{ $json.id }}', batching: { mode: 'never' } },
+			items,
+			true,
+		);
+		const seconds = (performance.now() - started) / 1000;
+		const results = outputs[0] ?? [];
+		const failed = results.filter((item) => item.json.error !== undefined || item.json.success === false).length;
+		const posts = sim.requests.filter((request) => request.method === 'POST' && request.path.endsWith('/customers'));
+		const span = posts.length > 1 ? (posts[posts.length - 1].at - posts[0].at) / 1000 : seconds;
+		const rate = count / seconds;
+		console.log(
+			`${count} upserts in ${round(seconds, 2)} s (first to last request ${round(span, 2)} s): ${round(rate, 2)}/s against the documented sustained ${SUSTAINED_LIMIT_PER_SECOND}/s`,
+		);
+		console.log(`${sim.requests.length} requests, ${sim.stats().rateLimited} answered 429, ${failed} failed items, node error: ${error?.message ?? 'none'}`);
+		const ratio = rate / SUSTAINED_LIMIT_PER_SECOND;
+		finish(
+			[
+				goal('achieved rate >= 90% of 12/s', ratio >= 0.9, `${round(ratio * 100, 1)}%`),
+				goal('zero failed items', failed === 0 && results.length === count, `${failed} failed of ${results.length}`),
+				goal('zero 429 answers', sim.stats().rateLimited === 0, `${sim.stats().rateLimited}`),
+			],
+			args.flag('strict'),
+			results.length !== count,
+		);
+	} finally {
+		await sim.stop();
+	}
+}
+
+main().catch((error) => {
+	console.error(error);
+	process.exit(1);
+});
