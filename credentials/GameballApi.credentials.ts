@@ -71,5 +71,18 @@ export class GameballApi implements ICredentialType {
 			url: '=/api/{{ $credentials.apiVersion || "v4.0" }}/integrations/configurations/widget',
 			method: 'GET',
 		},
+		rules: [
+			{
+				type: 'responseCode',
+				properties: {
+					value: 401,
+					message: 'Gameball rejected the keys (code 1001): check the API Key, and the Secret Key if you set one',
+				},
+			},
+			{
+				type: 'responseCode',
+				properties: { value: 404, message: 'No Gameball API at this Base URL and API Version' },
+			},
+		],
 	};
 }
