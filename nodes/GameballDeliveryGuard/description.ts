@@ -1,0 +1,125 @@
+import type { INodeProperties } from 'n8n-workflow';
+
+/** Defaults of the numeric options (the parameters below repeat them as literals, as the linter asks). */
+export const GUARD_DEFAULTS = {
+	historySize: 10000,
+	lockTimeoutSeconds: 60,
+	customerMemorySize: 10000,
+} as const;
+
+export type GuardOperation = 'dropDuplicates' | 'trackChanges';
+
+const dropOnly = { show: { operation: ['dropDuplicates'] } };
+const trackOnly = { show: { operation: ['trackChanges'] } };
+
+export const guardProperties: INodeProperties[] = [
+	{
+		displayName: 'Operation',
+		name: 'operation',
+		type: 'options',
+		noDataExpression: true,
+		options: [
+			{
+				name: 'Drop Duplicate Deliveries',
+				value: 'dropDuplicates',
+				description:
+					'Keep only items whose delivery was never processed before by this workflow (stored in n8n\'s database)',
+				action: 'Drop duplicate deliveries',
+			},
+			{
+				name: 'Track Tier and Points Changes',
+				value: 'trackChanges',
+				description:
+					'Derive Tier Changed and Points Changed items from each customer\'s previous profile update',
+				action: 'Track tier and points changes',
+			},
+		],
+		default: 'dropDuplicates',
+	},
+	{
+		displayName:
+			'Put this node right after the Gameball Trigger. It keeps the deduplication history in n8n\'s database, so retries are dropped across webhook processors, workers and restarts (queue mode).',
+		name: 'dropNotice',
+		type: 'notice',
+		default: '',
+		displayOptions: dropOnly,
+	},
+	{
+		displayName: 'Delivery ID',
+		name: 'deliveryId',
+		type: 'string',
+		default: '={{ $json.deliveryId }}',
+		required: true,
+		description:
+			'The idempotency key of each item. The Gameball Trigger\'s deliveryId is the SHA-1 of the raw body, the same for a retry. Items with the same key in one run are kept or dropped together.',
+		displayOptions: dropOnly,
+	},
+	{
+		displayName: 'Events',
+		name: 'events',
+		type: 'multiOptions',
+		noDataExpression: true,
+		options: [
+			{
+				name: 'Points Changed',
+				value: 'pointsChanged',
+				description: 'Add a gameball.points.changed item when activated or total points moved',
+			},
+			{
+				name: 'Tier Changed',
+				value: 'tierChanged',
+				description: 'Add a gameball.tier.changed item when the tier order moved',
+			},
+		],
+		default: ['tierChanged', 'pointsChanged'],
+		description: 'Which derived items to add after each profile update',
+		displayOptions: trackOnly,
+	},
+	{
+		displayName: 'Options',
+		name: 'options',
+		type: 'collection',
+		placeholder: 'Add option',
+		default: {},
+		options: [
+			{
+				displayName: 'Customer Memory Size',
+				name: 'customerMemorySize',
+				type: 'number',
+				typeOptions: { minValue: 1 },
+				default: 10000,
+				description: 'How many customers\' last profile to remember (least recently seen are forgotten first)',
+				displayOptions: { show: { '/operation': ['trackChanges'] } },
+			},
+			{
+				displayName: 'History Size',
+				name: 'historySize',
+				type: 'number',
+				typeOptions: { minValue: 1 },
+				default: 10000,
+				description:
+					'How many delivery IDs to remember (oldest are forgotten first). Gameball retries for about 85 minutes, so keep more than the deliveries of 2 hours.',
+				displayOptions: { show: { '/operation': ['dropDuplicates'] } },
+			},
+			{
+				displayName: 'Keep Input Items',
+				name: 'keepInput',
+				type: 'boolean',
+				default: true,
+				description:
+					'Whether to pass the input items on (profile items with "changes" recomputed; the trigger\'s own tier and points items are replaced by this node\'s)',
+				displayOptions: { show: { '/operation': ['trackChanges'] } },
+			},
+			{
+				displayName: 'Lock Timeout (Seconds)',
+				name: 'lockTimeoutSeconds',
+				type: 'number',
+				typeOptions: { minValue: 1 },
+				default: 60,
+				description:
+					'How long to wait for another execution\'s check to finish. After that the lock is taken as left behind by a crashed process and is broken once.',
+				displayOptions: { show: { '/operation': ['dropDuplicates'] } },
+			},
+		],
+	},
+];

@@ -1,0 +1,68 @@
+import type { IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
+import { NodeOperationError } from 'n8n-workflow';
+
+import { GUARD_DEFAULTS } from './description';
+import { deduplicationHelpers } from './helpers';
+import { withLock } from './lock';
+import { failedItem, positiveNumber, readOptions } from './settings';
+
+/** The deduplication history lives in the workflow's context of n8n's processed_data table. */
+const HISTORY_SCOPE = 'workflow';
+
+function readDeliveryId(context: IExecuteFunctions, itemIndex: number): string {
+	const value: unknown = context.getNodeParameter('deliveryId', itemIndex, '');
+	const id = typeof value === 'string' || typeof value === 'number' ? String(value).trim() : '';
+	if (id === '') {
+		throw new NodeOperationError(context.getNode(), 'The item has no delivery ID', {
+			itemIndex,
+			description: 'Set "Delivery ID" to an expression that gives a text, e.g. {{ $json.deliveryId }}.',
+		});
+	}
+	return id;
+}
+
+/**
+ * Keeps the items whose delivery ID was never recorded for this workflow, and records them, in one locked
+ * check. Items sharing an ID in one run are kept (or dropped) together, in input order.
+ */
+export async function dropDuplicates(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
+	const items = this.getInputData();
+	const idOf: Array<string | undefined> = [];
+	const failed = new Map<number, INodeExecutionData>();
+	for (let itemIndex = 0; itemIndex < items.length; itemIndex++) {
+		try {
+			idOf.push(readDeliveryId(this, itemIndex));
+		} catch (error) {
+			if (!this.continueOnFail()) throw new NodeOperationError(this.getNode(), error as Error, { itemIndex });
+			idOf.push(undefined);
+			failed.set(itemIndex, failedItem(error, itemIndex));
+		}
+	}
+	const ids = [...new Set(idOf.filter((id): id is string => id !== undefined))];
+	if (ids.length === 0) return [[...failed.values()]];
+
+	const helpers = deduplicationHelpers(this);
+	const options = readOptions(this);
+	const historySize = positiveNumber(options.historySize, GUARD_DEFAULTS.historySize);
+	const timeoutMs = positiveNumber(options.lockTimeoutSeconds, GUARD_DEFAULTS.lockTimeoutSeconds) * 1000;
+	const answer = await withLock(helpers, { timeoutMs, logger: this.logger }, async () =>
+		helpers.checkProcessedAndRecord(ids, HISTORY_SCOPE, { mode: 'entries', maxEntries: historySize }),
+	);
+
+	const kept = new Set(answer.new.map(String));
+	const output: INodeExecutionData[] = [];
+	for (let itemIndex = 0; itemIndex < items.length; itemIndex++) {
+		const failure = failed.get(itemIndex);
+		if (failure) {
+			output.push(failure);
+			continue;
+		}
+		const id = idOf[itemIndex];
+		if (id !== undefined && kept.has(id)) output.push({ json: items[itemIndex].json, pairedItem: { item: itemIndex } });
+	}
+	this.logger.debug('Gameball Delivery Guard dropped duplicate deliveries', {
+		kept: answer.new.length,
+		dropped: answer.processed.length,
+	});
+	return [output];
+}

@@ -1,0 +1,72 @@
+import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
+import { NodeOperationError } from 'n8n-workflow';
+
+import { mergeSnapshots, pointsChangedItem, profileChanges, tierChangedItem } from '../GameballTrigger/changes';
+import { customerKey, recallCustomer, rememberCustomer } from '../GameballTrigger/memory';
+import { GUARD_DEFAULTS } from './description';
+import { DERIVED_EVENTS, readProfileUpdate } from './profiles';
+import { failedItem, positiveNumber, readOptions } from './settings';
+
+interface TrackSettings {
+	tierChanged: boolean;
+	pointsChanged: boolean;
+	keepInput: boolean;
+	customerMemorySize: number;
+}
+
+function readTrackSettings(context: IExecuteFunctions): TrackSettings {
+	const events = context.getNodeParameter('events', 0, []) as string[];
+	const options = readOptions(context);
+	return {
+		tierChanged: events.includes('tierChanged'),
+		pointsChanged: events.includes('pointsChanged'),
+		keepInput: options.keepInput !== false,
+		customerMemorySize: positiveNumber(options.customerMemorySize, GUARD_DEFAULTS.customerMemorySize),
+	};
+}
+
+/** The output items of one input item; updates the customer's snapshot in `memory`. */
+function track(item: IDataObject, settings: TrackSettings, memory: IDataObject): IDataObject[] {
+	if (DERIVED_EVENTS.includes(String(item.event))) return [];
+	const update = readProfileUpdate(item);
+	if (!update) return settings.keepInput ? [item] : [];
+
+	const { envelope, snapshot: current } = update;
+	const key = customerKey(envelope.clientId, envelope.customerId, envelope.gbCustomerId);
+	const previous = key === undefined ? undefined : recallCustomer(memory, key);
+	if (key !== undefined) rememberCustomer(memory, key, mergeSnapshots(previous, current), settings.customerMemorySize);
+
+	const output: IDataObject[] = [];
+	if (settings.keepInput) {
+		const changes = previous ? profileChanges(previous, current) : null;
+		output.push(update.simplified ? { ...item, changes: changes as IDataObject | null } : item);
+	}
+	if (!previous) return output;
+	const tier = settings.tierChanged ? tierChangedItem(envelope, previous, current) : undefined;
+	if (tier) output.push(tier as unknown as IDataObject);
+	const points = settings.pointsChanged ? pointsChangedItem(envelope, previous, current) : undefined;
+	if (points) output.push(points as unknown as IDataObject);
+	return output;
+}
+
+/**
+ * Derives tier and points changes from each customer's previous profile update, remembered in this node's
+ * workflow static data, which the executing process (the worker in queue mode) saves in n8n's database.
+ */
+export async function trackChanges(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
+	const items = this.getInputData();
+	const settings = readTrackSettings(this);
+	const memory = this.getWorkflowStaticData('node');
+	const output: INodeExecutionData[] = [];
+	for (let itemIndex = 0; itemIndex < items.length; itemIndex++) {
+		try {
+			for (const json of track(items[itemIndex].json, settings, memory)) {
+				output.push({ json, pairedItem: { item: itemIndex } });
+			}
+		} catch (error) {
+			if (!this.continueOnFail()) throw new NodeOperationError(this.getNode(), error as Error, { itemIndex });
+			output.push(failedItem(error, itemIndex));
+		}
+	}
+	return [output];
+}

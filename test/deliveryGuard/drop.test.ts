@@ -1,0 +1,98 @@
+import { createHash } from 'node:crypto';
+
+import { deduplicator, resetDeduplication } from '../harness/deduplication';
+import { drop, keptJson } from './helpers';
+
+const delivery = (id: string, extra: Record<string, unknown> = {}) => ({ event: 'customer.profile.updated', deliveryId: id, ...extra });
+
+beforeEach(() => resetDeduplication());
+
+describe('Drop Duplicate Deliveries through n8n-core', () => {
+	it('keeps a new delivery, then drops it in later executions', async () => {
+		const first = await drop([delivery('a'), delivery('b')]);
+		expect(first.error).toBeUndefined();
+		expect(keptJson(first.outputs).map((item) => item.deliveryId)).toEqual(['a', 'b']);
+
+		const second = await drop([delivery('b'), delivery('c'), delivery('a')]);
+		expect(keptJson(second.outputs).map((item) => item.deliveryId)).toEqual(['c']);
+		expect(second.outputs[0][0].pairedItem).toEqual({ item: 1 });
+	});
+
+	it('keeps the items of one delivery together (profile item and its derived items share the id)', async () => {
+		const items = [delivery('x'), { event: 'gameball.tier.changed', deliveryId: 'x' }, delivery('y')];
+		const result = await drop(items);
+		expect(keptJson(result.outputs).map((item) => item.event)).toEqual([
+			'customer.profile.updated',
+			'gameball.tier.changed',
+			'customer.profile.updated',
+		]);
+		expect(result.outputs[0].map((item) => item.pairedItem)).toEqual([{ item: 0 }, { item: 1 }, { item: 2 }]);
+		expect(keptJson((await drop(items)).outputs)).toEqual([]);
+	});
+
+	it('stores the history in the workflow scope and leaves no lock behind', async () => {
+		await drop([delivery('a'), delivery('b')]);
+		const rows = [...deduplicator.rows.entries()];
+		expect(rows).toHaveLength(1);
+		const [key, row] = rows[0];
+		expect(key).toBe('test-workflow\u0000');
+		expect(row).toEqual({ mode: 'entries', data: expect.arrayContaining([expect.any(String), expect.any(String)]) });
+		expect(row.data).toHaveLength(2);
+		expect(JSON.stringify(row)).not.toContain('"a"');
+	});
+
+	it('forgets the oldest ids beyond History Size', async () => {
+		const options = { options: { historySize: 2 } };
+		await drop([delivery('a'), delivery('b'), delivery('c')], options);
+		const again = await drop([delivery('a'), delivery('b'), delivery('c')], options);
+		expect(keptJson(again.outputs).map((item) => item.deliveryId)).toEqual(['a']);
+	});
+
+	it('keeps each delivery exactly once when executions race, as on two queue-mode workers', async () => {
+		// 60 executions at once: 20 deliveries, each sent 3 times, the copies interleaved.
+		const sends = [0, 1, 2].flatMap(() => Array.from({ length: 20 }, (_, index) => `delivery-${index}`));
+		const results = await Promise.all(sends.map((id) => drop([delivery(id)])));
+		expect(results.filter((result) => result.error)).toEqual([]);
+		const kept = results.flatMap((result) => keptJson(result.outputs).map((item) => item.deliveryId));
+		expect(kept).toHaveLength(20);
+		expect(new Set(kept).size).toBe(20);
+	});
+
+	it('needs its lock: the same race on n8n\'s check-and-record alone keeps some deliveries twice', async () => {
+		// What the lock prevents: check-and-record reads the row and writes it back, so concurrent calls overwrite
+		// each other's ids (the stand-in models n8n's two round trips; PostgreSQL behaves the same way).
+		const workflow = { id: 'test-workflow' } as never;
+		await deduplicator.checkProcessedAndRecord(['earlier'], 'workflow', { workflow }, { mode: 'entries' });
+		const sends = [0, 1, 2].flatMap(() => Array.from({ length: 20 }, (_, index) => `delivery-${index}`));
+		const answers = await Promise.all(
+			sends.map((id) =>
+				deduplicator.checkProcessedAndRecord([id], 'workflow', { workflow }, { mode: 'entries' }),
+			),
+		);
+		expect(answers.flatMap((answer) => answer.new).length).toBeGreaterThan(20);
+	});
+
+	it('fails an item without a delivery id, or returns it as an error item under continueOnFail', async () => {
+		const failed = await drop([delivery('a'), { event: 'x' }]);
+		expect(failed.error?.message).toBe('The item has no delivery ID');
+
+		const continued = await drop([{ event: 'x' }, delivery('b')], {}, true);
+		expect(continued.error).toBeUndefined();
+		expect(continued.outputs[0]).toEqual([
+			{ json: { error: 'The item has no delivery ID' }, pairedItem: { item: 0 } },
+			{ json: delivery('b'), pairedItem: { item: 1 } },
+		]);
+	});
+
+	it('breaks a lock left behind by a crashed execution after the lock timeout', async () => {
+		// A crashed holder: the lock row (n8n stores the MD5 of each entry) exists and nobody will delete it.
+		const lockEntry = createHash('md5').update('gameball-delivery-guard-lock').digest('base64');
+		deduplicator.rows.set('test-workflow\u0000n:node-under-test', { mode: 'entries', data: [lockEntry] });
+		const started = Date.now();
+		const result = await drop([delivery('a')], { options: { lockTimeoutSeconds: 1 } });
+		expect(result.error).toBeUndefined();
+		expect(keptJson(result.outputs).map((item) => item.deliveryId)).toEqual(['a']);
+		expect(Date.now() - started).toBeGreaterThanOrEqual(1000);
+		expect(deduplicator.rows.has('test-workflow\u0000n:node-under-test')).toBe(false);
+	});
+});

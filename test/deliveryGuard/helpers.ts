@@ -1,0 +1,26 @@
+import type { IDataObject, INodeExecutionData, INodeParameters } from 'n8n-workflow';
+
+import { runNode, WebhookHarness } from '../harness/run';
+
+export const GUARD = 'gameballDeliveryGuard';
+
+/** Runs Drop Duplicate Deliveries once through n8n-core. */
+export function drop(items: IDataObject[], parameters: INodeParameters = {}, continueOnFail = false) {
+	return runNode({ type: GUARD, parameters: { operation: 'dropDuplicates', ...parameters }, continueOnFail }, items);
+}
+
+export function keptJson(outputs: INodeExecutionData[][]): IDataObject[] {
+	return (outputs[0] ?? []).map((item) => item.json);
+}
+
+/**
+ * A Track Tier and Points Changes node inside one persistent workflow, so that its static data carries over
+ * from run to run as n8n saves it between executions.
+ */
+export function newTracker(parameters: INodeParameters = {}, continueOnFail = false) {
+	const guard = new WebhookHarness({ type: GUARD, parameters: { operation: 'trackChanges', ...parameters }, continueOnFail });
+	return {
+		guard,
+		run: (items: IDataObject[]) => guard.execute([items.map((json) => ({ json }))]),
+	};
+}

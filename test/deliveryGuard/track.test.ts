@@ -1,0 +1,105 @@
+import type { IDataObject, INodeParameters } from 'n8n-workflow';
+
+import { emittedJson, newTrigger, profilePayload, signedRequest } from '../trigger/fixtures';
+import { keptJson, newTracker } from './helpers';
+
+type Profile = Partial<Record<'tier_name' | 'tier_order' | 'activated_points' | 'pending_points' | 'total_points', unknown>>;
+
+const BASIC = { tier_name: 'basic', tier_order: 1, activated_points: 90, pending_points: 10, total_points: 100 };
+const SILVER = { tier_name: 'Silver', tier_order: 2, activated_points: 140, pending_points: 10, total_points: 150 };
+
+/**
+ * What a Gameball Trigger in queue mode emits: each delivery lands on some webhook processor whose memory has
+ * not seen the customer, so a fresh trigger per delivery (profile item, `changes: null`, no derived items).
+ */
+async function deliverToAFreshProcess(customer: string, profile: Profile, seq: number, parameters: INodeParameters = {}) {
+	const payload = profilePayload({ customer_id: customer, created_at: `2024-11-19T17:${String(seq).padStart(2, '0')}:00.000Z` }, profile as IDataObject);
+	return emittedJson(await newTrigger(parameters).deliver(signedRequest(payload)));
+}
+
+describe('Track Tier and Points Changes through n8n-core', () => {
+	it('derives Tier Changed and Points Changed that the per-process trigger memory missed', async () => {
+		const tracker = newTracker();
+		const first = await deliverToAFreshProcess('alice', BASIC, 1);
+		const second = await deliverToAFreshProcess('alice', SILVER, 2);
+		expect(second.map((item) => item.event)).toEqual(['customer.profile.updated']);
+		expect(second[0].changes).toBeNull();
+
+		const baseline = await tracker.run(first);
+		expect(keptJson(baseline.outputs).map((item) => item.event)).toEqual(['customer.profile.updated']);
+		expect(keptJson(baseline.outputs)[0].changes).toBeNull();
+
+		const moved = await tracker.run(second);
+		expect(moved.error).toBeUndefined();
+		const items = keptJson(moved.outputs);
+		expect(items.map((item) => item.event)).toEqual(['customer.profile.updated', 'gameball.tier.changed', 'gameball.points.changed']);
+		expect(items[0].changes).toEqual({
+			tierOrder: { previous: 1, current: 2, delta: 1 },
+			tierName: { previous: 'basic', current: 'Silver' },
+			activatedPoints: { previous: 90, current: 140, delta: 50 },
+			totalPoints: { previous: 100, current: 150, delta: 50 },
+		});
+		expect(items[1]).toEqual({
+			event: 'gameball.tier.changed',
+			clientId: '2155',
+			customerId: 'alice',
+			gbCustomerId: '1234',
+			createdAt: '2024-11-19T17:02:00.000Z',
+			deliveryId: second[0].deliveryId,
+			direction: 'up',
+			previousTierOrder: 1,
+			tierOrder: 2,
+			previousTierName: 'basic',
+			tierName: 'Silver',
+		});
+		expect(items[2]).toMatchObject({ previousActivatedPoints: 90, activatedPoints: 140, activatedPointsDelta: 50, totalPointsDelta: 50 });
+		expect(moved.outputs[0].map((item) => item.pairedItem)).toEqual([{ item: 0 }, { item: 0 }, { item: 0 }]);
+	});
+
+	it('gives the same items as the single-process trigger would', async () => {
+		const trigger = newTrigger();
+		const payloads = [BASIC, SILVER, { ...SILVER, tier_name: 'basic', tier_order: 1, activated_points: 20, total_points: 30 }].map((profile, seq) =>
+			signedRequest(profilePayload({ customer_id: 'bob', created_at: `2024-11-19T18:0${seq}:00.000Z` }, profile)),
+		);
+		const tracker = newTracker();
+		for (const request of payloads) {
+			const singleProcess = emittedJson(await trigger.deliver(request));
+			const queueMode = emittedJson(await newTrigger().deliver(request));
+			expect(keptJson((await tracker.run(queueMode)).outputs)).toEqual(singleProcess);
+		}
+	});
+
+	it('replaces the trigger\'s own derived items, keeps other items, and honours the chosen events', async () => {
+		const trigger = newTrigger();
+		await trigger.deliver(signedRequest(profilePayload({ customer_id: 'carol' }, BASIC)));
+		const fromTrigger = emittedJson(await trigger.deliver(signedRequest(profilePayload({ customer_id: 'carol' }, SILVER))));
+		expect(fromTrigger.map((item) => item.event)).toContain('gameball.tier.changed');
+
+		const tracker = newTracker({ events: ['tierChanged'] });
+		await tracker.run([{ event: 'customer.profile.updated', customerId: 'carol', clientId: '2155', deliveryId: 'd1', tierOrder: 1, activatedPoints: 90, totalPoints: 100 }]);
+		const items = keptJson((await tracker.run([...fromTrigger, { event: 'customer.notification.push', deliveryId: 'n1' }])).outputs);
+		expect(items.map((item) => item.event)).toEqual(['customer.profile.updated', 'gameball.tier.changed', 'customer.notification.push']);
+		expect(items.filter((item) => item.event === 'gameball.tier.changed')).toHaveLength(1);
+	});
+
+	it('reads raw items (Simplify off) and leaves them unchanged; Keep Input Items off outputs only derived items', async () => {
+		const tracker = newTracker({ options: { keepInput: false } });
+		const raw = await deliverToAFreshProcess('dave', BASIC, 1, { simplify: false });
+		expect(raw[0].body).toBeDefined();
+		expect(keptJson((await tracker.run(raw)).outputs)).toEqual([]);
+		const rawMoved = await deliverToAFreshProcess('dave', SILVER, 2, { simplify: false });
+		const items = keptJson((await tracker.run(rawMoved)).outputs);
+		expect(items.map((item) => item.event)).toEqual(['gameball.tier.changed', 'gameball.points.changed']);
+		expect(items[0]).toMatchObject({ customerId: 'dave', previousTierOrder: 1, tierOrder: 2, deliveryId: rawMoved[0].deliveryId });
+	});
+
+	it('keeps the snapshots in the node\'s static data, bounded by Customer Memory Size, without customer ids in clear', async () => {
+		const tracker = newTracker({ options: { customerMemorySize: 2 } });
+		for (const [seq, customer] of ['c1', 'c2', 'c3'].entries()) {
+			await tracker.run(await deliverToAFreshProcess(customer, BASIC, seq));
+		}
+		const stored = tracker.guard.staticData['node:Node under test'] as IDataObject;
+		expect(Object.keys(stored.customers as IDataObject)).toHaveLength(2);
+		expect(JSON.stringify(stored)).not.toMatch(/c[123]"/);
+	});
+});
