@@ -10,7 +10,7 @@ import { NodeConnectionTypes, NodeOperationError } from 'n8n-workflow';
 import type { CrmRuleCondition, CrmStep } from '../types';
 import { loyaltyToCrmProperties } from './description';
 import { groupByDelivery, type ReadItem } from './merge';
-import { normalise } from './normalise';
+import { normalise, parseEventParameter } from './normalise';
 import { holdingConditions, reasonsToFire } from './rules';
 import { readSettings } from './settings';
 import { buildSteps, STEPS } from './steps';
@@ -59,7 +59,11 @@ export class LoyaltyToCrm implements INodeType {
 		const read: ReadItem[] = [];
 		for (let itemIndex = 0; itemIndex < items.length; itemIndex++) {
 			try {
-				read.push({ itemIndex, events: normalise(items[itemIndex].json) });
+				const fromParameter = this.getNodeParameter('inputSource', itemIndex, 'item') === 'json';
+				const json = fromParameter
+					? parseEventParameter(this.getNodeParameter('loyaltyEventJson', itemIndex, ''))
+					: items[itemIndex].json;
+				read.push({ itemIndex, events: normalise(json) });
 			} catch (error) {
 				fail(error, [itemIndex]);
 			}

@@ -33,6 +33,29 @@ export const loyaltyToCrmProperties: INodeProperties[] = [
 		default: '',
 	},
 	{
+		displayName: 'Read Event From',
+		name: 'inputSource',
+		type: 'options',
+		noDataExpression: true,
+		options: [
+			{ name: 'Input Item', value: 'item', description: 'The JSON of each incoming item' },
+			{
+				name: 'JSON Parameter',
+				value: 'json',
+				description: 'The Loyalty Event JSON below, e.g. filled by an AI agent when this node is a tool',
+			},
+		],
+		default: 'item',
+	},
+	{
+		displayName: 'Loyalty Event JSON',
+		name: 'loyaltyEventJson',
+		type: 'json',
+		default: '',
+		description: 'A webhook body or item in any of the recognised shapes',
+		displayOptions: { show: { inputSource: ['json'] } },
+	},
+	{
 		displayName: 'CRM Preset',
 		name: 'crmPreset',
 		type: 'options',

@@ -313,3 +313,24 @@ describe('Open Loyalty named inputs', () => {
 		expect(notes.map((item) => item.pairedItem)).toEqual([{ item: 0 }, { item: 0 }]);
 	});
 });
+
+describe('Loyalty Event JSON parameter (for use as an AI tool)', () => {
+	test('the event is read from the parameter, as text or as an object', async () => {
+		const { runLoyalty, OUTPUT } = await import('./helpers');
+		for (const loyaltyEventJson of [JSON.stringify(fixtures.olNamedLevelChanged), fixtures.olNamedLevelChanged]) {
+			const { outputs, error } = await runLoyalty(
+				{ inputSource: 'json', loyaltyEventJson: loyaltyEventJson as never },
+				[{ query: 'ignored' }],
+			);
+			expect(error).toBeUndefined();
+			expect(outputs[OUTPUT.addTag][0].json).toMatchObject({ tag: 'Loyalty: Gold', removeTags: ['Loyalty: Silver'] });
+			expect(outputs[OUTPUT.addTag][0].pairedItem).toEqual({ item: 0 });
+		}
+	});
+
+	test('text that is not a JSON object is a clear error', async () => {
+		const { runLoyalty } = await import('./helpers');
+		const { error } = await runLoyalty({ inputSource: 'json', loyaltyEventJson: '[1, 2' }, [{}]);
+		expect(error?.message).toContain('the Loyalty Event JSON parameter is not a JSON object');
+	});
+});

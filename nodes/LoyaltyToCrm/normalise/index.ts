@@ -83,3 +83,10 @@ export function normalise(json: Json): LoyaltyEvent[] {
 	}
 	return [normaliseOne(payload, json)];
 }
+
+/** The event JSON given as a parameter (text or an object from an expression), for use as an AI tool. */
+export function parseEventParameter(value: unknown): Json {
+	const parsed = typeof value === 'string' ? parseJson(value) : value;
+	if (!isObject(parsed)) throw new UnrecognisedInputError('the Loyalty Event JSON parameter is not a JSON object');
+	return parsed;
+}
