@@ -3,6 +3,8 @@
  *   (a) gameball  Gameball Trigger, signature verification and deduplication on
  *   (b) builtin   n8n's own Webhook node, answering on receipt the same way
  *   (c) noop      bench/noop-trigger, a community trigger that returns the body and nothing more
+ *   (d) noopExpr      the no-op with the Gameball Trigger's webhook-method expression (what that expression costs)
+ *   (e) noopResolved  the same method through n8n-workflow's webhookDescriptionFields/fromFunction (n8n 2.x)
  * For each engine (n8n's default `vm`, then N8N_EXPRESSION_ENGINE=legacy) and each concurrency, the three take
  * turns in alternating rounds; every delivery is a distinct, correctly signed 1 KB body. A turn ends when every
  * answered delivery's execution has finished.
@@ -26,7 +28,7 @@ const engines = args.list('engines', ['vm', 'legacy']) as Array<'vm' | 'legacy'>
 const levels = args.list('concurrency', ['1', '10', '50']).map(Number);
 const rounds = args.number('rounds', 2);
 const maxSeconds = args.number('max-seconds', 90);
-const names: WorkflowName[] = ['gameball', 'builtin', 'noop'];
+const names = args.list('workflows', ['gameball', 'builtin', 'noop', 'noopExpr', 'noopResolved']) as WorkflowName[];
 /** Deliveries per workflow and concurrency level, split over the rounds. */
 const countFor = (concurrency: number) => args.number('count', concurrency === 1 ? 200 : 600);
 
@@ -120,20 +122,23 @@ async function main() {
 	for (const engine of engines) cells.push(...(await measureEngine(engine)));
 	const goals: Goal[] = [];
 	let broken = false;
-	console.log('\nengine  conc  a/b completed  a/c completed  a/b answered  a/c answered');
+	const has = (name: WorkflowName) => names.includes(name);
+	console.log('\nengine  conc  a/b completed  a/c completed  a/b answered  a/c answered  d/c completed  e/c completed');
 	for (const engine of engines) {
 		for (const concurrency of levels) {
 			const cell = (name: WorkflowName) => cells.find((c) => c.engine === engine && c.concurrency === concurrency && c.workflow === name)!;
 			const [a, b, c] = [cell('gameball'), cell('builtin'), cell('noop')];
 			const ab = a.completedPerSecond / b.completedPerSecond;
 			const ac = a.completedPerSecond / c.completedPerSecond;
+			const vsNoop = (name: WorkflowName) => (has(name) ? round(cell(name).completedPerSecond / c.completedPerSecond, 2).toFixed(2) : '-');
 			console.log(
 				`${engine.padEnd(7)} ${String(concurrency).padEnd(5)} ${round(ab, 2).toFixed(2).padEnd(14)} ${round(ac, 2).toFixed(2).padEnd(14)} ` +
-					`${round(a.answeredPerSecond / b.answeredPerSecond, 2).toFixed(2).padEnd(13)} ${round(a.answeredPerSecond / c.answeredPerSecond, 2).toFixed(2)}`,
+					`${round(a.answeredPerSecond / b.answeredPerSecond, 2).toFixed(2).padEnd(13)} ${round(a.answeredPerSecond / c.answeredPerSecond, 2).toFixed(2).padEnd(13)} ` +
+					`${vsNoop('noopExpr').padEnd(14)} ${vsNoop('noopResolved')}`,
 			);
 			if (engine === 'legacy') goals.push(goal(`a/b >= 0.95 (legacy, c=${concurrency})`, ab >= 0.95, round(ab, 2).toFixed(2)));
 			goals.push(goal(`a/c >= 0.95 (${engine}, c=${concurrency})`, ac >= 0.95, round(ac, 2).toFixed(2)));
-			for (const x of [a, b, c]) if (x.executions !== x.ok) broken = true;
+			for (const name of names) if (cell(name).executions !== cell(name).ok) broken = true;
 		}
 	}
 	if (broken) console.log('RUN BROKEN: some answered deliveries have no finished execution');

@@ -1,7 +1,8 @@
 /**
- * One live n8n (the e2e harness's install and start-up, used as they are) for the load runs, with three
+ * One live n8n (the e2e harness's install and start-up, used as they are) for the load runs, with up to five
  * workflows: (a) the Gameball Trigger, verification and deduplication on; (b) n8n's own Webhook node; (c) the
- * bench's no-op community trigger. All three answer on receipt with n8n's default answer.
+ * bench's no-op community trigger; (d) the no-op with the Gameball Trigger's webhook-method expression; (e) the
+ * same method declared with n8n-workflow's natively resolved webhookDescriptionFields. All answer on receipt.
  */
 import { cpSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -11,14 +12,22 @@ import { common, database, install, instance, n8n, ports, processes, userFolder,
 export const API_KEY = 'bench-api-key';
 export const SECRET_KEY = 'bench-secret-key';
 
-export type WorkflowName = 'gameball' | 'builtin' | 'noop';
+export type WorkflowName = 'gameball' | 'builtin' | 'noop' | 'noopExpr' | 'noopResolved';
 
 const WEBHOOK_IDS: Record<WorkflowName, string> = {
 	gameball: 'b3c40000-0001-4b1a-9e11-00000000000a',
 	builtin: 'b3c40000-0002-4b1a-9e11-00000000000b',
 	noop: 'b3c40000-0003-4b1a-9e11-00000000000c',
+	noopExpr: 'b3c40000-0004-4b1a-9e11-00000000000d',
+	noopResolved: 'b3c40000-0005-4b1a-9e11-00000000000e',
 };
-export const WORKFLOW_IDS: Record<WorkflowName, string> = { gameball: 'benchGameballTrg', builtin: 'benchBuiltinHook', noop: 'benchNoopTrigger' };
+export const WORKFLOW_IDS: Record<WorkflowName, string> = {
+	gameball: 'benchGameballTrg',
+	builtin: 'benchBuiltinHook',
+	noop: 'benchNoopTrigger',
+	noopExpr: 'benchNoopExprTrg',
+	noopResolved: 'benchNoopResolvd',
+};
 const BUILTIN_PATH = 'bench-builtin';
 const NOOP_PACKAGE = 'n8n-nodes-bench-noop';
 
@@ -37,6 +46,12 @@ function workflows(): Record<WorkflowName, Workflow> {
 		], {}),
 		noop: workflow(WORKFLOW_IDS.noop, 'Bench: no-op community trigger', [
 			node('Bench No-op Trigger', `${NOOP_PACKAGE}.benchNoopTrigger`, 1, [0, 0], {}, { webhookId: WEBHOOK_IDS.noop }),
+		], {}),
+		noopExpr: workflow(WORKFLOW_IDS.noopExpr, 'Bench: no-op trigger, expression method', [
+			node('Bench Expression-Method Trigger', `${NOOP_PACKAGE}.benchExprTrigger`, 1, [0, 0], {}, { webhookId: WEBHOOK_IDS.noopExpr }),
+		], {}),
+		noopResolved: workflow(WORKFLOW_IDS.noopResolved, 'Bench: no-op trigger, natively resolved method', [
+			node('Bench Resolved-Method Trigger', `${NOOP_PACKAGE}.benchResolvedTrigger`, 1, [0, 0], {}, { webhookId: WEBHOOK_IDS.noopResolved }),
 		], {}),
 	};
 }
@@ -94,6 +109,8 @@ export async function startLiveN8n(options: { engine: 'vm' | 'legacy'; names: Wo
 			gameball: `${server.url}/webhook/${WEBHOOK_IDS.gameball}/webhook`,
 			builtin: `${server.url}/webhook/${BUILTIN_PATH}`,
 			noop: `${server.url}/webhook/${WEBHOOK_IDS.noop}/webhook`,
+			noopExpr: `${server.url}/webhook/${WEBHOOK_IDS.noopExpr}/webhook`,
+			noopResolved: `${server.url}/webhook/${WEBHOOK_IDS.noopResolved}/webhook`,
 		},
 		stop: () => server.stop(),
 	};

@@ -4,7 +4,7 @@
  *
  * `status` is what the Gameball Trigger answers. `liveStatus` is set where n8n answers before the node runs:
  *   404  a method the webhook is not registered for (the node would answer 405);
- *   422  a JSON content type whose body does not parse (the node would answer 400 or 401).
+ *   422  a JSON (or XML) content type whose body does not parse (the node would answer 400 or 401).
  * Assumed trigger settings: source v4, verification on, deduplication on, all events, maxBodySizeKb 1024.
  */
 import { createHash } from 'node:crypto';
@@ -207,7 +207,9 @@ export function hostileCorpus(secretKey: string, run = 'r1'): HostileDelivery[] 
 	for (const [type, body] of formats) {
 		add({ category: 'wrong content type', name: `${type}, signed`, method: 'POST', headers: headers(type, sign(body, secretKey)), body, status: 400 });
 		add({ category: 'wrong content type', name: `${type}, forged`, method: 'POST', headers: headers(type, sign(body, 'forged')), body, status: 401 });
-		add({ category: 'wrong content type', name: `JSON body sent as ${type}, forged`, method: 'POST', headers: headers(type, sign(base, 'forged')), body: base, status: 401 });
+		// n8n parses XML bodies itself, and answers 422 to one that is not XML.
+		const liveStatus = type === 'application/xml' ? 422 : undefined;
+		add({ category: 'wrong content type', name: `JSON body sent as ${type}, forged`, method: 'POST', headers: headers(type, sign(base, 'forged')), body: base, status: 401, liveStatus });
 	}
 	return cases;
 }

@@ -1,0 +1,61 @@
+/**
+ * R3, load: 10,000 distinct valid deliveries at concurrency 50 into the Gameball Trigger on a live n8n (2.40.7,
+ * its default `vm` engine unless --engine legacy). Zero lost (every delivery has a finished, successful execution)
+ * and zero 5xx.
+ *   npm run bench:r3                                  10,000 at concurrency 50 (10-15 minutes under vm)
+ *   npm run bench:r3 -- --deliveries 2000 --engine legacy
+ */
+import { readFileSync } from 'node:fs';
+
+import { readArgs } from './lib/args';
+import { signedDeliveries } from './lib/deliveries';
+import { processes } from './lib/e2e';
+import { lastExecutionId, SECRET_KEY, startLiveN8n, waitForFinished, WORKFLOW_IDS } from './lib/live';
+import { runLoad } from './lib/load';
+import { finish, goal, machine, round } from './lib/report';
+
+const args = readArgs();
+const count = args.number('deliveries', 10_000);
+const concurrency = args.number('concurrency', 50);
+const engine = args.string('engine', 'vm') as 'vm' | 'legacy';
+
+async function main() {
+	console.log(`R3 load · ${machine()}`);
+	const live = await startLiveN8n({ engine, names: ['gameball'] });
+	try {
+		const requests = signedDeliveries(count, `r3-${process.pid}`, SECRET_KEY).map(({ body, signature }) => ({
+			body,
+			headers: { 'content-type': 'application/json', 'x-gb-webhook-version': 'v4', 'x-gb-signature': signature },
+		}));
+		const before = await lastExecutionId(live);
+		const load = await runLoad(live.urls.gameball, requests, concurrency);
+		const fiveXx = Object.entries(load.byStatus).filter(([status]) => Number(status) >= 500).reduce((sum, [, n]) => sum + n, 0);
+		console.log(
+			`${load.sent} sent at concurrency ${concurrency} in ${round(load.elapsedMs / 1000, 1)} s (${round(load.perSecond, 1)}/s answered), ` +
+				`answers ${JSON.stringify(load.byStatus)}, ${load.errors} connection errors, p50 ${round(load.p50, 1)} ms, p99 ${round(load.p99, 1)} ms`,
+		);
+		const tally = await waitForFinished(live, WORKFLOW_IDS.gameball, before, count, 30 * 60_000);
+		const succeeded = tally.byStatus.success ?? 0;
+		const seconds = (tally.lastStoppedAt - load.startedAt) / 1000;
+		console.log(`executions: ${JSON.stringify(tally.byStatus)}; the last finished ${round(seconds, 1)} s after the first request (${round(succeeded / seconds, 1)}/s completed)`);
+		const log = readFileSync(live.logFile, 'utf8');
+		const leaks = [SECRET_KEY].filter((key) => log.includes(key)).length;
+		finish(
+			[
+				goal('zero lost', succeeded === count, `${count - succeeded} of ${count} without a successful execution`),
+				goal('zero 5xx', fiveXx === 0 && load.errors === 0, `${fiveXx} answered 5xx, ${load.errors} connection errors`),
+				goal('secret not in the n8n log', leaks === 0, `${leaks} hits`),
+			],
+			true,
+		);
+	} finally {
+		await live.stop();
+		await processes.stopAll();
+	}
+}
+
+main().catch(async (error) => {
+	console.error(error);
+	await processes.stopAll();
+	process.exit(1);
+});
