@@ -38,8 +38,12 @@ describe('Customer', () => {
 			customerAttributes: { firstName: 'Ada', email: 'c-1@example.com', custom: { vip: true }, tags: ['new'] },
 		});
 
-		const { outputs } = await runGameball(credentials, customer('get', { customerId: 'c-1' }));
-		expect(outputs[0][0].json.customerId).toBe('c-1');
+		const { outputs } = await runGameball(credentials, customer('getDetails', { customerId: 'c-1' }));
+		expect(outputs[0][0].json).toMatchObject({ customerId: 'c-1', firstName: 'Ada', email: 'c-1@example.com' });
+		expect(outputs[0][0].json).not.toHaveProperty('customerAttributes');
+
+		const raw = await runGameball(credentials, customer('getDetails', { customerId: 'c-1', simplify: false }));
+		expect(raw.outputs[0][0].json.customerAttributes).toMatchObject({ firstName: 'Ada', email: 'c-1@example.com' });
 	});
 
 	it('maps an unknown customer to a clear 7000 error, per item, and continues on fail', async () => {

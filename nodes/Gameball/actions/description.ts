@@ -29,6 +29,14 @@ const listProperties: INodeProperties[] = [
 	},
 ];
 
+const simplifyProperty: INodeProperties = {
+	displayName: 'Simplify',
+	name: 'simplify',
+	type: 'boolean',
+	default: true,
+	description: 'Whether to return a simplified version of the response instead of the raw data',
+};
+
 const batchingProperty: INodeProperties = {
 	displayName: 'Batching',
 	name: 'batching',
@@ -85,6 +93,7 @@ const batchingProperty: INodeProperties = {
 function operationProperties(resource: string, operation: GameballOperation): INodeProperties[] {
 	const own = [...operation.properties];
 	if (operation.list) own.push(...listProperties);
+	if (operation.simplify) own.push(simplifyProperty);
 	if (operation.batch) own.push(batchingProperty);
 	return own.map((property) => shownFor(resource, operation.value, property));
 }

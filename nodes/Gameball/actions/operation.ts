@@ -54,6 +54,8 @@ export interface GameballOperation {
 	/** Moves points or money: never repeated blindly after an ambiguous failure. */
 	movesMoney?: boolean;
 	list?: ListSpec;
+	/** Offers a "Simplify" toggle (on by default) that reduces each record to its most used fields. */
+	simplify?: (record: IDataObject) => IDataObject;
 	/** Operations that Gameball's batch API can also perform: how one built request becomes one batch item. */
 	batch?: { kind: BatchKind; toItem: (request: GameballRequest) => BatchEntry };
 }

@@ -9,6 +9,13 @@ import { asNodeError, errorItem, paired, recordsFrom } from './output';
 import { findOperation } from './resources';
 
 async function performOne(this: IExecuteFunctions, operation: GameballOperation, itemIndex: number) {
+	const records = await fetchRecords.call(this, operation, itemIndex);
+	const { simplify } = operation;
+	if (!simplify || !(this.getNodeParameter('simplify', itemIndex, true) as boolean)) return records;
+	return records.map((record) => simplify(record));
+}
+
+async function fetchRecords(this: IExecuteFunctions, operation: GameballOperation, itemIndex: number) {
 	const request = await operation.build.call(this, itemIndex);
 	if (operation.run) return [await operation.run.call(this, request, itemIndex)].flat();
 	if (operation.list) {

@@ -1,4 +1,4 @@
-import type { INodeProperties } from 'n8n-workflow';
+import type { IDataObject, INodeProperties } from 'n8n-workflow';
 
 import type { Endpoint, GameballOperation, ListSpec } from '../actions/operation';
 import { customerIdParam, readAdditional, readString } from './fields';
@@ -11,6 +11,7 @@ interface LookupSpec {
 	/** Optional query parameters, offered under "Filters". */
 	filters?: INodeProperties[];
 	list?: ListSpec;
+	simplify?: (record: IDataObject) => IDataObject;
 	/** Gameball reads the language from a `lang` header on this endpoint. */
 	langHeader?: boolean;
 }

@@ -192,7 +192,8 @@ export function fromGameballTriggerItem(json: Json): LoyaltyEvent {
 
 /** A v4 customer (`/customers/{id}` or `/details`), optionally with balance and tier-progress fields merged in. */
 export function fromGameballCustomer(json: Json): LoyaltyEvent {
-	const attributes = obj(json.customerAttributes);
+	// The Gameball node's Simplify puts the attributes at the top level.
+	const attributes = obj(json.customerAttributes) ?? json;
 	const balance = obj(json.balance) ?? json;
 	const tierProgress = obj(json.tierProgress) ?? json;
 	const currentTier = firstObj(tierProgress, ['current', 'currentTier', 'tier']);
