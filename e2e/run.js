@@ -20,8 +20,9 @@ const log = (message) => console.log(`[e2e] ${message}`);
 const API_KEY = 'e2e-api-key';
 const SECRET_KEY = 'e2e-secret-key';
 
-/** Scenario files per major version: everything on 2.x; scenarios 1-5 on 1.x. */
-const testsFor = (major) => (major === 2 ? [] : ['--testPathPattern', 'scenarios/0[1-5]-']);
+/** Scenario files per major version: everything on 2.x; scenarios 1-5 on 1.x (all with E2E_ALL_SCENARIOS=1). */
+const allScenarios = (major) => major === 2 || process.env.E2E_ALL_SCENARIOS === '1';
+const testsFor = (major) => (allScenarios(major) ? [] : ['--testPathPattern', 'scenarios/0[1-5]-']);
 
 async function ensureE2eDependencies() {
 	if (existsSync(join(__dirname, 'node_modules', 'playwright-core'))) return;
@@ -45,7 +46,7 @@ async function runVersion(versionName, landed, jestFilter) {
 	const major = Number(version.version.split('.')[0]);
 	const simulatorPort = await freePort();
 	const simulatorUrl = `http://127.0.0.1:${simulatorPort}`;
-	const withCrm = major === 2 && landed.crm && landed.trigger;
+	const withCrm = allScenarios(major) && landed.crm && landed.trigger;
 	const pgDatabase = withCrm ? createDatabase(`gameball_e2e_${process.pid}_${Date.now()}`) : null;
 	let instance;
 	try {

@@ -87,19 +87,25 @@ async function startN8n(version, settings, { timeoutMs = 180000, expectedWebhook
 	});
 	let announced = false;
 	let recent = '';
-	child.stdout.on('data', (chunk) => {
+	const problems = [];
+	const watch = (chunk) => {
 		recent = (recent + String(chunk)).slice(-400);
 		announced ||= recent.includes('Editor is now accessible');
-	});
+		for (const line of String(chunk).split('\n')) {
+			if (/Cannot find module|Unrecognized node type|Error loading package/.test(line) && problems.length < 5) problems.push(line.trim());
+		}
+	};
+	child.stdout.on('data', watch);
+	child.stderr.on('data', watch);
 	child.stdout.pipe(log);
 	child.stderr.pipe(log);
 	const url = `http://127.0.0.1:${settings.port}`;
 	try {
 		await waitForReady(url, child, () => announced, timeoutMs);
-		await waitForWebhooks(version, settings, expectedWebhooks, child, timeoutMs);
+		await waitForWebhooks(version, settings, expectedWebhooks, child, 60000);
 	} catch (error) {
 		await stopProcess(child);
-		throw new Error(`${error.message}; see ${logFile}`);
+		throw new Error(`${error.message}; see ${logFile}${problems.length ? `\n${problems.join('\n')}` : ''}`);
 	}
 	return { url, logFile, pid: child.pid, stop: () => stopProcess(child) };
 }

@@ -12,6 +12,8 @@ const repoRoot = join(__dirname, '..', '..');
  */
 function installPackage(userFolder, version) {
 	const manifest = JSON.parse(readFileSync(join(repoRoot, 'package.json'), 'utf8'));
+	const missing = [...manifest.n8n.nodes, ...manifest.n8n.credentials].filter((file) => !existsSync(join(repoRoot, file)));
+	if (missing.length) throw new Error(`Not built: ${missing.join(', ')}. Run npm run build first.`);
 	const nodesDir = join(userFolder, '.n8n', 'nodes');
 	const target = join(nodesDir, 'node_modules', manifest.name);
 	mkdirSync(target, { recursive: true });

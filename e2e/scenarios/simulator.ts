@@ -3,12 +3,17 @@
 import { startSimulator, type Simulator } from '../../simulator';
 import type { RunContext } from './support';
 
-export function startRunSimulator(context: RunContext, webhookUrls: string[]): Promise<Simulator> {
+export function startRunSimulator(
+	context: RunContext,
+	webhookUrls: string[],
+	options: { autoNotifications?: boolean } = {},
+): Promise<Simulator> {
 	return startSimulator({
 		port: context.simulatorPort,
 		apiKey: context.apiKey,
 		secretKey: context.secretKey,
 		webhookUrls,
+		...options,
 	});
 }
 
