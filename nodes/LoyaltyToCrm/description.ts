@@ -189,6 +189,15 @@ export const loyaltyToCrmProperties: INodeProperties[] = [
 		description: 'Whether the tag of the previous tier is listed for removal when the tier moves',
 	},
 	{
+		displayName: 'All Tier Names',
+		name: 'allTierNames',
+		type: 'string',
+		default: '',
+		placeholder: 'Bronze, Silver, Gold',
+		description:
+			'Optional, comma-separated. When set, the tags of every other tier are listed for removal, so tags stay right even when the previous tier is unknown (e.g. an Open Loyalty manual level change).',
+	},
+	{
 		displayName: 'Task Options',
 		name: 'taskOptions',
 		type: 'collection',

@@ -36,6 +36,10 @@ export function readSettings(context: IExecuteFunctions, itemIndex: number, now:
 		pointsThreshold: param<number>('pointsThreshold', 1000),
 		tagTemplate: param<string>('tagTemplate', 'Loyalty: {tier}'),
 		removeOldTierTag: param<boolean>('removeOldTierTag', true),
+		allTierNames: param<string>('allTierNames', '')
+			.split(',')
+			.map((tier) => tier.trim())
+			.filter(Boolean),
 		task: {
 			dueInDays: numberOr(task.dueInDays, DEFAULT_TASK.dueInDays),
 			titleTierUp: stringOr(task.titleTierUp, DEFAULT_TASK.titleTierUp),

@@ -36,6 +36,8 @@ export interface StepSettings {
 	pointsThreshold: number;
 	tagTemplate: string;
 	removeOldTierTag: boolean;
+	/** Every tier of the program, when the user lists them: their tags are removed too. */
+	allTierNames: string[];
 	task: TaskSettings;
 	channels: MessageChannel[];
 	/** Only notification texts in this language (prefix match); empty for all. */
@@ -124,8 +126,9 @@ function addTag(event: LoyaltyEvent, settings: StepSettings): Omit<AddTagItem, k
 	if (!name) return null;
 	const tagFor = (tierName: string) => settings.tagTemplate.replace(/\{tier\}/g, tierName);
 	const tag = tagFor(name);
-	const removeTags =
-		settings.removeOldTierTag && previousName && previousName !== name ? [tagFor(previousName)] : [];
+	const previous = settings.removeOldTierTag && previousName ? [previousName] : [];
+	const others = [...previous, ...settings.allTierNames].filter((tier) => tier !== name);
+	const removeTags = [...new Set(others.map(tagFor))];
 	return { tag, removeTags, fields: settings.preset.tagFields(tag, removeTags) };
 }
 

@@ -36,6 +36,14 @@ describe('Add Tag / List', () => {
 		expect(tag.removeTags).toEqual([]);
 	});
 
+	test('with all tier names listed, every other tier tag is removed, even without a previous tier', async () => {
+		const parameters = { allTierNames: 'level0, level1 ,level2,' };
+		const [tag] = jsonOf((await run(parameters, fixtures.olLevelChanged))[OUTPUT.addTag]);
+		expect(tag).toMatchObject({ tag: 'Loyalty: level0', removeTags: ['Loyalty: level1', 'Loyalty: level2'] });
+		const [moved] = jsonOf((await run({ allTierNames: 'Bronze, Silver, Gold' }, fixtures.triggerTierItem))[OUTPUT.addTag]);
+		expect(moved.removeTags).toEqual(['Loyalty: Silver', 'Loyalty: Bronze']);
+	});
+
 	test('no tag item when the event names no tier', async () => {
 		expect((await run({}, fixtures.olUpdated))[OUTPUT.addTag]).toHaveLength(0);
 	});
