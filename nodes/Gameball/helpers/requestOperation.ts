@@ -5,7 +5,8 @@ import type { Endpoint, GameballOperation, GameballRequest } from '../actions/op
 import { additionalFields, compact, parseJson, readNumber, readString } from './fields';
 
 /** An operation described by its fields: where each one goes is derived from the spec, not written per operation. */
-export interface RequestSpec extends Pick<GameballOperation, 'idempotencyKey' | 'movesMoney' | 'list' | 'batch'> {
+export interface RequestSpec
+	extends Pick<GameballOperation, 'idempotencyKey' | 'movesMoney' | 'list' | 'batch' | 'simplify'> {
 	value: string;
 	name: string;
 	action: string;

@@ -1,3 +1,13 @@
-import { tagsOperation } from '../../helpers/tags';
+import { customerIdParam } from '../../helpers/fields';
+import { requestOperation } from '../../helpers/requestOperation';
+import { tagsParam, tidyTags } from './tagsBody';
 
-export const addTags = tagsOperation('addTags', 'Add Tags', 'Add tags to a customer', 'POST /customers/{customerId}/tags');
+export const addTags = requestOperation({
+	value: 'addTags',
+	name: 'Add Tags',
+	action: 'Add tags to a customer',
+	endpoint: 'POST /customers/{customerId}/tags',
+	path: [customerIdParam],
+	required: [tagsParam],
+	shape: tidyTags,
+});

@@ -1,11 +1,12 @@
-import { customerPathOperation } from '../../helpers/customerPath';
+import { customerIdParam } from '../../helpers/fields';
+import { requestOperation } from '../../helpers/requestOperation';
 
-export const getStampsProgress = customerPathOperation({
+export const getStampsProgress = requestOperation({
 	value: 'getStampsProgress',
 	name: 'Get Stamps Progress',
 	action: 'Get a customer progress in a stamps challenge',
 	endpoint: 'GET /customers/{customerId}/stamps/{challengeId}',
-	param: {
+	path: [customerIdParam, {
 		displayName: 'Challenge Name or ID',
 		name: 'challengeId',
 		type: 'options',
@@ -13,5 +14,5 @@ export const getStampsProgress = customerPathOperation({
 		default: '',
 		required: true,
 		description: 'The stamps challenge. Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
-	},
+	}],
 });

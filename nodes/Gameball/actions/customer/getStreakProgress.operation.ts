@@ -1,11 +1,12 @@
-import { customerPathOperation } from '../../helpers/customerPath';
+import { customerIdParam } from '../../helpers/fields';
+import { requestOperation } from '../../helpers/requestOperation';
 
-export const getStreakProgress = customerPathOperation({
+export const getStreakProgress = requestOperation({
 	value: 'getStreakProgress',
 	name: 'Get Streak Progress',
 	action: 'Get a customer progress in a daily streak campaign',
 	endpoint: 'GET /customers/{customerId}/streaks/{campaignId}',
-	param: {
+	path: [customerIdParam, {
 		displayName: 'Campaign Name or ID',
 		name: 'campaignId',
 		type: 'options',
@@ -13,5 +14,5 @@ export const getStreakProgress = customerPathOperation({
 		default: '',
 		required: true,
 		description: 'The daily streak campaign. Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
-	},
+	}],
 });

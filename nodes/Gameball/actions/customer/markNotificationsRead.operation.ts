@@ -1,20 +1,14 @@
-import type { GameballOperation } from '../operation';
-import { customerIdParam, readString } from '../../helpers/fields';
+import { customerIdParam } from '../../helpers/fields';
+import { requestOperation } from '../../helpers/requestOperation';
 
-export const markNotificationsRead: GameballOperation = {
+export const markNotificationsRead = requestOperation({
 	value: 'markNotificationsRead',
 	name: 'Mark Notifications Read',
 	action: 'Mark customer notifications as read',
 	endpoint: 'PUT /customers/{customerId}/notifications/read',
-	properties: [
-		customerIdParam,
+	path: [customerIdParam],
+	required: [
 		{ displayName: 'Notification IDs', name: 'notificationIds', type: 'string', default: '', required: true, description: 'Comma-separated notification IDs' },
 	],
-	build(itemIndex) {
-		const notificationIds = readString(this, 'notificationIds', itemIndex)
-			.split(',')
-			.map((id) => id.trim())
-			.filter(Boolean);
-		return { pathParams: { customerId: readString(this, 'customerId', itemIndex) }, body: { notificationIds } };
-	},
-};
+	lists: ['notificationIds'],
+});

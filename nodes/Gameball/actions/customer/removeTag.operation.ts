@@ -1,10 +1,10 @@
-import { customerPathOperation } from '../../helpers/customerPath';
-import { stringParam } from '../../helpers/fields';
+import { customerIdParam, stringParam } from '../../helpers/fields';
+import { requestOperation } from '../../helpers/requestOperation';
 
-export const removeTag = customerPathOperation({
+export const removeTag = requestOperation({
 	value: 'removeTag',
 	name: 'Remove Tag',
 	action: 'Remove one tag from a customer',
 	endpoint: 'DELETE /customers/{customerId}/tags/{tag}',
-	param: stringParam('tag', 'Tag'),
+	path: [customerIdParam, stringParam('tag', 'Tag')],
 });

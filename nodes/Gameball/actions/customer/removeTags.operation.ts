@@ -1,3 +1,13 @@
-import { tagsOperation } from '../../helpers/tags';
+import { customerIdParam } from '../../helpers/fields';
+import { requestOperation } from '../../helpers/requestOperation';
+import { tagsParam, tidyTags } from './tagsBody';
 
-export const removeTags = tagsOperation('removeTags', 'Remove Tags', 'Remove tags from a customer', 'DELETE /customers/{customerId}/tags');
+export const removeTags = requestOperation({
+	value: 'removeTags',
+	name: 'Remove Tags',
+	action: 'Remove tags from a customer',
+	endpoint: 'DELETE /customers/{customerId}/tags',
+	path: [customerIdParam],
+	required: [tagsParam],
+	shape: tidyTags,
+});

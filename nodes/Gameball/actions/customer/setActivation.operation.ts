@@ -1,19 +1,11 @@
-import type { GameballOperation } from '../operation';
-import { customerIdParam, readString } from '../../helpers/fields';
+import { customerIdParam } from '../../helpers/fields';
+import { requestOperation } from '../../helpers/requestOperation';
 
-export const setActivation: GameballOperation = {
+export const setActivation = requestOperation({
 	value: 'setActivation',
 	name: 'Set Activation',
 	action: 'Activate or deactivate a customer',
 	endpoint: 'PUT /customers/{customerId}/activate',
-	properties: [
-		customerIdParam,
-		{ displayName: 'Active', name: 'isActive', type: 'boolean', default: true, description: 'Whether the customer can earn and redeem' },
-	],
-	build(itemIndex) {
-		return {
-			pathParams: { customerId: readString(this, 'customerId', itemIndex) },
-			body: { isActive: this.getNodeParameter('isActive', itemIndex) as boolean },
-		};
-	},
-};
+	path: [customerIdParam],
+	required: [{ displayName: 'Active', name: 'isActive', type: 'boolean', default: true, description: 'Whether the customer can earn and redeem' }],
+});

@@ -1,17 +1,12 @@
-import type { GameballOperation } from '../operation';
-import { readString, stringParam } from '../../helpers/fields';
+import { stringParam } from '../../helpers/fields';
+import { requestOperation } from '../../helpers/requestOperation';
 
-export const validateReferralCode: GameballOperation = {
+export const validateReferralCode = requestOperation({
 	value: 'validateReferralCode',
 	name: 'Validate Referral Code',
 	action: 'Check that a referral code exists',
 	endpoint: 'GET /referrals/validate',
-	properties: [
-		stringParam('referrerCode', 'Referral Code'),
-		stringParam('forCustomerId', 'For Customer ID', 'The customer who would use the code (optional)', false),
-	],
-	build(itemIndex) {
-		const forCustomerId = readString(this, 'forCustomerId', itemIndex);
-		return { qs: { referrerCode: readString(this, 'referrerCode', itemIndex), ...(forCustomerId ? { forCustomerId } : {}) } };
-	},
-};
+	required: [stringParam('referrerCode', 'Referral Code')],
+	optional: [stringParam('forCustomerId', 'For Customer ID', 'The customer who would use the code', false)],
+	sendIn: 'qs',
+});

@@ -1,40 +1,14 @@
-import type { GameballOperation } from '../operation';
-import {
-	additionalFields,
-	customerIdParam,
-	identityOptions,
-	merchantOption,
-	readAdditional,
-	readNumber,
-	readString,
-	readTime,
-	transactionIdParam,
-	transactionTimeParam,
-} from '../../helpers/fields';
+import { amountParam } from '../../helpers/purchase';
+import { customerIdParam, identityOptions, merchantOption, transactionIdParam, transactionTimeParam } from '../../helpers/fields';
+import { requestOperation } from '../../helpers/requestOperation';
 
-export const cashback: GameballOperation = {
+export const cashback = requestOperation({
 	value: 'cashback',
 	name: 'Reward Cashback',
 	action: 'Reward a customer with cashback points for an amount paid',
 	endpoint: 'POST /transactions/cashback',
-	properties: [
-		customerIdParam,
-		transactionIdParam,
-		{ displayName: 'Amount', name: 'amount', type: 'number', default: 0, required: true, description: 'The amount paid, in your currency' },
-		transactionTimeParam,
-		additionalFields([...identityOptions, merchantOption]),
-	],
-	build(itemIndex) {
-		return {
-			body: {
-				customerId: readString(this, 'customerId', itemIndex),
-				transactionId: readString(this, 'transactionId', itemIndex),
-				transactionTime: readTime(this, 'transactionTime', itemIndex),
-				amount: readNumber(this, 'amount', itemIndex),
-				...readAdditional(this, itemIndex, ['merchant']),
-			},
-		};
-	},
+	required: [customerIdParam, transactionIdParam, amountParam('amount', 'Amount', 'The amount paid, in your currency'), transactionTimeParam],
+	optional: [...identityOptions, merchantOption],
 	idempotencyKey: 'transactionId',
 	movesMoney: true,
 	batch: {
@@ -44,4 +18,4 @@ export const cashback: GameballOperation = {
 			return { customerId, email, mobile, transactionId, transactionTime, amount };
 		},
 	},
-};
+});

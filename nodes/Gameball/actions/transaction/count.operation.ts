@@ -1,3 +1,11 @@
-import { transactionQuery } from '../../helpers/transactionFilters';
+import { requestOperation } from '../../helpers/requestOperation';
+import { transactionFilters } from './transactionFilters';
 
-export const count = transactionQuery('count', 'Count', 'Count transactions', 'GET /transactions/count');
+export const count = requestOperation({
+	value: 'count',
+	name: 'Count',
+	action: 'Count transactions',
+	endpoint: 'GET /transactions/count',
+	optional: transactionFilters,
+	sendIn: 'qs',
+});

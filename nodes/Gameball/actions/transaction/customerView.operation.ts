@@ -1,9 +1,12 @@
-import { transactionQuery } from '../../helpers/transactionFilters';
+import { requestOperation } from '../../helpers/requestOperation';
+import { transactionFilters } from './transactionFilters';
 
-export const customerView = transactionQuery(
-	'customerView',
-	'Get Many (Customer View)',
-	'Get many transactions as the customer sees them',
-	'GET /transactions/customer-view',
-	{ itemsKey: 'transactions', cursorKey: 'gameballTransactionId' },
-);
+export const customerView = requestOperation({
+	value: 'customerView',
+	name: 'Get Many (Customer View)',
+	action: 'Get many transactions as the customer sees them',
+	endpoint: 'GET /transactions/customer-view',
+	optional: transactionFilters,
+	sendIn: 'qs',
+	list: { itemsKey: 'transactions', cursorKey: 'gameballTransactionId' },
+});

@@ -1,3 +1,10 @@
-import { holdReferenceOperation } from '../../helpers/holdReference';
+import { stringParam } from '../../helpers/fields';
+import { requestOperation } from '../../helpers/requestOperation';
 
-export const getHold = holdReferenceOperation('getHold', 'Get Hold', 'Get held points', 'GET /transactions/hold/{holdReferenceId}');
+export const getHold = requestOperation({
+	value: 'getHold',
+	name: 'Get Hold',
+	action: 'Get held points',
+	endpoint: 'GET /transactions/hold/{holdReferenceId}',
+	path: [stringParam('holdReferenceId', 'Hold Reference', 'The reference that Hold Points returned')],
+});

@@ -1,6 +1,12 @@
-import { transactionQuery } from '../../helpers/transactionFilters';
+import { requestOperation } from '../../helpers/requestOperation';
+import { transactionFilters } from './transactionFilters';
 
-export const list = transactionQuery('list', 'Get Many', 'Get many transactions', 'GET /transactions', {
-	itemsKey: 'transactions',
-	cursorKey: 'gameballTransactionId',
+export const list = requestOperation({
+	value: 'list',
+	name: 'Get Many',
+	action: 'Get many transactions',
+	endpoint: 'GET /transactions',
+	optional: transactionFilters,
+	sendIn: 'qs',
+	list: { itemsKey: 'transactions', cursorKey: 'gameballTransactionId' },
 });

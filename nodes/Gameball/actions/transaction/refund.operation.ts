@@ -1,45 +1,23 @@
-import type { GameballOperation } from '../operation';
-import {
-	additionalFields,
-	customerIdParam,
-	identityOptions,
-	lineItemsOption,
-	merchantOption,
-	readAdditional,
-	readString,
-	readTime,
-	stringParam,
-	transactionTimeParam,
-} from '../../helpers/fields';
+import { customerIdParam, identityOptions, lineItemsOption, merchantOption, stringParam, transactionTimeParam } from '../../helpers/fields';
+import { requestOperation } from '../../helpers/requestOperation';
 
-export const refund: GameballOperation = {
+export const refund = requestOperation({
 	value: 'refund',
 	name: 'Refund',
 	action: 'Refund a transaction and reverse its points',
 	endpoint: 'POST /transactions/refund',
-	properties: [
+	required: [
 		customerIdParam,
 		stringParam('refundTransactionId', 'Refund Transaction ID', 'Your unique ID for this refund'),
 		stringParam('reverseTransactionId', 'Reversed Transaction ID', 'The ID of the transaction being refunded'),
 		transactionTimeParam,
-		additionalFields([
-			...identityOptions,
-			merchantOption,
-			lineItemsOption,
-			{ displayName: 'Refund Amount', name: 'refundAmount', type: 'number', default: 0, description: 'Leave unset to refund in full' },
-		]),
 	],
-	build(itemIndex) {
-		return {
-			body: {
-				customerId: readString(this, 'customerId', itemIndex),
-				refundTransactionId: readString(this, 'refundTransactionId', itemIndex),
-				reverseTransactionId: readString(this, 'reverseTransactionId', itemIndex),
-				transactionTime: readTime(this, 'transactionTime', itemIndex),
-				...readAdditional(this, itemIndex, ['merchant', 'lineItems']),
-			},
-		};
-	},
+	optional: [
+		...identityOptions,
+		merchantOption,
+		lineItemsOption,
+		{ displayName: 'Refund Amount', name: 'refundAmount', type: 'number', default: 0, description: 'Leave unset to refund in full' },
+	],
 	idempotencyKey: 'refundTransactionId',
 	movesMoney: true,
-};
+});

@@ -1,21 +1,16 @@
-import type { GameballOperation } from '../operation';
-import { additionalFields, customerIdParam, identityOptions, readAdditional, readString } from '../../helpers/fields';
+import { customerIdParam, identityOptions } from '../../helpers/fields';
+import { requestOperation } from '../../helpers/requestOperation';
 
-export const sendOtp: GameballOperation = {
+export const sendOtp = requestOperation({
 	value: 'sendOtp',
 	name: 'Send OTP',
 	action: 'Send a customer a one-time password for a redemption',
 	endpoint: 'POST /transactions/otp',
-	properties: [
-		customerIdParam,
-		additionalFields([
-			...identityOptions,
-			{ displayName: 'Points', name: 'points', type: 'number', default: 0 },
-			{ displayName: 'Amount', name: 'amount', type: 'number', default: 0 },
-			{ displayName: 'Rule ID', name: 'ruleId', type: 'number', default: 0 },
-		]),
+	required: [customerIdParam],
+	optional: [
+		...identityOptions,
+		{ displayName: 'Points', name: 'points', type: 'number', default: 0 },
+		{ displayName: 'Amount', name: 'amount', type: 'number', default: 0 },
+		{ displayName: 'Rule ID', name: 'ruleId', type: 'number', default: 0 },
 	],
-	build(itemIndex) {
-		return { body: { customerId: readString(this, 'customerId', itemIndex), ...readAdditional(this, itemIndex) } };
-	},
-};
+});

@@ -1,0 +1,23 @@
+import type { INodeProperties } from 'n8n-workflow';
+
+/** Listing and counting transactions share these filters. */
+export const transactionFilters: INodeProperties[] = [
+	{ displayName: 'Customer ID', name: 'customerId', type: 'string', default: '' },
+	{
+		displayName: 'Direction',
+		name: 'direction',
+		type: 'options',
+		default: '+',
+		options: [
+			{ name: 'Earned (+)', value: '+' },
+			{ name: 'Spent (-)', value: '-' },
+		],
+	},
+	{
+		displayName: 'Status',
+		name: 'status',
+		type: 'options',
+		default: 'Active',
+		options: ['Active', 'Blocked', 'Expired', 'Pending'].map((status) => ({ name: status, value: status })),
+	},
+];
