@@ -28,21 +28,26 @@ function credentialsFor({ simulatorUrl, apiKey, secretKey, pgDatabase }) {
 }
 
 /**
- * Installs (or reuses) n8n <versionName>, prepares a fresh user folder under e2e/.run/, imports and activates
- * the workflows, starts n8n and waits until it is ready.
+ * Installs (or reuses) n8n <versionName>, prepares a fresh user folder under e2e/.run/, imports the workflows,
+ * activates those in `activeWorkflows` (default: all), starts n8n and waits until it is ready with every
+ * production webhook of the active workflows registered. `credentials` default to credentialsFor(settings).
  */
-async function startInstance({ versionName, workflows, log = console.log, runName, ...credentialSettings }) {
+async function startInstance({ versionName, workflows, activeWorkflows = workflows, credentials, log = console.log, runName, port, ...credentialSettings }) {
 	const version = await ensureN8n(getVersion(versionName), log);
 	const userFolder = join(repoRoot, 'e2e', '.run', runName ?? `n8n-${version.version}-${Date.now()}`);
 	rmSync(userFolder, { recursive: true, force: true });
 	mkdirSync(userFolder, { recursive: true });
-	const settings = { userFolder, port: await freePort(), brokerPort: await freePort() };
+	const settings = { userFolder, port: port ?? (await freePort()), brokerPort: await freePort() };
 	installPackage(userFolder, version);
 	log(`n8n ${version.version}: importing ${workflows.length} workflows into ${userFolder}`);
-	await importAndActivate(version, settings, { credentials: credentialsFor(credentialSettings), workflows });
+	await importAndActivate(version, settings, {
+		credentials: credentials ?? credentialsFor(credentialSettings),
+		workflows,
+		activeIds: activeWorkflows.map(({ id }) => id),
+	});
 	log(`n8n ${version.version}: starting on port ${settings.port}`);
-	// Every e2e and example workflow starts with exactly one webhook node.
-	const server = await startN8n(version, settings, { expectedWebhooks: workflows.length });
+	const expectedWebhooks = activeWorkflows.flatMap(({ nodes }) => nodes.filter((node) => node.webhookId)).length;
+	const server = await startN8n(version, settings, { expectedWebhooks });
 	return {
 		...server,
 		version,

@@ -29,8 +29,8 @@ function installPackage(userFolder, version) {
 	return manifest;
 }
 
-/** Imports credentials and workflows, then activates (1.x) or publishes (2.x) each workflow. */
-async function importAndActivate(version, settings, { credentials, workflows }) {
+/** Imports credentials and workflows, then activates (1.x) or publishes (2.x) those listed in activeIds. */
+async function importAndActivate(version, settings, { credentials, workflows, activeIds }) {
 	const credentialsFile = join(settings.userFolder, 'credentials.json');
 	writeFileSync(credentialsFile, JSON.stringify(credentials, null, 2));
 	await n8nCli(version, settings, ['import:credentials', `--input=${credentialsFile}`]);
@@ -40,8 +40,8 @@ async function importAndActivate(version, settings, { credentials, workflows }) 
 		writeFileSync(join(workflowsDir, `${workflow.id}.json`), JSON.stringify(workflow, null, 2));
 	}
 	await n8nCli(version, settings, ['import:workflow', '--separate', `--input=${workflowsDir}`]);
-	for (const workflow of workflows) {
-		await n8nCli(version, settings, version.activateArgs(workflow.id));
+	for (const id of activeIds) {
+		await n8nCli(version, settings, version.activateArgs(id));
 	}
 }
 

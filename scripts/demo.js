@@ -1,0 +1,126 @@
+#!/usr/bin/env node
+// `npm run demo`: builds the package, starts the Gameball simulator and n8n 2.40.7 (installed into
+// ~/.cache/n8n-nodes-gameball on first use) with the example workflows active, then plays a stream of loyalty
+// activity so that executions arrive in n8n. Ctrl-C stops everything it started.
+//   node scripts/demo.js [--n8n 2|1] [--interval <ms>] [--for <seconds>]
+const { join } = require('node:path');
+const { createServer } = require('node:net');
+
+const root = join(__dirname, '..');
+const { runCommand, stopAll, stopEverythingOnExit } = require('../e2e/lib/processes');
+const { startInstance } = require('../e2e/lib/instance');
+const { demoWorkflows } = require('../e2e/lib/demoWorkflows');
+const { createOwner, DEMO_OWNER } = require('../e2e/lib/owner');
+const { query } = require('../e2e/lib/database');
+const { freePort } = require('../e2e/lib/ports');
+
+const API_KEY = 'demo-api-key';
+const SECRET_KEY = 'demo-secret-key';
+
+function option(name, fallback) {
+	const index = process.argv.indexOf(`--${name}`);
+	return index > 0 && process.argv[index + 1] ? process.argv[index + 1] : fallback;
+}
+
+const log = (line) => console.log(`[demo] ${line}`);
+
+/** The preferred port when it is free, else any free one. */
+function portOr(preferred) {
+	return new Promise((resolve) => {
+		const probe = createServer();
+		probe.once('error', () => resolve(freePort()));
+		probe.listen(preferred, '127.0.0.1', () => probe.close(() => resolve(preferred)));
+	});
+}
+
+/** Prints each new execution as it is stored, so the stream is visible without the editor too. */
+function watchExecutions(instance, names) {
+	let lastId = 0;
+	const timer = setInterval(async () => {
+		try {
+			const rows = await query(instance.version, instance.database, 'SELECT id, workflowId, status FROM execution_entity WHERE id > ? AND status NOT IN (?, ?) ORDER BY id', [lastId, 'new', 'running']);
+			for (const row of rows) {
+				lastId = Math.max(lastId, row.id);
+				log(`execution #${row.id} ${names.get(row.workflowId) ?? row.workflowId}: ${row.status}`);
+			}
+		} catch {
+			// The database is busy or n8n is stopping: try again on the next tick.
+		}
+	}, 2000);
+	return () => clearInterval(timer);
+}
+
+async function main() {
+	const started = Date.now();
+	const cleanups = [];
+	stopEverythingOnExit(async () => {
+		for (const cleanup of cleanups.reverse()) await cleanup();
+	});
+
+	log('building the package (npm run build)');
+	await runCommand('npm', ['run', 'build'], { cwd: root });
+
+	require('ts-node').register({ transpileOnly: true, compilerOptions: { module: 'commonjs' } });
+	const { startSimulator } = require('../simulator');
+	const { playActivity } = require('../simulator/activity');
+
+	const plan = demoWorkflows();
+	const simulatorPort = await portOr(4010);
+	const simulatorUrl = `http://127.0.0.1:${simulatorPort}`;
+	const credentials = plan.gameballCredentials.map((ref) => ({
+		...ref,
+		type: 'gameballApi',
+		data: { apiKey: API_KEY, secretKey: SECRET_KEY, apiVersion: 'v4.0', baseUrl: simulatorUrl },
+	}));
+	log(`${plan.all.length} workflows from ${plan.fromExamples ? 'examples/' : 'the e2e suite'}; ${plan.active.length} can run on the simulator alone and will be active`);
+
+	const instance = await startInstance({
+		versionName: option('n8n', '2'),
+		runName: 'demo',
+		port: await portOr(5678),
+		workflows: plan.all,
+		activeWorkflows: plan.active,
+		credentials,
+		log,
+	});
+	cleanups.push(() => instance.stop());
+	await createOwner(instance.url);
+
+	const webhookUrls = plan.triggers.map(({ webhookId }) => instance.triggerUrl(webhookId));
+	const sim = await startSimulator({ port: simulatorPort, apiKey: API_KEY, secretKey: SECRET_KEY, webhookUrls });
+	cleanups.push(() => sim.stop());
+
+	console.log(`
+  Gameball demo is running (ready in ${Math.round((Date.now() - started) / 1000)} s)
+
+  n8n ${instance.version.version} editor   ${instance.url}
+  log in with             ${DEMO_OWNER.email} / ${DEMO_OWNER.password}
+  Gameball simulator      ${sim.url}   (API key ${API_KEY}, secret key ${SECRET_KEY})
+  production webhook URLs (what you would paste into Gameball's dashboard):
+${plan.triggers.map(({ workflow, webhookId }) => `    ${instance.triggerUrl(webhookId)}   <- "${workflow}"`).join('\n')}
+  active workflows: ${plan.active.map(({ name }) => `"${name}"`).join(', ')}
+
+  The simulator now plays loyalty activity; open Executions in the editor to watch them arrive.
+  Ctrl-C stops n8n, the simulator and this script.
+`);
+
+	const player = playActivity(sim, { intervalMs: Number(option('interval', '1500')), customers: 20, log: (line) => log(`simulator: ${line}`) });
+	cleanups.push(async () => player.stop());
+	cleanups.push(watchExecutions(instance, new Map(plan.all.map(({ id, name }) => [id, name]))));
+
+	const seconds = Number(option('for', '0'));
+	if (seconds > 0) {
+		setTimeout(async () => {
+			log(`--for ${seconds}: stopping`);
+			for (const cleanup of cleanups.reverse()) await cleanup();
+			await stopAll();
+			process.exit(0);
+		}, seconds * 1000);
+	}
+}
+
+main().catch(async (error) => {
+	console.error(`[demo] ${error.stack ?? error}`);
+	await stopAll();
+	process.exit(1);
+});
