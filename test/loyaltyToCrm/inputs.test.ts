@@ -158,6 +158,18 @@ describe('Gameball inputs', () => {
 		});
 	});
 
+	test('customer simplified by the Gameball node (attributes at the top level)', async () => {
+		const { customerAttributes, ...rest } = fixtures.gameballCustomerDetails;
+		const event = await eventOf({ ...rest, ...customerAttributes });
+		expect(event.customer).toEqual({
+			id: 'cust-9',
+			email: 'grace@example.com',
+			mobile: '+15550001111',
+			platformId: '987',
+			name: 'Grace Hopper',
+		});
+	});
+
 	test('plain v4 customer (no PII, no balance)', async () => {
 		const event = await eventOf({ customerId: 'cust-3', gameballId: 3, customerAttributes: { country: 'EG' }, referralCode: 'R3' });
 		expect(event.customer).toEqual({ id: 'cust-3', email: null, mobile: null, platformId: '3', name: null });
