@@ -45,6 +45,14 @@ export const guardProperties: INodeProperties[] = [
 		displayOptions: dropOnly,
 	},
 	{
+		displayName:
+			'Customer profiles are remembered in this workflow\'s static data. n8n keeps it on a single instance, but in queue mode workers do not keep it between executions: there this node warns and derives nothing. See docs/queue-mode.md.',
+		name: 'trackNotice',
+		type: 'notice',
+		default: '',
+		displayOptions: trackOnly,
+	},
+	{
 		displayName: 'Delivery ID',
 		name: 'deliveryId',
 		type: 'string',

@@ -4,6 +4,7 @@ import { NodeOperationError } from 'n8n-workflow';
 import { mergeSnapshots, pointsChangedItem, profileChanges, tierChangedItem } from '../GameballTrigger/changes';
 import { customerKey, recallCustomer, rememberCustomer } from '../GameballTrigger/memory';
 import { GUARD_DEFAULTS } from './description';
+import { stateWasLost, warnLostState } from './lostState';
 import { DERIVED_EVENTS, readProfileUpdate } from './profiles';
 import { failedItem, positiveNumber, readOptions } from './settings';
 
@@ -51,12 +52,14 @@ function track(item: IDataObject, settings: TrackSettings, memory: IDataObject):
 
 /**
  * Derives tier and points changes from each customer's previous profile update, remembered in this node's
- * workflow static data, which the executing process (the worker in queue mode) saves in n8n's database.
+ * workflow static data, which n8n saves in its database after each execution. Warns when that state was lost
+ * (n8n queue mode: see lostState.ts).
  */
 export async function trackChanges(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
 	const items = this.getInputData();
 	const settings = readTrackSettings(this);
 	const memory = this.getWorkflowStaticData('node');
+	if (await stateWasLost(this, memory)) warnLostState(this);
 	const output: INodeExecutionData[] = [];
 	for (let itemIndex = 0; itemIndex < items.length; itemIndex++) {
 		try {

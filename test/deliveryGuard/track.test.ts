@@ -1,6 +1,8 @@
 import type { IDataObject, INodeParameters } from 'n8n-workflow';
 
 import { emittedJson, newTrigger, profilePayload, signedRequest } from '../trigger/fixtures';
+import { resetDeduplication } from '../harness/deduplication';
+import { LOST_STATE_MESSAGE } from '../../nodes/GameballDeliveryGuard/lostState';
 import { keptJson, newTracker } from './helpers';
 
 type Profile = Partial<Record<'tier_name' | 'tier_order' | 'activated_points' | 'pending_points' | 'total_points', unknown>>;
@@ -16,6 +18,8 @@ async function deliverToAFreshProcess(customer: string, profile: Profile, seq: n
 	const payload = profilePayload({ customer_id: customer, created_at: `2024-11-19T17:${String(seq).padStart(2, '0')}:00.000Z` }, profile as IDataObject);
 	return emittedJson(await newTrigger(parameters).deliver(signedRequest(payload)));
 }
+
+beforeEach(() => resetDeduplication());
 
 describe('Track Tier and Points Changes through n8n-core', () => {
 	it('derives Tier Changed and Points Changed that the per-process trigger memory missed', async () => {
@@ -101,5 +105,20 @@ describe('Track Tier and Points Changes through n8n-core', () => {
 		const stored = tracker.guard.staticData['node:Node under test'] as IDataObject;
 		expect(Object.keys(stored.customers as IDataObject)).toHaveLength(2);
 		expect(JSON.stringify(stored)).not.toMatch(/c[123]"/);
+	});
+
+	it('says so (execution hint) when its stored state is gone, as on a queue-mode worker, and not before', async () => {
+		const tracker = newTracker();
+		const hintsOf = (result: Awaited<ReturnType<typeof tracker.run>>) =>
+			(result.run.data.resultData.runData['Node under test'][0].hints ?? []).map((hint) => hint.message);
+		const first = await tracker.run(await deliverToAFreshProcess('erin', BASIC, 1));
+		expect(hintsOf(first)).toEqual([]);
+		expect(hintsOf(await tracker.run(await deliverToAFreshProcess('erin', SILVER, 2)))).toEqual([]);
+
+		// A queue-mode worker starts each execution from empty static data.
+		delete tracker.guard.staticData['node:Node under test'];
+		const lost = await tracker.run(await deliverToAFreshProcess('erin', BASIC, 3));
+		expect(hintsOf(lost)).toEqual([LOST_STATE_MESSAGE]);
+		expect(keptJson(lost.outputs).map((item) => item.event)).toEqual(['customer.profile.updated']);
 	});
 });
