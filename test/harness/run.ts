@@ -13,6 +13,7 @@ import { createRunExecutionData, Workflow } from 'n8n-workflow';
 import { ExecutionLifecycleHooks, LoadOptionsContext, WebhookContext, WorkflowExecute } from 'n8n-core';
 
 import { TestCredentialsHelper } from './credentialsHelper';
+import './deduplication'; // registers the in-memory provider behind helpers.checkProcessedAndRecord
 import { PackageNodeTypes } from './nodeTypes';
 
 const nodeTypes = new PackageNodeTypes();
