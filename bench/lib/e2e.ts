@@ -37,7 +37,7 @@ export const n8n = require('../../e2e/lib/n8n') as {
 };
 export const userFolder = require('../../e2e/lib/userFolder') as {
 	installPackage: (folder: string, version: N8nVersion) => { name: string; version: string };
-	importAndActivate: (version: N8nVersion, settings: ServerSettings, input: { credentials: unknown[]; workflows: Workflow[] }) => Promise<void>;
+	importAndActivate: (version: N8nVersion, settings: ServerSettings, input: { credentials: unknown[]; workflows: Workflow[]; activeIds: string[] }) => Promise<void>;
 	repoRoot: string;
 };
 export const instance = require('../../e2e/lib/instance') as {

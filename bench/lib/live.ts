@@ -96,7 +96,7 @@ export async function startLiveN8n(options: { engine: 'vm' | 'legacy'; names: Wo
 	const chosen = options.names.map((name) => all[name]);
 	const credentials = instance.credentialsFor({ simulatorUrl: 'http://127.0.0.1:9', apiKey: API_KEY, secretKey: SECRET_KEY });
 	log(`n8n ${version.version} (${options.engine} engine): importing ${chosen.length} workflows into ${folder}`);
-	await userFolder.importAndActivate(version, settings, { credentials, workflows: chosen });
+	await userFolder.importAndActivate(version, settings, { credentials, workflows: chosen, activeIds: chosen.map(({ id }) => id) });
 	const server = await n8n.startN8n(version, settings, { expectedWebhooks: chosen.length });
 	log(`n8n ${version.version} is up at ${server.url}`);
 	return {
