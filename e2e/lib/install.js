@@ -47,10 +47,11 @@ async function ensureN8n(version, log = console.log) {
 	for (const file of hasLock ? ['package.json', 'package-lock.json'] : ['package.json']) {
 		copyFileSync(join(version.manifestDir, file), join(version.dir, file));
 	}
-	// Scripts stay off: some of n8n's optional native modules try downloads that cannot work here.
-	const npmArgs = [hasLock ? 'ci' : 'install', '--ignore-scripts', '--no-audit', '--no-fund'];
+	// Scripts stay off: some of n8n's optional native modules try downloads that cannot work here. `npm install`
+	// (not `ci`) with the committed lockfile: npm ci rejects n8n's lock for optional platform packages it omits.
+	const npmArgs = ['install', '--ignore-scripts', '--no-audit', '--no-fund'];
 	const options = { cwd: version.dir, env: process.env };
-	await withProgress(`npm ${npmArgs[0]} n8n@${version.version}`, log, () => runCommand('npm', npmArgs, options));
+	await withProgress(`npm install n8n@${version.version}`, log, () => runCommand('npm', npmArgs, options));
 	const rebuildEnv = { ...process.env, ...version.rebuildEnv(version.dir) };
 	await withProgress('building sqlite3 for its Node.js', log, () =>
 		runCommand('npm', ['rebuild', 'sqlite3'], { cwd: version.dir, env: rebuildEnv }),
