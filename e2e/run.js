@@ -20,9 +20,9 @@ const log = (message) => console.log(`[e2e] ${message}`);
 const API_KEY = 'e2e-api-key';
 const SECRET_KEY = 'e2e-secret-key';
 
-/** Scenario files per major version: everything on 2.x; scenarios 1-5 on 1.x (all with E2E_ALL_SCENARIOS=1). */
+/** Scenario files per major version: everything on 2.x; scenarios 1-5 and 8 on 1.x (all with E2E_ALL_SCENARIOS=1). */
 const allScenarios = (major) => major === 2 || process.env.E2E_ALL_SCENARIOS === '1';
-const testsFor = (major) => (allScenarios(major) ? [] : ['--testPathPattern', 'scenarios/0[1-5]-']);
+const testsFor = (major) => (allScenarios(major) ? [] : ['--testPathPattern', 'scenarios/0[1-58]-']);
 
 async function ensureE2eDependencies() {
 	if (existsSync(join(__dirname, 'node_modules', 'playwright-core'))) return;
@@ -85,6 +85,7 @@ async function runVersion(versionName, landed, jestFilter) {
 				lifecycle: 'gbE2eLifecycle01',
 				batchUpsert: 'gbE2eBatchUpsrt1',
 				crm: 'gbE2eLoyaltyCrm1',
+				guard: 'gbE2eDeliveryGd1',
 			},
 		};
 		const contextFile = join(instance.userFolder, 'context.json');

@@ -12,6 +12,7 @@ function landedParts() {
 		action: built('dist/nodes/Gameball/Gameball.node.js'),
 		trigger: built('dist/nodes/GameballTrigger/GameballTrigger.node.js'),
 		crm: built('dist/nodes/LoyaltyToCrm/LoyaltyToCrm.node.js') && existsSync(join(__dirname, '..', 'workflows', 'crm.js')),
+		guard: built('dist/nodes/GameballDeliveryGuard/GameballDeliveryGuard.node.js'),
 		simulator: existsSync(join(repoRoot, 'simulator', 'index.ts')),
 	};
 }
@@ -22,6 +23,7 @@ function workflowsFor(landed, { withCrm }) {
 	if (landed.trigger) workflows.push(trigger.allEventsWorkflow(), trigger.tierChangedWorkflow());
 	if (landed.action) workflows.push(actions.lifecycleWorkflow(), actions.batchUpsertWorkflow());
 	if (landed.trigger && landed.crm && withCrm) workflows.push(require('../workflows/crm').crmWorkflow());
+	if (landed.trigger && landed.guard) workflows.push(require('../workflows/guard').guardWorkflow());
 	return workflows;
 }
 

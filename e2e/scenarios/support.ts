@@ -17,7 +17,7 @@ export interface RunContext {
 	apiKey: string;
 	secretKey: string;
 	pgDatabase: string | null;
-	landed: Record<'action' | 'trigger' | 'crm' | 'simulator', boolean>;
+	landed: Record<'action' | 'trigger' | 'crm' | 'guard' | 'simulator', boolean>;
 	workflowIds: Record<string, string>;
 	triggerUrls: Record<string, string>;
 	webhookUrls: Record<string, string>;

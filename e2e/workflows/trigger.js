@@ -6,15 +6,16 @@ const triggerWebhookIds = {
 	allEvents: 'a1e0c0de-0001-4b1a-9e11-000000000001',
 	tierChanged: 'a1e0c0de-0002-4b1a-9e11-000000000002',
 	crm: 'a1e0c0de-0003-4b1a-9e11-000000000003',
+	guard: 'a1e0c0de-0004-4b1a-9e11-000000000004',
 };
 
-function gameballTrigger(webhookId, events) {
+function gameballTrigger(webhookId, events, options = {}) {
 	return node(
 		'Gameball Trigger',
 		'n8n-nodes-gameball.gameballTrigger',
 		1,
 		[0, 0],
-		{ source: 'v4', events, verifySignature: true, simplify: true, options: {} },
+		{ source: 'v4', events, verifySignature: true, simplify: true, options },
 		{ webhookId, credentials: { gameballApi: credentialRefs.gameball } },
 	);
 }

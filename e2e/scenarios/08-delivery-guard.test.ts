@@ -1,0 +1,58 @@
+// Scenario 8: the Gameball Delivery Guard in a real n8n. Drop Duplicate Deliveries keeps its history in n8n's
+// database (processed_data), Track Tier and Points Changes keeps profiles in static data saved after each execution:
+// both must hold across deliveries, whatever happens to the trigger's own webhook-time memory.
+import type { Simulator } from '../../simulator';
+import { createCustomer, deliveriesSettled, rewardCashback, startRunSimulator } from './simulator';
+import { deliver, lastExecutionId, profileUpdated, runContext, sleep, waitForExecutions } from './support';
+
+const context = runContext();
+const describeIfLanded = context.landed.trigger && context.landed.guard && context.landed.simulator ? describe : describe.skip;
+
+describeIfLanded(`n8n ${context.n8nVersion}: Gameball Delivery Guard`, () => {
+	const guard = { workflowId: context.workflowIds.guard };
+	const kept = (executions: Awaited<ReturnType<typeof waitForExecutions>>, node: string) =>
+		executions.flatMap((execution) => execution.nodes[node]?.outputs[0] ?? []);
+
+	test('the same delivery four times (three back to back, one later) passes Drop Duplicates once', async () => {
+		const before = await lastExecutionId(context);
+		const payload = profileUpdated(`guarded-${Date.now()}`, { total_points: 12, activated_points: 12 });
+		const answers = [];
+		for (let copy = 0; copy < 3; copy++) answers.push((await deliver(context.triggerUrls.guard, payload, context.secretKey)).status);
+		await sleep(2000);
+		answers.push((await deliver(context.triggerUrls.guard, payload, context.secretKey)).status);
+		expect(answers).toEqual([200, 200, 200, 200]);
+		// The trigger's own deduplication is off here: every copy runs, and the guard decides.
+		const executions = await waitForExecutions(context, { ...guard, afterId: before, count: 4 });
+		expect(executions.map(({ status }) => status)).toEqual(['success', 'success', 'success', 'success']);
+		expect(kept(executions, 'Drop Duplicates')).toEqual([expect.objectContaining({ customerId: payload.customer_id })]);
+	});
+
+	describe('Track Tier and Points Changes with the simulator', () => {
+		let sim: Simulator;
+		const customerId = `tracked-${Date.now()}`;
+
+		beforeAll(async () => {
+			sim = await startRunSimulator(context, [context.triggerUrls.guard], { autoNotifications: false });
+		});
+		afterAll(() => sim?.stop());
+
+		test('Bronze -> Silver -> Gold gives two Tier Changed items with the right previous tier', async () => {
+			const before = await lastExecutionId(context);
+			await createCustomer(sim, customerId);
+			await deliveriesSettled(sim);
+			await waitForExecutions(context, { ...guard, afterId: before, count: 1 });
+			for (const [amount, order] of [[150, 'silver'], [400, 'gold']] as const) {
+				const step = await lastExecutionId(context);
+				await rewardCashback(sim, customerId, amount, `guard-${order}-${customerId}`);
+				await deliveriesSettled(sim);
+				await waitForExecutions(context, { ...guard, afterId: step, count: 1 });
+			}
+			const executions = await waitForExecutions(context, { ...guard, afterId: before, count: 3, settleMs: 500 });
+			const tierChanges = kept(executions, 'Track Changes').filter((item) => item.event === 'gameball.tier.changed');
+			expect(tierChanges.map(({ previousTierName, tierName, direction }) => ({ previousTierName, tierName, direction }))).toEqual([
+				{ previousTierName: 'Bronze', tierName: 'Silver', direction: 'up' },
+				{ previousTierName: 'Silver', tierName: 'Gold', direction: 'up' },
+			]);
+		});
+	});
+});
