@@ -62,7 +62,7 @@ async function send(url, bodies, { secretKey, concurrency, attempts = 1, during 
 			}
 			if (attempt < attempts) {
 				result.retried++;
-				await new Promise((resolve) => setTimeout(resolve, 200 * attempt));
+				await new Promise((resolve) => setTimeout(resolve, 500 * attempt));
 			}
 		}
 		result.failed++;
