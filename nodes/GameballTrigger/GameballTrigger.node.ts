@@ -27,7 +27,11 @@ function respond(context: IWebhookFunctions, outcome: Outcome): IWebhookResponse
 		json: json as unknown as IDataObject,
 		pairedItem: { item: 0 },
 	}));
-	return { workflowData: [items] };
+	// Answer here, before n8n starts the execution: n8n 2.x saves the static data written above only when the
+	// answer goes out before the run starts (with its own "on received" answer, the start resets the change mark
+	// and deduplication keys and customer snapshots are lost). It is also the fastest answer for Gameball.
+	context.getResponseObject().status(200).json({ received: true });
+	return { noWebhookResponse: true, workflowData: [items] };
 }
 
 // Gameball has no API to subscribe webhooks: the merchant pastes the Production URL into the dashboard (see

@@ -99,6 +99,15 @@ function profileOutcome(
 	return items;
 }
 
+/** `JSON.stringify`, or `undefined` for a value it cannot handle (e.g. nested thousands of levels deep). */
+function reserialise(value: unknown): string | undefined {
+	try {
+		return JSON.stringify(value);
+	} catch {
+		return undefined;
+	}
+}
+
 /**
  * A Gameball v4 delivery, step by step: size, signature (raw bytes, then re-serialised), JSON, topic,
  * selection, deduplication, items. `memory` is the node's static data; `now` is the time in ms.
@@ -112,7 +121,7 @@ export function handleV4Delivery(delivery: Delivery, settings: V4Settings, memor
 		const verdict = verifySignature({
 			header: delivery.headers[SIGNATURE_HEADER],
 			raw: delivery.bytes,
-			reserialised: parsed.ok ? JSON.stringify(parsed.value) : undefined,
+			reserialise: () => (parsed.ok ? reserialise(parsed.value) : undefined),
 			secretKey: settings.secretKey,
 		});
 		if (!isValidSignature(verdict)) return { kind: 'reject', status: 401, reason: `signature-${verdict}` };

@@ -33,8 +33,11 @@ export interface SignedDelivery {
 	header: string | undefined;
 	/** The body bytes as received; Gameball signs these. */
 	raw: Buffer | undefined;
-	/** The parsed body, re-serialised with `JSON.stringify` (what Gameball's own sample verifier hashes). */
-	reserialised: string | undefined;
+	/**
+	 * The parsed body re-serialised with `JSON.stringify` (what Gameball's own sample verifier hashes). Called only
+	 * when the raw bytes do not match; `undefined` when the body cannot be re-serialised.
+	 */
+	reserialise: () => string | undefined;
 	secretKey: string;
 }
 
@@ -51,10 +54,8 @@ export function verifySignature(delivery: SignedDelivery): SignatureVerdict {
 	const received = decodeSignature(delivery.header);
 	if (!received) return 'malformed';
 	if (delivery.raw && sameDigest(signatureDigest(delivery.raw, delivery.secretKey), received)) return 'valid-raw';
-	if (
-		delivery.reserialised !== undefined &&
-		sameDigest(signatureDigest(delivery.reserialised, delivery.secretKey), received)
-	) {
+	const reserialised = delivery.reserialise();
+	if (reserialised !== undefined && sameDigest(signatureDigest(reserialised, delivery.secretKey), received)) {
 		return 'valid-reserialised';
 	}
 	return 'mismatch';

@@ -129,7 +129,7 @@ describe('the simulator\'s webhooks into the Gameball Trigger', () => {
 			tierOrder: profile.tierOrder,
 			tierName: profile.tierName,
 		});
-		expect(receiver.received.every((entry) => entry.result.status === undefined)).toBe(true);
+		expect(receiver.received.every((entry) => entry.result.status === 200)).toBe(true);
 	});
 
 	it('splits the simulator\'s notifications per language', async () => {
