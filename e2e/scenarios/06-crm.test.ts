@@ -22,7 +22,7 @@ describeIfLanded(`n8n ${context.n8nVersion}: Loyalty to CRM writes into a real s
 	beforeAll(async () => {
 		psql(context.pgDatabase!, crmSchema);
 		// No automatic tier-up notification: it arrives at the same moment as the profile update, and two deliveries
-		// running at once in one workflow can overwrite each other's trigger memory (see e2e/README-section.md).
+		// running at once in one workflow can overwrite each other's trigger memory (README, "Known n8n behaviour").
 		sim = await startRunSimulator(context, [context.triggerUrls.crm], { autoNotifications: false });
 	});
 	afterAll(() => sim?.stop());
