@@ -71,6 +71,7 @@ describe('retries', () => {
 			additionalFields: { pointsToHold: 1 },
 		});
 		expect(error?.message).toMatch(/^5\d{3}: Gameball server error|Gameball answered 5/);
+		expect(error?.description).toContain('may or may not have been applied');
 		expect(sim.requests.length - before).toBe(1);
 	});
 

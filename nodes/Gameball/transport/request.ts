@@ -13,7 +13,7 @@ import type { Endpoint, GameballRequest } from '../actions/operation';
 import { gameballApiError, isGameballErrorBody, networkError } from './errors';
 import { pacerFor, rateGroupOf } from './pacing';
 import type { AttemptOutcome, RetryPolicy } from './retry';
-import { DEFAULT_RETRY_POLICY, retryDelay, shouldRetry } from './retry';
+import { DEFAULT_RETRY_POLICY, isAmbiguous, retryDelay, shouldRetry } from './retry';
 
 export type GameballContext = IExecuteFunctions | ILoadOptionsFunctions;
 
@@ -38,6 +38,7 @@ export interface GameballResponse {
 /** Gameball codes that, on a retry of a keyed money-moving request, mean the first attempt went through. */
 const ALREADY_APPLIED_CODES = new Set([9004, 7001]);
 const BUSY_CODES = new Set([2001]);
+const MAYBE_APPLIED = 'The change may or may not have been applied: check before sending it again.';
 
 const credentialCache = new WeakMap<object, Promise<ICredentialDataDecryptedObject>>();
 
@@ -142,16 +143,20 @@ export async function sendToGameball(
 		}
 		if (attempt >= policy.maxAttempts || !shouldRetry(outcome, movesMoney, hasKey)) {
 			if (response && outcome.kind !== 'malformed') {
-				throw gameballApiError(this.getNode(), response.statusCode, response.body, itemIndex);
+				const error = gameballApiError(this.getNode(), response.statusCode, response.body, itemIndex);
+				if (movesMoney && isAmbiguous(outcome)) error.description = `${error.description ?? ''} ${MAYBE_APPLIED}`.trim();
+				throw error;
 			}
 			if (outcome.kind === 'malformed') {
 				throw new NodeApiError(this.getNode(), { message: 'Malformed JSON' }, {
 					message: `Gameball answered with a body that is not valid JSON (attempt ${attempt})`,
-					description: movesMoney ? 'The change may or may not have been applied: check before sending it again.' : undefined,
+					description: movesMoney ? MAYBE_APPLIED : undefined,
 					itemIndex,
 				});
 			}
-			throw networkError(this.getNode(), networkFailure, attempt, itemIndex);
+			const error = networkError(this.getNode(), networkFailure, attempt, itemIndex);
+			if (movesMoney && isAmbiguous(outcome)) error.description = MAYBE_APPLIED;
+			throw error;
 		}
 		await sleep(retryDelay(attempt, outcome, policy));
 	}
