@@ -37,11 +37,14 @@ async function main() {
 	await trigger.deliver({ method: 'POST', rawBody: warm, headers: { 'content-type': 'application/json', 'x-gb-signature': signBody(warm, SECRET) } });
 	const heapBefore = heapUsed();
 	let emitted = 0;
+	let peak = 0;
 	const started = performance.now();
 	for (let n = 0; n < count; n++) {
 		const body = profileBody(n, 'p5');
 		const result = await trigger.deliver({ method: 'POST', rawBody: body, headers: { 'content-type': 'application/json', 'x-gb-signature': signBody(body, SECRET) } });
 		if (result.emitted) emitted++;
+		// Sampled: the stored state peaks just before a generation is dropped (both full).
+		if (n % 1000 === 998) peak = Math.max(peak, Buffer.byteLength(JSON.stringify(trigger.staticData)));
 	}
 	const seconds = (performance.now() - started) / 1000;
 	const heapAfter = heapUsed();
@@ -55,8 +58,10 @@ async function main() {
 	);
 	console.log(`${count} distinct customers and deliveries in ${round(seconds, 1)} s; ${emitted} started an execution`);
 	console.log(`stored state: ${stored} bytes (${round(stored / 1024 / 1024, 3)} MB) as JSON; remembers ${remembered.deliveries} deliveries, ${remembered.customers} customers`);
+	console.log(`peak stored state (sampled every 1,000 deliveries): ${peak} bytes (${round(peak / 1024 / 1024, 3)} MB)`);
 	console.log(`heap growth over the run: ${round((heapAfter - heapBefore) / 1024 / 1024, 2)} MB (${round(heapBefore / 1024 / 1024, 1)} -> ${round(heapAfter / 1024 / 1024, 1)} MB)`);
-	finish([goal('stored state <= 2 MB', stored <= LIMIT_BYTES, `${round(stored / 1024 / 1024, 3)} MB`)], args.flag('strict'), emitted !== count);
+	const largest = Math.max(stored, peak);
+	finish([goal('stored state <= 2 MB, at its peak', largest <= LIMIT_BYTES, `${round(largest / 1024 / 1024, 3)} MB`)], args.flag('strict'), emitted !== count);
 }
 
 main().catch((error) => {

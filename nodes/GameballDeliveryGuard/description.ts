@@ -96,7 +96,8 @@ export const guardProperties: INodeProperties[] = [
 				type: 'number',
 				typeOptions: { minValue: 1 },
 				default: 10000,
-				description: 'How many customers\' last profile to remember (least recently seen are forgotten first)',
+				description:
+					'How many of the most recently seen customers\' last profile are always remembered (up to twice as many are kept; older ones are forgotten in bulk)',
 				displayOptions: { show: { '/operation': ['trackChanges'] } },
 			},
 			{

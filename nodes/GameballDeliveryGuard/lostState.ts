@@ -1,6 +1,6 @@
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
-import { memorySize } from '../GameballTrigger/memory';
+import { remembersCustomers } from '../GameballTrigger/memory';
 
 /*
  * Track keeps its snapshots in workflow static data. In n8n 2.40 queue mode a worker runs each webhook
@@ -17,7 +17,7 @@ export const LOST_STATE_MESSAGE =
 
 /** True when this node stored state before and it is now gone. */
 export async function stateWasLost(context: IExecuteFunctions, memory: IDataObject): Promise<boolean> {
-	if (memorySize(memory).customers > 0) return false;
+	if (remembersCustomers(memory)) return false;
 	const helpers = context.helpers as Partial<IExecuteFunctions['helpers']> | undefined;
 	if (typeof helpers?.checkProcessedAndRecord !== 'function') return false;
 	try {

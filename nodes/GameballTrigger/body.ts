@@ -18,10 +18,10 @@ export type ParsedJson = { ok: true; value: unknown } | { ok: false };
 
 /** Parses UTF-8 JSON (a leading byte-order mark is allowed); never throws. */
 export function parseJson(bytes: Buffer): ParsedJson {
-	const text = bytes.toString('utf8').replace(/^\uFEFF/, '');
-	if (text.trim() === '') return { ok: false };
+	const text = bytes.toString('utf8');
 	try {
-		return { ok: true, value: JSON.parse(text) as unknown };
+		// JSON.parse refuses empty and whitespace-only text, so they need no check of their own.
+		return { ok: true, value: JSON.parse(text.charCodeAt(0) === 0xfeff ? text.slice(1) : text) as unknown };
 	} catch {
 		return { ok: false };
 	}

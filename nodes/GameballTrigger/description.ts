@@ -166,7 +166,7 @@ export const triggerProperties: INodeProperties[] = [
 				typeOptions: { minValue: 1 },
 				default: 10000,
 				description:
-					'How many customers\' last profile to remember for Tier Changed, Points Changed and "changes" (least recently seen are forgotten first). Best effort: kept in this workflow\'s static data, per process in queue mode.',
+					'How many of the most recently seen customers\' last profile are always remembered for Tier Changed, Points Changed and "changes" (up to twice as many are kept; older ones are forgotten in bulk). Best effort: kept in this workflow\'s static data, per process in queue mode.',
 				displayOptions: { show: { '/source': ['v4'] } },
 			},
 			{
@@ -184,7 +184,8 @@ export const triggerProperties: INodeProperties[] = [
 				type: 'number',
 				typeOptions: { minValue: 1 },
 				default: 5000,
-				description: 'How many recent deliveries to remember for deduplication (oldest are forgotten first)',
+				description:
+					'How many of the most recent deliveries are always remembered for deduplication (up to twice as many are kept; older ones are forgotten in bulk)',
 				displayOptions: { show: { '/source': ['v4'] } },
 			},
 			{

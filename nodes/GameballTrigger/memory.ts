@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto';
+import { hash } from 'node:crypto';
 import type { IDataObject } from 'n8n-workflow';
 
 import { isJsonObject } from './body';
@@ -6,23 +6,37 @@ import type { ProfileSnapshot } from './changes';
 
 /*
  * What the trigger remembers, kept in the node's workflow static data in a compact form:
- *   deliveries: { <12-char key>: <unix seconds first seen> }   deliveryCount: number
+ *   deliveries: { <12-char key>: <unix seconds first seen> }   deliveryCount: number   previousDeliveries: {...}
  *   customers:  { <12-char key>: "<tierOrder>|<activated>|<pending>|<total>[|<tierName>]" }   customerCount: number
- * Both tables keep insertion order, oldest first, and are bounded: when one is full, the least recently
- * used 1% (at least one entry) is dropped in one pass, so inserts stay cheap at 50,000 entries.
+ *   previousCustomers: {...}
+ * Each memory is two generations of at most `limit` entries. Writes go to the current one; when it is full, it
+ * becomes the previous one and the one before it is dropped whole. So the last `limit` distinct keys written are
+ * always remembered, at most twice that many are stored, and no write ever walks a table (O(1), also through
+ * n8n's static-data proxies). A customer's snapshot is written on every delivery, which keeps it current.
  * Best effort: n8n keeps static data per workflow, and in queue mode per process (see the README).
  */
 
 export const DEDUPLICATION_WINDOW_MS = 2 * 60 * 60 * 1000;
 
-const DELIVERIES = 'deliveries';
-const DELIVERY_COUNT = 'deliveryCount';
-const CUSTOMERS = 'customers';
-const CUSTOMER_COUNT = 'customerCount';
+interface Generations {
+	current: string;
+	count: string;
+	previous: string;
+}
+
+const DELIVERIES: Generations = { current: 'deliveries', count: 'deliveryCount', previous: 'previousDeliveries' };
+const CUSTOMERS: Generations = { current: 'customers', count: 'customerCount', previous: 'previousCustomers' };
+
+const KEY_LENGTH = 12;
 
 /** Base64url of the first 9 bytes of SHA-1: 12 characters, never mistaken for an array index. */
 export function shortDigest(input: Buffer | string): string {
-	return createHash('sha1').update(input).digest().subarray(0, 9).toString('base64url');
+	return hash('sha1', input, 'base64url').slice(0, KEY_LENGTH);
+}
+
+/** The deduplication key of a delivery, from the hex SHA-1 of its raw body (its `deliveryId`). */
+export function deliveryKeyOfDigest(bodySha1Hex: string): string {
+	return Buffer.from(bodySha1Hex.slice(0, 18), 'hex').toString('base64url');
 }
 
 /** The deduplication key of a delivery: its raw body, digested. */
@@ -47,47 +61,39 @@ function countOf(store: IDataObject, name: string, table: IDataObject): number {
 	return typeof count === 'number' && Number.isInteger(count) && count >= 0 ? count : Object.keys(table).length;
 }
 
-/** Drops the `howMany` oldest entries; returns how many remain. */
-function dropOldest(table: IDataObject, howMany: number): number {
-	let dropped = 0;
-	for (const key in table) {
-		if (dropped >= howMany) break;
-		delete table[key];
-		dropped++;
-	}
-	return Object.keys(table).length;
+/** The value stored under `key`, newest generation first. */
+function lookUp(store: IDataObject, tables: Generations, key: string): unknown {
+	const current = tableOf(store, tables.current);
+	if (Object.hasOwn(current, key)) return current[key];
+	const previous = tableOf(store, tables.previous);
+	return Object.hasOwn(previous, key) ? previous[key] : undefined;
 }
 
-/** Puts `key` last (most recent), evicting the oldest entries first when the table is full. */
-function insertLast(
-	store: IDataObject,
-	names: { table: string; count: string },
-	key: string,
-	value: string | number,
-	limit: number,
-): void {
-	const bound = Math.max(1, Math.floor(limit));
-	const table = tableOf(store, names.table);
-	let count = countOf(store, names.count, table);
-	if (Object.hasOwn(table, key)) {
-		delete table[key];
-		count--;
+/** Writes `key` into the current generation, first retiring it when it already holds `limit` other keys. */
+function write(store: IDataObject, tables: Generations, key: string, value: string | number, limit: number): void {
+	const capacity = Math.max(1, Math.floor(limit));
+	let current = tableOf(store, tables.current);
+	let count = countOf(store, tables.count, current);
+	const isNew = !Object.hasOwn(current, key);
+	if (isNew && count >= capacity) {
+		store[tables.previous] = current;
+		current = {};
+		count = 0;
 	}
-	if (count >= bound) count = dropOldest(table, count - bound + Math.max(1, Math.floor(bound / 100)));
-	table[key] = value;
+	current[key] = value;
 	// Assigning through the static-data proxy marks it changed, so n8n saves it.
-	store[names.table] = table;
-	store[names.count] = count + 1;
+	store[tables.current] = current;
+	store[tables.count] = isNew ? count + 1 : count;
 }
 
 /** True when the same delivery was accepted less than `windowMs` before `now`. */
 export function wasDelivered(store: IDataObject, key: string, now: number, windowMs = DEDUPLICATION_WINDOW_MS) {
-	const firstSeen = tableOf(store, DELIVERIES)[key];
+	const firstSeen = lookUp(store, DELIVERIES, key);
 	return typeof firstSeen === 'number' && Math.floor(now / 1000) - firstSeen < windowMs / 1000;
 }
 
 export function rememberDelivery(store: IDataObject, key: string, now: number, limit: number): void {
-	insertLast(store, { table: DELIVERIES, count: DELIVERY_COUNT }, key, Math.floor(now / 1000), limit);
+	write(store, DELIVERIES, key, Math.floor(now / 1000), limit);
 }
 
 function numberText(value: number | null): string {
@@ -121,17 +127,23 @@ export function decodeSnapshot(encoded: unknown): ProfileSnapshot | undefined {
 }
 
 export function recallCustomer(store: IDataObject, key: string): ProfileSnapshot | undefined {
-	return decodeSnapshot(tableOf(store, CUSTOMERS)[key]);
+	return decodeSnapshot(lookUp(store, CUSTOMERS, key));
 }
 
 export function rememberCustomer(store: IDataObject, key: string, snapshot: ProfileSnapshot, limit: number): void {
-	insertLast(store, { table: CUSTOMERS, count: CUSTOMER_COUNT }, key, encodeSnapshot(snapshot), limit);
+	write(store, CUSTOMERS, key, encodeSnapshot(snapshot), limit);
 }
 
-/** How many deliveries and customers are remembered (for tests and diagnostics). */
+function distinctKeys(store: IDataObject, tables: Generations): number {
+	return new Set([...Object.keys(tableOf(store, tables.current)), ...Object.keys(tableOf(store, tables.previous))]).size;
+}
+
+/** How many distinct deliveries and customers are remembered (for tests and diagnostics). */
 export function memorySize(store: IDataObject): { deliveries: number; customers: number } {
-	return {
-		deliveries: Object.keys(tableOf(store, DELIVERIES)).length,
-		customers: Object.keys(tableOf(store, CUSTOMERS)).length,
-	};
+	return { deliveries: distinctKeys(store, DELIVERIES), customers: distinctKeys(store, CUSTOMERS) };
+}
+
+/** True when any customer snapshot is stored; reads only the stored count. */
+export function remembersCustomers(store: IDataObject): boolean {
+	return countOf(store, CUSTOMERS.count, tableOf(store, CUSTOMERS.current)) > 0;
 }

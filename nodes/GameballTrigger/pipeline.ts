@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto';
+import { hash } from 'node:crypto';
 import type { IDataObject } from 'n8n-workflow';
 
 import type { GameballTriggerItem } from '../types';
@@ -24,7 +24,7 @@ import {
 import type { TriggerEventOption } from './description';
 import {
 	customerKey,
-	deliveryKey,
+	deliveryKeyOfDigest,
 	recallCustomer,
 	rememberCustomer,
 	rememberDelivery,
@@ -129,7 +129,8 @@ export function handleV4Delivery(delivery: Delivery, settings: V4Settings, memor
 	if (!parsed.ok || !isJsonObject(parsed.value)) return { kind: 'reject', status: 400, reason: 'body-not-a-json-object' };
 
 	const payload = parsed.value;
-	const envelope = readEnvelope(payload, createHash('sha1').update(delivery.bytes).digest('hex'));
+	const bodySha1 = hash('sha1', delivery.bytes, 'hex');
+	const envelope = readEnvelope(payload, bodySha1);
 	if (!isKnownTopic(envelope.topic)) return { kind: 'ignore', reason: 'unknown-topic' };
 	const isNotification = envelope.topic === NOTIFICATION_PUSH;
 	if (isNotification ? !wants(settings, 'notification') : !profileEventsWanted(settings)) {
@@ -137,7 +138,7 @@ export function handleV4Delivery(delivery: Delivery, settings: V4Settings, memor
 	}
 
 	if (settings.deduplicate) {
-		const key = deliveryKey(delivery.bytes);
+		const key = deliveryKeyOfDigest(bodySha1);
 		if (wasDelivered(memory, key, now)) return { kind: 'ignore', reason: 'duplicate' };
 		rememberDelivery(memory, key, now, settings.deduplicationMemorySize);
 	}

@@ -99,12 +99,14 @@ describe('Track Tier and Points Changes through n8n-core', () => {
 
 	it('keeps the snapshots in the node\'s static data, bounded by Customer Memory Size, without customer ids in clear', async () => {
 		const tracker = newTracker({ options: { customerMemorySize: 2 } });
-		for (const [seq, customer] of ['c1', 'c2', 'c3'].entries()) {
+		for (const [seq, customer] of ['c1', 'c2', 'c3', 'c4', 'c5'].entries()) {
 			await tracker.run(await deliverToAFreshProcess(customer, BASIC, seq));
 		}
 		const stored = tracker.guard.staticData['node:Node under test'] as IDataObject;
-		expect(Object.keys(stored.customers as IDataObject)).toHaveLength(2);
-		expect(JSON.stringify(stored)).not.toMatch(/c[123]"/);
+		// Two generations of at most 2: c1 and c2 were dropped when c5 started the third.
+		expect(Object.keys(stored.customers as IDataObject)).toHaveLength(1);
+		expect(Object.keys(stored.previousCustomers as IDataObject)).toHaveLength(2);
+		expect(JSON.stringify(stored)).not.toMatch(/c[1-5]"/);
 	});
 
 	it('says so (execution hint) when its stored state is gone, as on a queue-mode worker, and not before', async () => {

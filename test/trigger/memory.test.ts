@@ -48,13 +48,18 @@ describe('memory.ts: deduplication keys', () => {
 		expect(wasDelivered(store, key, T0 + 3 * 60 * MINUTE)).toBe(false);
 	});
 
-	it('keeps at most the configured number of keys, forgetting the oldest first', () => {
+	it('always remembers the last N keys, stores at most 2N, and forgets the oldest first', () => {
 		const store: IDataObject = {};
-		for (let i = 0; i < 10; i++) rememberDelivery(store, `key-${String(i).padStart(8, '0')}`, T0 + i, 5);
-		expect(memorySize(store).deliveries).toBe(5);
-		expect(wasDelivered(store, 'key-00000004', T0 + 100)).toBe(false);
-		expect(wasDelivered(store, 'key-00000005', T0 + 100)).toBe(true);
-		expect(wasDelivered(store, 'key-00000009', T0 + 100)).toBe(true);
+		const keyOf = (i: number) => `key-${String(i).padStart(8, '0')}`;
+		for (let i = 0; i < 12; i++) {
+			rememberDelivery(store, keyOf(i), T0 + i, 5);
+			expect(memorySize(store).deliveries).toBeLessThanOrEqual(10);
+			for (let back = 0; back < 5 && back <= i; back++) expect(wasDelivered(store, keyOf(i - back), T0 + 100)).toBe(true);
+		}
+		// Generations of 5: keys 0-4 were dropped whole when key 10 started the third.
+		expect(memorySize(store).deliveries).toBe(7);
+		for (let i = 0; i < 5; i++) expect(wasDelivered(store, keyOf(i), T0 + 100)).toBe(false);
+		for (let i = 5; i < 12; i++) expect(wasDelivered(store, keyOf(i), T0 + 100)).toBe(true);
 	});
 });
 
@@ -70,32 +75,41 @@ describe('memory.ts: customer snapshots', () => {
 		expect(decodeSnapshot('1|2')).toBeUndefined();
 	});
 
-	it('evicts the least recently updated customer, not the least recently added', () => {
+	it('keeps a customer updated within the last N writes, and forgets the least recently updated first', () => {
 		const store: IDataObject = {};
-		const keys = ['a', 'b', 'c'].map((id) => customerKey('1', id, null) as string);
-		keys.forEach((key, i) => rememberCustomer(store, key, snapshot(i), 3));
-		rememberCustomer(store, keys[0], snapshot(9), 3); // "a" is now the most recent
-		rememberCustomer(store, customerKey('1', 'd', null) as string, snapshot(4), 3);
-		expect(recallCustomer(store, keys[0])?.tierOrder).toBe(9);
-		expect(recallCustomer(store, keys[1])).toBeUndefined();
-		expect(recallCustomer(store, keys[2])?.tierOrder).toBe(2);
+		const keyOf = (id: string) => customerKey('1', id, null) as string;
+		['a', 'b', 'c', 'd'].forEach((id, i) => rememberCustomer(store, keyOf(id), snapshot(i), 3));
+		rememberCustomer(store, keyOf('a'), snapshot(9), 3); // "a" is written again: it is current
+		rememberCustomer(store, keyOf('e'), snapshot(5), 3);
+		rememberCustomer(store, keyOf('f'), snapshot(6), 3); // the generation holding b and c is dropped
+		expect(recallCustomer(store, keyOf('a'))?.tierOrder).toBe(9);
+		expect(recallCustomer(store, keyOf('b'))).toBeUndefined();
+		expect(recallCustomer(store, keyOf('c'))).toBeUndefined();
+		for (const [id, tier] of [['d', 3], ['e', 5], ['f', 6]] as const) expect(recallCustomer(store, keyOf(id))?.tierOrder).toBe(tier);
+	});
+
+	it('updates a customer in place without counting it twice', () => {
+		const store: IDataObject = {};
+		const key = customerKey('1', 'same', null) as string;
+		for (let i = 0; i < 10; i++) rememberCustomer(store, key, snapshot(i), 3);
+		expect(store.customerCount).toBe(1);
+		expect(store.previousCustomers).toBeUndefined();
+		expect(recallCustomer(store, key)?.tierOrder).toBe(9);
 	});
 
 	it('holds the bound at 50,000 customers and keeps the most recent ones', () => {
 		const store: IDataObject = {};
 		const limit = 50_000;
 		const keyOf = (i: number) => customerKey('2155', `customer-${i}`, null) as string;
-		for (let i = 0; i < limit + 10_000; i++) {
+		for (let i = 0; i < limit * 2 + 10_000; i++) {
 			rememberCustomer(store, keyOf(i), snapshot(i % 7), limit);
-			if (i % 5000 === 0) expect(memorySize(store).customers).toBeLessThanOrEqual(limit);
+			if (i % 5000 === 0) expect(memorySize(store).customers).toBeLessThanOrEqual(limit * 2);
 		}
-		const size = memorySize(store).customers;
-		expect(size).toBeLessThanOrEqual(limit);
-		expect(size).toBeGreaterThanOrEqual(limit * 0.99);
-		expect(store.customerCount).toBe(size);
-		expect(recallCustomer(store, keyOf(limit + 9_999))).toEqual(snapshot((limit + 9_999) % 7));
-		expect(recallCustomer(store, keyOf(0))).toBeUndefined();
-		expect(recallCustomer(store, keyOf(9_999))).toBeUndefined();
+		expect(memorySize(store).customers).toBe(limit + 10_000);
+		expect(store.customerCount).toBe(10_000);
+		// Kept: the previous generation (limit .. 2 * limit - 1) and the current one; dropped: the first.
+		for (const i of [limit, limit * 2 - 1, limit * 2, limit * 2 + 9_999]) expect(recallCustomer(store, keyOf(i))).toEqual(snapshot(i % 7));
+		for (const i of [0, limit - 1]) expect(recallCustomer(store, keyOf(i))).toBeUndefined();
 	});
 });
 
@@ -132,7 +146,8 @@ describe('stored state stays small', () => {
 			if (outcome.kind !== 'emit') throw new Error(`delivery ${i} was not emitted: ${JSON.stringify(outcome)}`);
 		}
 		const bytes = Buffer.byteLength(JSON.stringify(memory));
-		expect(memorySize(memory)).toEqual({ deliveries: 5000, customers: 10000 });
+		// 100,000 is a whole number of generations: both are full.
+		expect(memorySize(memory)).toEqual({ deliveries: 10000, customers: 20000 });
 		expect(bytes).toBeLessThanOrEqual(2 * 1024 * 1024);
 	});
 });
@@ -178,15 +193,13 @@ describe('deduplication through n8n-core', () => {
 		expect(JSON.stringify(stored)).not.toContain('webhook-test');
 	});
 
-	it('forgets the least recently seen customers past "Customer Memory Size"', async () => {
+	it('remembers the last "Customer Memory Size" customers and forgets older ones', async () => {
 		const trigger = newTrigger({ options: { customerMemorySize: 2 } });
 		const deliver = (id: string, tier: number) =>
 			trigger.deliver(signedRequest(profilePayload({ customer_id: id }, { tier_order: tier })));
-		await deliver('a', 1);
-		await deliver('b', 1);
-		await deliver('c', 1);
+		for (const id of ['a', 'b', 'c', 'd', 'e']) await deliver(id, 1);
 		expect(emittedJson(await deliver('a', 2))[0].changes).toBeNull();
-		expect(emittedJson(await deliver('c', 2))[0].changes).toEqual({ tierOrder: { previous: 1, current: 2, delta: 1 } });
+		expect(emittedJson(await deliver('d', 2))[0].changes).toEqual({ tierOrder: { previous: 1, current: 2, delta: 1 } });
 	});
 });
 
