@@ -9,8 +9,9 @@ import type {
 import { NodeConnectionTypes } from 'n8n-workflow';
 
 import { gameballWebhook, triggerProperties } from './description';
-import { handleAutomationCall, handleV4Delivery, type Outcome } from './pipeline';
-import { readAutomationSettings, readDelivery, readV4Settings } from './settings';
+import { handleAutomationCall, type Outcome } from './pipeline';
+import { readAutomationSettings, readDelivery } from './settings';
+import { v4Outcome } from './v4Webhook';
 
 /** Answers a delivery: refusals are written here (status and a reason code, never a secret). */
 function respond(context: IWebhookFunctions, outcome: Outcome): IWebhookResponseData {
@@ -66,7 +67,7 @@ export class GameballTrigger implements INodeType {
 		const outcome =
 			source === 'automation'
 				? handleAutomationCall(delivery, readAutomationSettings.call(this))
-				: handleV4Delivery(delivery, await readV4Settings.call(this), this.getWorkflowStaticData('node'), Date.now());
+				: await v4Outcome(this, delivery);
 		return respond(this, outcome);
 	}
 }

@@ -5,6 +5,7 @@ import { bodyBytes, flatHeaders } from './body';
 import { parseLanguageList } from './deliveries';
 import { DEFAULTS, TRIGGER_EVENTS, type TriggerEventOption } from './description';
 import type { AutomationSettings, Delivery, V4Settings } from './pipeline';
+import { readSecretKey } from './secretKey';
 
 function positiveNumber(value: unknown, fallback: number): number {
 	return typeof value === 'number' && Number.isFinite(value) && value > 0 ? value : fallback;
@@ -30,11 +31,16 @@ export function readOptions(this: IWebhookFunctions): IDataObject {
 	return this.getNodeParameter('options', {}) as IDataObject;
 }
 
-export async function readV4Settings(this: IWebhookFunctions): Promise<V4Settings> {
+/** The v4 settings; the Secret Key comes from `readSecretKey` (cached), so say whether it was. */
+export async function readV4Settings(this: IWebhookFunctions, now: number): Promise<{ settings: V4Settings; keyFromCache: boolean }> {
+	const verify = this.getNodeParameter('verifySignature', true) !== false;
+	const key = verify ? await readSecretKey(this, now) : { secretKey: '', fromCache: false };
+	return { settings: v4Settings.call(this, verify, key.secretKey), keyFromCache: key.fromCache };
+}
+
+function v4Settings(this: IWebhookFunctions, verify: boolean, secretKey: string): V4Settings {
 	const options = readOptions.call(this);
 	const events = (this.getNodeParameter('events', []) as unknown[]).filter(isTriggerEvent);
-	const verify = this.getNodeParameter('verifySignature', true) !== false;
-	const secretKey = verify ? String((await this.getCredentials('gameballApi')).secretKey ?? '') : '';
 	return {
 		events,
 		verifySignature: verify,

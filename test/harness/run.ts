@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import type {
 	ICredentialDataDecryptedObject,
 	IDataObject,
@@ -30,6 +31,11 @@ export interface NodeSpec {
 	continueOnFail?: boolean;
 }
 
+/** Distinct credentials get distinct ids, as in n8n (the trigger caches its Secret Key per credential id). */
+function credentialId(type: string, data: ICredentialDataDecryptedObject): string {
+	return `${type}-${createHash('sha1').update(JSON.stringify(data)).digest('hex').slice(0, 12)}`;
+}
+
 function buildNode(spec: NodeSpec): INode {
 	return {
 		id: 'node-under-test',
@@ -41,7 +47,7 @@ function buildNode(spec: NodeSpec): INode {
 		webhookId: 'test-webhook-id',
 		...(spec.continueOnFail ? { onError: 'continueRegularOutput' as const } : {}),
 		credentials: Object.fromEntries(
-			Object.keys(spec.credentials ?? {}).map((type) => [type, { id: type, name: type }]),
+			Object.entries(spec.credentials ?? {}).map(([type, data]) => [type, { id: credentialId(type, data), name: type }]),
 		),
 	};
 }

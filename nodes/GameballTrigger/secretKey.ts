@@ -1,0 +1,41 @@
+import type { IWebhookFunctions } from 'n8n-workflow';
+
+/*
+ * The Secret Key, read from the credential at most every CACHE_MS per credential.
+ * Reading a credential in a webhook costs n8n a database read, a decryption and, under its default `vm`
+ * expression engine, a whole new expression isolate (it resolves credential expressions in one); that doubled
+ * n8n's own per-delivery cost. The key lives only in this process's memory. A delivery that the cached key does
+ * not verify makes the caller re-read it (`fresh`), so a rotated key is picked up at once; a key that was
+ * replaced is still accepted for at most CACHE_MS.
+ */
+
+export const SECRET_KEY_CACHE_MS = 30_000;
+const MAX_CACHED_CREDENTIALS = 100;
+
+interface CachedKey {
+	secretKey: string;
+	readAt: number;
+}
+
+const cachedKeys = new Map<string, CachedKey>();
+
+export interface SecretKeyRead {
+	secretKey: string;
+	/** True when the key came from the cache, so a re-read may give another one. */
+	fromCache: boolean;
+}
+
+/** The Secret Key of the node's `gameballApi` credential; `fresh` bypasses the cache. */
+export async function readSecretKey(context: IWebhookFunctions, now: number, fresh = false): Promise<SecretKeyRead> {
+	const credentialId = context.getNode().credentials?.gameballApi?.id;
+	const cached = credentialId ? cachedKeys.get(credentialId) : undefined;
+	if (!fresh && cached && now - cached.readAt >= 0 && now - cached.readAt < SECRET_KEY_CACHE_MS) {
+		return { secretKey: cached.secretKey, fromCache: true };
+	}
+	const secretKey = String((await context.getCredentials('gameballApi')).secretKey ?? '');
+	if (credentialId) {
+		if (cachedKeys.size >= MAX_CACHED_CREDENTIALS) cachedKeys.clear();
+		cachedKeys.set(credentialId, { secretKey, readAt: now });
+	}
+	return { secretKey, fromCache: false };
+}

@@ -1,0 +1,20 @@
+import type { IWebhookFunctions } from 'n8n-workflow';
+
+import { handleV4Delivery, type Delivery, type Outcome } from './pipeline';
+import { readSecretKey } from './secretKey';
+import { readV4Settings } from './settings';
+
+/** Refusals whose verdict depends on the key: a re-read key may verify them. */
+const KEY_DEPENDENT_REFUSALS = new Set(['signature-mismatch', 'signature-no-secret']);
+
+/** A v4 delivery through the pipeline; refused with a cached Secret Key, it is checked once more with a fresh one. */
+export async function v4Outcome(context: IWebhookFunctions, delivery: Delivery): Promise<Outcome> {
+	const now = Date.now();
+	const memory = context.getWorkflowStaticData('node');
+	const { settings, keyFromCache } = await readV4Settings.call(context, now);
+	const outcome = handleV4Delivery(delivery, settings, memory, now);
+	if (!keyFromCache || outcome.kind !== 'reject' || !KEY_DEPENDENT_REFUSALS.has(outcome.reason)) return outcome;
+	// A refusal writes nothing to memory, so the delivery can run through the pipeline again.
+	const fresh = await readSecretKey(context, now, true);
+	return fresh.secretKey === settings.secretKey ? outcome : handleV4Delivery(delivery, { ...settings, secretKey: fresh.secretKey }, memory, now);
+}
