@@ -1,5 +1,7 @@
 import type { INodeProperties } from 'n8n-workflow';
 
+import { noticeParam, optionsCollection, positiveNumberOption } from '../GameballTrigger/sharedProperties';
+
 /** Defaults of the numeric options (the parameters below repeat them as literals, as the linter asks). */
 export const GUARD_DEFAULTS = {
 	historySize: 10000,
@@ -36,22 +38,16 @@ export const guardProperties: INodeProperties[] = [
 		],
 		default: 'dropDuplicates',
 	},
-	{
-		displayName:
-			'Put this node right after the Gameball Trigger. It keeps the deduplication history in n8n\'s database, so retries are dropped across webhook processors, workers and restarts (queue mode).',
-		name: 'dropNotice',
-		type: 'notice',
-		default: '',
-		displayOptions: dropOnly,
-	},
-	{
-		displayName:
-			'Customer profiles are remembered in this workflow\'s static data. n8n keeps it on a single instance, but in queue mode workers do not keep it between executions: there this node warns and derives nothing. See docs/queue-mode.md.',
-		name: 'trackNotice',
-		type: 'notice',
-		default: '',
-		displayOptions: trackOnly,
-	},
+	noticeParam(
+		'dropNotice',
+		'Put this node right after the Gameball Trigger. It keeps the deduplication history in n8n\'s database, so retries are dropped across webhook processors, workers and restarts (queue mode).',
+		dropOnly,
+	),
+	noticeParam(
+		'trackNotice',
+		'Customer profiles are remembered in this workflow\'s static data. n8n keeps it on a single instance, but in queue mode workers do not keep it between executions: there this node warns and derives nothing. See docs/queue-mode.md.',
+		trackOnly,
+	),
 	{
 		displayName: 'Delivery ID',
 		name: 'deliveryId',
@@ -83,52 +79,36 @@ export const guardProperties: INodeProperties[] = [
 		description: 'Which derived items to add after each profile update',
 		displayOptions: trackOnly,
 	},
-	{
-		displayName: 'Options',
-		name: 'options',
-		type: 'collection',
-		placeholder: 'Add option',
-		default: {},
-		options: [
-			{
-				displayName: 'Customer Memory Size',
-				name: 'customerMemorySize',
-				type: 'number',
-				typeOptions: { minValue: 1 },
-				default: 10000,
-				description:
-					'How many of the most recently seen customers\' last profile are always remembered (up to twice as many are kept; older ones are forgotten in bulk)',
-				displayOptions: { show: { '/operation': ['trackChanges'] } },
-			},
-			{
-				displayName: 'History Size',
-				name: 'historySize',
-				type: 'number',
-				typeOptions: { minValue: 1 },
-				default: 10000,
-				description:
-					'How many delivery IDs to remember (oldest are forgotten first). Gameball retries for about 85 minutes, so keep more than the deliveries of 2 hours.',
-				displayOptions: { show: { '/operation': ['dropDuplicates'] } },
-			},
-			{
-				displayName: 'Keep Input Items',
-				name: 'keepInput',
-				type: 'boolean',
-				default: true,
-				description:
-					'Whether to pass the input items on (profile items with "changes" recomputed; the trigger\'s own tier and points items are replaced by this node\'s)',
-				displayOptions: { show: { '/operation': ['trackChanges'] } },
-			},
-			{
-				displayName: 'Lock Timeout (Seconds)',
-				name: 'lockTimeoutSeconds',
-				type: 'number',
-				typeOptions: { minValue: 1 },
-				default: 60,
-				description:
-					'How long to wait for another execution\'s check to finish. After that the lock is taken as left behind by a crashed process and is broken once.',
-				displayOptions: { show: { '/operation': ['dropDuplicates'] } },
-			},
-		],
-	},
+	optionsCollection([
+		positiveNumberOption(
+			'Customer Memory Size',
+			'customerMemorySize',
+			10000,
+			'How many of the most recently seen customers\' last profile are always remembered (up to twice as many are kept; older ones are forgotten in bulk)',
+			{ show: { '/operation': ['trackChanges'] } },
+		),
+		positiveNumberOption(
+			'History Size',
+			'historySize',
+			10000,
+			'How many delivery IDs to remember (oldest are forgotten first). Gameball retries for about 85 minutes, so keep more than the deliveries of 2 hours.',
+			{ show: { '/operation': ['dropDuplicates'] } },
+		),
+		{
+			displayName: 'Keep Input Items',
+			name: 'keepInput',
+			type: 'boolean',
+			default: true,
+			description:
+				'Whether to pass the input items on (profile items with "changes" recomputed; the trigger\'s own tier and points items are replaced by this node\'s)',
+			displayOptions: { show: { '/operation': ['trackChanges'] } },
+		},
+		positiveNumberOption(
+			'Lock Timeout (Seconds)',
+			'lockTimeoutSeconds',
+			60,
+			'How long to wait for another execution\'s check to finish. After that the lock is taken as left behind by a crashed process and is broken once.',
+			{ show: { '/operation': ['dropDuplicates'] } },
+		),
+	]),
 ];

@@ -1,5 +1,7 @@
 import type { INodeProperties, IWebhookDescription } from 'n8n-workflow';
 
+import { noticeParam, optionsCollection, positiveNumberOption } from './sharedProperties';
+
 /** Option values of the "Events" parameter. Choosing none means all. */
 export const TRIGGER_EVENTS = ['profileUpdated', 'notification', 'tierChanged', 'pointsChanged'] as const;
 export type TriggerEventOption = (typeof TRIGGER_EVENTS)[number];
@@ -45,22 +47,16 @@ export const triggerProperties: INodeProperties[] = [
 		],
 		default: 'v4',
 	},
-	{
-		displayName:
-			'Gameball has no API to subscribe webhooks, so set it up once by hand: in Gameball open Admin Settings > Account Integration > Webhooks, choose version V4 and paste this node\'s <b>Production</b> URL (shown above under Webhook URLs). That one URL receives every topic; this node keeps the events chosen below.',
-		name: 'setupNotice',
-		type: 'notice',
-		default: '',
-		displayOptions: v4Only,
-	},
-	{
-		displayName:
-			'In the automation campaign\'s "Send Webhook" action, paste this node\'s <b>Production</b> URL, choose the same HTTP method as below, and add a header with the name and secret value set below. Calls without it are refused.',
-		name: 'automationNotice',
-		type: 'notice',
-		default: '',
-		displayOptions: automationOnly,
-	},
+	noticeParam(
+		'setupNotice',
+		'Gameball has no API to subscribe webhooks, so set it up once by hand: in Gameball open Admin Settings > Account Integration > Webhooks, choose version V4 and paste this node\'s <b>Production</b> URL (shown above under Webhook URLs). That one URL receives every topic; this node keeps the events chosen below.',
+		v4Only,
+	),
+	noticeParam(
+		'automationNotice',
+		'In the automation campaign\'s "Send Webhook" action, paste this node\'s <b>Production</b> URL, choose the same HTTP method as below, and add a header with the name and secret value set below. Calls without it are refused.',
+		automationOnly,
+	),
 	{
 		displayName: 'Events',
 		name: 'events',
@@ -152,77 +148,62 @@ export const triggerProperties: INodeProperties[] = [
 			'Whether to return flat camelCase items with numbers coerced instead of the raw payload with its headers',
 		displayOptions: v4Only,
 	},
-	{
-		displayName: 'Options',
-		name: 'options',
-		type: 'collection',
-		placeholder: 'Add option',
-		default: {},
-		options: [
-			{
-				displayName: 'Customer Memory Size',
-				name: 'customerMemorySize',
-				type: 'number',
-				typeOptions: { minValue: 1 },
-				default: 10000,
-				description:
-					'How many of the most recently seen customers\' last profile are always remembered for Tier Changed, Points Changed and "changes" (up to twice as many are kept; older ones are forgotten in bulk). Best effort: kept in this workflow\'s static data, per process in queue mode.',
-				displayOptions: { show: { '/source': ['v4'] } },
-			},
-			{
-				displayName: 'Deduplicate Retries',
-				name: 'deduplicate',
-				type: 'boolean',
-				default: true,
-				description:
-					'Whether to answer 200 without running the workflow when the same delivery arrives again within 2 hours (Gameball retries after 5, 20 and 60 minutes)',
-				displayOptions: { show: { '/source': ['v4'] } },
-			},
-			{
-				displayName: 'Deduplication Memory Size',
-				name: 'deduplicationMemorySize',
-				type: 'number',
-				typeOptions: { minValue: 1 },
-				default: 5000,
-				description:
-					'How many of the most recent deliveries are always remembered for deduplication (up to twice as many are kept; older ones are forgotten in bulk)',
-				displayOptions: { show: { '/source': ['v4'] } },
-			},
-			{
-				displayName: 'Headers to Keep',
-				name: 'keepHeaders',
-				type: 'string',
-				default: '',
-				placeholder: 'e.g. content-type, x-campaign-name',
-				description: 'Comma-separated header names to copy into the item. The secret header is never copied.',
-				displayOptions: { show: { '/source': ['automation'] } },
-			},
-			{
-				displayName: 'Include Query',
-				name: 'includeQuery',
-				type: 'boolean',
-				default: true,
-				description: 'Whether to copy the query parameters into the item',
-				displayOptions: { show: { '/source': ['automation'] } },
-			},
-			{
-				displayName: 'Maximum Body Size (KB)',
-				name: 'maxBodySizeKb',
-				type: 'number',
-				typeOptions: { minValue: 1 },
-				default: 1024,
-				description: 'Larger deliveries get 413 and do not run the workflow',
-			},
-			{
-				displayName: 'Preferred Languages',
-				name: 'preferredLanguages',
-				type: 'string',
-				default: '',
-				placeholder: 'e.g. en, ar',
-				description:
-					'Comma-separated language codes. Notifications keep only these languages, in this order, or the first language sent when none matches. Empty keeps all.',
-				displayOptions: { show: { '/source': ['v4'], '/simplify': [true] } },
-			},
-		],
-	},
+	optionsCollection([
+		positiveNumberOption(
+			'Customer Memory Size',
+			'customerMemorySize',
+			10000,
+			'How many of the most recently seen customers\' last profile are always remembered for Tier Changed, Points Changed and "changes" (up to twice as many are kept; older ones are forgotten in bulk). Best effort: kept in this workflow\'s static data, per process in queue mode.',
+			{ show: { '/source': ['v4'] } },
+		),
+		{
+			displayName: 'Deduplicate Retries',
+			name: 'deduplicate',
+			type: 'boolean',
+			default: true,
+			description:
+				'Whether to answer 200 without running the workflow when the same delivery arrives again within 2 hours (Gameball retries after 5, 20 and 60 minutes)',
+			displayOptions: { show: { '/source': ['v4'] } },
+		},
+		positiveNumberOption(
+			'Deduplication Memory Size',
+			'deduplicationMemorySize',
+			5000,
+			'How many of the most recent deliveries are always remembered for deduplication (up to twice as many are kept; older ones are forgotten in bulk)',
+			{ show: { '/source': ['v4'] } },
+		),
+		{
+			displayName: 'Headers to Keep',
+			name: 'keepHeaders',
+			type: 'string',
+			default: '',
+			placeholder: 'e.g. content-type, x-campaign-name',
+			description: 'Comma-separated header names to copy into the item. The secret header is never copied.',
+			displayOptions: { show: { '/source': ['automation'] } },
+		},
+		{
+			displayName: 'Include Query',
+			name: 'includeQuery',
+			type: 'boolean',
+			default: true,
+			description: 'Whether to copy the query parameters into the item',
+			displayOptions: { show: { '/source': ['automation'] } },
+		},
+		positiveNumberOption(
+			'Maximum Body Size (KB)',
+			'maxBodySizeKb',
+			1024,
+			'Larger deliveries get 413 and do not run the workflow',
+		),
+		{
+			displayName: 'Preferred Languages',
+			name: 'preferredLanguages',
+			type: 'string',
+			default: '',
+			placeholder: 'e.g. en, ar',
+			description:
+				'Comma-separated language codes. Notifications keep only these languages, in this order, or the first language sent when none matches. Empty keeps all.',
+			displayOptions: { show: { '/source': ['v4'], '/simplify': [true] } },
+		},
+	]),
 ];

@@ -1,41 +1,24 @@
 import type { IDataObject } from 'n8n-workflow';
 
+import { notificationPayload, profileSample } from '../fixtures/gameballPayloads';
+
 /**
  * Input samples. Gameball bodies are copied from Gameball's webhook docs (seeds 001 and 003);
  * Open Loyalty legacy bodies from Open Loyalty's webhook docs; named Open Loyalty bodies follow the
  * `{ type, data: { customer, ... } }` shape their integration guides show.
  */
 
-export const gameballProfileBody = {
-	event: 'customer.profile.updated',
-	client_id: '2155',
-	customer_id: 'webhook-test',
-	gb_customer_id: 1234,
-	created_at: '2024-11-19T17:34:42.297Z',
-	data: {
-		email: 'customer@example.com',
-		mobile_number: '+XX-XXXX-XXXX',
-		tier_name: 'basic',
-		tier_order: 1,
-		referral_code: 'referral_123',
-		referral_link: 'www.example.com',
-		activated_points: 90,
-		pending_points: 10,
-		total_points: 100,
-	},
-};
+export const gameballProfileBody = profileSample;
 
-export const gameballNotificationBody = {
-	event: 'customer.notification.push',
-	client_id: '2155',
-	customer_id: 'webhook-test',
+/** The notification sample with two languages and the customer's ID as a string. */
+export const gameballNotificationBody = notificationPayload({
 	gb_customer_id: '1234',
 	created_at: '2024-11-19T17:34:42.297Z',
 	data: [
 		{ local: 'en', icon: 'https://cdn.example.com/gold.png', title: 'You reached Gold', body: 'Enjoy 2x points.' },
 		{ local: 'ar', icon: 'https://cdn.example.com/gold.png', title: 'وصلت إلى الذهبي', body: 'استمتع بنقاط مضاعفة.' },
 	],
-};
+});
 
 /** What n8n's Webhook node emits for a request. */
 export function webhookNodeItem(body: unknown): IDataObject {

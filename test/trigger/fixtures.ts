@@ -1,55 +1,16 @@
-// Sample payloads, copied from Gameball's webhook documentation (seeds 001 and 003) and GAMEBALL.md.
+// Credentials, signing and a harnessed trigger; the sample payloads live in ../fixtures/gameballPayloads.
 import { createHash } from 'node:crypto';
 import type { IDataObject, INodeParameters } from 'n8n-workflow';
 
 import { WebhookHarness, type FakeRequest } from '../harness/run';
+
+export { notificationPayload, profilePayload } from '../fixtures/gameballPayloads';
 
 export const SECRET_KEY = 'sk_test_9f8e7d6c5b4a3210';
 export const API_KEY = 'ak_test_0123456789';
 export const CREDENTIALS: Record<string, IDataObject & Record<string, string>> = {
 	gameballApi: { apiKey: API_KEY, secretKey: SECRET_KEY, apiVersion: 'v4.0', baseUrl: 'http://localhost:1' },
 };
-
-/** The documented `customer.profile.updated` sample (seed 003), with its field order. */
-export function profilePayload(overrides: IDataObject = {}, data: IDataObject = {}): IDataObject {
-	return {
-		event: 'customer.profile.updated',
-		client_id: '2155',
-		customer_id: 'webhook-test',
-		gb_customer_id: 1234,
-		created_at: '2024-11-19T17:34:42.297Z',
-		data: {
-			email: 'customer@example.com',
-			mobile_number: '+XX-XXXX-XXXX',
-			tier_name: 'basic',
-			tier_order: 1,
-			referral_code: 'referral_123',
-			referral_link: 'www.example.com',
-			activated_points: 90,
-			pending_points: 10,
-			total_points: 100,
-			...data,
-		},
-		...overrides,
-	};
-}
-
-/** A `customer.notification.push` delivery: `data` is one entry per language, the code spelled `local`. */
-export function notificationPayload(overrides: IDataObject = {}): IDataObject {
-	return {
-		event: 'customer.notification.push',
-		client_id: '2155',
-		customer_id: 'webhook-test',
-		gb_customer_id: 1234,
-		created_at: '2024-11-19T17:40:00.000Z',
-		data: [
-			{ local: 'en', icon: 'https://cdn.example.com/badge.png', title: 'You earned points', body: 'You got 10 points' },
-			{ local: 'ar', icon: 'https://cdn.example.com/badge.png', title: 'لقد ربحت نقاطًا', body: 'حصلت على 10 نقاط' },
-			{ local: 'fr', icon: 'https://cdn.example.com/badge.png', title: 'Points gagnés', body: 'Vous avez 10 points' },
-		],
-		...overrides,
-	};
-}
 
 export function sha1(text: Buffer | string): Buffer {
 	return createHash('sha1').update(text).digest();

@@ -1,6 +1,6 @@
 import type { INodeProperties } from 'n8n-workflow';
 
-import { jsonOption, lineItemsOption, merchantOption } from './fields';
+import { customerIdParam, identityOptions, jsonOption, lineItemsOption, merchantOption, stringParam } from './fields';
 
 /** Fields that orders and payments share, for tracking them and for quoting their cashback. */
 
@@ -77,3 +77,30 @@ export const orderAmountOptions: INodeProperties[] = [
 	amountParam('totalShipping', 'Total Shipping', 'The shipping fees', false),
 	amountParam('totalTax', 'Total Tax', 'The taxes of the order', false),
 ];
+
+/**
+ * The fields of tracking an order or a payment: its ID, date and amount paid, then the options both take, with
+ * `ownOptions` (what only that kind of purchase has) after guest and channel.
+ */
+export function trackedPurchaseFields(purchase: 'order' | 'payment', ownOptions: INodeProperties[]) {
+	const title = purchase === 'order' ? 'Order' : 'Payment';
+	const idDescription = `Your unique ID for the ${purchase}. Gameball rejects a repeated ID, which makes retries safe.`;
+	return {
+		required: [
+			customerIdParam,
+			stringParam(`${purchase}Id`, `${title} ID`, idDescription),
+			dateParam(`${purchase}Date`, `${title} Date`),
+			totalPaidParam,
+		],
+		optional: [
+			...identityOptions,
+			guestOption,
+			channelOption,
+			...ownOptions,
+			merchantObject,
+			extraOption,
+			redemptionOption,
+			cashbackConfigurationsOption,
+		],
+	};
+}

@@ -1,16 +1,5 @@
-import { customerIdParam, identityOptions, stringParam } from '../../helpers/fields';
-import {
-	cashbackConfigurationsOption,
-	channelOption,
-	dateParam,
-	extraOption,
-	guestOption,
-	lineItemsArray,
-	merchantObject,
-	orderAmountOptions,
-	redemptionOption,
-	totalPaidParam,
-} from '../../helpers/purchase';
+import { stringParam } from '../../helpers/fields';
+import { lineItemsArray, orderAmountOptions, trackedPurchaseFields } from '../../helpers/purchase';
 import { requestOperation } from '../../helpers/requestOperation';
 
 export const track = requestOperation({
@@ -18,24 +7,11 @@ export const track = requestOperation({
 	name: 'Track',
 	action: 'Track an order and reward its cashback',
 	endpoint: 'POST /orders',
-	required: [
-		customerIdParam,
-		stringParam('orderId', 'Order ID', 'Your unique ID for the order. Gameball rejects a repeated ID, which makes retries safe.'),
-		dateParam('orderDate', 'Order Date'),
-		totalPaidParam,
-	],
-	optional: [
-		...identityOptions,
-		guestOption,
-		channelOption,
+	...trackedPurchaseFields('order', [
 		stringParam('cartId', 'Cart ID', 'The cart the order was placed from', false),
 		...orderAmountOptions,
 		lineItemsArray,
-		merchantObject,
-		extraOption,
-		redemptionOption,
-		cashbackConfigurationsOption,
-	],
+	]),
 	idempotencyKey: 'orderId',
 	movesMoney: true,
 	batch: {
