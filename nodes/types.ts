@@ -52,6 +52,8 @@ export type GameballProfileChanges = {
 	activatedPoints?: GameballProfileChange<number>;
 	pendingPoints?: GameballProfileChange<number>;
 	totalPoints?: GameballProfileChange<number>;
+	/** The customer got another referral code; absent when either code is unknown (no baseline to compare with). */
+	referralCode?: GameballProfileChange<string>;
 };
 
 /** `customer.profile.updated`, simplified: the envelope and the profile, flat, numbers coerced. */

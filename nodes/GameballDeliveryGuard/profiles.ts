@@ -40,6 +40,7 @@ export function readProfileUpdate(item: IDataObject): ProfileUpdate | undefined 
 		activatedPoints: asNumber(item.activatedPoints),
 		pendingPoints: asNumber(item.pendingPoints),
 		totalPoints: asNumber(item.totalPoints),
+		referralCode: asText(item.referralCode),
 	};
 	return { envelope: envelopeOf(item), snapshot, simplified: true };
 }

@@ -14,9 +14,11 @@ export interface ProfileSnapshot {
 	activatedPoints: number | null;
 	pendingPoints: number | null;
 	totalPoints: number | null;
+	referralCode: string | null;
 }
 
 const NUMERIC_FIELDS = ['tierOrder', 'activatedPoints', 'pendingPoints', 'totalPoints'] as const;
+const TEXT_FIELDS = ['tierName', 'referralCode'] as const;
 
 export function snapshotOf(profile: ProfileFields): ProfileSnapshot {
 	return {
@@ -25,6 +27,7 @@ export function snapshotOf(profile: ProfileFields): ProfileSnapshot {
 		activatedPoints: profile.activatedPoints,
 		pendingPoints: profile.pendingPoints,
 		totalPoints: profile.totalPoints,
+		referralCode: profile.referralCode,
 	};
 }
 
@@ -37,6 +40,7 @@ export function mergeSnapshots(previous: ProfileSnapshot | undefined, current: P
 		activatedPoints: current.activatedPoints ?? previous.activatedPoints,
 		pendingPoints: current.pendingPoints ?? previous.pendingPoints,
 		totalPoints: current.totalPoints ?? previous.totalPoints,
+		referralCode: current.referralCode ?? previous.referralCode,
 	};
 }
 
@@ -59,7 +63,10 @@ function deltaOrNull(current: number | null, previous: number | null): number | 
 	return current === null || previous === null ? null : difference(current, previous);
 }
 
-/** The tracked fields that moved. A field missing on either side is not a change. */
+/**
+ * The tracked fields that moved. A field missing on either side is not a change: so a referral code first seen
+ * (or remembered in the format that predates it) is a baseline, not an assignment.
+ */
 export function profileChanges(previous: ProfileSnapshot, current: ProfileSnapshot): GameballProfileChanges {
 	const changes: GameballProfileChanges = {};
 	for (const field of NUMERIC_FIELDS) {
@@ -69,8 +76,11 @@ export function profileChanges(previous: ProfileSnapshot, current: ProfileSnapsh
 		const change: GameballProfileChange<number> = { previous: before, current: after, delta: difference(after, before) };
 		changes[field] = change;
 	}
-	if (previous.tierName !== null && current.tierName !== null && previous.tierName !== current.tierName) {
-		changes.tierName = { previous: previous.tierName, current: current.tierName };
+	for (const field of TEXT_FIELDS) {
+		const before = previous[field];
+		const after = current[field];
+		if (before === null || after === null || before === after) continue;
+		changes[field] = { previous: before, current: after };
 	}
 	return changes;
 }

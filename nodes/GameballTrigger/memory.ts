@@ -7,7 +7,8 @@ import type { ProfileSnapshot } from './changes';
 /*
  * What the trigger remembers, kept in the node's workflow static data in a compact form:
  *   deliveries: { <12-char key>: <unix seconds first seen> }   deliveryCount: number   previousDeliveries: {...}
- *   customers:  { <12-char key>: "<tierOrder>|<activated>|<pending>|<total>[|<tierName>]" }   customerCount: number
+ *   customers:  { <12-char key>: "[#<n>|<referralCode>|]<tierOrder>|<activated>|<pending>|<total>[|<tierName>]" }
+ *               customerCount: number
  *   previousCustomers: {...}
  * Each memory is two generations of at most `limit` entries. Writes go to the current one; when it is full, it
  * becomes the previous one and the one before it is dropped whole. So the last `limit` distinct keys written are
@@ -106,14 +107,23 @@ function textNumber(text: string | undefined): number | null {
 	return Number.isFinite(value) ? value : null;
 }
 
+const REFERRAL_MARKER = '#';
+
+/**
+ * `<tierOrder>|<activated>|<pending>|<total>[|<tierName>]`, prefixed with `#<length>|<referralCode>|` when a
+ * referral code is known. Without one, the bytes are those of the format that predates referral codes. The old
+ * format never starts with `#` (its first field is empty or a number), and the code's length says where the code
+ * ends, so neither the code nor the tier name (still last) needs escaping, `|` included.
+ */
 export function encodeSnapshot(snapshot: ProfileSnapshot): string {
 	const numbers = [snapshot.tierOrder, snapshot.activatedPoints, snapshot.pendingPoints, snapshot.totalPoints];
 	const encoded = numbers.map(numberText).join('|');
-	return snapshot.tierName === null ? encoded : `${encoded}|${snapshot.tierName}`;
+	const withTier = snapshot.tierName === null ? encoded : `${encoded}|${snapshot.tierName}`;
+	const code = snapshot.referralCode;
+	return code === null ? withTier : `${REFERRAL_MARKER}${code.length}|${code}|${withTier}`;
 }
 
-export function decodeSnapshot(encoded: unknown): ProfileSnapshot | undefined {
-	if (typeof encoded !== 'string') return undefined;
+function decodeProfile(encoded: string, referralCode: string | null): ProfileSnapshot | undefined {
 	const parts = encoded.split('|');
 	if (parts.length < 4) return undefined;
 	return {
@@ -123,7 +133,19 @@ export function decodeSnapshot(encoded: unknown): ProfileSnapshot | undefined {
 		totalPoints: textNumber(parts[3]),
 		// The name is last, so a "|" inside it needs no escaping.
 		tierName: parts.length > 4 ? parts.slice(4).join('|') : null,
+		referralCode,
 	};
+}
+
+/** A stored snapshot in either format; `undefined` for anything else. */
+export function decodeSnapshot(encoded: unknown): ProfileSnapshot | undefined {
+	if (typeof encoded !== 'string') return undefined;
+	if (!encoded.startsWith(REFERRAL_MARKER)) return decodeProfile(encoded, null);
+	const lengthEnd = encoded.indexOf('|');
+	const length = Number(encoded.slice(1, lengthEnd));
+	const codeEnd = lengthEnd + 1 + length;
+	if (lengthEnd < 2 || !Number.isInteger(length) || length < 0 || encoded[codeEnd] !== '|') return undefined;
+	return decodeProfile(encoded.slice(codeEnd + 1), encoded.slice(lengthEnd + 1, codeEnd));
 }
 
 export function recallCustomer(store: IDataObject, key: string): ProfileSnapshot | undefined {

@@ -1,4 +1,4 @@
-import { hash, timingSafeEqual } from 'node:crypto';
+import { createHash, timingSafeEqual } from 'node:crypto';
 
 /** The header that carries Gameball's v4 signature (lower case, as Node delivers header names). */
 export const SIGNATURE_HEADER = 'x-gb-signature';
@@ -7,14 +7,8 @@ const SHA1_BYTES = 20;
 
 /** SHA-1 of `<payload>:<secretKey>`: the digest Gameball signs a v4 delivery with. */
 export function signatureDigest(payload: Buffer | string, secretKey: string): Buffer {
-	let signed: Buffer | string = `${payload}:${secretKey}`;
-	if (typeof payload !== 'string') {
-		signed = Buffer.allocUnsafe(payload.length + 1 + Buffer.byteLength(secretKey, 'utf8'));
-		payload.copy(signed);
-		signed.write(`:${secretKey}`, payload.length, 'utf8');
-	}
-	// The one-shot hash with hex output is several times cheaper than a Hash object for a 1 KB body.
-	return Buffer.from(hash('sha1', signed, 'hex'), 'hex');
+	// Streaming into one Hash beats concatenating the body and the key for a one-shot hash (measured, 1 KB).
+	return createHash('sha1').update(payload).update(':').update(secretKey, 'utf8').digest();
 }
 
 /**

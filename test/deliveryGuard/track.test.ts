@@ -5,7 +5,7 @@ import { resetDeduplication } from '../harness/deduplication';
 import { LOST_STATE_MESSAGE } from '../../nodes/GameballDeliveryGuard/lostState';
 import { keptJson, newTracker } from './helpers';
 
-type Profile = Partial<Record<'tier_name' | 'tier_order' | 'activated_points' | 'pending_points' | 'total_points', unknown>>;
+type Profile = Partial<Record<'tier_name' | 'tier_order' | 'activated_points' | 'pending_points' | 'total_points' | 'referral_code', unknown>>;
 
 const BASIC = { tier_name: 'basic', tier_order: 1, activated_points: 90, pending_points: 10, total_points: 100 };
 const SILVER = { tier_name: 'Silver', tier_order: 2, activated_points: 140, pending_points: 10, total_points: 150 };
@@ -122,5 +122,34 @@ describe('Track Tier and Points Changes through n8n-core', () => {
 		const lost = await tracker.run(await deliverToAFreshProcess('erin', BASIC, 3));
 		expect(hintsOf(lost)).toEqual([LOST_STATE_MESSAGE]);
 		expect(keptJson(lost.outputs).map((item) => item.event)).toEqual(['customer.profile.updated']);
+	});
+
+	it('tracks referral codes: a new code is a change, a first-seen customer or the same or a missing code is not', async () => {
+		const tracker = newTracker();
+		const changesOf = async (code: string | null, seq: number) =>
+			keptJson((await tracker.run(await deliverToAFreshProcess('ivy', { ...BASIC, referral_code: code }, seq))).outputs).map((item) => item.changes);
+		expect(await changesOf('referral_123', 1)).toEqual([null]);
+		expect(await changesOf('referral_123', 2)).toEqual([{}]);
+		expect(await changesOf(null, 3)).toEqual([{}]);
+		expect(await changesOf('referral_456', 4)).toEqual([{ referralCode: { previous: 'referral_123', current: 'referral_456' } }]);
+	});
+
+	it('reads referral codes from raw items (Simplify off) and compares a later simplified item with them', async () => {
+		const tracker = newTracker();
+		await tracker.run(await deliverToAFreshProcess('jack', { ...BASIC, referral_code: 'referral_123' }, 1, { simplify: false }));
+		const items = keptJson((await tracker.run(await deliverToAFreshProcess('jack', { ...SILVER, referral_code: 'SILVER-JACK' }, 2))).outputs);
+		expect(items.map((item) => item.event)).toEqual(['customer.profile.updated', 'gameball.tier.changed', 'gameball.points.changed']);
+		expect(items[0].changes).toMatchObject({ referralCode: { previous: 'referral_123', current: 'SILVER-JACK' } });
+	});
+
+	it('gives the same referral code changes as the single-process trigger would', async () => {
+		const trigger = newTrigger();
+		const tracker = newTracker();
+		for (const [seq, code] of ['referral_123', 'referral_123', 'referral_456', null, 'referral_789'].entries()) {
+			const request = signedRequest(profilePayload({ customer_id: 'kate', created_at: `2024-11-19T19:0${seq}:00.000Z` }, { ...BASIC, referral_code: code }));
+			const singleProcess = emittedJson(await trigger.deliver(request));
+			const queueMode = emittedJson(await newTrigger().deliver(request));
+			expect(keptJson((await tracker.run(queueMode)).outputs)).toEqual(singleProcess);
+		}
 	});
 });

@@ -89,4 +89,37 @@ describe('Gameball Trigger -> Loyalty to CRM', () => {
 		const { outputs } = await runLoyalty({}, items.map((item) => item.json));
 		expect(outputs[OUTPUT.upsertContact][0].json).toMatchObject({ email: 'customer@example.com', customerId: 'webhook-test' });
 	});
+
+	test('a new referral code: the trigger reports it in `changes` and "Referral Code Assigned" fires', async () => {
+		const harness = trigger();
+		const logNotesOf = async (items: INodeExecutionData[]) => {
+			const { outputs, error } = await runLoyalty({}, items.map((item) => item.json));
+			expect(error).toBeUndefined();
+			expect(outputs[OUTPUT.upsertContact]).toHaveLength(1);
+			return outputs[OUTPUT.logNote];
+		};
+		const firstSeen = await deliver(harness, profile(5, { referral_code: 'ADA-1' }));
+		expect(firstSeen[0].json.changes).toBeNull();
+		expect(await logNotesOf(firstSeen)).toEqual([]);
+		const unchanged = await deliver(harness, profile(6, { referral_code: 'ADA-1' }));
+		expect(unchanged[0].json.changes).toEqual({});
+		expect(await logNotesOf(unchanged)).toEqual([]);
+
+		const assigned = await deliver(harness, profile(7, { referral_code: 'ADA-2' }));
+		expect(assigned.map((item) => item.json.event)).toEqual(['customer.profile.updated']);
+		expect(assigned[0].json.changes).toEqual({ referralCode: { previous: 'ADA-1', current: 'ADA-2' } });
+		const notes = await logNotesOf(assigned);
+		expect(notes).toHaveLength(1);
+		expect(notes[0].pairedItem).toEqual({ item: 0 });
+		expect(notes[0].json.reasons).toEqual(['referralCodeAssigned']);
+		expect((notes[0].json.event as IDataObject).referral).toMatchObject({ code: 'ADA-2', assigned: true });
+		expect(notes[0].json.note).toContain('Referral code ADA-2 assigned');
+
+		const { outputs } = await runLoyalty(
+			{ upsertContactOn: ['referralCodeAssigned'], logNoteOn: ['referralCodeAssigned'] },
+			[...firstSeen, ...unchanged, ...assigned].map((item) => item.json),
+		);
+		expect(outputs[OUTPUT.upsertContact].map((item) => item.json.reasons)).toEqual([['referralCodeAssigned']]);
+		expect(outputs[OUTPUT.logNote].map((item) => item.pairedItem)).toEqual([{ item: 2 }]);
+	});
 });

@@ -19,7 +19,7 @@ const MINUTE = 60 * 1000;
 const T0 = Date.UTC(2026, 0, 1, 12, 0, 0);
 
 function snapshot(tierOrder: number) {
-	return { tierOrder, tierName: `Tier ${tierOrder}`, activatedPoints: tierOrder * 10, pendingPoints: 0, totalPoints: tierOrder * 10 };
+	return { tierOrder, tierName: `Tier ${tierOrder}`, activatedPoints: tierOrder * 10, pendingPoints: 0, totalPoints: tierOrder * 10, referralCode: null };
 }
 
 describe('memory.ts: deduplication keys', () => {
@@ -65,10 +65,10 @@ describe('memory.ts: deduplication keys', () => {
 
 describe('memory.ts: customer snapshots', () => {
 	it('encodes snapshots compactly and back, nulls and "|" in tier names included', () => {
-		const full = { tierOrder: 2, tierName: 'Gold | VIP', activatedPoints: 12.5, pendingPoints: 0, totalPoints: 12.5 };
+		const full = { tierOrder: 2, tierName: 'Gold | VIP', activatedPoints: 12.5, pendingPoints: 0, totalPoints: 12.5, referralCode: null };
 		expect(encodeSnapshot(full)).toBe('2|12.5|0|12.5|Gold | VIP');
 		expect(decodeSnapshot(encodeSnapshot(full))).toEqual(full);
-		const empty = { tierOrder: null, tierName: null, activatedPoints: null, pendingPoints: null, totalPoints: null };
+		const empty = { tierOrder: null, tierName: null, activatedPoints: null, pendingPoints: null, totalPoints: null, referralCode: null };
 		expect(encodeSnapshot(empty)).toBe('|||');
 		expect(decodeSnapshot('|||')).toEqual(empty);
 		expect(decodeSnapshot({ tierOrder: 1 })).toBeUndefined();
@@ -189,7 +189,7 @@ describe('deduplication through n8n-core', () => {
 		await trigger.deliver(signedRequest(profilePayload()));
 		const stored = trigger.staticData['node:Node under test'] as IDataObject;
 		expect(Object.keys(stored).sort()).toEqual(['customerCount', 'customers', 'deliveries', 'deliveryCount']);
-		expect(Object.values(stored.customers as IDataObject)).toEqual(['1|90|10|100|basic']);
+		expect(Object.values(stored.customers as IDataObject)).toEqual(['#12|referral_123|1|90|10|100|basic']);
 		expect(JSON.stringify(stored)).not.toContain('webhook-test');
 	});
 

@@ -103,8 +103,8 @@ interface Change {
 	delta: unknown;
 }
 
-/** The trigger's tracked fields, and `referralCode` should a later trigger track it. */
-type ChangedField = keyof GameballProfileChanges | 'referralCode';
+/** The fields whose moves the trigger (and the Delivery Guard's Track) report in `changes`. */
+type ChangedField = keyof GameballProfileChanges;
 
 function changeOf(changes: Json | null, name: ChangedField): Change | null {
 	const entry = obj(changes?.[name]);
