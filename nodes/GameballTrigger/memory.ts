@@ -93,8 +93,16 @@ export function wasDelivered(store: IDataObject, key: string, now: number, windo
 	return typeof firstSeen === 'number' && Math.floor(now / 1000) - firstSeen < windowMs / 1000;
 }
 
-export function rememberDelivery(store: IDataObject, key: string, now: number, limit: number): void {
-	write(store, DELIVERIES, key, Math.floor(now / 1000), limit);
+/** Remembers a delivery; returns the stored first-seen time (unix seconds). */
+export function rememberDelivery(store: IDataObject, key: string, now: number, limit: number): number {
+	const firstSeen = Math.floor(now / 1000);
+	write(store, DELIVERIES, key, firstSeen, limit);
+	return firstSeen;
+}
+
+/** Puts back a delivery key that a concurrent save dropped; a key already there keeps its first-seen time. */
+export function restoreDelivery(store: IDataObject, key: string, firstSeen: number, limit: number): void {
+	if (lookUp(store, DELIVERIES, key) === undefined) write(store, DELIVERIES, key, firstSeen, limit);
 }
 
 function numberText(value: number | null): string {
@@ -152,8 +160,16 @@ export function recallCustomer(store: IDataObject, key: string): ProfileSnapshot
 	return decodeSnapshot(lookUp(store, CUSTOMERS, key));
 }
 
-export function rememberCustomer(store: IDataObject, key: string, snapshot: ProfileSnapshot, limit: number): void {
-	write(store, CUSTOMERS, key, encodeSnapshot(snapshot), limit);
+/** Remembers a customer's snapshot; returns it as stored. */
+export function rememberCustomer(store: IDataObject, key: string, snapshot: ProfileSnapshot, limit: number): string {
+	const encoded = encodeSnapshot(snapshot);
+	write(store, CUSTOMERS, key, encoded, limit);
+	return encoded;
+}
+
+/** Puts back a stored snapshot (as `rememberCustomer` returned it) that a concurrent save dropped. */
+export function restoreCustomer(store: IDataObject, key: string, encoded: string, limit: number): void {
+	write(store, CUSTOMERS, key, encoded, limit);
 }
 
 function distinctKeys(store: IDataObject, tables: Generations): number {

@@ -28,8 +28,11 @@ import {
 	recallCustomer,
 	rememberCustomer,
 	rememberDelivery,
+	restoreCustomer,
+	restoreDelivery,
 	wasDelivered,
 } from './memory';
+import type { RecentWrites } from './recentWrites';
 import { isValidSignature, SIGNATURE_HEADER, verifySignature } from './signature';
 
 /** What to answer a delivery with. Reasons are short codes: safe to log and to send. */
@@ -69,19 +72,43 @@ function profileEventsWanted(settings: V4Settings): boolean {
 	return wants(settings, 'profileUpdated') || wants(settings, 'tierChanged') || wants(settings, 'pointsChanged');
 }
 
+/** The node's memory: its static data, and this process's log of recent writes to it (see recentWrites.ts). */
+export interface TriggerMemory {
+	store: IDataObject;
+	recent?: RecentWrites;
+}
+
+/** Puts back into the static data the writes that a concurrent delivery's save dropped. */
+function replayRecentWrites(memory: TriggerMemory, settings: V4Settings, now: number): void {
+	if (!memory.recent) return;
+	const { writes, sameProcess } = memory.recent.missingFrom(memory.store, now);
+	for (const write of writes) {
+		if (write.kind === 'delivery') {
+			restoreDelivery(memory.store, write.key, write.value as number, settings.deduplicationMemorySize);
+		} else if (sameProcess) {
+			restoreCustomer(memory.store, write.key, write.value as string, settings.customerMemorySize);
+		}
+	}
+	if (writes.length > 0) memory.recent.markReplayed(memory.store);
+}
+
 function profileOutcome(
 	envelope: Envelope,
 	payload: IDataObject,
 	delivery: Delivery,
 	settings: V4Settings,
-	memory: IDataObject,
+	memory: TriggerMemory,
+	now: number,
 ): GameballTriggerItem[] {
 	const profile = readProfile(envelope.data);
 	const current = snapshotOf(profile);
 	const { clientId, customerId, gbCustomerId } = envelope.fields;
 	const key = customerKey(clientId, customerId, gbCustomerId);
-	const previous = key === undefined ? undefined : recallCustomer(memory, key);
-	if (key !== undefined) rememberCustomer(memory, key, mergeSnapshots(previous, current), settings.customerMemorySize);
+	const previous = key === undefined ? undefined : recallCustomer(memory.store, key);
+	if (key !== undefined) {
+		const stored = rememberCustomer(memory.store, key, mergeSnapshots(previous, current), settings.customerMemorySize);
+		memory.recent?.record('customer', key, stored, now);
+	}
 
 	const items: GameballTriggerItem[] = [];
 	if (wants(settings, 'profileUpdated')) {
@@ -110,9 +137,20 @@ function reserialise(value: unknown): string | undefined {
 
 /**
  * A Gameball v4 delivery, step by step: size, signature (raw bytes, then re-serialised), JSON, topic,
- * selection, deduplication, items. `memory` is the node's static data; `now` is the time in ms.
+ * selection, deduplication, items. `memory` is the node's static data and `recent` this process's log of writes
+ * to it; `now` is the time in ms.
  */
-export function handleV4Delivery(delivery: Delivery, settings: V4Settings, memory: IDataObject, now: number): Outcome {
+export function handleV4Delivery(
+	delivery: Delivery,
+	settings: V4Settings,
+	memory: IDataObject,
+	now: number,
+	recent?: RecentWrites,
+): Outcome {
+	return acceptedOutcome(delivery, settings, { store: memory, recent }, now);
+}
+
+function acceptedOutcome(delivery: Delivery, settings: V4Settings, memory: TriggerMemory, now: number): Outcome {
 	if (delivery.method !== 'POST') return { kind: 'reject', status: 405, reason: 'method-not-allowed' };
 	if (isTooLarge(delivery.bytes, settings.maxBodySizeKb)) return { kind: 'reject', status: 413, reason: 'body-too-large' };
 
@@ -137,16 +175,19 @@ export function handleV4Delivery(delivery: Delivery, settings: V4Settings, memor
 		return { kind: 'ignore', reason: 'not-selected' };
 	}
 
+	replayRecentWrites(memory, settings, now);
 	if (settings.deduplicate) {
 		const key = deliveryKeyOfDigest(bodySha1);
-		if (wasDelivered(memory, key, now)) return { kind: 'ignore', reason: 'duplicate' };
-		rememberDelivery(memory, key, now, settings.deduplicationMemorySize);
+		if (wasDelivered(memory.store, key, now)) return { kind: 'ignore', reason: 'duplicate' };
+		const firstSeen = rememberDelivery(memory.store, key, now, settings.deduplicationMemorySize);
+		memory.recent?.record('delivery', key, firstSeen, now);
 	}
 
 	let items: GameballTriggerItem[];
-	if (!isNotification) items = profileOutcome(envelope, payload, delivery, settings, memory);
+	if (!isNotification) items = profileOutcome(envelope, payload, delivery, settings, memory, now);
 	else if (settings.simplify) items = notificationItems(envelope, settings.preferredLanguages);
 	else items = [rawDeliveryItem(NOTIFICATION_PUSH, payload, delivery.headers, envelope.fields.deliveryId)];
+	memory.recent?.markReplayed(memory.store);
 	return items.length > 0 ? { kind: 'emit', items } : { kind: 'ignore', reason: 'nothing-to-emit' };
 }
 

@@ -1,6 +1,7 @@
 import type { IWebhookFunctions } from 'n8n-workflow';
 
 import { handleV4Delivery, type Delivery, type Outcome } from './pipeline';
+import { recentWritesOf, type RecentWrites } from './recentWrites';
 import { readSecretKey } from './secretKey';
 import { readV4Settings } from './settings';
 
@@ -11,10 +12,18 @@ const KEY_DEPENDENT_REFUSALS = new Set(['signature-mismatch', 'signature-no-secr
 export async function v4Outcome(context: IWebhookFunctions, delivery: Delivery): Promise<Outcome> {
 	const now = Date.now();
 	const memory = context.getWorkflowStaticData('node');
+	const recent = recentWritesOfNode(context);
 	const { settings, keyFromCache } = await readV4Settings.call(context, now);
-	const outcome = handleV4Delivery(delivery, settings, memory, now);
+	const outcome = handleV4Delivery(delivery, settings, memory, now, recent);
 	if (!keyFromCache || outcome.kind !== 'reject' || !KEY_DEPENDENT_REFUSALS.has(outcome.reason)) return outcome;
 	// A refusal writes nothing to memory, so the delivery can run through the pipeline again.
 	const fresh = await readSecretKey(context, now, true);
-	return fresh.secretKey === settings.secretKey ? outcome : handleV4Delivery(delivery, { ...settings, secretKey: fresh.secretKey }, memory, now);
+	if (fresh.secretKey === settings.secretKey) return outcome;
+	return handleV4Delivery(delivery, { ...settings, secretKey: fresh.secretKey }, memory, now, recent);
+}
+
+/** This process's write log for the node; none for a workflow without an id (never saved). */
+function recentWritesOfNode(context: IWebhookFunctions): RecentWrites | undefined {
+	const workflowId = context.getWorkflow().id;
+	return workflowId ? recentWritesOf(`${workflowId}:${context.getNode().id}`) : undefined;
 }

@@ -89,8 +89,10 @@ export interface NodeRunResult {
 	run: IRun;
 }
 
-function newWorkflow(node: INode, staticData: IDataObject = {}) {
-	return new Workflow({ id: 'test-workflow', nodes: [node], connections: {}, active: false, nodeTypes, staticData });
+let webhookWorkflowsMade = 0;
+
+function newWorkflow(node: INode, staticData: IDataObject = {}, id = 'test-workflow') {
+	return new Workflow({ id, nodes: [node], connections: {}, active: false, nodeTypes, staticData });
 }
 
 async function execute(workflow: Workflow, node: INode, items: INodeExecutionData[], credentials: Credentials) {
@@ -157,9 +159,10 @@ export class WebhookHarness {
 
 	readonly workflow: Workflow;
 
-	constructor(private readonly spec: NodeSpec, staticData: IDataObject = {}) {
+	/** Each harness is its own saved workflow unless given `workflowId`: the trigger keeps per-process state by id. */
+	constructor(private readonly spec: NodeSpec, staticData: IDataObject = {}, workflowId?: string) {
 		this.node = buildNode(spec);
-		this.workflow = newWorkflow(this.node, staticData);
+		this.workflow = newWorkflow(this.node, staticData, workflowId ?? `test-webhook-workflow-${++webhookWorkflowsMade}`);
 	}
 
 	get staticData(): IDataObject {

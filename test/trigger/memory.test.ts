@@ -188,7 +188,8 @@ describe('deduplication through n8n-core', () => {
 		const trigger = newTrigger();
 		await trigger.deliver(signedRequest(profilePayload()));
 		const stored = trigger.staticData['node:Node under test'] as IDataObject;
-		expect(Object.keys(stored).sort()).toEqual(['customerCount', 'customers', 'deliveries', 'deliveryCount']);
+		// replayedUpTo: how far this process's write log is included (see recentWrites.ts).
+		expect(Object.keys(stored).sort()).toEqual(['customerCount', 'customers', 'deliveries', 'deliveryCount', 'replayedUpTo']);
 		expect(Object.values(stored.customers as IDataObject)).toEqual(['#12|referral_123|1|90|10|100|basic']);
 		expect(JSON.stringify(stored)).not.toContain('webhook-test');
 	});

@@ -1,0 +1,142 @@
+import type { IDataObject } from 'n8n-workflow';
+
+import { memorySize } from '../../nodes/GameballTrigger/memory';
+import { handleV4Delivery, type V4Settings } from '../../nodes/GameballTrigger/pipeline';
+import { RecentWrites } from '../../nodes/GameballTrigger/recentWrites';
+import { WebhookHarness } from '../harness/run';
+import { CREDENTIALS, emittedJson, profilePayload, SECRET_KEY, sign, signedRequest } from './fixtures';
+
+/**
+ * n8n's live webhooks load a workflow's static data from the database for each delivery and save it after, with no
+ * lock. `load()` is one such delivery's copy; `save()` writes it back as n8n does (only when marked changed). All
+ * copies share one workflow id, as in n8n, unless `workflowIdPerLoad` gives each its own (no shared write log).
+ */
+class StaticDataInDatabase {
+	saved = '{}';
+
+	private loads = 0;
+
+	constructor(
+		private readonly workflowId: string,
+		private readonly workflowIdPerLoad = false,
+	) {}
+
+	load(): WebhookHarness {
+		const id = this.workflowIdPerLoad ? `${this.workflowId}-${++this.loads}` : this.workflowId;
+		return new WebhookHarness({ type: 'gameballTrigger', parameters: {}, credentials: CREDENTIALS }, JSON.parse(this.saved) as IDataObject, id);
+	}
+
+	save(trigger: WebhookHarness): void {
+		if ((trigger.workflow.staticData as IDataObject & { __dataChanged?: boolean }).__dataChanged) {
+			this.saved = JSON.stringify(trigger.workflow.staticData);
+		}
+	}
+
+	async deliverAlone(payload: IDataObject) {
+		const trigger = this.load();
+		const result = await trigger.deliver(signedRequest(payload));
+		this.save(trigger);
+		return result;
+	}
+
+	/**
+	 * Both copies are loaded before either is handled, and the first one handled is saved last, so its save
+	 * overwrites the second's (n8n saves when a delivery's run has started, in any order).
+	 */
+	async deliverAtOnce(first: IDataObject, second: IDataObject) {
+		const [a, b] = [this.load(), this.load()];
+		const results = [await a.deliver(signedRequest(first)), await b.deliver(signedRequest(second))];
+		this.save(b);
+		this.save(a);
+		return results;
+	}
+}
+
+const profile = (customer: string, tier = 1) =>
+	profilePayload({ customer_id: customer }, { tier_order: tier, tier_name: `Tier ${tier}` });
+
+describe('deliveries handled at once, on one n8n process', () => {
+	it('n8n itself keeps only the last save: without the write log the other delivery\'s key is lost', async () => {
+		const database = new StaticDataInDatabase('wf-no-log', true);
+		await database.deliverAtOnce(profile('a'), profile('b'));
+		expect(emittedJson(await database.deliverAlone(profile('b')))).toHaveLength(1);
+	});
+
+	it('drops the retries of both deliveries, and the next save carries both keys again', async () => {
+		const database = new StaticDataInDatabase('wf-race-keys');
+		const results = await database.deliverAtOnce(profile('a'), profile('b'));
+		expect(results.map((result) => emittedJson(result).length)).toEqual([1, 1]);
+		expect(memorySize(JSON.parse(database.saved)['node:Node under test']).deliveries).toBe(1);
+
+		expect((await database.deliverAlone(profile('a'))).emitted).toBeUndefined();
+		expect((await database.deliverAlone(profile('b'))).emitted).toBeUndefined();
+		expect(memorySize(JSON.parse(database.saved)['node:Node under test']).deliveries).toBe(2);
+	});
+
+	it('derives a tier change from a snapshot that a concurrent save dropped', async () => {
+		const database = new StaticDataInDatabase('wf-race-snapshots');
+		await database.deliverAtOnce(profile('c', 1), profile('d', 1));
+		const moved = emittedJson(await database.deliverAlone(profile('d', 2)));
+		expect(moved.map((item) => item.event)).toEqual(['customer.profile.updated', 'gameball.tier.changed']);
+		expect(moved[1]).toMatchObject({ direction: 'up', previousTierOrder: 1, tierOrder: 2 });
+	});
+
+	it('keeps a customer\'s newest snapshot when an older write is replayed', async () => {
+		const database = new StaticDataInDatabase('wf-race-order');
+		await database.deliverAlone(profile('e', 1));
+		// e moves to tier 2 in the first copy; the second copy (saved last) lacks that write.
+		await database.deliverAtOnce(profile('e', 2), profile('f', 1));
+		const next = emittedJson(await database.deliverAlone(profile('e', 3)));
+		expect(next[0].changes).toMatchObject({ tierOrder: { previous: 2, current: 3, delta: 1 } });
+	});
+});
+
+describe('the write log, against static data saved by another process', () => {
+	const settings: V4Settings = {
+		events: [],
+		verifySignature: true,
+		secretKey: SECRET_KEY,
+		simplify: true,
+		maxBodySizeKb: 1024,
+		deduplicate: true,
+		deduplicationMemorySize: 100,
+		customerMemorySize: 100,
+		preferredLanguages: [],
+	};
+	const deliver = (store: IDataObject, payload: IDataObject, recent: RecentWrites, now: number) => {
+		const raw = JSON.stringify(payload);
+		return handleV4Delivery({ method: 'POST', bytes: Buffer.from(raw), headers: { 'x-gb-signature': sign(raw) }, query: {} }, settings, store, now, recent);
+	};
+
+	it('puts back only delivery keys: a snapshot from this process may be older than the other\'s', () => {
+		const recent = new RecentWrites();
+		const T = Date.UTC(2026, 0, 1);
+		deliver({}, profile('g', 1), recent, T);
+		// Saved by another webhook process: knows nothing of g, and carries that process's mark.
+		const foreign: IDataObject = { replayedUpTo: 'another-process:7' };
+		const outcome = deliver(foreign, profile('h', 1), recent, T + 1000);
+		expect(outcome.kind).toBe('emit');
+		expect(memorySize(foreign)).toEqual({ deliveries: 2, customers: 1 });
+		expect(deliver(foreign, profile('g', 1), recent, T + 2000)).toEqual({ kind: 'ignore', reason: 'duplicate' });
+	});
+
+	it('forgets writes after two minutes', () => {
+		const recent = new RecentWrites();
+		const T = Date.UTC(2026, 0, 1);
+		recent.record('delivery', 'k1', 1, T);
+		recent.record('delivery', 'k2', 2, T + 60_000);
+		expect(recent.missingFrom({}, T + 150_000).writes.map((write) => write.key)).toEqual(['k2']);
+	});
+
+	it('finds the first missing write by sequence number after older writes were pruned', () => {
+		const recent = new RecentWrites();
+		const T = Date.UTC(2026, 0, 1);
+		const store: IDataObject = {};
+		for (let i = 0; i < 3000; i++) recent.record('delivery', `old-${i}`, i, T);
+		for (let i = 0; i < 10; i++) recent.record('delivery', `new-${i}`, i, T + 200_000);
+		recent.markReplayed(store);
+		recent.record('delivery', 'after-mark', 1, T + 200_001);
+		expect(recent.missingFrom(store, T + 200_002).writes.map((write) => write.key)).toEqual(['after-mark']);
+		expect(recent.missingFrom({}, T + 200_002).writes).toHaveLength(11);
+	});
+});
