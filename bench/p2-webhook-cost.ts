@@ -1,9 +1,11 @@
 /**
  * P2, in-process cost of one 1 KB delivery, in one process, measured side by side in alternating rounds:
  *   baseline  JSON.parse of the bytes + SHA-1 of the same bytes (the least any verifying trigger must do)
- *   pipeline  handleV4Delivery(): size, signature, JSON, topic, deduplication, derived-event state, items
+ *   pipeline  handleV4Delivery(): size, signature, JSON, topic, deduplication, derived-event state, write log, items
  *   webhook   GameballTrigger.webhook() through n8n-core's real WebhookContext (test/harness WebhookHarness)
  *   floor     the same harness running bench/noop-trigger (returns the body): n8n-core's and the harness's share
+ *   settings  the Gameball Trigger reading only its request, parameters and (cached) Secret Key, then answering {}:
+ *             what n8n's parameter and credential API costs the trigger before its pipeline starts
  * Verification and deduplication on; every delivery distinct and correctly signed.
  *   npm run bench:p2              20 rounds x 1,000 deliveries
  *   npm run bench:p2 -- --small   5 rounds x 300 deliveries (seconds; CI)
@@ -11,9 +13,11 @@
 import '../test/harness/env';
 
 import { createHash } from 'node:crypto';
-import type { IDataObject, INodeType } from 'n8n-workflow';
+import type { IDataObject, INodeType, IWebhookFunctions, IWebhookResponseData } from 'n8n-workflow';
 
 import { handleV4Delivery, type Delivery, type V4Settings } from '../nodes/GameballTrigger/pipeline';
+import { RecentWrites } from '../nodes/GameballTrigger/recentWrites';
+import { readDelivery, readV4Settings } from '../nodes/GameballTrigger/settings';
 import { packageNodes } from '../test/harness/nodeTypes';
 import { WebhookHarness } from '../test/harness/run';
 import { readArgs } from './lib/args';
@@ -31,6 +35,18 @@ const perRound = args.number('deliveries', small ? 300 : 1000);
 const credentials = { gameballApi: { apiKey: 'bench-api-key', secretKey: SECRET, apiVersion: 'v4.0', baseUrl: 'http://127.0.0.1:1' } };
 
 packageNodes['n8n-nodes-gameball.benchNoopTrigger'] = new BenchNoopTrigger();
+
+/** The Gameball Trigger up to its pipeline: request, parameters, Secret Key; then it answers `{}`. */
+packageNodes['n8n-nodes-gameball.benchSettingsOnly'] = {
+	description: (packageNodes['n8n-nodes-gameball.gameballTrigger'] as INodeType).description,
+	async webhook(this: IWebhookFunctions): Promise<IWebhookResponseData> {
+		await readDelivery.call(this);
+		this.getNodeParameter('source', 'v4');
+		await readV4Settings.call(this, Date.now());
+		this.getWorkflowStaticData('node');
+		return {};
+	},
+};
 
 const settings: V4Settings = {
 	events: [],
@@ -61,11 +77,12 @@ const baseline: Variant = async (deliveries) => {
 };
 
 const pipelineMemory: IDataObject = {};
+const pipelineLog = new RecentWrites(); // webhook() keeps one per trigger node
 const pipeline: Variant = async (deliveries) => {
 	let emitted = 0;
 	for (const item of deliveries) {
 		const delivery: Delivery = { method: 'POST', bytes: Buffer.from(item.body), headers: headersOf(item), query: {} };
-		const outcome = handleV4Delivery(delivery, settings, pipelineMemory, Date.now());
+		const outcome = handleV4Delivery(delivery, settings, pipelineMemory, Date.now(), pipelineLog);
 		if (outcome.kind === 'emit') emitted++;
 	}
 	return emitted;
@@ -84,7 +101,14 @@ function throughHarness(harness: WebhookHarness): Variant {
 
 const trigger = new WebhookHarness({ type: 'gameballTrigger', parameters: { source: 'v4', events: [], verifySignature: true, simplify: true, options: {} }, credentials });
 const floor = new WebhookHarness({ type: 'benchNoopTrigger', parameters: {} });
-const variants: Record<string, Variant> = { baseline, pipeline, webhook: throughHarness(trigger), floor: throughHarness(floor) };
+const settingsOnly = new WebhookHarness({ type: 'benchSettingsOnly', parameters: { source: 'v4', events: [], verifySignature: true, simplify: true, options: {} }, credentials });
+const variants: Record<string, Variant> = {
+	baseline,
+	pipeline,
+	webhook: throughHarness(trigger),
+	floor: throughHarness(floor),
+	settings: throughHarness(settingsOnly),
+};
 
 function median(values: number[]) {
 	const sorted = [...values].sort((a, b) => a - b);
@@ -110,7 +134,7 @@ async function main() {
 			const started = process.hrtime.bigint();
 			const count = await variants[name](batch);
 			micros[name].push(Number(process.hrtime.bigint() - started) / 1000 / batch.length);
-			if (name !== 'baseline' && count !== batch.length) broken = true;
+			if (!['baseline', 'settings'].includes(name) && count !== batch.length) broken = true;
 		}
 	}
 	const us = Object.fromEntries(names.map((name) => [name, median(micros[name])]));
@@ -121,6 +145,7 @@ async function main() {
 	console.log(`pipeline / baseline                 ${round(pipelineRatio, 2)}x`);
 	console.log(`webhook() / baseline                ${round(webhookRatio, 2)}x  (includes n8n-core's WebhookContext and the harness)`);
 	console.log(`(webhook() - floor) / baseline      ${round(ownRatio, 2)}x  (the node's own share of webhook())`);
+	console.log(`  of which (settings - floor) / baseline  ${round((us.settings - us.floor) / us.baseline, 2)}x  (n8n's parameter and credential API)`);
 	if (broken) console.log('RUN BROKEN: a variant did not accept every delivery');
 	finish(
 		[

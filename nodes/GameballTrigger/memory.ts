@@ -82,8 +82,8 @@ function write(store: IDataObject, tables: Generations, key: string, value: stri
 		count = 0;
 	}
 	current[key] = value;
-	// Assigning through the static-data proxy marks it changed, so n8n saves it.
-	store[tables.current] = current;
+	if (store[tables.current] !== current) store[tables.current] = current;
+	// Assigning through the static-data proxy marks it changed (even with the same count), so n8n saves it.
 	store[tables.count] = isNew ? count + 1 : count;
 }
 
@@ -124,8 +124,7 @@ const REFERRAL_MARKER = '#';
  * ends, so neither the code nor the tier name (still last) needs escaping, `|` included.
  */
 export function encodeSnapshot(snapshot: ProfileSnapshot): string {
-	const numbers = [snapshot.tierOrder, snapshot.activatedPoints, snapshot.pendingPoints, snapshot.totalPoints];
-	const encoded = numbers.map(numberText).join('|');
+	const encoded = `${numberText(snapshot.tierOrder)}|${numberText(snapshot.activatedPoints)}|${numberText(snapshot.pendingPoints)}|${numberText(snapshot.totalPoints)}`;
 	const withTier = snapshot.tierName === null ? encoded : `${encoded}|${snapshot.tierName}`;
 	const code = snapshot.referralCode;
 	return code === null ? withTier : `${REFERRAL_MARKER}${code.length}|${code}|${withTier}`;

@@ -7,14 +7,15 @@ import type { IDataObject } from 'n8n-workflow';
  * memory write is also logged here, in this process, per trigger node, with a sequence number. The static data
  * records up to which number its writes are included (`replayedUpTo`, tagged with this process's epoch), and each
  * delivery first replays the writes it lacks: the next save carries them again.
- * Logged writes are kept for RECENT_MS (a save comes long before that). Static data saved by another process (queue
+ * The last CAPACITY writes of the last RECENT_MS are kept (a save comes long before). Static data saved by another process (queue
  * mode, or before a restart) gets only the delivery keys replayed: adding a key is always safe, an old snapshot over
  * a newer one is not. Across processes, Gameball Delivery Guard is the durable answer.
  */
 
 const PROCESS_EPOCH = randomBytes(6).toString('base64url');
 const RECENT_MS = 2 * 60 * 1000;
-const MAX_WRITES_PER_NODE = 5000;
+// Overlapping deliveries are at most a few hundred writes apart; a store further behind gets every kept write.
+const CAPACITY = 1024;
 const MAX_NODES = 500;
 const MARK = 'replayedUpTo';
 
@@ -28,17 +29,31 @@ export interface LoggedWrite {
 	value: string | number;
 }
 
-export class RecentWrites {
-	/** Writes in sequence order, contiguous from `writes[head].seq`; the part before `head` is pruned. */
-	private writes: LoggedWrite[] = [];
+const NOTHING_MISSING = { writes: [] as LoggedWrite[], sameProcess: true };
 
-	private head = 0;
+/** A ring of the last CAPACITY writes, in parallel arrays: logging a write allocates nothing. */
+export class RecentWrites {
+	private readonly kinds: WriteKind[] = new Array<WriteKind>(CAPACITY);
+
+	private readonly keys: string[] = new Array<string>(CAPACITY);
+
+	private readonly values: Array<string | number> = new Array<string | number>(CAPACITY);
+
+	private readonly times = new Float64Array(CAPACITY);
 
 	private lastSeq = 0;
 
+	/** `<epoch>:<lastSeq>`, rebuilt only when a write was logged since. */
+	private mark = `${PROCESS_EPOCH}:0`;
+
+	private markSeq = 0;
+
 	record(kind: WriteKind, key: string, value: string | number, now: number): void {
-		this.writes.push({ seq: ++this.lastSeq, at: now, kind, key, value });
-		this.prune(now);
+		const slot = ++this.lastSeq % CAPACITY;
+		this.kinds[slot] = kind;
+		this.keys[slot] = key;
+		this.values[slot] = value;
+		this.times[slot] = now;
 	}
 
 	/**
@@ -46,32 +61,33 @@ export class RecentWrites {
 	 * by this process, or never by any (no mark: the first deliveries of a workflow, all handled at once).
 	 */
 	missingFrom(store: IDataObject, now: number): { writes: LoggedWrite[]; sameProcess: boolean } {
-		this.prune(now);
-		const [epoch, seq] = String(store[MARK] ?? '').split(':');
+		const stored = store[MARK];
+		// The usual case: the static data was saved after this process's last write.
+		if (stored === this.currentMark()) return NOTHING_MISSING;
+		const [epoch, seq] = String(stored ?? '').split(':');
 		const savedHere = epoch === PROCESS_EPOCH && Number.isInteger(Number(seq));
-		const sameProcess = savedHere || store[MARK] === undefined;
-		if (this.head === this.writes.length) return { writes: [], sameProcess };
-		const after = savedHere ? Number(seq) : 0;
-		// Sequence numbers are contiguous, so the first missing write is found by arithmetic.
-		const first = Math.max(this.head, this.head + after + 1 - this.writes[this.head].seq);
-		return { writes: this.writes.slice(first), sameProcess };
+		const writes: LoggedWrite[] = [];
+		let first = Math.max(savedHere ? Number(seq) + 1 : 1, this.lastSeq - CAPACITY + 1);
+		while (first <= this.lastSeq && now - this.times[first % CAPACITY] > RECENT_MS) first++;
+		for (let at = first; at <= this.lastSeq; at++) {
+			const slot = at % CAPACITY;
+			writes.push({ seq: at, at: this.times[slot], kind: this.kinds[slot], key: this.keys[slot], value: this.values[slot] });
+		}
+		return { writes, sameProcess: savedHere || stored === undefined };
 	}
 
 	/** Marks `store` as holding every write logged so far. */
 	markReplayed(store: IDataObject): void {
-		const mark = `${PROCESS_EPOCH}:${this.lastSeq}`;
+		const mark = this.currentMark();
 		if (store[MARK] !== mark) store[MARK] = mark;
 	}
 
-	private prune(now: number): void {
-		const { writes } = this;
-		while (this.head < writes.length && (now - writes[this.head].at > RECENT_MS || writes.length - this.head > MAX_WRITES_PER_NODE)) {
-			this.head++;
+	private currentMark(): string {
+		if (this.markSeq !== this.lastSeq) {
+			this.mark = `${PROCESS_EPOCH}:${this.lastSeq}`;
+			this.markSeq = this.lastSeq;
 		}
-		if (this.head > 1024 && this.head * 2 > writes.length) {
-			this.writes = writes.slice(this.head);
-			this.head = 0;
-		}
+		return this.mark;
 	}
 }
 
