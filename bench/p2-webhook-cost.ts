@@ -15,11 +15,12 @@ import '../test/harness/env';
 import { createHash } from 'node:crypto';
 import type { IDataObject, INodeType, IWebhookFunctions, IWebhookResponseData } from 'n8n-workflow';
 
-import { handleV4Delivery, type Delivery, type V4Settings } from '../nodes/GameballTrigger/pipeline';
+import { handleV4Delivery, type Delivery } from '../nodes/GameballTrigger/pipeline';
 import { RecentWrites } from '../nodes/GameballTrigger/recentWrites';
 import { readDelivery, readV4Settings } from '../nodes/GameballTrigger/settings';
 import { packageNodes } from '../test/harness/nodeTypes';
 import { WebhookHarness } from '../test/harness/run';
+import { v4Settings } from '../test/trigger/fixtures';
 import { readArgs } from './lib/args';
 import { signedDeliveries, type SignedDelivery } from './lib/deliveries';
 import { finish, goal, machine, round } from './lib/report';
@@ -48,17 +49,7 @@ packageNodes['n8n-nodes-gameball.benchSettingsOnly'] = {
 	},
 };
 
-const settings: V4Settings = {
-	events: [],
-	verifySignature: true,
-	secretKey: SECRET,
-	simplify: true,
-	maxBodySizeKb: 1024,
-	deduplicate: true,
-	deduplicationMemorySize: 5000,
-	customerMemorySize: 10000,
-	preferredLanguages: [],
-};
+const settings = v4Settings({ secretKey: SECRET });
 
 type Variant = (deliveries: SignedDelivery[]) => Promise<number>;
 

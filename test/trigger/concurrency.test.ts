@@ -1,10 +1,10 @@
 import type { IDataObject } from 'n8n-workflow';
 
 import { memorySize } from '../../nodes/GameballTrigger/memory';
-import { handleV4Delivery, type V4Settings } from '../../nodes/GameballTrigger/pipeline';
+import { handleV4Delivery } from '../../nodes/GameballTrigger/pipeline';
 import { RecentWrites } from '../../nodes/GameballTrigger/recentWrites';
 import { WebhookHarness } from '../harness/run';
-import { CREDENTIALS, emittedJson, profilePayload, SECRET_KEY, sign, signedRequest } from './fixtures';
+import { CREDENTIALS, emittedJson, profilePayload, sign, signedRequest, v4Settings } from './fixtures';
 
 /**
  * n8n's live webhooks load a workflow's static data from the database for each delivery and save it after, with no
@@ -92,17 +92,7 @@ describe('deliveries handled at once, on one n8n process', () => {
 });
 
 describe('the write log, against static data saved by another process', () => {
-	const settings: V4Settings = {
-		events: [],
-		verifySignature: true,
-		secretKey: SECRET_KEY,
-		simplify: true,
-		maxBodySizeKb: 1024,
-		deduplicate: true,
-		deduplicationMemorySize: 100,
-		customerMemorySize: 100,
-		preferredLanguages: [],
-	};
+	const settings = v4Settings({ deduplicationMemorySize: 100, customerMemorySize: 100 });
 	const deliver = (store: IDataObject, payload: IDataObject, recent: RecentWrites, now: number) => {
 		const raw = JSON.stringify(payload);
 		return handleV4Delivery({ method: 'POST', bytes: Buffer.from(raw), headers: { 'x-gb-signature': sign(raw) }, query: {} }, settings, store, now, recent);

@@ -2,6 +2,7 @@
 import { createHash } from 'node:crypto';
 import type { IDataObject, INodeParameters } from 'n8n-workflow';
 
+import type { V4Settings } from '../../nodes/GameballTrigger/pipeline';
 import { WebhookHarness, type FakeRequest } from '../harness/run';
 
 export { notificationPayload, profilePayload } from '../fixtures/gameballPayloads';
@@ -11,6 +12,22 @@ export const API_KEY = 'ak_test_0123456789';
 export const CREDENTIALS: Record<string, IDataObject & Record<string, string>> = {
 	gameballApi: { apiKey: API_KEY, secretKey: SECRET_KEY, apiVersion: 'v4.0', baseUrl: 'http://localhost:1' },
 };
+
+/** The pipeline's settings with the trigger's defaults and the test Secret Key. */
+export function v4Settings(overrides: Partial<V4Settings> = {}): V4Settings {
+	return {
+		events: [],
+		verifySignature: true,
+		secretKey: SECRET_KEY,
+		simplify: true,
+		maxBodySizeKb: 1024,
+		deduplicate: true,
+		deduplicationMemorySize: 5000,
+		customerMemorySize: 10000,
+		preferredLanguages: [],
+		...overrides,
+	};
+}
 
 export function sha1(text: Buffer | string): Buffer {
 	return createHash('sha1').update(text).digest();

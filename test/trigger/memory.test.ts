@@ -12,8 +12,8 @@ import {
 	rememberDelivery,
 	wasDelivered,
 } from '../../nodes/GameballTrigger/memory';
-import { handleV4Delivery, type V4Settings } from '../../nodes/GameballTrigger/pipeline';
-import { emittedJson, newTrigger, profilePayload, SECRET_KEY, sign, signedRequest } from './fixtures';
+import { handleV4Delivery } from '../../nodes/GameballTrigger/pipeline';
+import { emittedJson, newTrigger, profilePayload, sign, signedRequest, v4Settings } from './fixtures';
 
 const MINUTE = 60 * 1000;
 const T0 = Date.UTC(2026, 0, 1, 12, 0, 0);
@@ -115,17 +115,7 @@ describe('memory.ts: customer snapshots', () => {
 
 describe('stored state stays small', () => {
 	it('stays under 2 MB after 100,000 distinct customers and deliveries with the default bounds', () => {
-		const settings: V4Settings = {
-			events: [],
-			verifySignature: true,
-			secretKey: SECRET_KEY,
-			simplify: true,
-			maxBodySizeKb: 1024,
-			deduplicate: true,
-			deduplicationMemorySize: 5000,
-			customerMemorySize: 10000,
-			preferredLanguages: [],
-		};
+		const settings = v4Settings();
 		const memory: IDataObject = {};
 		for (let i = 0; i < 100_000; i++) {
 			const raw = JSON.stringify(
