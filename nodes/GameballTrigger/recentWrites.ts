@@ -7,9 +7,9 @@ import type { IDataObject } from 'n8n-workflow';
  * memory write is also logged here, in this process, per trigger node, with a sequence number. The static data
  * records up to which number its writes are included (`replayedUpTo`, tagged with this process's epoch), and each
  * delivery first replays the writes it lacks: the next save carries them again.
- * The last CAPACITY writes of the last RECENT_MS are kept (a save comes long before). Static data saved by another process (queue
- * mode, or before a restart) gets only the delivery keys replayed: adding a key is always safe, an old snapshot over
- * a newer one is not. Across processes, Gameball Delivery Guard is the durable answer.
+ * The last CAPACITY writes of the last RECENT_MS are kept (a save comes long before). Static data saved by another
+ * process (queue mode, or before a restart) gets only the delivery keys replayed: adding a key is always safe, an old
+ * snapshot over a newer one is not. Across processes, Gameball Delivery Guard is the durable answer.
  */
 
 const PROCESS_EPOCH = randomBytes(6).toString('base64url');
