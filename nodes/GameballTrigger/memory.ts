@@ -1,32 +1,23 @@
 import { hash } from 'node:crypto';
 import type { IDataObject } from 'n8n-workflow';
 
-import { isJsonObject } from './body';
 import type { ProfileSnapshot } from './changes';
+import { hasEntries, keyCount, readEntry, writeEntry, type TableNames } from './textTables';
 
 /*
- * What the trigger remembers, kept in the node's workflow static data in a compact form:
- *   deliveries: { <12-char key>: <unix seconds first seen> }   deliveryCount: number   previousDeliveries: {...}
- *   customers:  { <12-char key>: "[#<n>|<referralCode>|]<tierOrder>|<activated>|<pending>|<total>[|<tierName>]" }
- *               customerCount: number
- *   previousCustomers: {...}
- * Each memory is two generations of at most `limit` entries. Writes go to the current one; when it is full, it
- * becomes the previous one and the one before it is dropped whole. So the last `limit` distinct keys written are
- * always remembered, at most twice that many are stored, and no write ever walks a table (O(1), also through
- * n8n's static-data proxies). A customer's snapshot is written on every delivery, which keeps it current.
+ * What the trigger remembers, kept in the node's workflow static data as text tables (textTables.ts), two
+ * generations each, one `<key>=<value>` line per entry:
+ *   deliveries, previousDeliveries   <12-char key>=<unix seconds first seen>
+ *   customers, previousCustomers     <12-char key>=[#<n>|<referralCode>|]<tierOrder>|<activated>|<pending>|<total>[|<tierName>]
+ * The last `limit` keys written are always remembered, at most twice that many are stored, and no write walks a
+ * table. A customer's snapshot is written on every delivery that changes it, which keeps it current.
  * Best effort: n8n keeps static data per workflow, and in queue mode per process (see the README).
  */
 
 export const DEDUPLICATION_WINDOW_MS = 2 * 60 * 60 * 1000;
 
-interface Generations {
-	current: string;
-	count: string;
-	previous: string;
-}
-
-const DELIVERIES: Generations = { current: 'deliveries', count: 'deliveryCount', previous: 'previousDeliveries' };
-const CUSTOMERS: Generations = { current: 'customers', count: 'customerCount', previous: 'previousCustomers' };
+const DELIVERIES: TableNames = { current: 'deliveries', previous: 'previousDeliveries', legacyCount: 'deliveryCount' };
+const CUSTOMERS: TableNames = { current: 'customers', previous: 'previousCustomers', legacyCount: 'customerCount' };
 
 const KEY_LENGTH = 12;
 
@@ -52,57 +43,22 @@ export function customerKey(clientId: string | null, customerId: string | null, 
 	return undefined;
 }
 
-function tableOf(store: IDataObject, name: string): IDataObject {
-	const table = store[name];
-	return isJsonObject(table) ? table : {};
-}
-
-function countOf(store: IDataObject, name: string, table: IDataObject): number {
-	const count = store[name];
-	return typeof count === 'number' && Number.isInteger(count) && count >= 0 ? count : Object.keys(table).length;
-}
-
-/** The value stored under `key`, newest generation first. */
-function lookUp(store: IDataObject, tables: Generations, key: string): unknown {
-	const current = tableOf(store, tables.current);
-	if (Object.hasOwn(current, key)) return current[key];
-	const previous = tableOf(store, tables.previous);
-	return Object.hasOwn(previous, key) ? previous[key] : undefined;
-}
-
-/** Writes `key` into the current generation, first retiring it when it already holds `limit` other keys. */
-function write(store: IDataObject, tables: Generations, key: string, value: string | number, limit: number): void {
-	const capacity = Math.max(1, Math.floor(limit));
-	let current = tableOf(store, tables.current);
-	let count = countOf(store, tables.count, current);
-	const isNew = !Object.hasOwn(current, key);
-	if (isNew && count >= capacity) {
-		store[tables.previous] = current;
-		current = {};
-		count = 0;
-	}
-	current[key] = value;
-	if (store[tables.current] !== current) store[tables.current] = current;
-	// Assigning through the static-data proxy marks it changed (even with the same count), so n8n saves it.
-	store[tables.count] = isNew ? count + 1 : count;
-}
-
 /** True when the same delivery was accepted less than `windowMs` before `now`. */
 export function wasDelivered(store: IDataObject, key: string, now: number, windowMs = DEDUPLICATION_WINDOW_MS) {
-	const firstSeen = lookUp(store, DELIVERIES, key);
-	return typeof firstSeen === 'number' && Math.floor(now / 1000) - firstSeen < windowMs / 1000;
+	const firstSeen = Number(readEntry(store, DELIVERIES, key));
+	return Number.isFinite(firstSeen) && Math.floor(now / 1000) - firstSeen < windowMs / 1000;
 }
 
 /** Remembers a delivery; returns the stored first-seen time (unix seconds). */
 export function rememberDelivery(store: IDataObject, key: string, now: number, limit: number): number {
 	const firstSeen = Math.floor(now / 1000);
-	write(store, DELIVERIES, key, firstSeen, limit);
+	writeEntry(store, DELIVERIES, key, String(firstSeen), limit);
 	return firstSeen;
 }
 
 /** Puts back a delivery key that a concurrent save dropped; a key already there keeps its first-seen time. */
 export function restoreDelivery(store: IDataObject, key: string, firstSeen: number, limit: number): void {
-	if (lookUp(store, DELIVERIES, key) === undefined) write(store, DELIVERIES, key, firstSeen, limit);
+	if (readEntry(store, DELIVERIES, key) === undefined) writeEntry(store, DELIVERIES, key, String(firstSeen), limit);
 }
 
 function numberText(value: number | null): string {
@@ -156,31 +112,27 @@ export function decodeSnapshot(encoded: unknown): ProfileSnapshot | undefined {
 }
 
 export function recallCustomer(store: IDataObject, key: string): ProfileSnapshot | undefined {
-	return decodeSnapshot(lookUp(store, CUSTOMERS, key));
+	return decodeSnapshot(readEntry(store, CUSTOMERS, key));
 }
 
 /** Remembers a customer's snapshot; returns it as stored. */
 export function rememberCustomer(store: IDataObject, key: string, snapshot: ProfileSnapshot, limit: number): string {
 	const encoded = encodeSnapshot(snapshot);
-	write(store, CUSTOMERS, key, encoded, limit);
+	writeEntry(store, CUSTOMERS, key, encoded, limit);
 	return encoded;
 }
 
 /** Puts back a stored snapshot (as `rememberCustomer` returned it) that a concurrent save dropped. */
 export function restoreCustomer(store: IDataObject, key: string, encoded: string, limit: number): void {
-	write(store, CUSTOMERS, key, encoded, limit);
-}
-
-function distinctKeys(store: IDataObject, tables: Generations): number {
-	return new Set([...Object.keys(tableOf(store, tables.current)), ...Object.keys(tableOf(store, tables.previous))]).size;
+	writeEntry(store, CUSTOMERS, key, encoded, limit);
 }
 
 /** How many distinct deliveries and customers are remembered (for tests and diagnostics). */
 export function memorySize(store: IDataObject): { deliveries: number; customers: number } {
-	return { deliveries: distinctKeys(store, DELIVERIES), customers: distinctKeys(store, CUSTOMERS) };
+	return { deliveries: keyCount(store, DELIVERIES), customers: keyCount(store, CUSTOMERS) };
 }
 
-/** True when any customer snapshot is stored; reads only the stored count. */
+/** True when any customer snapshot is stored, without reading the snapshots. */
 export function remembersCustomers(store: IDataObject): boolean {
-	return countOf(store, CUSTOMERS.count, tableOf(store, CUSTOMERS.current)) > 0;
+	return hasEntries(store, CUSTOMERS);
 }

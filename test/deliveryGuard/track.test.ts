@@ -1,6 +1,6 @@
 import type { IDataObject, INodeParameters } from 'n8n-workflow';
 
-import { emittedJson, newTrigger, profilePayload, signedRequest } from '../trigger/fixtures';
+import { emittedJson, newTrigger, profilePayload, signedRequest, storedTable } from '../trigger/fixtures';
 import { resetDeduplication } from '../harness/deduplication';
 import { LOST_STATE_MESSAGE } from '../../nodes/GameballDeliveryGuard/lostState';
 import { keptJson, newTracker } from './helpers';
@@ -104,8 +104,8 @@ describe('Track Tier and Points Changes through n8n-core', () => {
 		}
 		const stored = tracker.guard.staticData['node:Node under test'] as IDataObject;
 		// Two generations of at most 2: c1 and c2 were dropped when c5 started the third.
-		expect(Object.keys(stored.customers as IDataObject)).toHaveLength(1);
-		expect(Object.keys(stored.previousCustomers as IDataObject)).toHaveLength(2);
+		expect(Object.keys(storedTable(stored, 'customers'))).toHaveLength(1);
+		expect(Object.keys(storedTable(stored, 'previousCustomers'))).toHaveLength(2);
 		expect(JSON.stringify(stored)).not.toMatch(/c[1-5]"/);
 	});
 

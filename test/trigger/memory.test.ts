@@ -13,7 +13,7 @@ import {
 	wasDelivered,
 } from '../../nodes/GameballTrigger/memory';
 import { handleV4Delivery } from '../../nodes/GameballTrigger/pipeline';
-import { emittedJson, newTrigger, profilePayload, sign, signedRequest, v4Settings } from './fixtures';
+import { emittedJson, newTrigger, profilePayload, sign, signedRequest, storedTable, v4Settings } from './fixtures';
 
 const MINUTE = 60 * 1000;
 const T0 = Date.UTC(2026, 0, 1, 12, 0, 0);
@@ -92,7 +92,8 @@ describe('memory.ts: customer snapshots', () => {
 		const store: IDataObject = {};
 		const key = customerKey('1', 'same', null) as string;
 		for (let i = 0; i < 10; i++) rememberCustomer(store, key, snapshot(i), 3);
-		expect(store.customerCount).toBe(1);
+		expect(Object.keys(storedTable(store, 'customers'))).toEqual([key]);
+		expect(memorySize(store).customers).toBe(1);
 		expect(store.previousCustomers).toBeUndefined();
 		expect(recallCustomer(store, key)?.tierOrder).toBe(9);
 	});
@@ -106,7 +107,7 @@ describe('memory.ts: customer snapshots', () => {
 			if (i % 5000 === 0) expect(memorySize(store).customers).toBeLessThanOrEqual(limit * 2);
 		}
 		expect(memorySize(store).customers).toBe(limit + 10_000);
-		expect(store.customerCount).toBe(10_000);
+		expect(Object.keys(storedTable(store, 'customers'))).toHaveLength(10_000);
 		// Kept: the previous generation (limit .. 2 * limit - 1) and the current one; dropped: the first.
 		for (const i of [limit, limit * 2 - 1, limit * 2, limit * 2 + 9_999]) expect(recallCustomer(store, keyOf(i))).toEqual(snapshot(i % 7));
 		for (const i of [0, limit - 1]) expect(recallCustomer(store, keyOf(i))).toBeUndefined();
@@ -179,8 +180,8 @@ describe('deduplication through n8n-core', () => {
 		await trigger.deliver(signedRequest(profilePayload()));
 		const stored = trigger.staticData['node:Node under test'] as IDataObject;
 		// replayedUpTo: how far this process's write log is included (see recentWrites.ts).
-		expect(Object.keys(stored).sort()).toEqual(['customerCount', 'customers', 'deliveries', 'deliveryCount', 'replayedUpTo']);
-		expect(Object.values(stored.customers as IDataObject)).toEqual(['#12|referral_123|1|90|10|100|basic']);
+		expect(Object.keys(stored).sort()).toEqual(['customers', 'deliveries', 'replayedUpTo']);
+		expect(Object.values(storedTable(stored, 'customers'))).toEqual(['#12|referral_123|1|90|10|100|basic']);
 		expect(JSON.stringify(stored)).not.toContain('webhook-test');
 	});
 

@@ -2,7 +2,7 @@ import type { IDataObject } from 'n8n-workflow';
 
 import { mergeSnapshots, profileChanges, type ProfileSnapshot } from '../../nodes/GameballTrigger/changes';
 import { customerKey, decodeSnapshot, encodeSnapshot } from '../../nodes/GameballTrigger/memory';
-import { emittedJson, newTrigger, profilePayload, signedRequest } from './fixtures';
+import { emittedJson, newTrigger, profilePayload, signedRequest, storedTable } from './fixtures';
 
 const STATIC_KEY = 'node:Node under test';
 
@@ -150,7 +150,7 @@ describe('referral codes through n8n-core', () => {
 		await raw.deliver(update('frank', 'referral_123', 1));
 		await raw.deliver(update('frank', 'referral_456', 2));
 		const stored = raw.staticData[STATIC_KEY] as IDataObject;
-		expect(Object.values(stored.customers as IDataObject)).toEqual(['#12|referral_456|1|90|10|100|basic']);
+		expect(Object.values(storedTable(stored, 'customers'))).toEqual(['#12|referral_456|1|90|10|100|basic']);
 	});
 
 	it('reads snapshots stored before the upgrade: the first code is a baseline, the next new one a change', async () => {
@@ -159,7 +159,7 @@ describe('referral codes through n8n-core', () => {
 		const upgraded = emittedJson(await trigger.deliver(update('gina', 'referral_123', 1)));
 		expect(upgraded[0].changes).toEqual({});
 		const stored = trigger.staticData[STATIC_KEY] as IDataObject;
-		expect((stored.customers as IDataObject)[key]).toBe('#12|referral_123|1|90|10|100|basic');
+		expect(storedTable(stored, 'customers')[key]).toBe('#12|referral_123|1|90|10|100|basic');
 		const changed = emittedJson(await trigger.deliver(update('gina', 'referral_456', 2)));
 		expect(changed[0].changes).toEqual({ referralCode: { previous: 'referral_123', current: 'referral_456' } });
 	});

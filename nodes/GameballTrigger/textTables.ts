@@ -1,0 +1,139 @@
+import type { IDataObject } from 'n8n-workflow';
+
+import { isJsonObject } from './body';
+
+/*
+ * A bounded memory of two generations, each stored in the static data as ONE string of `<key>=<value>\n` lines (a
+ * key's last line wins). n8n parses, proxies and re-serialises a workflow's whole static data around every delivery,
+ * and a few long strings cost it a fraction of what tens of thousands of object keys do (bench/RESULTS.md, P5).
+ * Reads go through Maps parsed from those strings once per static-data object, kept in step with every write.
+ * Writes go to the current generation; when it holds `limit` keys it becomes the previous one, and the one before
+ * it is dropped whole: the last `limit` keys written are always kept, at most twice that many are stored.
+ */
+
+export interface TableNames {
+	current: string;
+	previous: string;
+	/** A count key of the object format of earlier versions, removed on the first write. */
+	legacyCount: string;
+}
+
+interface Generation {
+	/** The stored value this was read from (a string, or an object of earlier versions). */
+	source: unknown;
+	text: string;
+	entries: Map<string, string>;
+	lines: number;
+}
+
+interface Tables {
+	current: Generation;
+	previous: Generation;
+}
+
+const parsedByStore = new WeakMap<IDataObject, Map<string, Tables>>();
+
+function escapeValue(value: string): string {
+	if (!value.includes('\n') && !value.includes('\\')) return value;
+	return value.replace(/\\/g, '\\\\').replace(/\n/g, '\\n');
+}
+
+function unescapeValue(text: string): string {
+	return text.includes('\\') ? text.replace(/\\([\\n])/g, (_match, escaped: string) => (escaped === 'n' ? '\n' : '\\')) : text;
+}
+
+function lineOf(key: string, value: string): string {
+	return `${key}=${escapeValue(value)}\n`;
+}
+
+function textOf(entries: Map<string, string>): string {
+	let text = '';
+	for (const [key, value] of entries) text += lineOf(key, value);
+	return text;
+}
+
+function parseText(text: string): { entries: Map<string, string>; lines: number } {
+	const entries = new Map<string, string>();
+	let lines = 0;
+	for (let start = 0; start < text.length; lines++) {
+		let end = text.indexOf('\n', start);
+		if (end < 0) end = text.length;
+		const equals = text.indexOf('=', start);
+		if (equals > start && equals < end) entries.set(text.slice(start, equals), unescapeValue(text.slice(equals + 1, end)));
+		start = end + 1;
+	}
+	return { entries, lines };
+}
+
+/** A stored generation: text, or an object `{ key: value }` as earlier versions stored it. */
+function generationOf(stored: unknown): Generation {
+	if (typeof stored === 'string') return { source: stored, text: stored, ...parseText(stored) };
+	if (isJsonObject(stored)) {
+		const entries = new Map(Object.entries(stored).map(([key, value]) => [key, String(value)]));
+		return { source: stored, text: textOf(entries), entries, lines: entries.size };
+	}
+	return { source: stored, text: '', entries: new Map(), lines: 0 };
+}
+
+function tablesOf(store: IDataObject, names: TableNames): Tables {
+	let byName = parsedByStore.get(store);
+	if (!byName) {
+		byName = new Map();
+		parsedByStore.set(store, byName);
+	}
+	let tables = byName.get(names.current);
+	if (!tables || tables.current.source !== store[names.current]) {
+		tables = { current: generationOf(store[names.current]), previous: generationOf(store[names.previous]) };
+		byName.set(names.current, tables);
+	} else if (tables.previous.source !== store[names.previous]) {
+		tables.previous = generationOf(store[names.previous]);
+	}
+	return tables;
+}
+
+/** The value last written under `key`, newest generation first. */
+export function readEntry(store: IDataObject, names: TableNames, key: string): string | undefined {
+	const { current, previous } = tablesOf(store, names);
+	return current.entries.get(key) ?? previous.entries.get(key);
+}
+
+/** Writes `key` into the current generation, first retiring it when it already holds `limit` other keys. */
+export function writeEntry(store: IDataObject, names: TableNames, key: string, value: string, limit: number): void {
+	const tables = tablesOf(store, names);
+	const isNew = !tables.current.entries.has(key);
+	if (!isNew && tables.current.entries.get(key) === value) return;
+	if (isNew && tables.current.entries.size >= Math.max(1, Math.floor(limit))) {
+		tables.previous = { ...tables.current, source: tables.current.text };
+		store[names.previous] = tables.previous.text;
+		tables.current = generationOf(undefined);
+	}
+	const current = tables.current;
+	current.entries.set(key, value);
+	if (current.lines >= 2 * current.entries.size + 64) {
+		// Rewritten keys leave stale lines behind; drop them once they are as many as the live ones.
+		current.text = textOf(current.entries);
+		current.lines = current.entries.size;
+	} else {
+		current.text += lineOf(key, value);
+		current.lines++;
+	}
+	// Assigning through the static-data proxy marks it changed, so n8n saves it.
+	store[names.current] = current.text;
+	current.source = current.text;
+	if (names.legacyCount in store) delete store[names.legacyCount];
+}
+
+/** The distinct keys of both generations. */
+export function keyCount(store: IDataObject, names: TableNames): number {
+	const { current, previous } = tablesOf(store, names);
+	let count = current.entries.size;
+	for (const key of previous.entries.keys()) if (!current.entries.has(key)) count++;
+	return count;
+}
+
+/** True when anything is stored, without parsing it. */
+export function hasEntries(store: IDataObject, names: TableNames): boolean {
+	return [store[names.current], store[names.previous]].some(
+		(stored) => (typeof stored === 'string' && stored.length > 0) || (isJsonObject(stored) && Object.keys(stored).length > 0),
+	);
+}

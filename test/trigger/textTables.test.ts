@@ -1,0 +1,72 @@
+import type { IDataObject } from 'n8n-workflow';
+
+import { hasEntries, keyCount, readEntry, writeEntry, type TableNames } from '../../nodes/GameballTrigger/textTables';
+
+const NAMES: TableNames = { current: 'things', previous: 'previousThings', legacyCount: 'thingCount' };
+
+/** The static data as n8n hands it to the next delivery: parsed again from its saved JSON. */
+const reloaded = (store: IDataObject): IDataObject => JSON.parse(JSON.stringify(store)) as IDataObject;
+
+describe('textTables.ts: generations stored as text', () => {
+	it('stores one line per entry and reads the same values back after n8n saves and reloads it', () => {
+		const store: IDataObject = {};
+		const values = ['plain', 'with\nnewline', 'back\\slash', 'a=b|c', '\\n literally', ''];
+		values.forEach((value, i) => writeEntry(store, NAMES, `key-${i}`, value, 100));
+		expect(typeof store.things).toBe('string');
+		expect((store.things as string).split('\n')).toHaveLength(values.length + 1);
+		const again = reloaded(store);
+		values.forEach((value, i) => expect(readEntry(again, NAMES, `key-${i}`)).toBe(value));
+		expect(readEntry(again, NAMES, 'missing')).toBeUndefined();
+	});
+
+	it('reads the object format of earlier versions and stores text from the next write on', () => {
+		const store: IDataObject = { things: { old1: 'a', old2: 7 }, thingCount: 2, previousThings: { older: 'b' } };
+		expect(readEntry(store, NAMES, 'old2')).toBe('7');
+		expect(readEntry(store, NAMES, 'older')).toBe('b');
+		writeEntry(store, NAMES, 'new', 'c', 100);
+		expect(store.things).toBe('old1=a\nold2=7\nnew=c\n');
+		expect(store.thingCount).toBeUndefined();
+		expect(keyCount(reloaded(store), NAMES)).toBe(4);
+	});
+
+	it('writes nothing when a value is unchanged, so n8n has nothing to save', () => {
+		const store: IDataObject = {};
+		writeEntry(store, NAMES, 'k', 'v', 10);
+		let assignments = 0;
+		const watched = new Proxy(store, {
+			set(target, name, value) {
+				assignments++;
+				return Reflect.set(target, name, value);
+			},
+		});
+		writeEntry(watched, NAMES, 'k', 'v', 10);
+		expect(assignments).toBe(0);
+		writeEntry(watched, NAMES, 'k', 'w', 10);
+		expect(assignments).toBe(1);
+	});
+
+	it('drops the stale lines of rewritten keys once they outnumber the live ones', () => {
+		const store: IDataObject = {};
+		for (let i = 0; i < 500; i++) writeEntry(store, NAMES, `k${i % 5}`, `v${i}`, 10);
+		const lines = (store.things as string).split('\n').length - 1;
+		expect(lines).toBeLessThanOrEqual(2 * 5 + 64);
+		for (let k = 0; k < 5; k++) expect(readEntry(reloaded(store), NAMES, `k${k}`)).toBe(`v${495 + k}`);
+	});
+
+	it('keeps a full generation as the previous one and drops the one before it', () => {
+		const store: IDataObject = {};
+		for (let i = 0; i < 7; i++) writeEntry(store, NAMES, `k${i}`, `${i}`, 3);
+		// k0-k2 were dropped when k6 started the third generation; k3-k5 are the previous one.
+		expect(store.previousThings).toBe('k3=3\nk4=4\nk5=5\n');
+		expect(store.things).toBe('k6=6\n');
+		expect(keyCount(store, NAMES)).toBe(4);
+		expect(readEntry(reloaded(store), NAMES, 'k2')).toBeUndefined();
+	});
+
+	it('says whether anything is stored without parsing', () => {
+		expect(hasEntries({}, NAMES)).toBe(false);
+		expect(hasEntries({ things: '' }, NAMES)).toBe(false);
+		expect(hasEntries({ previousThings: 'k=v\n' }, NAMES)).toBe(true);
+		expect(hasEntries({ things: { k: 'v' } }, NAMES)).toBe(true);
+	});
+});
