@@ -56,9 +56,9 @@ export function rememberDelivery(store: IDataObject, key: string, now: number, l
 	return firstSeen;
 }
 
-/** Puts back a delivery key that a concurrent save dropped; a key already there keeps its first-seen time. */
+/** Writes a delivery key logged earlier (recentWrites.ts) with its first-seen time (unix seconds). */
 export function restoreDelivery(store: IDataObject, key: string, firstSeen: number, limit: number): void {
-	if (readEntry(store, DELIVERIES, key) === undefined) writeEntry(store, DELIVERIES, key, String(firstSeen), limit);
+	writeEntry(store, DELIVERIES, key, String(firstSeen), limit);
 }
 
 function numberText(value: number | null): string {
@@ -122,7 +122,7 @@ export function rememberCustomer(store: IDataObject, key: string, snapshot: Prof
 	return encoded;
 }
 
-/** Puts back a stored snapshot (as `rememberCustomer` returned it) that a concurrent save dropped. */
+/** Writes a snapshot logged earlier (recentWrites.ts), encoded as `encodeSnapshot` does. */
 export function restoreCustomer(store: IDataObject, key: string, encoded: string, limit: number): void {
 	writeEntry(store, CUSTOMERS, key, encoded, limit);
 }

@@ -22,18 +22,10 @@ import {
 	type Envelope,
 } from './deliveries';
 import type { TriggerEventOption } from './description';
-import {
-	customerKey,
-	deliveryKeyOfDigest,
-	recallCustomer,
-	rememberCustomer,
-	rememberDelivery,
-	restoreCustomer,
-	restoreDelivery,
-	wasDelivered,
-} from './memory';
+import { customerKey, deliveryKeyOfDigest } from './memory';
 import type { RecentWrites } from './recentWrites';
 import { isValidSignature, SIGNATURE_HEADER, verifySignature } from './signature';
+import { TriggerMemory } from './triggerMemory';
 
 /** What to answer a delivery with. Reasons are short codes: safe to log and to send. */
 export type Outcome =
@@ -72,43 +64,19 @@ function profileEventsWanted(settings: V4Settings): boolean {
 	return wants(settings, 'profileUpdated') || wants(settings, 'tierChanged') || wants(settings, 'pointsChanged');
 }
 
-/** The node's memory: its static data, and this process's log of recent writes to it (see recentWrites.ts). */
-export interface TriggerMemory {
-	store: IDataObject;
-	recent?: RecentWrites;
-}
-
-/** Puts back into the static data the writes that a concurrent delivery's save dropped. */
-function replayRecentWrites(memory: TriggerMemory, settings: V4Settings, now: number): void {
-	if (!memory.recent) return;
-	const { writes, sameProcess } = memory.recent.missingFrom(memory.store, now);
-	for (const write of writes) {
-		if (write.kind === 'delivery') {
-			restoreDelivery(memory.store, write.key, write.value as number, settings.deduplicationMemorySize);
-		} else if (sameProcess) {
-			restoreCustomer(memory.store, write.key, write.value as string, settings.customerMemorySize);
-		}
-	}
-	if (writes.length > 0) memory.recent.markReplayed(memory.store);
-}
-
 function profileOutcome(
 	envelope: Envelope,
 	payload: IDataObject,
 	delivery: Delivery,
 	settings: V4Settings,
 	memory: TriggerMemory,
-	now: number,
 ): GameballTriggerItem[] {
 	const profile = readProfile(envelope.data);
 	const current = snapshotOf(profile);
 	const { clientId, customerId, gbCustomerId } = envelope.fields;
 	const key = customerKey(clientId, customerId, gbCustomerId);
-	const previous = key === undefined ? undefined : recallCustomer(memory.store, key);
-	if (key !== undefined) {
-		const stored = rememberCustomer(memory.store, key, mergeSnapshots(previous, current), settings.customerMemorySize);
-		memory.recent?.record('customer', key, stored, now);
-	}
+	const previous = key === undefined ? undefined : memory.recallCustomer(key);
+	if (key !== undefined) memory.rememberCustomer(key, mergeSnapshots(previous, current));
 
 	const items: GameballTriggerItem[] = [];
 	if (wants(settings, 'profileUpdated')) {
@@ -147,7 +115,7 @@ export function handleV4Delivery(
 	now: number,
 	recent?: RecentWrites,
 ): Outcome {
-	return acceptedOutcome(delivery, settings, { store: memory, recent }, now);
+	return acceptedOutcome(delivery, settings, new TriggerMemory(memory, settings, now, recent), now);
 }
 
 function acceptedOutcome(delivery: Delivery, settings: V4Settings, memory: TriggerMemory, now: number): Outcome {
@@ -175,19 +143,20 @@ function acceptedOutcome(delivery: Delivery, settings: V4Settings, memory: Trigg
 		return { kind: 'ignore', reason: 'not-selected' };
 	}
 
-	replayRecentWrites(memory, settings, now);
 	if (settings.deduplicate) {
 		const key = deliveryKeyOfDigest(bodySha1);
-		if (wasDelivered(memory.store, key, now)) return { kind: 'ignore', reason: 'duplicate' };
-		const firstSeen = rememberDelivery(memory.store, key, now, settings.deduplicationMemorySize);
-		memory.recent?.record('delivery', key, firstSeen, now);
+		if (memory.wasDelivered(key)) {
+			memory.finish();
+			return { kind: 'ignore', reason: 'duplicate' };
+		}
+		memory.rememberDelivery(key);
 	}
 
 	let items: GameballTriggerItem[];
-	if (!isNotification) items = profileOutcome(envelope, payload, delivery, settings, memory, now);
+	if (!isNotification) items = profileOutcome(envelope, payload, delivery, settings, memory);
 	else if (settings.simplify) items = notificationItems(envelope, settings.preferredLanguages);
 	else items = [rawDeliveryItem(NOTIFICATION_PUSH, payload, delivery.headers, envelope.fields.deliveryId)];
-	memory.recent?.markReplayed(memory.store);
+	memory.finish();
 	return items.length > 0 ? { kind: 'emit', items } : { kind: 'ignore', reason: 'nothing-to-emit' };
 }
 

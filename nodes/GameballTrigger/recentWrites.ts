@@ -2,20 +2,22 @@ import { randomBytes } from 'node:crypto';
 import type { IDataObject } from 'n8n-workflow';
 
 /*
- * n8n loads a workflow's static data before each delivery and saves it after, without a lock: of two deliveries
- * handled at once, the later save drops what the other one wrote, so a lost key lets a retry run again. So every
- * memory write is also logged here, in this process, per trigger node, with a sequence number. The static data
- * records up to which number its writes are included (`replayedUpTo`, tagged with this process's epoch), and each
- * delivery first replays the writes it lacks: the next save carries them again.
- * The last CAPACITY writes of the last RECENT_MS are kept (a save comes long before). Static data saved by another
- * process (queue mode, or before a restart) gets only the delivery keys replayed: adding a key is always safe, an old
- * snapshot over a newer one is not. Across processes, Gameball Delivery Guard is the durable answer.
+ * n8n loads a workflow's static data before each delivery and saves the whole of it after, when changed, without a
+ * lock. Saving it on every delivery made n8n's SQLite write lock time out under load (bench/RESULTS.md, R3), and of
+ * two deliveries handled at once the later save dropped what the other one wrote. So the trigger's writes go to this
+ * log first, in this process, per trigger node, with a sequence number, and reads see the writes that the loaded
+ * static data lacks. The static data records up to which write of which log it holds (`replayedUpTo`), and gets the
+ * missing writes (a flush) only every FLUSH_MS or FLUSH_WRITES writes, or when another log saved it last.
+ * The last CAPACITY writes of the last RECENT_MS are kept. Static data saved by another log (another process in queue
+ * mode, or before a restart) gets only delivery keys replayed: adding a key is always safe, an old snapshot over a
+ * newer one is not. A restart loses what was not flushed yet; across processes, Gameball Delivery Guard is durable.
  */
 
-const PROCESS_EPOCH = randomBytes(6).toString('base64url');
 const RECENT_MS = 2 * 60 * 1000;
 // Overlapping deliveries are at most a few hundred writes apart; a store further behind gets every kept write.
 const CAPACITY = 1024;
+export const FLUSH_MS = 5000;
+export const FLUSH_WRITES = 200;
 const MAX_NODES = 500;
 const MARK = 'replayedUpTo';
 
@@ -29,10 +31,21 @@ export interface LoggedWrite {
 	value: string | number;
 }
 
-const NOTHING_MISSING = { writes: [] as LoggedWrite[], sameProcess: true };
+/** What a loaded static data holds of this log: read once per delivery. */
+export interface StoreView {
+	/** The last write of this log it holds (0 when it was saved by another log, or never). */
+	after: number;
+	/** Saved by this log: every write it lacks may be replayed, and read from the log. */
+	savedHere: boolean;
+	/** Never saved with a mark: the first deliveries of a workflow. */
+	unmarked: boolean;
+	flushedAt: number;
+}
 
 /** A ring of the last CAPACITY writes, in parallel arrays: logging a write allocates nothing. */
 export class RecentWrites {
+	private readonly id = randomBytes(6).toString('base64url');
+
 	private readonly kinds: WriteKind[] = new Array<WriteKind>(CAPACITY);
 
 	private readonly keys: string[] = new Array<string>(CAPACITY);
@@ -41,53 +54,68 @@ export class RecentWrites {
 
 	private readonly times = new Float64Array(CAPACITY);
 
+	/** `<kind>:<key>` -> sequence number of its latest write still in the ring. */
+	private readonly latest = new Map<string, number>();
+
 	private lastSeq = 0;
 
-	/** `<epoch>:<lastSeq>`, rebuilt only when a write was logged since. */
-	private mark = `${PROCESS_EPOCH}:0`;
-
-	private markSeq = 0;
-
 	record(kind: WriteKind, key: string, value: string | number, now: number): void {
-		const slot = ++this.lastSeq % CAPACITY;
+		const seq = ++this.lastSeq;
+		const slot = seq % CAPACITY;
+		if (seq > CAPACITY) {
+			const overwritten = `${this.kinds[slot]}:${this.keys[slot]}`;
+			if (this.latest.get(overwritten) === seq - CAPACITY) this.latest.delete(overwritten);
+		}
 		this.kinds[slot] = kind;
 		this.keys[slot] = key;
 		this.values[slot] = value;
 		this.times[slot] = now;
+		this.latest.set(`${kind}:${key}`, seq);
 	}
 
-	/**
-	 * The writes that `store` lacks, oldest first, and whether all of them may be replayed: `store` was last saved
-	 * by this process, or never by any (no mark: the first deliveries of a workflow, all handled at once).
-	 */
-	missingFrom(store: IDataObject, now: number): { writes: LoggedWrite[]; sameProcess: boolean } {
+	viewOf(store: IDataObject): StoreView {
 		const stored = store[MARK];
-		// The usual case: the static data was saved after this process's last write.
-		if (stored === this.currentMark()) return NOTHING_MISSING;
-		const [epoch, seq] = String(stored ?? '').split(':');
-		const savedHere = epoch === PROCESS_EPOCH && Number.isInteger(Number(seq));
+		const [id, seq, flushedAt] = String(stored ?? '').split(':');
+		const savedHere = id === this.id && Number.isInteger(Number(seq));
+		return {
+			after: savedHere ? Number(seq) : 0,
+			savedHere,
+			unmarked: stored === undefined,
+			flushedAt: savedHere ? Number(flushedAt) || 0 : 0,
+		};
+	}
+
+	/** The latest logged value of `key` that the viewed static data lacks, if any. */
+	unflushedValue(kind: WriteKind, key: string, view: StoreView, now: number): string | number | undefined {
+		const seq = this.latest.get(`${kind}:${key}`);
+		if (seq === undefined || seq <= view.after) return undefined;
+		if (kind === 'customer' && !view.savedHere && !view.unmarked) return undefined;
+		const slot = seq % CAPACITY;
+		return now - this.times[slot] > RECENT_MS ? undefined : this.values[slot];
+	}
+
+	/** Whether the viewed static data should get the missing writes now (and so be saved by n8n). */
+	shouldFlush(view: StoreView, now: number): boolean {
+		if (this.lastSeq === view.after) return false;
+		return !view.savedHere || this.lastSeq - view.after >= FLUSH_WRITES || now - view.flushedAt >= FLUSH_MS;
+	}
+
+	/** The writes the viewed static data lacks, oldest first; snapshots only when it may take them. */
+	missing(view: StoreView, now: number): LoggedWrite[] {
 		const writes: LoggedWrite[] = [];
-		let first = Math.max(savedHere ? Number(seq) + 1 : 1, this.lastSeq - CAPACITY + 1);
+		let first = Math.max(view.after + 1, this.lastSeq - CAPACITY + 1, 1);
 		while (first <= this.lastSeq && now - this.times[first % CAPACITY] > RECENT_MS) first++;
-		for (let at = first; at <= this.lastSeq; at++) {
-			const slot = at % CAPACITY;
-			writes.push({ seq: at, at: this.times[slot], kind: this.kinds[slot], key: this.keys[slot], value: this.values[slot] });
+		for (let seq = first; seq <= this.lastSeq; seq++) {
+			const slot = seq % CAPACITY;
+			if (this.kinds[slot] === 'customer' && !view.savedHere && !view.unmarked) continue;
+			writes.push({ seq, at: this.times[slot], kind: this.kinds[slot], key: this.keys[slot], value: this.values[slot] });
 		}
-		return { writes, sameProcess: savedHere || stored === undefined };
+		return writes;
 	}
 
-	/** Marks `store` as holding every write logged so far. */
-	markReplayed(store: IDataObject): void {
-		const mark = this.currentMark();
-		if (store[MARK] !== mark) store[MARK] = mark;
-	}
-
-	private currentMark(): string {
-		if (this.markSeq !== this.lastSeq) {
-			this.mark = `${PROCESS_EPOCH}:${this.lastSeq}`;
-			this.markSeq = this.lastSeq;
-		}
-		return this.mark;
+	/** Marks `store` as holding every write logged so far, flushed at `now`. */
+	markFlushed(store: IDataObject, now: number): void {
+		store[MARK] = `${this.id}:${this.lastSeq}:${now}`;
 	}
 }
 

@@ -1,6 +1,7 @@
 // R1 in-process: every delivery of the hostile corpus gets its documented status from the Gameball Trigger (run
 // through n8n-core's real WebhookContext) and starts nothing; valid deliveries sent among them still run.
 import { memorySize } from '../../nodes/GameballTrigger/memory';
+import { FLUSH_MS } from '../../nodes/GameballTrigger/recentWrites';
 import { WebhookHarness } from '../harness/run';
 import { hostileCorpus, nestedCorpus, STACK_BREAKING_DEPTHS, validDeliveries, type HostileDelivery } from './corpus';
 
@@ -45,10 +46,14 @@ describe('R1: the hostile corpus, in-process', () => {
 		expect(wrong).toEqual([]);
 	});
 
-	it('remembered only the deliveries it accepted', () => {
+	it('remembered only the deliveries it accepted', async () => {
+		// One more valid delivery once a flush is due writes the logged keys into the static data (recentWrites.ts).
+		jest.spyOn(Date, 'now').mockReturnValue(Date.now() + FLUSH_MS);
+		expect(await answer(validDeliveries(SECRET_KEY, 'flush', 1)[0])).toMatchObject({ status: 200, emitted: true });
+		jest.restoreAllMocks();
 		const stored = Object.values(trigger.staticData).map((store) => memorySize(store as never).deliveries);
 		const controlCount = categories.reduce((sum, category) => sum + Math.ceil(corpus.filter((c) => c.category === category).length / 10), 0);
-		expect(stored.reduce((a, b) => a + b, 0)).toBe(controlCount);
+		expect(stored.reduce((a, b) => a + b, 0)).toBe(controlCount + 1);
 	});
 
 	// Re-serialising such a body for the signature fallback overflows the stack: the node must still answer as documented.

@@ -2,7 +2,7 @@ import type { IDataObject } from 'n8n-workflow';
 
 import { memorySize } from '../../nodes/GameballTrigger/memory';
 import { handleV4Delivery } from '../../nodes/GameballTrigger/pipeline';
-import { RecentWrites } from '../../nodes/GameballTrigger/recentWrites';
+import { FLUSH_MS, RecentWrites } from '../../nodes/GameballTrigger/recentWrites';
 import { WebhookHarness } from '../harness/run';
 import { CREDENTIALS, emittedJson, profilePayload, sign, signedRequest, v4Settings } from './fixtures';
 
@@ -26,9 +26,12 @@ class StaticDataInDatabase {
 		return new WebhookHarness({ type: 'gameballTrigger', parameters: {}, credentials: CREDENTIALS }, JSON.parse(this.saved) as IDataObject, id);
 	}
 
+	saves = 0;
+
 	save(trigger: WebhookHarness): void {
 		if ((trigger.workflow.staticData as IDataObject & { __dataChanged?: boolean }).__dataChanged) {
 			this.saved = JSON.stringify(trigger.workflow.staticData);
+			this.saves++;
 		}
 	}
 
@@ -69,7 +72,10 @@ describe('deliveries handled at once, on one n8n process', () => {
 		expect(memorySize(JSON.parse(database.saved)['node:Node under test']).deliveries).toBe(1);
 
 		expect((await database.deliverAlone(profile('a'))).emitted).toBeUndefined();
+		// Once a flush is due (recentWrites.ts), the next save carries both keys.
+		jest.spyOn(Date, 'now').mockReturnValue(Date.now() + FLUSH_MS);
 		expect((await database.deliverAlone(profile('b'))).emitted).toBeUndefined();
+		jest.restoreAllMocks();
 		expect(memorySize(JSON.parse(database.saved)['node:Node under test']).deliveries).toBe(2);
 	});
 
@@ -88,6 +94,37 @@ describe('deliveries handled at once, on one n8n process', () => {
 		await database.deliverAtOnce(profile('e', 2), profile('f', 1));
 		const next = emittedJson(await database.deliverAlone(profile('e', 3)));
 		expect(next[0].changes).toMatchObject({ tierOrder: { previous: 2, current: 3, delta: 1 } });
+	});
+});
+
+describe('how often n8n has to save the static data', () => {
+	afterEach(() => jest.restoreAllMocks());
+
+	it('once per 5 s while deliveries stream in, each delivery still seeing the others', async () => {
+		const database = new StaticDataInDatabase('wf-flush');
+		let clock = Date.UTC(2026, 0, 1);
+		jest.spyOn(Date, 'now').mockImplementation(() => clock);
+		for (let i = 0; i < 20; i++) {
+			clock += 100;
+			expect(emittedJson(await database.deliverAlone(profile(`s${i}`, 1)))).toHaveLength(1);
+		}
+		// The first delivery wrote the first state; the next 19 (1.9 s) waited in the log.
+		expect(database.saves).toBe(1);
+		for (let i = 0; i < 20; i++) expect((await database.deliverAlone(profile(`s${i}`, 1))).emitted).toBeUndefined();
+		expect(database.saves).toBe(1);
+		clock += FLUSH_MS;
+		const moved = emittedJson(await database.deliverAlone(profile('s7', 2)));
+		expect(moved.map((item) => item.event)).toContain('gameball.tier.changed');
+		expect(database.saves).toBe(2);
+		expect(memorySize(JSON.parse(database.saved)['node:Node under test'])).toEqual({ deliveries: 21, customers: 20 });
+	});
+
+	it('after 200 logged writes even within 5 s', async () => {
+		const database = new StaticDataInDatabase('wf-flush-count');
+		jest.spyOn(Date, 'now').mockReturnValue(Date.UTC(2026, 0, 1));
+		for (let i = 0; i < 101; i++) await database.deliverAlone(profile(`n${i}`, 1));
+		// Two writes a delivery (key and snapshot): the first delivery, then the 101st (201 writes since).
+		expect(database.saves).toBe(2);
 	});
 });
 
@@ -115,18 +152,22 @@ describe('the write log, against static data saved by another process', () => {
 		const T = Date.UTC(2026, 0, 1);
 		recent.record('delivery', 'k1', 1, T);
 		recent.record('delivery', 'k2', 2, T + 60_000);
-		expect(recent.missingFrom({}, T + 150_000).writes.map((write) => write.key)).toEqual(['k2']);
+		const view = recent.viewOf({});
+		expect(recent.missing(view, T + 150_000).map((write) => write.key)).toEqual(['k2']);
+		expect(recent.unflushedValue('delivery', 'k1', view, T + 150_000)).toBeUndefined();
+		expect(recent.unflushedValue('delivery', 'k2', view, T + 150_000)).toBe(2);
 	});
 
-	it('finds the first missing write by sequence number after older writes were pruned', () => {
+	it('finds the first missing write by sequence number after older writes were overwritten', () => {
 		const recent = new RecentWrites();
 		const T = Date.UTC(2026, 0, 1);
 		const store: IDataObject = {};
 		for (let i = 0; i < 3000; i++) recent.record('delivery', `old-${i}`, i, T);
 		for (let i = 0; i < 10; i++) recent.record('delivery', `new-${i}`, i, T + 200_000);
-		recent.markReplayed(store);
+		recent.markFlushed(store, T + 200_000);
 		recent.record('delivery', 'after-mark', 1, T + 200_001);
-		expect(recent.missingFrom(store, T + 200_002).writes.map((write) => write.key)).toEqual(['after-mark']);
-		expect(recent.missingFrom({}, T + 200_002).writes).toHaveLength(11);
+		expect(recent.missing(recent.viewOf(store), T + 200_002).map((write) => write.key)).toEqual(['after-mark']);
+		expect(recent.missing(recent.viewOf({}), T + 200_002)).toHaveLength(11);
+		expect(recent.unflushedValue('delivery', 'new-3', recent.viewOf(store), T + 200_002)).toBeUndefined();
 	});
 });

@@ -13,6 +13,7 @@ import {
 	wasDelivered,
 } from '../../nodes/GameballTrigger/memory';
 import { handleV4Delivery } from '../../nodes/GameballTrigger/pipeline';
+import { FLUSH_MS } from '../../nodes/GameballTrigger/recentWrites';
 import { emittedJson, newTrigger, profilePayload, sign, signedRequest, storedTable, v4Settings } from './fixtures';
 
 const MINUTE = 60 * 1000;
@@ -187,11 +188,18 @@ describe('deduplication through n8n-core', () => {
 
 	it('remembers the last "Customer Memory Size" customers and forgets older ones', async () => {
 		const trigger = newTrigger({ options: { customerMemorySize: 2 } });
-		const deliver = (id: string, tier: number) =>
-			trigger.deliver(signedRequest(profilePayload({ customer_id: id }, { tier_order: tier })));
+		let clock = T0;
+		jest.spyOn(Date, 'now').mockImplementation(() => clock);
+		const deliver = (id: string, tier: number) => {
+			// Far enough apart that each delivery's writes reach the static data (see recentWrites.ts).
+			clock += FLUSH_MS;
+			return trigger.deliver(signedRequest(profilePayload({ customer_id: id }, { tier_order: tier })));
+		};
 		for (const id of ['a', 'b', 'c', 'd', 'e']) await deliver(id, 1);
+		clock += 3 * MINUTE; // past the process's own log of recent writes
 		expect(emittedJson(await deliver('a', 2))[0].changes).toBeNull();
 		expect(emittedJson(await deliver('d', 2))[0].changes).toEqual({ tierOrder: { previous: 1, current: 2, delta: 1 } });
+		jest.restoreAllMocks();
 	});
 });
 

@@ -2,6 +2,7 @@ import type { IDataObject } from 'n8n-workflow';
 
 import { mergeSnapshots, profileChanges, type ProfileSnapshot } from '../../nodes/GameballTrigger/changes';
 import { customerKey, decodeSnapshot, encodeSnapshot } from '../../nodes/GameballTrigger/memory';
+import { FLUSH_MS } from '../../nodes/GameballTrigger/recentWrites';
 import { emittedJson, newTrigger, profilePayload, signedRequest, storedTable } from './fixtures';
 
 const STATIC_KEY = 'node:Node under test';
@@ -148,7 +149,10 @@ describe('referral codes through n8n-core', () => {
 	it('tracks codes with Simplify off too (the profile item is then raw)', async () => {
 		const raw = newTrigger({ simplify: false });
 		await raw.deliver(update('frank', 'referral_123', 1));
+		// Once a flush is due, the delivery's writes reach the static data (recentWrites.ts).
+		jest.spyOn(Date, 'now').mockReturnValue(Date.now() + FLUSH_MS);
 		await raw.deliver(update('frank', 'referral_456', 2));
+		jest.restoreAllMocks();
 		const stored = raw.staticData[STATIC_KEY] as IDataObject;
 		expect(Object.values(storedTable(stored, 'customers'))).toEqual(['#12|referral_456|1|90|10|100|basic']);
 	});

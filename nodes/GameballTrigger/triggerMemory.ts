@@ -1,0 +1,86 @@
+import type { IDataObject } from 'n8n-workflow';
+
+import type { ProfileSnapshot } from './changes';
+import {
+	DEDUPLICATION_WINDOW_MS,
+	decodeSnapshot,
+	encodeSnapshot,
+	recallCustomer,
+	rememberCustomer,
+	rememberDelivery,
+	restoreCustomer,
+	restoreDelivery,
+	wasDelivered,
+} from './memory';
+import type { RecentWrites, StoreView } from './recentWrites';
+
+export interface MemoryLimits {
+	deduplicationMemorySize: number;
+	customerMemorySize: number;
+}
+
+/**
+ * What one delivery reads and writes: the node's static data, seen through this process's write log when there is
+ * one (recentWrites.ts). Without a log, reads and writes go to the static data directly.
+ */
+export class TriggerMemory {
+	private readonly view?: StoreView;
+
+	/** This delivery's customer writes: static data saved by another log takes only these snapshots. */
+	private readonly ownSnapshots: Array<{ key: string; encoded: string }> = [];
+
+	constructor(
+		private readonly store: IDataObject,
+		private readonly limits: MemoryLimits,
+		private readonly now: number,
+		private readonly log?: RecentWrites,
+	) {
+		this.view = log?.viewOf(store);
+	}
+
+	wasDelivered(key: string): boolean {
+		if (wasDelivered(this.store, key, this.now)) return true;
+		const firstSeen = this.unflushed('delivery', key);
+		return typeof firstSeen === 'number' && Math.floor(this.now / 1000) - firstSeen < DEDUPLICATION_WINDOW_MS / 1000;
+	}
+
+	rememberDelivery(key: string): void {
+		if (this.log) this.log.record('delivery', key, Math.floor(this.now / 1000), this.now);
+		else rememberDelivery(this.store, key, this.now, this.limits.deduplicationMemorySize);
+	}
+
+	recallCustomer(key: string): ProfileSnapshot | undefined {
+		const unflushed = this.unflushed('customer', key);
+		return unflushed === undefined ? recallCustomer(this.store, key) : decodeSnapshot(unflushed);
+	}
+
+	rememberCustomer(key: string, snapshot: ProfileSnapshot): void {
+		if (!this.log) {
+			rememberCustomer(this.store, key, snapshot, this.limits.customerMemorySize);
+			return;
+		}
+		const encoded = encodeSnapshot(snapshot);
+		this.log.record('customer', key, encoded, this.now);
+		this.ownSnapshots.push({ key, encoded });
+	}
+
+	/** Gives the static data the logged writes it lacks when a flush is due, so that n8n saves it. */
+	finish(): void {
+		const { log, view } = this;
+		if (!log || !view || !log.shouldFlush(view, this.now)) return;
+		const { customerMemorySize, deduplicationMemorySize } = this.limits;
+		for (const write of log.missing(view, this.now)) {
+			if (write.kind === 'delivery') restoreDelivery(this.store, write.key, write.value as number, deduplicationMemorySize);
+			else restoreCustomer(this.store, write.key, write.value as string, customerMemorySize);
+		}
+		// `missing` leaves out snapshots for static data saved by another log, but this delivery's are the newest.
+		if (!view.savedHere && !view.unmarked) {
+			for (const { key, encoded } of this.ownSnapshots) restoreCustomer(this.store, key, encoded, customerMemorySize);
+		}
+		log.markFlushed(this.store, this.now);
+	}
+
+	private unflushed(kind: 'delivery' | 'customer', key: string) {
+		return this.log && this.view ? this.log.unflushedValue(kind, key, this.view, this.now) : undefined;
+	}
+}
