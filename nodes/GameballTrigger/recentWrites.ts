@@ -3,8 +3,8 @@ import type { IDataObject } from 'n8n-workflow';
 
 /*
  * n8n loads a workflow's static data before each delivery and saves the whole of it after, when changed, without a
- * lock. Saving it on every delivery made n8n's SQLite write lock time out under load (bench/RESULTS.md, R3), and of
- * two deliveries handled at once the later save dropped what the other one wrote. So the trigger's writes go to this
+ * lock. With a full memory that is about 1 MB rewritten per delivery, and of two deliveries handled at once the later
+ * save dropped what the other one wrote. So the trigger's writes go to this
  * log first, in this process, per trigger node, with a sequence number, and reads see the writes that the loaded
  * static data lacks. The static data records up to which write of which log it holds (`replayedUpTo`), and gets the
  * missing writes (a flush) only every FLUSH_MS or FLUSH_WRITES writes, or when another log saved it last.
