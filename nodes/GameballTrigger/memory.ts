@@ -43,20 +43,26 @@ export function customerKey(clientId: string | null, customerId: string | null, 
 	return undefined;
 }
 
+/** `now` in unix seconds, as first-seen times are stored. */
+export function unixSeconds(now: number): number {
+	return Math.floor(now / 1000);
+}
+
+/** True when a delivery first seen at `firstSeen` (unix seconds) is still within `windowMs` of `now`. */
+export function isWithinWindow(firstSeen: unknown, now: number, windowMs = DEDUPLICATION_WINDOW_MS): boolean {
+	return typeof firstSeen === 'number' && Number.isFinite(firstSeen) && unixSeconds(now) - firstSeen < windowMs / 1000;
+}
+
 /** True when the same delivery was accepted less than `windowMs` before `now`. */
 export function wasDelivered(store: IDataObject, key: string, now: number, windowMs = DEDUPLICATION_WINDOW_MS) {
-	const firstSeen = Number(readEntry(store, DELIVERIES, key));
-	return Number.isFinite(firstSeen) && Math.floor(now / 1000) - firstSeen < windowMs / 1000;
+	return isWithinWindow(Number(readEntry(store, DELIVERIES, key)), now, windowMs);
 }
 
-/** Remembers a delivery; returns the stored first-seen time (unix seconds). */
-export function rememberDelivery(store: IDataObject, key: string, now: number, limit: number): number {
-	const firstSeen = Math.floor(now / 1000);
-	writeEntry(store, DELIVERIES, key, String(firstSeen), limit);
-	return firstSeen;
+export function rememberDelivery(store: IDataObject, key: string, now: number, limit: number): void {
+	restoreDelivery(store, key, unixSeconds(now), limit);
 }
 
-/** Writes a delivery key logged earlier (recentWrites.ts) with its first-seen time (unix seconds). */
+/** Writes a delivery key with its first-seen time (unix seconds), e.g. one logged earlier (recentWrites.ts). */
 export function restoreDelivery(store: IDataObject, key: string, firstSeen: number, limit: number): void {
 	writeEntry(store, DELIVERIES, key, String(firstSeen), limit);
 }
@@ -115,14 +121,11 @@ export function recallCustomer(store: IDataObject, key: string): ProfileSnapshot
 	return decodeSnapshot(readEntry(store, CUSTOMERS, key));
 }
 
-/** Remembers a customer's snapshot; returns it as stored. */
-export function rememberCustomer(store: IDataObject, key: string, snapshot: ProfileSnapshot, limit: number): string {
-	const encoded = encodeSnapshot(snapshot);
-	writeEntry(store, CUSTOMERS, key, encoded, limit);
-	return encoded;
+export function rememberCustomer(store: IDataObject, key: string, snapshot: ProfileSnapshot, limit: number): void {
+	restoreCustomer(store, key, encodeSnapshot(snapshot), limit);
 }
 
-/** Writes a snapshot logged earlier (recentWrites.ts), encoded as `encodeSnapshot` does. */
+/** Writes a snapshot encoded as `encodeSnapshot` does, e.g. one logged earlier (recentWrites.ts). */
 export function restoreCustomer(store: IDataObject, key: string, encoded: string, limit: number): void {
 	writeEntry(store, CUSTOMERS, key, encoded, limit);
 }

@@ -105,20 +105,16 @@ function reserialise(value: unknown): string | undefined {
 
 /**
  * A Gameball v4 delivery, step by step: size, signature (raw bytes, then re-serialised), JSON, topic,
- * selection, deduplication, items. `memory` is the node's static data and `recent` this process's log of writes
+ * selection, deduplication, items. `store` is the node's static data and `recent` this process's log of writes
  * to it; `now` is the time in ms.
  */
 export function handleV4Delivery(
 	delivery: Delivery,
 	settings: V4Settings,
-	memory: IDataObject,
+	store: IDataObject,
 	now: number,
 	recent?: RecentWrites,
 ): Outcome {
-	return acceptedOutcome(delivery, settings, new TriggerMemory(memory, settings, now, recent), now);
-}
-
-function acceptedOutcome(delivery: Delivery, settings: V4Settings, memory: TriggerMemory, now: number): Outcome {
 	if (delivery.method !== 'POST') return { kind: 'reject', status: 405, reason: 'method-not-allowed' };
 	if (isTooLarge(delivery.bytes, settings.maxBodySizeKb)) return { kind: 'reject', status: 413, reason: 'body-too-large' };
 
@@ -143,6 +139,8 @@ function acceptedOutcome(delivery: Delivery, settings: V4Settings, memory: Trigg
 		return { kind: 'ignore', reason: 'not-selected' };
 	}
 
+	// Only a delivery that gets this far reads or writes the memory.
+	const memory = new TriggerMemory(store, settings, now, recent);
 	if (settings.deduplicate) {
 		const key = deliveryKeyOfDigest(bodySha1);
 		if (memory.wasDelivered(key)) {

@@ -54,8 +54,8 @@ export class RecentWrites {
 
 	private readonly times = new Float64Array(CAPACITY);
 
-	/** `<kind>:<key>` -> sequence number of its latest write still in the ring. */
-	private readonly latest = new Map<string, number>();
+	/** Per kind, key -> sequence number of its latest write still in the ring. */
+	private readonly latest: Record<WriteKind, Map<string, number>> = { delivery: new Map(), customer: new Map() };
 
 	private lastSeq = 0;
 
@@ -63,14 +63,14 @@ export class RecentWrites {
 		const seq = ++this.lastSeq;
 		const slot = seq % CAPACITY;
 		if (seq > CAPACITY) {
-			const overwritten = `${this.kinds[slot]}:${this.keys[slot]}`;
-			if (this.latest.get(overwritten) === seq - CAPACITY) this.latest.delete(overwritten);
+			const latestOfKind = this.latest[this.kinds[slot]];
+			if (latestOfKind.get(this.keys[slot]) === seq - CAPACITY) latestOfKind.delete(this.keys[slot]);
 		}
 		this.kinds[slot] = kind;
 		this.keys[slot] = key;
 		this.values[slot] = value;
 		this.times[slot] = now;
-		this.latest.set(`${kind}:${key}`, seq);
+		this.latest[kind].set(key, seq);
 	}
 
 	viewOf(store: IDataObject): StoreView {
@@ -87,7 +87,7 @@ export class RecentWrites {
 
 	/** The latest logged value of `key` that the viewed static data lacks, if any. */
 	unflushedValue(kind: WriteKind, key: string, view: StoreView, now: number): string | number | undefined {
-		const seq = this.latest.get(`${kind}:${key}`);
+		const seq = this.latest[kind].get(key);
 		if (seq === undefined || seq <= view.after) return undefined;
 		if (kind === 'customer' && !view.savedHere && !view.unmarked) return undefined;
 		const slot = seq % CAPACITY;

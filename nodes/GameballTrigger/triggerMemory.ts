@@ -2,14 +2,15 @@ import type { IDataObject } from 'n8n-workflow';
 
 import type { ProfileSnapshot } from './changes';
 import {
-	DEDUPLICATION_WINDOW_MS,
 	decodeSnapshot,
 	encodeSnapshot,
+	isWithinWindow,
 	recallCustomer,
 	rememberCustomer,
 	rememberDelivery,
 	restoreCustomer,
 	restoreDelivery,
+	unixSeconds,
 	wasDelivered,
 } from './memory';
 import type { RecentWrites, StoreView } from './recentWrites';
@@ -40,12 +41,11 @@ export class TriggerMemory {
 
 	wasDelivered(key: string): boolean {
 		if (wasDelivered(this.store, key, this.now)) return true;
-		const firstSeen = this.unflushed('delivery', key);
-		return typeof firstSeen === 'number' && Math.floor(this.now / 1000) - firstSeen < DEDUPLICATION_WINDOW_MS / 1000;
+		return isWithinWindow(this.unflushed('delivery', key), this.now);
 	}
 
 	rememberDelivery(key: string): void {
-		if (this.log) this.log.record('delivery', key, Math.floor(this.now / 1000), this.now);
+		if (this.log) this.log.record('delivery', key, unixSeconds(this.now), this.now);
 		else rememberDelivery(this.store, key, this.now, this.limits.deduplicationMemorySize);
 	}
 
