@@ -1,8 +1,13 @@
 // R2 on the live n8n: 1,000 distinct valid deliveries, each sent 3 times, the retries interleaved with other
 // deliveries (each copy 50 sends after the one before, 10 requests in flight): all answered 200, and exactly
-// 1,000 executions, one per delivery.
+// 1,000 executions, one per delivery. Then: the deduplication keys reach n8n's database, not only this process.
+import { createHash } from 'node:crypto';
+
 import { signedDeliveries } from '../../bench/lib/deliveries';
 import { runLoad } from '../../bench/lib/load';
+import { deliveryKeyOfDigest, wasDelivered } from '../../nodes/GameballTrigger/memory';
+import { FLUSH_MS } from '../../nodes/GameballTrigger/recentWrites';
+import * as database from '../lib/database';
 import { lastExecutionId, runContext, waitForExecutions } from './support';
 
 const context = runContext();
@@ -17,13 +22,21 @@ function interleaved<T>(list: T[]): T[] {
 	return slots.sort((a, b) => a.at - b.at || a.j - b.j).map(({ item }) => item);
 }
 
+const headersOf = (signature: string) => ({ 'content-type': 'application/json', 'x-gb-webhook-version': 'v4', 'x-gb-signature': signature });
+
+/** The trigger's static data as n8n stored it in its database. */
+async function storedMemory(workflowId: string) {
+	const install = { dir: context.installDir, nodeBin: () => context.nodeBin };
+	const [row] = await database.query(install, context.database, 'SELECT staticData FROM workflow_entity WHERE id = ?', [workflowId]);
+	const staticData = typeof row?.staticData === 'string' ? JSON.parse(row.staticData) : row?.staticData;
+	return staticData?.['node:Gameball Trigger'] ?? {};
+}
+
 describeIfLanded(`n8n ${context.n8nVersion}: R2, retried deliveries run once`, () => {
+	const deliveries = signedDeliveries(DELIVERIES, `r2-${Date.now()}`, context.secretKey);
+
 	test(`${DELIVERIES} deliveries x ${COPIES}, interleaved: exactly ${DELIVERIES} executions`, async () => {
-		const deliveries = signedDeliveries(DELIVERIES, `r2-${Date.now()}`, context.secretKey);
-		const requests = interleaved(deliveries).map(({ body, signature }) => ({
-			body,
-			headers: { 'content-type': 'application/json', 'x-gb-webhook-version': 'v4', 'x-gb-signature': signature },
-		}));
+		const requests = interleaved(deliveries).map(({ body, signature }) => ({ body, headers: headersOf(signature) }));
 		const before = await lastExecutionId(context);
 		const load = await runLoad(context.triggerUrls.allEvents, requests, 10);
 		expect(load.errors).toBe(0);
@@ -35,4 +48,19 @@ describeIfLanded(`n8n ${context.n8nVersion}: R2, retried deliveries run once`, (
 		const customers = new Set(executions.map((execution) => execution.nodes['Gameball Trigger'].outputs[0][0].customerId));
 		expect(customers.size).toBe(DELIVERIES);
 	}, 900_000);
+
+	// n8n answers most deliveries itself, after recording their runs; the node answers first only when a delivery
+	// flushes the write log into the static data, so that n8n saves it (GameballTrigger.node.ts, `respond`).
+	test('every deduplication key reaches n8n\'s database once a flush is due', async () => {
+		await new Promise((resolve) => setTimeout(resolve, FLUSH_MS + 500));
+		const [last] = signedDeliveries(1, `r2-last-${Date.now()}`, context.secretKey);
+		const before = await lastExecutionId(context);
+		const load = await runLoad(context.triggerUrls.allEvents, [{ body: last.body, headers: headersOf(last.signature) }], 1);
+		expect(load.byStatus).toEqual({ 200: 1 });
+		expect(await waitForExecutions(context, { workflowId: context.workflowIds.allEvents, afterId: before, count: 1 })).toHaveLength(1);
+		const memory = await storedMemory(context.workflowIds.allEvents);
+		const keyOf = (body: string) => deliveryKeyOfDigest(createHash('sha1').update(body).digest('hex'));
+		const missing = [...deliveries, last].filter(({ body }) => !wasDelivered(memory, keyOf(body), Date.now()));
+		expect(missing).toHaveLength(0);
+	}, 60_000);
 });

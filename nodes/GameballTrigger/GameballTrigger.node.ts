@@ -13,6 +13,9 @@ import { handleAutomationCall, type Outcome } from './pipeline';
 import { readAutomationSettings, readDelivery } from './settings';
 import { v4Outcome } from './v4Webhook';
 
+/** The body of the answer to an accepted delivery. */
+const ACCEPTED = { received: true };
+
 /** Answers a delivery: refusals are written here (status and a reason code, never a secret). */
 function respond(context: IWebhookFunctions, outcome: Outcome): IWebhookResponseData {
 	if (outcome.kind === 'reject') {
@@ -28,11 +31,15 @@ function respond(context: IWebhookFunctions, outcome: Outcome): IWebhookResponse
 		json: json as unknown as IDataObject,
 		pairedItem: { item: 0 },
 	}));
-	// Answer here, before n8n starts the execution: n8n 2.x saves the static data written above only when the
-	// answer goes out before the run starts (with its own "on received" answer, the start resets the change mark
-	// and deduplication keys and customer snapshots are lost). It is also the fastest answer for Gameball.
-	context.getResponseObject().status(200).json({ received: true });
-	return { noWebhookResponse: true, workflowData: [items] };
+	// n8n saves the static data when it answers. Its own answer comes once it has recorded the run, which paces a
+	// fast sender to what n8n can take, but on n8n 2.x recording the run resets the static data's change mark. So the
+	// node answers first itself only when this delivery changed the static data (a flush of the write log: at most
+	// every 5 s or 200 writes, recentWrites.ts). Both answers are `200 {"received": true}`.
+	if (outcome.storeChanged) {
+		context.getResponseObject().status(200).json(ACCEPTED);
+		return { noWebhookResponse: true, workflowData: [items] };
+	}
+	return { webhookResponse: ACCEPTED, workflowData: [items] };
 }
 
 // Gameball has no API to subscribe webhooks: the merchant pastes the Production URL into the dashboard (see

@@ -21,6 +21,8 @@ export const gameballWebhook: IWebhookDescription = {
 	name: 'default',
 	httpMethod: '={{$parameter["source"] === "automation" ? $parameter["automationMethod"] : "POST"}}',
 	responseMode: 'onReceived',
+	// Empty, so that n8n's own answer is the node's `webhookResponse` (unset, n8n answers "firstEntryJson").
+	responseData: '',
 	path: 'webhook',
 };
 

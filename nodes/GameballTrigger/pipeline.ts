@@ -27,11 +27,14 @@ import type { RecentWrites } from './recentWrites';
 import { isValidSignature, SIGNATURE_HEADER, verifySignature } from './signature';
 import { TriggerMemory } from './triggerMemory';
 
-/** What to answer a delivery with. Reasons are short codes: safe to log and to send. */
+/**
+ * What to answer a delivery with. Reasons are short codes: safe to log and to send. `storeChanged`: this delivery
+ * changed the node's static data, which n8n must save.
+ */
 export type Outcome =
 	| { kind: 'reject'; status: 400 | 401 | 405 | 413; reason: string }
 	| { kind: 'ignore'; reason: 'unknown-topic' | 'not-selected' | 'duplicate' | 'nothing-to-emit' }
-	| { kind: 'emit'; items: GameballTriggerItem[] };
+	| { kind: 'emit'; items: GameballTriggerItem[]; storeChanged: boolean };
 
 export interface Delivery {
 	method: string;
@@ -154,8 +157,8 @@ export function handleV4Delivery(
 	if (!isNotification) items = profileOutcome(envelope, payload, delivery, settings, memory);
 	else if (settings.simplify) items = notificationItems(envelope, settings.preferredLanguages);
 	else items = [rawDeliveryItem(NOTIFICATION_PUSH, payload, delivery.headers, envelope.fields.deliveryId)];
-	memory.finish();
-	return items.length > 0 ? { kind: 'emit', items } : { kind: 'ignore', reason: 'nothing-to-emit' };
+	const storeChanged = memory.finish();
+	return items.length > 0 ? { kind: 'emit', items, storeChanged } : { kind: 'ignore', reason: 'nothing-to-emit' };
 }
 
 export interface AutomationSettings {
@@ -181,6 +184,7 @@ export function handleAutomationCall(delivery: Delivery, settings: AutomationSet
 	const query = settings.includeQuery ? delivery.query : {};
 	return {
 		kind: 'emit',
+		storeChanged: false,
 		items: [
 			automationItem({
 				method,

@@ -30,6 +30,9 @@ export class TriggerMemory {
 	/** This delivery's customer writes: static data saved by another log takes only these snapshots. */
 	private readonly ownSnapshots: Array<{ key: string; encoded: string }> = [];
 
+	/** Written to the static data directly (no log). */
+	private wroteStore = false;
+
 	constructor(
 		private readonly store: IDataObject,
 		private readonly limits: MemoryLimits,
@@ -45,8 +48,12 @@ export class TriggerMemory {
 	}
 
 	rememberDelivery(key: string): void {
-		if (this.log) this.log.record('delivery', key, unixSeconds(this.now), this.now);
-		else rememberDelivery(this.store, key, this.now, this.limits.deduplicationMemorySize);
+		if (this.log) {
+			this.log.record('delivery', key, unixSeconds(this.now), this.now);
+			return;
+		}
+		rememberDelivery(this.store, key, this.now, this.limits.deduplicationMemorySize);
+		this.wroteStore = true;
 	}
 
 	recallCustomer(key: string): ProfileSnapshot | undefined {
@@ -57,6 +64,7 @@ export class TriggerMemory {
 	rememberCustomer(key: string, snapshot: ProfileSnapshot): void {
 		if (!this.log) {
 			rememberCustomer(this.store, key, snapshot, this.limits.customerMemorySize);
+			this.wroteStore = true;
 			return;
 		}
 		const encoded = encodeSnapshot(snapshot);
@@ -64,10 +72,14 @@ export class TriggerMemory {
 		this.ownSnapshots.push({ key, encoded });
 	}
 
-	/** Gives the static data the logged writes it lacks when a flush is due, so that n8n saves it. */
-	finish(): void {
+	/**
+	 * Gives the static data the logged writes it lacks when a flush is due. True when the static data changed: n8n
+	 * must then save it (see `respond` in GameballTrigger.node.ts).
+	 */
+	finish(): boolean {
 		const { log, view } = this;
-		if (!log || !view || !log.shouldFlush(view, this.now)) return;
+		if (!log || !view) return this.wroteStore;
+		if (!log.shouldFlush(view, this.now)) return false;
 		const { customerMemorySize, deduplicationMemorySize } = this.limits;
 		for (const write of log.missing(view, this.now)) {
 			if (write.kind === 'delivery') restoreDelivery(this.store, write.key, write.value as number, deduplicationMemorySize);
@@ -78,6 +90,7 @@ export class TriggerMemory {
 			for (const { key, encoded } of this.ownSnapshots) restoreCustomer(this.store, key, encoded, customerMemorySize);
 		}
 		log.markFlushed(this.store, this.now);
+		return true;
 	}
 
 	private unflushed(kind: 'delivery' | 'customer', key: string) {

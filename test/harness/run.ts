@@ -142,9 +142,11 @@ export interface FakeRequest {
 
 export interface WebhookResult {
 	response: IWebhookResponseData;
-	/** Status and body the node wrote itself (with `noWebhookResponse`). */
+	/** Status and body of the answer: written by the node itself, or n8n's "on received" answer otherwise. */
 	status?: number;
 	sent?: unknown;
+	/** The node wrote the answer itself (`noWebhookResponse`), before n8n records the run. */
+	answeredByNode: boolean;
 	headers: Record<string, string>;
 	/** The items the trigger emitted, per output, or undefined when it started no execution. */
 	emitted?: INodeExecutionData[][];
@@ -179,7 +181,7 @@ export class WebhookHarness {
 				body = {};
 			}
 		}
-		const reply: Omit<WebhookResult, 'response'> = { headers: {} };
+		const reply: Omit<WebhookResult, 'response'> = { headers: {}, answeredByNode: false };
 		const res = {
 			status(code: number) {
 				reply.status = code;
@@ -233,6 +235,12 @@ export class WebhookHarness {
 		const nodeType = nodeTypes.getByNameAndVersion(this.node.type, this.node.typeVersion);
 		if (!nodeType.webhook) throw new Error(`${this.node.type} has no webhook()`);
 		const response = await nodeType.webhook.call(context);
+		reply.answeredByNode = response.noWebhookResponse === true;
+		if (!reply.answeredByNode) {
+			// n8n's "on received" answer, for a description whose responseData is empty (see the Gameball Trigger's).
+			reply.status = 200;
+			reply.sent = response.webhookResponse ?? (response.workflowData ? { message: 'Workflow was started' } : { message: 'Webhook call received' });
+		}
 		return { ...reply, response, emitted: response.workflowData } as WebhookResult;
 	}
 

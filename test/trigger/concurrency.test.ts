@@ -3,13 +3,15 @@ import type { IDataObject } from 'n8n-workflow';
 import { memorySize } from '../../nodes/GameballTrigger/memory';
 import { handleV4Delivery } from '../../nodes/GameballTrigger/pipeline';
 import { FLUSH_MS, RecentWrites } from '../../nodes/GameballTrigger/recentWrites';
-import { WebhookHarness } from '../harness/run';
+import { WebhookHarness, type WebhookResult } from '../harness/run';
 import { CREDENTIALS, emittedJson, profilePayload, sign, signedRequest, v4Settings } from './fixtures';
 
 /**
  * n8n's live webhooks load a workflow's static data from the database for each delivery and save it after, with no
- * lock. `load()` is one such delivery's copy; `save()` writes it back as n8n does (only when marked changed). All
- * copies share one workflow id, as in n8n, unless `workflowIdPerLoad` gives each its own (no shared write log).
+ * lock. `load()` is one such delivery's copy; `save()` writes it back as n8n 2.x does: only when marked changed, and
+ * for a delivery that starts a run only when the node answered it itself (n8n's own answer comes after recording the
+ * run, which resets the change mark; `lostChanges` counts such changes). All copies share one workflow id, as in
+ * n8n, unless `workflowIdPerLoad` gives each its own (no shared write log).
  */
 class StaticDataInDatabase {
 	saved = '{}';
@@ -28,17 +30,22 @@ class StaticDataInDatabase {
 
 	saves = 0;
 
-	save(trigger: WebhookHarness): void {
-		if ((trigger.workflow.staticData as IDataObject & { __dataChanged?: boolean }).__dataChanged) {
-			this.saved = JSON.stringify(trigger.workflow.staticData);
-			this.saves++;
+	lostChanges = 0;
+
+	save(trigger: WebhookHarness, result: WebhookResult): void {
+		if (!(trigger.workflow.staticData as IDataObject & { __dataChanged?: boolean }).__dataChanged) return;
+		if (result.emitted && !result.answeredByNode) {
+			this.lostChanges++;
+			return;
 		}
+		this.saved = JSON.stringify(trigger.workflow.staticData);
+		this.saves++;
 	}
 
 	async deliverAlone(payload: IDataObject) {
 		const trigger = this.load();
 		const result = await trigger.deliver(signedRequest(payload));
-		this.save(trigger);
+		this.save(trigger, result);
 		return result;
 	}
 
@@ -49,8 +56,8 @@ class StaticDataInDatabase {
 	async deliverAtOnce(first: IDataObject, second: IDataObject) {
 		const [a, b] = [this.load(), this.load()];
 		const results = [await a.deliver(signedRequest(first)), await b.deliver(signedRequest(second))];
-		this.save(b);
-		this.save(a);
+		this.save(b, results[1]);
+		this.save(a, results[0]);
 		return results;
 	}
 }
@@ -125,6 +132,47 @@ describe('how often n8n has to save the static data', () => {
 		for (let i = 0; i < 101; i++) await database.deliverAlone(profile(`n${i}`, 1));
 		// Two writes a delivery (key and snapshot): the first delivery, then the 101st (201 writes since).
 		expect(database.saves).toBe(2);
+	});
+});
+
+describe('who answers an accepted delivery', () => {
+	afterEach(() => jest.restoreAllMocks());
+
+	it('n8n, after recording the run (which paces the sender), unless the delivery changed the static data', async () => {
+		const database = new StaticDataInDatabase('wf-answers');
+		let clock = Date.UTC(2026, 0, 1);
+		jest.spyOn(Date, 'now').mockImplementation(() => clock);
+		const results: WebhookResult[] = [];
+		// 450 deliveries over 22.5 s, every fifth one a retry of the delivery before it.
+		for (let i = 0; i < 450; i++) {
+			clock += 50;
+			results.push(await database.deliverAlone(profile(`p${i % 5 === 4 ? i - 1 : i}`, 1)));
+		}
+		expect(results.every((result) => result.status === 200)).toBe(true);
+		const started = results.filter((result) => result.emitted);
+		expect(started).toHaveLength(360);
+		const byNode = started.filter((result) => result.answeredByNode);
+		expect(byNode.every((result) => JSON.stringify(result.sent) === '{"received":true}')).toBe(true);
+		expect(started.filter((result) => !result.answeredByNode).every((result) => JSON.stringify(result.sent) === '{"received":true}')).toBe(true);
+		// The first delivery, then a flush per 200 writes or 5 s: a handful, not hundreds.
+		expect(byNode.length).toBeGreaterThanOrEqual(5);
+		expect(byNode.length).toBeLessThanOrEqual(10);
+		expect(database.lostChanges).toBe(0);
+		// Every key written up to the last flush is in the saved static data; the rest is in this process's log.
+		const saved = memorySize(JSON.parse(database.saved)['node:Node under test']);
+		expect(saved.deliveries).toBeGreaterThan(300);
+		clock += FLUSH_MS;
+		await database.deliverAlone(profile('last', 1));
+		expect(memorySize(JSON.parse(database.saved)['node:Node under test'])).toEqual({ deliveries: 361, customers: 361 });
+	});
+
+	it('the node, for every delivery, when there is no write log (a workflow without an id)', async () => {
+		const trigger = new WebhookHarness({ type: 'gameballTrigger', parameters: {}, credentials: CREDENTIALS }, {}, '');
+		for (const customer of ['q1', 'q2', 'q3']) {
+			const result = await trigger.deliver(signedRequest(profile(customer)));
+			expect(result).toMatchObject({ status: 200, sent: { received: true }, answeredByNode: true });
+		}
+		expect(memorySize(trigger.staticData['node:Node under test'] as IDataObject)).toEqual({ deliveries: 3, customers: 3 });
 	});
 });
 

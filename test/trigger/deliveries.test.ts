@@ -150,7 +150,7 @@ describe('Gameball Trigger items through n8n-core', () => {
 
 	it('answers 200 and runs nothing for a notification without entries', async () => {
 		const result = await newTrigger().deliver(signedRequest(notificationPayload({ data: [] })));
-		expect(result.status).toBeUndefined();
+		expect(result).toMatchObject({ status: 200, answeredByNode: false });
 		expect(result.response).toEqual({});
 	});
 
@@ -172,7 +172,7 @@ describe('Gameball Trigger items through n8n-core', () => {
 		['a non-string topic', { ...profilePayload(), event: 42 }],
 	])('answers 200 and runs nothing for %s', async (_label, payload) => {
 		const result = await newTrigger().deliver(signedRequest(payload));
-		expect(result.status).toBeUndefined();
+		expect(result).toMatchObject({ status: 200, answeredByNode: false });
 		expect(result.response).toEqual({});
 		expect(result.emitted).toBeUndefined();
 	});
