@@ -4,6 +4,8 @@
  * and zero 5xx.
  *   npm run bench:r3                                  10,000 at concurrency 50 (10-15 minutes under vm)
  *   npm run bench:r3 -- --deliveries 2000 --engine legacy
+ *   --workflow builtin          n8n's own Webhook node instead, as the control (same bodies, same load)
+ *   --production-limit 10       sets n8n's N8N_CONCURRENCY_PRODUCTION_LIMIT (runs in progress at once)
  */
 import { readFileSync } from 'node:fs';
 
@@ -18,23 +20,27 @@ const args = readArgs();
 const count = args.number('deliveries', 10_000);
 const concurrency = args.number('concurrency', 50);
 const engine = args.string('engine', 'vm') as 'vm' | 'legacy';
+const workflow = args.string('workflow', 'gameball') as 'gameball' | 'builtin';
+const productionLimit = args.number('production-limit', 0);
 
 async function main() {
 	console.log(`R3 load · ${machine()}`);
-	const live = await startLiveN8n({ engine, names: ['gameball'] });
+	if (productionLimit > 0) process.env.N8N_CONCURRENCY_PRODUCTION_LIMIT = String(productionLimit);
+	console.log(`workflow ${workflow}, ${engine} engine, SQLite, N8N_CONCURRENCY_PRODUCTION_LIMIT ${productionLimit > 0 ? productionLimit : 'unset (no limit)'}`);
+	const live = await startLiveN8n({ engine, names: [workflow] });
 	try {
 		const requests = signedDeliveries(count, `r3-${process.pid}`, SECRET_KEY).map(({ body, signature }) => ({
 			body,
 			headers: { 'content-type': 'application/json', 'x-gb-webhook-version': 'v4', 'x-gb-signature': signature },
 		}));
 		const before = await lastExecutionId(live);
-		const load = await runLoad(live.urls.gameball, requests, concurrency);
+		const load = await runLoad(live.urls[workflow], requests, concurrency);
 		const fiveXx = Object.entries(load.byStatus).filter(([status]) => Number(status) >= 500).reduce((sum, [, n]) => sum + n, 0);
 		console.log(
 			`${load.sent} sent at concurrency ${concurrency} in ${round(load.elapsedMs / 1000, 1)} s (${round(load.perSecond, 1)}/s answered), ` +
 				`answers ${JSON.stringify(load.byStatus)}, ${load.errors} connection errors, p50 ${round(load.p50, 1)} ms, p99 ${round(load.p99, 1)} ms`,
 		);
-		const tally = await waitForFinished(live, WORKFLOW_IDS.gameball, before, count, 30 * 60_000);
+		const tally = await waitForFinished(live, WORKFLOW_IDS[workflow], before, count, args.number('wait-minutes', 30) * 60_000);
 		const succeeded = tally.byStatus.success ?? 0;
 		const seconds = (tally.lastStoppedAt - load.startedAt) / 1000;
 		console.log(`executions: ${JSON.stringify(tally.byStatus)}; the last finished ${round(seconds, 1)} s after the first request (${round(succeeded / seconds, 1)}/s completed)`);

@@ -7,7 +7,8 @@ import type { IDataObject } from 'n8n-workflow';
  * save dropped what the other one wrote. So the trigger's writes go to this
  * log first, in this process, per trigger node, with a sequence number, and reads see the writes that the loaded
  * static data lacks. The static data records up to which write of which log it holds (`replayedUpTo`), and gets the
- * missing writes (a flush) only every FLUSH_MS or FLUSH_WRITES writes, or when another log saved it last.
+ * missing writes (a flush) at most every FLUSH_MS or FLUSH_WRITES writes of this log. The log keeps its own last
+ * flush: deliveries in flight loaded the static data before that flush was saved and would each flush again.
  * The last CAPACITY writes of the last RECENT_MS are kept. Static data saved by another log (another process in queue
  * mode, or before a restart) gets only delivery keys replayed: adding a key is always safe, an old snapshot over a
  * newer one is not. A restart loses what was not flushed yet; across processes, Gameball Delivery Guard is durable.
@@ -39,7 +40,6 @@ export interface StoreView {
 	savedHere: boolean;
 	/** Never saved with a mark: the first deliveries of a workflow. */
 	unmarked: boolean;
-	flushedAt: number;
 }
 
 /** A ring of the last CAPACITY writes, in parallel arrays: logging a write allocates nothing. */
@@ -59,6 +59,11 @@ export class RecentWrites {
 
 	private lastSeq = 0;
 
+	/** This log's last flush: the last write it carried, and when. */
+	private flushedSeq = 0;
+
+	private flushedAt = -Infinity;
+
 	record(kind: WriteKind, key: string, value: string | number, now: number): void {
 		const seq = ++this.lastSeq;
 		const slot = seq % CAPACITY;
@@ -75,13 +80,12 @@ export class RecentWrites {
 
 	viewOf(store: IDataObject): StoreView {
 		const stored = store[MARK];
-		const [id, seq, flushedAt] = String(stored ?? '').split(':');
+		const [id, seq] = String(stored ?? '').split(':');
 		const savedHere = id === this.id && Number.isInteger(Number(seq));
 		return {
 			after: savedHere ? Number(seq) : 0,
 			savedHere,
 			unmarked: stored === undefined,
-			flushedAt: savedHere ? Number(flushedAt) || 0 : 0,
 		};
 	}
 
@@ -97,7 +101,7 @@ export class RecentWrites {
 	/** Whether the viewed static data should get the missing writes now (and so be saved by n8n). */
 	shouldFlush(view: StoreView, now: number): boolean {
 		if (this.lastSeq === view.after) return false;
-		return !view.savedHere || this.lastSeq - view.after >= FLUSH_WRITES || now - view.flushedAt >= FLUSH_MS;
+		return this.lastSeq - this.flushedSeq >= FLUSH_WRITES || now - this.flushedAt >= FLUSH_MS;
 	}
 
 	/** The writes the viewed static data lacks, oldest first; snapshots only when it may take them. */
@@ -116,6 +120,8 @@ export class RecentWrites {
 	/** Marks `store` as holding every write logged so far, flushed at `now`. */
 	markFlushed(store: IDataObject, now: number): void {
 		store[MARK] = `${this.id}:${this.lastSeq}:${now}`;
+		this.flushedSeq = this.lastSeq;
+		this.flushedAt = now;
 	}
 }
 

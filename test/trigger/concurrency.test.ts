@@ -166,6 +166,25 @@ describe('who answers an accepted delivery', () => {
 		expect(memorySize(JSON.parse(database.saved)['node:Node under test'])).toEqual({ deliveries: 361, customers: 361 });
 	});
 
+	it('the node once per flush, not once per delivery in flight that loaded the static data before it', async () => {
+		const database = new StaticDataInDatabase('wf-in-flight');
+		let clock = Date.UTC(2026, 0, 1);
+		jest.spyOn(Date, 'now').mockImplementation(() => clock);
+		await database.deliverAlone(profile('warm', 1));
+		clock += FLUSH_MS;
+		// 50 deliveries in flight: all loaded the same saved static data before any of them was saved.
+		const copies = Array.from({ length: 50 }, () => database.load());
+		const results: WebhookResult[] = [];
+		for (const [i, copy] of copies.entries()) {
+			clock += 10;
+			results.push(await copy.deliver(signedRequest(profile(`f${i}`, 1))));
+		}
+		copies.forEach((copy, i) => database.save(copy, results[i]));
+		expect(results.every((result) => result.emitted && result.status === 200)).toBe(true);
+		expect(results.filter((result) => result.answeredByNode)).toHaveLength(1);
+		expect(database.lostChanges).toBe(0);
+	});
+
 	it('the node, for every delivery, when there is no write log (a workflow without an id)', async () => {
 		const trigger = new WebhookHarness({ type: 'gameballTrigger', parameters: {}, credentials: CREDENTIALS }, {}, '');
 		for (const customer of ['q1', 'q2', 'q3']) {
@@ -189,10 +208,13 @@ describe('the write log, against static data saved by another process', () => {
 		deliver({}, profile('g', 1), recent, T);
 		// Saved by another webhook process: knows nothing of g, and carries that process's mark.
 		const foreign: IDataObject = { replayedUpTo: 'another-process:7' };
-		const outcome = deliver(foreign, profile('h', 1), recent, T + 1000);
-		expect(outcome.kind).toBe('emit');
-		expect(memorySize(foreign)).toEqual({ deliveries: 2, customers: 1 });
-		expect(deliver(foreign, profile('g', 1), recent, T + 2000)).toEqual({ kind: 'ignore', reason: 'duplicate' });
+		// Within FLUSH_MS of this log's last flush, nothing is replayed yet; the log still answers for g.
+		expect(deliver(foreign, profile('h', 1), recent, T + 1000)).toMatchObject({ kind: 'emit', storeChanged: false });
+		expect(memorySize(foreign)).toEqual({ deliveries: 0, customers: 0 });
+		const outcome = deliver(foreign, profile('i', 1), recent, T + FLUSH_MS);
+		expect(outcome).toMatchObject({ kind: 'emit', storeChanged: true });
+		expect(memorySize(foreign)).toEqual({ deliveries: 3, customers: 1 });
+		expect(deliver(foreign, profile('g', 1), recent, T + FLUSH_MS + 1000)).toEqual({ kind: 'ignore', reason: 'duplicate' });
 	});
 
 	it('forgets writes after two minutes', () => {
