@@ -1,10 +1,27 @@
+import type { IDataObject } from 'n8n-workflow';
+
 /**
  * Every item shape that a node of this package emits. The README documents these; Loyalty to CRM consumes them.
  * One module, one source of truth.
  */
 
 // ---- Gameball (action node) ----
-// (section owned by the action node)
+// Single operations output Gameball's answers as they come (see the README for each operation).
+// Batch mode: one item per input item.
+
+/** A batch job's result for one input item (Batching > Wait for Results on, the default). */
+export type GameballBatchResultItem =
+	| { success: true; batchJobId: string; batchKind: string; result: IDataObject }
+	| { success: false; batchJobId: string; batchKind: string; error: string };
+
+/** An input item handed to a batch job, its result not awaited (Batching > Wait for Results off). */
+export type GameballBatchQueuedItem = {
+	queued: true;
+	batchJobId: string;
+	batchKind: string;
+	/** Its position in the job: the `index` of its entry in Batch > Wait Until Finished's `successes`/`failures`. */
+	batchIndex: number;
+};
 
 // ---- Gameball Trigger ----
 // Items emitted by the Gameball Trigger. Field names are a contract (Loyalty to CRM reads them): do not rename.

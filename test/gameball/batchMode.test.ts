@@ -29,6 +29,34 @@ describe.each(['openapi', 'tutorial'] as const)('batch mode (%s status shape)', 
 		expect(sim.state.customers.size).toBeGreaterThanOrEqual(2500);
 	});
 
+	it('with Wait for Results off, hands the items to jobs and outputs their job and position without reading a status', async () => {
+		const statusReads = () => sim.requests.filter((request) => request.method === 'GET' && request.path.includes('/batches/')).length;
+		const [createsBefore, readsBefore] = [batchCreates().length, statusReads()];
+		const items = Array.from({ length: 1500 }, (_, i) => ({ id: `queued-${i}` }));
+		const { outputs, error } = await runGameball(
+			credentials,
+			{ resource: 'customer', operation: 'createOrUpdate', customerId: '={{ $json.id }}', batching: { waitForResults: false } },
+			items,
+		);
+		expect(error).toBeUndefined();
+		expect(batchCreates().length - createsBefore).toBe(2);
+		expect(statusReads()).toBe(readsBefore);
+		const queued = outputs[0].map((item) => item.json);
+		expect(queued).toHaveLength(1500);
+		expect(outputs[0].every((item, i) => (item.pairedItem as { item: number }).item === i)).toBe(true);
+		expect(queued[0]).toEqual({ queued: true, batchJobId: expect.any(String), batchKind: 'customers', batchIndex: 0 });
+		expect(queued[1499]).toMatchObject({ batchIndex: 499 });
+		expect(new Set(queued.map((item) => item.batchJobId)).size).toBe(2);
+
+		// Gameball finishes the jobs on its own; Wait Until Finished reads each item's result by its position.
+		const jobId = String(queued[1000].batchJobId);
+		const waited = await runGameball(credentials, { resource: 'batch', operation: 'waitUntilFinished', batchId: jobId, options: { pollSeconds: 0.1 } });
+		const job = waited.outputs[0][0].json as { finished: boolean; successes: Array<{ index: number }> };
+		expect(job.finished).toBe(true);
+		expect(job.successes.map(({ index }) => index)).toEqual(Array.from({ length: 500 }, (_, i) => i));
+		expect(sim.state.customers.has('queued-1499')).toBe(true);
+	});
+
 	it('reports partial failure per item with continue on fail, and names it without', async () => {
 		const items = Array.from({ length: 60 }, (_, i) => ({ id: i % 2 ? `bulk-${i}` : `ghost-${i}` }));
 		const params = {

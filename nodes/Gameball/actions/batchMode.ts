@@ -1,6 +1,7 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
+import type { GameballBatchQueuedItem, GameballBatchResultItem } from '../../types';
 import type { BatchStatus } from '../transport/batch';
 import { createBatchJob, MAX_BATCH_SIZE, waitForBatch } from '../transport/batch';
 import type { BatchEntry, GameballOperation } from './operation';
@@ -12,6 +13,8 @@ export interface BatchSettings {
 	size: number;
 	timeoutSeconds: number;
 	pollSeconds: number;
+	/** Off: the items come out as soon as their jobs exist, with the job ID, without per-item results. */
+	waitForResults: boolean;
 }
 
 export const DEFAULT_BATCH_SETTINGS: BatchSettings = {
@@ -20,6 +23,7 @@ export const DEFAULT_BATCH_SETTINGS: BatchSettings = {
 	size: MAX_BATCH_SIZE,
 	timeoutSeconds: 600,
 	pollSeconds: 2,
+	waitForResults: true,
 };
 
 export function batchSettings(context: IExecuteFunctions): BatchSettings {
@@ -77,16 +81,24 @@ export async function runInBatches(
 	for (const job of jobs) {
 		jobIds.push(await createBatchJob.call(this, batch.kind, job.map(({ entry }) => entry), job[0].itemIndex));
 	}
+	if (!settings.waitForResults) {
+		jobs.forEach((job, jobNumber) =>
+			job.forEach(({ itemIndex }, position) => {
+				const queued: GameballBatchQueuedItem = { queued: true, batchJobId: jobIds[jobNumber], batchKind: batch.kind, batchIndex: position };
+				results[itemIndex] = { json: queued, pairedItem: { item: itemIndex } };
+			}),
+		);
+		return results;
+	}
 	const deadline = { timeoutMs: settings.timeoutSeconds * 1000, pollIntervalMs: settings.pollSeconds * 1000 };
 	for (const [jobNumber, job] of jobs.entries()) {
 		const status = await waitForBatch.call(this, jobIds[jobNumber], { ...deadline, itemIndex: job[0].itemIndex });
 		job.forEach(({ itemIndex }, position) => {
 			const result = resultFor(status, position);
 			const meta = { batchJobId: status.jobId, batchKind: batch.kind };
-			results[itemIndex] =
-				'ok' in result
-					? { json: { success: true, ...meta, result: result.ok }, pairedItem: { item: itemIndex } }
-					: { json: { success: false, ...meta, error: result.failed }, pairedItem: { item: itemIndex } };
+			const json: GameballBatchResultItem =
+				'ok' in result ? { success: true, ...meta, result: result.ok } : { success: false, ...meta, error: result.failed };
+			results[itemIndex] = { json, pairedItem: { item: itemIndex } };
 		});
 	}
 	const failed = results.filter((item) => item.json.error !== undefined);

@@ -87,6 +87,14 @@ const batchingProperty: INodeProperties = {
 			default: 600,
 			description: 'How long to wait for the jobs to finish. Items of an unfinished job are reported as errors.',
 		},
+		{
+			displayName: 'Wait for Results',
+			name: 'waitForResults',
+			type: 'boolean',
+			default: true,
+			description:
+				'Whether to wait for the jobs to finish and output each item\'s result. Off: each item comes out as soon as its job is created, with its job ID and position; Gameball finishes the job on its own, and Batch > Wait Until Finished reads its results later.',
+		},
 	],
 };
 
