@@ -6,7 +6,10 @@ import { isJsonObject } from './body';
  * A bounded memory of two generations, each stored in the static data as ONE string of `<key>=<value>\n` lines (a
  * key's last line wins). n8n parses, proxies and re-serialises a workflow's whole static data around every delivery,
  * and a few long strings cost it a fraction of what tens of thousands of object keys do (bench/RESULTS.md, P5).
- * Reads go through Maps parsed from those strings once per static-data object, kept in step with every write.
+ * Reads go through Maps parsed from those strings once per text: n8n loads a fresh copy of the static data for each
+ * delivery, and the text only changes when the trigger flushes its writes (recentWrites.ts), so the Maps parsed from
+ * a text are shared, read-only, by every copy that holds the same text (parsing a full memory takes milliseconds,
+ * comparing it microseconds). A write first gives its copy Maps of its own.
  * Writes go to the current generation; when it holds `limit` keys it becomes the previous one, and the one before
  * it is dropped whole: the last `limit` keys written are always kept, at most twice that many are stored.
  */
@@ -24,7 +27,15 @@ interface Generation {
 	text: string;
 	entries: Map<string, string>;
 	lines: number;
+	/** `entries` is shared with other copies that hold the same text: copy it before writing. */
+	shared: boolean;
 }
+
+type ParsedText = Pick<Generation, 'text' | 'entries' | 'lines'>;
+
+/** Texts parsed lately, by table name and length; an entry is used only when its text is equal. */
+const parsedTexts = new Map<string, ParsedText>();
+const PARSED_TEXTS_KEPT = 8;
 
 interface Tables {
 	current: Generation;
@@ -65,14 +76,29 @@ function parseText(text: string): { entries: Map<string, string>; lines: number 
 	return { entries, lines };
 }
 
+/** The Maps of a stored text, parsed once per text (see above). */
+function parsedText(name: string, text: string): ParsedText {
+	const cacheKey = `${name}:${text.length}`;
+	const cached = parsedTexts.get(cacheKey);
+	if (cached?.text === text) return cached;
+	const parsed = { text, ...parseText(text) };
+	parsedTexts.delete(cacheKey);
+	if (parsedTexts.size >= PARSED_TEXTS_KEPT) parsedTexts.delete(parsedTexts.keys().next().value as string);
+	parsedTexts.set(cacheKey, parsed);
+	return parsed;
+}
+
 /** A stored generation: text, or an object `{ key: value }` as earlier versions stored it. */
-function generationOf(stored: unknown): Generation {
-	if (typeof stored === 'string') return { source: stored, text: stored, ...parseText(stored) };
+function generationOf(name: string, stored: unknown): Generation {
+	if (typeof stored === 'string') {
+		const { entries, lines } = parsedText(name, stored);
+		return { source: stored, text: stored, entries, lines, shared: true };
+	}
 	if (isJsonObject(stored)) {
 		const entries = new Map(Object.entries(stored).map(([key, value]) => [key, String(value)]));
-		return { source: stored, text: textOf(entries), entries, lines: entries.size };
+		return { source: stored, text: textOf(entries), entries, lines: entries.size, shared: false };
 	}
-	return { source: stored, text: '', entries: new Map(), lines: 0 };
+	return { source: stored, text: '', entries: new Map(), lines: 0, shared: false };
 }
 
 function tablesOf(store: IDataObject, names: TableNames): Tables {
@@ -83,10 +109,13 @@ function tablesOf(store: IDataObject, names: TableNames): Tables {
 	}
 	let tables = byName.get(names.current);
 	if (!tables || tables.current.source !== store[names.current]) {
-		tables = { current: generationOf(store[names.current]), previous: generationOf(store[names.previous]) };
+		tables = {
+			current: generationOf(names.current, store[names.current]),
+			previous: generationOf(names.previous, store[names.previous]),
+		};
 		byName.set(names.current, tables);
 	} else if (tables.previous.source !== store[names.previous]) {
-		tables.previous = generationOf(store[names.previous]);
+		tables.previous = generationOf(names.previous, store[names.previous]);
 	}
 	return tables;
 }
@@ -105,8 +134,9 @@ export function writeEntry(store: IDataObject, names: TableNames, key: string, v
 	if (isNew && tables.current.entries.size >= Math.max(1, Math.floor(limit))) {
 		tables.previous = { ...tables.current, source: tables.current.text };
 		store[names.previous] = tables.previous.text;
-		tables.current = generationOf(undefined);
+		tables.current = generationOf(names.current, undefined);
 	}
+	if (tables.current.shared) tables.current = { ...tables.current, entries: new Map(tables.current.entries), shared: false };
 	const current = tables.current;
 	current.entries.set(key, value);
 	if (current.lines >= 2 * current.entries.size + 64) {

@@ -69,4 +69,27 @@ describe('textTables.ts: generations stored as text', () => {
 		expect(hasEntries({ previousThings: 'k=v\n' }, NAMES)).toBe(true);
 		expect(hasEntries({ things: { k: 'v' } }, NAMES)).toBe(true);
 	});
+
+	it('parses a text once for every copy that holds it, and a write to one copy reaches no other', () => {
+		const original: IDataObject = {};
+		for (let i = 0; i < 500; i++) writeEntry(original, NAMES, `k${i}`, `v${i}`, 1000);
+		const [first, second, third] = [reloaded(original), reloaded(original), reloaded(original)];
+		expect(readEntry(first, NAMES, 'k1')).toBe('v1');
+		const mapSet = jest.spyOn(Map.prototype, 'set');
+		try {
+			expect(readEntry(second, NAMES, 'k499')).toBe('v499');
+			// No line of the 500 was parsed again for the second copy (a parse sets one Map entry per line).
+			expect(mapSet.mock.calls.length).toBeLessThan(10);
+		} finally {
+			mapSet.mockRestore();
+		}
+		writeEntry(second, NAMES, 'k1', 'changed', 1000);
+		writeEntry(second, NAMES, 'new', 'n', 1000);
+		expect([readEntry(second, NAMES, 'k1'), readEntry(second, NAMES, 'new')]).toEqual(['changed', 'n']);
+		expect([readEntry(first, NAMES, 'k1'), readEntry(first, NAMES, 'new')]).toEqual(['v1', undefined]);
+		expect([readEntry(third, NAMES, 'k1'), readEntry(third, NAMES, 'new')]).toEqual(['v1', undefined]);
+		const afterWrite = reloaded(second);
+		expect([readEntry(afterWrite, NAMES, 'k1'), readEntry(afterWrite, NAMES, 'new')]).toEqual(['changed', 'n']);
+		expect(keyCount(reloaded(original), NAMES)).toBe(500);
+	});
 });
