@@ -3,7 +3,7 @@
 import { createHash } from 'node:crypto';
 import type { Simulator } from '../../simulator';
 import { createCustomer, deliveriesSettled, startRunSimulator } from './simulator';
-import { lastExecutionId, runContext, waitForExecutions } from './support';
+import { deliver, lastExecutionId, profileUpdated, runContext, waitForExecutions } from './support';
 
 const context = runContext();
 const describeIfLanded = context.landed.trigger && context.landed.simulator ? describe : describe.skip;
@@ -92,6 +92,21 @@ describeIfLanded(`n8n ${context.n8nVersion}: simulator deliveries start the Game
 			{ language: 'ar', title: 'نقاط مضاعفة اليوم' },
 		]);
 		expect(items[0]).toMatchObject({ event: 'customer.notification.push', customerId, icon: 'https://example.com/x2.png', deliveryId: sha1(delivery.body) });
+	});
+
+	// The node answers first itself only for a delivery that flushes its memory (at most one in 5 s); n8n answers
+	// the rest, after recording the run. Both must say the same.
+	test('accepted deliveries in a burst are all answered 200 {"received": true}, by n8n or by the node', async () => {
+		const before = await lastExecutionId(context);
+		const answers = [];
+		for (let i = 0; i < 3; i++) {
+			answers.push(await deliver(context.triggerUrls.allEvents, profileUpdated(`${customerId}-burst-${i}`, {}), context.secretKey));
+		}
+		expect(answers.map(({ status, text }) => ({ status, body: JSON.parse(text) }))).toEqual(
+			Array.from({ length: 3 }, () => ({ status: 200, body: { received: true } })),
+		);
+		const executions = await waitForExecutions(context, { workflowId: context.workflowIds.allEvents, afterId: before, count: 3 });
+		expect(executions.map(({ status }) => status)).toEqual(['success', 'success', 'success']);
 	});
 
 	test('every delivery the simulator made was answered 200 on the first attempt', () => {
