@@ -78,8 +78,19 @@ export class RecentWrites {
 		this.latest[kind].set(key, seq);
 	}
 
+	/** The last mark read, and its view: most deliveries load static data with the same mark. */
+	private lastView?: { mark: unknown; view: StoreView };
+
 	viewOf(store: IDataObject): StoreView {
 		const stored = store[MARK];
+		const last = this.lastView;
+		if (last && last.mark === stored && stored !== undefined) return last.view;
+		const view = this.parseMark(stored);
+		this.lastView = { mark: stored, view };
+		return view;
+	}
+
+	private parseMark(stored: unknown): StoreView {
 		const [id, seq] = String(stored ?? '').split(':');
 		const savedHere = id === this.id && Number.isInteger(Number(seq));
 		return {

@@ -17,7 +17,11 @@ export function signatureDigest(payload: Buffer | string, secretKey: string): Bu
  */
 export function decodeSignature(headerValue: string): Buffer | undefined {
 	const value = headerValue.trim();
-	if (/^[0-9a-f]{40}$/i.test(value)) return Buffer.from(value, 'hex');
+	if (value.length === 2 * SHA1_BYTES) {
+		// Hex decoding stops at the first character that is not a hex digit: 20 bytes means all 40 were.
+		const bytes = Buffer.from(value, 'hex');
+		if (bytes.length === SHA1_BYTES) return bytes;
+	}
 	if (/^[A-Za-z0-9+/_-]{27}=?$/.test(value)) {
 		const bytes = Buffer.from(value, 'base64');
 		return bytes.length === SHA1_BYTES ? bytes : undefined;

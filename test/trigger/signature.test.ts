@@ -16,7 +16,8 @@ describe('signature.ts', () => {
 
 	it('refuses values that are neither a hex nor a Base64 SHA-1 digest', () => {
 		const hex = sign(raw);
-		for (const value of ['', hex.slice(0, 39), `${hex}0`, 'zz'.repeat(20), 'd755uJWQ5U6S7LmgLbg3Fjx9q5MaBW=']) {
+		const notHexAt = (i: number) => `${hex.slice(0, i)}g${hex.slice(i + 1)}`;
+		for (const value of ['', hex.slice(0, 39), `${hex}0`, 'zz'.repeat(20), notHexAt(0), notHexAt(21), notHexAt(39), 'd755uJWQ5U6S7LmgLbg3Fjx9q5MaBW=']) {
 			expect(decodeSignature(value)).toBeUndefined();
 		}
 	});
