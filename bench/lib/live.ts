@@ -2,7 +2,8 @@
  * One live n8n (the e2e harness's install and start-up, used as they are) for the load runs, with up to five
  * workflows: (a) the Gameball Trigger, verification and deduplication on; (b) n8n's own Webhook node; (c) the
  * bench's no-op community trigger; (d) the no-op with the Gameball Trigger's webhook-method expression; (e) the
- * same method declared with n8n-workflow's natively resolved webhookDescriptionFields. All answer on receipt.
+ * same method declared with n8n-workflow's natively resolved webhookDescriptionFields; (f) the no-op with a
+ * credential attached, which n8n checks before every run of a workflow that has one. All answer on receipt.
  */
 import { cpSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -12,7 +13,7 @@ import { common, database, install, instance, n8n, ports, processes, userFolder,
 export const API_KEY = 'bench-api-key';
 export const SECRET_KEY = 'bench-secret-key';
 
-export type WorkflowName = 'gameball' | 'builtin' | 'noop' | 'noopExpr' | 'noopResolved';
+export type WorkflowName = 'gameball' | 'builtin' | 'noop' | 'noopExpr' | 'noopResolved' | 'noopCred';
 
 const WEBHOOK_IDS: Record<WorkflowName, string> = {
 	gameball: 'b3c40000-0001-4b1a-9e11-00000000000a',
@@ -20,6 +21,7 @@ const WEBHOOK_IDS: Record<WorkflowName, string> = {
 	noop: 'b3c40000-0003-4b1a-9e11-00000000000c',
 	noopExpr: 'b3c40000-0004-4b1a-9e11-00000000000d',
 	noopResolved: 'b3c40000-0005-4b1a-9e11-00000000000e',
+	noopCred: 'b3c40000-0006-4b1a-9e11-00000000000f',
 };
 export const WORKFLOW_IDS: Record<WorkflowName, string> = {
 	gameball: 'benchGameballTrg',
@@ -27,6 +29,7 @@ export const WORKFLOW_IDS: Record<WorkflowName, string> = {
 	noop: 'benchNoopTrigger',
 	noopExpr: 'benchNoopExprTrg',
 	noopResolved: 'benchNoopResolvd',
+	noopCred: 'benchNoopWithCred',
 };
 const BUILTIN_PATH = 'bench-builtin';
 const NOOP_PACKAGE = 'n8n-nodes-bench-noop';
@@ -52,6 +55,10 @@ function workflows(): Record<WorkflowName, Workflow> {
 		], {}),
 		noopResolved: workflow(WORKFLOW_IDS.noopResolved, 'Bench: no-op trigger, natively resolved method', [
 			node('Bench Resolved-Method Trigger', `${NOOP_PACKAGE}.benchResolvedTrigger`, 1, [0, 0], {}, { webhookId: WEBHOOK_IDS.noopResolved }),
+		], {}),
+		noopCred: workflow(WORKFLOW_IDS.noopCred, 'Bench: no-op trigger with a credential', [
+			node('Bench No-op Trigger', `${NOOP_PACKAGE}.benchNoopTrigger`, 1, [0, 0], {},
+				{ webhookId: WEBHOOK_IDS.noopCred, credentials: { gameballApi: credentialRefs.gameball } }),
 		], {}),
 	};
 }
@@ -111,6 +118,7 @@ export async function startLiveN8n(options: { engine: 'vm' | 'legacy'; names: Wo
 			noop: `${server.url}/webhook/${WEBHOOK_IDS.noop}/webhook`,
 			noopExpr: `${server.url}/webhook/${WEBHOOK_IDS.noopExpr}/webhook`,
 			noopResolved: `${server.url}/webhook/${WEBHOOK_IDS.noopResolved}/webhook`,
+			noopCred: `${server.url}/webhook/${WEBHOOK_IDS.noopCred}/webhook`,
 		},
 		stop: () => server.stop(),
 	};
