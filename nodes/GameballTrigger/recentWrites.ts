@@ -36,10 +36,11 @@ export interface LoggedWrite {
 export interface StoreView {
 	/** The last write of this log it holds (0 when it was saved by another log, or never). */
 	after: number;
-	/** Saved by this log: every write it lacks may be replayed, and read from the log. */
-	savedHere: boolean;
-	/** Never saved with a mark: the first deliveries of a workflow. */
-	unmarked: boolean;
+	/**
+	 * Saved by this log, or never saved with a mark (the first deliveries of a workflow): this log's snapshots are
+	 * the newest it can have. Static data saved by another log may hold newer ones, so it takes delivery keys only.
+	 */
+	takesSnapshots: boolean;
 }
 
 /** A ring of the last CAPACITY writes, in parallel arrays: logging a write allocates nothing. */
@@ -93,18 +94,14 @@ export class RecentWrites {
 	private parseMark(stored: unknown): StoreView {
 		const [id, seq] = String(stored ?? '').split(':');
 		const savedHere = id === this.id && Number.isInteger(Number(seq));
-		return {
-			after: savedHere ? Number(seq) : 0,
-			savedHere,
-			unmarked: stored === undefined,
-		};
+		return { after: savedHere ? Number(seq) : 0, takesSnapshots: savedHere || stored === undefined };
 	}
 
 	/** The latest logged value of `key` that the viewed static data lacks, if any. */
 	unflushedValue(kind: WriteKind, key: string, view: StoreView, now: number): string | number | undefined {
 		const seq = this.latest[kind].get(key);
 		if (seq === undefined || seq <= view.after) return undefined;
-		if (kind === 'customer' && !view.savedHere && !view.unmarked) return undefined;
+		if (kind === 'customer' && !view.takesSnapshots) return undefined;
 		const slot = seq % CAPACITY;
 		return now - this.times[slot] > RECENT_MS ? undefined : this.values[slot];
 	}
@@ -122,7 +119,7 @@ export class RecentWrites {
 		while (first <= this.lastSeq && now - this.times[first % CAPACITY] > RECENT_MS) first++;
 		for (let seq = first; seq <= this.lastSeq; seq++) {
 			const slot = seq % CAPACITY;
-			if (this.kinds[slot] === 'customer' && !view.savedHere && !view.unmarked) continue;
+			if (this.kinds[slot] === 'customer' && !view.takesSnapshots) continue;
 			writes.push({ seq, at: this.times[slot], kind: this.kinds[slot], key: this.keys[slot], value: this.values[slot] });
 		}
 		return writes;
@@ -130,7 +127,7 @@ export class RecentWrites {
 
 	/** Marks `store` as holding every write logged so far, flushed at `now`. */
 	markFlushed(store: IDataObject, now: number): void {
-		store[MARK] = `${this.id}:${this.lastSeq}:${now}`;
+		store[MARK] = `${this.id}:${this.lastSeq}`;
 		this.flushedSeq = this.lastSeq;
 		this.flushedAt = now;
 	}

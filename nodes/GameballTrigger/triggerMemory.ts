@@ -86,7 +86,7 @@ export class TriggerMemory {
 			else restoreCustomer(this.store, write.key, write.value as string, customerMemorySize);
 		}
 		// `missing` leaves out snapshots for static data saved by another log, but this delivery's are the newest.
-		if (!view.savedHere && !view.unmarked) {
+		if (!view.takesSnapshots) {
 			for (const { key, encoded } of this.ownSnapshots) restoreCustomer(this.store, key, encoded, customerMemorySize);
 		}
 		log.markFlushed(this.store, this.now);
