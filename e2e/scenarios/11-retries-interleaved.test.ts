@@ -1,14 +1,12 @@
 // R2 on the live n8n: 1,000 distinct valid deliveries, each sent 3 times, the retries interleaved with other
 // deliveries (each copy 50 sends after the one before, 10 requests in flight): all answered 200, and exactly
 // 1,000 executions, one per delivery. Then: the deduplication keys reach n8n's database, not only this process.
-import { createHash } from 'node:crypto';
-
 import { signedDeliveries } from '../../bench/lib/deliveries';
 import { runLoad } from '../../bench/lib/load';
-import { deliveryKeyOfDigest, wasDelivered } from '../../nodes/GameballTrigger/memory';
+import { deliveryKey, wasDelivered } from '../../nodes/GameballTrigger/memory';
 import { FLUSH_MS } from '../../nodes/GameballTrigger/recentWrites';
 import * as database from '../lib/database';
-import { lastExecutionId, runContext, waitForExecutions } from './support';
+import { installOf, lastExecutionId, runContext, waitForExecutions } from './support';
 
 const context = runContext();
 const describeIfLanded = context.landed.trigger ? describe : describe.skip;
@@ -26,8 +24,7 @@ const headersOf = (signature: string) => ({ 'content-type': 'application/json', 
 
 /** The trigger's static data as n8n stored it in its database. */
 async function storedMemory(workflowId: string) {
-	const install = { dir: context.installDir, nodeBin: () => context.nodeBin };
-	const [row] = await database.query(install, context.database, 'SELECT staticData FROM workflow_entity WHERE id = ?', [workflowId]);
+	const [row] = await database.query(installOf(context), context.database, 'SELECT staticData FROM workflow_entity WHERE id = ?', [workflowId]);
 	const staticData = typeof row?.staticData === 'string' ? JSON.parse(row.staticData) : row?.staticData;
 	return staticData?.['node:Gameball Trigger'] ?? {};
 }
@@ -59,8 +56,7 @@ describeIfLanded(`n8n ${context.n8nVersion}: R2, retried deliveries run once`, (
 		expect(load.byStatus).toEqual({ 200: 1 });
 		expect(await waitForExecutions(context, { workflowId: context.workflowIds.allEvents, afterId: before, count: 1 })).toHaveLength(1);
 		const memory = await storedMemory(context.workflowIds.allEvents);
-		const keyOf = (body: string) => deliveryKeyOfDigest(createHash('sha1').update(body).digest('hex'));
-		const missing = [...deliveries, last].filter(({ body }) => !wasDelivered(memory, keyOf(body), Date.now()));
+		const missing = [...deliveries, last].filter(({ body }) => !wasDelivered(memory, deliveryKey(Buffer.from(body)), Date.now()));
 		expect(missing).toHaveLength(0);
 	}, 60_000);
 });

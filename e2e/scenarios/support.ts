@@ -47,7 +47,7 @@ export interface Execution {
 const FINAL = ['success', 'error', 'crashed', 'canceled'];
 
 /** The version entry lib/database.js needs: where n8n is installed and which Node.js runs it. */
-function installOf(context: RunContext) {
+export function installOf(context: RunContext) {
 	return { dir: context.installDir, nodeBin: () => context.nodeBin };
 }
 
