@@ -20,7 +20,7 @@ function landedParts() {
 /** The workflows for the nodes that have landed. `withCrm` adds the Loyalty to CRM -> PostgreSQL workflow. */
 function workflowsFor(landed, { withCrm }) {
 	const workflows = [];
-	if (landed.trigger) workflows.push(trigger.allEventsWorkflow(), trigger.tierChangedWorkflow());
+	if (landed.trigger) workflows.push(trigger.allEventsWorkflow(), trigger.tierChangedWorkflow(), trigger.automationGetWorkflow());
 	if (landed.action) workflows.push(actions.lifecycleWorkflow(), actions.batchUpsertWorkflow());
 	if (landed.trigger && landed.crm && withCrm) workflows.push(require('../workflows/crm').crmWorkflow());
 	if (landed.trigger && landed.guard) workflows.push(require('../workflows/guard').guardWorkflow());

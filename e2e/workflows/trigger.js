@@ -7,7 +7,11 @@ const triggerWebhookIds = {
 	tierChanged: 'a1e0c0de-0002-4b1a-9e11-000000000002',
 	crm: 'a1e0c0de-0003-4b1a-9e11-000000000003',
 	guard: 'a1e0c0de-0004-4b1a-9e11-000000000004',
+	automationGet: 'a1e0c0de-0005-4b1a-9e11-000000000005',
 };
+
+/** The shared secret of the automation workflow's header (the e2e run's own, not a real one). */
+const AUTOMATION_SECRET = 'e2e-automation-shared-secret';
 
 function gameballTrigger(webhookId, events, options = {}) {
 	return node(
@@ -35,4 +39,18 @@ function tierChangedWorkflow() {
 	);
 }
 
-module.exports = { triggerWebhookIds, gameballTrigger, allEventsWorkflow, tierChangedWorkflow };
+/** An automation campaign's "Send Webhook" call by GET: n8n must register GET (and not POST) from the parameters. */
+function automationGetWorkflow() {
+	return workflow('gbE2eTriggerAuto', 'E2E: Gameball Trigger (automation, GET)', [
+		node(
+			'Gameball Trigger',
+			'n8n-nodes-gameball.gameballTrigger',
+			1,
+			[0, 0],
+			{ source: 'automation', automationMethod: 'GET', headerName: 'X-Campaign-Secret', headerSecret: AUTOMATION_SECRET, options: {} },
+			{ webhookId: triggerWebhookIds.automationGet },
+		),
+	], {});
+}
+
+module.exports = { triggerWebhookIds, AUTOMATION_SECRET, gameballTrigger, allEventsWorkflow, tierChangedWorkflow, automationGetWorkflow };

@@ -1,4 +1,5 @@
-import type { INodeProperties, IWebhookDescription } from 'n8n-workflow';
+import * as n8nWorkflow from 'n8n-workflow';
+import type { INodeParameters, INodeProperties, IWebhookDescription } from 'n8n-workflow';
 
 import { noticeParam, optionsCollection, positiveNumberOption } from './sharedProperties';
 
@@ -13,13 +14,34 @@ export const DEFAULTS = {
 	customerMemorySize: 10000,
 } as const;
 
+/** The method n8n registers. n8n inlines this function's source into an expression: it must stay self-contained. */
+const registeredMethod = (parameters: INodeParameters) =>
+	parameters.source === 'automation' ? parameters.automationMethod : 'POST';
+
+/** The same method as an expression, for n8n-workflow 1.x, which has no native resolvers. */
+export const METHOD_EXPRESSION = '={{$parameter["source"] === "automation" ? $parameter["automationMethod"] : "POST"}}';
+
+type NativeFieldHelpers = Partial<Pick<typeof n8nWorkflow, 'webhookDescriptionFields' | 'fromFunction'>>;
+
+/**
+ * `httpMethod`, resolved without the expression engine where n8n-workflow can (2.x: about 0.4 ms less per delivery
+ * under the `legacy` engine, bench/RESULTS.md P1), else the expression.
+ */
+export function httpMethodField(helpers: NativeFieldHelpers = n8nWorkflow): Pick<IWebhookDescription, 'httpMethod'> {
+	const { webhookDescriptionFields, fromFunction } = helpers;
+	if (typeof webhookDescriptionFields !== 'function' || typeof fromFunction !== 'function') {
+		return { httpMethod: METHOD_EXPRESSION };
+	}
+	return webhookDescriptionFields({ httpMethod: fromFunction(registeredMethod) }) as Pick<IWebhookDescription, 'httpMethod'>;
+}
+
 /**
  * One webhook at path `webhook`. Gameball v4 always POSTs; an automation campaign's "Send Webhook" action uses
  * the method the merchant chose, so the method follows the "HTTP Method" parameter in that mode.
  */
 export const gameballWebhook: IWebhookDescription = {
 	name: 'default',
-	httpMethod: '={{$parameter["source"] === "automation" ? $parameter["automationMethod"] : "POST"}}',
+	...httpMethodField(),
 	responseMode: 'onReceived',
 	// Empty, so that n8n's own answer is the node's `webhookResponse` (unset, n8n answers "firstEntryJson").
 	responseData: '',

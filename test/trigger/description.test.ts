@@ -1,11 +1,27 @@
+import { resolveWebhookDescriptionField, webhookDescriptionIsNativelyResolvable } from 'n8n-workflow';
+
 import { GameballTrigger } from '../../nodes/GameballTrigger/GameballTrigger.node';
-import { gameballWebhook, TRIGGER_EVENTS } from '../../nodes/GameballTrigger/description';
+import { gameballWebhook, httpMethodField, METHOD_EXPRESSION, TRIGGER_EVENTS } from '../../nodes/GameballTrigger/description';
 import { newTrigger } from './fixtures';
 
-/** The webhook method n8n registers, resolved by n8n-workflow's own expression engine as n8n does on activation. */
-function registeredMethod(parameters: Record<string, unknown>) {
+const METHOD_CASES: Array<[Record<string, unknown>, string]> = [
+	[{}, 'POST'],
+	[{ source: 'v4', automationMethod: 'GET' }, 'POST'],
+	[{ source: 'automation', automationMethod: 'GET' }, 'GET'],
+	[{ source: 'automation', automationMethod: 'POST' }, 'POST'],
+	[{ source: 'automation', automationMethod: 'PUT' }, 'PUT'],
+];
+
+/** A webhook method, resolved by n8n-workflow's own expression engine (n8n 1.x, or parameters with expressions). */
+function methodByExpression(parameters: Record<string, unknown>, httpMethod = gameballWebhook.httpMethod) {
 	const trigger = newTrigger(parameters as never, {}, {});
-	return trigger.workflow.expression.getSimpleParameterValue(trigger.node, gameballWebhook.httpMethod, 'webhook', {});
+	return trigger.workflow.expression.getSimpleParameterValue(trigger.node, httpMethod, 'webhook', {});
+}
+
+/** The webhook method as n8n 2.x resolves it without the expression engine (`webhook.service`). */
+function methodNatively(parameters: Record<string, unknown>) {
+	const { node } = newTrigger(parameters as never, {}, {});
+	return resolveWebhookDescriptionField(node, gameballWebhook, 'httpMethod');
 }
 
 describe('Gameball Trigger description', () => {
@@ -19,11 +35,18 @@ describe('Gameball Trigger description', () => {
 		expect((new GameballTrigger() as unknown as Record<string, unknown>).webhookMethods).toBeUndefined();
 	});
 
-	it('registers POST for Gameball v4 and the chosen method for automation campaigns', () => {
-		expect(registeredMethod({})).toBe('POST');
-		expect(registeredMethod({ source: 'v4', automationMethod: 'GET' })).toBe('POST');
-		for (const method of ['GET', 'POST', 'PUT']) {
-			expect(registeredMethod({ source: 'automation', automationMethod: method })).toBe(method);
+	it('registers POST for Gameball v4 and the chosen method for automation campaigns, natively and by expression', () => {
+		expect(webhookDescriptionIsNativelyResolvable(gameballWebhook)).toBe(true);
+		for (const [parameters, method] of METHOD_CASES) {
+			expect({ parameters, native: methodNatively(parameters) }).toEqual({ parameters, native: { resolved: true, value: method } });
+			expect({ parameters, expression: methodByExpression(parameters) }).toEqual({ parameters, expression: method });
+		}
+	});
+
+	it('falls back to the expression where n8n-workflow has no native resolvers (1.x)', () => {
+		expect(httpMethodField({})).toEqual({ httpMethod: METHOD_EXPRESSION });
+		for (const [parameters, method] of METHOD_CASES) {
+			expect({ parameters, expression: methodByExpression(parameters, METHOD_EXPRESSION) }).toEqual({ parameters, expression: method });
 		}
 	});
 
