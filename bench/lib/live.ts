@@ -2,8 +2,9 @@
  * One live n8n (the e2e harness's install and start-up, used as they are) for the load runs, with up to five
  * workflows: (a) the Gameball Trigger, verification and deduplication on; (b) n8n's own Webhook node; (c) the
  * bench's no-op community trigger; (d) the no-op with the Gameball Trigger's webhook-method expression; (e) the
- * same method declared with n8n-workflow's natively resolved webhookDescriptionFields; (f) the no-op with a
- * credential attached, which n8n checks before every run of a workflow that has one. All answer on receipt.
+ * same method declared with n8n-workflow's natively resolved webhookDescriptionFields; (f) a no-op that declares the
+ * Gameball credential, whose access n8n checks before every run (it checks only declared credentials). All answer on
+ * receipt.
  */
 import { cpSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -57,7 +58,7 @@ function workflows(): Record<WorkflowName, Workflow> {
 			node('Bench Resolved-Method Trigger', `${NOOP_PACKAGE}.benchResolvedTrigger`, 1, [0, 0], {}, { webhookId: WEBHOOK_IDS.noopResolved }),
 		], {}),
 		noopCred: workflow(WORKFLOW_IDS.noopCred, 'Bench: no-op trigger with a credential', [
-			node('Bench No-op Trigger', `${NOOP_PACKAGE}.benchNoopTrigger`, 1, [0, 0], {},
+			node('Bench Credential No-op Trigger', `${NOOP_PACKAGE}.benchCredTrigger`, 1, [0, 0], {},
 				{ webhookId: WEBHOOK_IDS.noopCred, credentials: { gameballApi: credentialRefs.gameball } }),
 		], {}),
 	};

@@ -1,0 +1,29 @@
+'use strict';
+// Benchmark-only trigger (bench/p1-ingest.ts, workflow f): the no-op (workflow c) with a declared credential. n8n
+// checks a run's credential access only for credentials the node type declares, so this is the floor of a community
+// trigger that has one. It never reads the credential.
+Object.defineProperty(exports, '__esModule', { value: true });
+exports.BenchCredTrigger = void 0;
+
+class BenchCredTrigger {
+	constructor() {
+		this.description = {
+			displayName: 'Bench Credential No-op Trigger',
+			name: 'benchCredTrigger',
+			group: ['trigger'],
+			version: 1,
+			description: 'Returns the request body as one item; declares the Gameball credential and never reads it',
+			defaults: { name: 'Bench Credential No-op Trigger' },
+			inputs: [],
+			outputs: ['main'],
+			credentials: [{ name: 'gameballApi', required: true }],
+			webhooks: [{ name: 'default', httpMethod: 'POST', responseMode: 'onReceived', path: 'webhook' }],
+			properties: [],
+		};
+	}
+
+	async webhook() {
+		return { workflowData: [[{ json: this.getBodyData() }]] };
+	}
+}
+exports.BenchCredTrigger = BenchCredTrigger;
