@@ -1,4 +1,4 @@
-import { createHash, timingSafeEqual } from 'node:crypto';
+import { hash, timingSafeEqual } from 'node:crypto';
 
 /** The header that carries Gameball's v4 signature (lower case, as Node delivers header names). */
 export const SIGNATURE_HEADER = 'x-gb-signature';
@@ -7,8 +7,10 @@ const SHA1_BYTES = 20;
 
 /** SHA-1 of `<payload>:<secretKey>`: the digest Gameball signs a v4 delivery with. */
 export function signatureDigest(payload: Buffer | string, secretKey: string): Buffer {
-	// Streaming into one Hash beats concatenating the body and the key for a one-shot hash (measured, 1 KB).
-	return createHash('sha1').update(payload).update(':').update(secretKey, 'utf8').digest();
+	// One-shot `hash` to hex, then decoded: about 1 µs less per 1 KB than a streaming Hash or `hash` to a Buffer
+	// (measured on Node 20, bench/RESULTS.md P2).
+	const signed = Buffer.concat([typeof payload === 'string' ? Buffer.from(payload, 'utf8') : payload, Buffer.from(`:${secretKey}`, 'utf8')]);
+	return Buffer.from(hash('sha1', signed, 'hex'), 'hex');
 }
 
 /**
