@@ -2,7 +2,7 @@ import { hash } from 'node:crypto';
 import type { IDataObject } from 'n8n-workflow';
 
 import type { ProfileSnapshot } from './changes';
-import { hasEntries, keyCount, readEntry, writeEntry, type TableNames } from './textTables';
+import { hasEntries, keyCount, readEntry, writeEntries, writeEntry, type TableNames } from './textTables';
 
 /*
  * What the trigger remembers, kept in the node's workflow static data as text tables (textTables.ts), two
@@ -59,12 +59,12 @@ export function wasDelivered(store: IDataObject, key: string, now: number, windo
 }
 
 export function rememberDelivery(store: IDataObject, key: string, now: number, limit: number): void {
-	restoreDelivery(store, key, unixSeconds(now), limit);
+	writeEntry(store, DELIVERIES, key, String(unixSeconds(now)), limit);
 }
 
-/** Writes a delivery key with its first-seen time (unix seconds), e.g. one logged earlier (recentWrites.ts). */
-export function restoreDelivery(store: IDataObject, key: string, firstSeen: number, limit: number): void {
-	writeEntry(store, DELIVERIES, key, String(firstSeen), limit);
+/** Writes delivery keys with their first-seen times (unix seconds), in order, e.g. ones logged earlier (recentWrites.ts). */
+export function restoreDeliveries(store: IDataObject, deliveries: Array<[key: string, firstSeen: number]>, limit: number): void {
+	writeEntries(store, DELIVERIES, deliveries.map(([key, firstSeen]) => [key, String(firstSeen)]), limit);
 }
 
 function numberText(value: number | null): string {
@@ -122,12 +122,12 @@ export function recallCustomer(store: IDataObject, key: string): ProfileSnapshot
 }
 
 export function rememberCustomer(store: IDataObject, key: string, snapshot: ProfileSnapshot, limit: number): void {
-	restoreCustomer(store, key, encodeSnapshot(snapshot), limit);
+	writeEntry(store, CUSTOMERS, key, encodeSnapshot(snapshot), limit);
 }
 
-/** Writes a snapshot encoded as `encodeSnapshot` does, e.g. one logged earlier (recentWrites.ts). */
-export function restoreCustomer(store: IDataObject, key: string, encoded: string, limit: number): void {
-	writeEntry(store, CUSTOMERS, key, encoded, limit);
+/** Writes snapshots encoded as `encodeSnapshot` does, in order, e.g. ones logged earlier (recentWrites.ts). */
+export function restoreCustomers(store: IDataObject, customers: Array<[key: string, encoded: string]>, limit: number): void {
+	writeEntries(store, CUSTOMERS, customers, limit);
 }
 
 /** How many distinct deliveries and customers are remembered (for tests and diagnostics). */

@@ -128,29 +128,50 @@ export function readEntry(store: IDataObject, names: TableNames, key: string): s
 
 /** Writes `key` into the current generation, first retiring it when it already holds `limit` other keys. */
 export function writeEntry(store: IDataObject, names: TableNames, key: string, value: string, limit: number): void {
+	writeEntries(store, names, [[key, value]], limit);
+}
+
+/**
+ * Writes each `[key, value]` in order, as `writeEntry` would, and appends their lines to the stored text in one piece:
+ * a flush of hundreds of writes retains one string, not two per write, and assigns the static data once.
+ */
+export function writeEntries(store: IDataObject, names: TableNames, writes: Iterable<[string, string]>, limit: number): void {
 	const tables = tablesOf(store, names);
-	const isNew = !tables.current.entries.has(key);
-	if (!isNew && tables.current.entries.get(key) === value) return;
-	if (isNew && tables.current.entries.size >= Math.max(1, Math.floor(limit))) {
-		tables.previous = { ...tables.current, source: tables.current.text };
-		store[names.previous] = tables.previous.text;
-		tables.current = generationOf(names.current, undefined);
+	const keep = Math.max(1, Math.floor(limit));
+	let lines: string[] = [];
+	for (const [key, value] of writes) {
+		const isNew = !tables.current.entries.has(key);
+		if (!isNew && tables.current.entries.get(key) === value) continue;
+		if (isNew && tables.current.entries.size >= keep) {
+			appendLines(tables.current, lines);
+			lines = [];
+			tables.previous = { ...tables.current, source: tables.current.text };
+			store[names.previous] = tables.previous.text;
+			tables.current = generationOf(names.current, undefined);
+		}
+		if (tables.current.shared) tables.current = { ...tables.current, entries: new Map(tables.current.entries), shared: false };
+		tables.current.entries.set(key, value);
+		lines.push(lineOf(key, value));
 	}
-	if (tables.current.shared) tables.current = { ...tables.current, entries: new Map(tables.current.entries), shared: false };
 	const current = tables.current;
-	current.entries.set(key, value);
-	if (current.lines >= 2 * current.entries.size + 64) {
-		// Rewritten keys leave stale lines behind; drop them once they are as many as the live ones.
-		current.text = textOf(current.entries);
-		current.lines = current.entries.size;
-	} else {
-		current.text += lineOf(key, value);
-		current.lines++;
-	}
+	if (lines.length === 0) return;
+	appendLines(current, lines);
 	// Assigning through the static-data proxy marks it changed, so n8n saves it.
 	store[names.current] = current.text;
 	current.source = current.text;
 	if (names.legacyCount in store) delete store[names.legacyCount];
+}
+
+function appendLines(generation: Generation, lines: string[]): void {
+	if (lines.length === 0) return;
+	generation.lines += lines.length;
+	if (generation.lines >= 2 * generation.entries.size + 64) {
+		// Rewritten keys leave stale lines behind; drop them once they are as many as the live ones.
+		generation.text = textOf(generation.entries);
+		generation.lines = generation.entries.size;
+	} else {
+		generation.text += lines.join('');
+	}
 }
 
 /** The distinct keys of both generations. */

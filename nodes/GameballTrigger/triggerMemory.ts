@@ -8,8 +8,8 @@ import {
 	recallCustomer,
 	rememberCustomer,
 	rememberDelivery,
-	restoreCustomer,
-	restoreDelivery,
+	restoreCustomers,
+	restoreDeliveries,
 	unixSeconds,
 	wasDelivered,
 } from './memory';
@@ -80,15 +80,16 @@ export class TriggerMemory {
 		const { log, view } = this;
 		if (!log || !view) return this.wroteStore;
 		if (!log.shouldFlush(view, this.now)) return false;
-		const { customerMemorySize, deduplicationMemorySize } = this.limits;
+		const deliveries: Array<[string, number]> = [];
+		const customers: Array<[string, string]> = [];
 		for (const write of log.missing(view, this.now)) {
-			if (write.kind === 'delivery') restoreDelivery(this.store, write.key, write.value as number, deduplicationMemorySize);
-			else restoreCustomer(this.store, write.key, write.value as string, customerMemorySize);
+			if (write.kind === 'delivery') deliveries.push([write.key, write.value as number]);
+			else customers.push([write.key, write.value as string]);
 		}
 		// `missing` leaves out snapshots for static data saved by another log, but this delivery's are the newest.
-		if (!view.takesSnapshots) {
-			for (const { key, encoded } of this.ownSnapshots) restoreCustomer(this.store, key, encoded, customerMemorySize);
-		}
+		if (!view.takesSnapshots) for (const { key, encoded } of this.ownSnapshots) customers.push([key, encoded]);
+		restoreDeliveries(this.store, deliveries, this.limits.deduplicationMemorySize);
+		restoreCustomers(this.store, customers, this.limits.customerMemorySize);
 		log.markFlushed(this.store, this.now);
 		return true;
 	}

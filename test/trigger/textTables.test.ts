@@ -1,6 +1,6 @@
 import type { IDataObject } from 'n8n-workflow';
 
-import { hasEntries, keyCount, readEntry, writeEntry, type TableNames } from '../../nodes/GameballTrigger/textTables';
+import { hasEntries, keyCount, readEntry, writeEntries, writeEntry, type TableNames } from '../../nodes/GameballTrigger/textTables';
 
 const NAMES: TableNames = { current: 'things', previous: 'previousThings', legacyCount: 'thingCount' };
 
@@ -61,6 +61,29 @@ describe('textTables.ts: generations stored as text', () => {
 		expect(store.things).toBe('k6=6\n');
 		expect(keyCount(store, NAMES)).toBe(4);
 		expect(readEntry(reloaded(store), NAMES, 'k2')).toBeUndefined();
+	});
+
+	it('stores a batch of writes as the same writes one by one would, across generations, in one assignment', () => {
+		// Rewrites, an unchanged value, escapes, and two generation changes inside one batch (limit 4).
+		const writes: Array<[string, string]> = [
+			['a', '1'], ['b', '2'], ['a', '3'], ['c', '3'], ['d', '4'], ['d', '4'], ['e', '5'], ['b', '6'],
+			['f', '7'], ['g', 'x\ny'], ['h', '9'], ['i', '10'], ['a', '11'],
+		];
+		const oneByOne: IDataObject = { things: 'z=0\n', thingCount: 1 };
+		for (const [key, value] of writes) writeEntry(oneByOne, NAMES, key, value, 4);
+		const batched: IDataObject = { things: 'z=0\n', thingCount: 1 };
+		const assigned: string[] = [];
+		const watched = new Proxy(batched, {
+			set(target, name, value) {
+				assigned.push(String(name));
+				return Reflect.set(target, name, value);
+			},
+		});
+		writeEntries(watched, NAMES, writes, 4);
+		expect(batched).toEqual(oneByOne);
+		// Each generation change stores the retired text; the current text is stored once, at the end.
+		expect(assigned).toEqual(['previousThings', 'previousThings', 'things']);
+		expect(readEntry(reloaded(batched), NAMES, 'g')).toBe('x\ny');
 	});
 
 	it('says whether anything is stored without parsing', () => {
