@@ -114,12 +114,8 @@ export async function startLiveN8n(options: { engine: 'vm' | 'legacy'; names: Wo
 		userFolder: folder,
 		databaseFile: join(folder, '.n8n', 'database.sqlite'),
 		urls: {
-			gameball: `${server.url}/webhook/${WEBHOOK_IDS.gameball}/webhook`,
+			...(Object.fromEntries(Object.entries(WEBHOOK_IDS).map(([name, id]) => [name, `${server.url}/webhook/${id}/webhook`])) as Record<WorkflowName, string>),
 			builtin: `${server.url}/webhook/${BUILTIN_PATH}`,
-			noop: `${server.url}/webhook/${WEBHOOK_IDS.noop}/webhook`,
-			noopExpr: `${server.url}/webhook/${WEBHOOK_IDS.noopExpr}/webhook`,
-			noopResolved: `${server.url}/webhook/${WEBHOOK_IDS.noopResolved}/webhook`,
-			noopCred: `${server.url}/webhook/${WEBHOOK_IDS.noopCred}/webhook`,
 		},
 		stop: () => server.stop(),
 	};

@@ -4,26 +4,19 @@
 // trigger that has one. It never reads the credential.
 Object.defineProperty(exports, '__esModule', { value: true });
 exports.BenchCredTrigger = void 0;
+const { BenchNoopTrigger } = require('./BenchNoopTrigger.node.js');
 
-class BenchCredTrigger {
+class BenchCredTrigger extends BenchNoopTrigger {
 	constructor() {
+		super();
 		this.description = {
+			...this.description,
 			displayName: 'Bench Credential No-op Trigger',
 			name: 'benchCredTrigger',
-			group: ['trigger'],
-			version: 1,
 			description: 'Returns the request body as one item; declares the Gameball credential and never reads it',
 			defaults: { name: 'Bench Credential No-op Trigger' },
-			inputs: [],
-			outputs: ['main'],
 			credentials: [{ name: 'gameballApi', required: true }],
-			webhooks: [{ name: 'default', httpMethod: 'POST', responseMode: 'onReceived', path: 'webhook' }],
-			properties: [],
 		};
-	}
-
-	async webhook() {
-		return { workflowData: [[{ json: this.getBodyData() }]] };
 	}
 }
 exports.BenchCredTrigger = BenchCredTrigger;
