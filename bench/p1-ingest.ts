@@ -8,6 +8,8 @@
  *   (f) noopCred      a no-op that declares and has the Gameball credential (n8n checks its access before each run,
  *                     for declared credentials only; it is never read); opt in
  *                     with --workflows gameball,builtin,noop,noopExpr,noopResolved,noopCred
+ *   (g) gameballSmall the Gameball Trigger with both memory sizes at 100: what the size of its static data costs
+ *                     (n8n reads and parses all of it for every run); opt in the same way
  * For each engine (n8n's default `vm`, then N8N_EXPRESSION_ENGINE=legacy) and each concurrency, the three take
  * turns in alternating rounds; every delivery is a distinct, correctly signed 1 KB body. A turn ends when every
  * answered delivery's execution has finished.
@@ -21,7 +23,7 @@ import { join } from 'node:path';
 
 import { readArgs } from './lib/args';
 import { signedDeliveries } from './lib/deliveries';
-import { lastExecutionId, SECRET_KEY, startLiveN8n, waitForFinished, WORKFLOW_IDS, type LiveN8n, type WorkflowName } from './lib/live';
+import { lastExecutionId, SECRET_KEY, startLiveN8n, staticDataLength, waitForFinished, WORKFLOW_IDS, type LiveN8n, type WorkflowName } from './lib/live';
 import { runLoad, type LoadRequest } from './lib/load';
 import { finish, goal, machine, percentile, round, type Goal } from './lib/report';
 import { processes } from './lib/e2e';
@@ -113,6 +115,9 @@ async function measureEngine(engine: 'vm' | 'legacy'): Promise<Cell[]> {
 				);
 			}
 		}
+		for (const name of names.filter((n) => n.startsWith('gameball'))) {
+			console.log(`${engine} ${name}: static data at the end ${round((await staticDataLength(live, WORKFLOW_IDS[name])) / 1024, 1)} KB`);
+		}
 	} finally {
 		await live.stop();
 	}
@@ -126,7 +131,7 @@ async function main() {
 	const goals: Goal[] = [];
 	let broken = false;
 	const has = (name: WorkflowName) => names.includes(name);
-	console.log('\nengine  conc  a/b completed  a/c completed  a/b answered  a/c answered  d/c completed  e/c completed  f/c completed  a/f completed');
+	console.log('\nengine  conc  a/b completed  a/c completed  a/b answered  a/c answered  d/c completed  e/c completed  f/c completed  a/f completed  g/c completed  a/g completed');
 	for (const engine of engines) {
 		for (const concurrency of levels) {
 			const cell = (name: WorkflowName) => cells.find((c) => c.engine === engine && c.concurrency === concurrency && c.workflow === name)!;
@@ -134,11 +139,12 @@ async function main() {
 			const ab = a.completedPerSecond / b.completedPerSecond;
 			const ac = a.completedPerSecond / c.completedPerSecond;
 			const vsNoop = (name: WorkflowName) => (has(name) ? round(cell(name).completedPerSecond / c.completedPerSecond, 2).toFixed(2) : '-');
+			const aVs = (name: WorkflowName) => (has(name) ? round(a.completedPerSecond / cell(name).completedPerSecond, 2).toFixed(2) : '-');
 			console.log(
 				`${engine.padEnd(7)} ${String(concurrency).padEnd(5)} ${round(ab, 2).toFixed(2).padEnd(14)} ${round(ac, 2).toFixed(2).padEnd(14)} ` +
 					`${round(a.answeredPerSecond / b.answeredPerSecond, 2).toFixed(2).padEnd(13)} ${round(a.answeredPerSecond / c.answeredPerSecond, 2).toFixed(2).padEnd(13)} ` +
 					`${vsNoop('noopExpr').padEnd(14)} ${vsNoop('noopResolved').padEnd(14)} ${vsNoop('noopCred').padEnd(14)} ` +
-					(has('noopCred') ? round(a.completedPerSecond / cell('noopCred').completedPerSecond, 2).toFixed(2) : '-'),
+					`${aVs('noopCred').padEnd(14)} ${vsNoop('gameballSmall').padEnd(14)} ${aVs('gameballSmall')}`,
 			);
 			if (engine === 'legacy') goals.push(goal(`a/b >= 0.95 (legacy, c=${concurrency})`, ab >= 0.95, round(ab, 2).toFixed(2)));
 			goals.push(goal(`a/c >= 0.95 (${engine}, c=${concurrency})`, ac >= 0.95, round(ac, 2).toFixed(2)));

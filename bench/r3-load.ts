@@ -5,6 +5,7 @@
  *   npm run bench:r3                                  10,000 at concurrency 50 (10-15 minutes under vm)
  *   npm run bench:r3 -- --deliveries 2000 --engine legacy
  *   --workflow builtin          n8n's own Webhook node instead, as the control (same bodies, same load)
+ *   --workflow gameballSmall    the Gameball Trigger with both memory sizes at 100 (static data of a few KB)
  *   --production-limit 10       sets n8n's N8N_CONCURRENCY_PRODUCTION_LIMIT (runs in progress at once)
  */
 import { readFileSync } from 'node:fs';
@@ -12,7 +13,7 @@ import { readFileSync } from 'node:fs';
 import { readArgs } from './lib/args';
 import { signedDeliveries } from './lib/deliveries';
 import { processes } from './lib/e2e';
-import { lastExecutionId, SECRET_KEY, startLiveN8n, waitForFinished, WORKFLOW_IDS } from './lib/live';
+import { lastExecutionId, SECRET_KEY, startLiveN8n, staticDataLength, waitForFinished, WORKFLOW_IDS } from './lib/live';
 import { runLoad } from './lib/load';
 import { finish, goal, machine, round } from './lib/report';
 
@@ -20,7 +21,7 @@ const args = readArgs();
 const count = args.number('deliveries', 10_000);
 const concurrency = args.number('concurrency', 50);
 const engine = args.string('engine', 'vm') as 'vm' | 'legacy';
-const workflow = args.string('workflow', 'gameball') as 'gameball' | 'builtin';
+const workflow = args.string('workflow', 'gameball') as 'gameball' | 'builtin' | 'gameballSmall';
 const productionLimit = args.number('production-limit', 0);
 
 async function main() {
@@ -44,6 +45,7 @@ async function main() {
 		const succeeded = tally.byStatus.success ?? 0;
 		const seconds = (tally.lastStoppedAt - load.startedAt) / 1000;
 		console.log(`executions: ${JSON.stringify(tally.byStatus)}; the last finished ${round(seconds, 1)} s after the first request (${round(succeeded / seconds, 1)}/s completed)`);
+		console.log(`static data at the end: ${round((await staticDataLength(live, WORKFLOW_IDS[workflow])) / 1024, 1)} KB`);
 		const log = readFileSync(live.logFile, 'utf8');
 		const leaks = [SECRET_KEY].filter((key) => log.includes(key)).length;
 		finish(

@@ -3,18 +3,20 @@
  * workflows: (a) the Gameball Trigger, verification and deduplication on; (b) n8n's own Webhook node; (c) the
  * bench's no-op community trigger; (d) the no-op with the Gameball Trigger's webhook-method expression; (e) the
  * same method declared with n8n-workflow's natively resolved webhookDescriptionFields; (f) a no-op that declares the
- * Gameball credential, whose access n8n checks before every run (it checks only declared credentials). All answer on
- * receipt.
+ * Gameball credential, whose access n8n checks before every run (it checks only declared credentials); (g) the
+ * Gameball Trigger with both memory sizes at 100, so its static data stays a few KB (n8n reads all of it for every
+ * run). All answer on receipt.
  */
 import { cpSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import type { IDataObject } from 'n8n-workflow';
 
 import { common, database, install, instance, n8n, ports, processes, userFolder, versions, type N8nVersion, type Workflow } from './e2e';
 
 export const API_KEY = 'bench-api-key';
 export const SECRET_KEY = 'bench-secret-key';
 
-export type WorkflowName = 'gameball' | 'builtin' | 'noop' | 'noopExpr' | 'noopResolved' | 'noopCred';
+export type WorkflowName = 'gameball' | 'builtin' | 'noop' | 'noopExpr' | 'noopResolved' | 'noopCred' | 'gameballSmall';
 
 const WEBHOOK_IDS: Record<WorkflowName, string> = {
 	gameball: 'b3c40000-0001-4b1a-9e11-00000000000a',
@@ -23,6 +25,7 @@ const WEBHOOK_IDS: Record<WorkflowName, string> = {
 	noopExpr: 'b3c40000-0004-4b1a-9e11-00000000000d',
 	noopResolved: 'b3c40000-0005-4b1a-9e11-00000000000e',
 	noopCred: 'b3c40000-0006-4b1a-9e11-00000000000f',
+	gameballSmall: 'b3c40000-0007-4b1a-9e11-000000000010',
 };
 export const WORKFLOW_IDS: Record<WorkflowName, string> = {
 	gameball: 'benchGameballTrg',
@@ -31,18 +34,26 @@ export const WORKFLOW_IDS: Record<WorkflowName, string> = {
 	noopExpr: 'benchNoopExprTrg',
 	noopResolved: 'benchNoopResolvd',
 	noopCred: 'benchNoopWithCred',
+	gameballSmall: 'benchGameballSml',
 };
 const BUILTIN_PATH = 'bench-builtin';
+const SMALL_MEMORY_SIZE = 100;
 const NOOP_PACKAGE = 'n8n-nodes-bench-noop';
 
 function workflows(): Record<WorkflowName, Workflow> {
 	const { node, workflow, credentialRefs } = common;
-	return {
-		gameball: workflow(WORKFLOW_IDS.gameball, 'Bench: Gameball Trigger', [
+	const gameballTrigger = (name: WorkflowName, title: string, options: IDataObject) =>
+		workflow(WORKFLOW_IDS[name], title, [
 			node('Gameball Trigger', 'n8n-nodes-gameball.gameballTrigger', 1, [0, 0],
-				{ source: 'v4', events: [], verifySignature: true, simplify: true, options: { deduplicate: true } },
-				{ webhookId: WEBHOOK_IDS.gameball, credentials: { gameballApi: credentialRefs.gameball } }),
-		], {}),
+				{ source: 'v4', events: [], verifySignature: true, simplify: true, options: { deduplicate: true, ...options } },
+				{ webhookId: WEBHOOK_IDS[name], credentials: { gameballApi: credentialRefs.gameball } }),
+		], {});
+	return {
+		gameball: gameballTrigger('gameball', 'Bench: Gameball Trigger', {}),
+		gameballSmall: gameballTrigger('gameballSmall', 'Bench: Gameball Trigger, memory sizes 100', {
+			deduplicationMemorySize: SMALL_MEMORY_SIZE,
+			customerMemorySize: SMALL_MEMORY_SIZE,
+		}),
 		builtin: workflow(WORKFLOW_IDS.builtin, 'Bench: n8n Webhook node', [
 			node('Webhook', 'n8n-nodes-base.webhook', 2, [0, 0],
 				{ httpMethod: 'POST', path: BUILTIN_PATH, responseMode: 'onReceived', options: {} },
@@ -152,6 +163,12 @@ export async function tallyExecutions(live: LiveN8n, workflowId: string, afterId
 		maxId = Math.max(maxId, Number(row.maxId));
 	}
 	return { count: Object.values(byStatus).reduce((a, b) => a + b, 0), byStatus, lastStoppedAt, maxId };
+}
+
+/** Characters of a workflow's static data as n8n stored it (0 when none). */
+export async function staticDataLength(live: LiveN8n, workflowId: string): Promise<number> {
+	const [row] = await database.query(live.version, live.databaseFile, 'SELECT length(staticData) AS length FROM workflow_entity WHERE id = ?', [workflowId]);
+	return Number(row?.length ?? 0);
 }
 
 export async function lastExecutionId(live: LiveN8n): Promise<number> {
