@@ -6,8 +6,9 @@ import { hasEntries, keyCount, readEntry, writeEntries, writeEntry, type TableNa
 
 /*
  * What the trigger remembers, kept in the node's workflow static data as text tables (textTables.ts), two
- * generations each, one `<key>=<value>` line per entry:
- *   deliveries, previousDeliveries   <12-char key>=<unix seconds first seen>
+ * generations each:
+ *   deliveries, previousDeliveries   =<unix seconds first seen>, then one <12-char key> line per key first seen then
+ *                                    (earlier versions: <12-char key>=<unix seconds first seen>; both are read)
  *   customers, previousCustomers     <12-char key>=[#<n>|<referralCode>|]<tierOrder>|<activated>|<pending>|<total>[|<tierName>]
  * The last `limit` keys written are always remembered, at most twice that many are stored, and no write walks a
  * table. A customer's snapshot is written on every delivery that changes it, which keeps it current.
@@ -16,7 +17,7 @@ import { hasEntries, keyCount, readEntry, writeEntries, writeEntry, type TableNa
 
 export const DEDUPLICATION_WINDOW_MS = 2 * 60 * 60 * 1000;
 
-const DELIVERIES: TableNames = { current: 'deliveries', previous: 'previousDeliveries', legacyCount: 'deliveryCount' };
+const DELIVERIES: TableNames = { current: 'deliveries', previous: 'previousDeliveries', legacyCount: 'deliveryCount', sharesValues: true };
 const CUSTOMERS: TableNames = { current: 'customers', previous: 'previousCustomers', legacyCount: 'customerCount' };
 
 const KEY_LENGTH = 12;

@@ -6,12 +6,15 @@ import { isJsonObject } from './body';
  * A bounded memory of two generations, each stored in the static data as ONE string of `<key>=<value>\n` lines (a
  * key's last line wins). n8n parses, proxies and re-serialises a workflow's whole static data around every delivery,
  * and a few long strings cost it a fraction of what tens of thousands of object keys do (bench/RESULTS.md, P5).
+ * A table whose keys mostly share values (first-seen seconds) stores a run of them as `=<value>\n` and then one
+ * bare `<key>\n` line per key: n8n reads the whole static data for every run, so every byte costs (RESULTS.md, R3).
  * Reads go through Maps parsed from those strings once per text: n8n loads a fresh copy of the static data for each
  * delivery, and the text only changes when the trigger flushes its writes (recentWrites.ts), so the Maps parsed from
  * a text are shared, read-only, by every copy that holds the same text (parsing a full memory takes milliseconds,
  * comparing it microseconds). A write first gives its copy Maps of its own.
  * Writes go to the current generation; when it holds `limit` keys it becomes the previous one, and the one before
  * it is dropped whole: the last `limit` keys written are always kept, at most twice that many are stored.
+ * Keys never contain `=` or a line break.
  */
 
 export interface TableNames {
@@ -19,6 +22,8 @@ export interface TableNames {
 	previous: string;
 	/** A count key of the object format of earlier versions, removed on the first write. */
 	legacyCount: string;
+	/** Write runs of keys with one value as `=<value>` and bare keys (see above). Either form is always read. */
+	sharesValues?: boolean;
 }
 
 interface Generation {
@@ -26,12 +31,15 @@ interface Generation {
 	source: unknown;
 	text: string;
 	entries: Map<string, string>;
+	/** Entry lines in `text`, stale ones included (run lines not counted). */
 	lines: number;
+	/** The value a bare key appended to `text` would take. */
+	runValue: string | undefined;
 	/** `entries` is shared with other copies that hold the same text: copy it before writing. */
 	shared: boolean;
 }
 
-type ParsedText = Pick<Generation, 'text' | 'entries' | 'lines'>;
+type ParsedText = Pick<Generation, 'text' | 'entries' | 'lines' | 'runValue'>;
 
 /** Texts parsed lately, by table name and length; an entry is used only when its text is equal. */
 const parsedTexts = new Map<string, ParsedText>();
@@ -57,23 +65,40 @@ function lineOf(key: string, value: string): string {
 	return `${key}=${escapeValue(value)}\n`;
 }
 
-function textOf(entries: Map<string, string>): string {
-	let text = '';
-	for (const [key, value] of entries) text += lineOf(key, value);
-	return text;
+/** The line(s) that store `key` at the end of `generation`'s text; updates its run value. */
+function linesFor(generation: Pick<Generation, 'runValue'>, key: string, value: string, sharesValues: boolean | undefined): string {
+	if (!sharesValues) return lineOf(key, value);
+	if (value === generation.runValue) return `${key}\n`;
+	generation.runValue = value;
+	return `=${escapeValue(value)}\n${key}\n`;
 }
 
-function parseText(text: string): { entries: Map<string, string>; lines: number } {
+function textOf(entries: Map<string, string>, sharesValues: boolean | undefined): Pick<Generation, 'text' | 'runValue'> {
+	const run: Pick<Generation, 'runValue'> = { runValue: undefined };
+	let text = '';
+	for (const [key, value] of entries) text += linesFor(run, key, value, sharesValues);
+	return { text, runValue: run.runValue };
+}
+
+function parseText(text: string): Omit<ParsedText, 'text'> {
 	const entries = new Map<string, string>();
 	let lines = 0;
-	for (let start = 0; start < text.length; lines++) {
+	let runValue: string | undefined;
+	for (let start = 0; start < text.length; ) {
 		let end = text.indexOf('\n', start);
 		if (end < 0) end = text.length;
 		const equals = text.indexOf('=', start);
-		if (equals > start && equals < end) entries.set(text.slice(start, equals), unescapeValue(text.slice(equals + 1, end)));
+		if (equals === start) runValue = unescapeValue(text.slice(start + 1, end));
+		else if (equals > start && equals < end) {
+			entries.set(text.slice(start, equals), unescapeValue(text.slice(equals + 1, end)));
+			lines++;
+		} else if (end > start && runValue !== undefined) {
+			entries.set(text.slice(start, end), runValue);
+			lines++;
+		}
 		start = end + 1;
 	}
-	return { entries, lines };
+	return { entries, lines, runValue };
 }
 
 /** The Maps of a stored text, parsed once per text (see above). */
@@ -89,16 +114,13 @@ function parsedText(name: string, text: string): ParsedText {
 }
 
 /** A stored generation: text, or an object `{ key: value }` as earlier versions stored it. */
-function generationOf(name: string, stored: unknown): Generation {
-	if (typeof stored === 'string') {
-		const { entries, lines } = parsedText(name, stored);
-		return { source: stored, text: stored, entries, lines, shared: true };
-	}
+function generationOf(name: string, stored: unknown, sharesValues: boolean | undefined): Generation {
+	if (typeof stored === 'string') return { source: stored, ...parsedText(name, stored), text: stored, shared: true };
 	if (isJsonObject(stored)) {
 		const entries = new Map(Object.entries(stored).map(([key, value]) => [key, String(value)]));
-		return { source: stored, text: textOf(entries), entries, lines: entries.size, shared: false };
+		return { source: stored, ...textOf(entries, sharesValues), entries, lines: entries.size, shared: false };
 	}
-	return { source: stored, text: '', entries: new Map(), lines: 0, shared: false };
+	return { source: stored, text: '', entries: new Map(), lines: 0, runValue: undefined, shared: false };
 }
 
 function tablesOf(store: IDataObject, names: TableNames): Tables {
@@ -110,12 +132,12 @@ function tablesOf(store: IDataObject, names: TableNames): Tables {
 	let tables = byName.get(names.current);
 	if (!tables || tables.current.source !== store[names.current]) {
 		tables = {
-			current: generationOf(names.current, store[names.current]),
-			previous: generationOf(names.previous, store[names.previous]),
+			current: generationOf(names.current, store[names.current], names.sharesValues),
+			previous: generationOf(names.previous, store[names.previous], names.sharesValues),
 		};
 		byName.set(names.current, tables);
 	} else if (tables.previous.source !== store[names.previous]) {
-		tables.previous = generationOf(names.previous, store[names.previous]);
+		tables.previous = generationOf(names.previous, store[names.previous], names.sharesValues);
 	}
 	return tables;
 }
@@ -143,31 +165,31 @@ export function writeEntries(store: IDataObject, names: TableNames, writes: Iter
 		const isNew = !tables.current.entries.has(key);
 		if (!isNew && tables.current.entries.get(key) === value) continue;
 		if (isNew && tables.current.entries.size >= keep) {
-			appendLines(tables.current, lines);
+			appendLines(tables.current, lines, names);
 			lines = [];
 			tables.previous = { ...tables.current, source: tables.current.text };
 			store[names.previous] = tables.previous.text;
-			tables.current = generationOf(names.current, undefined);
+			tables.current = generationOf(names.current, undefined, names.sharesValues);
 		}
 		if (tables.current.shared) tables.current = { ...tables.current, entries: new Map(tables.current.entries), shared: false };
 		tables.current.entries.set(key, value);
-		lines.push(lineOf(key, value));
+		lines.push(linesFor(tables.current, key, value, names.sharesValues));
 	}
 	const current = tables.current;
 	if (lines.length === 0) return;
-	appendLines(current, lines);
+	appendLines(current, lines, names);
 	// Assigning through the static-data proxy marks it changed, so n8n saves it.
 	store[names.current] = current.text;
 	current.source = current.text;
 	if (names.legacyCount in store) delete store[names.legacyCount];
 }
 
-function appendLines(generation: Generation, lines: string[]): void {
+function appendLines(generation: Generation, lines: string[], names: TableNames): void {
 	if (lines.length === 0) return;
 	generation.lines += lines.length;
 	if (generation.lines >= 2 * generation.entries.size + 64) {
 		// Rewritten keys leave stale lines behind; drop them once they are as many as the live ones.
-		generation.text = textOf(generation.entries);
+		Object.assign(generation, textOf(generation.entries, names.sharesValues));
 		generation.lines = generation.entries.size;
 	} else {
 		generation.text += lines.join('');

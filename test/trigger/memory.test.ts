@@ -116,6 +116,29 @@ describe('memory.ts: customer snapshots', () => {
 });
 
 describe('stored state stays small', () => {
+	it('stores delivery keys first seen in one second as that second once and one 12-character line per key', () => {
+		const store: IDataObject = {};
+		const second = Math.floor(T0 / 1000) * 1000;
+		const keys = Array.from({ length: 1000 }, (_, i) => deliveryKey(Buffer.from(`delivery ${i}`)));
+		keys.forEach((key, i) => rememberDelivery(store, key, second + (i % 1000), 5000));
+		rememberDelivery(store, 'laterKey0000', second + 1000, 5000);
+		expect(store.deliveries).toBe(`=${second / 1000}\n${keys.join('\n')}\n=${second / 1000 + 1}\nlaterKey0000\n`);
+		const reloaded = JSON.parse(JSON.stringify(store)) as IDataObject;
+		expect(keys.every((key) => wasDelivered(reloaded, key, second + DEDUPLICATION_WINDOW_MS - 1))).toBe(true);
+		expect(keys.some((key) => wasDelivered(reloaded, key, second + DEDUPLICATION_WINDOW_MS))).toBe(false);
+		expect(wasDelivered(reloaded, 'laterKey0000', second + DEDUPLICATION_WINDOW_MS)).toBe(true);
+	});
+
+	it('reads delivery keys stored with a time each, as earlier versions stored them', () => {
+		const key = deliveryKey(Buffer.from('old delivery'));
+		const store: IDataObject = { deliveries: `${key}=${Math.floor(T0 / 1000)}\n` };
+		expect(wasDelivered(store, key, T0 + 85 * MINUTE)).toBe(true);
+		rememberDelivery(store, 'newKey000000', T0 + MINUTE, 5000);
+		expect(wasDelivered(store, key, T0 + 85 * MINUTE)).toBe(true);
+		expect(wasDelivered(store, 'newKey000000', T0 + 85 * MINUTE)).toBe(true);
+		expect(memorySize(store).deliveries).toBe(2);
+	});
+
 	it('stays under 2 MB after 100,000 distinct customers and deliveries with the default bounds', () => {
 		const settings = v4Settings();
 		const memory: IDataObject = {};

@@ -3,6 +3,7 @@ import type { IDataObject } from 'n8n-workflow';
 import { hasEntries, keyCount, readEntry, writeEntries, writeEntry, type TableNames } from '../../nodes/GameballTrigger/textTables';
 
 const NAMES: TableNames = { current: 'things', previous: 'previousThings', legacyCount: 'thingCount' };
+const RUNS: TableNames = { ...NAMES, sharesValues: true };
 
 /** The static data as n8n hands it to the next delivery: parsed again from its saved JSON. */
 const reloaded = (store: IDataObject): IDataObject => JSON.parse(JSON.stringify(store)) as IDataObject;
@@ -114,5 +115,66 @@ describe('textTables.ts: generations stored as text', () => {
 		const afterWrite = reloaded(second);
 		expect([readEntry(afterWrite, NAMES, 'k1'), readEntry(afterWrite, NAMES, 'new')]).toEqual(['changed', 'n']);
 		expect(keyCount(reloaded(original), NAMES)).toBe(500);
+	});
+
+	describe('a table whose keys share values (runs)', () => {
+		it('stores a run of keys with one value as one value line and a bare line per key, and reads them back', () => {
+			const store: IDataObject = {};
+			const writes: Array<[string, string]> = [['a', '100'], ['b', '100'], ['c', '101'], ['d', '101'], ['e', '100'], ['f', 'x\ny']];
+			for (const [key, value] of writes) writeEntry(store, RUNS, key, value, 100);
+			expect(store.things).toBe('=100\na\nb\n=101\nc\nd\n=100\ne\n=x\\ny\nf\n');
+			const again = reloaded(store);
+			for (const [key, value] of writes) expect(readEntry(again, RUNS, key)).toBe(value);
+			expect(keyCount(again, RUNS)).toBe(6);
+		});
+
+		it('continues a run across saves and reloads, and after a text of the key=value format', () => {
+			const store: IDataObject = { things: 'old=99\n', previousThings: 'older=98\n' };
+			writeEntry(store, RUNS, 'a', '100', 100);
+			const reloadedOnce = reloaded(store);
+			writeEntry(reloadedOnce, RUNS, 'b', '100', 100);
+			writeEntry(reloadedOnce, RUNS, 'old', '100', 100);
+			expect(reloadedOnce.things).toBe('old=99\n=100\na\nb\nold\n');
+			const again = reloaded(reloadedOnce);
+			expect(['old', 'older', 'a', 'b'].map((key) => readEntry(again, RUNS, key))).toEqual(['100', '98', '100', '100']);
+		});
+
+		it('a key=value table reads runs, so either setting reads what the other wrote', () => {
+			const store: IDataObject = {};
+			writeEntries(store, RUNS, [['a', '1'], ['b', '1']], 100);
+			writeEntry(store, NAMES, 'c', '1', 100);
+			expect(store.things).toBe('=1\na\nb\nc=1\n');
+			expect(['a', 'b', 'c'].map((key) => readEntry(reloaded(store), RUNS, key))).toEqual(['1', '1', '1']);
+		});
+
+		it('a batch reads back as one-by-one writes do, across generations and the dropping of stale lines', () => {
+			const writes: Array<[string, string]> = [];
+			for (let i = 0; i < 300; i++) writes.push([`k${i % 7}`, String(1000 + Math.floor(i / 9))]);
+			for (let i = 0; i < 30; i++) writes.push([`n${i}`, String(2000 + Math.floor(i / 4))]);
+			const oneByOne: IDataObject = {};
+			for (const [key, value] of writes) writeEntry(oneByOne, RUNS, key, value, 20);
+			const batched: IDataObject = {};
+			writeEntries(batched, RUNS, writes, 20);
+			// Stale lines are dropped at different moments, so the texts may differ; what they hold may not (below).
+			const lines = (batched.things as string).split('\n').filter((line) => line && !line.startsWith('=')).length;
+			expect(lines).toBeLessThanOrEqual(2 * 20 + 64);
+			// k0-k6 and n0-n12 fill the first generation (now the previous one), n13-n29 the current one: every key is
+			// kept, with its last value.
+			const again = reloaded(batched);
+			for (const [key, value] of new Map(writes)) {
+				expect(readEntry(again, RUNS, key)).toBe(value);
+				expect(readEntry(reloaded(oneByOne), RUNS, key)).toBe(value);
+			}
+			expect(keyCount(again, RUNS)).toBe(37);
+		});
+
+		it('rewrites the text from its entries when stale lines pile up, keeping every value', () => {
+			const store: IDataObject = {};
+			for (let i = 0; i < 400; i++) writeEntry(store, RUNS, `k${i % 5}`, String(100 + Math.floor(i / 3)), 10);
+			const text = store.things as string;
+			expect(text.split('\n').filter((line) => line && !line.startsWith('=')).length).toBeLessThanOrEqual(2 * 5 + 64);
+			// The last write of each key wins: k0..k4 were last written at i = 395..399.
+			for (let k = 0; k < 5; k++) expect(readEntry(reloaded(store), RUNS, `k${k}`)).toBe(String(100 + Math.floor((395 + k) / 3)));
+		});
 	});
 });
