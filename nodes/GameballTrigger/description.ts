@@ -177,7 +177,7 @@ export const triggerProperties: INodeProperties[] = [
 			'Customer Memory Size',
 			'customerMemorySize',
 			10000,
-			'How many of the most recently seen customers\' last profile are always remembered for Tier Changed, Points Changed and "changes" (up to twice as many are kept; older ones are forgotten in bulk). Best effort: kept in this workflow\'s static data, per process in queue mode.',
+			'How many of the most recently seen customers\' last profile are always remembered for Tier Changed, Points Changed and "changes" (up to twice as many are kept; older ones are forgotten in bulk). Best effort: kept in this workflow\'s static data, per process in queue mode. n8n reads that static data for every run, so a larger memory slows every delivery a little.',
 			{ show: { '/source': ['v4'] } },
 		),
 		{
@@ -193,7 +193,7 @@ export const triggerProperties: INodeProperties[] = [
 			'Deduplication Memory Size',
 			'deduplicationMemorySize',
 			5000,
-			'How many of the most recent deliveries are always remembered for deduplication (up to twice as many are kept; older ones are forgotten in bulk)',
+			'How many of the most recent deliveries are always remembered for deduplication (up to twice as many are kept; older ones are forgotten in bulk). Keep it at least as large as the deliveries of 85 minutes: Gameball\'s last retry comes 85 minutes after the first try.',
 			{ show: { '/source': ['v4'] } },
 		),
 		{
