@@ -17,13 +17,14 @@
  *   deliveries/s (completed) = deliveries / time from the first request to the last execution's stoppedAt
  *   npm run bench:p1                                    about 10 minutes
  *   npm run bench:p1 -- --engines legacy --concurrency 10 --count 1000 --rounds 1
+ *   --database postgres   n8n on a fresh database of the machine's PostgreSQL instead of SQLite
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 
 import { readArgs } from './lib/args';
 import { signedDeliveries } from './lib/deliveries';
-import { lastExecutionId, SECRET_KEY, startLiveN8n, staticDataLength, waitForFinished, WORKFLOW_IDS, type LiveN8n, type WorkflowName } from './lib/live';
+import { lastExecutionId, SECRET_KEY, startLiveN8n, staticDataLength, waitForFinished, WORKFLOW_IDS, type DatabaseKind, type LiveN8n, type WorkflowName } from './lib/live';
 import { runLoad, type LoadRequest } from './lib/load';
 import { finish, goal, machine, percentile, round, type Goal } from './lib/report';
 import { processes } from './lib/e2e';
@@ -33,6 +34,7 @@ const engines = args.list('engines', ['vm', 'legacy']) as Array<'vm' | 'legacy'>
 const levels = args.list('concurrency', ['1', '10', '50']).map(Number);
 const rounds = args.number('rounds', 2);
 const maxSeconds = args.number('max-seconds', 90);
+const database = args.string('database', 'sqlite') as DatabaseKind;
 const names = args.list('workflows', ['gameball', 'builtin', 'noop', 'noopExpr', 'noopResolved']) as WorkflowName[];
 /** Deliveries per workflow and concurrency level, split over the rounds. */
 const countFor = (concurrency: number) => args.number('count', concurrency === 1 ? 200 : 600);
@@ -69,7 +71,7 @@ async function turn(live: LiveN8n, name: WorkflowName, count: number, concurrenc
 }
 
 async function measureEngine(engine: 'vm' | 'legacy'): Promise<Cell[]> {
-	const live = await startLiveN8n({ engine, names });
+	const live = await startLiveN8n({ engine, names, database });
 	const cells: Cell[] = [];
 	try {
 		for (const name of names) await turn(live, name, 30, 5); // warm-up, not counted
@@ -125,7 +127,7 @@ async function measureEngine(engine: 'vm' | 'legacy'): Promise<Cell[]> {
 }
 
 async function main() {
-	console.log(`P1 webhook ingest · ${machine()}`);
+	console.log(`P1 webhook ingest · ${machine()} · ${database === 'postgres' ? 'PostgreSQL' : 'SQLite'}`);
 	const cells: Cell[] = [];
 	for (const engine of engines) cells.push(...(await measureEngine(engine)));
 	const goals: Goal[] = [];

@@ -1,11 +1,12 @@
 /**
  * R3, load: 10,000 distinct valid deliveries at concurrency 50 into the Gameball Trigger on a live n8n (2.40.7,
- * its default `vm` engine unless --engine legacy). Zero lost (every delivery has a finished, successful execution)
+ * its default `vm` engine unless --engine legacy; SQLite unless --database postgres). Zero lost (every delivery has a finished, successful execution)
  * and zero 5xx.
  *   npm run bench:r3                                  10,000 at concurrency 50 (10-15 minutes under vm)
  *   npm run bench:r3 -- --deliveries 2000 --engine legacy
  *   --workflow builtin          n8n's own Webhook node instead, as the control (same bodies, same load)
  *   --workflow gameballSmall    the Gameball Trigger with both memory sizes at 100 (static data of a few KB)
+ *   --database postgres         n8n on a fresh database of the machine's PostgreSQL (127.0.0.1:5432), dropped after
  *   --production-limit 10       sets n8n's N8N_CONCURRENCY_PRODUCTION_LIMIT (runs in progress at once)
  */
 import { readFileSync } from 'node:fs';
@@ -13,9 +14,9 @@ import { readFileSync } from 'node:fs';
 import { readArgs } from './lib/args';
 import { signedDeliveries } from './lib/deliveries';
 import { processes } from './lib/e2e';
-import { lastExecutionId, SECRET_KEY, startLiveN8n, staticDataLength, waitForFinished, WORKFLOW_IDS } from './lib/live';
+import { lastExecutionId, SECRET_KEY, startLiveN8n, staticDataLength, waitForFinished, WORKFLOW_IDS, type DatabaseKind } from './lib/live';
 import { runLoad } from './lib/load';
-import { finish, goal, machine, round } from './lib/report';
+import { finish, goal, machine, round, type Goal } from './lib/report';
 
 const args = readArgs();
 const count = args.number('deliveries', 10_000);
@@ -23,12 +24,14 @@ const concurrency = args.number('concurrency', 50);
 const engine = args.string('engine', 'vm') as 'vm' | 'legacy';
 const workflow = args.string('workflow', 'gameball') as 'gameball' | 'builtin' | 'gameballSmall';
 const productionLimit = args.number('production-limit', 0);
+const database = args.string('database', 'sqlite') as DatabaseKind;
 
 async function main() {
 	console.log(`R3 load · ${machine()}`);
 	if (productionLimit > 0) process.env.N8N_CONCURRENCY_PRODUCTION_LIMIT = String(productionLimit);
-	console.log(`workflow ${workflow}, ${engine} engine, SQLite, N8N_CONCURRENCY_PRODUCTION_LIMIT ${productionLimit > 0 ? productionLimit : 'unset (no limit)'}`);
-	const live = await startLiveN8n({ engine, names: [workflow] });
+	console.log(`workflow ${workflow}, ${engine} engine, ${database === 'postgres' ? 'PostgreSQL' : 'SQLite'}, N8N_CONCURRENCY_PRODUCTION_LIMIT ${productionLimit > 0 ? productionLimit : 'unset (no limit)'}`);
+	const live = await startLiveN8n({ engine, names: [workflow], database });
+	let goals: Goal[] = [];
 	try {
 		const requests = signedDeliveries(count, `r3-${process.pid}`, SECRET_KEY).map(({ body, signature }) => ({
 			body,
@@ -48,18 +51,17 @@ async function main() {
 		console.log(`static data at the end: ${round((await staticDataLength(live, WORKFLOW_IDS[workflow])) / 1024, 1)} KB`);
 		const log = readFileSync(live.logFile, 'utf8');
 		const leaks = [SECRET_KEY].filter((key) => log.includes(key)).length;
-		finish(
-			[
-				goal('zero lost', succeeded === count, `${count - succeeded} of ${count} without a successful execution`),
-				goal('zero 5xx', fiveXx === 0 && load.errors === 0, `${fiveXx} answered 5xx, ${load.errors} connection errors`),
-				goal('secret not in the n8n log', leaks === 0, `${leaks} hits`),
-			],
-			true,
-		);
+		goals = [
+			goal('zero lost', succeeded === count, `${count - succeeded} of ${count} without a successful execution`),
+			goal('zero 5xx', fiveXx === 0 && load.errors === 0, `${fiveXx} answered 5xx, ${load.errors} connection errors`),
+			goal('secret not in the n8n log', leaks === 0, `${leaks} hits`),
+		];
 	} finally {
+		// Before `finish`, which exits: a PostgreSQL run's database is dropped here.
 		await live.stop();
 		await processes.stopAll();
 	}
+	finish(goals, true);
 }
 
 main().catch(async (error) => {

@@ -20,6 +20,8 @@ export interface ServerSettings {
 	userFolder: string;
 	port: number;
 	brokerPort: number;
+	/** Added to n8n's environment, e.g. `postgres.postgresEnv(name)`. */
+	env?: Record<string, string>;
 }
 
 export interface Workflow {
@@ -50,6 +52,12 @@ export const processes = require('../../e2e/lib/processes') as {
 };
 export const database = require('../../e2e/lib/database') as {
 	query: (version: N8nVersion, databaseFile: string, sql: string, parameters?: unknown[]) => Promise<Array<Record<string, unknown>>>;
+};
+export const postgres = require('../../e2e/lib/postgres') as {
+	psqlRows: (database: string, sql: string) => Array<Record<string, unknown>>;
+	createDatabase: (name: string) => string;
+	dropDatabase: (name: string) => void;
+	postgresEnv: (database: string) => Record<string, string>;
 };
 export const common = require('../../e2e/workflows/common') as {
 	credentialRefs: { gameball: { id: string; name: string } };

@@ -11,7 +11,7 @@ import { cpSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path';
 import type { IDataObject } from 'n8n-workflow';
 
-import { common, database, install, instance, n8n, ports, processes, userFolder, versions, type N8nVersion, type Workflow } from './e2e';
+import { common, database, install, instance, n8n, ports, postgres, processes, userFolder, versions, type N8nVersion, type Workflow } from './e2e';
 
 export const API_KEY = 'bench-api-key';
 export const SECRET_KEY = 'bench-secret-key';
@@ -85,21 +85,56 @@ function installNoopPackage(folder: string) {
 	writeFileSync(manifestFile, JSON.stringify(manifest, null, 2));
 }
 
+export type DatabaseKind = 'sqlite' | 'postgres';
+
+type Row = Record<string, unknown>;
+
 export interface LiveN8n {
 	version: N8nVersion;
 	url: string;
 	logFile: string;
 	userFolder: string;
-	databaseFile: string;
+	database: DatabaseKind;
+	/** A read-only query of n8n's database; `?` takes the next parameter; quote camelCase names ("workflowId"). */
+	query: (sql: string, parameters?: Array<string | number>) => Promise<Row[]>;
 	urls: Record<WorkflowName, string>;
 	stop: () => Promise<void>;
 }
 
+/** `sql` with each `?` replaced by its parameter as a literal (psql -c takes no parameters). */
+function withLiterals(sql: string, parameters: Array<string | number>): string {
+	let next = 0;
+	return sql.replace(/\?/g, () => {
+		const value = parameters[next++];
+		return typeof value === 'number' ? String(value) : `'${String(value).replace(/'/g, "''")}'`;
+	});
+}
+
+/** n8n's own SQLite file in the user folder, or a PostgreSQL database of the machine's, made for this run. */
+function databaseFor(kind: DatabaseKind, version: N8nVersion, folder: string) {
+	if (kind === 'sqlite') {
+		const file = join(folder, '.n8n', 'database.sqlite');
+		return { env: {}, query: (sql: string, parameters: Array<string | number> = []) => database.query(version, file, sql, parameters), drop: () => {} };
+	}
+	const name = postgres.createDatabase(`gb_bench_${process.pid}_${Date.now()}`);
+	return {
+		env: postgres.postgresEnv(name),
+		query: async (sql: string, parameters: Array<string | number> = []) => postgres.psqlRows(name, withLiterals(sql, parameters)),
+		drop: () => postgres.dropDatabase(name),
+	};
+}
+
 /**
- * Starts n8n `versionName` (default 2.40.7) with the chosen workflows. `engine` 'legacy' sets
- * N8N_EXPRESSION_ENGINE=legacy; 'vm' leaves n8n's default.
+ * Starts n8n `versionName` (default 2.40.7) with the chosen workflows, on SQLite unless `database` says postgres.
+ * `engine` 'legacy' sets N8N_EXPRESSION_ENGINE=legacy; 'vm' leaves n8n's default.
  */
-export async function startLiveN8n(options: { engine: 'vm' | 'legacy'; names: WorkflowName[]; versionName?: string; log?: (line: string) => void }): Promise<LiveN8n> {
+export async function startLiveN8n(options: {
+	engine: 'vm' | 'legacy';
+	names: WorkflowName[];
+	database?: DatabaseKind;
+	versionName?: string;
+	log?: (line: string) => void;
+}): Promise<LiveN8n> {
 	const log = options.log ?? ((line: string) => console.log(`[bench] ${line}`));
 	processes.stopEverythingOnExit();
 	if (options.engine === 'legacy') process.env.N8N_EXPRESSION_ENGINE = 'legacy';
@@ -108,13 +143,15 @@ export async function startLiveN8n(options: { engine: 'vm' | 'legacy'; names: Wo
 	const folder = join(userFolder.repoRoot, 'bench', '.run', `n8n-${version.version}-${options.engine}-${process.pid}`);
 	rmSync(folder, { recursive: true, force: true });
 	mkdirSync(folder, { recursive: true });
-	const settings = { userFolder: folder, port: await ports.freePort(), brokerPort: await ports.freePort() };
+	const kind = options.database ?? 'sqlite';
+	const store = databaseFor(kind, version, folder);
+	const settings = { userFolder: folder, port: await ports.freePort(), brokerPort: await ports.freePort(), env: store.env };
 	userFolder.installPackage(folder, version);
 	installNoopPackage(folder);
 	const all = workflows();
 	const chosen = options.names.map((name) => all[name]);
 	const credentials = instance.credentialsFor({ simulatorUrl: 'http://127.0.0.1:9', apiKey: API_KEY, secretKey: SECRET_KEY });
-	log(`n8n ${version.version} (${options.engine} engine): importing ${chosen.length} workflows into ${folder}`);
+	log(`n8n ${version.version} (${options.engine} engine, ${kind}): importing ${chosen.length} workflows into ${folder}`);
 	await userFolder.importAndActivate(version, settings, { credentials, workflows: chosen, activeIds: chosen.map(({ id }) => id) });
 	const server = await n8n.startN8n(version, settings, { expectedWebhooks: chosen.length });
 	log(`n8n ${version.version} is up at ${server.url}`);
@@ -123,12 +160,16 @@ export async function startLiveN8n(options: { engine: 'vm' | 'legacy'; names: Wo
 		url: server.url,
 		logFile: server.logFile,
 		userFolder: folder,
-		databaseFile: join(folder, '.n8n', 'database.sqlite'),
+		database: kind,
+		query: store.query,
 		urls: {
 			...(Object.fromEntries(Object.entries(WEBHOOK_IDS).map(([name, id]) => [name, `${server.url}/webhook/${id}/webhook`])) as Record<WorkflowName, string>),
 			builtin: `${server.url}/webhook/${BUILTIN_PATH}`,
 		},
-		stop: () => server.stop(),
+		stop: async () => {
+			await server.stop();
+			store.drop();
+		},
 	};
 }
 
@@ -140,17 +181,16 @@ export interface ExecutionTally {
 	maxId: number;
 }
 
-function sqliteTime(value: unknown): number {
+/** A stored time: SQLite's text without a zone is UTC; PostgreSQL's JSON carries its offset. */
+function storedTime(value: unknown): number {
 	if (typeof value !== 'string') return Number(value);
 	return Date.parse(/[zZ]|[+-]\d\d:?\d\d$/.test(value) ? value.replace(' ', 'T') : `${value.replace(' ', 'T')}Z`);
 }
 
-/** Executions of one workflow with an id above `afterId`, read from n8n's SQLite database. */
+/** Executions of one workflow with an id above `afterId`, read from n8n's database. */
 export async function tallyExecutions(live: LiveN8n, workflowId: string, afterId: number): Promise<ExecutionTally> {
-	const rows = await database.query(
-		live.version,
-		live.databaseFile,
-		'SELECT status, count(*) AS count, max(stoppedAt) AS lastStoppedAt, max(id) AS maxId FROM execution_entity WHERE workflowId = ? AND id > ? GROUP BY status',
+	const rows = await live.query(
+		'SELECT status, count(*) AS count, max("stoppedAt") AS "lastStoppedAt", max(id) AS "maxId" FROM execution_entity WHERE "workflowId" = ? AND id > ? GROUP BY status',
 		[workflowId, afterId],
 	);
 	const byStatus: Record<string, number> = {};
@@ -158,7 +198,7 @@ export async function tallyExecutions(live: LiveN8n, workflowId: string, afterId
 	let maxId = afterId;
 	for (const row of rows) {
 		byStatus[String(row.status)] = Number(row.count);
-		const stopped = sqliteTime(row.lastStoppedAt);
+		const stopped = storedTime(row.lastStoppedAt);
 		if (!Number.isNaN(stopped) && !(stopped <= lastStoppedAt)) lastStoppedAt = stopped;
 		maxId = Math.max(maxId, Number(row.maxId));
 	}
@@ -167,12 +207,12 @@ export async function tallyExecutions(live: LiveN8n, workflowId: string, afterId
 
 /** Characters of a workflow's static data as n8n stored it (0 when none). */
 export async function staticDataLength(live: LiveN8n, workflowId: string): Promise<number> {
-	const [row] = await database.query(live.version, live.databaseFile, 'SELECT length(staticData) AS length FROM workflow_entity WHERE id = ?', [workflowId]);
+	const [row] = await live.query('SELECT length(CAST("staticData" AS TEXT)) AS length FROM workflow_entity WHERE id = ?', [workflowId]);
 	return Number(row?.length ?? 0);
 }
 
 export async function lastExecutionId(live: LiveN8n): Promise<number> {
-	const [row] = await database.query(live.version, live.databaseFile, 'SELECT max(id) AS id FROM execution_entity');
+	const [row] = await live.query('SELECT max(id) AS id FROM execution_entity');
 	return Number(row?.id ?? 0);
 }
 

@@ -3,9 +3,10 @@ const { createWriteStream } = require('node:fs');
 const { join } = require('node:path');
 const { startProcess, stopProcess, runCommand } = require('./processes');
 const { registeredWebhookCount } = require('./database');
+const { psqlRows } = require('./postgres');
 
-/** The environment every n8n command of a run shares. */
-function n8nEnv(version, { userFolder, port, brokerPort }) {
+/** The environment every n8n command of a run shares; `env` adds to it (e.g. a PostgreSQL database). */
+function n8nEnv(version, { userFolder, port, brokerPort, env = {} }) {
 	return {
 		...process.env,
 		...version.runEnv,
@@ -25,6 +26,7 @@ function n8nEnv(version, { userFolder, port, brokerPort }) {
 		N8N_ENFORCE_SETTINGS_FILE_PERMISSIONS: 'false',
 		N8N_LOG_LEVEL: process.env.N8N_LOG_LEVEL || 'info',
 		DB_SQLITE_POOL_SIZE: '2',
+		...env,
 	};
 }
 
@@ -61,11 +63,17 @@ async function waitForReady(url, child, isAnnounced, timeoutMs) {
 	throw new Error(`n8n did not answer ${url}/healthz within ${timeoutMs / 1000} s`);
 }
 
+/** Production webhooks n8n has registered, in its SQLite database or the PostgreSQL one its `env` names. */
+async function registeredWebhooks(version, settings) {
+	const postgres = settings.env?.DB_TYPE === 'postgresdb' ? settings.env.DB_POSTGRESDB_DATABASE : undefined;
+	if (postgres) return Number(psqlRows(postgres, 'SELECT count(*) AS count FROM webhook_entity')[0].count);
+	return registeredWebhookCount(version, join(settings.userFolder, '.n8n', 'database.sqlite'));
+}
+
 /** n8n 2.x registers production webhooks in the background after it says it is ready: wait for all of them. */
 async function waitForWebhooks(version, settings, expected, child, timeoutMs) {
-	const database = join(settings.userFolder, '.n8n', 'database.sqlite');
 	const deadline = Date.now() + timeoutMs;
-	while ((await registeredWebhookCount(version, database)) < expected) {
+	while ((await registeredWebhooks(version, settings)) < expected) {
 		if (child.exitCode !== null) throw new Error(`n8n exited with code ${child.exitCode}`);
 		if (Date.now() > deadline) throw new Error(`n8n did not register ${expected} production webhooks in time`);
 		await new Promise((resolve) => setTimeout(resolve, 250));

@@ -16,4 +16,21 @@ function dropDatabase(name) {
 	psql('postgres', `DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
 }
 
-module.exports = { psql, createDatabase, dropDatabase };
+/** The environment that points n8n at `database` on the machine's PostgreSQL. */
+function postgresEnv(database) {
+	return {
+		DB_TYPE: 'postgresdb',
+		DB_POSTGRESDB_HOST: '127.0.0.1',
+		DB_POSTGRESDB_PORT: '5432',
+		DB_POSTGRESDB_DATABASE: database,
+		DB_POSTGRESDB_USER: 'postgres',
+		DB_POSTGRESDB_PASSWORD: '',
+	};
+}
+
+/** The rows of one query as objects (PostgreSQL builds the JSON). */
+function psqlRows(database, sql) {
+	return JSON.parse(psql(database, `SELECT coalesce(json_agg(q), '[]'::json) FROM (${sql}) q`));
+}
+
+module.exports = { psql, psqlRows, createDatabase, dropDatabase, postgresEnv };

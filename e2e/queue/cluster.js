@@ -5,17 +5,12 @@ const { join } = require('node:path');
 const { freePort } = require('../lib/ports');
 const { startProcess, stopProcess, runCommand } = require('../lib/processes');
 const { n8nEnv } = require('../lib/n8n');
-const { psql } = require('../lib/postgres');
+const { psql, postgresEnv } = require('../lib/postgres');
 
 function queueEnv(version, { userFolder, database, prefix }, port, brokerPort) {
 	return {
 		...n8nEnv(version, { userFolder, port, brokerPort }),
-		DB_TYPE: 'postgresdb',
-		DB_POSTGRESDB_HOST: '127.0.0.1',
-		DB_POSTGRESDB_PORT: '5432',
-		DB_POSTGRESDB_DATABASE: database,
-		DB_POSTGRESDB_USER: 'postgres',
-		DB_POSTGRESDB_PASSWORD: '',
+		...postgresEnv(database),
 		EXECUTIONS_MODE: 'queue',
 		QUEUE_BULL_REDIS_HOST: '127.0.0.1',
 		QUEUE_BULL_REDIS_PORT: '6379',
