@@ -80,6 +80,14 @@ function textOf(entries: Map<string, string>, sharesValues: boolean | undefined)
 	return { text, runValue: run.runValue };
 }
 
+const EQUALS_SIGN = 0x3d;
+
+/** The first `=` in `text[start, end)`, or -1: a bare key line must not send the search on into later lines. */
+function equalsSignIn(text: string, start: number, end: number): number {
+	for (let at = start; at < end; at++) if (text.charCodeAt(at) === EQUALS_SIGN) return at;
+	return -1;
+}
+
 function parseText(text: string): Omit<ParsedText, 'text'> {
 	const entries = new Map<string, string>();
 	let lines = 0;
@@ -87,9 +95,9 @@ function parseText(text: string): Omit<ParsedText, 'text'> {
 	for (let start = 0; start < text.length; ) {
 		let end = text.indexOf('\n', start);
 		if (end < 0) end = text.length;
-		const equals = text.indexOf('=', start);
+		const equals = equalsSignIn(text, start, end);
 		if (equals === start) runValue = unescapeValue(text.slice(start + 1, end));
-		else if (equals > start && equals < end) {
+		else if (equals > start) {
 			entries.set(text.slice(start, equals), unescapeValue(text.slice(equals + 1, end)));
 			lines++;
 		} else if (end > start && runValue !== undefined) {
