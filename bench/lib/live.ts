@@ -1,5 +1,5 @@
 /**
- * One live n8n (the e2e harness's install and start-up, used as they are) for the load runs, with up to five
+ * One live n8n (the e2e harness's install and start-up, used as they are) for the load runs, with any of seven
  * workflows: (a) the Gameball Trigger, verification and deduplication on; (b) n8n's own Webhook node; (c) the
  * bench's no-op community trigger; (d) the no-op with the Gameball Trigger's webhook-method expression; (e) the
  * same method declared with n8n-workflow's natively resolved webhookDescriptionFields; (f) a no-op that declares the
@@ -152,8 +152,14 @@ export async function startLiveN8n(options: {
 	const chosen = options.names.map((name) => all[name]);
 	const credentials = instance.credentialsFor({ simulatorUrl: 'http://127.0.0.1:9', apiKey: API_KEY, secretKey: SECRET_KEY });
 	log(`n8n ${version.version} (${options.engine} engine, ${kind}): importing ${chosen.length} workflows into ${folder}`);
-	await userFolder.importAndActivate(version, settings, { credentials, workflows: chosen, activeIds: chosen.map(({ id }) => id) });
-	const server = await n8n.startN8n(version, settings, { expectedWebhooks: chosen.length });
+	let server: Awaited<ReturnType<typeof n8n.startN8n>>;
+	try {
+		await userFolder.importAndActivate(version, settings, { credentials, workflows: chosen, activeIds: chosen.map(({ id }) => id) });
+		server = await n8n.startN8n(version, settings, { expectedWebhooks: chosen.length });
+	} catch (error) {
+		store.drop();
+		throw error;
+	}
 	log(`n8n ${version.version} is up at ${server.url}`);
 	return {
 		version,
