@@ -24,7 +24,7 @@ import { join } from 'node:path';
 
 import { readArgs } from './lib/args';
 import { signedDeliveries } from './lib/deliveries';
-import { lastExecutionId, SECRET_KEY, startLiveN8n, staticDataLength, waitForFinished, WORKFLOW_IDS, type DatabaseKind, type LiveN8n, type WorkflowName } from './lib/live';
+import { databaseLabel, lastExecutionId, SECRET_KEY, startLiveN8n, staticDataLength, waitForFinished, WORKFLOW_IDS, type DatabaseKind, type LiveN8n, type WorkflowName } from './lib/live';
 import { runLoad, type LoadRequest } from './lib/load';
 import { finish, goal, machine, percentile, round, type Goal } from './lib/report';
 import { processes } from './lib/e2e';
@@ -127,7 +127,7 @@ async function measureEngine(engine: 'vm' | 'legacy'): Promise<Cell[]> {
 }
 
 async function main() {
-	console.log(`P1 webhook ingest · ${machine()} · ${database === 'postgres' ? 'PostgreSQL' : 'SQLite'}`);
+	console.log(`P1 webhook ingest · ${machine()} · ${databaseLabel(database)}`);
 	const cells: Cell[] = [];
 	for (const engine of engines) cells.push(...(await measureEngine(engine)));
 	const goals: Goal[] = [];

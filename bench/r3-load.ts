@@ -1,7 +1,7 @@
 /**
  * R3, load: 10,000 distinct valid deliveries at concurrency 50 into the Gameball Trigger on a live n8n (2.40.7,
- * its default `vm` engine unless --engine legacy; SQLite unless --database postgres). Zero lost (every delivery has a finished, successful execution)
- * and zero 5xx.
+ * its default `vm` engine unless --engine legacy; SQLite unless --database postgres). Zero lost (every delivery has
+ * a finished, successful execution) and zero 5xx.
  *   npm run bench:r3                                  10,000 at concurrency 50 (10-15 minutes under vm)
  *   npm run bench:r3 -- --deliveries 2000 --engine legacy
  *   --workflow builtin          n8n's own Webhook node instead, as the control (same bodies, same load)
@@ -14,7 +14,7 @@ import { readFileSync } from 'node:fs';
 import { readArgs } from './lib/args';
 import { signedDeliveries } from './lib/deliveries';
 import { processes } from './lib/e2e';
-import { lastExecutionId, SECRET_KEY, startLiveN8n, staticDataLength, waitForFinished, WORKFLOW_IDS, type DatabaseKind } from './lib/live';
+import { databaseLabel, lastExecutionId, SECRET_KEY, startLiveN8n, staticDataLength, waitForFinished, WORKFLOW_IDS, type DatabaseKind } from './lib/live';
 import { runLoad } from './lib/load';
 import { finish, goal, machine, round, type Goal } from './lib/report';
 
@@ -29,7 +29,7 @@ const database = args.string('database', 'sqlite') as DatabaseKind;
 async function main() {
 	console.log(`R3 load · ${machine()}`);
 	if (productionLimit > 0) process.env.N8N_CONCURRENCY_PRODUCTION_LIMIT = String(productionLimit);
-	console.log(`workflow ${workflow}, ${engine} engine, ${database === 'postgres' ? 'PostgreSQL' : 'SQLite'}, N8N_CONCURRENCY_PRODUCTION_LIMIT ${productionLimit > 0 ? productionLimit : 'unset (no limit)'}`);
+	console.log(`workflow ${workflow}, ${engine} engine, ${databaseLabel(database)}, N8N_CONCURRENCY_PRODUCTION_LIMIT ${productionLimit > 0 ? productionLimit : 'unset (no limit)'}`);
 	const live = await startLiveN8n({ engine, names: [workflow], database });
 	let goals: Goal[] = [];
 	try {

@@ -87,6 +87,11 @@ function installNoopPackage(folder: string) {
 
 export type DatabaseKind = 'sqlite' | 'postgres';
 
+/** The database's name as the benches print it. */
+export function databaseLabel(kind: DatabaseKind): string {
+	return kind === 'postgres' ? 'PostgreSQL' : 'SQLite';
+}
+
 type Row = Record<string, unknown>;
 
 export interface LiveN8n {

@@ -3,7 +3,7 @@ const { createWriteStream } = require('node:fs');
 const { join } = require('node:path');
 const { startProcess, stopProcess, runCommand } = require('./processes');
 const { registeredWebhookCount } = require('./database');
-const { psqlRows } = require('./postgres');
+const { webhookCount } = require('./postgres');
 
 /** The environment every n8n command of a run shares; `env` adds to it (e.g. a PostgreSQL database). */
 function n8nEnv(version, { userFolder, port, brokerPort, env = {} }) {
@@ -66,7 +66,7 @@ async function waitForReady(url, child, isAnnounced, timeoutMs) {
 /** Production webhooks n8n has registered, in its SQLite database or the PostgreSQL one its `env` names. */
 async function registeredWebhooks(version, settings) {
 	const postgres = settings.env?.DB_TYPE === 'postgresdb' ? settings.env.DB_POSTGRESDB_DATABASE : undefined;
-	if (postgres) return Number(psqlRows(postgres, 'SELECT count(*) AS count FROM webhook_entity')[0].count);
+	if (postgres) return webhookCount(postgres);
 	return registeredWebhookCount(version, join(settings.userFolder, '.n8n', 'database.sqlite'));
 }
 

@@ -33,4 +33,9 @@ function psqlRows(database, sql) {
 	return JSON.parse(psql(database, `SELECT coalesce(json_agg(q), '[]'::json) FROM (${sql}) q`));
 }
 
-module.exports = { psql, psqlRows, createDatabase, dropDatabase, postgresEnv };
+/** How many production webhooks n8n has registered in `database`. */
+function webhookCount(database) {
+	return Number(psql(database, 'SELECT count(*) FROM webhook_entity').trim());
+}
+
+module.exports = { psql, psqlRows, createDatabase, dropDatabase, postgresEnv, webhookCount };

@@ -5,7 +5,7 @@ const { join } = require('node:path');
 const { freePort } = require('../lib/ports');
 const { startProcess, stopProcess, runCommand } = require('../lib/processes');
 const { n8nEnv } = require('../lib/n8n');
-const { psql, postgresEnv } = require('../lib/postgres');
+const { postgresEnv, webhookCount } = require('../lib/postgres');
 
 function queueEnv(version, { userFolder, database, prefix }, port, brokerPort) {
 	return {
@@ -100,7 +100,7 @@ async function startCluster(version, settings, { credentialsFile, workflowsDir, 
 	for (const id of workflowIds) await cli(version, settings, version.activateArgs(id));
 	log('starting main');
 	const main = await startRole(version, settings, 'main', ['start']);
-	const registered = () => Number(psql(settings.database, 'SELECT count(*) FROM webhook_entity').trim());
+	const registered = () => webhookCount(settings.database);
 	await until(async () => registered() >= workflowIds.length, 'production webhooks registered', 120000, main.child);
 	const cluster = { main, webhooks: [], workers: [] };
 	for (let index = 0; index < webhooks; index++) {
