@@ -1,10 +1,21 @@
 import type { IDataObject } from 'n8n-workflow';
 
 import { isJsonObject } from './body';
+import {
+	appendText,
+	holdsPieces,
+	isStoredText,
+	joinedText,
+	piecesOf,
+	storedForm,
+	storedLength,
+	type PiecedText,
+	type StoredText,
+} from './textPieces';
 
 /*
- * A bounded memory of two generations, each stored in the static data as ONE string of `<key>=<value>\n` lines (a
- * key's last line wins). n8n parses, proxies and re-serialises a workflow's whole static data around every delivery,
+ * A bounded memory of two generations, each stored in the static data as text of `<key>=<value>\n` lines (a key's
+ * last line wins): one string, or a long text in pieces (textPieces.ts). n8n parses, proxies and re-serialises a workflow's whole static data around every delivery,
  * and a few long strings cost it a fraction of what tens of thousands of object keys do (bench/RESULTS.md, P5).
  * A table whose keys mostly share values (first-seen seconds) stores a run of them as `=<value>\n` and then one
  * bare `<key>\n` line per key: n8n reads the whole static data for every run, so every byte costs (RESULTS.md, R3).
@@ -27,9 +38,9 @@ export interface TableNames {
 }
 
 interface Generation {
-	/** The stored value this was read from (a string, or an object of earlier versions). */
+	/** The stored value this was read from (text, or an object of earlier versions). */
 	source: unknown;
-	text: string;
+	text: PiecedText;
 	entries: Map<string, string>;
 	/** Entry lines in `text`, stale ones included (run lines not counted). */
 	lines: number;
@@ -39,7 +50,10 @@ interface Generation {
 	shared: boolean;
 }
 
-type ParsedText = Pick<Generation, 'text' | 'entries' | 'lines' | 'runValue'>;
+type ParsedText = Pick<Generation, 'text' | 'entries' | 'lines' | 'runValue'> & {
+	/** The text parsed, joined. */
+	joined: string;
+};
 
 /** Texts parsed lately, by table name and length; an entry is used only when its text is equal. */
 const parsedTexts = new Map<string, ParsedText>();
@@ -77,7 +91,7 @@ function textOf(entries: Map<string, string>, sharesValues: boolean | undefined)
 	const run: Pick<Generation, 'runValue'> = { runValue: undefined };
 	let text = '';
 	for (const [key, value] of entries) text += linesFor(run, key, value, sharesValues);
-	return { text, runValue: run.runValue };
+	return { text: piecesOf(text), runValue: run.runValue };
 }
 
 const EQUALS_SIGN = 0x3d;
@@ -88,7 +102,7 @@ function equalsSignIn(text: string, start: number, end: number): number {
 	return -1;
 }
 
-function parseText(text: string): Omit<ParsedText, 'text'> {
+function parseText(text: string): Pick<ParsedText, 'entries' | 'lines' | 'runValue'> {
 	const entries = new Map<string, string>();
 	let lines = 0;
 	let runValue: string | undefined;
@@ -109,12 +123,17 @@ function parseText(text: string): Omit<ParsedText, 'text'> {
 	return { entries, lines, runValue };
 }
 
+function isParsedFrom(parsed: ParsedText, stored: StoredText): boolean {
+	return typeof stored === 'string' ? parsed.joined === stored : holdsPieces(stored, parsed.text);
+}
+
 /** The Maps of a stored text, parsed once per text (see above). */
-function parsedText(name: string, text: string): ParsedText {
-	const cacheKey = `${name}:${text.length}`;
+function parsedText(name: string, stored: StoredText): ParsedText {
+	const cacheKey = `${name}:${storedLength(stored)}`;
 	const cached = parsedTexts.get(cacheKey);
-	if (cached?.text === text) return cached;
-	const parsed = { text, ...parseText(text) };
+	if (cached && isParsedFrom(cached, stored)) return cached;
+	const joined = joinedText(stored);
+	const parsed = { joined, text: piecesOf(joined), ...parseText(joined) };
 	parsedTexts.delete(cacheKey);
 	if (parsedTexts.size >= PARSED_TEXTS_KEPT) parsedTexts.delete(parsedTexts.keys().next().value as string);
 	parsedTexts.set(cacheKey, parsed);
@@ -123,12 +142,15 @@ function parsedText(name: string, text: string): ParsedText {
 
 /** A stored generation: text, or an object `{ key: value }` as earlier versions stored it. */
 function generationOf(name: string, stored: unknown, sharesValues: boolean | undefined): Generation {
-	if (typeof stored === 'string') return { source: stored, ...parsedText(name, stored), text: stored, shared: true };
+	if (isStoredText(stored)) {
+		const { text, entries, lines, runValue } = parsedText(name, stored);
+		return { source: stored, text, entries, lines, runValue, shared: true };
+	}
 	if (isJsonObject(stored)) {
 		const entries = new Map(Object.entries(stored).map(([key, value]) => [key, String(value)]));
 		return { source: stored, ...textOf(entries, sharesValues), entries, lines: entries.size, shared: false };
 	}
-	return { source: stored, text: '', entries: new Map(), lines: 0, runValue: undefined, shared: false };
+	return { source: stored, text: piecesOf(''), entries: new Map(), lines: 0, runValue: undefined, shared: false };
 }
 
 function tablesOf(store: IDataObject, names: TableNames): Tables {
@@ -175,8 +197,9 @@ export function writeEntries(store: IDataObject, names: TableNames, writes: Iter
 		if (isNew && tables.current.entries.size >= keep) {
 			appendLines(tables.current, lines, names);
 			lines = [];
-			tables.previous = { ...tables.current, source: tables.current.text };
-			store[names.previous] = tables.previous.text;
+			const retired = storedForm(tables.current.text);
+			tables.previous = { ...tables.current, source: retired };
+			store[names.previous] = retired;
 			tables.current = generationOf(names.current, undefined, names.sharesValues);
 		}
 		if (tables.current.shared) tables.current = { ...tables.current, entries: new Map(tables.current.entries), shared: false };
@@ -187,8 +210,9 @@ export function writeEntries(store: IDataObject, names: TableNames, writes: Iter
 	if (lines.length === 0) return;
 	appendLines(current, lines, names);
 	// Assigning through the static-data proxy marks it changed, so n8n saves it.
-	store[names.current] = current.text;
-	current.source = current.text;
+	const stored = storedForm(current.text);
+	store[names.current] = stored;
+	current.source = stored;
 	if (names.legacyCount in store) delete store[names.legacyCount];
 }
 
@@ -200,7 +224,7 @@ function appendLines(generation: Generation, lines: string[], names: TableNames)
 		Object.assign(generation, textOf(generation.entries, names.sharesValues));
 		generation.lines = generation.entries.size;
 	} else {
-		generation.text += lines.join('');
+		generation.text = appendText(generation.text, lines.join(''));
 	}
 }
 
@@ -215,6 +239,6 @@ export function keyCount(store: IDataObject, names: TableNames): number {
 /** True when anything is stored, without parsing it. */
 export function hasEntries(store: IDataObject, names: TableNames): boolean {
 	return [store[names.current], store[names.previous]].some(
-		(stored) => (typeof stored === 'string' && stored.length > 0) || (isJsonObject(stored) && Object.keys(stored).length > 0),
+		(stored) => (isStoredText(stored) && storedLength(stored) > 0) || (isJsonObject(stored) && Object.keys(stored).length > 0),
 	);
 }

@@ -29,10 +29,11 @@ export function v4Settings(overrides: Partial<V4Settings> = {}): V4Settings {
 	};
 }
 
-/** A text table of the trigger's static data (`<key>=<value>` lines) as an object, last line winning. */
+/** A text table of the trigger's static data (`<key>=<value>` lines, one string or pieces) as an object, last line winning. */
 export function storedTable(store: IDataObject, name: string): Record<string, string> {
-	const text = store[name];
-	if (typeof text !== 'string') throw new Error(`static data "${name}" is not a text table: ${JSON.stringify(text)}`);
+	const stored = store[name];
+	const text = Array.isArray(stored) ? stored.join('') : stored;
+	if (typeof text !== 'string') throw new Error(`static data "${name}" is not a text table: ${JSON.stringify(stored)}`);
 	const table: Record<string, string> = {};
 	for (const line of text.split('\n').filter(Boolean)) table[line.slice(0, line.indexOf('='))] = line.slice(line.indexOf('=') + 1);
 	return table;

@@ -1,5 +1,8 @@
 import type { IDataObject } from 'n8n-workflow';
 
+import { ObservableObject, type IDataObject as StaticData } from 'n8n-workflow';
+
+import { PIECE_CHARS } from '../../nodes/GameballTrigger/textPieces';
 import { hasEntries, keyCount, readEntry, writeEntries, writeEntry, type TableNames } from '../../nodes/GameballTrigger/textTables';
 
 const NAMES: TableNames = { current: 'things', previous: 'previousThings', legacyCount: 'thingCount' };
@@ -175,6 +178,75 @@ describe('textTables.ts: generations stored as text', () => {
 			expect(text.split('\n').filter((line) => line && !line.startsWith('=')).length).toBeLessThanOrEqual(2 * 5 + 64);
 			// The last write of each key wins: k0..k4 were last written at i = 395..399.
 			for (let k = 0; k < 5; k++) expect(readEntry(reloaded(store), RUNS, `k${k}`)).toBe(String(100 + Math.floor((395 + k) / 3)));
+		});
+	});
+
+	describe('a long text (stored in pieces)', () => {
+		const key = (i: number) => `key${String(i).padStart(9, '0')}`;
+		const value = (i: number) => `#7|ref${i}|2|${i}|10|${i + 10}|Silver`;
+		const writeMany = (store: IDataObject, from: number, to: number, limit = 100_000) =>
+			writeEntries(store, NAMES, Array.from({ length: to - from }, (_, n): [string, string] => [key(from + n), value(from + n)]), limit);
+
+		it('is stored as pieces of at most PIECE_CHARS, which n8n saves and reloads, and every value reads back', () => {
+			const store: IDataObject = {};
+			writeMany(store, 0, 6000);
+			const stored = store.things as string[];
+			expect(Array.isArray(stored)).toBe(true);
+			expect(stored.length).toBeGreaterThan(5);
+			for (const piece of stored) expect(piece.length).toBeLessThanOrEqual(PIECE_CHARS);
+			const again = reloaded(store);
+			for (const i of [0, 1, 2999, 5999]) expect(readEntry(again, NAMES, key(i))).toBe(value(i));
+			expect(keyCount(again, NAMES)).toBe(6000);
+			expect(hasEntries(again, NAMES)).toBe(true);
+		});
+
+		it('grows by its last piece, write after write, and reads back after each save', () => {
+			let store: IDataObject = {};
+			for (let batch = 0; batch < 30; batch++) {
+				writeMany(store, batch * 200, (batch + 1) * 200);
+				store = reloaded(store);
+			}
+			const again = reloaded(store);
+			for (const i of [0, 199, 200, 4321, 5999]) expect(readEntry(again, NAMES, key(i))).toBe(value(i));
+			writeEntry(again, NAMES, key(0), 'rewritten', 100_000);
+			expect(readEntry(reloaded(again), NAMES, key(0))).toBe('rewritten');
+		});
+
+		it('reads a long single string of the previous version, and stores pieces from the next write on', () => {
+			const pieces: IDataObject = {};
+			writeMany(pieces, 0, 3000);
+			const previousVersion: IDataObject = { things: (pieces.things as string[]).join('') };
+			expect(readEntry(previousVersion, NAMES, key(2999))).toBe(value(2999));
+			writeEntry(previousVersion, NAMES, 'new', 'n', 100_000);
+			expect(Array.isArray(previousVersion.things)).toBe(true);
+			expect([readEntry(reloaded(previousVersion), NAMES, key(1)), readEntry(reloaded(previousVersion), NAMES, 'new')]).toEqual([value(1), 'n']);
+		});
+
+		it('retires a full generation in pieces and still reads it', () => {
+			const store: IDataObject = {};
+			writeMany(store, 0, 6000, 3000);
+			expect(Array.isArray(store.previousThings)).toBe(true);
+			const again = reloaded(store);
+			for (const i of [0, 2999, 3000, 5999]) expect(readEntry(again, NAMES, key(i))).toBe(value(i));
+			expect(keyCount(again, NAMES)).toBe(6000);
+		});
+
+		it('parses pieces once for every copy that holds them, also through n8n\'s change-tracking proxy', () => {
+			const original: IDataObject = {};
+			writeMany(original, 0, 3000);
+			const copies = [0, 1].map(() => ObservableObject.create(reloaded(original) as StaticData) as IDataObject);
+			expect(readEntry(copies[0], NAMES, key(5))).toBe(value(5));
+			const mapSet = jest.spyOn(Map.prototype, 'set');
+			try {
+				expect(readEntry(copies[1], NAMES, key(2999))).toBe(value(2999));
+				expect(mapSet.mock.calls.length).toBeLessThan(10);
+			} finally {
+				mapSet.mockRestore();
+			}
+			writeEntry(copies[1], NAMES, 'new', 'n', 100_000);
+			expect((copies[1] as { __dataChanged?: boolean }).__dataChanged).toBe(true);
+			expect(readEntry(copies[0], NAMES, 'new')).toBeUndefined();
+			expect(readEntry(reloaded(copies[1]), NAMES, 'new')).toBe('n');
 		});
 	});
 });
