@@ -6,6 +6,7 @@
  *   npm run bench:r3 -- --deliveries 2000 --engine legacy
  *   --workflow builtin          n8n's own Webhook node instead, as the control (same bodies, same load)
  *   --workflow gameballSmall    the Gameball Trigger with both memory sizes at 100 (static data of a few KB)
+ *   --workflow gameballMid      the same at 800 (about 100 KB, under V8's large-object size: bench/string-sizes.ts)
  *   --database postgres         n8n on a fresh database of the machine's PostgreSQL (127.0.0.1:5432), dropped after
  *   --production-limit 10       sets n8n's N8N_CONCURRENCY_PRODUCTION_LIMIT (runs in progress at once)
  */
@@ -22,7 +23,7 @@ const args = readArgs();
 const count = args.number('deliveries', 10_000);
 const concurrency = args.number('concurrency', 50);
 const engine = args.string('engine', 'vm') as 'vm' | 'legacy';
-const workflow = args.string('workflow', 'gameball') as 'gameball' | 'builtin' | 'gameballSmall';
+const workflow = args.string('workflow', 'gameball') as 'gameball' | 'builtin' | 'gameballSmall' | 'gameballMid';
 const productionLimit = args.number('production-limit', 0);
 const database = args.string('database', 'sqlite') as DatabaseKind;
 

@@ -16,7 +16,7 @@ import { common, database, install, instance, n8n, ports, postgres, processes, u
 export const API_KEY = 'bench-api-key';
 export const SECRET_KEY = 'bench-secret-key';
 
-export type WorkflowName = 'gameball' | 'builtin' | 'noop' | 'noopExpr' | 'noopResolved' | 'noopCred' | 'gameballSmall';
+export type WorkflowName = 'gameball' | 'builtin' | 'noop' | 'noopExpr' | 'noopResolved' | 'noopCred' | 'gameballSmall' | 'gameballMid';
 
 const WEBHOOK_IDS: Record<WorkflowName, string> = {
 	gameball: 'b3c40000-0001-4b1a-9e11-00000000000a',
@@ -26,6 +26,7 @@ const WEBHOOK_IDS: Record<WorkflowName, string> = {
 	noopResolved: 'b3c40000-0005-4b1a-9e11-00000000000e',
 	noopCred: 'b3c40000-0006-4b1a-9e11-00000000000f',
 	gameballSmall: 'b3c40000-0007-4b1a-9e11-000000000010',
+	gameballMid: 'b3c40000-0008-4b1a-9e11-000000000011',
 };
 export const WORKFLOW_IDS: Record<WorkflowName, string> = {
 	gameball: 'benchGameballTrg',
@@ -35,9 +36,12 @@ export const WORKFLOW_IDS: Record<WorkflowName, string> = {
 	noopResolved: 'benchNoopResolvd',
 	noopCred: 'benchNoopWithCred',
 	gameballSmall: 'benchGameballSml',
+	gameballMid: 'benchGameballMid',
 };
 const BUILTIN_PATH = 'bench-builtin';
 const SMALL_MEMORY_SIZE = 100;
+/** Both memories full stay at about 100 KB of static data, under V8's large-object size (bench/string-sizes.ts). */
+const MID_MEMORY_SIZE = 800;
 const NOOP_PACKAGE = 'n8n-nodes-bench-noop';
 
 function workflows(): Record<WorkflowName, Workflow> {
@@ -53,6 +57,10 @@ function workflows(): Record<WorkflowName, Workflow> {
 		gameballSmall: gameballTrigger('gameballSmall', 'Bench: Gameball Trigger, memory sizes 100', {
 			deduplicationMemorySize: SMALL_MEMORY_SIZE,
 			customerMemorySize: SMALL_MEMORY_SIZE,
+		}),
+		gameballMid: gameballTrigger('gameballMid', 'Bench: Gameball Trigger, memory sizes 800', {
+			deduplicationMemorySize: MID_MEMORY_SIZE,
+			customerMemorySize: MID_MEMORY_SIZE,
 		}),
 		builtin: workflow(WORKFLOW_IDS.builtin, 'Bench: n8n Webhook node', [
 			node('Webhook', 'n8n-nodes-base.webhook', 2, [0, 0],

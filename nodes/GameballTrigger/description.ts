@@ -177,7 +177,7 @@ export const triggerProperties: INodeProperties[] = [
 			'Customer Memory Size',
 			'customerMemorySize',
 			10000,
-			'How many of the most recently seen customers\' last profile are always remembered for Tier Changed, Points Changed and "changes" (up to twice as many are kept; older ones are forgotten in bulk). Best effort: kept in this workflow\'s static data, per process in queue mode. n8n reads that static data for every run, so a larger memory slows every delivery a little.',
+			'How many of the most recently seen customers\' last profile are always remembered for Tier Changed, Points Changed and "changes" (up to twice as many are kept; older ones are forgotten in bulk). Best effort: kept in this workflow\'s static data, per process in queue mode. n8n reads that static data for every run, and past about 128 KB (reached with both memory sizes above about 1,000) reading it costs noticeably more: a smaller memory runs faster.',
 			{ show: { '/source': ['v4'] } },
 		),
 		{

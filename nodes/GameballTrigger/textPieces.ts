@@ -1,7 +1,7 @@
 /*
  * A long text stored as pieces. V8 parses a JSON string longer than about 131,000 bytes (too large for a regular
  * heap page) about ten times slower per byte than a shorter one, on Node 20 and 24 alike, and n8n parses a
- * workflow's whole static data for every run (bench/RESULTS.md, "Static data in pieces"). So a text longer than
+ * workflow's whole static data for every run (bench/RESULTS.md, R3, stop 13). So a text longer than
  * PIECE_CHARS is stored as an array of pieces that, joined, are the text; a shorter one stays one string.
  * 32,000 characters stay under the limit even as two-byte text. Pieces end at line breaks where they can.
  */

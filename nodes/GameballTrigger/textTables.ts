@@ -15,8 +15,9 @@ import {
 
 /*
  * A bounded memory of two generations, each stored in the static data as text of `<key>=<value>\n` lines (a key's
- * last line wins): one string, or a long text in pieces (textPieces.ts). n8n parses, proxies and re-serialises a workflow's whole static data around every delivery,
- * and a few long strings cost it a fraction of what tens of thousands of object keys do (bench/RESULTS.md, P5).
+ * last line wins): one string, or a long text in pieces (textPieces.ts). n8n parses, proxies and re-serialises a
+ * workflow's whole static data around every delivery, and a few long strings cost it a fraction of what tens of
+ * thousands of object keys do (bench/RESULTS.md, P5).
  * A table whose keys mostly share values (first-seen seconds) stores a run of them as `=<value>\n` and then one
  * bare `<key>\n` line per key: n8n reads the whole static data for every run, so every byte costs (RESULTS.md, R3).
  * Reads go through Maps parsed from those strings once per text: n8n loads a fresh copy of the static data for each
