@@ -23,7 +23,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 
 import { readArgs } from './lib/args';
-import { signedDeliveries } from './lib/deliveries';
+import { signedRequests } from './lib/deliveries';
 import { databaseLabel, lastExecutionId, SECRET_KEY, startLiveN8n, staticDataLength, waitForFinished, WORKFLOW_IDS, type DatabaseKind, type LiveN8n, type WorkflowName } from './lib/live';
 import { runLoad, type LoadRequest } from './lib/load';
 import { finish, goal, machine, percentile, round, type Goal } from './lib/report';
@@ -56,10 +56,7 @@ interface Cell {
 
 let run = 0;
 function requestsFor(count: number): LoadRequest[] {
-	return signedDeliveries(count, `p1-${process.pid}-${run++}`, SECRET_KEY).map(({ body, signature }) => ({
-		body,
-		headers: { 'content-type': 'application/json', 'x-gb-webhook-version': 'v4', 'x-gb-signature': signature },
-	}));
+	return signedRequests(count, `p1-${process.pid}-${run++}`, SECRET_KEY);
 }
 
 async function turn(live: LiveN8n, name: WorkflowName, count: number, concurrency: number) {

@@ -23,7 +23,7 @@ import { packageNodes } from '../test/harness/nodeTypes';
 import { WebhookHarness } from '../test/harness/run';
 import { v4Settings } from '../test/trigger/fixtures';
 import { readArgs } from './lib/args';
-import { signedDeliveries, type SignedDelivery } from './lib/deliveries';
+import { deliveryHeaders, signedDeliveries, type SignedDelivery } from './lib/deliveries';
 import { finish, goal, machine, round } from './lib/report';
 
 // eslint-disable-next-line @typescript-eslint/no-require-imports
@@ -54,10 +54,6 @@ const settings = v4Settings({ secretKey: SECRET });
 
 type Variant = (deliveries: SignedDelivery[]) => Promise<number>;
 
-function headersOf(delivery: SignedDelivery) {
-	return { 'content-type': 'application/json', 'x-gb-webhook-version': 'v4', 'x-gb-signature': delivery.signature };
-}
-
 const baseline: Variant = async (deliveries) => {
 	let sink = 0;
 	for (const { body } of deliveries) {
@@ -84,7 +80,7 @@ const pipelineLog = new RecentWrites(); // webhook() keeps one per trigger node
 const pipeline: Variant = async (deliveries) => {
 	let emitted = 0;
 	for (const item of deliveries) {
-		const delivery: Delivery = { method: 'POST', bytes: Buffer.from(item.body), headers: headersOf(item), query: {} };
+		const delivery: Delivery = { method: 'POST', bytes: Buffer.from(item.body), headers: deliveryHeaders(item.signature), query: {} };
 		const outcome = handleV4Delivery(delivery, settings, pipelineMemory, Date.now(), pipelineLog);
 		if (outcome.kind === 'emit') emitted++;
 	}
@@ -95,7 +91,7 @@ function throughHarness(harness: WebhookHarness): Variant {
 	return async (deliveries) => {
 		let emitted = 0;
 		for (const item of deliveries) {
-			const result = await harness.deliver({ method: 'POST', rawBody: item.body, headers: headersOf(item) });
+			const result = await harness.deliver({ method: 'POST', rawBody: item.body, headers: deliveryHeaders(item.signature) });
 			if (result.emitted) emitted++;
 		}
 		return emitted;

@@ -8,10 +8,10 @@
 import { readFileSync } from 'node:fs';
 
 import { readArgs } from './lib/args';
-import { signedDeliveries } from './lib/deliveries';
+import { signedRequests } from './lib/deliveries';
 import { processes } from './lib/e2e';
 import { lastExecutionId, SECRET_KEY, startLiveN8n, waitForFinished, WORKFLOW_IDS, type WorkflowName } from './lib/live';
-import { runLoad, type LoadRequest } from './lib/load';
+import { runLoad } from './lib/load';
 import { machine, round } from './lib/report';
 
 const args = readArgs();
@@ -19,13 +19,6 @@ const names = args.list('workflows', ['gameball', 'builtin', 'noop', 'noopCred']
 const count = args.number('deliveries', 200);
 const engine = args.string('engine', 'legacy') as 'vm' | 'legacy';
 const WARM_UP = 30;
-
-function requests(total: number, run: string): LoadRequest[] {
-	return signedDeliveries(total, run, SECRET_KEY).map(({ body, signature }) => ({
-		body,
-		headers: { 'content-type': 'application/json', 'x-gb-webhook-version': 'v4', 'x-gb-signature': signature },
-	}));
-}
 
 /** A logged query without its parameters, ids or spacing: one shape per kind of query. */
 function shapeOf(line: string): string {
@@ -56,11 +49,11 @@ async function main() {
 	try {
 		for (const name of names) {
 			let before = await lastExecutionId(live);
-			await runLoad(live.urls[name], requests(WARM_UP, `queries-warm-${name}-${process.pid}`), 1);
+			await runLoad(live.urls[name], signedRequests(WARM_UP, `queries-warm-${name}-${process.pid}`, SECRET_KEY), 1);
 			await waitForFinished(live, WORKFLOW_IDS[name], before, WARM_UP, 60_000);
 			const logStart = readFileSync(live.logFile, 'utf8').length;
 			before = await lastExecutionId(live);
-			const load = await runLoad(live.urls[name], requests(count, `queries-${name}-${process.pid}`), 1);
+			const load = await runLoad(live.urls[name], signedRequests(count, `queries-${name}-${process.pid}`, SECRET_KEY), 1);
 			await waitForFinished(live, WORKFLOW_IDS[name], before, count, 180_000);
 			const shapes = queryShapes(readFileSync(live.logFile, 'utf8').slice(logStart));
 			perWorkflow.set(name, shapes);

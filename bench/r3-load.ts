@@ -13,7 +13,7 @@
 import { readFileSync } from 'node:fs';
 
 import { readArgs } from './lib/args';
-import { signedDeliveries } from './lib/deliveries';
+import { signedRequests } from './lib/deliveries';
 import { processes } from './lib/e2e';
 import { databaseLabel, lastExecutionId, SECRET_KEY, startLiveN8n, staticDataLength, waitForFinished, WORKFLOW_IDS, type DatabaseKind } from './lib/live';
 import { runLoad } from './lib/load';
@@ -34,10 +34,7 @@ async function main() {
 	const live = await startLiveN8n({ engine, names: [workflow], database });
 	let goals: Goal[] = [];
 	try {
-		const requests = signedDeliveries(count, `r3-${process.pid}`, SECRET_KEY).map(({ body, signature }) => ({
-			body,
-			headers: { 'content-type': 'application/json', 'x-gb-webhook-version': 'v4', 'x-gb-signature': signature },
-		}));
+		const requests = signedRequests(count, `r3-${process.pid}`, SECRET_KEY);
 		const before = await lastExecutionId(live);
 		const load = await runLoad(live.urls[workflow], requests, concurrency);
 		const fiveXx = Object.entries(load.byStatus).filter(([status]) => Number(status) >= 500).reduce((sum, [, n]) => sum + n, 0);

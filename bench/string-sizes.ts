@@ -41,7 +41,7 @@ function asOneStringPerTable(data: IDataObject): IDataObject {
 /** Median µs of `run` over alternating rounds with the other variant. */
 function alternate(variants: Record<string, () => unknown>, rounds = 9): Record<string, number> {
 	const samples: Record<string, number[]> = Object.fromEntries(Object.keys(variants).map((name) => [name, []]));
-	for (let round = 0; round < rounds; round++) {
+	for (let pass = 0; pass < rounds; pass++) {
 		for (const [name, run] of Object.entries(variants)) {
 			const started = process.hrtime.bigint();
 			for (let i = 0; i < repeats; i++) run();

@@ -1,6 +1,8 @@
 /** Signed Gameball v4 deliveries for the benchmarks and the load runs: distinct, about 1 KB each. */
 import { createHash } from 'node:crypto';
 
+import type { LoadRequest } from './load';
+
 export const TARGET_BYTES = 1024;
 
 /** Gameball's documented v4 signature: hex SHA-1 of `<raw body>:<secret key>`. */
@@ -46,4 +48,14 @@ export function signedDeliveries(count: number, run: string, secretKey: string, 
 		const body = profileBody(n, run, bytes);
 		return { body, signature: signBody(body, secretKey) };
 	});
+}
+
+/** The headers Gameball sends a v4 delivery with. */
+export function deliveryHeaders(signature: string): Record<string, string> {
+	return { 'content-type': 'application/json', 'x-gb-webhook-version': 'v4', 'x-gb-signature': signature };
+}
+
+/** `signedDeliveries` as requests for the load generator. */
+export function signedRequests(count: number, run: string, secretKey: string): LoadRequest[] {
+	return signedDeliveries(count, run, secretKey).map(({ body, signature }) => ({ body, headers: deliveryHeaders(signature) }));
 }

@@ -3,6 +3,7 @@ import { createHash } from 'node:crypto';
 import type { IDataObject, INodeParameters } from 'n8n-workflow';
 
 import type { V4Settings } from '../../nodes/GameballTrigger/pipeline';
+import { isStoredText, joinedText } from '../../nodes/GameballTrigger/textPieces';
 import { WebhookHarness, type FakeRequest } from '../harness/run';
 
 export { notificationPayload, profilePayload } from '../fixtures/gameballPayloads';
@@ -32,8 +33,8 @@ export function v4Settings(overrides: Partial<V4Settings> = {}): V4Settings {
 /** A text table of the trigger's static data (`<key>=<value>` lines, one string or pieces) as an object, last line winning. */
 export function storedTable(store: IDataObject, name: string): Record<string, string> {
 	const stored = store[name];
-	const text = Array.isArray(stored) ? stored.join('') : stored;
-	if (typeof text !== 'string') throw new Error(`static data "${name}" is not a text table: ${JSON.stringify(stored)}`);
+	if (!isStoredText(stored)) throw new Error(`static data "${name}" is not a text table: ${JSON.stringify(stored)}`);
+	const text = joinedText(stored);
 	const table: Record<string, string> = {};
 	for (const line of text.split('\n').filter(Boolean)) table[line.slice(0, line.indexOf('='))] = line.slice(line.indexOf('=') + 1);
 	return table;
