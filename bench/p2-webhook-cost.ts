@@ -16,6 +16,7 @@ import '../test/harness/env';
 import { createHash, hash } from 'node:crypto';
 import type { IDataObject, INodeType, IWebhookFunctions, IWebhookResponseData } from 'n8n-workflow';
 
+import { readParameter } from '../nodes/GameballTrigger/parameters';
 import { handleV4Delivery, type Delivery } from '../nodes/GameballTrigger/pipeline';
 import { RecentWrites } from '../nodes/GameballTrigger/recentWrites';
 import { readDelivery, readV4Settings } from '../nodes/GameballTrigger/settings';
@@ -43,8 +44,8 @@ packageNodes['n8n-nodes-gameball.benchSettingsOnly'] = {
 	description: (packageNodes['n8n-nodes-gameball.gameballTrigger'] as INodeType).description,
 	async webhook(this: IWebhookFunctions): Promise<IWebhookResponseData> {
 		await readDelivery.call(this);
-		this.getNodeParameter('source', 'v4');
-		await readV4Settings.call(this, Date.now());
+		readParameter(this, 'source', 'v4');
+		await readV4Settings.call(this, this.getNode(), Date.now());
 		this.getWorkflowStaticData('node');
 		return {};
 	},

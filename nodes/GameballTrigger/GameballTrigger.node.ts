@@ -9,6 +9,7 @@ import type {
 import { NodeConnectionTypes } from 'n8n-workflow';
 
 import { gameballWebhook, triggerProperties } from './description';
+import { readParameter } from './parameters';
 import { handleAutomationCall, type Outcome } from './pipeline';
 import { readAutomationSettings, readDelivery } from './settings';
 import { v4Outcome } from './v4Webhook';
@@ -70,7 +71,7 @@ export class GameballTrigger implements INodeType {
 
 	async webhook(this: IWebhookFunctions): Promise<IWebhookResponseData> {
 		const delivery = await readDelivery.call(this);
-		const source = this.getNodeParameter('source', 'v4') as string;
+		const source = readParameter(this, 'source', 'v4');
 		const outcome =
 			source === 'automation'
 				? handleAutomationCall(delivery, readAutomationSettings.call(this))

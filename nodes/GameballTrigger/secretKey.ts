@@ -1,4 +1,4 @@
-import type { IWebhookFunctions } from 'n8n-workflow';
+import type { INode, IWebhookFunctions } from 'n8n-workflow';
 
 /*
  * The Secret Key, read from the credential at most every CACHE_MS per credential.
@@ -25,9 +25,9 @@ export interface SecretKeyRead {
 	fromCache: boolean;
 }
 
-/** The Secret Key of the node's `gameballApi` credential; `fresh` bypasses the cache. */
-export async function readSecretKey(context: IWebhookFunctions, now: number, fresh = false): Promise<SecretKeyRead> {
-	const credentialId = context.getNode().credentials?.gameballApi?.id;
+/** The Secret Key of `node`'s `gameballApi` credential (`node` is `context.getNode()`); `fresh` bypasses the cache. */
+export async function readSecretKey(context: IWebhookFunctions, node: INode, now: number, fresh = false): Promise<SecretKeyRead> {
+	const credentialId = node.credentials?.gameballApi?.id;
 	const cached = credentialId ? cachedKeys.get(credentialId) : undefined;
 	if (!fresh && cached && now - cached.readAt >= 0 && now - cached.readAt < SECRET_KEY_CACHE_MS) {
 		return { secretKey: cached.secretKey, fromCache: true };

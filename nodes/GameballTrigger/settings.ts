@@ -1,10 +1,12 @@
-import type { IDataObject, IWebhookFunctions } from 'n8n-workflow';
+import type { IDataObject, INode, IWebhookFunctions } from 'n8n-workflow';
+import { NodeOperationError } from 'n8n-workflow';
 
 import { parseHeaderList } from './automation';
 import { bodyBytes, flatHeaders } from './body';
 import { parseLanguageList } from './deliveries';
 import { DEFAULTS, TRIGGER_EVENTS, type TriggerEventOption } from './description';
 import type { AutomationSettings, Delivery, V4Settings } from './pipeline';
+import { readParameter } from './parameters';
 import { readSecretKey } from './secretKey';
 
 function positiveNumber(value: unknown, fallback: number): number {
@@ -28,24 +30,33 @@ export async function readDelivery(this: IWebhookFunctions): Promise<Delivery> {
 }
 
 export function readOptions(this: IWebhookFunctions): IDataObject {
-	return this.getNodeParameter('options', {}) as IDataObject;
+	return readParameter(this, 'options', {}) as IDataObject;
 }
 
 /** The v4 settings; the Secret Key comes from `readSecretKey` (cached), so say whether it was. */
-export async function readV4Settings(this: IWebhookFunctions, now: number): Promise<{ settings: V4Settings; keyFromCache: boolean }> {
-	const verify = this.getNodeParameter('verifySignature', true) !== false;
-	const key = verify ? await readSecretKey(this, now) : { secretKey: '', fromCache: false };
+export async function readV4Settings(
+	this: IWebhookFunctions,
+	node: INode,
+	now: number,
+): Promise<{ settings: V4Settings; keyFromCache: boolean }> {
+	const verify = readParameter(this, 'verifySignature', true) !== false;
+	const key = verify ? await readSecretKey(this, node, now) : { secretKey: '', fromCache: false };
 	return { settings: v4Settings.call(this, verify, key.secretKey), keyFromCache: key.fromCache };
 }
 
 function v4Settings(this: IWebhookFunctions, verify: boolean, secretKey: string): V4Settings {
 	const options = readOptions.call(this);
-	const events = (this.getNodeParameter('events', []) as unknown[]).filter(isTriggerEvent);
+	const events = readParameter(this, 'events', []);
+	if (!Array.isArray(events)) {
+		throw new NodeOperationError(this.getNode(), 'The Events parameter must be a list', {
+			description: 'Choose events in the node, or none for all; an imported workflow may have set it to something else.',
+		});
+	}
 	return {
-		events,
+		events: events.filter(isTriggerEvent),
 		verifySignature: verify,
 		secretKey,
-		simplify: this.getNodeParameter('simplify', true) !== false,
+		simplify: readParameter(this, 'simplify', true) !== false,
 		maxBodySizeKb: positiveNumber(options.maxBodySizeKb, DEFAULTS.maxBodySizeKb),
 		deduplicate: options.deduplicate !== false,
 		deduplicationMemorySize: positiveNumber(options.deduplicationMemorySize, DEFAULTS.deduplicationMemorySize),
@@ -57,9 +68,9 @@ function v4Settings(this: IWebhookFunctions, verify: boolean, secretKey: string)
 export function readAutomationSettings(this: IWebhookFunctions): AutomationSettings {
 	const options = readOptions.call(this);
 	return {
-		method: String(this.getNodeParameter('automationMethod', 'POST')).toUpperCase(),
-		secretHeaderName: String(this.getNodeParameter('headerName', '')),
-		secretHeaderValue: String(this.getNodeParameter('headerSecret', '')),
+		method: String(readParameter(this, 'automationMethod', 'POST')).toUpperCase(),
+		secretHeaderName: String(readParameter(this, 'headerName', '')),
+		secretHeaderValue: String(readParameter(this, 'headerSecret', '')),
 		keepHeaders: parseHeaderList(String(options.keepHeaders ?? '')),
 		includeQuery: options.includeQuery !== false,
 		maxBodySizeKb: positiveNumber(options.maxBodySizeKb, DEFAULTS.maxBodySizeKb),

@@ -1,0 +1,89 @@
+import type { IDataObject, INodeParameters, INodeProperties, INodeType, IWebhookFunctions } from 'n8n-workflow';
+
+import { holdsExpression, readParameter } from '../../nodes/GameballTrigger/parameters';
+import { packageNodes } from '../harness/nodeTypes';
+import { WebhookHarness } from '../harness/run';
+import { emittedJson, newTrigger, profilePayload, sign, signedRequest } from './fixtures';
+
+const trigger = packageNodes['n8n-nodes-gameball.gameballTrigger'] as INodeType;
+const topLevelNames = trigger.description.properties.filter((property) => property.type !== 'notice').map(({ name }) => name);
+
+/** Every property, options of collections included. */
+function allProperties(properties: INodeProperties[]): INodeProperties[] {
+	return properties.flatMap((property) => [
+		property,
+		...allProperties(((property.options ?? []) as INodeProperties[]).filter((option) => 'type' in option)),
+	]);
+}
+
+/** The trigger's description, whose webhook() answers each parameter as read both ways. */
+packageNodes['n8n-nodes-gameball.parameterProbe'] = {
+	description: trigger.description,
+	async webhook(this: IWebhookFunctions) {
+		const readings = topLevelNames.map((name) => ({
+			name,
+			read: readParameter(this, name, null),
+			resolved: this.getNodeParameter(name, null),
+		}));
+		return { workflowData: [[{ json: { readings } as unknown as IDataObject }]] };
+	},
+};
+
+async function readingsFor(parameters: INodeParameters) {
+	const probe = new WebhookHarness({ type: 'parameterProbe', parameters });
+	const result = await probe.deliver({ method: 'POST', rawBody: '{}' });
+	return emittedJson(result)[0].readings as Array<{ name: string; read: unknown; resolved: unknown }>;
+}
+
+describe('parameters.ts: the trigger reads a parameter as n8n would resolve it', () => {
+	it('tells expressions, nested ones included, from plain values', () => {
+		expect(holdsExpression('={{ 1 }}')).toBe(true);
+		expect(holdsExpression({ deduplicate: true, maxBodySizeKb: '={{ 2 }}' })).toBe(true);
+		expect(holdsExpression(['profileUpdated', '={{ "tierChanged" }}'])).toBe(true);
+		expect(holdsExpression('v4')).toBe(false);
+		expect(holdsExpression('a = b')).toBe(false);
+		expect(holdsExpression({ preferredLanguages: 'en, ar', maxBodySizeKb: 64, deduplicate: false })).toBe(false);
+		expect(holdsExpression([])).toBe(false);
+		expect(holdsExpression(null)).toBe(false);
+	});
+
+	it('gives what getNodeParameter gives, through n8n-core, with and without expressions', async () => {
+		const parameterSets: INodeParameters[] = [
+			{},
+			{ source: 'v4', events: ['tierChanged'], verifySignature: false, simplify: false, options: { maxBodySizeKb: 8 } },
+			{ source: 'automation', automationMethod: 'PUT', headerName: '={{ "X-" + "Secret" }}', headerSecret: '={{ "s" + 1 }}' },
+			{ events: '={{ ["pointsChanged", "notification"] }}', simplify: '={{ 1 > 2 }}' },
+			{ options: { deduplicate: true, customerMemorySize: '={{ 40 * 10 }}', preferredLanguages: 'ar, en' } },
+		];
+		for (const parameters of parameterSets) {
+			const readings = await readingsFor(parameters);
+			expect(readings.map(({ name }) => name)).toEqual(topLevelNames);
+			for (const { name, read, resolved } of readings) expect({ name, read }).toEqual({ name, read: resolved });
+		}
+		const automation = await readingsFor(parameterSets[2]);
+		expect(automation.find(({ name }) => name === 'headerSecret')?.read).toBe('s1');
+		const v4 = await readingsFor(parameterSets[4]);
+		expect(v4.find(({ name }) => name === 'options')?.read).toEqual({ deduplicate: true, customerMemorySize: 400, preferredLanguages: 'ar, en' });
+	});
+
+	it('relies on no trigger parameter declaring a validateType (n8n would then convert the value)', () => {
+		const typed = allProperties(trigger.description.properties).filter((property) => property.validateType !== undefined);
+		expect(typed.map(({ name }) => name)).toEqual([]);
+		expect(allProperties(trigger.description.properties).map(({ name }) => name)).toContain('customerMemorySize');
+	});
+
+	it('applies options set by expression to deliveries', async () => {
+		const body = JSON.stringify(profilePayload({ customer_id: 'expression-options', padding: 'x'.repeat(2048) }));
+		const request = () => signedRequest(undefined, { raw: body, signature: sign(body, 'hex') });
+		const limited = newTrigger({ options: { maxBodySizeKb: '={{ 1 }}' } });
+		expect((await limited.deliver(request())).status).toBe(413);
+		const [raw] = emittedJson(await newTrigger({ simplify: '={{ 1 > 2 }}' }).deliver(request()));
+		expect(raw).toMatchObject({ event: 'customer.profile.updated', body: { customer_id: 'expression-options' } });
+	});
+
+	it('refuses an Events value that is not a list with a clear error', async () => {
+		const body = JSON.stringify(profilePayload({ customer_id: 'events-not-a-list' }));
+		const imported = newTrigger({ events: 'tierChanged' });
+		await expect(imported.deliver(signedRequest(undefined, { raw: body }))).rejects.toThrow('The Events parameter must be a list');
+	});
+});
