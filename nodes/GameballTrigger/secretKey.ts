@@ -6,7 +6,8 @@ import type { INode, IWebhookFunctions } from 'n8n-workflow';
  * expression engine, a whole new expression isolate (it resolves credential expressions in one); that doubled
  * n8n's own per-delivery cost. The key lives only in this process's memory. A delivery that the cached key does
  * not verify makes the caller re-read it (`fresh`), so a rotated key is picked up at once; a key that was
- * replaced is still accepted for at most CACHE_MS.
+ * replaced is still accepted for at most CACHE_MS. Deliveries that find the key missing or expired at the same time
+ * share one read: with 50 in flight, each of them reading it had cost n8n 50 isolates every CACHE_MS.
  */
 
 export const SECRET_KEY_CACHE_MS = 30_000;
@@ -18,6 +19,9 @@ interface CachedKey {
 }
 
 const cachedKeys = new Map<string, CachedKey>();
+
+/** Reads of a missing or expired key in flight, per credential id. */
+const readsInFlight = new Map<string, Promise<string>>();
 
 export interface SecretKeyRead {
 	secretKey: string;
@@ -32,10 +36,24 @@ export async function readSecretKey(context: IWebhookFunctions, node: INode, now
 	if (!fresh && cached && now - cached.readAt >= 0 && now - cached.readAt < SECRET_KEY_CACHE_MS) {
 		return { secretKey: cached.secretKey, fromCache: true };
 	}
-	const secretKey = String((await context.getCredentials('gameballApi')).secretKey ?? '');
+	const secretKey = fresh || !credentialId ? await keyOfCredential(context) : await sharedRead(context, credentialId);
 	if (credentialId) {
 		if (cachedKeys.size >= MAX_CACHED_CREDENTIALS) cachedKeys.clear();
 		cachedKeys.set(credentialId, { secretKey, readAt: now });
 	}
 	return { secretKey, fromCache: false };
+}
+
+async function keyOfCredential(context: IWebhookFunctions): Promise<string> {
+	return String((await context.getCredentials('gameballApi')).secretKey ?? '');
+}
+
+/** One read for every delivery that needs the key while it is in flight; a failed read fails them all, once. */
+function sharedRead(context: IWebhookFunctions, credentialId: string): Promise<string> {
+	let read = readsInFlight.get(credentialId);
+	if (!read) {
+		read = keyOfCredential(context).finally(() => readsInFlight.delete(credentialId));
+		readsInFlight.set(credentialId, read);
+	}
+	return read;
 }

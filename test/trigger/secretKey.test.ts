@@ -75,6 +75,27 @@ describe('the Secret Key is read from the credential once per 30 s, and again wh
 		expect((await trigger.deliver(delivery(42, 'sk_cache_5'))).status).toBe(401);
 	});
 
+	it('reads the key once for deliveries that arrive together while none is cached, and again once it expires', async () => {
+		const { trigger } = rotatableTrigger('sk_cache_8');
+		const together = (from: number) =>
+			Promise.all(Array.from({ length: 20 }, (_, n) => trigger.deliver(delivery(from + n, 'sk_cache_8'))));
+		for (const result of await together(100)) expect(emittedJson(result)).toHaveLength(1);
+		expect(reads).toHaveBeenCalledTimes(1);
+		clock.mockReturnValue(T0 + SECRET_KEY_CACHE_MS);
+		for (const result of await together(200)) expect(emittedJson(result)).toHaveLength(1);
+		expect(reads).toHaveBeenCalledTimes(2);
+	});
+
+	it('fails every delivery that waited on a failed read, and reads again for the next one', async () => {
+		const { trigger } = rotatableTrigger('sk_cache_9');
+		reads.mockRejectedValueOnce(new Error('credential store unavailable'));
+		const settled = await Promise.allSettled([300, 301, 302].map((n) => trigger.deliver(delivery(n, 'sk_cache_9'))));
+		expect(settled.map(({ status }) => status)).toEqual(['rejected', 'rejected', 'rejected']);
+		expect(reads).toHaveBeenCalledTimes(1);
+		expect(emittedJson(await trigger.deliver(delivery(300, 'sk_cache_9')))).toHaveLength(1);
+		expect(reads).toHaveBeenCalledTimes(2);
+	});
+
 	it('keeps one cache entry per credential: two credentials do not share a key', async () => {
 		const first = rotatableTrigger('sk_cache_6');
 		const second = rotatableTrigger('sk_cache_7');
