@@ -55,7 +55,12 @@ export function deliveryHeaders(signature: string): Record<string, string> {
 	return { 'content-type': 'application/json', 'x-gb-webhook-version': 'v4', 'x-gb-signature': signature };
 }
 
+/** A signed delivery as a request for the load generator. */
+export function deliveryRequest({ body, signature }: SignedDelivery): LoadRequest {
+	return { body, headers: deliveryHeaders(signature) };
+}
+
 /** `signedDeliveries` as requests for the load generator. */
 export function signedRequests(count: number, run: string, secretKey: string): LoadRequest[] {
-	return signedDeliveries(count, run, secretKey).map(({ body, signature }) => ({ body, headers: deliveryHeaders(signature) }));
+	return signedDeliveries(count, run, secretKey).map(deliveryRequest);
 }

@@ -1,7 +1,7 @@
 // R2 on the live n8n: 1,000 distinct valid deliveries, each sent 3 times, the retries interleaved with other
 // deliveries (each copy 50 sends after the one before, 10 requests in flight): all answered 200, and exactly
 // 1,000 executions, one per delivery. Then: the deduplication keys reach n8n's database, not only this process.
-import { deliveryHeaders, signedDeliveries } from '../../bench/lib/deliveries';
+import { deliveryRequest, signedDeliveries } from '../../bench/lib/deliveries';
 import { runLoad } from '../../bench/lib/load';
 import { deliveryKey, wasDelivered } from '../../nodes/GameballTrigger/memory';
 import { FLUSH_MS } from '../../nodes/GameballTrigger/recentWrites';
@@ -31,7 +31,7 @@ describeIfLanded(`n8n ${context.n8nVersion}: R2, retried deliveries run once`, (
 	const deliveries = signedDeliveries(DELIVERIES, `r2-${Date.now()}`, context.secretKey);
 
 	test(`${DELIVERIES} deliveries x ${COPIES}, interleaved: exactly ${DELIVERIES} executions`, async () => {
-		const requests = interleaved(deliveries).map(({ body, signature }) => ({ body, headers: deliveryHeaders(signature) }));
+		const requests = interleaved(deliveries).map(deliveryRequest);
 		const before = await lastExecutionId(context);
 		const load = await runLoad(context.triggerUrls.allEvents, requests, 10);
 		expect(load.errors).toBe(0);
@@ -50,7 +50,7 @@ describeIfLanded(`n8n ${context.n8nVersion}: R2, retried deliveries run once`, (
 		await new Promise((resolve) => setTimeout(resolve, FLUSH_MS + 500));
 		const [last] = signedDeliveries(1, `r2-last-${Date.now()}`, context.secretKey);
 		const before = await lastExecutionId(context);
-		const load = await runLoad(context.triggerUrls.allEvents, [{ body: last.body, headers: deliveryHeaders(last.signature) }], 1);
+		const load = await runLoad(context.triggerUrls.allEvents, [deliveryRequest(last)], 1);
 		expect(load.byStatus).toEqual({ 200: 1 });
 		expect(await waitForExecutions(context, { workflowId: context.workflowIds.allEvents, afterId: before, count: 1 })).toHaveLength(1);
 		const memory = await storedMemory(context.workflowIds.allEvents);
