@@ -11,6 +11,7 @@
 import type { IDataObject } from 'n8n-workflow';
 
 import { rememberCustomer, rememberDelivery } from '../nodes/GameballTrigger/memory';
+import { isStoredText, joinedText } from '../nodes/GameballTrigger/textPieces';
 import { readArgs } from './lib/args';
 import { round } from './lib/report';
 
@@ -34,7 +35,7 @@ function staticData(count: number): IDataObject {
 /** The same static data with every table joined into one string, as earlier versions stored it. */
 function asOneStringPerTable(data: IDataObject): IDataObject {
 	const memory = data['node:Gameball Trigger'] as IDataObject;
-	const joined = Object.fromEntries(Object.entries(memory).map(([key, value]) => [key, Array.isArray(value) ? value.join('') : value]));
+	const joined = Object.fromEntries(Object.entries(memory).map(([key, value]) => [key, isStoredText(value) ? joinedText(value) : value]));
 	return { 'node:Gameball Trigger': joined };
 }
 
