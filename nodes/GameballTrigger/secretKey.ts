@@ -8,9 +8,12 @@ import type { INode, IWebhookFunctions } from 'n8n-workflow';
  * not verify makes the caller re-read it (`fresh`), so a rotated key is picked up at once; a key that was
  * replaced is still accepted for at most CACHE_MS. Deliveries that find the key missing or expired at the same time
  * share one read: with 50 in flight, each of them reading it had cost n8n 50 isolates every CACHE_MS.
+ * Re-reads after a mismatch get at most FRESH_READS_PER_SECOND per credential in each clock second, so a flood of
+ * forged deliveries cannot make n8n pay a credential read for each one; past that, the cached key judges them.
  */
 
 export const SECRET_KEY_CACHE_MS = 30_000;
+export const FRESH_READS_PER_SECOND = 5;
 const MAX_CACHED_CREDENTIALS = 100;
 
 interface CachedKey {
@@ -22,6 +25,9 @@ const cachedKeys = new Map<string, CachedKey>();
 
 /** Reads of a missing or expired key in flight, per credential id. */
 const readsInFlight = new Map<string, Promise<string>>();
+
+/** Re-reads after a mismatch, per credential id, in the clock second they were made in. */
+const freshReads = new Map<string, { second: number; count: number }>();
 
 export interface SecretKeyRead {
 	secretKey: string;
@@ -36,12 +42,29 @@ export async function readSecretKey(context: IWebhookFunctions, node: INode, now
 	if (!fresh && cached && now - cached.readAt >= 0 && now - cached.readAt < SECRET_KEY_CACHE_MS) {
 		return { secretKey: cached.secretKey, fromCache: true };
 	}
+	if (fresh && cached && credentialId && !takeFreshRead(credentialId, now)) {
+		return { secretKey: cached.secretKey, fromCache: true };
+	}
 	const secretKey = fresh || !credentialId ? await keyOfCredential(context) : await sharedRead(context, credentialId);
 	if (credentialId) {
 		if (cachedKeys.size >= MAX_CACHED_CREDENTIALS) cachedKeys.clear();
 		cachedKeys.set(credentialId, { secretKey, readAt: now });
 	}
 	return { secretKey, fromCache: false };
+}
+
+/** True when the credential has a re-read left in `now`'s second, and counts it. */
+function takeFreshRead(credentialId: string, now: number): boolean {
+	const second = Math.floor(now / 1000);
+	const reads = freshReads.get(credentialId);
+	if (reads && reads.second === second) {
+		if (reads.count >= FRESH_READS_PER_SECOND) return false;
+		reads.count++;
+		return true;
+	}
+	if (freshReads.size >= MAX_CACHED_CREDENTIALS) freshReads.clear();
+	freshReads.set(credentialId, { second, count: 1 });
+	return true;
 }
 
 async function keyOfCredential(context: IWebhookFunctions): Promise<string> {

@@ -1,4 +1,4 @@
-import { SECRET_KEY_CACHE_MS } from '../../nodes/GameballTrigger/secretKey';
+import { FRESH_READS_PER_SECOND, SECRET_KEY_CACHE_MS } from '../../nodes/GameballTrigger/secretKey';
 import { TestCredentialsHelper } from '../harness/credentialsHelper';
 import { CREDENTIALS, emittedJson, newTrigger, profilePayload, sign, signedRequest } from './fixtures';
 
@@ -57,12 +57,27 @@ describe('the Secret Key is read from the credential once per 30 s, and again wh
 		expect((await trigger.deliver(delivery(22, 'sk_cache_3'))).status).toBe(401);
 	});
 
-	it('re-reads the key for every forged delivery and still refuses it, without remembering it', async () => {
+	it('re-reads the key for a forged delivery and still refuses it, without remembering it', async () => {
 		const { trigger } = rotatableTrigger('sk_cache_4');
 		await trigger.deliver(delivery(30, 'sk_cache_4'));
 		for (let n = 31; n < 34; n++) expect((await trigger.deliver(delivery(n, 'forged'))).status).toBe(401);
 		expect(reads).toHaveBeenCalledTimes(4);
 		expect(emittedJson(await trigger.deliver(delivery(31, 'sk_cache_4')))).toHaveLength(1);
+	});
+
+	it(`re-reads the key for at most ${FRESH_READS_PER_SECOND} forged deliveries a second; a rotated key works again the next second`, async () => {
+		const { trigger, credential } = rotatableTrigger('sk_cache_10');
+		await trigger.deliver(delivery(400, 'sk_cache_10'));
+		for (let n = 401; n < 421; n++) expect((await trigger.deliver(delivery(n, 'forged'))).status).toBe(401);
+		expect(reads).toHaveBeenCalledTimes(1 + FRESH_READS_PER_SECOND);
+
+		// The budget of this second is spent: the kept key judges, and Gameball would retry the refused delivery.
+		credential.secretKey = NEW_KEY;
+		expect((await trigger.deliver(delivery(421, NEW_KEY))).status).toBe(401);
+		expect(reads).toHaveBeenCalledTimes(1 + FRESH_READS_PER_SECOND);
+		clock.mockReturnValue(T0 + 1000);
+		expect(emittedJson(await trigger.deliver(delivery(421, NEW_KEY)))).toHaveLength(1);
+		expect(reads).toHaveBeenCalledTimes(2 + FRESH_READS_PER_SECOND);
 	});
 
 	it('takes an emptied key within 30 s: from then on every delivery is refused', async () => {
