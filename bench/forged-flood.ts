@@ -10,7 +10,7 @@
  */
 import { readArgs } from './lib/args';
 import { signedRequests } from './lib/deliveries';
-import { lastExecutionId, SECRET_KEY, startLiveN8n, tallyExecutions, waitForFinished, WORKFLOW_IDS, type LiveN8n } from './lib/live';
+import { lastExecutionId, loadAndFinish, SECRET_KEY, startLiveN8n, tallyExecutions, WORKFLOW_IDS, type LiveN8n } from './lib/live';
 import { runLoad, type LoadResult } from './lib/load';
 import { processes } from './lib/e2e';
 import { machine, round } from './lib/report';
@@ -31,6 +31,8 @@ interface Tally {
 	ms: number;
 }
 
+const newTally = (): Tally => ({ sent: 0, wrongAnswers: 0, ms: 0 });
+
 function add(tally: Tally, load: LoadResult, expectedStatus: (status: number) => boolean) {
 	tally.sent += load.sent;
 	tally.ms += load.elapsedMs;
@@ -44,20 +46,18 @@ async function forgedTurn(live: LiveN8n, tally: Tally) {
 }
 
 async function noopTurn(live: LiveN8n, tally: Tally) {
-	const before = await lastExecutionId(live);
-	const load = await runLoad(live.urls.noop, requests(SECRET_KEY), concurrency, maxSeconds);
-	add(tally, load, (status) => status < 300);
 	// Its executions finish before the next turn, so they do not slow the forged deliveries down.
-	await waitForFinished(live, WORKFLOW_IDS.noop, before, load.sent, 180_000);
+	const { load } = await loadAndFinish(live, 'noop', requests(SECRET_KEY), concurrency, maxSeconds);
+	add(tally, load, (status) => status < 300);
 }
 
 async function measure(engine: 'vm' | 'legacy') {
 	const live = await startLiveN8n({ engine, names: ['gameball', 'noop'] });
-	const forged: Tally = { sent: 0, wrongAnswers: 0, ms: 0 };
-	const noop: Tally = { sent: 0, wrongAnswers: 0, ms: 0 };
+	const forged = newTally();
+	const noop = newTally();
 	try {
-		await forgedTurn(live, { sent: 0, wrongAnswers: 0, ms: 0 }); // warm-up, not counted
-		await noopTurn(live, { sent: 0, wrongAnswers: 0, ms: 0 });
+		await forgedTurn(live, newTally()); // warm-up, not counted
+		await noopTurn(live, newTally());
 		for (let r = 0; r < rounds; r++) {
 			if (r % 2) {
 				await noopTurn(live, noop);

@@ -24,8 +24,8 @@ import { join } from 'node:path';
 
 import { readArgs } from './lib/args';
 import { signedRequests } from './lib/deliveries';
-import { databaseLabel, lastExecutionId, SECRET_KEY, startLiveN8n, staticDataLength, waitForFinished, WORKFLOW_IDS, type DatabaseKind, type LiveN8n, type WorkflowName } from './lib/live';
-import { runLoad, type LoadRequest } from './lib/load';
+import { databaseLabel, loadAndFinish, SECRET_KEY, startLiveN8n, staticDataLength, WORKFLOW_IDS, type DatabaseKind, type LiveN8n, type WorkflowName } from './lib/live';
+import type { LoadRequest } from './lib/load';
 import { finish, goal, machine, percentile, round, type Goal } from './lib/report';
 import { processes } from './lib/e2e';
 
@@ -59,12 +59,8 @@ function requestsFor(count: number): LoadRequest[] {
 	return signedRequests(count, `p1-${process.pid}-${run++}`, SECRET_KEY);
 }
 
-async function turn(live: LiveN8n, name: WorkflowName, count: number, concurrency: number) {
-	const before = await lastExecutionId(live);
-	const load = await runLoad(live.urls[name], requestsFor(count), concurrency, maxSeconds);
-	const ok = Object.entries(load.byStatus).filter(([status]) => Number(status) < 300).reduce((sum, [, n]) => sum + n, 0);
-	const tally = await waitForFinished(live, WORKFLOW_IDS[name], before, ok, 180_000);
-	return { load, ok, tally };
+function turn(live: LiveN8n, name: WorkflowName, count: number, concurrency: number) {
+	return loadAndFinish(live, name, requestsFor(count), concurrency, maxSeconds);
 }
 
 async function measureEngine(engine: 'vm' | 'legacy'): Promise<Cell[]> {

@@ -12,6 +12,7 @@ import { join } from 'node:path';
 import type { IDataObject } from 'n8n-workflow';
 
 import { common, database, install, instance, n8n, ports, postgres, processes, userFolder, versions, type N8nVersion, type Workflow } from './e2e';
+import { runLoad, type LoadRequest } from './load';
 
 export const API_KEY = 'bench-api-key';
 export const SECRET_KEY = 'bench-secret-key';
@@ -246,4 +247,13 @@ export async function waitForFinished(live: LiveN8n, workflowId: string, afterId
 		if (finished >= expected || Date.now() > deadline) return tally;
 		await new Promise((resolve) => setTimeout(resolve, 250));
 	}
+}
+
+/** Sends `requests` to one workflow, then waits until every delivery answered 2xx has a finished execution. */
+export async function loadAndFinish(live: LiveN8n, name: WorkflowName, requests: LoadRequest[], concurrency: number, maxSeconds: number) {
+	const before = await lastExecutionId(live);
+	const load = await runLoad(live.urls[name], requests, concurrency, maxSeconds);
+	const ok = Object.entries(load.byStatus).filter(([status]) => Number(status) < 300).reduce((sum, [, n]) => sum + n, 0);
+	const tally = await waitForFinished(live, WORKFLOW_IDS[name], before, ok, 180_000);
+	return { load, ok, tally };
 }
