@@ -1,4 +1,6 @@
-import { decodeSignature, verifySignature } from '../../nodes/GameballTrigger/signature';
+import { createHash } from 'node:crypto';
+
+import { decodeSignature, signatureDigest, verifySignature } from '../../nodes/GameballTrigger/signature';
 import { CREDENTIALS, emittedJson, newTrigger, profilePayload, SECRET_KEY, sign, signedRequest } from './fixtures';
 
 describe('signature.ts', () => {
@@ -37,6 +39,20 @@ describe('signature.ts', () => {
 			secretKey: SECRET_KEY,
 		});
 		expect(verdict).toBe('valid-reserialised');
+	});
+
+	it('digests `<body>:<key>` right for any body size, key and order of calls', () => {
+		const keys = ['k', 'secret-ключ-🔑', 'x'.repeat(200)];
+		const bodies = [5_000, 3, 0, 70_000, 1_024, 65_536, 2].map((size, n) => Buffer.from('é'.repeat(size / 2) + 'a'.repeat(size % 2 + n)));
+		for (const key of keys) {
+			for (const body of bodies) {
+				const expected = createHash('sha1').update(Buffer.concat([body, Buffer.from(`:${key}`)])).digest();
+				expect(signatureDigest(body, key)).toEqual(expected);
+				expect(signatureDigest(body.toString('utf8'), key)).toEqual(expected);
+			}
+		}
+		// A short body after a long one: the long one's bytes must not be hashed along.
+		expect(signatureDigest('{}', 'k')).toEqual(createHash('sha1').update('{}:k').digest());
 	});
 
 	it('names each refusal: no secret, missing, malformed, mismatch', () => {
