@@ -8,8 +8,8 @@ import type { INode, IWebhookFunctions } from 'n8n-workflow';
  * not verify makes the caller re-read it (`fresh`), so a rotated key is picked up at once; a key that was
  * replaced is still accepted for at most CACHE_MS. Deliveries that find the key missing or expired at the same time
  * share one read: with 50 in flight, each of them reading it had cost n8n 50 isolates every CACHE_MS.
- * Re-reads after a mismatch get at most FRESH_READS_PER_SECOND per credential in each clock second, so a flood of
- * forged deliveries cannot make n8n pay a credential read for each one; past that, the cached key judges them.
+ * Re-reads after a mismatch get at most FRESH_READS_PER_SECOND per credential in any 1,000 ms, so a flood of forged
+ * deliveries cannot make n8n pay a credential read for each one; past that, the cached key judges them.
  */
 
 export const SECRET_KEY_CACHE_MS = 30_000;
@@ -26,8 +26,8 @@ const cachedKeys = new Map<string, CachedKey>();
 /** Reads of a missing or expired key in flight, per credential id. */
 const readsInFlight = new Map<string, Promise<string>>();
 
-/** Re-reads after a mismatch, per credential id, in the clock second they were made in. */
-const freshReads = new Map<string, { second: number; count: number }>();
+/** When the last FRESH_READS_PER_SECOND re-reads after a mismatch were made, per credential id, oldest first. */
+const freshReads = new Map<string, number[]>();
 
 export interface SecretKeyRead {
 	secretKey: string;
@@ -53,17 +53,21 @@ export async function readSecretKey(context: IWebhookFunctions, node: INode, now
 	return { secretKey, fromCache: false };
 }
 
-/** True when the credential has a re-read left in `now`'s second, and counts it. */
+/** True when the credential had fewer than FRESH_READS_PER_SECOND re-reads in the 1,000 ms before `now`; counts this one. */
 function takeFreshRead(credentialId: string, now: number): boolean {
-	const second = Math.floor(now / 1000);
-	const reads = freshReads.get(credentialId);
-	if (reads && reads.second === second) {
-		if (reads.count >= FRESH_READS_PER_SECOND) return false;
-		reads.count++;
-		return true;
+	let times = freshReads.get(credentialId);
+	if (!times) {
+		if (freshReads.size >= MAX_CACHED_CREDENTIALS) freshReads.clear();
+		times = [];
+		freshReads.set(credentialId, times);
 	}
-	if (freshReads.size >= MAX_CACHED_CREDENTIALS) freshReads.clear();
-	freshReads.set(credentialId, { second, count: 1 });
+	if (times.length >= FRESH_READS_PER_SECOND) {
+		const sinceOldest = now - times[0];
+		// A clock set back (negative) does not block re-reads.
+		if (sinceOldest >= 0 && sinceOldest < 1000) return false;
+		times.shift();
+	}
+	times.push(now);
 	return true;
 }
 

@@ -80,6 +80,20 @@ describe('the Secret Key is read from the credential once per 30 s, and again wh
 		expect(reads).toHaveBeenCalledTimes(2 + FRESH_READS_PER_SECOND);
 	});
 
+	it(`re-reads the key at most ${FRESH_READS_PER_SECOND} times in any 1,000 ms, across a clock second's boundary too`, async () => {
+		const { trigger } = rotatableTrigger('sk_cache_11');
+		await trigger.deliver(delivery(500, 'sk_cache_11'));
+		clock.mockReturnValue(T0 + 999);
+		for (let n = 501; n < 511; n++) expect((await trigger.deliver(delivery(n, 'forged'))).status).toBe(401);
+		expect(reads).toHaveBeenCalledTimes(1 + FRESH_READS_PER_SECOND);
+		clock.mockReturnValue(T0 + 1000); // a new clock second, but the last re-reads were 1 ms ago
+		for (let n = 511; n < 521; n++) expect((await trigger.deliver(delivery(n, 'forged'))).status).toBe(401);
+		expect(reads).toHaveBeenCalledTimes(1 + FRESH_READS_PER_SECOND);
+		clock.mockReturnValue(T0 + 1999);
+		expect((await trigger.deliver(delivery(521, 'forged'))).status).toBe(401);
+		expect(reads).toHaveBeenCalledTimes(2 + FRESH_READS_PER_SECOND);
+	});
+
 	it('takes an emptied key within 30 s: from then on every delivery is refused', async () => {
 		const { trigger, credential } = rotatableTrigger('sk_cache_5');
 		await trigger.deliver(delivery(40, 'sk_cache_5'));
