@@ -17,6 +17,7 @@
  *   deliveries/s (completed) = deliveries / time from the first request to the last execution's stoppedAt
  *   npm run bench:p1                                    about 10 minutes
  *   npm run bench:p1 -- --engines legacy --concurrency 10 --count 1000 --rounds 1
+ * --count is per workflow and concurrency level, split over the rounds: each turn sends count / rounds.
  *   --database postgres   n8n on a fresh database of the machine's PostgreSQL instead of SQLite
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
@@ -121,6 +122,8 @@ async function measureEngine(engine: 'vm' | 'legacy'): Promise<Cell[]> {
 
 async function main() {
 	console.log(`P1 webhook ingest · ${machine()} · ${databaseLabel(database)}`);
+	const perTurn = levels.map((concurrency) => `${Math.ceil(countFor(concurrency) / rounds)} at c=${concurrency}`).join(', ');
+	console.log(`${rounds} rounds; each turn sends ${perTurn}`);
 	const cells: Cell[] = [];
 	for (const engine of engines) cells.push(...(await measureEngine(engine)));
 	const goals: Goal[] = [];

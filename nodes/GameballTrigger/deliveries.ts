@@ -81,7 +81,7 @@ export function profileItem(
 	profile: ProfileFields,
 	changes: GameballProfileChanges | null,
 ): GameballProfileUpdatedItem {
-	// Written out: spreading two objects into one literal cost about 1 µs per delivery (bench/RESULTS.md P2).
+	// Written out: spreading two objects into one literal cost 0.2–1 µs per delivery (bench/RESULTS.md P2).
 	const { fields } = envelope;
 	return {
 		event: PROFILE_UPDATED,
