@@ -12,6 +12,7 @@ import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 
+import { v4Settings } from '../test/trigger/fixtures';
 import { readArgs } from './lib/args';
 import { signedDeliveries } from './lib/deliveries';
 import { machine, round } from './lib/report';
@@ -46,7 +47,7 @@ function main() {
 	const folder = mkdtempSync(join(tmpdir(), 'p2-instructions-'));
 	try {
 		const file = join(folder, 'deliveries.json');
-		writeFileSync(file, JSON.stringify({ secretKey: SECRET, deliveries: signedDeliveries(count, `p2i-${Date.now()}`, SECRET) }));
+		writeFileSync(file, JSON.stringify({ settings: v4Settings({ secretKey: SECRET }), deliveries: signedDeliveries(count, `p2i-${Date.now()}`, SECRET) }));
 		const perDelivery = (total: number, base: number) => (total - base) / count;
 		const baseline = perDelivery(instructions(file, 'baseline'), instructions(file, 'read'));
 		console.log(`baseline        ${round(baseline / 1000, 1)} k instructions per delivery`);

@@ -2,6 +2,7 @@
  * The child process of bench/p2-instructions.ts, run under callgrind: plain JavaScript on a built checkout, so that
  * nothing is compiled under valgrind.
  *   node p2-workload.js <deliveries.json> <mode> [<checkout>]
+ * The file holds the trigger's settings and the signed deliveries (written by the parent).
  * mode: `read` (read the deliveries only), `baseline` (JSON.parse + SHA-1 of each), `load` (read, load the
  * checkout's pipeline), `pipeline` (that, then every delivery through it). A fake clock moves 2 ms per delivery,
  * so the write log flushes the same way in every run.
@@ -12,7 +13,7 @@ const { readFileSync } = require('node:fs');
 const { join } = require('node:path');
 
 const [file, mode, checkout] = process.argv.slice(2);
-const { secretKey, deliveries } = JSON.parse(readFileSync(file, 'utf8'));
+const { settings, deliveries } = JSON.parse(readFileSync(file, 'utf8'));
 const requests = deliveries.map(({ body, signature }) => ({
 	bytes: Buffer.from(body),
 	headers: { 'content-type': 'application/json', 'x-gb-webhook-version': 'v4', 'x-gb-signature': signature },
@@ -32,17 +33,6 @@ function pipeline() {
 	const { handleV4Delivery } = require(join(built, 'pipeline.js'));
 	const { RecentWrites } = require(join(built, 'recentWrites.js'));
 	if (mode === 'load') return 0;
-	const settings = {
-		events: [],
-		verifySignature: true,
-		secretKey,
-		simplify: true,
-		maxBodySizeKb: 1024,
-		deduplicate: true,
-		deduplicationMemorySize: 5000,
-		customerMemorySize: 10000,
-		preferredLanguages: [],
-	};
 	const store = {};
 	const log = new RecentWrites();
 	let now = Date.UTC(2026, 0, 1);
