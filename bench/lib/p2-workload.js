@@ -2,7 +2,7 @@
  * The child process of bench/p2-instructions.ts, run under callgrind: plain JavaScript on a built checkout, so that
  * nothing is compiled under valgrind.
  *   node p2-workload.js <deliveries.json> <mode> [<checkout>]
- * The file holds the trigger's settings and the signed deliveries (written by the parent).
+ * The file holds the trigger's settings and the signed deliveries with their headers (written by the parent).
  * mode: `read` (read the deliveries only), `baseline` (JSON.parse + SHA-1 of each), `load` (read, load the
  * checkout's pipeline), `pipeline` (that, then every delivery through it). A fake clock moves 2 ms per delivery,
  * so the write log flushes the same way in every run.
@@ -14,10 +14,7 @@ const { join } = require('node:path');
 
 const [file, mode, checkout] = process.argv.slice(2);
 const { settings, deliveries } = JSON.parse(readFileSync(file, 'utf8'));
-const requests = deliveries.map(({ body, signature }) => ({
-	bytes: Buffer.from(body),
-	headers: { 'content-type': 'application/json', 'x-gb-webhook-version': 'v4', 'x-gb-signature': signature },
-}));
+const requests = deliveries.map(({ body, headers }) => ({ bytes: Buffer.from(body), headers }));
 
 function baseline() {
 	let sink = 0;
