@@ -9,9 +9,11 @@ import type { IDataObject } from 'n8n-workflow';
  * static data lacks. The static data records up to which write of which log it holds (`replayedUpTo`), and gets the
  * missing writes (a flush) at most every FLUSH_MS or FLUSH_WRITES writes of this log. The log keeps its own last
  * flush: deliveries in flight loaded the static data before that flush was saved and would each flush again.
- * The last CAPACITY writes of the last RECENT_MS are kept. Static data saved by another log (another process in queue
- * mode, or before a restart) gets only delivery keys replayed: adding a key is always safe, an old snapshot over a
- * newer one is not. A restart loses what was not flushed yet; across processes, Gameball Delivery Guard is durable.
+ * The last CAPACITY writes are kept: those not flushed yet until they are, flushed ones for RECENT_MS (their save
+ * follows within moments, and a copy of the static data loaded before it still needs them). Static data saved by
+ * another log (another process in queue mode, or before a restart) gets only delivery keys replayed: adding a key is
+ * always safe, an old snapshot over a newer one is not. A restart loses what was not flushed yet; across processes,
+ * Gameball Delivery Guard is durable.
  */
 
 const RECENT_MS = 2 * 60 * 1000;
@@ -102,8 +104,7 @@ export class RecentWrites {
 		const seq = this.latest[kind].get(key);
 		if (seq === undefined || seq <= view.after) return undefined;
 		if (kind === 'customer' && !view.takesSnapshots) return undefined;
-		const slot = seq % CAPACITY;
-		return now - this.times[slot] > RECENT_MS ? undefined : this.values[slot];
+		return this.isExpired(seq, now) ? undefined : this.values[seq % CAPACITY];
 	}
 
 	/** Whether the viewed static data should get the missing writes now (and so be saved by n8n). */
@@ -116,13 +117,18 @@ export class RecentWrites {
 	missing(view: StoreView, now: number): LoggedWrite[] {
 		const writes: LoggedWrite[] = [];
 		let first = Math.max(view.after + 1, this.lastSeq - CAPACITY + 1, 1);
-		while (first <= this.lastSeq && now - this.times[first % CAPACITY] > RECENT_MS) first++;
+		while (first <= this.lastSeq && this.isExpired(first, now)) first++;
 		for (let seq = first; seq <= this.lastSeq; seq++) {
 			const slot = seq % CAPACITY;
 			if (this.kinds[slot] === 'customer' && !view.takesSnapshots) continue;
 			writes.push({ seq, at: this.times[slot], kind: this.kinds[slot], key: this.keys[slot], value: this.values[slot] });
 		}
 		return writes;
+	}
+
+	/** A flushed write older than RECENT_MS. A write not flushed yet never expires: no static data holds it. */
+	private isExpired(seq: number, now: number): boolean {
+		return seq <= this.flushedSeq && now - this.times[seq % CAPACITY] > RECENT_MS;
 	}
 
 	/** Marks `store` as holding every write logged so far, flushed at `now`. */

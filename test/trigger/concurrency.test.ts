@@ -149,6 +149,31 @@ describe('how often n8n has to save the static data', () => {
 	});
 });
 
+describe('a quiet spell after a short burst', () => {
+	afterEach(() => jest.restoreAllMocks());
+
+	// Deliveries 1 s apart, then minutes of silence: the second one's writes wait in the log for the next delivery.
+	it('still drops a retry minutes later and derives no second tier change', async () => {
+		const database = new StaticDataInDatabase('wf-quiet');
+		const clock = frozenClock();
+		await database.deliverAlone(profile('quiet', 1));
+		clock.now += 1000;
+		const moved = emittedJson(await database.deliverAlone(profile('quiet', 2)));
+		expect(moved.map((item) => item.event)).toContain('gameball.tier.changed');
+		expect(database.saves).toBe(1);
+
+		clock.now += 5 * 60 * 1000; // Gameball's first retry
+		expect((await database.deliverAlone(profile('quiet', 2))).emitted).toBeUndefined();
+		clock.now += 60 * 1000;
+		const later = profilePayload({ customer_id: 'quiet' }, { tier_order: 2, tier_name: 'Tier 2', activated_points: 999 });
+		const next = emittedJson(await database.deliverAlone(later));
+		expect(next.map((item) => item.event)).not.toContain('gameball.tier.changed');
+		expect(next[0].changes).not.toHaveProperty('tierOrder');
+		expect(next.map((item) => item.event)).toContain('gameball.points.changed');
+		expect(database.savedMemory()).toEqual({ deliveries: 3, customers: 1 });
+	});
+});
+
 describe('who answers an accepted delivery', () => {
 	afterEach(() => jest.restoreAllMocks());
 
@@ -229,15 +254,20 @@ describe('the write log, against static data saved by another process', () => {
 		expect(deliver(foreign, profile('g', 1), recent, T + FLUSH_MS + 1000)).toEqual({ kind: 'ignore', reason: 'duplicate' });
 	});
 
-	it('forgets writes after two minutes', () => {
+	it('forgets flushed writes after two minutes, never ones not flushed yet', () => {
 		const recent = new RecentWrites();
 		const T = Date.UTC(2026, 0, 1);
 		recent.record('delivery', 'k1', 1, T);
 		recent.record('delivery', 'k2', 2, T + 60_000);
+		recent.markFlushed({}, T + 60_000);
+		recent.record('delivery', 'k3', 3, T + 61_000);
 		const view = recent.viewOf({});
-		expect(recent.missing(view, T + 150_000).map((write) => write.key)).toEqual(['k2']);
+		expect(recent.missing(view, T + 150_000).map((write) => write.key)).toEqual(['k2', 'k3']);
 		expect(recent.unflushedValue('delivery', 'k1', view, T + 150_000)).toBeUndefined();
 		expect(recent.unflushedValue('delivery', 'k2', view, T + 150_000)).toBe(2);
+		// An hour later k2's save is long done; k3 still waits for the next delivery to carry it.
+		expect(recent.missing(view, T + 3_600_000).map((write) => write.key)).toEqual(['k3']);
+		expect(recent.unflushedValue('delivery', 'k3', view, T + 3_600_000)).toBe(3);
 	});
 
 	it('finds the first missing write by sequence number after older writes were overwritten', () => {
