@@ -50,7 +50,10 @@ export type GameballEnvelopeFields = {
 	gbCustomerId: string | null;
 	/** ISO 8601 time Gameball made the event (`created_at`), as sent. */
 	createdAt: string | null;
-	/** Hex SHA-1 of the delivery's raw body: the same for a retried delivery, so usable as an idempotency key. */
+	/**
+	 * Hex SHA-1 of the delivery's raw body (of `JSON.stringify` of it when only that matched the signature): the same
+	 * for a retried delivery, so usable as an idempotency key.
+	 */
 	deliveryId: string;
 };
 

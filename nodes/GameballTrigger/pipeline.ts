@@ -122,19 +122,24 @@ export function handleV4Delivery(
 	if (isTooLarge(delivery.bytes, settings.maxBodySizeKb)) return { kind: 'reject', status: 413, reason: 'body-too-large' };
 
 	const parsed = parseJson(delivery.bytes);
+	// The bytes the signature holds for: a body verified only once re-serialised is known by those, so the same
+	// delivery re-spaced in transit (or replayed so) is still a duplicate.
+	let signed: Buffer | string = delivery.bytes;
 	if (settings.verifySignature) {
+		const canonical = { text: undefined as string | undefined };
 		const verdict = verifySignature({
 			header: delivery.headers[SIGNATURE_HEADER],
 			raw: delivery.bytes,
-			reserialise: () => (parsed.ok ? reserialise(parsed.value) : undefined),
+			reserialise: () => (canonical.text = parsed.ok ? reserialise(parsed.value) : undefined),
 			secretKey: settings.secretKey,
 		});
 		if (!isValidSignature(verdict)) return { kind: 'reject', status: 401, reason: `signature-${verdict}` };
+		if (verdict === 'valid-reserialised' && canonical.text !== undefined) signed = canonical.text;
 	}
 	if (!parsed.ok || !isJsonObject(parsed.value)) return { kind: 'reject', status: 400, reason: 'body-not-a-json-object' };
 
 	const payload = parsed.value;
-	const bodySha1 = hash('sha1', delivery.bytes, 'hex');
+	const bodySha1 = hash('sha1', signed, 'hex');
 	const envelope = readEnvelope(payload, bodySha1);
 	if (!isKnownTopic(envelope.topic)) return { kind: 'ignore', reason: 'unknown-topic' };
 	const isNotification = envelope.topic === NOTIFICATION_PUSH;

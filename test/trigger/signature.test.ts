@@ -87,6 +87,23 @@ describe('Gameball Trigger signature checks through n8n-core', () => {
 		expect(emittedJson(overReserialised)).toHaveLength(1);
 	});
 
+	it('knows a delivery verified only once re-serialised by those bytes: re-spaced, it is a duplicate', async () => {
+		const payload = profilePayload({ customer_id: 'respaced' });
+		const compact = JSON.stringify(payload);
+		const compactId = createHash('sha1').update(compact).digest('hex');
+		const respaced = (indent: number) => signedRequest(undefined, { raw: JSON.stringify(payload, null, indent), signature: sign(compact) });
+
+		const trigger = newTrigger();
+		expect(emittedJson(await trigger.deliver(signedRequest(payload)))[0]).toMatchObject({ deliveryId: compactId });
+		for (const indent of [1, 2, 4]) {
+			const again = await trigger.deliver(respaced(indent));
+			expect(again.status).toBe(200);
+			expect(again.emitted).toBeUndefined();
+		}
+		// Arriving re-spaced first, it carries the id of the bytes Gameball signed.
+		expect(emittedJson(await newTrigger().deliver(respaced(2)))[0]).toMatchObject({ deliveryId: compactId });
+	});
+
 	it('accepts a body whose key order differs from the documented sample', async () => {
 		const payload = profilePayload();
 		const reordered = Object.fromEntries(Object.entries(payload).reverse());
