@@ -1,4 +1,4 @@
-import type { INode, IWebhookFunctions } from 'n8n-workflow';
+import type { IDataObject, INode, IWebhookFunctions } from 'n8n-workflow';
 
 import { handleV4Delivery, type Delivery, type Outcome } from './pipeline';
 import { recentWritesOf, type RecentWrites } from './recentWrites';
@@ -13,9 +13,13 @@ export async function v4Outcome(context: IWebhookFunctions, delivery: Delivery):
 	const now = Date.now();
 	// n8n-core deep-copies the node on every getNode(): read it once per delivery.
 	const node = context.getNode();
-	const memory = context.getWorkflowStaticData('node');
-	const recent = recentWritesOfNode(context, node);
-	const { settings, keyFromCache } = await readV4Settings.call(context, node, now);
+	const isTest = context.getMode() === 'manual';
+	const memory = isTest ? testMemoryOf(nodeKeyOf(context, node)) : context.getWorkflowStaticData('node');
+	const recent = isTest ? undefined : recentWritesOfNode(context, node);
+	const read = await readV4Settings.call(context, node, now);
+	// A test event always runs (the editor waits for it), and never reaches what production deliveries remember.
+	const settings = isTest ? { ...read.settings, deduplicate: false } : read.settings;
+	const { keyFromCache } = read;
 	const outcome = handleV4Delivery(delivery, settings, memory, now, recent);
 	if (!keyFromCache || outcome.kind !== 'reject' || !KEY_DEPENDENT_REFUSALS.has(outcome.reason)) return outcome;
 	// A refusal writes nothing to memory, so the delivery can run through the pipeline again.
@@ -24,8 +28,25 @@ export async function v4Outcome(context: IWebhookFunctions, delivery: Delivery):
 	return handleV4Delivery(delivery, { ...settings, secretKey: fresh.secretKey }, memory, now, recent);
 }
 
+function nodeKeyOf(context: IWebhookFunctions, node: INode): string {
+	return `${context.getWorkflow().id ?? ''}:${node.id}`;
+}
+
 /** This process's write log for the node; none for a workflow without an id (never saved). */
 function recentWritesOfNode(context: IWebhookFunctions, node: INode): RecentWrites | undefined {
-	const workflowId = context.getWorkflow().id;
-	return workflowId ? recentWritesOf(`${workflowId}:${node.id}`) : undefined;
+	return context.getWorkflow().id ? recentWritesOf(nodeKeyOf(context, node)) : undefined;
+}
+
+const MAX_TEST_MEMORIES = 100;
+const testMemories = new Map<string, IDataObject>();
+
+/** The Test URL's memory of a node, in this process: so Tier Changed can be tried with two test events. */
+function testMemoryOf(nodeKey: string): IDataObject {
+	let memory = testMemories.get(nodeKey);
+	if (!memory) {
+		if (testMemories.size >= MAX_TEST_MEMORIES) testMemories.clear();
+		memory = {};
+		testMemories.set(nodeKey, memory);
+	}
+	return memory;
 }

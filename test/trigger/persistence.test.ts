@@ -1,6 +1,7 @@
 import type { IDataObject } from 'n8n-workflow';
 
-import { emittedJson, newTrigger, profilePayload, signedRequest } from './fixtures';
+import { WebhookHarness } from '../harness/run';
+import { CREDENTIALS, emittedJson, newTrigger, profilePayload, signedRequest } from './fixtures';
 
 /**
  * n8n's live webhooks build a new Workflow from the database for each delivery, run webhook(), and save the static
@@ -39,5 +40,30 @@ describe('static data as n8n saves it between deliveries', () => {
 		await store.deliver(profilePayload({ customer_id: 'd' }, { tier_order: 1, tier_name: 'Bronze' }));
 		const moved = emittedJson(await store.deliver(profilePayload({ customer_id: 'd' }, { tier_order: 2, tier_name: 'Silver' })));
 		expect(moved.map((item) => item.event)).toContain('gameball.tier.changed');
+	});
+});
+
+describe('the Test URL (n8n\'s manual mode)', () => {
+	const inWorkflow = (id: string) => new WebhookHarness({ type: 'gameballTrigger', parameters: {}, credentials: CREDENTIALS }, {}, id);
+	const tier = (order: number) => profilePayload({ customer_id: 'tester' }, { tier_order: order, tier_name: `Tier ${order}` });
+
+	it('runs every test event, the same sample twice included, and leaves production\'s memory alone', async () => {
+		const trigger = inWorkflow('wf-test-url');
+		const sample = delivery('sample', 10);
+		for (let i = 0; i < 2; i++) expect(emittedJson(await trigger.deliver(signedRequest(sample), 'default', 'manual'))).toHaveLength(1);
+		expect(trigger.staticData['node:Node under test'] ?? {}).toEqual({});
+		// At the Production URL the sample is new: not a duplicate, and a first sight (no previous profile).
+		const live = emittedJson(await trigger.deliver(signedRequest(sample)));
+		expect(live).toHaveLength(1);
+		expect(live[0].changes).toBeNull();
+		expect(emittedJson(await trigger.deliver(signedRequest(sample), 'default', 'manual'))).toHaveLength(1);
+	});
+
+	it('remembers profiles between test events, so Tier Changed can be tried, apart from production', async () => {
+		const trigger = inWorkflow('wf-test-url-tier');
+		await trigger.deliver(signedRequest(tier(1)), 'default', 'manual');
+		const moved = emittedJson(await trigger.deliver(signedRequest(tier(2)), 'default', 'manual'));
+		expect(moved.map((item) => item.event)).toContain('gameball.tier.changed');
+		expect(emittedJson(await trigger.deliver(signedRequest(tier(3))))[0].changes).toBeNull();
 	});
 });
