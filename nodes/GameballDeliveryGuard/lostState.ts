@@ -7,7 +7,8 @@ import { remembersCustomers } from '../GameballTrigger/memory';
  * execution with empty static data (the execution's saved workflow carries none) and then saves only what that
  * execution wrote, so the snapshots are lost between executions. Track cannot fix that, but it can notice it:
  * the first time it finds no stored state, it records a marker in n8n's processed_data table (this node's own
- * context); finding no state again while the marker exists means the state was lost.
+ * context); finding no state again while the marker exists means the state was lost. A run that stores no profile
+ * takes its marker back, and manual runs (whose static data n8n never saves) neither record nor read it.
  */
 
 const STATE_MARKER = 'gameball-track-state-written';
@@ -15,17 +16,33 @@ const STATE_MARKER = 'gameball-track-state-written';
 export const LOST_STATE_MESSAGE =
 	'Track Tier and Points Changes found its stored customer profiles gone, so it cannot derive tier and points changes. n8n in queue mode does not keep workflow static data between executions on workers; see docs/queue-mode.md.';
 
-/** True when this node stored state before and it is now gone. */
-export async function stateWasLost(context: IExecuteFunctions, memory: IDataObject): Promise<boolean> {
-	if (remembersCustomers(memory)) return false;
-	const helpers = context.helpers as Partial<IExecuteFunctions['helpers']> | undefined;
-	if (typeof helpers?.checkProcessedAndRecord !== 'function') return false;
+/** `lost`: this node stored state before and it is now gone. `marked`: this run recorded the marker. */
+export type StoredStateCheck = 'kept' | 'lost' | 'marked' | 'unchecked';
+
+type Helpers = Partial<IExecuteFunctions['helpers']> | undefined;
+
+/** Run before Track reads its memory. */
+export async function checkStoredState(context: IExecuteFunctions, memory: IDataObject): Promise<StoredStateCheck> {
+	if (remembersCustomers(memory)) return 'kept';
+	const helpers = context.helpers as Helpers;
+	if (context.getMode() === 'manual' || typeof helpers?.checkProcessedAndRecord !== 'function') return 'unchecked';
 	try {
 		const answer = await helpers.checkProcessedAndRecord([STATE_MARKER], 'node', { mode: 'entries' });
-		return answer.processed.length > 0;
+		return answer.processed.length > 0 ? 'lost' : 'marked';
 	} catch {
 		// Two first executions at once: the primary key refused one insert. Neither has lost anything.
-		return false;
+		return 'unchecked';
+	}
+}
+
+/** Run after Track: a marker recorded by a run that stored no profile (only notifications, say) is taken back. */
+export async function settleStoredState(context: IExecuteFunctions, memory: IDataObject, check: StoredStateCheck) {
+	const helpers = context.helpers as Helpers;
+	if (check !== 'marked' || remembersCustomers(memory) || typeof helpers?.removeProcessed !== 'function') return;
+	try {
+		await helpers.removeProcessed([STATE_MARKER], 'node', { mode: 'entries' });
+	} catch {
+		// Best effort: at worst a later run with no stored profile warns once too often.
 	}
 }
 

@@ -4,7 +4,7 @@ import { NodeOperationError } from 'n8n-workflow';
 import { mergeSnapshots, pointsChangedItem, profileChanges, tierChangedItem } from '../GameballTrigger/changes';
 import { customerKey, recallCustomer, rememberCustomer } from '../GameballTrigger/memory';
 import { GUARD_DEFAULTS } from './description';
-import { stateWasLost, warnLostState } from './lostState';
+import { checkStoredState, settleStoredState, warnLostState } from './lostState';
 import { DERIVED_EVENTS, readProfileUpdate } from './profiles';
 import { failedItem, positiveNumber, readOptions } from './settings';
 
@@ -59,7 +59,8 @@ export async function trackChanges(this: IExecuteFunctions): Promise<INodeExecut
 	const items = this.getInputData();
 	const settings = readTrackSettings(this);
 	const memory = this.getWorkflowStaticData('node');
-	if (await stateWasLost(this, memory)) warnLostState(this);
+	const stateCheck = await checkStoredState(this, memory);
+	if (stateCheck === 'lost') warnLostState(this);
 	const output: INodeExecutionData[] = [];
 	for (let itemIndex = 0; itemIndex < items.length; itemIndex++) {
 		try {
@@ -71,5 +72,6 @@ export async function trackChanges(this: IExecuteFunctions): Promise<INodeExecut
 			output.push(failedItem(error, itemIndex));
 		}
 	}
+	await settleStoredState(this, memory, stateCheck);
 	return [output];
 }

@@ -1,4 +1,4 @@
-import type { IDataObject, INodeExecutionData, INodeParameters } from 'n8n-workflow';
+import type { IDataObject, INodeExecutionData, INodeParameters, WorkflowExecuteMode } from 'n8n-workflow';
 
 import { runNode, WebhookHarness } from '../harness/run';
 
@@ -21,6 +21,6 @@ export function newTracker(parameters: INodeParameters = {}, continueOnFail = fa
 	const guard = new WebhookHarness({ type: GUARD, parameters: { operation: 'trackChanges', ...parameters }, continueOnFail });
 	return {
 		guard,
-		run: (items: IDataObject[]) => guard.execute([items.map((json) => ({ json }))]),
+		run: (items: IDataObject[], mode: WorkflowExecuteMode = 'webhook') => guard.execute([items.map((json) => ({ json }))], mode),
 	};
 }

@@ -124,6 +124,23 @@ describe('Track Tier and Points Changes through n8n-core', () => {
 		expect(keptJson(lost.outputs).map((item) => item.event)).toEqual(['customer.profile.updated']);
 	});
 
+	it('does not say so after runs that stored no profile, nor after manual runs (n8n never saves their static data)', async () => {
+		const notification = { event: 'customer.notification.push', customerId: 'nina', deliveryId: 'n-1', title: 'Hi' };
+		const hintsOf = (result: Awaited<ReturnType<ReturnType<typeof newTracker>['run']>>) =>
+			(result.run.data.resultData.runData['Node under test'][0].hints ?? []).map((hint) => hint.message);
+
+		const notificationsOnly = newTracker();
+		for (let run = 0; run < 3; run++) expect(hintsOf(await notificationsOnly.run([notification]))).toEqual([]);
+
+		const testedFirst = newTracker();
+		expect(hintsOf(await testedFirst.run(await deliverToAFreshProcess('nina', BASIC, 1), 'manual'))).toEqual([]);
+		delete testedFirst.guard.staticData['node:Node under test'];
+		expect(hintsOf(await testedFirst.run(await deliverToAFreshProcess('nina', BASIC, 2)))).toEqual([]);
+		// The marker is still recorded by the first production run that stores a profile.
+		delete testedFirst.guard.staticData['node:Node under test'];
+		expect(hintsOf(await testedFirst.run(await deliverToAFreshProcess('nina', SILVER, 3)))).toEqual([LOST_STATE_MESSAGE]);
+	});
+
 	it('tracks referral codes: a new code is a change, a first-seen customer or the same or a missing code is not', async () => {
 		const tracker = newTracker();
 		const changesOf = async (code: string | null, seq: number) =>

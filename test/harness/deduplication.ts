@@ -76,8 +76,18 @@ export class InMemoryDeduplicator implements IDataDeduplicator {
 		return answer;
 	}
 
-	async removeProcessed(): Promise<void> {
-		throw new Error('removeProcessed is not modelled here');
+	async removeProcessed(
+		items: DeduplicationItemTypes[],
+		scope: DeduplicationScope,
+		contextData: ICheckProcessedContextData,
+		options: ICheckProcessedOptions,
+	): Promise<void> {
+		if (options.mode !== 'entries') throw new Error(`mode ${options.mode} is not modelled here`);
+		const key = this.key(scope, contextData);
+		const row = await this.find(key);
+		if (!row) return;
+		const removed = new Set(items.map((item) => createHash('md5').update(String(item)).digest('base64')));
+		await this.update(key, { mode: row.mode, data: row.data.filter((hash) => !removed.has(hash)) });
 	}
 
 	async clearAllProcessedItems(scope: DeduplicationScope, contextData: ICheckProcessedContextData) {

@@ -95,14 +95,20 @@ function newWorkflow(node: INode, staticData: IDataObject = {}, id = 'test-workf
 	return new Workflow({ id, nodes: [node], connections: {}, active: false, nodeTypes, staticData });
 }
 
-async function execute(workflow: Workflow, node: INode, items: INodeExecutionData[], credentials: Credentials) {
-	const data = additionalData(credentials, workflow, 'manual');
+async function execute(
+	workflow: Workflow,
+	node: INode,
+	items: INodeExecutionData[],
+	credentials: Credentials,
+	mode: WorkflowExecuteMode = 'manual',
+) {
+	const data = additionalData(credentials, workflow, mode);
 	const runExecutionData = createRunExecutionData({
 		executionData: {
 			nodeExecutionStack: [{ node, data: { main: [items] }, source: null }],
 		},
 	});
-	const run = await new WorkflowExecute(data, 'manual', runExecutionData).processRunExecutionData(workflow);
+	const run = await new WorkflowExecute(data, mode, runExecutionData).processRunExecutionData(workflow);
 	const task = run.data.resultData.runData[node.name]?.[0];
 	return {
 		outputs: (task?.data?.main ?? []).map((output) => output ?? []),
@@ -244,8 +250,8 @@ export class WebhookHarness {
 		return { ...reply, response, emitted: response.workflowData } as WebhookResult;
 	}
 
-	/** Runs the workflow from the trigger with the items it emitted, as n8n does after a delivery. */
-	async execute(emitted: INodeExecutionData[][]) {
-		return await execute(this.workflow, this.node, emitted[0] ?? [], this.spec.credentials ?? {});
+	/** Runs the workflow from the trigger with the items it emitted, as n8n does after a production delivery. */
+	async execute(emitted: INodeExecutionData[][], mode: WorkflowExecuteMode = 'webhook') {
+		return await execute(this.workflow, this.node, emitted[0] ?? [], this.spec.credentials ?? {}, mode);
 	}
 }
