@@ -93,3 +93,14 @@ export function foldDerived(profile: LoyaltyEvent, derived: LoyaltyEvent): Loyal
 		},
 	});
 }
+
+/**
+ * Folds one language's notification item into the first of the same delivery (the Gameball Trigger emits one item
+ * per language): one event carrying every language once, so Message Language can choose among them.
+ */
+export function foldNotification(first: LoyaltyEvent, next: LoyaltyEvent): LoyaltyEvent {
+	const known = new Set(first.notifications.map((entry) => entry.language));
+	const added = next.notifications.filter((entry) => !known.has(entry.language));
+	if (added.length === 0) return first;
+	return buildEvent(first.source, first.kind, first.sourceEvent, { ...first, notifications: [...first.notifications, ...added] });
+}

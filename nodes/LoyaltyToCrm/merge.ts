@@ -1,5 +1,5 @@
 import type { LoyaltyEvent } from '../types';
-import { foldDerived } from './event';
+import { foldDerived, foldNotification } from './event';
 
 export interface ReadItem {
 	itemIndex: number;
@@ -13,10 +13,15 @@ export interface EventGroup {
 }
 
 const PROFILE_UPDATED = 'customer.profile.updated';
+const NOTIFICATION = 'customer.notification.push';
 const DERIVED = ['gameball.tier.changed', 'gameball.points.changed'];
 
 function isProfileUpdate(event: LoyaltyEvent): event is LoyaltyEvent & { deliveryId: string } {
 	return event.source === 'gameball' && event.sourceEvent === PROFILE_UPDATED && event.deliveryId !== null;
+}
+
+function isNotification(event: LoyaltyEvent): event is LoyaltyEvent & { deliveryId: string } {
+	return event.source === 'gameball' && event.sourceEvent === NOTIFICATION && event.deliveryId !== null;
 }
 
 function isDerived(event: LoyaltyEvent): boolean {
@@ -26,11 +31,12 @@ function isDerived(event: LoyaltyEvent): boolean {
 /**
  * For one delivery the Gameball Trigger emits the profile update and, when they moved, derived Tier Changed and
  * Points Changed items (same `deliveryId`). They describe one change, so they become one event: otherwise a tier
- * move would create two tasks and two tags. The folded event is paired with all of its input items.
- * Everything else stays one event per input.
+ * move would create two tasks and two tags. Likewise its one item per language of a notification becomes one event
+ * with every language. A folded event is paired with all of its input items. Everything else stays one event per input.
  */
 export function groupByDelivery(items: ReadItem[]): EventGroup[] {
 	const profiles = new Map<string, EventGroup>();
+	const notifications = new Map<string, EventGroup>();
 	for (const { itemIndex, events } of items) {
 		for (const event of events) {
 			if (isProfileUpdate(event) && !profiles.has(event.deliveryId)) {
@@ -41,6 +47,18 @@ export function groupByDelivery(items: ReadItem[]): EventGroup[] {
 	const groups: EventGroup[] = [];
 	for (const { itemIndex, events } of items) {
 		for (const event of events) {
+			if (isNotification(event)) {
+				const first = notifications.get(event.deliveryId);
+				if (!first) {
+					const group = { event, itemIndices: [itemIndex] };
+					notifications.set(event.deliveryId, group);
+					groups.push(group);
+					continue;
+				}
+				first.event = foldNotification(first.event, event);
+				if (!first.itemIndices.includes(itemIndex)) first.itemIndices.push(itemIndex);
+				continue;
+			}
 			const profile = event.deliveryId === null ? undefined : profiles.get(event.deliveryId);
 			if (profile && isDerived(event)) {
 				profile.event = foldDerived(profile.event, event);

@@ -54,14 +54,26 @@ describe('one Gameball delivery, several trigger items', () => {
 		expect(outputs[OUTPUT.createTask][0].json.match).toMatchObject({ by: 'customerId', fallback: true });
 	});
 
-	test('notification items of one delivery stay one per language', async () => {
-		const { outputs } = await runLoyalty({ messageChannels: ['push'] }, [
-			fixtures.triggerNotificationItem,
-			{ ...fixtures.triggerNotificationItem, language: 'ar', title: 'مرحبا' },
-		]);
+	test('notification items of one delivery (one per language) are one event: a message per language, paired with both', async () => {
+		const perLanguage = [fixtures.triggerNotificationItem, { ...fixtures.triggerNotificationItem, language: 'ar', title: 'مرحبا' }];
+		const both = [{ item: 0 }, { item: 1 }];
+		const { outputs } = await runLoyalty({ messageChannels: ['push'] }, perLanguage);
 		expect(outputs[OUTPUT.sendMessage].map((item) => [item.json.language, item.pairedItem])).toEqual([
-			['en', { item: 0 }],
-			['ar', { item: 1 }],
+			['en', both],
+			['ar', both],
+		]);
+		// Message Language chooses among the delivery's languages, not within each item.
+		for (const [language, sent] of [['ar', ['ar']], ['EN', ['en']], ['fr', ['en']]] as const) {
+			const chosen = await runLoyalty({ messageChannels: ['push'], messageLanguage: language }, perLanguage);
+			expect(chosen.outputs[OUTPUT.sendMessage].map((item) => [item.json.language, item.pairedItem])).toEqual(sent.map((entry) => [entry, both]));
+		}
+		// Another delivery's notification stays its own event; the same language twice is sent once.
+		const other = { ...fixtures.triggerNotificationItem, deliveryId: 'another-delivery' };
+		const mixed = await runLoyalty({ messageChannels: ['push'] }, [...perLanguage, perLanguage[0], other]);
+		expect(mixed.outputs[OUTPUT.sendMessage].map((item) => [item.json.language, item.pairedItem])).toEqual([
+			['en', [{ item: 0 }, { item: 1 }, { item: 2 }]],
+			['ar', [{ item: 0 }, { item: 1 }, { item: 2 }]],
+			['en', { item: 3 }],
 		]);
 	});
 });

@@ -73,13 +73,18 @@ describe('Gameball Trigger -> Loyalty to CRM', () => {
 		expect(outputs.map((output) => output.length)).toEqual([1, 0, 0, 0, 0]);
 	});
 
-	test('a notification: one message per language and channel, each paired with its trigger item', async () => {
+	test('a notification: one message per language and channel, paired with the delivery\'s trigger items', async () => {
 		const items = await deliver(trigger(), gameballNotificationBody);
 		expect(items.map((item) => item.json.language)).toEqual(['en', 'ar']);
 		const { outputs } = await runLoyalty({ messageChannels: ['push'] }, items.map((item) => item.json));
 		expect(outputs[OUTPUT.sendMessage].map((item) => [item.json.language, item.json.to, item.pairedItem])).toEqual([
-			['en', 'webhook-test', { item: 0 }],
-			['ar', 'webhook-test', { item: 1 }],
+			['en', 'webhook-test', [{ item: 0 }, { item: 1 }]],
+			['ar', 'webhook-test', [{ item: 0 }, { item: 1 }]],
+		]);
+		const arabic = await runLoyalty({ messageChannels: ['sms', 'push'], messageLanguage: 'ar' }, items.map((item) => item.json));
+		expect(arabic.outputs[OUTPUT.sendMessage].map((item) => [item.json.language, item.json.channel])).toEqual([
+			['ar', 'sms'],
+			['ar', 'push'],
 		]);
 	});
 
