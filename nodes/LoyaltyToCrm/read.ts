@@ -47,7 +47,14 @@ export function firstObj(source: Json | null, keys: string[]): Json | null {
 	return first(source, keys, obj);
 }
 
-/** An ISO 8601 string from an ISO string or a Unix time in seconds or milliseconds. */
+const ISO_WITH_OFFSET = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:?\d{2})$/;
+
+/** As `isoTime`, but an ISO 8601 time with its own offset is kept as sent, so its calendar day stays the sender's. */
+export function isoTimeAsSent(value: unknown): string | null {
+	return typeof value === 'string' && ISO_WITH_OFFSET.test(value.trim()) ? value.trim() : isoTime(value);
+}
+
+/** An ISO 8601 string from an ISO string or a Unix time in seconds or milliseconds (a number or its digits). */
 export function isoTime(value: unknown): string | null {
 	if (typeof value === 'number' && Number.isFinite(value)) {
 		const ms = value < 1e12 ? value * 1000 : value;
@@ -55,6 +62,7 @@ export function isoTime(value: unknown): string | null {
 	}
 	const text = str(value);
 	if (!text) return null;
+	if (/^\d{9,13}$/.test(text)) return isoTime(Number(text));
 	const parsed = Date.parse(text);
 	return Number.isNaN(parsed) ? text : new Date(parsed).toISOString();
 }

@@ -300,9 +300,23 @@ describe('Open Loyalty named inputs', () => {
 	test('PointsWillExpire: the expiring amount is not read as the balance', async () => {
 		const event = await eventOf(fixtures.olNamedPointsWillExpire);
 		expect(event.kind).toBe('points_will_expire');
-		expect(event.expiry).toEqual({ points: 150, date: '2025-04-30T00:00:00.000Z' });
+		expect(event.expiry).toEqual({ points: 150, date: '2025-04-30T00:00:00+00:00' });
 		expect(event.points.available).toBeNull();
 		expect(event.summary).toBe('150 points will expire on 2025-04-30');
+	});
+
+	test('PointsWillExpire: the expiry day is the sender\'s, east or west of UTC; other forms become ISO in UTC', async () => {
+		const expiringAt = async (expiresAt: unknown) => {
+			const body = { ...fixtures.olNamedPointsWillExpire, data: { ...fixtures.olNamedPointsWillExpire.data, expiresAt } };
+			return (await eventOf(body)).expiry?.date;
+		};
+		const east = await eventOf({ ...fixtures.olNamedPointsWillExpire, data: { ...fixtures.olNamedPointsWillExpire.data, expiresAt: '2025-04-30T00:00:00+02:00' } });
+		expect(east.summary).toBe('150 points will expire on 2025-04-30');
+		expect(east.expiry?.date).toBe('2025-04-30T00:00:00+02:00');
+		expect(await expiringAt('2025-04-30T23:30:00-05:00')).toBe('2025-04-30T23:30:00-05:00');
+		expect(await expiringAt('2025-04-30T00:00:00Z')).toBe('2025-04-30T00:00:00Z');
+		expect(await expiringAt('2025-04-30')).toBe('2025-04-30T00:00:00.000Z');
+		expect(await expiringAt('1746000000')).toBe('2025-04-30T08:00:00.000Z');
 	});
 
 	test('payload instead of data, and an unknown named event about a customer is kind other', async () => {

@@ -1,6 +1,6 @@
 import type { LoyaltyEvent, LoyaltyEventKind } from '../../types';
 import { buildEvent, type EventDraft } from '../event';
-import { first, firstObj, isObject, isoTime, num, obj, present, str, type Json } from '../read';
+import { first, firstObj, isObject, isoTime, isoTimeAsSent, num, obj, present, str, type Json } from '../read';
 
 /** Legacy webhooks: `{ type: 'customer.level_changed', data: {...} }`. */
 const LEGACY_KINDS: Record<string, LoyaltyEventKind> = {
@@ -139,7 +139,8 @@ function rewardOf(data: Json): EventDraft['reward'] {
 function expiryOf(data: Json): EventDraft['expiry'] {
 	return {
 		points: first(data, ['points', 'pointsAmount', 'amount', 'units', 'value'], num),
-		date: isoTime(first(data, ['expiresAt', 'expireAt', 'expirationDate', 'willExpireAt', 'expiresAtDate'], str)),
+		// "Expires on 2025-04-30" must name the merchant's day, not UTC's.
+		date: isoTimeAsSent(first(data, ['expiresAt', 'expireAt', 'expirationDate', 'willExpireAt', 'expiresAtDate'], str)),
 	};
 }
 
