@@ -144,6 +144,18 @@ describe('Gameball inputs', () => {
 		});
 	});
 
+	test('Gameball Trigger automation item sent by GET: the query names the customer', async () => {
+		const event = await eventOf({
+			event: 'gameball.automation.webhook',
+			method: 'GET',
+			body: null,
+			query: { customerId: 'c-8', email: 'y@example.com' },
+			headers: {},
+			deliveryId: 'auto-2',
+		});
+		expect(event).toMatchObject({ source: 'gameball', kind: 'other', customer: { id: 'c-8', email: 'y@example.com' }, deliveryId: 'auto-2' });
+	});
+
 	test('customer from the Gameball node (details with balance and tier progress merged in)', async () => {
 		const event = await eventOf(fixtures.gameballCustomerDetails);
 		expect(event).toMatchObject({

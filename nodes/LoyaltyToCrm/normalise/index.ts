@@ -40,6 +40,8 @@ function unwrapBody(json: Json): unknown {
 	const wrapped = 'body' in json && ('headers' in json || 'webhookUrl' in json || 'query' in json);
 	if (!wrapped) return json;
 	const body = json.body;
+	// An automation call by GET (or with no body) carries what the merchant configured in its query.
+	if ((body === null || body === '') && isGameballAutomationItem(json) && isObject(json.query)) return json.query;
 	if (typeof body !== 'string') return body;
 	const parsed = parseJson(body);
 	if (parsed === undefined) throw new UnrecognisedInputError('the webhook body is text that is not JSON');
