@@ -55,7 +55,9 @@ export const DEFAULT_TASK: TaskSettings = {
 	body: '{summary}',
 };
 
-const MATCH_ORDER: Array<CrmMatchKey['by']> = ['email', 'mobile', 'customerId'];
+// After the chosen key: the customer ID is unique by definition, a mobile number often is not (HubSpot's upsert
+// cannot match on it at all), so it comes last.
+const MATCH_ORDER: Array<CrmMatchKey['by']> = ['email', 'customerId', 'mobile'];
 
 function matchValue(event: LoyaltyEvent, by: CrmMatchKey['by']): string | null {
 	if (by === 'email') return event.customer.email;

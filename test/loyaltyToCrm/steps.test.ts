@@ -19,6 +19,16 @@ describe('Upsert Contact', () => {
 		});
 	});
 
+	test('falls back to the customer ID before the mobile number, which is often not unique', async () => {
+		const noEmail = { ...fixtures.triggerProfileItem, email: null };
+		const [byEmail] = jsonOf((await run({ matchBy: 'email', crmPreset: 'hubspot' }, noEmail))[OUTPUT.upsertContact]);
+		expect(byEmail.match).toEqual({ by: 'customerId', field: 'gameball_customer_id', value: 'cust-1', fallback: true });
+		const [byMobile] = jsonOf((await run({ matchBy: 'mobile' }, noEmail))[OUTPUT.upsertContact]);
+		expect(byMobile.match).toMatchObject({ by: 'mobile', value: '+201000000000', fallback: false });
+		const [onlyMobile] = jsonOf((await run({ matchBy: 'email' }, { ...noEmail, customerId: null, gbCustomerId: null }))[OUTPUT.upsertContact]);
+		expect(onlyMobile.match).toMatchObject({ by: 'mobile', fallback: true });
+	});
+
 	test('carries email, mobile and customer id at the top level', async () => {
 		const [upsert] = jsonOf((await run({}, fixtures.triggerProfileItem))[OUTPUT.upsertContact]);
 		expect(upsert).toMatchObject({ step: 'upsertContact', email: 'ada@example.com', mobile: '+201000000000', customerId: 'cust-1' });
