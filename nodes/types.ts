@@ -199,7 +199,10 @@ export interface LoyaltyCustomer {
 
 export interface LoyaltyTier {
 	name: string | null;
-	/** The tier's order (Gameball `tier_order`); higher is better. */
+	/**
+	 * The tier's order (Gameball `tier_order`); higher is better. Open Loyalty levels carry no order, so there it is the
+	 * level's `conditionValue` (what the level takes to reach) unless an `order` or `rank` is sent.
+	 */
 	rank: number | null;
 	previousName: string | null;
 	previousRank: number | null;
