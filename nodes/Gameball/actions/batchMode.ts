@@ -4,8 +4,9 @@ import { NodeOperationError } from 'n8n-workflow';
 import type { GameballBatchQueuedItem, GameballBatchResultItem } from '../../types';
 import type { BatchStatus } from '../transport/batch';
 import { createBatchJob, MAX_BATCH_SIZE, waitForBatch } from '../transport/batch';
-import type { BatchEntry, GameballOperation } from './operation';
-import { errorItem } from './output';
+import { JOB_KINDS } from './batch/jobKinds';
+import type { BatchEntry, GameballOperation, GameballRequest } from './operation';
+import { asNodeError, errorItem } from './output';
 
 export interface BatchSettings {
 	mode: 'auto' | 'always' | 'never';
@@ -56,43 +57,75 @@ function resultFor(status: BatchStatus, position: number): { ok: IDataObject } |
 	return { failed: `Batch job ${status.jobId} ended "${status.state}" without a result for this item` };
 }
 
+/** The fields set in this request that the batch form would drop. */
+function droppedFields(operation: GameballOperation, request: GameballRequest): string[] {
+	const body = request.body ?? {};
+	return (operation.batch?.drops ?? []).filter((field) => body[field] !== undefined);
+}
+
+function cannotBatchError(context: IExecuteFunctions, fields: string[], itemIndex: number) {
+	return new NodeOperationError(context.getNode(), `Gameball's batch API cannot send ${fields.join(', ')}`, {
+		itemIndex,
+		description: 'Set Batching > Mode to "Auto" or "Never" to send such items one by one.',
+	});
+}
+
 /**
  * Sends the items through Gameball's batch API: jobs of at most 1,000, created first, then awaited, and each job's
- * per-item results fanned back to the input item they came from.
+ * per-item results fanned back to the input item they came from. `undefined` in Auto mode when an item sets a
+ * field that the batch form would drop: then every item goes one by one.
  */
 export async function runInBatches(
 	this: IExecuteFunctions,
 	operation: GameballOperation,
 	itemCount: number,
 	settings: BatchSettings,
-): Promise<INodeExecutionData[]> {
+): Promise<INodeExecutionData[] | undefined> {
 	const batch = operation.batch!;
 	const results: INodeExecutionData[] = new Array(itemCount);
 	const entries: Array<{ itemIndex: number; entry: BatchEntry }> = [];
+	// Every item is built before any job is sent: an invalid one stops the node before anything is applied.
 	for (let itemIndex = 0; itemIndex < itemCount; itemIndex++) {
 		try {
-			entries.push({ itemIndex, entry: batch.toItem(await operation.build.call(this, itemIndex)) });
+			const request = await operation.build.call(this, itemIndex);
+			const dropped = droppedFields(operation, request);
+			if (dropped.length && settings.mode === 'auto') return undefined;
+			if (dropped.length) throw cannotBatchError(this, dropped, itemIndex);
+			entries.push({ itemIndex, entry: batch.toItem(request) });
 		} catch (error) {
+			if (!this.continueOnFail()) throw asNodeError(this.getNode(), error, itemIndex);
 			results[itemIndex] = errorItem(error, itemIndex);
 		}
 	}
+	const movesMoney = JOB_KINDS.some((kind) => kind.kind === batch.kind && kind.movesMoney === true);
 	const jobs = chunk(entries, settings.size);
-	const jobIds: string[] = [];
-	for (const job of jobs) {
-		jobIds.push(await createBatchJob.call(this, batch.kind, job.map(({ entry }) => entry), job[0].itemIndex));
-	}
-	if (!settings.waitForResults) {
-		jobs.forEach((job, jobNumber) =>
-			job.forEach(({ itemIndex }, position) => {
-				const queued: GameballBatchQueuedItem = { queued: true, batchJobId: jobIds[jobNumber], batchKind: batch.kind, batchIndex: position };
-				results[itemIndex] = { json: queued, pairedItem: { item: itemIndex } };
-			}),
-		);
-		return results;
-	}
 	const deadline = { timeoutMs: settings.timeoutSeconds * 1000, pollIntervalMs: settings.pollSeconds * 1000 };
-	for (const [jobNumber, job] of jobs.entries()) {
-		const status = await waitForBatch.call(this, jobIds[jobNumber], { ...deadline, itemIndex: job[0].itemIndex });
+	const created: Array<{ job: typeof entries; jobId: string }> = [];
+	for (const job of jobs) {
+		const itemIndex = job[0].itemIndex;
+		try {
+			created.push({ job, jobId: await createBatchJob.call(this, batch.kind, job.map(({ entry }) => entry), { itemIndex, movesMoney }) });
+		} catch (error) {
+			if (!this.continueOnFail()) throw asNodeError(this.getNode(), error, itemIndex);
+			for (const { itemIndex: failed } of job) results[failed] = errorItem(error, failed);
+		}
+	}
+	for (const { job, jobId } of created) {
+		if (!settings.waitForResults) {
+			job.forEach(({ itemIndex }, position) => {
+				const queued: GameballBatchQueuedItem = { queued: true, batchJobId: jobId, batchKind: batch.kind, batchIndex: position };
+				results[itemIndex] = { json: queued, pairedItem: { item: itemIndex } };
+			});
+			continue;
+		}
+		let status: BatchStatus;
+		try {
+			status = await waitForBatch.call(this, jobId, { ...deadline, itemIndex: job[0].itemIndex });
+		} catch (error) {
+			if (!this.continueOnFail()) throw asNodeError(this.getNode(), error, job[0].itemIndex);
+			for (const { itemIndex } of job) results[itemIndex] = errorItem(error, itemIndex);
+			continue;
+		}
 		job.forEach(({ itemIndex }, position) => {
 			const result = resultFor(status, position);
 			const meta = { batchJobId: status.jobId, batchKind: batch.kind };

@@ -57,7 +57,12 @@ export interface GameballOperation {
 	/** Offers a "Simplify" toggle (on by default) that reduces each record to its most used fields. */
 	simplify?: (record: IDataObject) => IDataObject;
 	/** Operations that Gameball's batch API can also perform: how one built request becomes one batch item. */
-	batch?: { kind: BatchKind; toItem: (request: GameballRequest) => BatchEntry };
+	batch?: {
+		kind: BatchKind;
+		toItem: (request: GameballRequest) => BatchEntry;
+		/** Body fields the batch form cannot carry: an item that sets one is not sent through a batch job. */
+		drops?: string[];
+	};
 }
 
 /** The operations of one resource, in dropdown order. */

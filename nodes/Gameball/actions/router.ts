@@ -44,9 +44,10 @@ export async function router(this: IExecuteFunctions): Promise<INodeExecutionDat
 
 	if (operation.batch) {
 		const settings = batchSettings(this);
-		if (shouldBatch(operation, settings, items.length)) {
-			return [await runInBatches.call(this, operation, items.length, settings)];
-		}
+		const batched = shouldBatch(operation, settings, items.length)
+			? await runInBatches.call(this, operation, items.length, settings)
+			: undefined;
+		if (batched) return [batched];
 	}
 
 	const output: INodeExecutionData[] = [];

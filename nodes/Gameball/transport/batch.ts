@@ -79,13 +79,14 @@ export function parseBatchStatus(jobId: string, body: unknown): BatchStatus {
 	};
 }
 
+/** Creates a job. One that moves money is never sent twice after an ambiguous failure (its entries carry no key). */
 export async function createBatchJob(
 	this: GameballContext,
 	kind: BatchKind,
 	entries: BatchEntry[],
-	itemIndex?: number,
+	options: { itemIndex?: number; movesMoney: boolean },
 ): Promise<string> {
-	const { body } = await sendToGameball.call(this, `POST /batch/${kind}`, { body: { body: entries } }, { itemIndex });
+	const { body } = await sendToGameball.call(this, `POST /batch/${kind}`, { body: { body: entries } }, options);
 	const jobId = (body as IDataObject | undefined)?.jobId ?? (body as IDataObject | undefined)?.batchId;
 	if (jobId === undefined || jobId === null) throw new Error('Gameball created the batch job but sent no job ID');
 	return String(jobId);

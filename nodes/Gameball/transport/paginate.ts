@@ -28,7 +28,20 @@ export async function fetchList(
 		if (limit !== undefined && records.length >= limit) return records.slice(0, limit);
 		const next = page.nextCursor ?? (list.cursorKey ? pageRecords.at(-1)?.[list.cursorKey] : undefined);
 		const more = page.hasMore ?? page.nextCursor != null;
-		if (!pageRecords.length || !more || next === undefined || next === null || next === startAfter) return records;
+		if (!pageRecords.length || !more) return records;
+		if (next === undefined || next === null || next === startAfter) {
+			warnPartialList(this, records.length, endpoint);
+			return records;
+		}
 		startAfter = next;
+	}
+}
+
+/** Gameball said there is more but gave nothing to read on from: say so, rather than pass a partial list as whole. */
+function warnPartialList(context: GameballContext, read: number, endpoint: Endpoint) {
+	const message = `Gameball has more records than the ${read} returned, but its answer gives no cursor to read the next page (${endpoint})`;
+	context.logger.warn(message);
+	if ('addExecutionHints' in context && typeof context.addExecutionHints === 'function') {
+		context.addExecutionHints({ message, location: 'outputPane' });
 	}
 }

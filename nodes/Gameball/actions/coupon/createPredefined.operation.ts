@@ -20,4 +20,6 @@ export const createPredefined = requestOperation({
 		},
 	],
 	optional: identityOptions,
+	// The coupon costs the customer points: a blind repeat would charge them twice.
+	movesMoney: true,
 });

@@ -11,5 +11,7 @@ export const send: GameballOperation = {
 	build(itemIndex) {
 		return { body: { customerId: readString(this, 'customerId', itemIndex), events: readEvents(this, itemIndex) } };
 	},
+	// Events can earn rewards: a blind repeat could reward twice.
+	movesMoney: true,
 	batch: { kind: 'events', toItem: (request) => request.body ?? {} },
 };

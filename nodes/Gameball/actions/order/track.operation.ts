@@ -17,6 +17,7 @@ export const track = requestOperation({
 	batch: {
 		kind: 'orders',
 		// The batch form takes only the order's identity, date and amount.
+		drops: ['lineItems', 'redemption', 'merchant', 'extra', 'cashbackConfigurations'],
 		toItem: ({ body = {} }) => ({
 			customerId: body.customerId,
 			orderId: body.orderId,

@@ -13,6 +13,7 @@ export const cashback = requestOperation({
 	movesMoney: true,
 	batch: {
 		kind: 'cashback',
+		drops: ['merchant'],
 		toItem: ({ body = {} }) => {
 			const { customerId, email, mobile, transactionId, transactionTime, amount } = body;
 			return { customerId, email, mobile, transactionId, transactionTime, amount };

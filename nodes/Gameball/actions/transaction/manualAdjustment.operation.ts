@@ -23,7 +23,8 @@ export const manualAdjustment = requestOperation({
 	movesMoney: true,
 	batch: {
 		kind: 'balance-adjustment',
-		// The batch form adjusts by `amount` (points), with no transaction ID.
-		toItem: ({ body = {} }) => ({ customerId: body.customerId, amount: body.points ?? body.amount ?? 0, reason: body.reason }),
+		// The batch form adjusts points (its `amount`), with no transaction ID, username or expiry.
+		drops: ['amount', 'expiryAfter'],
+		toItem: ({ body = {} }) => ({ customerId: body.customerId, amount: body.points, reason: body.reason }),
 	},
 });

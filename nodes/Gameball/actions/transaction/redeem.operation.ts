@@ -24,6 +24,7 @@ export const redeem = requestOperation({
 	movesMoney: true,
 	batch: {
 		kind: 'redeem',
+		drops: ['otp', 'ignoreOTP', 'hash', 'merchant', 'reason'],
 		toItem: ({ body = {} }) =>
 			Object.fromEntries(BATCH_FIELDS.filter((field) => body[field] !== undefined).map((field) => [field, body[field]])),
 	},

@@ -1,0 +1,122 @@
+// Batch mode and points: what the batch forms cannot carry, jobs that move points, and Continue On Fail.
+import type { Simulator } from '../../simulator';
+import type { GameballCredentials } from '../harness/gameball';
+import { runGameball, simulatorFor } from '../harness/gameball';
+
+let sim: Simulator;
+let credentials: GameballCredentials;
+
+beforeAll(async () => {
+	({ sim, credentials } = await simulatorFor());
+});
+afterAll(async () => await sim.stop());
+afterEach(() => sim.setFaults(undefined));
+
+const sent = (method: string, fragment: string) =>
+	sim.requests.filter((request) => request.method === method && request.path.includes(fragment)).length;
+const paired = (outputs: Array<Array<{ pairedItem?: unknown }>>) => outputs[0].map((item) => (item.pairedItem as { item: number }).item);
+
+describe('fields the batch form cannot carry', () => {
+	const orders = Array.from({ length: 50 }, (_, i) => ({ id: `held-${i}` }));
+	const track = (mode: string) => ({
+		resource: 'order',
+		operation: 'track',
+		customerId: '={{ $json.id }}',
+		orderId: `=order-${mode}-{{ $json.id }}`,
+		totalPaid: 10,
+		additionalFields: { redemption: '{"pointsHoldReference": "h1"}' },
+		batching: { mode, pollSeconds: 0.1 },
+	});
+
+	it('Above Threshold sends every item one by one when one of them sets such a field', async () => {
+		const [batches, singles] = [sent('POST', '/batch/'), sent('POST', '/integrations/orders')];
+		const { outputs } = await runGameball(credentials, track('auto'), orders, true);
+		expect(sent('POST', '/batch/')).toBe(batches);
+		expect(sent('POST', '/integrations/orders') - singles).toBe(50);
+		expect(paired(outputs)).toEqual(orders.map((_, i) => i));
+	});
+
+	it('Always refuses such an item by name, before any job is sent', async () => {
+		const batches = sent('POST', '/batch/');
+		const refused = await runGameball(credentials, track('always'), orders);
+		expect(refused.error?.message).toBe("Gameball's batch API cannot send redemption");
+		const each = await runGameball(credentials, track('always'), orders, true);
+		expect(each.outputs[0].every((item) => item.json.error === "Gameball's batch API cannot send redemption")).toBe(true);
+		expect(paired(each.outputs)).toEqual(orders.map((_, i) => i));
+		expect(sent('POST', '/batch/')).toBe(batches);
+	});
+
+	it('Manual Adjustment batches points only: an amount goes one by one', async () => {
+		const people = Array.from({ length: 50 }, (_, i) => ({ id: `adjust-${i}` }));
+		const adjust = (additionalFields: Record<string, number>) => ({
+			resource: 'transaction',
+			operation: 'manualAdjustment',
+			customerId: '={{ $json.id }}',
+			transactionId: '=adjust-{{ $json.id }}-' + Object.keys(additionalFields).join(''),
+			username: 'ops',
+			reason: 'goodwill',
+			additionalFields,
+			batching: { pollSeconds: 0.1 },
+		});
+		const batches = sent('POST', '/batch/balance-adjustment');
+		await runGameball(credentials, adjust({ amount: 5 }), people, true);
+		expect(sent('POST', '/batch/balance-adjustment')).toBe(batches);
+		await runGameball(credentials, adjust({ points: 5 }), people, true);
+		expect(sent('POST', '/batch/balance-adjustment')).toBe(batches + 1);
+		const entry = (sim.requests.filter((request) => request.path.includes('/batch/balance-adjustment')).at(-1)?.body as { body: object[] }).body[0];
+		expect(entry).toEqual({ customerId: 'adjust-0', amount: 5, reason: 'goodwill' });
+	});
+});
+
+describe('batch jobs that move points, and Continue On Fail', () => {
+	const cashback = {
+		resource: 'transaction',
+		operation: 'cashback',
+		customerId: '={{ $json.id }}',
+		transactionId: '=cb-{{ $json.id }}',
+		amount: 10,
+		batching: { mode: 'always', pollSeconds: 0.1 },
+	};
+	const people = Array.from({ length: 3 }, (_, i) => ({ id: `cb-${i}` }));
+
+	it('creates a cashback job once after a 5xx (no repeat that could apply it twice), and says it may have been applied', async () => {
+		sim.setFaults({ errorRate5xx: 1, applyBeforeFault: false });
+		const before = sent('POST', '/batch/cashback');
+		const { outputs, error } = await runGameball(credentials, cashback, people, true);
+		expect(error).toBeUndefined();
+		expect(sent('POST', '/batch/cashback') - before).toBe(1);
+		expect(outputs[0]).toHaveLength(3);
+		expect(outputs[0].every((item) => String(item.json.description).includes('may or may not have been applied'))).toBe(true);
+		expect(paired(outputs)).toEqual([0, 1, 2]);
+
+		const stopped = await runGameball(credentials, cashback, people);
+		expect(stopped.error?.message).toMatch(/^Gameball answered 50\d|^5\d{3}/);
+	});
+
+	it('still repeats a customers job after a 5xx: upserting twice is harmless', async () => {
+		sim.setFaults({ errorRate5xx: 1 });
+		const before = sent('POST', '/batch/customers');
+		await runGameball(credentials, { resource: 'customer', operation: 'createOrUpdate', customerId: '={{ $json.id }}', batching: { mode: 'always' } }, people, true);
+		expect(sent('POST', '/batch/customers') - before).toBe(5);
+	});
+
+	it('stops on an item that cannot be built before sending any job, without Continue On Fail', async () => {
+		const before = sent('POST', '/batch/');
+		const { error } = await runGameball(credentials, { ...cashback, amount: '={{ $json.id === "cb-2" ? "lots" : 10 }}' }, people);
+		expect(error?.message).toBeDefined();
+		expect(sent('POST', '/batch/')).toBe(before);
+	});
+});
+
+describe('single calls that cost or earn points are not repeated blindly', () => {
+	it.each([
+		['coupon', { resource: 'coupon', operation: 'createPredefined', customerId: 'c-once', ruleId: 1 }, '/coupons/predefined'],
+		['event', { resource: 'event', operation: 'send', customerId: 'c-once', eventName: 'review_posted' }, '/integrations/events'],
+	])('%s: one attempt after a 5xx', async (_label, parameters, path) => {
+		sim.setFaults({ errorRate5xx: 1, applyBeforeFault: false });
+		const before = sent('POST', path);
+		const { error } = await runGameball(credentials, parameters);
+		expect(error?.description ?? '').toContain('may or may not have been applied');
+		expect(sent('POST', path) - before).toBe(1);
+	});
+});

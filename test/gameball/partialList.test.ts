@@ -1,0 +1,20 @@
+// A list whose answer says "more" but gives nothing to read on from: the run says so instead of passing it as whole.
+import { runGameball, simulatorFor } from '../harness/gameball';
+
+it('Get Referrals (Return All) warns with an execution hint when Gameball has more than one page', async () => {
+	const { sim, credentials } = await simulatorFor();
+	try {
+		const friends = Array.from({ length: 201 }, (_, i) => ({ id: `friend-${i}` }));
+		const created = await runGameball(credentials, { resource: 'customer', operation: 'createOrUpdate', customerId: '={{ $json.id }}' }, [{ id: 'referrer' }, ...friends]);
+		expect(created.error).toBeUndefined();
+		for (const customer of sim.state.customers.values()) if (customer.customerId.startsWith('friend-')) customer.referredBy = 'referrer';
+
+		const { outputs, error, run } = await runGameball(credentials, { resource: 'customer', operation: 'getReferrals', customerId: 'referrer', returnAll: true });
+		expect(error).toBeUndefined();
+		expect(outputs[0]).toHaveLength(200);
+		const hints = (run.data.resultData.runData['Node under test'][0].hints ?? []).map((hint) => hint.message);
+		expect(hints).toEqual([expect.stringContaining('Gameball has more records than the 200 returned')]);
+	} finally {
+		await sim.stop();
+	}
+});
