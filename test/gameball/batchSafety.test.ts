@@ -36,6 +36,16 @@ describe('fields the batch form cannot carry', () => {
 		expect(paired(outputs)).toEqual(orders.map((_, i) => i));
 	});
 
+	it('an order total other than Total Paid is such a field too; without one, orders go in a job', async () => {
+		const [batches, singles] = [sent('POST', '/batch/orders'), sent('POST', '/integrations/orders')];
+		const withTotal = { ...track('auto'), orderId: '=total-{{ $json.id }}', additionalFields: { totalPrice: 12 } };
+		await runGameball(credentials, withTotal, orders, true);
+		expect([sent('POST', '/batch/orders') - batches, sent('POST', '/integrations/orders') - singles]).toEqual([0, 50]);
+		const plain = { ...track('auto'), orderId: '=plain-{{ $json.id }}', additionalFields: {} };
+		await runGameball(credentials, plain, orders, true);
+		expect([sent('POST', '/batch/orders') - batches, sent('POST', '/integrations/orders') - singles]).toEqual([1, 50]);
+	});
+
 	it('Always refuses such an item by name, before any job is sent', async () => {
 		const batches = sent('POST', '/batch/');
 		const refused = await runGameball(credentials, track('always'), orders);

@@ -17,7 +17,10 @@ export const track = requestOperation({
 	batch: {
 		kind: 'orders',
 		// The batch form takes only the order's identity, date and amount.
-		drops: ['lineItems', 'redemption', 'merchant', 'extra', 'cashbackConfigurations'],
+		drops: [
+			...['lineItems', 'redemption', 'merchant', 'extra', 'cashbackConfigurations', 'cartId', 'guest', 'channel'],
+			...['totalPrice', 'totalDiscount', 'totalShipping', 'totalTax', 'email', 'mobile'],
+		],
 		toItem: ({ body = {} }) => ({
 			customerId: body.customerId,
 			orderId: body.orderId,

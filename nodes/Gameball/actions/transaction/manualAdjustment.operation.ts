@@ -24,7 +24,7 @@ export const manualAdjustment = requestOperation({
 	batch: {
 		kind: 'balance-adjustment',
 		// The batch form adjusts points (its `amount`), with no transaction ID, username or expiry.
-		drops: ['amount', 'expiryAfter'],
+		drops: ['amount', 'expiryAfter', 'email', 'mobile'],
 		toItem: ({ body = {} }) => ({ customerId: body.customerId, amount: body.points, reason: body.reason }),
 	},
 });
