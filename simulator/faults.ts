@@ -15,6 +15,12 @@ const MONEY_MOVING = new Set([
 	'DELETE /api/v4.0/integrations/orders/{orderId}/transactions',
 	'POST /api/v4.0/integrations/coupons/predefined',
 	'POST /api/v4.0/integrations/coupons/burn',
+	// Batch jobs that move points: the job is created, and so applied, before the fault.
+	'POST /api/v4.0/integrations/batch/balance-adjustment',
+	'POST /api/v4.0/integrations/batch/cashback',
+	'POST /api/v4.0/integrations/batch/redeem',
+	'POST /api/v4.0/integrations/batch/orders',
+	'POST /api/v4.0/integrations/batch/events',
 ]);
 
 export function isMoneyMoving(method: string, contractPath: string): boolean {

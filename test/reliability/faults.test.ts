@@ -187,6 +187,40 @@ describe('R4: batch mode under faults', () => {
 		};
 	}, 120_000);
 
+	it('balance adjustments for 300 customers (no transaction ID in the batch form): each applied at most once', async () => {
+		const input = Array.from({ length: 300 }, (_, i) => ({ customer: `r4-batch-${i}` }));
+		const reason = 'r4-batch-adjust';
+		const adjusted = await underFaults(
+			{
+				resource: 'transaction',
+				operation: 'manualAdjustment',
+				customerId: '={{ $json.customer }}',
+				transactionId: '=unused-{{ $json.customer }}',
+				username: 'r4',
+				reason,
+				additionalFields: { points: 7 },
+				// Jobs of 10: thirty creates face the fault dice, some applied and then failed.
+				batching: { mode: 'always', size: 10, pollSeconds: 0.2, timeoutSeconds: 20 },
+			},
+			input,
+		);
+		expect(adjusted.elapsed).toBeLessThan(RUN_LIMIT_MS);
+		const createFaults = sim.requests.filter((request) => request.path.includes('/batch/balance-adjustment') && request.fault);
+		expect(createFaults.length).toBeGreaterThan(0);
+		expectOneResultPerItem(adjusted.output, input.length);
+		const adjustmentsOf = (customer: string) => sim.ledger().filter((entry) => entry.customerId === customer && String(entry.reason).startsWith(reason));
+		input.forEach(({ customer }, i) => {
+			expect(adjustmentsOf(customer).length).toBeLessThanOrEqual(1);
+			if (isSuccess(adjusted.output[i])) expect(adjustmentsOf(customer)).toHaveLength(1);
+		});
+		summary.batchAdjustment = {
+			ok: adjusted.output.filter(isSuccess).length,
+			failed: adjusted.output.filter((item) => !isSuccess(item)).length,
+			applied: input.filter(({ customer }) => adjustmentsOf(customer).length).length,
+			faults: -1,
+		};
+	}, 120_000);
+
 });
 
 afterAll(() => {
