@@ -98,7 +98,7 @@ function profileOutcome(
 }
 
 /** `JSON.stringify`, or `undefined` for a value it cannot handle (e.g. nested thousands of levels deep). */
-function reserialise(value: unknown): string | undefined {
+function reserialiseJson(value: unknown): string | undefined {
 	try {
 		return JSON.stringify(value);
 	} catch {
@@ -126,15 +126,15 @@ export function handleV4Delivery(
 	// delivery re-spaced in transit (or replayed so) is still a duplicate.
 	let signed: Buffer | string = delivery.bytes;
 	if (settings.verifySignature) {
-		const canonical = { text: undefined as string | undefined };
+		let reserialised: string | undefined;
 		const verdict = verifySignature({
 			header: delivery.headers[SIGNATURE_HEADER],
 			raw: delivery.bytes,
-			reserialise: () => (canonical.text = parsed.ok ? reserialise(parsed.value) : undefined),
+			reserialise: () => (reserialised = parsed.ok ? reserialiseJson(parsed.value) : undefined),
 			secretKey: settings.secretKey,
 		});
 		if (!isValidSignature(verdict)) return { kind: 'reject', status: 401, reason: `signature-${verdict}` };
-		if (verdict === 'valid-reserialised' && canonical.text !== undefined) signed = canonical.text;
+		if (verdict === 'valid-reserialised' && reserialised !== undefined) signed = reserialised;
 	}
 	if (!parsed.ok || !isJsonObject(parsed.value)) return { kind: 'reject', status: 400, reason: 'body-not-a-json-object' };
 

@@ -1,7 +1,7 @@
-import type { IDataObject, INode, IWebhookFunctions } from 'n8n-workflow';
+import type { IDataObject, IWebhookFunctions } from 'n8n-workflow';
 
 import { handleV4Delivery, type Delivery, type Outcome } from './pipeline';
-import { recentWritesOf, type RecentWrites } from './recentWrites';
+import { recentWritesOf } from './recentWrites';
 import { readSecretKey } from './secretKey';
 import { readV4Settings } from './settings';
 
@@ -13,28 +13,21 @@ export async function v4Outcome(context: IWebhookFunctions, delivery: Delivery):
 	const now = Date.now();
 	// n8n-core deep-copies the node on every getNode(): read it once per delivery.
 	const node = context.getNode();
-	const isTest = context.getMode() === 'manual';
-	const memory = isTest ? testMemoryOf(nodeKeyOf(context, node)) : context.getWorkflowStaticData('node');
-	const recent = isTest ? undefined : recentWritesOfNode(context, node);
-	const read = await readV4Settings.call(context, node, now);
+	const workflowId = context.getWorkflow().id;
+	const nodeKey = `${workflowId ?? ''}:${node.id}`;
 	// A test event always runs (the editor waits for it), and never reaches what production deliveries remember.
-	const settings = isTest ? { ...read.settings, deduplicate: false } : read.settings;
-	const { keyFromCache } = read;
+	// A workflow without an id (never saved) has no write log.
+	const isTest = context.getMode() === 'manual';
+	const memory = isTest ? testMemoryOf(nodeKey) : context.getWorkflowStaticData('node');
+	const recent = isTest || !workflowId ? undefined : recentWritesOf(nodeKey);
+	const { settings: stored, keyFromCache } = await readV4Settings.call(context, node, now);
+	const settings = isTest ? { ...stored, deduplicate: false } : stored;
 	const outcome = handleV4Delivery(delivery, settings, memory, now, recent);
 	if (!keyFromCache || outcome.kind !== 'reject' || !KEY_DEPENDENT_REFUSALS.has(outcome.reason)) return outcome;
 	// A refusal writes nothing to memory, so the delivery can run through the pipeline again.
 	const fresh = await readSecretKey(context, node, now, true);
 	if (fresh.secretKey === settings.secretKey) return outcome;
 	return handleV4Delivery(delivery, { ...settings, secretKey: fresh.secretKey }, memory, now, recent);
-}
-
-function nodeKeyOf(context: IWebhookFunctions, node: INode): string {
-	return `${context.getWorkflow().id ?? ''}:${node.id}`;
-}
-
-/** This process's write log for the node; none for a workflow without an id (never saved). */
-function recentWritesOfNode(context: IWebhookFunctions, node: INode): RecentWrites | undefined {
-	return context.getWorkflow().id ? recentWritesOf(nodeKeyOf(context, node)) : undefined;
 }
 
 const MAX_TEST_MEMORIES = 100;

@@ -18,6 +18,9 @@ interface Row {
 	data: string[];
 }
 
+/** How n8n stores an entry: its MD5, Base64. */
+const hashOf = (item: DeduplicationItemTypes) => createHash('md5').update(String(item)).digest('base64');
+
 /** One database round trip: lets other executions interleave, as a real database does. */
 const roundTrip = () => new Promise<void>((resolve) => setImmediate(resolve));
 
@@ -54,7 +57,7 @@ export class InMemoryDeduplicator implements IDataDeduplicator {
 	): Promise<IDeduplicationOutput> {
 		if (options.mode !== 'entries') throw new Error(`mode ${options.mode} is not modelled here`);
 		const key = this.key(scope, contextData);
-		const hashes = items.map((item) => createHash('md5').update(String(item)).digest('base64'));
+		const hashes = items.map(hashOf);
 		const row = await this.find(key);
 		if (!row) {
 			const data = options.maxEntries ? hashes.slice(-options.maxEntries) : hashes;
@@ -86,7 +89,7 @@ export class InMemoryDeduplicator implements IDataDeduplicator {
 		const key = this.key(scope, contextData);
 		const row = await this.find(key);
 		if (!row) return;
-		const removed = new Set(items.map((item) => createHash('md5').update(String(item)).digest('base64')));
+		const removed = new Set(items.map(hashOf));
 		await this.update(key, { mode: row.mode, data: row.data.filter((hash) => !removed.has(hash)) });
 	}
 
