@@ -24,6 +24,7 @@ interface Workflow {
 /** n8n's own nodes used by the examples, with their number of main outputs. */
 const BASE_NODE_OUTPUTS: Record<string, number> = {
 	'n8n-nodes-base.hubspot': 1,
+	'n8n-nodes-base.salesforce': 1,
 	'n8n-nodes-base.httpRequest': 1,
 	'n8n-nodes-base.webhook': 1,
 	'n8n-nodes-base.if': 2,
@@ -34,6 +35,7 @@ const BASE_NODE_OUTPUTS: Record<string, number> = {
 
 const EXAMPLES: Array<[string, IDataObject, number[]]> = [
 	['loyalty-gameball-to-hubspot.json', fixtures.triggerProfileItem, [0, 2, 3]],
+	['loyalty-gameball-to-salesforce.json', fixtures.triggerProfileItem, [0, 2, 3]],
 	['open-loyalty-to-hubspot.json', fixtures.webhookNodeItem(fixtures.olNamedLevelChanged), [0, 2, 3]],
 	// A legacy webhook names the customer by ID only: no email to find the contact by.
 	['open-loyalty-to-hubspot.json', fixtures.webhookNodeItem(fixtures.olLevelChangedAutomatically), [0, 2, 3]],
