@@ -134,8 +134,16 @@ export class BatchRunner {
 
 const OPENAPI_STATUS: Record<BatchJob['status'], string> = { queued: 'pending', running: 'processing', completed: 'completed', failed: 'failed', stopped: 'failed' };
 
-export function openApiStatus(job: BatchJob): Json {
+/** A job's result and error entries, with or without their `index` in the job. */
+function entriesOf(job: BatchJob, withIndexes: boolean): { results: object[]; errors: object[] } {
+	if (withIndexes) return { results: job.results, errors: job.errors };
+	const unindexed = ({ index: _index, ...entry }: { index: number }) => entry;
+	return { results: job.results.map(unindexed), errors: job.errors.map(unindexed) };
+}
+
+export function openApiStatus(job: BatchJob, withIndexes = true): Json {
 	const total = job.items.length;
+	const { results, errors } = entriesOf(job, withIndexes);
 	return {
 		batchId: String(job.jobId),
 		status: OPENAPI_STATUS[job.status],
@@ -143,12 +151,13 @@ export function openApiStatus(job: BatchJob): Json {
 		totalItems: total,
 		processedItems: job.processed,
 		failedItems: job.errors.length,
-		results: job.results,
-		errors: job.errors,
+		results,
+		errors,
 	};
 }
 
-export function tutorialStatus(job: BatchJob): Json {
+export function tutorialStatus(job: BatchJob, withIndexes = true): Json {
+	const { results, errors } = entriesOf(job, withIndexes);
 	return {
 		jobId: job.jobId,
 		operation: job.kind,
@@ -159,6 +168,6 @@ export function tutorialStatus(job: BatchJob): Json {
 		createdAt: job.createdAt,
 		startedAt: job.startedAt ?? null,
 		finishedAt: job.finishedAt ?? null,
-		response: { successful: job.results, failed: job.errors },
+		response: { successful: results, failed: errors },
 	};
 }

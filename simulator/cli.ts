@@ -1,6 +1,6 @@
 /**
  * npm run simulator -- --port 4010 --webhook <url> [--webhook <url2>] --secret <key> --api-key <key>
- *   [--no-rate-limits] [--time-scale 0.01] [--faults '{"errorRate5xx":0.1}'] [--batch-shape tutorial]
+ *   [--no-rate-limits] [--time-scale 0.01] [--faults '{"errorRate5xx":0.1}'] [--batch-shape tutorial] [--no-batch-indexes]
  *   [--play] [--play-interval 1000] [--play-customers 20]
  */
 import { playActivity } from './activity';
@@ -49,6 +49,9 @@ export function parseArguments(argv: string[]): CliArguments {
 			case '--batch-shape':
 				options.batchStatusShape = value(index++, flag) === 'tutorial' ? 'tutorial' : 'openapi';
 				break;
+			case '--no-batch-indexes':
+				options.batchResultIndexes = false;
+				break;
 			case '--play':
 				result.play = true;
 				break;
@@ -69,7 +72,7 @@ export function parseArguments(argv: string[]): CliArguments {
 }
 
 const USAGE = `Usage: npm run simulator -- [--port 4010] [--webhook <url>]... [--secret <key>] [--api-key <key>]
-  [--no-rate-limits] [--time-scale 0.01] [--faults '{"errorRate5xx":0.1}'] [--batch-shape openapi|tutorial]
+  [--no-rate-limits] [--time-scale 0.01] [--faults '{"errorRate5xx":0.1}'] [--batch-shape openapi|tutorial] [--no-batch-indexes]
   [--play] [--play-interval <ms>] [--play-customers <n>]`;
 
 async function main(): Promise<void> {

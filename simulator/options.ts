@@ -36,6 +36,11 @@ export interface SimulatorOptions {
 	pointsPerCurrencyUnit?: number;
 	batchItemDelayMs?: number;
 	batchStatusShape?: 'openapi' | 'tutorial';
+	/**
+	 * Default true. The OpenAPI document gives batch result and error entries no schema, so false leaves out their
+	 * `index`: a client then cannot tell which entry each one belongs to.
+	 */
+	batchResultIndexes?: boolean;
 	faults?: FaultOptions;
 	log?: (line: string) => void;
 	/** Extension: the `client_id` put in webhook envelopes. Default 'sim-client'. */
@@ -62,6 +67,7 @@ export interface ResolvedOptions {
 	pointsPerCurrencyUnit: number;
 	batchItemDelayMs: number;
 	batchStatusShape: 'openapi' | 'tutorial';
+	batchResultIndexes: boolean;
 	faults: FaultOptions | undefined;
 	log: (line: string) => void;
 	clientId: string;
@@ -82,6 +88,7 @@ export function resolveOptions(options: SimulatorOptions = {}): ResolvedOptions 
 		pointsPerCurrencyUnit: options.pointsPerCurrencyUnit ?? 1,
 		batchItemDelayMs: options.batchItemDelayMs ?? 0.2,
 		batchStatusShape: options.batchStatusShape ?? 'openapi',
+		batchResultIndexes: options.batchResultIndexes ?? true,
 		faults: options.faults,
 		log: options.log ?? (() => undefined),
 		clientId: options.clientId ?? 'sim-client',

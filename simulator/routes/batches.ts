@@ -19,7 +19,8 @@ export const batchRoutes: RouteTable = {
 	...Object.fromEntries(BATCH_KINDS.map((kind) => [`POST ${API}/batch/${kind}`, createJob(kind)])),
 	[`GET ${API}/batches/{batchId}/status`]: (context) => {
 		const job = context.batches.get(context.params.batchId);
-		return ok(context.options.batchStatusShape === 'tutorial' ? tutorialStatus(job) : openApiStatus(job));
+		const withIndexes = context.options.batchResultIndexes;
+		return ok(context.options.batchStatusShape === 'tutorial' ? tutorialStatus(job, withIndexes) : openApiStatus(job, withIndexes));
 	},
 	[`POST ${API}/batches/{batchId}/stop`]: (context) => {
 		const job = context.batches.stop(context.params.batchId);
@@ -28,5 +29,7 @@ export const batchRoutes: RouteTable = {
 };
 
 /** GET/DELETE /api/v4/integrations/batch/{jobId}, from Gameball's batch tutorial. */
-export const tutorialBatchStatus: Handler = (context) => ok(tutorialStatus(context.batches.get(context.params.jobId)));
-export const tutorialBatchStop: Handler = (context) => ok(tutorialStatus(context.batches.stop(context.params.jobId)));
+export const tutorialBatchStatus: Handler = (context) =>
+	ok(tutorialStatus(context.batches.get(context.params.jobId), context.options.batchResultIndexes));
+export const tutorialBatchStop: Handler = (context) =>
+	ok(tutorialStatus(context.batches.stop(context.params.jobId), context.options.batchResultIndexes));

@@ -56,22 +56,32 @@ describe('fields the batch form cannot carry', () => {
 		expect(sent('POST', '/batch/')).toBe(batches);
 	});
 
-	it('Manual Adjustment batches points only: an amount goes one by one', async () => {
+	it('Manual Adjustment goes in a job only with Always (no transaction ID there), and then points only', async () => {
 		const people = Array.from({ length: 50 }, (_, i) => ({ id: `adjust-${i}` }));
-		const adjust = (additionalFields: Record<string, number>) => ({
+		const adjust = (mode: string, additionalFields: Record<string, number>) => ({
 			resource: 'transaction',
 			operation: 'manualAdjustment',
 			customerId: '={{ $json.id }}',
-			transactionId: '=adjust-{{ $json.id }}-' + Object.keys(additionalFields).join(''),
+			transactionId: `=adjust-{{ $json.id }}-${mode}-` + Object.keys(additionalFields).join(''),
 			username: 'ops',
 			reason: 'goodwill',
 			additionalFields,
-			batching: { pollSeconds: 0.1 },
+			batching: { mode, pollSeconds: 0.1 },
 		});
-		const batches = sent('POST', '/batch/balance-adjustment');
-		await runGameball(credentials, adjust({ amount: 5 }), people, true);
-		expect(sent('POST', '/batch/balance-adjustment')).toBe(batches);
-		await runGameball(credentials, adjust({ points: 5 }), people, true);
+		await runGameball(credentials, { resource: 'customer', operation: 'createOrUpdate', customerId: '={{ $json.id }}', batching: { mode: 'never' } }, people);
+		const [batches, singles] = [sent('POST', '/batch/balance-adjustment'), sent('POST', '/transactions/manual')];
+		// Above Threshold: one by one, each with its transaction ID, so running the same items again adjusts nothing.
+		const first = await runGameball(credentials, adjust('auto', { points: 5 }), people, true);
+		expect(first.outputs[0].filter((item) => item.json.error !== undefined)).toEqual([]);
+		expect([sent('POST', '/batch/balance-adjustment') - batches, sent('POST', '/transactions/manual') - singles]).toEqual([0, 50]);
+		const again = await runGameball(credentials, adjust('auto', { points: 5 }), people, true);
+		expect(again.outputs[0].every((item) => String(item.json.error).startsWith('9004'))).toBe(true);
+		const adjusted = (id: string) => sim.ledger().filter((entry) => entry.customerId === id && entry.transactionId?.endsWith('-auto-points'));
+		expect(people.map(({ id }) => adjusted(id).length)).toEqual(people.map(() => 1));
+		// Always: an amount (money, not points) cannot go in the job, points can.
+		const refused = await runGameball(credentials, adjust('always', { amount: 5 }), people, true);
+		expect(refused.outputs[0][0].json.error).toBe("Gameball's batch API cannot send amount");
+		await runGameball(credentials, adjust('always', { points: 5 }), people, true);
 		expect(sent('POST', '/batch/balance-adjustment')).toBe(batches + 1);
 		const entry = (sim.requests.filter((request) => request.path.includes('/batch/balance-adjustment')).at(-1)?.body as { body: object[] }).body[0];
 		expect(entry).toEqual({ customerId: 'adjust-0', amount: 5, reason: 'goodwill' });
@@ -128,5 +138,42 @@ describe('single calls that cost or earn points are not repeated blindly', () =>
 		const { error } = await runGameball(credentials, parameters);
 		expect(error?.description ?? '').toContain('may or may not have been applied');
 		expect(sent('POST', path) - before).toBe(1);
+	});
+});
+
+describe('status entries that do not say which item they are for', () => {
+	let bare: Simulator;
+	let bareCredentials: GameballCredentials;
+
+	beforeAll(async () => {
+		({ sim: bare, credentials: bareCredentials } = await simulatorFor({ batchResultIndexes: false }));
+		const people = [{ id: 'rich' }, { id: 'poor' }];
+		await runGameball(bareCredentials, { resource: 'customer', operation: 'createOrUpdate', customerId: '={{ $json.id }}', batching: { mode: 'never' } }, people);
+		const fund = { resource: 'transaction', operation: 'manualAdjustment', customerId: 'rich', transactionId: 'fund-rich', username: 'ops', reason: 'fund', additionalFields: { points: 100 } };
+		expect((await runGameball(bareCredentials, fund)).error).toBeUndefined();
+	});
+	afterAll(async () => await bare.stop());
+
+	const redeem = (prefix: string) => ({
+		resource: 'transaction',
+		operation: 'redeem',
+		customerId: '={{ $json.id }}',
+		transactionId: `=${prefix}-{{ $json.id }}`,
+		additionalFields: { points: 50 },
+		batching: { mode: 'always', pollSeconds: 0.1 },
+	});
+
+	it('a job where one applied and one failed: both say they may have been applied, neither is guessed', async () => {
+		const { outputs } = await runGameball(bareCredentials, redeem('mixed'), [{ id: 'rich' }, { id: 'poor' }], true);
+		expect(outputs[0].map((item) => item.json.success)).toEqual([false, false]);
+		for (const item of outputs[0]) expect(item.json.error).toMatch(/reported 1 failed entries without saying which; this item may have failed or been applied/);
+		expect(bare.ledger().filter((entry) => entry.transactionId === 'mixed-rich')).toHaveLength(1);
+	});
+
+	it('a job where every item applied: each gets its result by position', async () => {
+		const { outputs, error } = await runGameball(bareCredentials, redeem('all'), [{ id: 'rich' }]);
+		expect(error).toBeUndefined();
+		expect(outputs[0][0].json).toMatchObject({ success: true, result: expect.objectContaining({}) });
+		expect(Object.keys(outputs[0][0].json.result as object).length).toBeGreaterThan(0);
 	});
 });

@@ -124,4 +124,21 @@ describe('batch status', () => {
 		expect(parseBatchStatus('9', { status: 'queued' }).state).toBe('running');
 		expect(parseBatchStatus('9', { status: 'something-new' }).state).toBe('running');
 	});
+
+	it('places entries without an index by position only when one list covers the whole job', () => {
+		const allDone = parseBatchStatus('10', { status: 'completed', totalItems: 2, results: [{ id: 'a' }, { id: 'b' }], errors: [] });
+		expect([...allDone.successes]).toEqual([[0, { id: 'a' }], [1, { id: 'b' }]]);
+		expect(allDone.unplacedSuccesses).toEqual([]);
+		const allFailed = parseBatchStatus('11', { status: 'completed', totalItems: 1, response: { successful: [], failed: [{ code: 7000, message: 'x' }] } });
+		expect([...allFailed.failures]).toEqual([[0, { code: 7000, message: 'x' }]]);
+		// Item 0 applied, item 1 failed: without indexes, position 0 in each list says nothing about which item.
+		const mixed = parseBatchStatus('12', { status: 'completed', totalItems: 2, results: [{ id: 'a' }], errors: [{ code: 9008, message: 'poor' }] });
+		expect([mixed.successes.size, mixed.failures.size]).toEqual([0, 0]);
+		expect(mixed.unplacedSuccesses).toEqual([{ id: 'a' }]);
+		expect(mixed.unplacedFailures).toEqual([{ code: 9008, message: 'poor' }]);
+		// Indexed failures beside unindexed results: the failures are placed, the results are not.
+		const half = parseBatchStatus('13', { status: 'completed', totalItems: 2, results: [{ id: 'a' }], errors: [{ index: 1, message: 'poor' }] });
+		expect([...half.failures.keys()]).toEqual([1]);
+		expect(half.unplacedSuccesses).toEqual([{ id: 'a' }]);
+	});
 });

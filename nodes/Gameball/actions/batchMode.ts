@@ -36,7 +36,8 @@ export function batchSettings(context: IExecuteFunctions): BatchSettings {
 
 export function shouldBatch(operation: GameballOperation, settings: BatchSettings, itemCount: number): boolean {
 	if (!operation.batch || settings.mode === 'never') return false;
-	return settings.mode === 'always' || itemCount >= settings.threshold;
+	if (settings.mode === 'always') return true;
+	return !operation.batch.keyless && itemCount >= settings.threshold;
 }
 
 function chunk<T>(list: T[], size: number): T[][] {
@@ -53,7 +54,18 @@ function resultFor(status: BatchStatus, position: number): { ok: IDataObject } |
 	if (status.state === 'running') {
 		return { failed: `Batch job ${status.jobId} had not finished when the time limit passed; check it with Batch > Get Status` };
 	}
+	const unplacedFailures = status.unplacedFailures.length;
+	if (unplacedFailures > 0) {
+		return {
+			failed:
+				`Batch job ${status.jobId} reported ${unplacedFailures} failed entries without saying which; this item may ` +
+				'have failed or been applied. Check with Batch > Get Status before sending it again',
+		};
+	}
 	if (status.state === 'completed' && !status.failed && status.successes.size === 0) return { ok: {} };
+	// Every failure is placed and this item is not one of them: it succeeded, though its result entry is unplaced.
+	const allFailuresPlaced = (status.failed ?? status.failures.size) === status.failures.size;
+	if (status.state === 'completed' && allFailuresPlaced && status.unplacedSuccesses.length > 0) return { ok: {} };
 	return { failed: `Batch job ${status.jobId} ended "${status.state}" without a result for this item` };
 }
 

@@ -75,7 +75,12 @@ const batchingProperty: INodeProperties = {
 			default: 'auto',
 			options: [
 				{ name: 'Above Threshold', value: 'auto', description: 'Use batches when there are at least "Batch Threshold" items' },
-				{ name: 'Always', value: 'always' },
+				{
+					name: 'Always',
+					value: 'always',
+					description:
+						'Use batches for any number of items. Manual Adjustment is batched only here: its batch form has no transaction ID or username, so sending the same items again adjusts again.',
+				},
 				{ name: 'Never', value: 'never', description: 'One request per item, paced to the rate limits' },
 			],
 		},

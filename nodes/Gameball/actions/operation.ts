@@ -62,6 +62,11 @@ export interface GameballOperation {
 		toItem: (request: GameballRequest) => BatchEntry;
 		/** Body fields the batch form cannot carry: an item that sets one is not sent through a batch job. */
 		drops?: string[];
+		/**
+		 * The batch form has no transaction ID, so sending the same items again applies them again: batched only when
+		 * Send in Batches is "Always", never by the threshold.
+		 */
+		keyless?: boolean;
 	};
 }
 

@@ -24,6 +24,9 @@ export interface BatchStatus {
 	/** Per-item results by position in the job's body. */
 	successes: Map<number, IDataObject>;
 	failures: Map<number, ItemFailure>;
+	/** Entries that do not say which item they are for (no `index`, and their place in the list does not tell). */
+	unplacedSuccesses: IDataObject[];
+	unplacedFailures: ItemFailure[];
 	raw: IDataObject;
 }
 
@@ -39,14 +42,24 @@ const STATES: Record<string, BatchState> = {
 	cancelled: 'stopped',
 };
 
-function byIndex<T>(entries: unknown, map: (entry: IDataObject) => T): Map<number, T> {
-	const result = new Map<number, T>();
-	if (!Array.isArray(entries)) return result;
-	entries.forEach((entry: IDataObject, position) => {
-		const index = typeof entry?.index === 'number' ? entry.index : position;
-		result.set(index, map(entry ?? {}));
+function listOf(entries: unknown): IDataObject[] {
+	return Array.isArray(entries) ? entries.map((entry) => (entry ?? {}) as IDataObject) : [];
+}
+
+/**
+ * Entries by their item's position in the job. Neither documented shape gives entries a schema, so an entry without
+ * a numeric `index` is placed by its position only when its list is the only one and covers the whole job: in a
+ * list of successes beside a list of failures, position says nothing about which item an entry is.
+ */
+function place<T>(entries: IDataObject[], positionIsItem: boolean, map: (entry: IDataObject) => T) {
+	const placed = new Map<number, T>();
+	const unplaced: T[] = [];
+	entries.forEach((entry, position) => {
+		if (typeof entry.index === 'number') placed.set(entry.index, map(entry));
+		else if (positionIsItem) placed.set(position, map(entry));
+		else unplaced.push(map(entry));
 	});
-	return result;
+	return { placed, unplaced };
 }
 
 function toFailure(entry: IDataObject): ItemFailure {
@@ -67,14 +80,22 @@ function toNumber(value: unknown): number | undefined {
 export function parseBatchStatus(jobId: string, body: unknown): BatchStatus {
 	const raw = (body ?? {}) as IDataObject;
 	const response = (raw.response ?? {}) as IDataObject;
+	const total = toNumber(raw.totalItems ?? raw.totalCount);
+	const successList = listOf(raw.results ?? response.successful);
+	const failureList = listOf(raw.errors ?? response.failed);
+	const covers = (list: IDataObject[], other: IDataObject[]) => other.length === 0 && list.length === total;
+	const successes = place(successList, covers(successList, failureList), (entry) => entry);
+	const failures = place(failureList, covers(failureList, successList), toFailure);
 	return {
 		jobId,
 		state: STATES[String(raw.status ?? '').toLowerCase()] ?? 'running',
-		total: toNumber(raw.totalItems ?? raw.totalCount),
+		total,
 		processed: toNumber(raw.processedItems ?? raw.finishedCount),
 		failed: toNumber(raw.failedItems ?? raw.errorCount),
-		successes: byIndex(raw.results ?? response.successful, (entry) => entry),
-		failures: byIndex(raw.errors ?? response.failed, toFailure),
+		successes: successes.placed,
+		failures: failures.placed,
+		unplacedSuccesses: successes.unplaced,
+		unplacedFailures: failures.unplaced,
 		raw,
 	};
 }

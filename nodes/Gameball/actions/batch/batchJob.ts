@@ -23,8 +23,15 @@ export function describeBatch(status: BatchStatus): IDataObject {
 		state: status.state,
 		finished: status.state !== 'running',
 		...Object.fromEntries(Object.entries(counts).filter(([, value]) => value !== undefined)),
-		successes: byPosition(status.successes).map(([index, result]) => ({ index, result })),
-		failures: byPosition(status.failures).map(([index, failure]) => ({ index, ...failure })),
+		// `index: null`: the entry did not say which item it is for.
+		successes: [
+			...byPosition(status.successes).map(([index, result]) => ({ index, result })),
+			...status.unplacedSuccesses.map((result) => ({ index: null, result })),
+		],
+		failures: [
+			...byPosition(status.failures).map(([index, failure]) => ({ index, ...failure })),
+			...status.unplacedFailures.map((failure) => ({ index: null, ...failure })),
+		],
 		raw: status.raw,
 	};
 }

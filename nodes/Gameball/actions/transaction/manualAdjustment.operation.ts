@@ -25,6 +25,7 @@ export const manualAdjustment = requestOperation({
 		kind: 'balance-adjustment',
 		// The batch form adjusts points (its `amount`), with no transaction ID, username or expiry.
 		drops: ['amount', 'expiryAfter', 'email', 'mobile'],
+		keyless: true,
 		toItem: ({ body = {} }) => ({ customerId: body.customerId, amount: body.points, reason: body.reason }),
 	},
 });
