@@ -56,6 +56,17 @@ describe('fields the batch form cannot carry', () => {
 		expect(sent('POST', '/batch/')).toBe(batches);
 	});
 
+	it('tags on Create or Update (a second call after the upsert) send every customer one by one', async () => {
+		const people = Array.from({ length: 50 }, (_, i) => ({ id: `tagged-${i}` }));
+		const upsert = (mode: string) => ({ resource: 'customer', operation: 'createOrUpdate', customerId: '={{ $json.id }}', additionalFields: { tags: 'vip' }, batching: { mode } });
+		const [batches, tagCalls] = [sent('POST', '/batch/customers'), sent('POST', '/tags')];
+		const { outputs } = await runGameball(credentials, upsert('auto'), people, true);
+		expect(outputs[0].filter((item) => item.json.error !== undefined)).toEqual([]);
+		expect([sent('POST', '/batch/customers') - batches, sent('POST', '/tags') - tagCalls]).toEqual([0, 50]);
+		const refused = await runGameball(credentials, upsert('always'), people);
+		expect(refused.error?.message).toBe("Gameball's batch API cannot send tags");
+	});
+
 	it('Manual Adjustment goes in a job only with Always (no transaction ID there), and then points only', async () => {
 		const people = Array.from({ length: 50 }, (_, i) => ({ id: `adjust-${i}` }));
 		const adjust = (mode: string, additionalFields: Record<string, number>) => ({

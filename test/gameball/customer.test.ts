@@ -30,13 +30,15 @@ describe('Customer', () => {
 		const created = await createCustomer('c-1');
 		expect(created).toHaveLength(1);
 		expect(created[0].pairedItem).toEqual({ item: 0 });
-		const sent = lastRequest();
-		expect(sent.method).toBe('POST');
-		expect(sent.body).toMatchObject({
+		// The upsert has no tags field (OpenAPI UpsertCustomerRequest): tags follow through the documented tags call.
+		const [upsert, tagged] = sim.requests.slice(-2);
+		expect([upsert.method, upsert.path]).toEqual(['POST', '/api/v4.0/integrations/customers']);
+		expect(upsert.body).toEqual({
 			customerId: 'c-1',
 			email: 'c-1@example.com',
-			customerAttributes: { firstName: 'Ada', email: 'c-1@example.com', custom: { vip: true }, tags: ['new'] },
+			customerAttributes: { firstName: 'Ada', email: 'c-1@example.com', custom: { vip: true } },
 		});
+		expect([tagged.method, tagged.path, tagged.body]).toEqual(['POST', '/api/v4.0/integrations/customers/c-1/tags', { tags: 'new' }]);
 
 		const { outputs } = await runGameball(credentials, customer('getDetails', { customerId: 'c-1' }));
 		expect(outputs[0][0].json).toMatchObject({ customerId: 'c-1', firstName: 'Ada', email: 'c-1@example.com' });
@@ -44,6 +46,36 @@ describe('Customer', () => {
 
 		const raw = await runGameball(credentials, customer('getDetails', { customerId: 'c-1', simplify: false }));
 		expect(raw.outputs[0][0].json.customerAttributes).toMatchObject({ firstName: 'Ada', email: 'c-1@example.com' });
+	});
+
+	it('sends the documented purchase and acquisition attributes, and tags given as a comma list', async () => {
+		const additionalFields = {
+			totalSpent: 120.5,
+			totalOrders: 3,
+			avgOrderAmount: 40.17,
+			lastOrderDate: '2026-11-30T10:00:00.000Z',
+			channel: 'pos',
+			utms: '[{"source": "newsletter"}]',
+			tags: 'vip, gold ,',
+		};
+		const { error } = await runGameball(credentials, customer('createOrUpdate', { customerId: 'c-attrs', additionalFields }));
+		expect(error).toBeUndefined();
+		const [upsert, tagged] = sim.requests.slice(-2);
+		expect(upsert.body).toEqual({
+			customerId: 'c-attrs',
+			customerAttributes: { totalSpent: 120.5, totalOrders: 3, avgOrderAmount: 40.17, lastOrderDate: '2026-11-30T10:00:00.000Z', channel: 'pos', utms: [{ source: 'newsletter' }] },
+		});
+		expect(tagged.body).toEqual({ tags: 'vip,gold' });
+		const { outputs } = await runGameball(credentials, customer('get', { customerId: 'c-attrs', simplify: false }));
+		expect(JSON.stringify(outputs[0][0].json)).toContain('vip');
+	});
+
+	it('refuses tags that are neither a comma list nor a JSON array, and a list attribute that is not an array', async () => {
+		const badTags = await runGameball(credentials, customer('createOrUpdate', { customerId: 'c-bad', additionalFields: { tags: '[oops' } }));
+		expect(badTags.error?.message).toMatch(/^"tags" is not valid JSON/);
+		const notList = await runGameball(credentials, customer('createOrUpdate', { customerId: 'c-bad', additionalFields: { devices: '{"a": 1}' } }));
+		expect(notList.error?.message).toBe('"devices" must be a JSON array');
+		expect(sim.requests.some((request) => request.path.endsWith('/customers') && (request.body as { customerId?: string })?.customerId === 'c-bad')).toBe(false);
 	});
 
 	it('maps an unknown customer to a clear 7000 error, per item, and continues on fail', async () => {

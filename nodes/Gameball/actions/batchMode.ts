@@ -72,7 +72,8 @@ function resultFor(status: BatchStatus, position: number): { ok: IDataObject } |
 /** The fields set in this request that the batch form would drop. */
 function droppedFields(operation: GameballOperation, request: GameballRequest): string[] {
 	const body = request.body ?? {};
-	return (operation.batch?.drops ?? []).filter((field) => body[field] !== undefined);
+	const dropped = (operation.batch?.drops ?? []).filter((field) => body[field] !== undefined);
+	return [...dropped, ...Object.keys(request.followUp ?? {})];
 }
 
 function cannotBatchError(context: IExecuteFunctions, fields: string[], itemIndex: number) {

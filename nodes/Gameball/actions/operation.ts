@@ -9,6 +9,8 @@ export interface GameballRequest {
 	qs?: IDataObject;
 	body?: IDataObject;
 	headers?: Record<string, string>;
+	/** Values the operation's own `run` sends in a later call (e.g. tags after an upsert); no batch form carries them. */
+	followUp?: IDataObject;
 }
 
 export type BatchKind =

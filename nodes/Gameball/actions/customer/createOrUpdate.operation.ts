@@ -1,6 +1,9 @@
-import type { IDataObject, INodeProperties } from 'n8n-workflow';
+import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+import { NodeOperationError } from 'n8n-workflow';
 
 import type { GameballOperation } from '../operation';
+import { recordsFrom } from '../output';
+import { sendToGameball } from '../../transport/request';
 import {
 	additionalFields,
 	compact,
@@ -12,45 +15,84 @@ import {
 	readString,
 } from '../../helpers/fields';
 
-const attributeNames = ['displayName', 'firstName', 'lastName', 'gender', 'dateOfBirth', 'joinDate', 'country', 'city', 'zip', 'preferredLanguage', 'source'];
+const textAttributes = ['displayName', 'firstName', 'lastName', 'gender', 'dateOfBirth', 'joinDate', 'country', 'city', 'zip', 'preferredLanguage', 'source'];
+const numberAttributes = ['totalSpent', 'totalOrders', 'avgOrderAmount'];
+const listAttributes = ['utms', 'devices', 'paymentMethods'];
+
+const titleOf = (name: string) => name.replace(/([A-Z])/g, ' $1').replace(/^./, (c) => c.toUpperCase());
 
 const properties: INodeProperties[] = [
 	customerIdParam,
 	additionalFields([
 		...identityOptions,
-		...attributeNames.map(
-			(name): INodeProperties => ({
-				displayName: name.replace(/([A-Z])/g, ' $1').replace(/^./, (c) => c.toUpperCase()),
-				name,
-				type: 'string',
-				default: '',
-			}),
-		),
+		...textAttributes.map((name): INodeProperties => ({ displayName: titleOf(name), name, type: 'string', default: '' })),
+		...numberAttributes.map((name): INodeProperties => ({ displayName: titleOf(name), name, type: 'number', default: 0 })),
+		{ displayName: 'Last Order Date', name: 'lastOrderDate', type: 'dateTime', default: '' },
+		{
+			displayName: 'Channel',
+			name: 'channel',
+			type: 'options',
+			default: 'web',
+			description: 'Where the customer was acquired or engages',
+			options: [
+				{ name: 'Call Center', value: 'callcenter' },
+				{ name: 'Mobile', value: 'mobile' },
+				{ name: 'POS', value: 'pos' },
+				{ name: 'Web', value: 'web' },
+			],
+		},
 		{ displayName: 'Guest', name: 'guest', type: 'boolean', default: false, description: 'Whether the customer has not signed up' },
 		{ displayName: 'Referrer Code', name: 'referrerCode', type: 'string', default: '', description: 'Referral code of the customer who referred this one' },
 		{ displayName: 'Device Token', name: 'deviceToken', type: 'string', typeOptions: { password: true }, default: '' },
 		{ displayName: 'OS Type', name: 'osType', type: 'string', default: '' },
 		jsonOption('custom', 'Custom Attributes (JSON)', 'Your own attributes, e.g. {"vip": true, "segment": "wholesale"}'),
-		jsonOption('tags', 'Tags (JSON)', 'Array of tags, e.g. ["vip", "newsletter"]'),
+		...listAttributes.map((name) => jsonOption(name, `${titleOf(name)} (JSON)`, `Array of ${titleOf(name).toLowerCase()}, as Gameball documents them`)),
+		{
+			displayName: 'Tags',
+			name: 'tags',
+			type: 'string',
+			default: '',
+			placeholder: 'vip, newsletter',
+			description:
+				'Comma-separated, or a JSON array. Added with a second call (Add Tags) after the customer is saved: Gameball\'s create-or-update has no tags field.',
+		},
 	]),
 ];
+
+/** The tags as Add Tags sends them (one comma-separated string), from a comma list or a JSON array. */
+function tagsOf(context: IExecuteFunctions, value: unknown, itemIndex: number): string | undefined {
+	const text = String(value ?? '').trim();
+	const list = text.startsWith('[') ? parseJson(context, text, 'tags', itemIndex) : text.split(',');
+	if (!Array.isArray(list)) throw new NodeOperationError(context.getNode(), '"tags" must be comma-separated or a JSON array', { itemIndex });
+	const tags = list.map((tag) => String(tag).trim()).filter(Boolean);
+	return tags.length ? tags.join(',') : undefined;
+}
+
+function listOf(context: IExecuteFunctions, fields: IDataObject, name: string, itemIndex: number): unknown[] | undefined {
+	const value = fields[name];
+	if (value === undefined) return undefined;
+	if (!Array.isArray(value)) throw new NodeOperationError(context.getNode(), `"${name}" must be a JSON array`, { itemIndex });
+	return value;
+}
 
 export const createOrUpdate: GameballOperation = {
 	value: 'createOrUpdate',
 	name: 'Create or Update',
 	action: 'Create or update a customer',
 	endpoint: 'POST /customers',
+	otherEndpoints: ['POST /customers/{customerId}/tags'],
 	properties,
 	build(itemIndex) {
-		const fields = readAdditional(this, itemIndex, ['custom', 'tags']);
-		const { email, mobile, guest, referrerCode, deviceToken, osType, custom, tags } = fields;
+		const fields = readAdditional(this, itemIndex, ['custom', ...listAttributes]);
+		const { email, mobile, guest, referrerCode, deviceToken, osType, custom } = fields;
 		const attributes: IDataObject = compact({
-			...Object.fromEntries(attributeNames.map((name) => [name, fields[name]])),
+			...Object.fromEntries([...textAttributes, ...numberAttributes, 'lastOrderDate', 'channel'].map((name) => [name, fields[name]])),
+			...Object.fromEntries(listAttributes.map((name) => [name, listOf(this, fields, name, itemIndex)])),
 			email,
 			mobile,
-			custom: custom === undefined ? undefined : (parseJson(this, custom, 'custom', itemIndex) as IDataObject),
-			tags,
+			custom: custom as IDataObject | undefined,
 		});
+		const tags = tagsOf(this, fields.tags, itemIndex);
 		return {
 			body: compact({
 				customerId: readString(this, 'customerId', itemIndex),
@@ -62,7 +104,17 @@ export const createOrUpdate: GameballOperation = {
 				osType,
 				customerAttributes: Object.keys(attributes).length ? attributes : undefined,
 			}),
+			followUp: tags ? { tags } : undefined,
 		};
+	},
+	async run(request, itemIndex) {
+		const saved = await sendToGameball.call(this, 'POST /customers', request, { itemIndex });
+		const tags = request.followUp?.tags;
+		if (tags) {
+			const customerId = String(request.body?.customerId);
+			await sendToGameball.call(this, 'POST /customers/{customerId}/tags', { pathParams: { customerId }, body: { tags } }, { itemIndex });
+		}
+		return recordsFrom(createOrUpdate, request, saved);
 	},
 	batch: { kind: 'customers', toItem: (request) => request.body ?? {} },
 };
