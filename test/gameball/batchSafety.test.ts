@@ -56,6 +56,18 @@ describe('fields the batch form cannot carry', () => {
 		expect(sent('POST', '/batch/')).toBe(batches);
 	});
 
+	it('Get Balance with Expand (a query option the batch form lacks) goes one by one', async () => {
+		const people = Array.from({ length: 50 }, (_, i) => ({ id: `expand-${i}` }));
+		await runGameball(credentials, { resource: 'customer', operation: 'createOrUpdate', customerId: '={{ $json.id }}', batching: { mode: 'never' } }, people);
+		const balance = (mode: string) => ({ resource: 'customer', operation: 'getBalance', customerId: '={{ $json.id }}', filters: { expand: 'tier' }, batching: { mode } });
+		const [batches, singles] = [sent('POST', '/batch/balance-inquiry'), sent('GET', '/balance')];
+		const { outputs } = await runGameball(credentials, balance('auto'), people, true);
+		expect(outputs[0].filter((item) => item.json.error !== undefined)).toEqual([]);
+		expect([sent('POST', '/batch/balance-inquiry') - batches, sent('GET', '/balance') - singles]).toEqual([0, 50]);
+		expect(sim.requests.at(-1)?.query).toMatchObject({ expand: 'tier' });
+		expect((await runGameball(credentials, balance('always'), people)).error?.message).toBe("Gameball's batch API cannot send expand");
+	});
+
 	it('tags on Create or Update (a second call after the upsert) send every customer one by one', async () => {
 		const people = Array.from({ length: 50 }, (_, i) => ({ id: `tagged-${i}` }));
 		const upsert = (mode: string) => ({ resource: 'customer', operation: 'createOrUpdate', customerId: '={{ $json.id }}', additionalFields: { tags: 'vip' }, batching: { mode } });

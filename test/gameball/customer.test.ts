@@ -1,6 +1,8 @@
 import type { Simulator } from '../../simulator';
 import type { GameballCredentials } from '../harness/gameball';
+import type { INodeProperties, INodeTypeDescription } from 'n8n-workflow';
 import { runGameball, simulatorFor } from '../harness/gameball';
+import { packageNodes } from '../harness/nodeTypes';
 
 let sim: Simulator;
 let credentials: GameballCredentials;
@@ -185,5 +187,27 @@ describe('Customer', () => {
 		expect(social.error).toBeUndefined();
 		const unknown = await runGameball(credentials, customer('achieveSocialChallenge', { customerId: 'ghost', challengeId: 1 }));
 		expect(unknown.error?.message).toBe('7000: customer not found');
+	});
+
+	it('refuses an ID below the documented minimum of 1 before sending, and offers only the documented campaign types', async () => {
+		const before = sim.requests.length;
+		const zero = await runGameball(credentials, customer('achieveSocialChallenge', { customerId: 'c-1', challengeId: 0 }));
+		expect(zero.error?.message).toBe('"Challenge ID" must be at least 1 (got 0)');
+		const filters = { campaignType: 'game', campaignId: 0 };
+		const progress = await runGameball(credentials, customer('getCampaignsProgress', { customerId: 'c-1', filters }));
+		expect(progress.error?.message).toBe('"Campaign ID" must be at least 1 (got 0)');
+		expect(sim.requests.length).toBe(before);
+		await runGameball(credentials, customer('getCampaignsProgress', { customerId: 'c-1', filters: { campaignType: 'game', campaignId: 3 } }));
+		expect(lastRequest().query).toEqual({ campaignType: 'game', campaignId: '3' });
+		const optionsOf = (operation: string) => {
+			const { properties } = packageNodes['n8n-nodes-gameball.gameball'].description as INodeTypeDescription;
+			const filtersProperty = properties.find(
+				(property) => property.name === 'filters' && property.displayOptions?.show?.operation?.includes(operation),
+			);
+			const campaignType = filtersProperty?.options?.find((option) => 'name' in option && option.name === 'campaignType') as INodeProperties;
+			return campaignType.options?.map((option) => (option as { value: string }).value);
+		};
+		expect(optionsOf('getCampaignsProgress')).toEqual(['game', 'reward']);
+		expect(optionsOf('getAutomationCampaigns')).toEqual(['all', 'mission']);
 	});
 });

@@ -71,8 +71,8 @@ function resultFor(status: BatchStatus, position: number): { ok: IDataObject } |
 
 /** The fields set in this request that the batch form would drop. */
 function droppedFields(operation: GameballOperation, request: GameballRequest): string[] {
-	const body = request.body ?? {};
-	const dropped = (operation.batch?.drops ?? []).filter((field) => body[field] !== undefined);
+	const sent = { ...request.qs, ...request.body };
+	const dropped = (operation.batch?.drops ?? []).filter((field) => sent[field] !== undefined);
 	return [...dropped, ...Object.keys(request.followUp ?? {})];
 }
 

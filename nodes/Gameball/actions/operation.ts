@@ -62,7 +62,7 @@ export interface GameballOperation {
 	batch?: {
 		kind: BatchKind;
 		toItem: (request: GameballRequest) => BatchEntry;
-		/** Body fields the batch form cannot carry: an item that sets one is not sent through a batch job. */
+		/** Body or query fields the batch form cannot carry: an item that sets one is not sent through a batch job. */
 		drops?: string[];
 		/**
 		 * The batch form has no transaction ID, so sending the same items again applies them again: batched only when

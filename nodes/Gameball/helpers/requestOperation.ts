@@ -64,6 +64,15 @@ function splitList(value: unknown): string[] | undefined {
 	return entries.length ? entries : undefined;
 }
 
+/** A number below the parameter's documented minimum (e.g. an ID of 0) is refused before anything is sent. */
+function checkMinimum<T>(context: IExecuteFunctions, property: INodeProperties, value: T, itemIndex: number): T {
+	const minimum = property.typeOptions?.minValue;
+	if (typeof minimum === 'number' && typeof value === 'number' && value < minimum) {
+		fail(context, `"${property.displayName}" must be at least ${minimum} (got ${value})`, itemIndex);
+	}
+	return value;
+}
+
 /** One field's value as Gameball wants it, converted by the parameter's type. */
 type FieldValue = IDataObject[string];
 
@@ -82,12 +91,12 @@ function convert(
 		return date.toISOString();
 	}
 	if (typeof value === 'string') return value.trim();
-	return value as FieldValue;
+	return checkMinimum(context, property, value, itemIndex) as FieldValue;
 }
 
 function readRequired(context: IExecuteFunctions, spec: RequestSpec, property: INodeProperties, itemIndex: number) {
 	const { name, displayName, type } = property;
-	if (type === 'number') return readNumber(context, name, itemIndex);
+	if (type === 'number') return checkMinimum(context, property, readNumber(context, name, itemIndex), itemIndex);
 	if (type === 'dateTime' && !readString(context, name, itemIndex)) return new Date().toISOString();
 	if (type === 'boolean') return context.getNodeParameter(name, itemIndex) as boolean;
 	const raw = type === 'string' ? readString(context, name, itemIndex) : context.getNodeParameter(name, itemIndex);

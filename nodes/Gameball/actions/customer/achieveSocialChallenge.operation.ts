@@ -6,6 +6,6 @@ export const achieveSocialChallenge = requestOperation({
 	name: 'Achieve Social Challenge',
 	action: 'Reward a customer for a social media challenge',
 	endpoint: 'POST /customers/social-challenges',
-	required: [customerIdParam, { displayName: 'Challenge ID', name: 'challengeId', type: 'number', default: 0, required: true }],
+	required: [customerIdParam, { displayName: 'Challenge ID', name: 'challengeId', type: 'number', typeOptions: { minValue: 1 }, default: 0, required: true }],
 	optional: identityOptions,
 });

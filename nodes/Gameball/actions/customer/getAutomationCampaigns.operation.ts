@@ -5,5 +5,16 @@ export const getAutomationCampaigns = customerLookup({
 	name: 'Get Automation Campaigns',
 	action: 'Get the automation campaigns a customer is in',
 	endpoint: 'GET /customers/{customerId}/automation',
-	filters: [{ displayName: 'Campaign Type', name: 'campaignType', type: 'string', default: '' }],
+	filters: [
+		{
+			displayName: 'Campaign Type',
+			name: 'campaignType',
+			type: 'options',
+			default: 'all',
+			options: [
+				{ name: 'All', value: 'all' },
+				{ name: 'Mission', value: 'mission' },
+			],
+		},
+	],
 });

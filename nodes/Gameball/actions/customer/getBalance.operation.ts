@@ -8,5 +8,10 @@ export const getBalance = {
 		endpoint: 'GET /customers/{customerId}/balance',
 		filters: [{ displayName: 'Expand', name: 'expand', type: 'string', default: '', description: 'Extra details to include, as Gameball names them' }],
 	}),
-	batch: { kind: 'balance-inquiry' as const, toItem: (request: { pathParams?: Record<string, string | number> }) => ({ customerId: request.pathParams?.customerId }) },
+	batch: {
+		kind: 'balance-inquiry' as const,
+		// The batch form is the customer ID alone.
+		drops: ['expand'],
+		toItem: (request: { pathParams?: Record<string, string | number> }) => ({ customerId: request.pathParams?.customerId }),
+	},
 };

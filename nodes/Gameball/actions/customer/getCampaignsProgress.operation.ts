@@ -7,7 +7,16 @@ export const getCampaignsProgress = customerLookup({
 	endpoint: 'GET /customers/{customerId}/reward-campaigns-progress',
 	langHeader: true,
 	filters: [
-		{ displayName: 'Campaign Type', name: 'campaignType', type: 'string', default: '' },
-		{ displayName: 'Campaign ID', name: 'campaignId', type: 'number', default: 0 },
+		{
+			displayName: 'Campaign Type',
+			name: 'campaignType',
+			type: 'options',
+			default: 'reward',
+			options: [
+				{ name: 'Game', value: 'game' },
+				{ name: 'Reward', value: 'reward' },
+			],
+		},
+		{ displayName: 'Campaign ID', name: 'campaignId', type: 'number', typeOptions: { minValue: 1 }, default: 1 },
 	],
 });
