@@ -23,6 +23,22 @@ export type GameballBatchQueuedItem = {
 	batchIndex: number;
 };
 
+/**
+ * Customer > Get and Get Details with Simplify on (the default): the customer's attributes flattened to the top,
+ * beside its IDs and referral details. Fields Gameball leaves out stay out. Only the bulky lists (`utms`, `devices`,
+ * `paymentMethods`) are left to Simplify off.
+ */
+export type GameballSimplifiedCustomer = {
+	customerId: string;
+	gameballId?: number;
+	referralCode?: string;
+	referralLink?: string;
+	isReferred?: boolean;
+	dynamicReferralLink?: string;
+	/** Every other attribute as Gameball sends it: displayName, email, mobile, gender, tags, custom, totalSpent... */
+	[attribute: string]: IDataObject[string];
+};
+
 // ---- Gameball Trigger ----
 // Items emitted by the Gameball Trigger. Field names are a contract (Loyalty to CRM reads them): do not rename.
 // Every item has a discriminating `event`. Missing or null payload values become `null`, never invented.

@@ -72,6 +72,20 @@ describe('Customer', () => {
 		expect(JSON.stringify(outputs[0][0].json)).toContain('vip');
 	});
 
+	it('Simplify flattens every attribute but the bulky lists, and keeps the referral details', async () => {
+		const additionalFields = { gender: 'F', zip: '11511', source: 'shop', custom: '{"segment": "wholesale"}', devices: '[{"os": "ios"}]', channel: 'web' };
+		await runGameball(credentials, customer('createOrUpdate', { customerId: 'c-simple', additionalFields }));
+		for (const operation of ['get', 'getDetails']) {
+			const simple = (await runGameball(credentials, customer(operation, { customerId: 'c-simple' }))).outputs[0][0].json;
+			expect([operation, simple]).toEqual([
+				operation,
+				expect.objectContaining({ customerId: 'c-simple', gender: 'F', zip: '11511', source: 'shop', custom: { segment: 'wholesale' }, referralCode: expect.any(String) }),
+			]);
+			expect(simple).not.toHaveProperty('devices');
+			expect(simple).not.toHaveProperty('customerAttributes');
+		}
+	});
+
 	it('refuses tags that are neither a comma list nor a JSON array, and a list attribute that is not an array', async () => {
 		const badTags = await runGameball(credentials, customer('createOrUpdate', { customerId: 'c-bad', additionalFields: { tags: '[oops' } }));
 		expect(badTags.error?.message).toMatch(/^"tags" is not valid JSON/);
@@ -208,6 +222,8 @@ describe('Customer', () => {
 			return campaignType.options?.map((option) => (option as { value: string }).value);
 		};
 		expect(optionsOf('getCampaignsProgress')).toEqual(['game', 'reward']);
+		await runGameball(credentials, customer('getTierProgress', { customerId: 'c-1', filters: { expand: 'tier,referrals' } }));
+		expect(lastRequest().query).toEqual({ expand: 'tier,referrals' });
 		expect(optionsOf('getAutomationCampaigns')).toEqual(['all', 'mission']);
 	});
 });

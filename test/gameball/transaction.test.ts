@@ -31,6 +31,16 @@ describe('Transaction', () => {
 		expect(sim.ledger().filter((entry) => entry.transactionId === 't-1')).toHaveLength(1);
 	});
 
+	it('keeps cashback pending for a return window, and refuses one beyond the documented 7,300 days', async () => {
+		const before = Number((await balanceOf('poor')).pendingPoints ?? 0);
+		const pending = transaction('cashback', { customerId: 'poor', transactionId: 't-window', amount: 50, additionalFields: { returnWindow: 14 } });
+		expect((await runGameball(credentials, pending)).error).toBeUndefined();
+		expect(lastRequest().body).toMatchObject({ transactionId: 't-window', configurations: { returnWindow: 14 } });
+		expect(Number((await balanceOf('poor')).pendingPoints)).toBeGreaterThan(before);
+		const tooLong = transaction('cashback', { customerId: 'poor', transactionId: 't-long', amount: 50, additionalFields: { returnWindow: 7301 } });
+		expect((await runGameball(credentials, tooLong)).error?.message).toBe('"Return Window (Days)" must be at most 7300 (got 7301)');
+	});
+
 	it('redeems points, and reports insufficient points as 9008', async () => {
 		const before = Number((await balanceOf('buyer')).availablePointsBalance);
 		expect(before).toBeGreaterThan(0);

@@ -64,12 +64,12 @@ function splitList(value: unknown): string[] | undefined {
 	return entries.length ? entries : undefined;
 }
 
-/** A number below the parameter's documented minimum (e.g. an ID of 0) is refused before anything is sent. */
-function checkMinimum<T>(context: IExecuteFunctions, property: INodeProperties, value: T, itemIndex: number): T {
-	const minimum = property.typeOptions?.minValue;
-	if (typeof minimum === 'number' && typeof value === 'number' && value < minimum) {
-		fail(context, `"${property.displayName}" must be at least ${minimum} (got ${value})`, itemIndex);
-	}
+/** A number outside the parameter's documented range (e.g. an ID of 0) is refused before anything is sent. */
+function checkRange<T>(context: IExecuteFunctions, property: INodeProperties, value: T, itemIndex: number): T {
+	const { minValue, maxValue } = property.typeOptions ?? {};
+	if (typeof value !== 'number') return value;
+	if (typeof minValue === 'number' && value < minValue) fail(context, `"${property.displayName}" must be at least ${minValue} (got ${value})`, itemIndex);
+	if (typeof maxValue === 'number' && value > maxValue) fail(context, `"${property.displayName}" must be at most ${maxValue} (got ${value})`, itemIndex);
 	return value;
 }
 
@@ -91,12 +91,12 @@ function convert(
 		return date.toISOString();
 	}
 	if (typeof value === 'string') return value.trim();
-	return checkMinimum(context, property, value, itemIndex) as FieldValue;
+	return checkRange(context, property, value, itemIndex) as FieldValue;
 }
 
 function readRequired(context: IExecuteFunctions, spec: RequestSpec, property: INodeProperties, itemIndex: number) {
 	const { name, displayName, type } = property;
-	if (type === 'number') return checkMinimum(context, property, readNumber(context, name, itemIndex), itemIndex);
+	if (type === 'number') return checkRange(context, property, readNumber(context, name, itemIndex), itemIndex);
 	if (type === 'dateTime' && !readString(context, name, itemIndex)) return new Date().toISOString();
 	if (type === 'boolean') return context.getNodeParameter(name, itemIndex) as boolean;
 	const raw = type === 'string' ? readString(context, name, itemIndex) : context.getNodeParameter(name, itemIndex);

@@ -6,4 +6,5 @@ export const getTierProgress = customerLookup({
 	action: 'Get a customer progress to the next tier',
 	endpoint: 'GET /customers/{customerId}/tier-progress',
 	langHeader: true,
+	filters: [{ displayName: 'Expand', name: 'expand', type: 'string', default: '', placeholder: 'tier,referrals', description: 'Comma-separated expansions: tier, referrals' }],
 });

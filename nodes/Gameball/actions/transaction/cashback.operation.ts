@@ -8,12 +8,24 @@ export const cashback = requestOperation({
 	action: 'Reward a customer with cashback points for an amount paid',
 	endpoint: 'POST /transactions/cashback',
 	required: [customerIdParam, transactionIdParam, amountParam('amount', 'Amount', 'The amount paid, in your currency'), transactionTimeParam],
-	optional: [...identityOptions, merchantOption],
+	optional: [
+		...identityOptions,
+		merchantOption,
+		{
+			displayName: 'Return Window (Days)',
+			name: 'returnWindow',
+			type: 'number',
+			typeOptions: { minValue: 0, maxValue: 7300 },
+			default: 7,
+			description: 'Days the cashback stays pending, e.g. your return window, so that refunds can still take it back',
+		},
+	],
+	shape: ({ returnWindow, ...fields }) => (returnWindow === undefined ? fields : { ...fields, configurations: { returnWindow } }),
 	idempotencyKey: 'transactionId',
 	movesMoney: true,
 	batch: {
 		kind: 'cashback',
-		drops: ['merchant'],
+		drops: ['merchant', 'configurations'],
 		toItem: ({ body = {} }) => {
 			const { customerId, email, mobile, transactionId, transactionTime, amount } = body;
 			return { customerId, email, mobile, transactionId, transactionTime, amount };
