@@ -65,10 +65,11 @@ export class GameballApi implements ICredentialType {
 		return { ...requestOptions, headers: { ...(requestOptions.headers ?? {}), ...headers } };
 	};
 
+	// With a Secret Key, a read that needs it: on v4.0 a route that needs only the API key may ignore a wrong one.
 	test: ICredentialTestRequest = {
 		request: {
 			baseURL: '={{ ($credentials.baseUrl || "https://api.gameball.co").replace(/\\/+$/, "") }}',
-			url: '=/api/{{ $credentials.apiVersion || "v4.0" }}/integrations/configurations/widget',
+			url: '=/api/{{ $credentials.apiVersion || "v4.0" }}/integrations/{{ $credentials.secretKey ? "transactions/count" : "configurations/widget" }}',
 			method: 'GET',
 		},
 		rules: [

@@ -41,6 +41,11 @@ export interface SimulatorOptions {
 	 * `index`: a client then cannot tell which entry each one belongs to.
 	 */
 	batchResultIndexes?: boolean;
+	/**
+	 * Default true: a wrong SecretKey is refused on every route. The docs do not say whether routes that need only the
+	 * APIKey check it; false ignores it there, the way a client must not rely on.
+	 */
+	checkSecretKeyEverywhere?: boolean;
 	faults?: FaultOptions;
 	log?: (line: string) => void;
 	/** Extension: the `client_id` put in webhook envelopes. Default 'sim-client'. */
@@ -68,6 +73,7 @@ export interface ResolvedOptions {
 	batchItemDelayMs: number;
 	batchStatusShape: 'openapi' | 'tutorial';
 	batchResultIndexes: boolean;
+	checkSecretKeyEverywhere: boolean;
 	faults: FaultOptions | undefined;
 	log: (line: string) => void;
 	clientId: string;
@@ -89,6 +95,7 @@ export function resolveOptions(options: SimulatorOptions = {}): ResolvedOptions 
 		batchItemDelayMs: options.batchItemDelayMs ?? 0.2,
 		batchStatusShape: options.batchStatusShape ?? 'openapi',
 		batchResultIndexes: options.batchResultIndexes ?? true,
+		checkSecretKeyEverywhere: options.checkSecretKeyEverywhere ?? true,
 		faults: options.faults,
 		log: options.log ?? (() => undefined),
 		clientId: options.clientId ?? 'sim-client',

@@ -105,7 +105,8 @@ function authenticate(request: IncomingMessage, options: ResolvedOptions, requir
 	const secretKey = headerValue(request, 'secretkey');
 	if (!apiKey) throw new GameballError(401, ERROR_CODES.authentication, 'The APIKey header is required');
 	if (apiKey !== options.apiKey) throw new GameballError(401, ERROR_CODES.authentication, 'The APIKey is invalid');
-	if (secretKey !== undefined && secretKey !== options.secretKey) throw new GameballError(401, ERROR_CODES.authentication, 'The SecretKey is invalid');
+	const checked = requireSecret || options.checkSecretKeyEverywhere;
+	if (checked && secretKey !== undefined && secretKey !== options.secretKey) throw new GameballError(401, ERROR_CODES.authentication, 'The SecretKey is invalid');
 	if (requireSecret && secretKey === undefined) throw new GameballError(401, ERROR_CODES.authentication, 'The SecretKey header is required for this operation');
 }
 

@@ -116,7 +116,7 @@ describeIfReady(`n8n ${context.n8nVersion} editor in Chromium`, () => {
 		}
 	});
 
-	test('the Gameball credential tests successfully against the simulator', async () => {
+	test('the Gameball credential tests successfully against the simulator, with a read that needs the Secret Key', async () => {
 		sim.requests.length = 0;
 		await page.goto(`${context.n8nUrl}/home/credentials`);
 		await page.waitForLoadState('networkidle');
@@ -132,7 +132,7 @@ describeIfReady(`n8n ${context.n8nVersion} editor in Chromium`, () => {
 		await page.getByText(/Connection tested successfully/i).first().waitFor({ timeout: 20000 });
 		await shot(page, '08-credential-tested');
 		expect(sim.requests.map(({ method, path, status }) => `${method} ${path} ${status}`)).toContain(
-			'GET /api/v4.0/integrations/configurations/widget 200',
+			'GET /api/v4.0/integrations/transactions/count 200',
 		);
 	});
 });

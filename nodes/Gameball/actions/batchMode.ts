@@ -4,6 +4,7 @@ import { NodeOperationError } from 'n8n-workflow';
 import type { GameballBatchQueuedItem, GameballBatchResultItem } from '../../types';
 import type { BatchStatus } from '../transport/batch';
 import { createBatchJob, MAX_BATCH_SIZE, waitForBatch } from '../transport/batch';
+import { appendDescription } from '../transport/errors';
 import { JOB_KINDS } from './batch/jobKinds';
 import type { BatchEntry, GameballOperation, GameballRequest } from './operation';
 import { asNodeError, errorItem } from './output';
@@ -84,6 +85,21 @@ function cannotBatchError(context: IExecuteFunctions, fields: string[], itemInde
 }
 
 /**
+ * Stopping the node does not stop jobs Gameball already has: the error names them, so that a re-run does not send
+ * their items again (points jobs and events would be applied twice).
+ */
+function namingCreatedJobs<T extends { description?: string | null }>(error: T, created: Array<{ job: Array<{ itemIndex: number }>; jobId: string }>): T {
+	if (!created.length) return error;
+	const jobs = created.map(({ job, jobId }) => `${jobId} (items ${job[0].itemIndex}-${job[job.length - 1].itemIndex})`);
+	appendDescription(
+		error,
+		`Gameball already has ${created.length === 1 ? 'the batch job' : 'the batch jobs'} ${jobs.join(', ')} from this run, and runs them: ` +
+			'check them with Batch > Get Status and send only the other items again.',
+	);
+	return error;
+}
+
+/**
  * Sends the items through Gameball's batch API: jobs of at most 1,000, created first, then awaited, and each job's
  * per-item results fanned back to the input item they came from. `undefined` in Auto mode when an item sets a
  * field that the batch form would drop: then every item goes one by one.
@@ -119,7 +135,7 @@ export async function runInBatches(
 		try {
 			created.push({ job, jobId: await createBatchJob.call(this, batch.kind, job.map(({ entry }) => entry), { itemIndex, movesMoney }) });
 		} catch (error) {
-			if (!this.continueOnFail()) throw asNodeError(this.getNode(), error, itemIndex);
+			if (!this.continueOnFail()) throw namingCreatedJobs(asNodeError(this.getNode(), error, itemIndex), created);
 			for (const { itemIndex: failed } of job) results[failed] = errorItem(error, failed);
 		}
 	}
@@ -135,7 +151,7 @@ export async function runInBatches(
 		try {
 			status = await waitForBatch.call(this, jobId, { ...deadline, itemIndex: job[0].itemIndex });
 		} catch (error) {
-			if (!this.continueOnFail()) throw asNodeError(this.getNode(), error, job[0].itemIndex);
+			if (!this.continueOnFail()) throw namingCreatedJobs(asNodeError(this.getNode(), error, job[0].itemIndex), created);
 			for (const { itemIndex } of job) results[itemIndex] = errorItem(error, itemIndex);
 			continue;
 		}

@@ -61,11 +61,27 @@ export function gameballApiError(
 	});
 }
 
+/** Adds a sentence to an error's description, keeping what is there. */
+export function appendDescription(error: { description?: string | null }, sentence: string): void {
+	const current = error.description?.trim();
+	error.description = current ? `${current}${/[.!?]$/.test(current) ? '' : '.'} ${sentence}` : sentence;
+}
+
 /** A network failure, described by its code and message only, so that no request header reaches the error. */
-export function networkError(node: INode, cause: unknown, attempts: number, itemIndex?: number): NodeApiError {
-	const { code, message } = (cause ?? {}) as { code?: string; message?: string };
-	return new NodeApiError(node, { code: code ?? 'NETWORK', message: message ?? 'Network error' } as JsonObject, {
-		message: `Could not reach Gameball after ${attempts} attempt(s): ${code ?? message ?? 'network error'}`,
+export function networkError(
+	node: INode,
+	cause: unknown,
+	code: string | undefined,
+	attempts: number,
+	itemIndex?: number,
+): NodeApiError {
+	const message = (cause as { message?: unknown } | undefined)?.message;
+	const detail = typeof message === 'string' && message !== code ? message : undefined;
+	const error = new NodeApiError(node, { message: detail ?? 'Network error', networkCode: code ?? null } as JsonObject, {
+		description: code && detail ? detail : undefined,
 		itemIndex,
 	});
+	// Set afterwards: NodeApiError swaps any message naming a socket code (ECONNREFUSED...) for a generic one.
+	error.message = `Could not reach Gameball after ${attempts} attempt(s): ${code ?? detail ?? 'network error'}`;
+	return error;
 }

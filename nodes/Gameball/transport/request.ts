@@ -10,7 +10,7 @@ import type {
 import { NodeApiError, NodeOperationError, sleep } from 'n8n-workflow';
 
 import type { Endpoint, GameballRequest } from '../actions/operation';
-import { gameballApiError, isGameballErrorBody, networkError } from './errors';
+import { appendDescription, gameballApiError, isGameballErrorBody, networkError } from './errors';
 import { pacerFor, rateGroupOf } from './pacing';
 import type { AttemptOutcome, RetryPolicy } from './retry';
 import { DEFAULT_RETRY_POLICY, isAmbiguous, retryDelay, shouldRetry } from './retry';
@@ -77,6 +77,13 @@ function parseBody(body: unknown): { ok: true; value: unknown } | { ok: false } 
 	}
 }
 
+/** n8n wraps a network failure in a NodeApiError and keeps the socket's code on its cause. */
+export function networkCodeOf(error: unknown): string | undefined {
+	const { code, cause } = (error ?? {}) as { code?: unknown; cause?: { code?: unknown } };
+	const found = code ?? cause?.code;
+	return typeof found === 'string' ? found : undefined;
+}
+
 function classify(status: number, body: unknown, headers: IDataObject): AttemptOutcome {
 	const code = isGameballErrorBody(body) ? Number(body.code) : undefined;
 	if (status === 429) return { kind: 'rateLimited', retryAfter: headers['retry-after'] as string | undefined };
@@ -123,11 +130,13 @@ export async function sendToGameball(
 				timeout: options.timeoutMs ?? 30000,
 			})) as IN8nHttpFullResponse;
 			const parsed = parseBody(response.body);
-			outcome = parsed.ok ? classify(response.statusCode, parsed.value, response.headers) : { kind: 'malformed' };
 			if (parsed.ok) response.body = parsed.value as IN8nHttpFullResponse['body'];
+			// Only a 2xx body that does not parse is malformed: a 429 or a proxy's HTML 502 keeps its status.
+			const succeeded = response.statusCode >= 200 && response.statusCode < 300;
+			outcome = parsed.ok || !succeeded ? classify(response.statusCode, response.body, response.headers) : { kind: 'malformed' };
 		} catch (error) {
 			networkFailure = error;
-			outcome = { kind: 'network', refused: (error as { code?: string }).code === 'ECONNREFUSED' };
+			outcome = { kind: 'network', refused: networkCodeOf(error) === 'ECONNREFUSED' };
 		}
 
 		if (outcome.kind === 'ok' && response) {
@@ -144,7 +153,7 @@ export async function sendToGameball(
 		if (attempt >= policy.maxAttempts || !shouldRetry(outcome, movesMoney, hasKey)) {
 			if (response && outcome.kind !== 'malformed') {
 				const error = gameballApiError(this.getNode(), response.statusCode, response.body, itemIndex);
-				if (movesMoney && isAmbiguous(outcome)) error.description = `${error.description ?? ''} ${MAYBE_APPLIED}`.trim();
+				if (movesMoney && isAmbiguous(outcome)) appendDescription(error, MAYBE_APPLIED);
 				throw error;
 			}
 			if (outcome.kind === 'malformed') {
@@ -154,8 +163,8 @@ export async function sendToGameball(
 					itemIndex,
 				});
 			}
-			const error = networkError(this.getNode(), networkFailure, attempt, itemIndex);
-			if (movesMoney && isAmbiguous(outcome)) error.description = MAYBE_APPLIED;
+			const error = networkError(this.getNode(), networkFailure, networkCodeOf(networkFailure), attempt, itemIndex);
+			if (movesMoney && isAmbiguous(outcome)) appendDescription(error, MAYBE_APPLIED);
 			throw error;
 		}
 		await sleep(retryDelay(attempt, outcome, policy));

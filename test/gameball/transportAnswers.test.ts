@@ -1,0 +1,119 @@
+// Answers the simulator does not give: text and HTML bodies on error statuses, and a port nobody listens on.
+// A scripted server plays one answer per request, so each test says exactly what Gameball (or a proxy) sent.
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+
+import { runGameball } from '../harness/gameball';
+
+interface Answer {
+	status: number;
+	body: string;
+	headers?: Record<string, string>;
+}
+
+let server: Server;
+let script: Answer[] = [];
+let received: string[] = [];
+
+beforeAll(async () => {
+	server = createServer((request, response) => {
+		received.push(`${request.method} ${request.url}`);
+		request.resume();
+		request.on('end', () => {
+			const answer = script.shift() ?? { status: 500, body: 'script ran out' };
+			response.writeHead(answer.status, { 'content-type': 'text/plain', ...answer.headers });
+			response.end(answer.body);
+		});
+	});
+	await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+});
+beforeEach(() => {
+	script = [];
+	received = [];
+});
+afterAll(async () => await new Promise((resolve) => server.close(resolve)));
+
+const credentialsAt = (baseUrl: string) => ({
+	gameballApi: { apiKey: 'scripted-api-key', secretKey: 'scripted-secret-key', apiVersion: 'v4.0', baseUrl },
+});
+const scripted = () => credentialsAt(`http://127.0.0.1:${(server.address() as AddressInfo).port}`);
+const sendEvent = { resource: 'event', operation: 'send', customerId: 'c1', eventName: 'visit', metadata: '{}', batching: { mode: 'never' } };
+
+describe('error statuses with a body that is not JSON', () => {
+	it('waits out a 429 with a text body and Retry-After, then sends an event (which moves points) again', async () => {
+		script = [
+			{ status: 429, body: 'Too Many Requests', headers: { 'retry-after': '0' } },
+			{ status: 200, body: '{}', headers: { 'content-type': 'application/json' } },
+		];
+		const { outputs, error } = await runGameball(scripted(), sendEvent);
+		expect(error).toBeUndefined();
+		expect(received).toHaveLength(2);
+		expect(outputs[0][0].json).toEqual({ success: true });
+	});
+
+	it('keeps the HTTP status of an HTML 404 and does not call it malformed JSON', async () => {
+		script = [{ status: 404, body: '<html><body>Not Found</body></html>', headers: { 'content-type': 'text/html' } }];
+		const { outputs } = await runGameball(scripted(), { resource: 'customer', operation: 'get', customerId: 'c1' }, [{}], true);
+		expect(received).toHaveLength(1);
+		expect(outputs[0][0].json).toMatchObject({ error: 'Gameball answered 404: HTTP 404', httpCode: '404' });
+		expect(JSON.stringify(outputs[0][0].json)).not.toMatch(/malformed|not valid JSON/i);
+	});
+
+	it('treats an HTML 502 on a money-moving call as possibly applied, with its status kept', async () => {
+		script = [{ status: 502, body: '<html>Bad Gateway</html>', headers: { 'content-type': 'text/html' } }];
+		const { outputs } = await runGameball(scripted(), sendEvent, [{}], true);
+		expect(received).toHaveLength(1);
+		expect(outputs[0][0].json).toMatchObject({ httpCode: '502', description: expect.stringContaining('may or may not have been applied') });
+	});
+
+	it('still calls a 200 whose body is not JSON malformed, and possibly applied when it moves points', async () => {
+		script = [{ status: 200, body: '{"truncated', headers: { 'content-type': 'application/json' } }];
+		const { outputs } = await runGameball(scripted(), sendEvent, [{}], true);
+		expect(received).toHaveLength(1);
+		expect(outputs[0][0].json).toMatchObject({
+			error: expect.stringContaining('not valid JSON'),
+			description: expect.stringContaining('may or may not have been applied'),
+		});
+	});
+});
+
+describe('a refused connection', () => {
+	it('is retried even for a call that moves points, and is never called possibly applied', async () => {
+		const closed = createServer();
+		await new Promise<void>((resolve) => closed.listen(0, '127.0.0.1', resolve));
+		const { port } = closed.address() as AddressInfo;
+		await new Promise((resolve) => closed.close(resolve));
+		const { outputs } = await runGameball(credentialsAt(`http://127.0.0.1:${port}`), sendEvent, [{}], true);
+		const [item] = outputs[0];
+		expect(item.json.error).toBe('Could not reach Gameball after 5 attempt(s): ECONNREFUSED');
+		expect(JSON.stringify(item.json)).not.toContain('may or may not have been applied');
+	}, 20_000);
+});
+
+describe('batch jobs Gameball already has when the node stops', () => {
+	const json = (status: number, body: object): Answer => ({ status, body: JSON.stringify(body), headers: { 'content-type': 'application/json' } });
+	const cashback = {
+		resource: 'transaction',
+		operation: 'cashback',
+		customerId: '={{ $json.id }}',
+		transactionId: '=cb-{{ $json.id }}',
+		amount: 10,
+		batching: { mode: 'always', size: 2, pollSeconds: 0.1 },
+	};
+	const people = Array.from({ length: 4 }, (_, i) => ({ id: `p${i}` }));
+
+	it('a job that cannot be created names the jobs created before it, so a re-run does not send their items again', async () => {
+		script = [json(200, { batchId: 'job-1' }), json(400, { code: 3001, message: 'Invalid body' })];
+		const { error } = await runGameball(scripted(), cashback, people);
+		expect(received).toEqual(['POST /api/v4.0/integrations/batch/cashback', 'POST /api/v4.0/integrations/batch/cashback']);
+		expect(error?.message).toMatch(/^3001/);
+		expect(error?.description).toContain('Invalid body. Gameball already has the batch job job-1 (items 0-1) from this run');
+	});
+
+	it('a status read that fails names every job of the run', async () => {
+		script = [json(200, { batchId: 'job-1' }), json(200, { batchId: 'job-2' }), json(404, { code: 4004, message: 'No such job' })];
+		const { error } = await runGameball(scripted(), cashback, people);
+		expect(received).toHaveLength(3);
+		expect(error?.description).toContain('the batch jobs job-1 (items 0-1), job-2 (items 2-3)');
+	});
+});
