@@ -69,6 +69,9 @@ describe('retry policy', () => {
 		expect(parseRetryAfter(new Date(10_000).toUTCString(), 7_000)).toBe(3000);
 		expect(parseRetryAfter('soon')).toBeUndefined();
 		expect(retryDelay(1, { kind: 'rateLimited', retryAfter: '3' }, DEFAULT_RETRY_POLICY)).toBe(3000);
+		// Up to the documented 30 s window in full (retrying earlier would only be refused again), and no longer.
+		expect(retryDelay(1, { kind: 'rateLimited', retryAfter: '28' }, DEFAULT_RETRY_POLICY)).toBe(28000);
+		expect(retryDelay(1, { kind: 'rateLimited', retryAfter: '300' }, DEFAULT_RETRY_POLICY)).toBe(30000);
 		const policy = { maxAttempts: 5, baseDelayMs: 100, maxDelayMs: 1000 };
 		expect(retryDelay(1, { kind: 'serverError' }, policy, () => 1)).toBe(100);
 		expect(retryDelay(3, { kind: 'serverError' }, policy, () => 1)).toBe(400);

@@ -7,6 +7,9 @@ export interface RetryPolicy {
 
 export const DEFAULT_RETRY_POLICY: RetryPolicy = { maxAttempts: 5, baseDelayMs: 300, maxDelayMs: 20000 };
 
+/** Gameball's longest rate-limit window: a Retry-After up to it is waited out in full, not cut to `maxDelayMs`. */
+export const LONGEST_RATE_WINDOW_MS = 30000;
+
 /** What one attempt produced, as far as retrying is concerned. */
 export type AttemptOutcome =
 	| { kind: 'ok' }
@@ -53,7 +56,7 @@ export function retryDelay(
 	random: () => number = Math.random,
 ): number {
 	const retryAfter = outcome.kind === 'rateLimited' ? parseRetryAfter(outcome.retryAfter) : undefined;
-	if (retryAfter !== undefined) return Math.min(retryAfter, policy.maxDelayMs);
+	if (retryAfter !== undefined) return Math.min(retryAfter, Math.max(policy.maxDelayMs, LONGEST_RATE_WINDOW_MS));
 	const ceiling = Math.min(policy.maxDelayMs, policy.baseDelayMs * 2 ** (attempt - 1));
 	return Math.round(ceiling / 2 + (random() * ceiling) / 2);
 }
