@@ -12,6 +12,10 @@ describe('pacing', () => {
 		expect(rateGroupOf('POST /events')).toBe('events');
 		expect(rateGroupOf('POST /orders/cashback')).toBe('orderCashback');
 		expect(rateGroupOf('POST /orders')).toBe('orderTracking');
+		// Counted with order tracking, as the simulator counts them, so two budgets never add up in one.
+		expect(rateGroupOf('GET /orders/{orderId}/transactions')).toBe('orderTracking');
+		expect(rateGroupOf('DELETE /orders/{orderId}/transactions')).toBe('orderTracking');
+		expect(rateGroupOf('POST /orders/reward-preview')).toBe('orderTracking');
 		expect(rateGroupOf('POST /transactions/redeem')).toBe('transactions');
 		expect(rateGroupOf('POST /coupons/burn')).toBe('coupons');
 		expect(rateGroupOf('GET /leaderboard')).toBe('others');

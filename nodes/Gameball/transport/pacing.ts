@@ -25,7 +25,8 @@ export function rateGroupOf(endpoint: Endpoint): RateGroup {
 	if (path.startsWith('/customers')) return method === 'GET' ? 'customersRead' : 'customersWrite';
 	if (path.startsWith('/events')) return 'events';
 	if (path === '/orders/cashback') return 'orderCashback';
-	if (path === '/orders') return 'orderTracking';
+	// The docs name "orders tracking" only: the other order calls are paced with it, never beside it in "others".
+	if (path.startsWith('/orders')) return 'orderTracking';
 	if (path.startsWith('/transactions')) return 'transactions';
 	if (path.startsWith('/coupons')) return 'coupons';
 	return 'others';
