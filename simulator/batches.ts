@@ -56,6 +56,7 @@ export class BatchRunner {
 		private readonly account: Account,
 		private readonly timers: TimerRegistry,
 		private readonly itemDelayMs: () => number,
+		private readonly rejectUnknownFields: () => boolean = () => true,
 	) {}
 
 	create(kind: BatchKind, items: unknown[]): BatchJob {
@@ -121,7 +122,7 @@ export class BatchRunner {
 	private processItem(job: BatchJob, index: number, schema: ContractSchema | undefined): void {
 		const item = job.items[index];
 		try {
-			const problem = schema ? checkValue(schema, item, '') : undefined;
+			const problem = schema ? checkValue(schema, item, '', this.rejectUnknownFields()) : undefined;
 			if (problem) throw new GameballError(400, problem.code, problem.message.replace(/^ /, 'item '));
 			job.results.push({ index, ...applyItem(this.account, job.kind, item) } as BatchItemResult);
 		} catch (error) {

@@ -1,6 +1,7 @@
 /**
  * npm run simulator -- --port 4010 --webhook <url> [--webhook <url2>] --secret <key> --api-key <key>
  *   [--no-rate-limits] [--time-scale 0.01] [--faults '{"errorRate5xx":0.1}'] [--batch-shape tutorial] [--no-batch-indexes]
+ *   [--allow-unknown-fields]
  *   [--play] [--play-interval 1000] [--play-customers 20]
  */
 import { playActivity } from './activity';
@@ -52,6 +53,9 @@ export function parseArguments(argv: string[]): CliArguments {
 			case '--no-batch-indexes':
 				options.batchResultIndexes = false;
 				break;
+			case '--allow-unknown-fields':
+				options.rejectUnknownFields = false;
+				break;
 			case '--play':
 				result.play = true;
 				break;
@@ -73,7 +77,7 @@ export function parseArguments(argv: string[]): CliArguments {
 
 const USAGE = `Usage: npm run simulator -- [--port 4010] [--webhook <url>]... [--secret <key>] [--api-key <key>]
   [--no-rate-limits] [--time-scale 0.01] [--faults '{"errorRate5xx":0.1}'] [--batch-shape openapi|tutorial] [--no-batch-indexes]
-  [--play] [--play-interval <ms>] [--play-customers <n>]`;
+  [--allow-unknown-fields] [--play] [--play-interval <ms>] [--play-customers <n>]`;
 
 async function main(): Promise<void> {
 	let parsed: CliArguments;

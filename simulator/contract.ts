@@ -162,10 +162,13 @@ function typeMatches(expected: string, value: unknown): boolean {
 
 type Problem = { code: number; field: string; message: string };
 
-/** Checks one value against a reduced schema, recursively. Returns the first problem found. */
-export function checkValue(schema: ContractSchema, value: unknown, field: string): Problem | undefined {
+/**
+ * Checks one value against a reduced schema, recursively. Returns the first problem found. An object refuses a field
+ * its schema does not list when the schema says `additionalProperties: false`, or says nothing and `rejectUnknown` is on.
+ */
+export function checkValue(schema: ContractSchema, value: unknown, field: string, rejectUnknown = false): Problem | undefined {
 	if (schema.oneOf) {
-		const problems = schema.oneOf.map((alternative) => checkValue(alternative, value, field));
+		const problems = schema.oneOf.map((alternative) => checkValue(alternative, value, field, rejectUnknown));
 		return problems.every(Boolean) ? problems[0] : undefined;
 	}
 	if (value === null) {
@@ -208,16 +211,16 @@ export function checkValue(schema: ContractSchema, value: unknown, field: string
 		}
 		if (schema.items) {
 			for (let index = 0; index < value.length; index++) {
-				const problem = checkValue(schema.items, value[index], `${field}[${index}]`);
+				const problem = checkValue(schema.items, value[index], `${field}[${index}]`, rejectUnknown);
 				if (problem) return problem;
 			}
 		}
 	}
-	if (typeMatches('object', value)) return checkObject(schema, value as Record<string, unknown>, field);
+	if (typeMatches('object', value)) return checkObject(schema, value as Record<string, unknown>, field, rejectUnknown);
 	return undefined;
 }
 
-function checkObject(schema: ContractSchema, value: Record<string, unknown>, field: string): Problem | undefined {
+function checkObject(schema: ContractSchema, value: Record<string, unknown>, field: string, rejectUnknown: boolean): Problem | undefined {
 	const prefix = field ? `${field}.` : '';
 	for (const name of schema.required ?? []) {
 		if (value[name] === undefined || value[name] === null || value[name] === '') {
@@ -228,15 +231,18 @@ function checkObject(schema: ContractSchema, value: Record<string, unknown>, fie
 		const propertyValue = value[name];
 		// Optional properties sent as null are treated as absent, as Gameball's API does.
 		if (propertyValue === undefined || (propertyValue === null && !(schema.required ?? []).includes(name))) continue;
-		const problem = checkValue(propertySchema, propertyValue, `${prefix}${name}`);
+		const problem = checkValue(propertySchema, propertyValue, `${prefix}${name}`, rejectUnknown);
 		if (problem) return problem;
 	}
 	if (typeof schema.additionalProperties === 'object') {
 		for (const [name, propertyValue] of Object.entries(value)) {
 			if (schema.properties && name in schema.properties) continue;
-			const problem = checkValue(schema.additionalProperties, propertyValue, `${prefix}${name}`);
+			const problem = checkValue(schema.additionalProperties, propertyValue, `${prefix}${name}`, rejectUnknown);
 			if (problem) return problem;
 		}
+	} else if (schema.properties && (schema.additionalProperties === false || (rejectUnknown && schema.additionalProperties === undefined))) {
+		const unknown = Object.keys(value).find((name) => !(name in schema.properties!));
+		if (unknown !== undefined) return { code: 3003, field: `${prefix}${unknown}`, message: `${prefix}${unknown} is not a field of this request` };
 	}
 	return undefined;
 }
@@ -273,8 +279,11 @@ function queryValue(query: QueryInput, name: string): string | undefined {
 	return Array.isArray(value) ? value[0] : value;
 }
 
-/** Validates a request against the contract. Query parameter names match case-insensitively. */
-export function validateRequest(method: string, path: string, query: QueryInput, body: unknown): ContractMatch | ContractError {
+/**
+ * Validates a request against the contract. Query parameter names match case-insensitively. `rejectUnknownFields`
+ * also refuses body fields the contract does not list (see SimulatorOptions).
+ */
+export function validateRequest(method: string, path: string, query: QueryInput, body: unknown, rejectUnknownFields = false): ContractMatch | ContractError {
 	const { match, methodMismatch } = findOperation(method, path);
 	if (!match) {
 		return methodMismatch
@@ -300,7 +309,7 @@ export function validateRequest(method: string, path: string, query: QueryInput,
 		if (body === undefined || body === null) {
 			if (operation.requestBody.required) return payloadError({ code: 3001, field: 'body', message: 'A JSON request body is required' });
 		} else {
-			const problem = checkValue(operation.requestBody.schema, body, '');
+			const problem = checkValue(operation.requestBody.schema, body, '', rejectUnknownFields);
 			if (problem) return payloadError({ ...problem, field: problem.field || 'body', message: problem.message.replace(/^ /, 'body ') });
 		}
 	}

@@ -98,7 +98,7 @@ export async function startSimulator(input: SimulatorOptions = {}): Promise<Simu
 	});
 	account.autoNotifications = options.autoNotifications;
 
-	const batches = new BatchRunner(account, timers, () => options.batchItemDelayMs);
+	const batches = new BatchRunner(account, timers, () => options.batchItemDelayMs, () => options.rejectUnknownFields);
 	const limiter = new RateLimiter();
 	const faults = new FaultInjector(options.faults);
 	const requests: RequestRecord[] = [];

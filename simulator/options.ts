@@ -46,6 +46,12 @@ export interface SimulatorOptions {
 	 * APIKey check it; false ignores it there, the way a client must not rely on.
 	 */
 	checkSecretKeyEverywhere?: boolean;
+	/**
+	 * Default true: a request body field that the contract does not list is refused with 400 (code 3003), so a
+	 * misspelt field fails loudly. The OpenAPI document does not forbid unknown fields, and Gameball may drop them
+	 * silently; false accepts them.
+	 */
+	rejectUnknownFields?: boolean;
 	faults?: FaultOptions;
 	log?: (line: string) => void;
 	/** Extension: the `client_id` put in webhook envelopes. Default 'sim-client'. */
@@ -74,6 +80,7 @@ export interface ResolvedOptions {
 	batchStatusShape: 'openapi' | 'tutorial';
 	batchResultIndexes: boolean;
 	checkSecretKeyEverywhere: boolean;
+	rejectUnknownFields: boolean;
 	faults: FaultOptions | undefined;
 	log: (line: string) => void;
 	clientId: string;
@@ -96,6 +103,7 @@ export function resolveOptions(options: SimulatorOptions = {}): ResolvedOptions 
 		batchStatusShape: options.batchStatusShape ?? 'openapi',
 		batchResultIndexes: options.batchResultIndexes ?? true,
 		checkSecretKeyEverywhere: options.checkSecretKeyEverywhere ?? true,
+		rejectUnknownFields: options.rejectUnknownFields ?? true,
 		faults: options.faults,
 		log: options.log ?? (() => undefined),
 		clientId: options.clientId ?? 'sim-client',

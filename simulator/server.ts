@@ -110,14 +110,14 @@ function authenticate(request: IncomingMessage, options: ResolvedOptions, requir
 	if (requireSecret && secretKey === undefined) throw new GameballError(401, ERROR_CODES.authentication, 'The SecretKey header is required for this operation');
 }
 
-function validate(route: ResolvedRoute, method: string, path: string, query: URLSearchParams, parsed: unknown): void {
+function validate(route: ResolvedRoute, method: string, path: string, query: URLSearchParams, parsed: unknown, rejectUnknownFields: boolean): void {
 	if (!route.operation) return;
 	if (method === 'POST' && BATCH_CREATE.test(route.contractPath)) {
 		// Items are checked one by one while the job runs, so one bad item does not reject the job.
 		if (!isPlainObject(parsed)) throw new GameballError(400, ERROR_CODES.missingField, 'A JSON object body { body: [...] } is required');
 		return;
 	}
-	const result = validateRequest(method, normalisePath(path).path, query, parsed);
+	const result = validateRequest(method, normalisePath(path).path, query, parsed, rejectUnknownFields);
 	if (isContractError(result)) {
 		const { status, code, message, field } = result.error;
 		const override = code === ERROR_CODES.invalidValue && field ? VALIDATION_STATUS_OVERRIDES[`${method} ${route.contractPath}`]?.[field] : undefined;
@@ -206,7 +206,7 @@ export function createRequestHandler(deps: ServerDependencies): (request: Incomi
 			}
 			const run = (): Reply => {
 				if (invalidJson) throw new GameballError(400, ERROR_CODES.wrongType, 'The request body is not valid JSON');
-				validate(route, method, url.pathname, url.searchParams, parsed);
+				validate(route, method, url.pathname, url.searchParams, parsed, options.rejectUnknownFields);
 				const context: RouteContext = {
 					account,
 					state: account.state,

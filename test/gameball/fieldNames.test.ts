@@ -1,0 +1,142 @@
+/**
+ * Every body and query field that an operation can send is one the contract names. Each operation is built with
+ * every parameter and every additional field set (JSON fields from the example in their description), and what it
+ * would send is checked against the contract's schema for its endpoint: a misspelt field would be dropped silently
+ * by an API that ignores unknown fields.
+ */
+import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+
+import { resources } from '../../nodes/Gameball/actions/resources';
+import type { GameballOperation, GameballRequest } from '../../nodes/Gameball/actions/operation';
+import { loadContract, type ContractOperation, type ContractSchema } from '../../simulator/contract';
+
+const PREFIX = '/api/v4.0/integrations';
+const contract = loadContract();
+
+function contractOperation(endpoint: string): ContractOperation {
+	const [method, path] = endpoint.split(' ');
+	const found = contract.operations.find((operation) => operation.method === method && operation.path === `${PREFIX}${path}`);
+	if (!found) throw new Error(`no contract operation for ${endpoint}`);
+	return found;
+}
+
+/** The JSON example a description gives after "e.g.", if any. */
+function exampleOf(description: string | undefined): unknown {
+	const text = description?.split(/e\.g\. /i)[1];
+	if (!text) return undefined;
+	for (let end = text.length; end > 0; end--) {
+		try {
+			return JSON.parse(text.slice(0, end));
+		} catch {
+			// shorter
+		}
+	}
+	return undefined;
+}
+
+/** A value for a parameter of this type, with every option of a collection set. */
+function sampleFor(property: INodeProperties): unknown {
+	switch (property.type) {
+		case 'number':
+			return 1;
+		case 'boolean':
+			return true;
+		case 'dateTime':
+			return '2026-01-01T00:00:00.000Z';
+		case 'options': {
+			const values = (property.options ?? []).map((option) => ('value' in option ? option.value : undefined));
+			if (values.length === 0) return `sample-${property.name}`; // loaded from Gameball
+			return values.includes(property.default as string) ? property.default : values[0];
+		}
+		case 'multiOptions':
+			return (property.options ?? []).slice(0, 1).map((option) => ('value' in option ? option.value : undefined));
+		case 'json': {
+			const example = exampleOf(property.description);
+			if (example !== undefined) return JSON.stringify(example);
+			return /array/i.test(`${property.displayName} ${property.description}`) ? '[{}]' : '{}';
+		}
+		case 'collection':
+			return Object.fromEntries(((property.options ?? []) as INodeProperties[]).map((option) => [option.name, sampleFor(option)]));
+		case 'fixedCollection':
+			return Object.fromEntries(
+				(property.options ?? []).map((group) => {
+					const values = 'values' in group ? Object.fromEntries(group.values.map((value) => [value.name, sampleFor(value)])) : {};
+					return [group.name, property.typeOptions?.multipleValues ? [values] : values];
+				}),
+			);
+		default:
+			return /date|time/i.test(property.name) ? '2026-01-01T00:00:00.000Z' : `sample-${property.name}`;
+	}
+}
+
+/** Samples that a type alone cannot give: Create Job sends the user's entries as given, so they need its required fields. */
+const SAMPLES: Record<string, IDataObject> = {
+	'batch.createJob': { entries: '[{"customerId": "c1"}]' },
+};
+
+/** A context whose parameters all hold their sample, overridden by the variant's choices. */
+function contextFor(name: string, operation: GameballOperation, overrides: IDataObject): IExecuteFunctions {
+	const samples = Object.fromEntries(operation.properties.map((property) => [property.name, sampleFor(property)]));
+	const values: Record<string, unknown> = { ...samples, ...SAMPLES[name], ...overrides };
+	return {
+		getNodeParameter: (parameter: string, _itemIndex: number, fallback?: unknown) => (parameter in values ? values[parameter] : fallback),
+		getNode: () => ({ id: 'test', name: 'Gameball', type: 'gameball', typeVersion: 1, position: [0, 0], parameters: {} }),
+	} as unknown as IExecuteFunctions;
+}
+
+/** Every path in `value` that its schema does not name (free-form objects name nothing and allow everything). */
+function fieldsOutside(schema: ContractSchema | undefined, value: unknown, path: string): string[] {
+	if (!schema || value === null || typeof value !== 'object') return [];
+	if (schema.oneOf) {
+		const candidates = schema.oneOf.map((alternative) => fieldsOutside(alternative, value, path));
+		return candidates.reduce((fewest, next) => (next.length < fewest.length ? next : fewest));
+	}
+	if (Array.isArray(value)) return value.flatMap((entry, index) => fieldsOutside(schema.items, entry, `${path}[${index}]`));
+	if (!schema.properties || schema.additionalProperties !== undefined) return [];
+	return Object.entries(value).flatMap(([name, entry]) =>
+		schema.properties && name in schema.properties ? fieldsOutside(schema.properties[name], entry, `${path}${name}.`) : [`${path}${name}`],
+	);
+}
+
+/** Operations whose options choose between bodies: each choice is built once. */
+function variantsOf(operation: GameballOperation): IDataObject[] {
+	const choosers = operation.properties.filter((property) => property.type === 'options' && (property.options?.length ?? 0) > 1);
+	const variants: IDataObject[] = [{}];
+	for (const chooser of choosers) {
+		for (const option of chooser.options ?? []) if ('value' in option) variants.push({ [chooser.name]: option.value });
+	}
+	return variants;
+}
+
+const cases = resources.flatMap((resource) =>
+	resource.operations.map((operation) => [`${resource.value}.${operation.value}`, operation] as const),
+);
+
+describe('field names sent to Gameball', () => {
+	it.each(cases)('%s sends only fields the contract names', async (name, operation) => {
+		const outside: string[] = [];
+		const refused: string[] = [];
+		let built = 0;
+		for (const overrides of variantsOf(operation)) {
+			let request: GameballRequest;
+			try {
+				request = await operation.build.call(contextFor(name, operation, overrides), 0);
+			} catch (error) {
+				refused.push(`${JSON.stringify(overrides)}: ${(error as Error).message}`);
+				continue; // a combination the operation refuses; at least one must build (asserted below)
+			}
+			built++;
+			const target = contractOperation(operation.endpoint);
+			outside.push(...fieldsOutside(target.requestBody?.schema, request.body, 'body.'));
+			const queryNames = new Set(target.queryParams.map((param) => param.name.toLowerCase()));
+			outside.push(...Object.keys(request.qs ?? {}).filter((name) => !queryNames.has(name.toLowerCase())).map((name) => `query ${name}`));
+			if (operation.batch) {
+				const batchTarget = contractOperation(`POST /batch/${operation.batch.kind}`);
+				const itemSchema = batchTarget.requestBody?.schema.properties?.body?.items;
+				outside.push(...fieldsOutside(itemSchema, operation.batch.toItem(request), 'batch item.'));
+			}
+		}
+		if (built === 0) throw new Error(`no variant builds:\n${refused.join('\n')}`);
+		expect([...new Set(outside)]).toEqual([]);
+	});
+});
