@@ -26,6 +26,7 @@ const BASE_NODE_OUTPUTS: Record<string, number> = {
 	'n8n-nodes-base.hubspot': 1,
 	'n8n-nodes-base.salesforce': 1,
 	'n8n-nodes-base.pipedrive': 1,
+	'n8n-nodes-base.zohoCrm': 1,
 	'n8n-nodes-base.httpRequest': 1,
 	'n8n-nodes-base.webhook': 1,
 	'n8n-nodes-base.if': 2,
@@ -38,6 +39,7 @@ const EXAMPLES: Array<[string, IDataObject, number[]]> = [
 	['loyalty-gameball-to-hubspot.json', fixtures.triggerProfileItem, [0, 2, 3]],
 	['loyalty-gameball-to-salesforce.json', fixtures.triggerProfileItem, [0, 2, 3]],
 	['loyalty-gameball-to-pipedrive.json', fixtures.triggerProfileItem, [0, 2, 3]],
+	['loyalty-gameball-to-zoho.json', fixtures.triggerProfileItem, [0, 1, 2, 3]],
 	['open-loyalty-to-hubspot.json', fixtures.webhookNodeItem(fixtures.olNamedLevelChanged), [0, 2, 3]],
 	// A legacy webhook names the customer by ID only: no email to find the contact by.
 	['open-loyalty-to-hubspot.json', fixtures.webhookNodeItem(fixtures.olLevelChangedAutomatically), [0, 2, 3]],

@@ -1,0 +1,89 @@
+/**
+ * The Zoho CRM example's own expressions, evaluated by n8n's expression engine on real Loyalty to CRM items: the
+ * search criteria Zoho parses (with its special characters escaped) and the Date/Time form Zoho's API takes.
+ */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { IDataObject, INode, INodeExecutionData, INodeParameters } from 'n8n-workflow';
+import { Workflow } from 'n8n-workflow';
+
+import { PackageNodeTypes } from '../harness/nodeTypes';
+import * as fixtures from './fixtures';
+import { OUTPUT, runLoyalty } from './helpers';
+
+interface ExampleNode extends INode {
+	parameters: INodeParameters;
+}
+
+const example = JSON.parse(readFileSync(join(__dirname, '..', '..', 'examples', 'loyalty-gameball-to-zoho.json'), 'utf8')) as {
+	nodes: ExampleNode[];
+};
+const nodeNamed = (name: string) => example.nodes.find((node) => node.name === name) as ExampleNode;
+const loyaltyParameters = nodeNamed('Loyalty to CRM').parameters;
+
+/** Evaluates `expression` as n8n would in a node whose input item is `json`. */
+function evaluate(expression: string, json: IDataObject): unknown {
+	const node: INode = { id: 'n', name: 'Zoho step', type: 'n8n-nodes-gameball.loyaltyToCrm', typeVersion: 1, position: [0, 0], parameters: {} };
+	const workflow = new Workflow({ nodes: [node], connections: {}, active: false, nodeTypes: new PackageNodeTypes() });
+	const input: INodeExecutionData[] = [{ json }];
+	return workflow.expression.getParameterValue(expression, null, 0, 0, node.name, input, 'manual', {});
+}
+
+/** The criteria every "Find Contact" node sends (they are the same). */
+function criteriaExpression(): string {
+	const finders = example.nodes.filter((node) => node.name.startsWith('Zoho: Find Contact'));
+	const values = finders.map((node) => {
+		const { parameters } = (node.parameters.queryParameters as { parameters: Array<{ name: string; value: string }> });
+		return parameters.find((parameter) => parameter.name === 'criteria')?.value;
+	});
+	expect(finders).toHaveLength(4);
+	expect(new Set(values).size).toBe(1);
+	return values[0] as string;
+}
+
+async function upsertItem(input: IDataObject = fixtures.triggerProfileItem): Promise<IDataObject> {
+	const { outputs, error } = await runLoyalty(loyaltyParameters, [input]);
+	expect(error).toBeUndefined();
+	return outputs[OUTPUT.upsertContact][0].json;
+}
+
+describe('examples/loyalty-gameball-to-zoho.json', () => {
+	test('the search criteria name the match field and value', async () => {
+		const item = await upsertItem();
+		expect(evaluate(criteriaExpression(), item)).toBe('(Email:equals:ada@example.com)');
+	});
+
+	test('the search criteria escape the characters Zoho reserves: ( ) , and backslash', async () => {
+		const item = await upsertItem();
+		const match = { ...(item.match as IDataObject), field: 'Loyalty_Customer_Id', value: 'a(b),c\\d' };
+		expect(evaluate(criteriaExpression(), { ...item, match })).toBe('(Loyalty_Customer_Id:equals:a\\(b\\)\\,c\\\\d)');
+	});
+
+	test('the last event time is sent as yyyy-MM-ddTHH:mm:ss+00:00, the same instant; a missing one is left out', async () => {
+		const item = await upsertItem();
+		const properties = item.properties as IDataObject;
+		const update = nodeNamed('Zoho: Update Contact').parameters.updateFields as IDataObject;
+		const rows = (update.customFields as { customFields: Array<{ fieldId: string; value: string }> }).customFields;
+		const row = rows.find((candidate) => candidate.fieldId === 'Loyalty_Last_Event_At') as { value: string };
+		// In the workflow the value reads the Loyalty to CRM item by name; here that item is the input.
+		const expression = row.value.split("$('Loyalty to CRM').item.json").join('$json');
+
+		const sent = evaluate(expression, item);
+		expect(sent).toMatch(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\+00:00$/);
+		const original = Date.parse(String(properties.Loyalty_Last_Event_At));
+		expect(Date.parse(String(sent))).toBe(original - (original % 1000));
+
+		const { Loyalty_Last_Event_At: _left, ...withoutTime } = properties;
+		expect(evaluate(expression, { ...item, properties: withoutTime })).toBeUndefined();
+	});
+
+	test('every custom field row names the property its value reads, in Update and in Create', () => {
+		for (const name of ['Zoho: Update Contact', 'Zoho: Create Contact']) {
+			const node = nodeNamed(name);
+			const fields = (node.parameters.updateFields ?? node.parameters.additionalFields) as IDataObject;
+			const rows = (fields.customFields as { customFields: Array<{ fieldId: string; value: string }> }).customFields;
+			expect(rows).toHaveLength(10);
+			for (const { fieldId, value } of rows) expect([name, value]).toEqual([name, expect.stringContaining(`.properties.${fieldId}`)]);
+		}
+	});
+});
