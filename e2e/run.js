@@ -10,15 +10,17 @@ const { join } = require('node:path');
 const { getVersion } = require('./lib/versions');
 const { freePort } = require('./lib/ports');
 const { startProcess, runCommand, stopAll, stopEverythingOnExit } = require('./lib/processes');
-const { startInstance } = require('./lib/instance');
+const { startInstance, credentialsFor } = require('./lib/instance');
 const { landedParts, workflowsFor } = require('./lib/plan');
 const { createDatabase, dropDatabase } = require('./lib/postgres');
 const { repoRoot } = require('./lib/userFolder');
 const { triggerWebhookIds } = require('./workflows/trigger');
+const zohoExample = require('./workflows/zohoExample');
 
 const log = (message) => console.log(`[e2e] ${message}`);
 const API_KEY = 'e2e-api-key';
 const SECRET_KEY = 'e2e-secret-key';
+const ZOHO_TOKEN = 'e2e-zoho-token';
 
 /** Scenario files per major version: everything on 2.x; scenarios 1-5, 8, 9 and 13 on 1.x (all with E2E_ALL_SCENARIOS=1). */
 const allScenarios = (major) => major === 2 || process.env.E2E_ALL_SCENARIOS === '1';
@@ -48,17 +50,19 @@ async function runVersion(versionName, landed, jestFilter) {
 	const simulatorUrl = `http://127.0.0.1:${simulatorPort}`;
 	const withCrm = allScenarios(major) && landed.crm && landed.trigger;
 	const pgDatabase = withCrm ? createDatabase(`gameball_e2e_${process.pid}_${Date.now()}`) : null;
+	// Scenario 14 runs the Zoho CRM example against a fake Zoho on this port.
+	const zohoPort = withCrm ? await freePort() : null;
+	const zohoUrl = zohoPort ? `http://127.0.0.1:${zohoPort}` : null;
+	const credentials = credentialsFor({ simulatorUrl, apiKey: API_KEY, secretKey: SECRET_KEY, pgDatabase });
+	if (zohoUrl) credentials.push(zohoExample.zohoCredential(zohoUrl, ZOHO_TOKEN));
 	let instance;
 	try {
 		instance = await startInstance({
 			versionName,
-			workflows: workflowsFor(landed, { withCrm }),
+			workflows: workflowsFor(landed, { withCrm, zohoUrl }),
 			runName: `e2e-${version.version}`,
 			log,
-			simulatorUrl,
-			apiKey: API_KEY,
-			secretKey: SECRET_KEY,
-			pgDatabase,
+			credentials,
 		});
 		const context = {
 			n8nVersion: version.version,
@@ -73,8 +77,13 @@ async function runVersion(versionName, landed, jestFilter) {
 			apiKey: API_KEY,
 			secretKey: SECRET_KEY,
 			pgDatabase,
+			zohoPort,
+			zohoToken: ZOHO_TOKEN,
 			landed,
-			triggerUrls: Object.fromEntries(Object.entries(triggerWebhookIds).map(([name, id]) => [name, instance.triggerUrl(id)])),
+			triggerUrls: {
+				...Object.fromEntries(Object.entries(triggerWebhookIds).map(([name, id]) => [name, instance.triggerUrl(id)])),
+				zohoExample: instance.triggerUrl(zohoExample.zohoExampleWebhookId()),
+			},
 			webhookUrls: {
 				lifecycle: instance.webhookUrl('gameball-lifecycle'),
 				batchUpsert: instance.webhookUrl('gameball-batch-upsert'),
@@ -87,6 +96,7 @@ async function runVersion(versionName, landed, jestFilter) {
 				batchUpsert: 'gbE2eBatchUpsrt1',
 				crm: 'gbE2eLoyaltyCrm1',
 				guard: 'gbE2eDeliveryGd1',
+				zohoExample: zohoExample.WORKFLOW_ID,
 			},
 		};
 		const contextFile = join(instance.userFolder, 'context.json');

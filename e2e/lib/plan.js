@@ -17,13 +17,17 @@ function landedParts() {
 	};
 }
 
-/** The workflows for the nodes that have landed. `withCrm` adds the Loyalty to CRM -> PostgreSQL workflow. */
-function workflowsFor(landed, { withCrm }) {
+/**
+ * The workflows for the nodes that have landed. `withCrm` adds the Loyalty to CRM -> PostgreSQL workflow; `zohoUrl`
+ * adds the Zoho CRM example, pointed at a fake Zoho there.
+ */
+function workflowsFor(landed, { withCrm, zohoUrl }) {
 	const workflows = [];
 	if (landed.trigger) workflows.push(trigger.allEventsWorkflow(), trigger.tierChangedWorkflow(), trigger.automationGetWorkflow());
 	if (landed.action) workflows.push(actions.lifecycleWorkflow(), actions.batchUpsertWorkflow());
 	if (landed.trigger && landed.crm && withCrm) workflows.push(require('../workflows/crm').crmWorkflow());
 	if (landed.trigger && landed.guard) workflows.push(require('../workflows/guard').guardWorkflow());
+	if (landed.trigger && landed.crm && zohoUrl) workflows.push(require('../workflows/zohoExample').zohoExampleWorkflow(zohoUrl));
 	return workflows;
 }
 
