@@ -15,12 +15,12 @@ const { landedParts, workflowsFor } = require('./lib/plan');
 const { createDatabase, dropDatabase } = require('./lib/postgres');
 const { repoRoot } = require('./lib/userFolder');
 const { triggerWebhookIds } = require('./workflows/trigger');
-const zohoExample = require('./workflows/zohoExample');
+const { CRM_EXAMPLES, crmExampleCredential, crmExampleWebhookId } = require('./workflows/crmExamples');
 
 const log = (message) => console.log(`[e2e] ${message}`);
 const API_KEY = 'e2e-api-key';
 const SECRET_KEY = 'e2e-secret-key';
-const ZOHO_TOKEN = 'e2e-zoho-token';
+const CRM_FAKE_TOKEN = 'e2e-crm-token';
 
 /** Scenario files per major version: everything on 2.x; scenarios 1-5, 8, 9 and 13 on 1.x (all with E2E_ALL_SCENARIOS=1). */
 const allScenarios = (major) => major === 2 || process.env.E2E_ALL_SCENARIOS === '1';
@@ -50,16 +50,17 @@ async function runVersion(versionName, landed, jestFilter) {
 	const simulatorUrl = `http://127.0.0.1:${simulatorPort}`;
 	const withCrm = allScenarios(major) && landed.crm && landed.trigger;
 	const pgDatabase = withCrm ? createDatabase(`gameball_e2e_${process.pid}_${Date.now()}`) : null;
-	// Scenario 14 runs the Zoho CRM example against a fake Zoho on this port.
-	const zohoPort = withCrm ? await freePort() : null;
-	const zohoUrl = zohoPort ? `http://127.0.0.1:${zohoPort}` : null;
+	// Scenarios 14 and 15 run CRM examples against fake CRMs on these ports.
+	const crmFakePorts = {};
+	if (withCrm) for (const name of Object.keys(CRM_EXAMPLES)) crmFakePorts[name] = await freePort();
+	const crmFakeUrls = Object.fromEntries(Object.entries(crmFakePorts).map(([name, port]) => [name, `http://127.0.0.1:${port}`]));
 	const credentials = credentialsFor({ simulatorUrl, apiKey: API_KEY, secretKey: SECRET_KEY, pgDatabase });
-	if (zohoUrl) credentials.push(zohoExample.zohoCredential(zohoUrl, ZOHO_TOKEN));
+	for (const [name, url] of Object.entries(crmFakeUrls)) credentials.push(crmExampleCredential(name, url, CRM_FAKE_TOKEN));
 	let instance;
 	try {
 		instance = await startInstance({
 			versionName,
-			workflows: workflowsFor(landed, { withCrm, zohoUrl }),
+			workflows: workflowsFor(landed, { withCrm, crmFakeUrls }),
 			runName: `e2e-${version.version}`,
 			log,
 			credentials,
@@ -77,12 +78,12 @@ async function runVersion(versionName, landed, jestFilter) {
 			apiKey: API_KEY,
 			secretKey: SECRET_KEY,
 			pgDatabase,
-			zohoPort,
-			zohoToken: ZOHO_TOKEN,
+			crmFakePorts,
+			crmFakeToken: CRM_FAKE_TOKEN,
 			landed,
 			triggerUrls: {
 				...Object.fromEntries(Object.entries(triggerWebhookIds).map(([name, id]) => [name, instance.triggerUrl(id)])),
-				zohoExample: instance.triggerUrl(zohoExample.zohoExampleWebhookId()),
+				...Object.fromEntries(Object.keys(CRM_EXAMPLES).map((name) => [`${name}Example`, instance.triggerUrl(crmExampleWebhookId(name))])),
 			},
 			webhookUrls: {
 				lifecycle: instance.webhookUrl('gameball-lifecycle'),
@@ -96,7 +97,7 @@ async function runVersion(versionName, landed, jestFilter) {
 				batchUpsert: 'gbE2eBatchUpsrt1',
 				crm: 'gbE2eLoyaltyCrm1',
 				guard: 'gbE2eDeliveryGd1',
-				zohoExample: zohoExample.WORKFLOW_ID,
+				...Object.fromEntries(Object.entries(CRM_EXAMPLES).map(([name, { workflowId }]) => [`${name}Example`, workflowId])),
 			},
 		};
 		const contextFile = join(instance.userFolder, 'context.json');

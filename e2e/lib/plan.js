@@ -18,16 +18,19 @@ function landedParts() {
 }
 
 /**
- * The workflows for the nodes that have landed. `withCrm` adds the Loyalty to CRM -> PostgreSQL workflow; `zohoUrl`
- * adds the Zoho CRM example, pointed at a fake Zoho there.
+ * The workflows for the nodes that have landed. `withCrm` adds the Loyalty to CRM -> PostgreSQL workflow;
+ * `crmFakeUrls` ({ zoho: url, ... }) adds those CRM examples, pointed at fake CRMs there.
  */
-function workflowsFor(landed, { withCrm, zohoUrl }) {
+function workflowsFor(landed, { withCrm, crmFakeUrls = {} }) {
 	const workflows = [];
 	if (landed.trigger) workflows.push(trigger.allEventsWorkflow(), trigger.tierChangedWorkflow(), trigger.automationGetWorkflow());
 	if (landed.action) workflows.push(actions.lifecycleWorkflow(), actions.batchUpsertWorkflow());
 	if (landed.trigger && landed.crm && withCrm) workflows.push(require('../workflows/crm').crmWorkflow());
 	if (landed.trigger && landed.guard) workflows.push(require('../workflows/guard').guardWorkflow());
-	if (landed.trigger && landed.crm && zohoUrl) workflows.push(require('../workflows/zohoExample').zohoExampleWorkflow(zohoUrl));
+	if (landed.trigger && landed.crm) {
+		const { crmExampleWorkflow } = require('../workflows/crmExamples');
+		for (const [name, url] of Object.entries(crmFakeUrls)) workflows.push(crmExampleWorkflow(name, url));
+	}
 	return workflows;
 }
 

@@ -1,35 +1,25 @@
 // Scenario 14: examples/loyalty-gameball-to-zoho.json as a user imports it, run by the live n8n: simulator
 // deliveries go through the Gameball Trigger and Loyalty to CRM into n8n's own Zoho CRM and HTTP Request nodes,
 // which talk to a fake Zoho (fakeZoho.ts; only the domain and the credentials are changed, see
-// e2e/workflows/zohoExample.js). The records it ends up with are checked, and every request it saw.
+// e2e/workflows/crmExamples.js). The records it ends up with are checked, and every request it saw.
 import { startFakeZoho, type FakeZoho } from './fakeZoho';
-import { createCustomer, deliveriesSettled, rewardCashback, startRunSimulator } from './simulator';
+import { createCustomer, playOnce, rewardCashback, startRunSimulator } from './simulator';
 import type { Simulator } from '../../simulator';
-import { lastExecutionId, runContext, waitForExecutions, type Execution } from './support';
+import { runContext } from './support';
 
 const context = runContext();
-const ready = context.landed.trigger && context.landed.crm && context.landed.simulator && context.zohoPort !== null;
+const ready = context.landed.trigger && context.landed.crm && context.landed.simulator && context.crmFakePorts.zoho !== undefined;
 const describeIfLanded = ready ? describe : describe.skip;
 
 const DATE_TIME = /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\+00:00$/;
 
-function succeeded(executions: Execution[]) {
-	return executions.map(({ status, error }) => ({ status, error }));
-}
+const SUCCESS = [{ status: 'success', error: null }];
 
 describeIfLanded(`n8n ${context.n8nVersion}: the Zoho CRM example against a fake Zoho`, () => {
 	let sim: Simulator;
 	let zoho: FakeZoho;
 	const customerId = `zoho-${Date.now()}`;
-	const workflow = { workflowId: context.workflowIds.zohoExample };
-
-	/** Plays one simulator action and waits for the example's execution of it. */
-	async function run(action: () => Promise<unknown>): Promise<Execution[]> {
-		const before = await lastExecutionId(context);
-		await action();
-		await deliveriesSettled(sim);
-		return waitForExecutions(context, { ...workflow, afterId: before, count: 1 });
-	}
+	const run = (action: () => Promise<unknown>) => playOnce(context, sim, context.workflowIds.zohoExample, action);
 
 	const onlyContact = () => {
 		expect(zoho.contacts.size).toBe(1);
@@ -37,7 +27,7 @@ describeIfLanded(`n8n ${context.n8nVersion}: the Zoho CRM example against a fake
 	};
 
 	beforeAll(async () => {
-		zoho = await startFakeZoho(context.zohoPort as number, context.zohoToken);
+		zoho = await startFakeZoho(context.crmFakePorts.zoho as number, context.crmFakeToken);
 		sim = await startRunSimulator(context, [context.triggerUrls.zohoExample], { autoNotifications: false });
 	});
 	afterAll(async () => {
@@ -46,7 +36,7 @@ describeIfLanded(`n8n ${context.n8nVersion}: the Zoho CRM example against a fake
 	});
 
 	test('a new customer: nobody matches (204), so the contact is created with the loyalty fields', async () => {
-		expect(succeeded(await run(() => createCustomer(sim, customerId)))).toEqual([{ status: 'success', error: null }]);
+		expect(await run(() => createCustomer(sim, customerId))).toEqual(SUCCESS);
 		expect(zoho.requests.map(({ method, path, status }) => `${method} ${path} ${status}`)).toEqual([
 			'GET /crm/v3/Contacts/search 204',
 			'POST /crm/v2/contacts 201',
@@ -67,9 +57,7 @@ describeIfLanded(`n8n ${context.n8nVersion}: the Zoho CRM example against a fake
 
 	test('reaching Silver updates that contact (its name untouched), tags it, and adds a task and a note linked to it', async () => {
 		const seen = zoho.requests.length;
-		expect(succeeded(await run(() => rewardCashback(sim, customerId, 150, `zoho-order-${customerId}`)))).toEqual([
-			{ status: 'success', error: null },
-		]);
+		expect(await run(() => rewardCashback(sim, customerId, 150, `zoho-order-${customerId}`))).toEqual(SUCCESS);
 		const contact = onlyContact();
 		expect(contact).toMatchObject({ Last_Name: customerId, Loyalty_Tier: 'Silver' });
 		expect(Number(contact.Loyalty_Points_Available)).toBe(150);
@@ -91,9 +79,7 @@ describeIfLanded(`n8n ${context.n8nVersion}: the Zoho CRM example against a fake
 	});
 
 	test('reaching Gold moves the tag and adds a second task; still one contact', async () => {
-		expect(succeeded(await run(() => rewardCashback(sim, customerId, 400, `zoho-order-2-${customerId}`)))).toEqual([
-			{ status: 'success', error: null },
-		]);
+		expect(await run(() => rewardCashback(sim, customerId, 400, `zoho-order-2-${customerId}`))).toEqual(SUCCESS);
 		const contact = onlyContact();
 		expect(contact).toMatchObject({ Loyalty_Tier: 'Gold' });
 		expect(Number(contact.Loyalty_Points_Available)).toBe(550);
@@ -104,7 +90,7 @@ describeIfLanded(`n8n ${context.n8nVersion}: the Zoho CRM example against a fake
 
 	test('every request carried the OAuth2 token, and no request was refused', () => {
 		expect(zoho.requests.length).toBeGreaterThan(0);
-		expect(zoho.requests.filter(({ authorization }) => authorization !== `Bearer ${context.zohoToken}`)).toEqual([]);
+		expect(zoho.requests.filter(({ authorization }) => authorization !== `Bearer ${context.crmFakeToken}`)).toEqual([]);
 		expect(zoho.requests.filter(({ status }) => status >= 400)).toEqual([]);
 	});
 });

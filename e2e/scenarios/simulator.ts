@@ -1,7 +1,7 @@
 // The Gameball simulator for a scenario: started on the port the run's credentials point at, delivering to the
 // given n8n webhook URLs, with a small client for its REST API.
 import { startSimulator, type Simulator } from '../../simulator';
-import type { RunContext } from './support';
+import { lastExecutionId, waitForExecutions, type Execution, type RunContext } from './support';
 
 export function startRunSimulator(
 	context: RunContext,
@@ -61,4 +61,13 @@ export async function deliveriesSettled(sim: Simulator, timeoutMs = 20000): Prom
 		seen = inFlight ? -1 : sim.deliveries.length;
 		await new Promise((resolve) => setTimeout(resolve, 300));
 	}
+}
+
+/** Plays one simulator action, waits for its deliveries, and answers the status and error of the one execution of `workflowId` it started. */
+export async function playOnce(context: RunContext, sim: Simulator, workflowId: string, action: () => Promise<unknown>) {
+	const before = await lastExecutionId(context);
+	await action();
+	await deliveriesSettled(sim);
+	const executions: Execution[] = await waitForExecutions(context, { workflowId, afterId: before, count: 1 });
+	return executions.map(({ status, error }) => ({ status, error }));
 }

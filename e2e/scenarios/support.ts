@@ -17,9 +17,9 @@ export interface RunContext {
 	apiKey: string;
 	secretKey: string;
 	pgDatabase: string | null;
-	/** Where scenario 14's fake Zoho must listen, and the token it accepts (null when the CRM workflows are not run). */
-	zohoPort: number | null;
-	zohoToken: string;
+	/** Where scenarios 14 and 15's fake CRMs must listen (empty when the CRM workflows are not run), and the token they accept. */
+	crmFakePorts: Partial<Record<'zoho' | 'salesforce', number>>;
+	crmFakeToken: string;
 	landed: Record<'action' | 'trigger' | 'crm' | 'guard' | 'simulator', boolean>;
 	workflowIds: Record<string, string>;
 	triggerUrls: Record<string, string>;
