@@ -2,9 +2,9 @@
 // deliveries go through the Gameball Trigger and Loyalty to CRM into n8n's own Zoho CRM and HTTP Request nodes,
 // which talk to a fake Zoho (fakeZoho.ts; only the domain and the credentials are changed, see
 // e2e/workflows/crmExamples.js). The records it ends up with are checked, and every request it saw.
-import { startFakeZoho, type FakeZoho } from './fakeZoho';
-import { createCustomer, playOnce, rewardCashback, startRunSimulator } from './simulator';
-import type { Simulator } from '../../simulator';
+import { crmExampleRun } from './crmExample';
+import { startFakeZoho } from './fakeZoho';
+import { createCustomer, rewardCashback } from './simulator';
 import { runContext } from './support';
 
 const context = runContext();
@@ -16,32 +16,21 @@ const DATE_TIME = /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\+00:00$/;
 const SUCCESS = [{ status: 'success', error: null }];
 
 describeIfLanded(`n8n ${context.n8nVersion}: the Zoho CRM example against a fake Zoho`, () => {
-	let sim: Simulator;
-	let zoho: FakeZoho;
+	const crm = crmExampleRun(context, 'zoho', startFakeZoho);
 	const customerId = `zoho-${Date.now()}`;
-	const run = (action: () => Promise<unknown>) => playOnce(context, sim, context.workflowIds.zohoExample, action);
 
 	const onlyContact = () => {
-		expect(zoho.contacts.size).toBe(1);
-		return [...zoho.contacts.values()][0];
+		expect(crm.fake.contacts.size).toBe(1);
+		return [...crm.fake.contacts.values()][0];
 	};
 
-	beforeAll(async () => {
-		zoho = await startFakeZoho(context.crmFakePorts.zoho as number, context.crmFakeToken);
-		sim = await startRunSimulator(context, [context.triggerUrls.zohoExample], { autoNotifications: false });
-	});
-	afterAll(async () => {
-		await sim?.stop();
-		await zoho?.stop();
-	});
-
 	test('a new customer: nobody matches (204), so the contact is created with the loyalty fields', async () => {
-		expect(await run(() => createCustomer(sim, customerId))).toEqual(SUCCESS);
-		expect(zoho.requests.map(({ method, path, status }) => `${method} ${path} ${status}`)).toEqual([
+		expect(await crm.run((sim) => createCustomer(sim, customerId))).toEqual(SUCCESS);
+		expect(crm.fake.requests.map(({ method, path, status }) => `${method} ${path} ${status}`)).toEqual([
 			'GET /crm/v3/Contacts/search 204',
 			'POST /crm/v2/contacts 201',
 		]);
-		expect(zoho.requests[0].query).toEqual({ criteria: `(Email:equals:${customerId}@example.com)` });
+		expect(crm.fake.requests[0].query).toEqual({ criteria: `(Email:equals:${customerId}@example.com)` });
 		const contact = onlyContact();
 		expect(contact).toMatchObject({
 			Last_Name: customerId,
@@ -52,26 +41,26 @@ describeIfLanded(`n8n ${context.n8nVersion}: the Zoho CRM example against a fake
 		});
 		expect(Number(contact.Loyalty_Points_Available)).toBe(0);
 		expect(contact.Loyalty_Last_Event_At).toMatch(DATE_TIME);
-		expect([zoho.tasks, zoho.notes, [...zoho.tags.values()].flat()]).toEqual([[], [], []]);
+		expect([crm.fake.tasks, crm.fake.notes, [...crm.fake.tags.values()].flat()]).toEqual([[], [], []]);
 	});
 
 	test('reaching Silver updates that contact (its name untouched), tags it, and adds a task and a note linked to it', async () => {
-		const seen = zoho.requests.length;
-		expect(await run(() => rewardCashback(sim, customerId, 150, `zoho-order-${customerId}`))).toEqual(SUCCESS);
+		const seen = crm.fake.requests.length;
+		expect(await crm.run((sim) => rewardCashback(sim, customerId, 150, `zoho-order-${customerId}`))).toEqual(SUCCESS);
 		const contact = onlyContact();
 		expect(contact).toMatchObject({ Last_Name: customerId, Loyalty_Tier: 'Silver' });
 		expect(Number(contact.Loyalty_Points_Available)).toBe(150);
-		const requests = zoho.requests.slice(seen);
+		const requests = crm.fake.requests.slice(seen);
 		const updates = requests.filter(({ method }) => method === 'PUT');
 		expect(updates.map(({ path }) => path)).toEqual([`/crm/v2/contacts/${contact.id}`]);
 		expect(updates[0].body).not.toHaveProperty('data.0.Last_Name');
-		expect(zoho.tags.get(contact.id)).toEqual(['Loyalty: Silver']);
-		expect(zoho.tasks).toHaveLength(1);
-		expect(zoho.tasks[0]).toMatchObject({ Who_Id: { id: contact.id }, Status: 'Not Started', Priority: 'Normal' });
-		expect(zoho.tasks[0].Subject).toContain('Silver');
-		expect(zoho.tasks[0].Due_Date).toMatch(/^\d{4}-\d\d-\d\d$/);
-		expect(zoho.notes.map(({ contactId }) => contactId)).toEqual([contact.id]);
-		expect(zoho.notes[0].Note_Content).toContain('Silver');
+		expect(crm.fake.tags.get(contact.id)).toEqual(['Loyalty: Silver']);
+		expect(crm.fake.tasks).toHaveLength(1);
+		expect(crm.fake.tasks[0]).toMatchObject({ Who_Id: { id: contact.id }, Status: 'Not Started', Priority: 'Normal' });
+		expect(crm.fake.tasks[0].Subject).toContain('Silver');
+		expect(crm.fake.tasks[0].Due_Date).toMatch(/^\d{4}-\d\d-\d\d$/);
+		expect(crm.fake.notes.map(({ contactId }) => contactId)).toEqual([contact.id]);
+		expect(crm.fake.notes[0].Note_Content).toContain('Silver');
 		// The old tier's tag is listed for removal, and removed (here it was never added).
 		expect(requests.filter(({ path }) => path.endsWith('/actions/remove_tags')).map(({ body }) => body)).toEqual([
 			{ tags: [{ name: 'Loyalty: Bronze' }] },
@@ -79,18 +68,18 @@ describeIfLanded(`n8n ${context.n8nVersion}: the Zoho CRM example against a fake
 	});
 
 	test('reaching Gold moves the tag and adds a second task; still one contact', async () => {
-		expect(await run(() => rewardCashback(sim, customerId, 400, `zoho-order-2-${customerId}`))).toEqual(SUCCESS);
+		expect(await crm.run((sim) => rewardCashback(sim, customerId, 400, `zoho-order-2-${customerId}`))).toEqual(SUCCESS);
 		const contact = onlyContact();
 		expect(contact).toMatchObject({ Loyalty_Tier: 'Gold' });
 		expect(Number(contact.Loyalty_Points_Available)).toBe(550);
-		expect(zoho.tags.get(contact.id)).toEqual(['Loyalty: Gold']);
-		expect(zoho.tasks.map(({ Subject }) => Subject)).toEqual([expect.stringContaining('Silver'), expect.stringContaining('Gold')]);
-		expect(zoho.notes).toHaveLength(2);
+		expect(crm.fake.tags.get(contact.id)).toEqual(['Loyalty: Gold']);
+		expect(crm.fake.tasks.map(({ Subject }) => Subject)).toEqual([expect.stringContaining('Silver'), expect.stringContaining('Gold')]);
+		expect(crm.fake.notes).toHaveLength(2);
 	});
 
 	test('every request carried the OAuth2 token, and no request was refused', () => {
-		expect(zoho.requests.length).toBeGreaterThan(0);
-		expect(zoho.requests.filter(({ authorization }) => authorization !== `Bearer ${context.crmFakeToken}`)).toEqual([]);
-		expect(zoho.requests.filter(({ status }) => status >= 400)).toEqual([]);
+		expect(crm.fake.requests.length).toBeGreaterThan(0);
+		expect(crm.fake.requests.filter(({ authorization }) => authorization !== `Bearer ${context.crmFakeToken}`)).toEqual([]);
+		expect(crm.fake.requests.filter(({ status }) => status >= 400)).toEqual([]);
 	});
 });

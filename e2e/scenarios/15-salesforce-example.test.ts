@@ -4,9 +4,9 @@
 // (e2e/workflows/crmExamples.js). The records it ends up with are checked, and every request it saw.
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Simulator } from '../../simulator';
-import { startFakeSalesforce, type FakeSalesforce } from './fakeSalesforce';
-import { createCustomer, playOnce, rewardCashback, startRunSimulator } from './simulator';
+import { crmExampleRun } from './crmExample';
+import { startFakeSalesforce } from './fakeSalesforce';
+import { createCustomer, rewardCashback } from './simulator';
 import { runContext } from './support';
 
 const context = runContext();
@@ -23,34 +23,25 @@ function fieldsFromSetupNote(): string[] {
 }
 
 describeIfLanded(`n8n ${context.n8nVersion}: the Salesforce example against a fake Salesforce`, () => {
-	let sim: Simulator;
-	let salesforce: FakeSalesforce;
-	const customerId = `sforce-${Date.now()}`;
-	const run = (action: () => Promise<unknown>) => playOnce(context, sim, context.workflowIds.salesforceExample, action);
-
-	const onlyContact = () => {
-		expect(salesforce.contacts.size).toBe(1);
-		return [...salesforce.contacts.values()][0];
-	};
-
-	beforeAll(async () => {
+	const crm = crmExampleRun(context, 'salesforce', (port, token) => {
 		const customFields = fieldsFromSetupNote();
 		expect(customFields).toHaveLength(10);
-		salesforce = await startFakeSalesforce(context.crmFakePorts.salesforce as number, context.crmFakeToken, customFields);
-		sim = await startRunSimulator(context, [context.triggerUrls.salesforceExample], { autoNotifications: false });
+		return startFakeSalesforce(port, token, customFields);
 	});
-	afterAll(async () => {
-		await sim?.stop();
-		await salesforce?.stop();
-	});
+	const customerId = `sforce-${Date.now()}`;
+
+	const onlyContact = () => {
+		expect(crm.fake.contacts.size).toBe(1);
+		return [...crm.fake.contacts.values()][0];
+	};
 
 	test('a new customer: the query finds nobody, so the contact is created with the loyalty fields', async () => {
-		expect(await run(() => createCustomer(sim, customerId))).toEqual(SUCCESS);
-		expect(salesforce.requests.map(({ method, path, status }) => `${method} ${path} ${status}`)).toEqual([
+		expect(await crm.run((sim) => createCustomer(sim, customerId))).toEqual(SUCCESS);
+		expect(crm.fake.requests.map(({ method, path, status }) => `${method} ${path} ${status}`)).toEqual([
 			'GET /services/data/v59.0/query 200',
 			'POST /services/data/v59.0/sobjects/contact 201',
 		]);
-		expect(salesforce.requests[0].query.q).toBe(`SELECT Id FROM Contact WHERE Email = '${customerId}@example.com' LIMIT 1`);
+		expect(crm.fake.requests[0].query.q).toBe(`SELECT Id FROM Contact WHERE Email = '${customerId}@example.com' LIMIT 1`);
 		const contact = onlyContact();
 		expect(contact).toMatchObject({
 			LastName: customerId,
@@ -60,38 +51,38 @@ describeIfLanded(`n8n ${context.n8nVersion}: the Salesforce example against a fa
 			Loyalty_Last_Event__c: expect.stringContaining('Bronze'),
 		});
 		expect(Number(contact.Loyalty_Points_Available__c)).toBe(0);
-		expect([salesforce.tasks, salesforce.notes]).toEqual([[], []]);
+		expect([crm.fake.tasks, crm.fake.notes]).toEqual([[], []]);
 	});
 
 	test('reaching Silver updates that contact (its name untouched) and adds a task and a note linked to it', async () => {
-		const seen = salesforce.requests.length;
-		expect(await run(() => rewardCashback(sim, customerId, 150, `sforce-order-${customerId}`))).toEqual(SUCCESS);
+		const seen = crm.fake.requests.length;
+		expect(await crm.run((sim) => rewardCashback(sim, customerId, 150, `sforce-order-${customerId}`))).toEqual(SUCCESS);
 		const contact = onlyContact();
 		expect(contact).toMatchObject({ LastName: customerId, Loyalty_Tier__c: 'Silver' });
 		expect(Number(contact.Loyalty_Points_Available__c)).toBe(150);
-		const updates = salesforce.requests.slice(seen).filter(({ method }) => method === 'PATCH');
+		const updates = crm.fake.requests.slice(seen).filter(({ method }) => method === 'PATCH');
 		expect(updates.map(({ path }) => path)).toEqual([`/services/data/v59.0/sobjects/contact/${contact.Id}`]);
 		expect(updates[0].body).not.toHaveProperty('LastName');
-		expect(salesforce.tasks).toHaveLength(1);
-		expect(salesforce.tasks[0]).toMatchObject({ WhoId: contact.Id, Status: 'Not Started', Priority: 'Normal' });
-		expect(salesforce.tasks[0].Subject).toContain('Silver');
-		expect(salesforce.tasks[0].ActivityDate).toMatch(/^\d{4}-\d\d-\d\d$/);
-		expect(salesforce.notes.map(({ ParentId }) => ParentId)).toEqual([contact.Id]);
-		expect(salesforce.notes[0].Body).toContain('Silver');
+		expect(crm.fake.tasks).toHaveLength(1);
+		expect(crm.fake.tasks[0]).toMatchObject({ WhoId: contact.Id, Status: 'Not Started', Priority: 'Normal' });
+		expect(crm.fake.tasks[0].Subject).toContain('Silver');
+		expect(crm.fake.tasks[0].ActivityDate).toMatch(/^\d{4}-\d\d-\d\d$/);
+		expect(crm.fake.notes.map(({ ParentId }) => ParentId)).toEqual([contact.Id]);
+		expect(crm.fake.notes[0].Body).toContain('Silver');
 	});
 
 	test('reaching Gold adds a second task and note; still one contact', async () => {
-		expect(await run(() => rewardCashback(sim, customerId, 400, `sforce-order-2-${customerId}`))).toEqual(SUCCESS);
+		expect(await crm.run((sim) => rewardCashback(sim, customerId, 400, `sforce-order-2-${customerId}`))).toEqual(SUCCESS);
 		const contact = onlyContact();
 		expect(contact).toMatchObject({ Loyalty_Tier__c: 'Gold' });
 		expect(Number(contact.Loyalty_Points_Available__c)).toBe(550);
-		expect(salesforce.tasks.map(({ Subject }) => Subject)).toEqual([expect.stringContaining('Silver'), expect.stringContaining('Gold')]);
-		expect(salesforce.notes).toHaveLength(2);
+		expect(crm.fake.tasks.map(({ Subject }) => Subject)).toEqual([expect.stringContaining('Silver'), expect.stringContaining('Gold')]);
+		expect(crm.fake.notes).toHaveLength(2);
 	});
 
 	test('every request carried the OAuth2 token, and no request was refused', () => {
-		expect(salesforce.requests.length).toBeGreaterThan(0);
-		expect(salesforce.requests.filter(({ authorization }) => authorization !== `Bearer ${context.crmFakeToken}`)).toEqual([]);
-		expect(salesforce.requests.filter(({ status }) => status >= 400)).toEqual([]);
+		expect(crm.fake.requests.length).toBeGreaterThan(0);
+		expect(crm.fake.requests.filter(({ authorization }) => authorization !== `Bearer ${context.crmFakeToken}`)).toEqual([]);
+		expect(crm.fake.requests.filter(({ status }) => status >= 400)).toEqual([]);
 	});
 });

@@ -1,0 +1,34 @@
+// What scenarios 14 and 15 share: a CRM example run against its fake CRM, with the simulator delivering to the
+// example's Gameball Trigger.
+import type { Simulator } from '../../simulator';
+import { playOnce, startRunSimulator } from './simulator';
+import type { RunContext } from './support';
+
+/**
+ * For the describe block that calls it: before its tests, starts the fake CRM on the run's port for `example` and a
+ * simulator delivering to the example's trigger; after them, stops both. `run` plays one simulator action and
+ * answers the status and error of the one execution it started.
+ */
+export function crmExampleRun<Fake extends { stop(): Promise<void> }>(
+	context: RunContext,
+	example: 'zoho' | 'salesforce',
+	startFake: (port: number, token: string) => Promise<Fake>,
+) {
+	let sim: Simulator | undefined;
+	let fake: Fake | undefined;
+	beforeAll(async () => {
+		fake = await startFake(context.crmFakePorts[example] as number, context.crmFakeToken);
+		sim = await startRunSimulator(context, [context.triggerUrls[`${example}Example`]], { autoNotifications: false });
+	});
+	afterAll(async () => {
+		await sim?.stop();
+		await fake?.stop();
+	});
+	return {
+		get fake(): Fake {
+			return fake as Fake;
+		},
+		run: (action: (sim: Simulator) => Promise<unknown>) =>
+			playOnce(context, sim as Simulator, context.workflowIds[`${example}Example`], () => action(sim as Simulator)),
+	};
+}
