@@ -279,9 +279,13 @@ function queryValue(query: QueryInput, name: string): string | undefined {
 	return Array.isArray(value) ? value[0] : value;
 }
 
+function queryNames(query: QueryInput): string[] {
+	return query instanceof URLSearchParams ? [...new Set(query.keys())] : Object.keys(query);
+}
+
 /**
  * Validates a request against the contract. Query parameter names match case-insensitively. `rejectUnknownFields`
- * also refuses body fields the contract does not list (see SimulatorOptions).
+ * also refuses query parameters and body fields the contract does not list (see SimulatorOptions).
  */
 export function validateRequest(method: string, path: string, query: QueryInput, body: unknown, rejectUnknownFields = false): ContractMatch | ContractError {
 	const { match, methodMismatch } = findOperation(method, path);
@@ -291,6 +295,11 @@ export function validateRequest(method: string, path: string, query: QueryInput,
 			: { error: { status: 404, code: 4004, message: `No route for ${method.toUpperCase()} ${path}` } };
 	}
 	const { operation } = match;
+	if (rejectUnknownFields) {
+		const known = new Set(operation.queryParams.map((param) => param.name.toLowerCase()));
+		const unknown = queryNames(query).find((name) => !known.has(name.toLowerCase()));
+		if (unknown !== undefined) return payloadError({ code: 3003, field: unknown, message: `${unknown} is not a parameter of this request` });
+	}
 	for (const param of operation.queryParams) {
 		const raw = queryValue(query, param.name);
 		if (raw === undefined || raw === '') {

@@ -20,6 +20,17 @@ describe('validateRequest with rejectUnknownFields', () => {
 		expect(validateRequest('POST', customersPath, {}, custom, true)).toMatchObject({ operation: { path: customersPath } });
 	});
 
+	it('names an unknown query parameter; listed ones match in any case; off, it is accepted', () => {
+		const balance = '/api/v4.0/integrations/customers/c1/balance';
+		expect(validateRequest('GET', balance, new URLSearchParams('lang=en'), undefined, true)).toEqual({
+			error: expect.objectContaining({ status: 400, code: 3003, field: 'lang', message: 'lang is not a parameter of this request' }),
+		});
+		const referrals = '/api/v4.0/integrations/customers/c1/referrals';
+		expect(validateRequest('GET', referrals, { Limit: '5', strtAfter: '10' }, undefined, true)).toEqual({ error: expect.objectContaining({ field: 'strtAfter' }) });
+		expect(validateRequest('GET', referrals, { Limit: '5', startAfter: '10' }, undefined, true)).toMatchObject({ operation: { method: 'GET' } });
+		expect(validateRequest('GET', balance, new URLSearchParams('lang=en'), undefined)).toMatchObject({ operation: { method: 'GET' } });
+	});
+
 	it('refuses unknown fields where a schema forbids them, whatever the option', () => {
 		const closed = { type: 'object', properties: { a: { type: 'string' } }, additionalProperties: false };
 		expect(checkValue(closed, { a: 'x', b: 1 }, '')).toMatchObject({ code: 3003, field: 'b' });
@@ -27,7 +38,7 @@ describe('validateRequest with rejectUnknownFields', () => {
 	});
 });
 
-describe('the simulator refuses unknown body fields', () => {
+describe('the simulator refuses unknown body fields and query parameters', () => {
 	let strict: Simulator;
 	let lenient: Simulator;
 	afterAll(async () => {
@@ -45,6 +56,16 @@ describe('the simulator refuses unknown body fields', () => {
 		const accepted = await clientFor(lenient)('POST', '/customers', { customerId: 'u-1', deviceTokn: 't' });
 		expect(accepted.status).toBe(200);
 		expect(lenient.state.customers.has('u-1')).toBe(true);
+	});
+
+	it('answers 400 (3003) to an unknown query parameter by default, and accepts it with rejectUnknownFields: false', async () => {
+		await clientFor(lenient)('POST', '/customers', { customerId: 'u-4' });
+		await clientFor(strict)('POST', '/customers', { customerId: 'u-4' });
+		const refused = await clientFor(strict)('GET', '/customers/u-4/referrals?limt=5');
+		expect(refused.status).toBe(400);
+		expect(refused.json).toMatchObject({ code: 3003, message: 'limt is not a parameter of this request' });
+		expect((await clientFor(strict)('GET', '/customers/u-4/referrals?limit=5')).status).toBe(200);
+		expect((await clientFor(lenient)('GET', '/customers/u-4/referrals?limt=5')).status).toBe(200);
 	});
 
 	it('fails only the batch item that has an unknown field', async () => {
