@@ -115,10 +115,13 @@ function loyaltyValue(event: LoyaltyEvent, field: LoyaltyField): string | number
 }
 
 function upsertContact(event: LoyaltyEvent, settings: StepSettings): Omit<UpsertContactItem, keyof CrmStepItemBase> {
+	const { preset, presetSettings } = settings;
 	const properties: UpsertContactItem['properties'] = {};
 	for (const field of LOYALTY_FIELDS) {
 		const value = loyaltyValue(event, field);
-		if (value !== null) properties[settings.preset.propertyName(field, settings.presetSettings)] = value;
+		if (value === null) continue;
+		const asSent = field === 'lastEventAt' && preset.dateTime ? preset.dateTime(String(value)) : value;
+		properties[preset.propertyName(field, presetSettings)] = asSent;
 	}
 	return { properties };
 }

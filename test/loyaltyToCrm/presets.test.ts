@@ -102,6 +102,12 @@ describe('Zoho CRM preset', () => {
 		expect(note.fields).toEqual({ Note_Title: 'Gameball: profile updated', Note_Content: note.note });
 		expect(tag.fields).toEqual({ tags: [{ name: 'Loyalty: Gold' }], removeTags: [{ name: 'Loyalty: Silver' }] });
 	});
+
+	test('the last event time as Zoho takes a Date/Time (no milliseconds, no Z); other presets keep ISO 8601', async () => {
+		expect((await stepsFor({ crmPreset: 'zoho' })).upsert.properties).toHaveProperty('Loyalty_Last_Event_At', '2024-11-19T17:34:42+00:00');
+		expect((await stepsFor({ crmPreset: 'salesforce' })).upsert.properties).toHaveProperty('Loyalty_Last_Event_At__c', '2024-11-19T17:34:42.297Z');
+		expect((await stepsFor({ crmPreset: 'hubspot' })).upsert.properties).toHaveProperty('gameball_last_event_at', '2024-11-19T17:34:42.297Z');
+	});
 });
 
 describe('Pipedrive preset', () => {
