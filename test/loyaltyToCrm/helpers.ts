@@ -1,4 +1,6 @@
-import type { IDataObject, INodeExecutionData, INodeParameters } from 'n8n-workflow';
+import type { IDataObject, INode, INodeExecutionData, INodeParameters } from 'n8n-workflow';
+import { Workflow } from 'n8n-workflow';
+import { PackageNodeTypes } from '../harness/nodeTypes';
 import { runNode } from '../harness/run';
 import type { CrmStep, LoyaltyEvent } from '../../nodes/types';
 
@@ -34,4 +36,12 @@ export async function eventOf(input: IDataObject): Promise<LoyaltyEvent> {
 	if (error) throw error;
 	expect(outputs[OUTPUT.logNote]).toHaveLength(1);
 	return outputs[OUTPUT.logNote][0].json.event as unknown as LoyaltyEvent;
+}
+
+/** Evaluates `expression` as n8n would in a node whose input item is `json`. */
+export function evaluate(expression: string, json: IDataObject): unknown {
+	const node: INode = { id: 'n', name: 'CRM step', type: 'n8n-nodes-gameball.loyaltyToCrm', typeVersion: 1, position: [0, 0], parameters: {} };
+	const workflow = new Workflow({ nodes: [node], connections: {}, active: false, nodeTypes: new PackageNodeTypes() });
+	const input: INodeExecutionData[] = [{ json }];
+	return workflow.expression.getParameterValue(expression, null, 0, 0, node.name, input, 'manual', {});
 }

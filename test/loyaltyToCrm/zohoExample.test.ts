@@ -4,12 +4,10 @@
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { IDataObject, INode, INodeExecutionData, INodeParameters } from 'n8n-workflow';
-import { Workflow } from 'n8n-workflow';
+import type { IDataObject, INode, INodeParameters } from 'n8n-workflow';
 
-import { PackageNodeTypes } from '../harness/nodeTypes';
 import * as fixtures from './fixtures';
-import { OUTPUT, runLoyalty } from './helpers';
+import { evaluate, OUTPUT, runLoyalty } from './helpers';
 
 interface ExampleNode extends INode {
 	parameters: INodeParameters;
@@ -20,14 +18,6 @@ const example = JSON.parse(readFileSync(join(__dirname, '..', '..', 'examples', 
 };
 const nodeNamed = (name: string) => example.nodes.find((node) => node.name === name) as ExampleNode;
 const loyaltyParameters = nodeNamed('Loyalty to CRM').parameters;
-
-/** Evaluates `expression` as n8n would in a node whose input item is `json`. */
-function evaluate(expression: string, json: IDataObject): unknown {
-	const node: INode = { id: 'n', name: 'Zoho step', type: 'n8n-nodes-gameball.loyaltyToCrm', typeVersion: 1, position: [0, 0], parameters: {} };
-	const workflow = new Workflow({ nodes: [node], connections: {}, active: false, nodeTypes: new PackageNodeTypes() });
-	const input: INodeExecutionData[] = [{ json }];
-	return workflow.expression.getParameterValue(expression, null, 0, 0, node.name, input, 'manual', {});
-}
 
 /** The criteria every "Find Contact" node sends (they are the same). */
 function criteriaExpression(): string {
