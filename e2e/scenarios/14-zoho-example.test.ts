@@ -77,6 +77,16 @@ describeIfLanded(`n8n ${context.n8nVersion}: the Zoho CRM example against a fake
 		expect(crm.fake.notes).toHaveLength(2);
 	});
 
+	test('a customer without an email is found by the customer ID field: updated later, never created twice', async () => {
+		const noEmail = `${customerId}-no-email`;
+		expect(await crm.playWithoutEmail(noEmail)).toEqual([...SUCCESS, ...SUCCESS]);
+		const contacts = [...crm.fake.contacts.values()].filter((contact) => contact.Loyalty_Customer_Id === noEmail);
+		expect(contacts).toHaveLength(1);
+		expect(contacts[0]).toMatchObject({ Last_Name: noEmail, Loyalty_Tier: 'Silver' });
+		// Every search went by the customer ID: on the first delivery the upsert; after the tier change, the upsert, tags, task and note.
+		expect(crm.fake.requests.filter(({ query }) => query.criteria === `(Loyalty_Customer_Id:equals:${noEmail})`)).toHaveLength(5);
+	});
+
 	test('every request carried the OAuth2 token, and no request was refused', () => {
 		expect(crm.fake.requests.length).toBeGreaterThan(0);
 		expect(crm.fake.requests.filter(({ authorization }) => authorization !== `Bearer ${context.crmFakeToken}`)).toEqual([]);

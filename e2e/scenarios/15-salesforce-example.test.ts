@@ -80,6 +80,16 @@ describeIfLanded(`n8n ${context.n8nVersion}: the Salesforce example against a fa
 		expect(crm.fake.notes).toHaveLength(2);
 	});
 
+	test('a customer without an email is found by the customer ID field: updated later, never created twice', async () => {
+		const noEmail = `${customerId}-no-email`;
+		expect(await crm.playWithoutEmail(noEmail)).toEqual([...SUCCESS, ...SUCCESS]);
+		const contacts = [...crm.fake.contacts.values()].filter((contact) => contact.Loyalty_Customer_Id__c === noEmail);
+		expect(contacts).toHaveLength(1);
+		expect(contacts[0]).toMatchObject({ LastName: noEmail, Loyalty_Tier__c: 'Silver' });
+		// Every search went by the customer ID: on the first delivery the upsert; after the tier change, the upsert, task and note.
+		expect(crm.fake.requests.filter(({ query }) => query.q === `SELECT Id FROM Contact WHERE Loyalty_Customer_Id__c = '${noEmail}' LIMIT 1`)).toHaveLength(4);
+	});
+
 	test('every request carried the OAuth2 token, and no request was refused', () => {
 		expect(crm.fake.requests.length).toBeGreaterThan(0);
 		expect(crm.fake.requests.filter(({ authorization }) => authorization !== `Bearer ${context.crmFakeToken}`)).toEqual([]);

@@ -1,7 +1,7 @@
 // What scenarios 14 and 15 share: a CRM example run against its fake CRM, with the simulator delivering to the
 // example's Gameball Trigger.
 import type { Simulator } from '../../simulator';
-import { playOnce, startRunSimulator } from './simulator';
+import { createCustomer, playOnce, rewardCashback, startRunSimulator } from './simulator';
 import type { RunContext } from './support';
 
 /**
@@ -24,11 +24,17 @@ export function crmExampleRun<Fake extends { stop(): Promise<void> }>(
 		await sim?.stop();
 		await fake?.stop();
 	});
+	const run = (action: (sim: Simulator) => Promise<unknown>) =>
+		playOnce(context, sim as Simulator, context.workflowIds[`${example}Example`], () => action(sim as Simulator));
 	return {
 		get fake(): Fake {
 			return fake as Fake;
 		},
-		run: (action: (sim: Simulator) => Promise<unknown>) =>
-			playOnce(context, sim as Simulator, context.workflowIds[`${example}Example`], () => action(sim as Simulator)),
+		run,
+		/** A customer created without an email, then rewarded up to Silver: both executions' outcomes. */
+		playWithoutEmail: async (customerId: string) => [
+			...(await run((simulator) => createCustomer(simulator, customerId, { withEmail: false }))),
+			...(await run((simulator) => rewardCashback(simulator, customerId, 150, `order-${customerId}`))),
+		],
 	};
 }

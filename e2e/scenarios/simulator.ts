@@ -29,10 +29,11 @@ export async function gameballApi(sim: Simulator, method: string, path: string, 
 	return text ? JSON.parse(text) : undefined;
 }
 
-export function createCustomer(sim: Simulator, customerId: string) {
+/** A customer with the email `<customerId>@example.com`, or none with `withEmail: false`. */
+export function createCustomer(sim: Simulator, customerId: string, { withEmail = true } = {}) {
 	return gameballApi(sim, 'POST', '/customers', {
 		customerId,
-		email: `${customerId}@example.com`,
+		...(withEmail ? { email: `${customerId}@example.com` } : {}),
 		customerAttributes: { displayName: `Customer ${customerId}` },
 	});
 }
