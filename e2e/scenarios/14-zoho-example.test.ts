@@ -19,11 +19,6 @@ describeIfLanded(`n8n ${context.n8nVersion}: the Zoho CRM example against a fake
 	const crm = crmExampleRun(context, 'zoho', startFakeZoho);
 	const customerId = `zoho-${Date.now()}`;
 
-	const onlyContact = () => {
-		expect(crm.fake.contacts.size).toBe(1);
-		return [...crm.fake.contacts.values()][0];
-	};
-
 	test('a new customer: nobody matches (204), so the contact is created with the loyalty fields', async () => {
 		expect(await crm.run((sim) => createCustomer(sim, customerId))).toEqual(SUCCESS);
 		expect(crm.fake.requests.map(({ method, path, status }) => `${method} ${path} ${status}`)).toEqual([
@@ -31,7 +26,7 @@ describeIfLanded(`n8n ${context.n8nVersion}: the Zoho CRM example against a fake
 			'POST /crm/v2/contacts 201',
 		]);
 		expect(crm.fake.requests[0].query).toEqual({ criteria: `(Email:equals:${customerId}@example.com)` });
-		const contact = onlyContact();
+		const contact = crm.onlyContact();
 		expect(contact).toMatchObject({
 			Last_Name: customerId,
 			Email: `${customerId}@example.com`,
@@ -47,7 +42,7 @@ describeIfLanded(`n8n ${context.n8nVersion}: the Zoho CRM example against a fake
 	test('reaching Silver updates that contact (its name untouched), tags it, and adds a task and a note linked to it', async () => {
 		const seen = crm.fake.requests.length;
 		expect(await crm.run((sim) => rewardCashback(sim, customerId, 150, `zoho-order-${customerId}`))).toEqual(SUCCESS);
-		const contact = onlyContact();
+		const contact = crm.onlyContact();
 		expect(contact).toMatchObject({ Last_Name: customerId, Loyalty_Tier: 'Silver' });
 		expect(Number(contact.Loyalty_Points_Available)).toBe(150);
 		const requests = crm.fake.requests.slice(seen);
@@ -69,7 +64,7 @@ describeIfLanded(`n8n ${context.n8nVersion}: the Zoho CRM example against a fake
 
 	test('reaching Gold moves the tag and adds a second task; still one contact', async () => {
 		expect(await crm.run((sim) => rewardCashback(sim, customerId, 400, `zoho-order-2-${customerId}`))).toEqual(SUCCESS);
-		const contact = onlyContact();
+		const contact = crm.onlyContact();
 		expect(contact).toMatchObject({ Loyalty_Tier: 'Gold' });
 		expect(Number(contact.Loyalty_Points_Available)).toBe(550);
 		expect(crm.fake.tags.get(contact.id)).toEqual(['Loyalty: Gold']);

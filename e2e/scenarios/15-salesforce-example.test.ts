@@ -30,11 +30,6 @@ describeIfLanded(`n8n ${context.n8nVersion}: the Salesforce example against a fa
 	});
 	const customerId = `sforce-${Date.now()}`;
 
-	const onlyContact = () => {
-		expect(crm.fake.contacts.size).toBe(1);
-		return [...crm.fake.contacts.values()][0];
-	};
-
 	test('a new customer: the query finds nobody, so the contact is created with the loyalty fields', async () => {
 		expect(await crm.run((sim) => createCustomer(sim, customerId))).toEqual(SUCCESS);
 		expect(crm.fake.requests.map(({ method, path, status }) => `${method} ${path} ${status}`)).toEqual([
@@ -42,7 +37,7 @@ describeIfLanded(`n8n ${context.n8nVersion}: the Salesforce example against a fa
 			'POST /services/data/v59.0/sobjects/contact 201',
 		]);
 		expect(crm.fake.requests[0].query.q).toBe(`SELECT Id FROM Contact WHERE Email = '${customerId}@example.com' LIMIT 1`);
-		const contact = onlyContact();
+		const contact = crm.onlyContact();
 		expect(contact).toMatchObject({
 			LastName: customerId,
 			Email: `${customerId}@example.com`,
@@ -57,7 +52,7 @@ describeIfLanded(`n8n ${context.n8nVersion}: the Salesforce example against a fa
 	test('reaching Silver updates that contact (its name untouched) and adds a task and a note linked to it', async () => {
 		const seen = crm.fake.requests.length;
 		expect(await crm.run((sim) => rewardCashback(sim, customerId, 150, `sforce-order-${customerId}`))).toEqual(SUCCESS);
-		const contact = onlyContact();
+		const contact = crm.onlyContact();
 		expect(contact).toMatchObject({ LastName: customerId, Loyalty_Tier__c: 'Silver' });
 		expect(Number(contact.Loyalty_Points_Available__c)).toBe(150);
 		const updates = crm.fake.requests.slice(seen).filter(({ method }) => method === 'PATCH');
@@ -73,7 +68,7 @@ describeIfLanded(`n8n ${context.n8nVersion}: the Salesforce example against a fa
 
 	test('reaching Gold adds a second task and note; still one contact', async () => {
 		expect(await crm.run((sim) => rewardCashback(sim, customerId, 400, `sforce-order-2-${customerId}`))).toEqual(SUCCESS);
-		const contact = onlyContact();
+		const contact = crm.onlyContact();
 		expect(contact).toMatchObject({ Loyalty_Tier__c: 'Gold' });
 		expect(Number(contact.Loyalty_Points_Available__c)).toBe(550);
 		expect(crm.fake.tasks.map(({ Subject }) => Subject)).toEqual([expect.stringContaining('Silver'), expect.stringContaining('Gold')]);

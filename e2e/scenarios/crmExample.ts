@@ -9,7 +9,7 @@ import type { RunContext } from './support';
  * simulator delivering to the example's trigger; after them, stops both. `run` plays one simulator action and
  * answers the status and error of the one execution it started.
  */
-export function crmExampleRun<Fake extends { stop(): Promise<void> }>(
+export function crmExampleRun<Contact, Fake extends { stop(): Promise<void>; contacts: Map<string, Contact> }>(
 	context: RunContext,
 	example: 'zoho' | 'salesforce',
 	startFake: (port: number, token: string) => Promise<Fake>,
@@ -31,6 +31,11 @@ export function crmExampleRun<Fake extends { stop(): Promise<void> }>(
 			return fake as Fake;
 		},
 		run,
+		/** The fake's one contact; fails the test when it holds none or more. */
+		onlyContact(): Contact {
+			expect((fake as Fake).contacts.size).toBe(1);
+			return [...(fake as Fake).contacts.values()][0];
+		},
 		/** A customer created without an email, then rewarded up to Silver: both executions' outcomes. */
 		playWithoutEmail: async (customerId: string) => [
 			...(await run((simulator) => createCustomer(simulator, customerId, { withEmail: false }))),
