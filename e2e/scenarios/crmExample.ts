@@ -31,10 +31,11 @@ export function crmExampleRun<Contact, Fake extends { stop(): Promise<void>; con
 			return fake as Fake;
 		},
 		run,
-		/** The fake's one contact; fails the test when it holds none or more. */
-		onlyContact(): Contact {
-			expect((fake as Fake).contacts.size).toBe(1);
-			return [...(fake as Fake).contacts.values()][0];
+		/** The fake's one contact (of those `where` picks, when given); fails the test when there are none or more. */
+		onlyContact(where: (contact: Contact) => boolean = () => true): Contact {
+			const contacts = [...(fake as Fake).contacts.values()].filter(where);
+			expect(contacts).toHaveLength(1);
+			return contacts[0];
 		},
 		/** A customer created without an email, then rewarded up to Silver: both executions' outcomes. */
 		playWithoutEmail: async (customerId: string) => [
