@@ -48,8 +48,8 @@ export interface SimulatorOptions {
 	checkSecretKeyEverywhere?: boolean;
 	/**
 	 * Default true: a request body field or query parameter that the contract does not list is refused with 400
-	 * (code 3003), so a misspelt name fails loudly. The OpenAPI document does not forbid unknown fields, and Gameball may drop them
-	 * silently; false accepts them.
+	 * (code 3003), so a misspelt name fails loudly. The OpenAPI document does not forbid unknown fields, and Gameball
+	 * may drop them silently; false accepts them.
 	 */
 	rejectUnknownFields?: boolean;
 	faults?: FaultOptions;
