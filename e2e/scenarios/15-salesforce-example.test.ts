@@ -84,6 +84,13 @@ describeIfLanded(`n8n ${context.n8nVersion}: the Salesforce example against a fa
 		expect(crm.fake.requests.filter(({ query }) => query.q === `SELECT Id FROM Contact WHERE Loyalty_Customer_Id__c = '${noEmail}' LIMIT 1`)).toHaveLength(4);
 	});
 
+	test('a customer ID made of digits is searched as a quoted string, and the contact is created once', async () => {
+		const digits = String(Date.now());
+		expect(await crm.playWithoutEmail(digits)).toEqual([...SUCCESS, ...SUCCESS]);
+		expect(crm.onlyContact((candidate) => candidate.Loyalty_Customer_Id__c === digits)).toMatchObject({ Loyalty_Tier__c: 'Silver' });
+		expect(crm.fake.requests.filter(({ query }) => query.q === `SELECT Id FROM Contact WHERE Loyalty_Customer_Id__c = '${digits}' LIMIT 1`)).toHaveLength(4);
+	});
+
 	test('every request carried the OAuth2 token, and no request was refused', () => {
 		expect(crm.fake.requests.length).toBeGreaterThan(0);
 		expect(crm.fake.requests.filter(({ authorization }) => authorization !== `Bearer ${context.crmFakeToken}`)).toEqual([]);
