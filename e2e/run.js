@@ -15,7 +15,7 @@ const { landedParts, workflowsFor } = require('./lib/plan');
 const { createDatabase, dropDatabase } = require('./lib/postgres');
 const { repoRoot } = require('./lib/userFolder');
 const { triggerWebhookIds } = require('./workflows/trigger');
-const { CRM_EXAMPLES, crmExampleCredential, crmExampleWebhookId } = require('./workflows/crmExamples');
+const { CRM_EXAMPLES, crmExampleCredentials, crmExampleWebhookId } = require('./workflows/crmExamples');
 
 const log = (message) => console.log(`[e2e] ${message}`);
 const API_KEY = 'e2e-api-key';
@@ -55,7 +55,7 @@ async function runVersion(versionName, landed, jestFilter) {
 	if (withCrm) for (const name of Object.keys(CRM_EXAMPLES)) crmFakePorts[name] = await freePort();
 	const crmFakeUrls = Object.fromEntries(Object.entries(crmFakePorts).map(([name, port]) => [name, `http://127.0.0.1:${port}`]));
 	const credentials = credentialsFor({ simulatorUrl, apiKey: API_KEY, secretKey: SECRET_KEY, pgDatabase });
-	for (const [name, url] of Object.entries(crmFakeUrls)) credentials.push(crmExampleCredential(name, url, CRM_FAKE_TOKEN));
+	for (const [name, url] of Object.entries(crmFakeUrls)) credentials.push(...crmExampleCredentials(name, url, CRM_FAKE_TOKEN));
 	let instance;
 	try {
 		instance = await startInstance({

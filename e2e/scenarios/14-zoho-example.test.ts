@@ -3,7 +3,7 @@
 // which talk to a fake Zoho (fakeZoho.ts; only the domain and the credentials are changed, see
 // e2e/workflows/crmExamples.js). The records it ends up with are checked, and every request it saw.
 import { crmExampleRun } from './crmExample';
-import { startFakeZoho } from './fakeZoho';
+import { searchScopeToken, startFakeZoho } from './fakeZoho';
 import { createCustomer, rewardCashback } from './simulator';
 import { runContext } from './support';
 
@@ -81,9 +81,27 @@ describeIfLanded(`n8n ${context.n8nVersion}: the Zoho CRM example against a fake
 		expect(crm.fake.requests.filter(({ query }) => query.criteria === `(Loyalty_Customer_Id:equals:${noEmail})`)).toHaveLength(5);
 	});
 
-	test('every request carried the OAuth2 token, and no request was refused', () => {
-		expect(crm.fake.requests.length).toBeGreaterThan(0);
-		expect(crm.fake.requests.filter(({ authorization }) => authorization !== `Bearer ${context.crmFakeToken}`)).toEqual([]);
+	test("a customer whose ID is the start of another's gets a contact of its own: each step takes the exact match", async () => {
+		const noEmail = `${customerId}-no-email`;
+		const prefix = `${customerId}-no`;
+		const before = crm.onlyContact((candidate) => candidate.Loyalty_Customer_Id === noEmail);
+		expect(await crm.playWithoutEmail(prefix)).toEqual([...SUCCESS, ...SUCCESS]);
+		// The fake's search also returned the longer ID's contact, as Zoho's `equals` may.
+		expect(crm.fake.requests.some(({ query, status }) => query.criteria === `(Loyalty_Customer_Id:equals:${prefix})` && status === 200)).toBe(true);
+		const own = crm.onlyContact((candidate) => candidate.Loyalty_Customer_Id === prefix);
+		expect(own).toMatchObject({ Last_Name: prefix, Loyalty_Tier: 'Silver' });
+		expect(crm.onlyContact((candidate) => candidate.Loyalty_Customer_Id === noEmail)).toEqual(before);
+		expect(crm.fake.tags.get(own.id)).toEqual(['Loyalty: Silver']);
+		expect(crm.fake.tasks.filter(({ Who_Id }) => (Who_Id as { id: string }).id === before.id)).toHaveLength(1);
+	});
+
+	test('every request carried an OAuth2 token, searches the one with the search scope, and no request was refused', () => {
+		const searchToken = `Bearer ${searchScopeToken(context.crmFakeToken)}`;
+		const searches = crm.fake.requests.filter(({ path }) => path.endsWith('/Contacts/search'));
+		expect(searches.length).toBeGreaterThan(0);
+		expect(searches.filter(({ authorization }) => authorization !== searchToken)).toEqual([]);
+		const tokens = new Set([`Bearer ${context.crmFakeToken}`, searchToken]);
+		expect(crm.fake.requests.filter(({ authorization }) => !tokens.has(authorization ?? ''))).toEqual([]);
 		expect(crm.fake.requests.filter(({ status }) => status >= 400)).toEqual([]);
 	});
 });

@@ -33,12 +33,12 @@ export interface FakeApi {
 }
 
 /**
- * Listens on `port`; a request whose Authorization is not `<scheme> <token>` (a scheme of `schemes`, any case)
- * gets `unauthorized`, anything else `route`'s answer. A body that is not JSON is a 400 `badJson`.
+ * Listens on `port`; a request whose Authorization is not `<scheme> <token>` (a scheme of `schemes`, any case; a
+ * token of `tokens`) gets `unauthorized`, anything else `route`'s answer. A body that is not JSON is a 400 `badJson`.
  */
 export async function startFakeApi(
 	port: number,
-	token: string,
+	tokens: string[],
 	{ schemes, unauthorized, badJson, route }: { schemes: string[]; unauthorized: unknown; badJson: unknown; route: (request: FakeRequest) => FakeAnswer },
 ): Promise<FakeApi> {
 	const requests: FakeRequest[] = [];
@@ -60,7 +60,7 @@ export async function startFakeApi(
 		let answer: FakeAnswer;
 		try {
 			const [scheme, presented] = (entry.authorization ?? '').split(' ');
-			if (!schemes.includes(scheme.toLowerCase()) || presented !== token) throw new FakeApiError(401, unauthorized);
+			if (!schemes.includes(scheme.toLowerCase()) || !tokens.includes(presented)) throw new FakeApiError(401, unauthorized);
 			try {
 				entry.body = text ? JSON.parse(text) : undefined;
 			} catch {

@@ -105,7 +105,7 @@ export async function startFakeSalesforce(port: number, token: string, customCon
 		throw salesforceError(404, 'NOT_FOUND', `${method} ${path}`);
 	}
 
-	const api = await startFakeApi(port, token, {
+	const api = await startFakeApi(port, [token], {
 		schemes: ['bearer', 'oauth'],
 		unauthorized: [{ message: 'Session expired or invalid', errorCode: 'INVALID_SESSION_ID' }],
 		badJson: [{ message: 'body is not JSON', errorCode: 'JSON_PARSER_ERROR' }],

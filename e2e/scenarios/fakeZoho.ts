@@ -1,7 +1,9 @@
 // A small stand-in for Zoho CRM's REST API, enough for examples/loyalty-gameball-to-zoho.json: contact search,
 // create and update (n8n's Zoho CRM node, /crm/v2), tags, tasks and notes (HTTP Request nodes, /crm/v3). It keeps
 // the records, checks the token and the shapes the example relies on, and refuses what Zoho documents as invalid
-// (a Date/Time not in yyyy-MM-ddTHH:mm:ss±HH:mm, unescaped criteria, a task linked to no contact). It is our
+// (a Date/Time not in yyyy-MM-ddTHH:mm:ss±HH:mm, unescaped criteria, a task linked to no contact, a search with a
+// token lacking the `ZohoSearch.securesearch.READ` scope). Where Zoho's documentation allows more than one answer it
+// takes the harder one: `equals` also finds records that only contain the value, as the v8 pages say. It is our
 // reading of Zoho's documentation, not Zoho: nothing here was checked against a live account.
 import { FakeApiError, startFakeApi, type FakeAnswer, type FakeApi, type FakeRequest } from './fakeApi';
 
@@ -17,6 +19,9 @@ export interface FakeZoho extends FakeApi {
 const DATE_TIME_FIELDS = ['Loyalty_Last_Event_At'];
 const DATE_TIME = /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d[+-]\d\d:\d\d$/;
 const DATE = /^\d{4}-\d\d-\d\d$/;
+
+/** The token of a credential that also has Zoho's search scope; `token` alone stands for n8n's Zoho credential, without it. */
+export const searchScopeToken = (token: string) => `${token}.search`;
 
 const zohoError = (status: number, code: string, message: string) =>
 	new FakeApiError(status, { code, message, status: 'error', details: {} });
@@ -81,12 +86,14 @@ export async function startFakeZoho(port: number, token: string): Promise<FakeZo
 		return contact;
 	};
 
-	function route({ method, path, query, body }: FakeRequest): FakeAnswer {
+	function route({ method, path, query, body, authorization }: FakeRequest): FakeAnswer {
 		const [crm, version, module, id, action, verb] = path.toLowerCase().split('/').filter(Boolean);
 		if (crm !== 'crm' || !['v2', 'v3'].includes(version)) throw zohoError(404, 'INVALID_URL_PATTERN', path);
 		if (module === 'contacts' && id === 'search' && method === 'GET') {
+			if (!authorization?.endsWith(` ${searchScopeToken(token)}`)) throw zohoError(401, 'OAUTH_SCOPE_MISMATCH', 'invalid oauth scope to access this URL');
 			const { field, value } = parseCriteria(query.criteria ?? '');
-			const found = [...contacts.values()].filter((contact) => String(contact[field] ?? '') === value);
+			const wanted = value.toLowerCase();
+			const found = [...contacts.values()].filter((contact) => String(contact[field] ?? '').toLowerCase().includes(wanted));
 			return found.length ? { status: 200, body: { data: found, info: { count: found.length, more_records: false } } } : { status: 204 };
 		}
 		if (module === 'contacts' && id === undefined && method === 'POST') {
@@ -130,7 +137,7 @@ export async function startFakeZoho(port: number, token: string): Promise<FakeZo
 		throw zohoError(404, 'INVALID_URL_PATTERN', `${method} ${path}`);
 	}
 
-	const api = await startFakeApi(port, token, {
+	const api = await startFakeApi(port, [token, searchScopeToken(token)], {
 		schemes: ['bearer', 'zoho-oauthtoken'],
 		unauthorized: { code: 'INVALID_TOKEN', message: 'invalid oauth token', status: 'error', details: {} },
 		badJson: { code: 'INVALID_DATA', message: 'body is not JSON', status: 'error', details: {} },

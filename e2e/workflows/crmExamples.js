@@ -6,31 +6,56 @@ const { readFileSync } = require('node:fs');
 const { join } = require('node:path');
 const { credentialRefs } = require('./common');
 
-/** Per example: its file, fixed workflow id, the credential type it uses, and the token field holding the API's address. */
+/**
+ * Per example: its file, fixed workflow id, and the credentials it uses: type, the run's stand-in, its settings, and
+ * the token data (holding the API's address where the CRM's node reads it). The Zoho example's generic OAuth2
+ * credential has Zoho's search scope too; the fake tells it by its token (`<token>.search`, fakeZoho.ts).
+ */
 const CRM_EXAMPLES = {
 	zoho: {
 		file: 'loyalty-gameball-to-zoho.json',
 		workflowId: 'gbE2eZohoExampl1',
-		credentialType: 'zohoOAuth2Api',
-		credentialRef: { id: 'zohoFakeOAuth001', name: 'Zoho (fake)' },
 		rewriteDomain: 'https://www.zohoapis.com',
-		tokenData: (url, token) => ({ access_token: token, token_type: 'Bearer', api_domain: url, expires_in: 3600 }),
-		credentialData: {
-			grantType: 'authorizationCode',
-			authUrl: 'https://accounts.zoho.com/oauth/v2/auth',
-			accessTokenUrl: 'https://accounts.zoho.com/oauth/v2/token',
-			scope: 'ZohoCRM.modules.ALL,ZohoCRM.settings.all,ZohoCRM.users.all',
-			authQueryParameters: 'access_type=offline',
-			authentication: 'body',
-		},
+		credentials: [
+			{
+				type: 'zohoOAuth2Api',
+				ref: { id: 'zohoFakeOAuth001', name: 'Zoho (fake)' },
+				tokenData: (url, token) => ({ access_token: token, token_type: 'Bearer', api_domain: url, expires_in: 3600 }),
+				data: {
+					grantType: 'authorizationCode',
+					authUrl: 'https://accounts.zoho.com/oauth/v2/auth',
+					accessTokenUrl: 'https://accounts.zoho.com/oauth/v2/token',
+					scope: 'ZohoCRM.modules.ALL,ZohoCRM.settings.all,ZohoCRM.users.all',
+					authQueryParameters: 'access_type=offline',
+					authentication: 'body',
+				},
+			},
+			{
+				type: 'oAuth2Api',
+				ref: { id: 'zohoFakeSearch01', name: 'Zoho with search (fake)' },
+				tokenData: (url, token) => ({ access_token: `${token}.search`, token_type: 'Bearer', expires_in: 3600 }),
+				data: {
+					grantType: 'authorizationCode',
+					authUrl: 'https://accounts.zoho.com/oauth/v2/auth',
+					accessTokenUrl: 'https://accounts.zoho.com/oauth/v2/token',
+					scope: 'ZohoCRM.modules.ALL,ZohoSearch.securesearch.READ',
+					authQueryParameters: 'access_type=offline&prompt=consent',
+					authentication: 'body',
+				},
+			},
+		],
 	},
 	salesforce: {
 		file: 'loyalty-gameball-to-salesforce.json',
 		workflowId: 'gbE2eSforceExmp1',
-		credentialType: 'salesforceOAuth2Api',
-		credentialRef: { id: 'sforceFakeOAuth1', name: 'Salesforce (fake)' },
-		tokenData: (url, token) => ({ access_token: token, token_type: 'Bearer', instance_url: url, id: `${url}/id/00D/005` }),
-		credentialData: { grantType: 'pkce', environment: 'production', authentication: 'header' },
+		credentials: [
+			{
+				type: 'salesforceOAuth2Api',
+				ref: { id: 'sforceFakeOAuth1', name: 'Salesforce (fake)' },
+				tokenData: (url, token) => ({ access_token: token, token_type: 'Bearer', instance_url: url, id: `${url}/id/00D/005` }),
+				data: { grantType: 'pkce', environment: 'production', authentication: 'header' },
+			},
+		],
 	},
 };
 
@@ -45,7 +70,7 @@ function crmExampleWorkflow(name, url) {
 	const pointed = JSON.parse(example.rewriteDomain ? text.split(example.rewriteDomain).join(url) : text);
 	for (const node of pointed.nodes) {
 		if (node.credentials?.gameballApi) node.credentials.gameballApi = credentialRefs.gameball;
-		if (node.credentials?.[example.credentialType]) node.credentials[example.credentialType] = example.credentialRef;
+		for (const { type, ref } of example.credentials) if (node.credentials?.[type]) node.credentials[type] = ref;
 	}
 	return { ...pointed, id: example.workflowId, active: false };
 }
@@ -55,14 +80,13 @@ function crmExampleWebhookId(name) {
 	return readExample(name).nodes.find((node) => node.type === 'n8n-nodes-gameball.gameballTrigger').webhookId;
 }
 
-/** An OAuth2 credential holding a token the fake accepts, and the fake's address where the CRM's node reads it. */
-function crmExampleCredential(name, url, token) {
-	const example = CRM_EXAMPLES[name];
-	return {
-		...example.credentialRef,
-		type: example.credentialType,
-		data: { ...example.credentialData, clientId: 'e2e-client', clientSecret: 'e2e-client-secret', oauthTokenData: example.tokenData(url, token) },
-	};
+/** The example's OAuth2 credentials, each holding a token the fake accepts, and the fake's address where the CRM's node reads it. */
+function crmExampleCredentials(name, url, token) {
+	return CRM_EXAMPLES[name].credentials.map(({ type, ref, data, tokenData }) => ({
+		...ref,
+		type,
+		data: { ...data, clientId: 'e2e-client', clientSecret: 'e2e-client-secret', oauthTokenData: tokenData(url, token) },
+	}));
 }
 
-module.exports = { CRM_EXAMPLES, crmExampleWorkflow, crmExampleWebhookId, crmExampleCredential };
+module.exports = { CRM_EXAMPLES, crmExampleWorkflow, crmExampleWebhookId, crmExampleCredentials };

@@ -61,6 +61,39 @@ describe('examples/loyalty-gameball-to-zoho.json', () => {
 		expect(Date.parse(String(sent))).toBe(original - (original % 1000));
 	});
 
+	test("every step takes the contact whose match field equals the value (Zoho's equals may also return longer ones)", () => {
+		const picks = example.nodes.flatMap((node) => JSON.stringify(node.parameters).match(/data\?\.find\(record => [^}]*\)\?\.id/g) ?? []);
+		expect(picks).toHaveLength(6);
+		expect(JSON.stringify(example.nodes.map((node) => node.parameters))).not.toMatch(/data(\?\.)?\[0\]/);
+		const data = [
+			{ id: 'longer', Loyalty_Customer_Id: 'c-1-x' },
+			{ id: 'exact', Loyalty_Customer_Id: 'C-1' },
+		];
+		const match = { by: 'customerId', field: 'Loyalty_Customer_Id', value: 'c-1', fallback: true };
+		for (const pick of new Set(picks)) {
+			// In the workflow the match is read from the Loyalty to CRM item by name; here it is in the input.
+			const expression = `={{ $json.${JSON.parse(`"${pick}"`).split("$('Loyalty to CRM').item.json").join('$json')} }}`;
+			expect(evaluate(expression, { data, match })).toBe('exact');
+			expect(evaluate(expression, { data: data.slice(0, 1), match })).toBeUndefined();
+		}
+	});
+
+	test("searches use the generic OAuth2 credential (Zoho's search scope), the Zoho CRM nodes n8n's Zoho credential", () => {
+		for (const node of example.nodes) {
+			if (node.type === 'n8n-nodes-base.httpRequest') {
+				expect([node.name, node.parameters.authentication, node.parameters.genericAuthType, Object.keys(node.credentials ?? {})]).toEqual([
+					node.name,
+					'genericCredentialType',
+					'oAuth2Api',
+					['oAuth2Api'],
+				]);
+			}
+			if (node.type === 'n8n-nodes-base.zohoCrm') expect([node.name, Object.keys(node.credentials ?? {})]).toEqual([node.name, ['zohoOAuth2Api']]);
+		}
+		const note = example.nodes.find((node) => node.type === 'n8n-nodes-base.stickyNote')?.parameters.content;
+		expect(note).toContain('ZohoSearch.securesearch.READ');
+	});
+
 	test('every custom field row names the property its value reads, in Update and in Create', () => {
 		for (const name of ['Zoho: Update Contact', 'Zoho: Create Contact']) {
 			const node = nodeNamed(name);
