@@ -99,8 +99,9 @@ function nodeProblems(installDir, node) {
 	const issues = NodeHelpers.getNodeParametersIssues(description.properties, { ...node, parameters: resolved }, description);
 	for (const [name, messages] of Object.entries(issues?.parameters ?? {})) problems.push(`${name}: ${messages.join('; ')}`);
 	const declared = (description.credentials ?? []).map((credential) => credential.name);
-	// HTTP Request borrows any node's credential type ("predefined credential type").
+	// HTTP Request borrows any node's credential type ("predefined credential type"), or takes a generic one.
 	if (node.parameters.authentication === 'predefinedCredentialType') declared.push(node.parameters.nodeCredentialType);
+	if (node.parameters.authentication === 'genericCredentialType') declared.push(node.parameters.genericAuthType);
 	for (const type of Object.keys(node.credentials ?? {})) {
 		if (!declared.includes(type)) problems.push(`credential ${type}: not one this node takes`);
 		else if (!credentialTypeExists(installDir, type)) problems.push(`credential ${type}: no such credential type`);
