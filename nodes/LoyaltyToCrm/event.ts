@@ -1,4 +1,4 @@
-import type { LoyaltyEvent, LoyaltyEventKind, LoyaltySource } from '../types';
+import type { LoyaltyEvent, LoyaltyEventKind, LoyaltyNotification, LoyaltySource } from '../types';
 import { describe } from './summary';
 
 /** Everything a normaliser may fill in; what it leaves out stays null or empty. */
@@ -69,8 +69,9 @@ export function buildEvent(
 }
 
 /**
- * Folds a derived Gameball Trigger event (tier or points changed) into the profile update of the same delivery:
- * the profile keeps its values and gains the move it lacked; the kind becomes the more specific one.
+ * Folds a derived Gameball Trigger event (tier or points changed) into the profile update of the same delivery, or
+ * into its other derived event: the first keeps its values and gains the move it lacked; the kind becomes the more
+ * specific one.
  */
 export function foldDerived(profile: LoyaltyEvent, derived: LoyaltyEvent): LoyaltyEvent {
 	const { tier, points } = profile;
@@ -96,11 +97,13 @@ export function foldDerived(profile: LoyaltyEvent, derived: LoyaltyEvent): Loyal
 
 /**
  * Folds one language's notification item into the first of the same delivery (the Gameball Trigger emits one item
- * per language): one event carrying every language once, so Message Language can choose among them.
+ * per language): one event carrying every text once, so Message Language can choose among them. Only an exact
+ * repeat (same language, title and body) is dropped.
  */
 export function foldNotification(first: LoyaltyEvent, next: LoyaltyEvent): LoyaltyEvent {
-	const known = new Set(first.notifications.map((entry) => entry.language));
-	const added = next.notifications.filter((entry) => !known.has(entry.language));
+	const keyOf = (entry: LoyaltyNotification) => JSON.stringify([entry.language, entry.title, entry.body]);
+	const known = new Set(first.notifications.map(keyOf));
+	const added = next.notifications.filter((entry) => !known.has(keyOf(entry)));
 	if (added.length === 0) return first;
 	return buildEvent(first.source, first.kind, first.sourceEvent, { ...first, notifications: [...first.notifications, ...added] });
 }

@@ -24,18 +24,24 @@ function isNotification(event: LoyaltyEvent): event is LoyaltyEvent & { delivery
 	return event.source === 'gameball' && event.sourceEvent === NOTIFICATION && event.deliveryId !== null;
 }
 
-function isDerived(event: LoyaltyEvent): boolean {
+function isDerived(event: LoyaltyEvent): event is LoyaltyEvent & { deliveryId: string } {
 	return event.source === 'gameball' && DERIVED.includes(event.sourceEvent) && event.deliveryId !== null;
+}
+
+function addItem(group: EventGroup, itemIndex: number): void {
+	if (!group.itemIndices.includes(itemIndex)) group.itemIndices.push(itemIndex);
 }
 
 /**
  * For one delivery the Gameball Trigger emits the profile update and, when they moved, derived Tier Changed and
  * Points Changed items (same `deliveryId`). They describe one change, so they become one event: otherwise a tier
- * move would create two tasks and two tags. Likewise its one item per language of a notification becomes one event
- * with every language. A folded event is paired with all of its input items. Everything else stays one event per input.
+ * move would create two tasks and two tags. Without the profile update (not selected in the trigger) the derived
+ * items still become one event. Likewise its one item per language of a notification becomes one event with every
+ * language. A folded event is paired with all of its input items. Everything else stays one event per input.
  */
 export function groupByDelivery(items: ReadItem[]): EventGroup[] {
 	const profiles = new Map<string, EventGroup>();
+	const derivedOnly = new Map<string, EventGroup>();
 	const notifications = new Map<string, EventGroup>();
 	for (const { itemIndex, events } of items) {
 		for (const event of events) {
@@ -45,29 +51,33 @@ export function groupByDelivery(items: ReadItem[]): EventGroup[] {
 		}
 	}
 	const groups: EventGroup[] = [];
+	const startGroup = (byDelivery: Map<string, EventGroup>, event: LoyaltyEvent & { deliveryId: string }, itemIndex: number) => {
+		const group = { event, itemIndices: [itemIndex] };
+		byDelivery.set(event.deliveryId, group);
+		groups.push(group);
+	};
 	for (const { itemIndex, events } of items) {
 		for (const event of events) {
 			if (isNotification(event)) {
 				const first = notifications.get(event.deliveryId);
 				if (!first) {
-					const group = { event, itemIndices: [itemIndex] };
-					notifications.set(event.deliveryId, group);
-					groups.push(group);
-					continue;
+					startGroup(notifications, event, itemIndex);
+				} else {
+					first.event = foldNotification(first.event, event);
+					addItem(first, itemIndex);
 				}
-				first.event = foldNotification(first.event, event);
-				if (!first.itemIndices.includes(itemIndex)) first.itemIndices.push(itemIndex);
-				continue;
-			}
-			const profile = event.deliveryId === null ? undefined : profiles.get(event.deliveryId);
-			if (profile && isDerived(event)) {
-				profile.event = foldDerived(profile.event, event);
-				if (!profile.itemIndices.includes(itemIndex)) profile.itemIndices.push(itemIndex);
-			} else if (profile && profile.event.deliveryId === event.deliveryId && isProfileUpdate(event)) {
-				if (!groups.includes(profile)) groups.push(profile);
-				else groups.push({ event, itemIndices: [itemIndex] });
+			} else if (isDerived(event)) {
+				const target = profiles.get(event.deliveryId) ?? derivedOnly.get(event.deliveryId);
+				if (!target) {
+					startGroup(derivedOnly, event, itemIndex);
+				} else {
+					target.event = foldDerived(target.event, event);
+					addItem(target, itemIndex);
+				}
 			} else {
-				groups.push({ event, itemIndices: [itemIndex] });
+				const profile = isProfileUpdate(event) ? profiles.get(event.deliveryId) : undefined;
+				if (profile && !groups.includes(profile)) groups.push(profile);
+				else groups.push({ event, itemIndices: [itemIndex] });
 			}
 		}
 	}

@@ -54,6 +54,25 @@ describe('one Gameball delivery, several trigger items', () => {
 		expect(outputs[OUTPUT.createTask][0].json.match).toMatchObject({ by: 'customerId', fallback: true });
 	});
 
+	test('tier and points items of one delivery without its profile update are one event: one task, one full upsert', async () => {
+		const crossing = { ...fixtures.triggerPointsItem, previousActivatedPoints: 950, activatedPoints: 1010, activatedPointsDelta: 60 };
+		const other = { ...fixtures.triggerPointsItem, deliveryId: 'other' };
+		const { outputs } = await runLoyalty({ pointsThreshold: 1000 }, [crossing, fixtures.triggerTierItem, other]);
+		const both = [{ item: 0 }, { item: 1 }];
+		expect(outputs[OUTPUT.createTask].map((item) => [item.json.title, item.json.reasons, item.pairedItem])).toEqual([
+			['Congratulate cust-1 on reaching Gold', ['tierUp', 'pointsCrossed'], both],
+		]);
+		expect(outputs[OUTPUT.upsertContact].map((item) => item.pairedItem)).toEqual([both, { item: 2 }]);
+		expect(outputs[OUTPUT.upsertContact][0].json.properties).toMatchObject({
+			gameball_tier: 'Gold',
+			gameball_tier_rank: 3,
+			gameball_points_available: 1010,
+			gameball_points_total: 100,
+			gameball_last_event: 'Moved up from Silver to Gold; 1010 points available (+60)',
+		});
+		expect(outputs[OUTPUT.addTag].map((item) => [item.json.tag, item.pairedItem])).toEqual([['Loyalty: Gold', both]]);
+	});
+
 	test('notification items of one delivery (one per language) are one event: a message per language, paired with both', async () => {
 		const perLanguage = [fixtures.triggerNotificationItem, { ...fixtures.triggerNotificationItem, language: 'ar', title: 'مرحبا' }];
 		const both = [{ item: 0 }, { item: 1 }];
@@ -74,6 +93,16 @@ describe('one Gameball delivery, several trigger items', () => {
 			['en', [{ item: 0 }, { item: 1 }, { item: 2 }]],
 			['ar', [{ item: 0 }, { item: 1 }, { item: 2 }]],
 			['en', { item: 3 }],
+		]);
+	});
+
+	test('two texts of one delivery with the same (or no) language are both sent; only an exact repeat is dropped', async () => {
+		const text = (title: string) => ({ ...fixtures.triggerNotificationItem, language: null, title, body: `Body ${title}` });
+		const { outputs } = await runLoyalty({ messageChannels: ['push'] }, [text('A'), text('B'), text('A')]);
+		const all = [{ item: 0 }, { item: 1 }, { item: 2 }];
+		expect(outputs[OUTPUT.sendMessage].map((item) => [item.json.title, item.json.body, item.pairedItem])).toEqual([
+			['A', 'Body A', all],
+			['B', 'Body B', all],
 		]);
 	});
 });

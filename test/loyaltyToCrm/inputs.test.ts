@@ -302,6 +302,18 @@ describe('Open Loyalty named inputs', () => {
 		expect(event.summary).toBe('Transaction INV-9 registered (250)');
 	});
 
+	test('an `amount` outside a points event is not the balance (a transaction value, a reward quantity)', async () => {
+		const transaction = await eventOf({ type: 'TransactionRegistered', data: { transactionId: 't1', customerId: 'c1', amount: 80 } });
+		expect(transaction.transaction).toMatchObject({ id: 't1', amount: 80 });
+		expect(transaction.points.available).toBeNull();
+		expect(transaction.summary).toBe('Transaction t1 registered (80)');
+		const reward = await eventOf({ ...fixtures.olNamedBoughtReward, data: { ...fixtures.olNamedBoughtReward.data, amount: 1, currentAmount: 2 } });
+		expect(reward.points.available).toBeNull();
+		// A balance under its own name is still read on any event.
+		const named = await eventOf({ type: 'TransactionRegistered', data: { transactionId: 't1', customerId: 'c1', amount: 80, availablePoints: 300 } });
+		expect(named.points.available).toBe(300);
+	});
+
 	test('CustomerBoughtReward', async () => {
 		const event = await eventOf(fixtures.olNamedBoughtReward);
 		expect(event.kind).toBe('reward_redeemed');

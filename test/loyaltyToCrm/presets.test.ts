@@ -27,7 +27,7 @@ describe('HubSpot preset', () => {
 			gameball_referral_link: 'https://example.com/r/ADA123',
 			gameball_customer_id: 'cust-1',
 			gameball_last_event: 'Moved up from Silver to Gold; 90 points available (+40)',
-			gameball_last_event_at: '2024-11-19T17:34:42.297Z',
+			gameball_last_event_at: '1732037682297',
 		});
 		expect(upsert.match).toEqual({ by: 'email', field: 'email', value: 'ada@example.com', fallback: false });
 		expect(tag.fields).toEqual({ listName: 'Loyalty: Gold', removeListNames: ['Loyalty: Silver'] });
@@ -46,6 +46,15 @@ describe('HubSpot preset', () => {
 	test('a custom prefix is lower-cased and gets its separator', async () => {
 		const { upsert } = await stepsFor({ crmPreset: 'hubspot', propertyPrefix: 'Loyalty' });
 		expect(Object.keys(upsert.properties as IDataObject)).toContain('loyalty_points_available');
+	});
+
+	test('the last event time is epoch milliseconds, as HubSpot\'s v1 contact upsert (n8n\'s HubSpot node) takes a date-time', async () => {
+		const { upsert, note } = await stepsFor({ crmPreset: 'hubspot' });
+		const sent = (upsert.properties as IDataObject).gameball_last_event_at;
+		expect(sent).toMatch(/^\d+$/);
+		expect(new Date(Number(sent)).toISOString()).toBe(fixtures.triggerProfileItem.createdAt);
+		// Other times are not touched: the note's timestamp goes to the v3 notes API, which takes ISO 8601.
+		expect(note.fields).toMatchObject({ hs_timestamp: fixtures.triggerProfileItem.createdAt });
 	});
 
 	test('match by mobile and by customer id use HubSpot\'s names', async () => {
@@ -103,10 +112,10 @@ describe('Zoho CRM preset', () => {
 		expect(tag.fields).toEqual({ tags: [{ name: 'Loyalty: Gold' }], removeTags: [{ name: 'Loyalty: Silver' }] });
 	});
 
-	test('the last event time as Zoho takes a Date/Time (no milliseconds, no Z); other presets keep ISO 8601', async () => {
+	test('the last event time as Zoho takes a Date/Time (no milliseconds, no Z); Salesforce and Generic keep ISO 8601', async () => {
 		expect((await stepsFor({ crmPreset: 'zoho' })).upsert.properties).toHaveProperty('Loyalty_Last_Event_At', '2024-11-19T17:34:42+00:00');
 		expect((await stepsFor({ crmPreset: 'salesforce' })).upsert.properties).toHaveProperty('Loyalty_Last_Event_At__c', '2024-11-19T17:34:42.297Z');
-		expect((await stepsFor({ crmPreset: 'hubspot' })).upsert.properties).toHaveProperty('gameball_last_event_at', '2024-11-19T17:34:42.297Z');
+		expect((await stepsFor({ crmPreset: 'generic' })).upsert.properties).toHaveProperty('lastEventAt', '2024-11-19T17:34:42.297Z');
 	});
 });
 
@@ -122,6 +131,13 @@ describe('Pipedrive preset', () => {
 		expect(upsert.match).toMatchObject({ by: 'customerId', field: 'cid_key' });
 		expect(task.fields).toEqual({ subject: task.title, note: task.body, due_date: task.dueDate, type: 'task', done: false });
 		expect(note.fields).toEqual({ content: note.note });
+	});
+
+	test('prefix without its underscore gives the same unmapped names', async () => {
+		for (const prefix of ['Loyalty', 'Loyalty_']) {
+			const { upsert } = await stepsFor({ crmPreset: 'pipedrive', propertyPrefix: prefix });
+			expect(upsert.properties).toMatchObject({ Loyalty_tier: 'Gold', Loyalty_points_available: 90 });
+		}
 	});
 });
 

@@ -98,15 +98,21 @@ function tierOf(data: Json): EventDraft['tier'] {
 	};
 }
 
-/** `amount` is the balance on points events; on expiry events it is the expiring amount instead. */
-function pointsOf(data: Json, amountIsBalance: boolean): EventDraft['points'] {
+/**
+ * Keys of the available balance. `amount` and `currentAmount` are the balance only on points events; elsewhere they
+ * are a transaction's value, a reward's quantity or the expiring points.
+ */
+const BALANCE_KEYS = ['availableAmount', 'availablePoints'];
+const POINTS_EVENT_BALANCE_KEYS = ['amount', ...BALANCE_KEYS, 'currentAmount'];
+
+function pointsOf(data: Json, isPointsEvent: boolean): EventDraft['points'] {
 	const wallet = firstObj(data, ['wallet', 'account', 'units']);
 	const changeType = first(data, ['amountChangeType', 'amount_change_type', 'operationType'], str) ?? '';
 	const change = first(data, ['amountChange', 'amount_change', 'change'], num);
 	const delta = change !== null && /subtract|spend|deduct|expire/i.test(changeType) ? -Math.abs(change) : change;
 	return {
 		available:
-			first(data, amountIsBalance ? ['amount', 'availableAmount', 'availablePoints', 'currentAmount'] : ['availablePoints'], num) ??
+			first(data, isPointsEvent ? POINTS_EVENT_BALANCE_KEYS : BALANCE_KEYS, num) ??
 			first(wallet, ['activeUnits', 'availableUnits', 'availablePoints', 'activePoints', 'balance'], num),
 		pending: first(wallet, ['pendingUnits', 'pendingPoints'], num),
 		total: first(wallet, ['totalUnits', 'totalPoints', 'earnedUnits'], num),
@@ -164,7 +170,7 @@ export function fromOpenLoyaltyBody(json: Json): LoyaltyEvent {
 		occurredAt: occurredAtOf(json, data),
 		customer: customerOf(data),
 		tier: tierOf(data),
-		points: pointsOf(data, kind !== 'points_will_expire'),
+		points: pointsOf(data, kind === 'points_changed'),
 	};
 	if (kind === 'transaction_registered') draft.transaction = transactionOf(data);
 	if (kind === 'reward_redeemed') draft.reward = rewardOf(data);

@@ -17,4 +17,9 @@ export const hubspot: CrmPresetDefinition = {
 	taskFields: (task) => ({ subject: task.title, body: task.body, status: 'NOT_STARTED', forObjectType: 'CONTACT' }),
 	noteFields: (note) => ({ hs_note_body: note.note, hs_timestamp: note.occurredAt }),
 	tagFields: (tag, removeTags) => ({ listName: tag, removeListNames: removeTags }),
+	// n8n's HubSpot node upserts through the v1 contacts API, which takes a date-time as epoch milliseconds.
+	dateTime(iso) {
+		const time = Date.parse(iso);
+		return Number.isNaN(time) ? iso : String(time);
+	},
 };
