@@ -7,6 +7,7 @@ import { GUARD_DEFAULTS } from './description';
 import { checkStoredState, settleStoredState, warnLostState } from './lostState';
 import { DERIVED_EVENTS, readProfileUpdate } from './profiles';
 import { failedItem, positiveNumber, readOptions } from './settings';
+import { handOver, sharedSnapshots } from './sharedMemory';
 
 interface TrackSettings {
 	tierChanged: boolean;
@@ -52,15 +53,17 @@ function track(item: IDataObject, settings: TrackSettings, memory: IDataObject):
 
 /**
  * Derives tier and points changes from each customer's previous profile update, remembered in this node's
- * workflow static data, which n8n saves in its database after each execution. Warns when that state was lost
- * (n8n queue mode: see lostState.ts).
+ * workflow static data, which n8n saves in its database after each execution, and shared by the runs of one
+ * process (sharedMemory.ts; a manual run works on its own copy, which n8n never saves). Warns when that state was
+ * lost (n8n queue mode: see lostState.ts).
  */
 export async function trackChanges(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
 	const items = this.getInputData();
 	const settings = readTrackSettings(this);
-	const memory = this.getWorkflowStaticData('node');
-	const stateCheck = await checkStoredState(this, memory);
+	const staticData = this.getWorkflowStaticData('node');
+	const stateCheck = await checkStoredState(this, staticData);
 	if (stateCheck === 'lost') warnLostState(this);
+	const memory = this.getMode() === 'manual' ? staticData : sharedSnapshots(`${this.getWorkflow().id}:${this.getNode().id}`, staticData);
 	const output: INodeExecutionData[] = [];
 	for (let itemIndex = 0; itemIndex < items.length; itemIndex++) {
 		try {
@@ -72,6 +75,7 @@ export async function trackChanges(this: IExecuteFunctions): Promise<INodeExecut
 			output.push(failedItem(error, itemIndex));
 		}
 	}
-	await settleStoredState(this, memory, stateCheck);
+	if (memory !== staticData) handOver(memory, staticData);
+	await settleStoredState(this, staticData, stateCheck);
 	return [output];
 }

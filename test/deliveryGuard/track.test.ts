@@ -1,8 +1,9 @@
-import type { IDataObject, INodeParameters } from 'n8n-workflow';
+import type { IDataObject, IExecuteFunctions, INodeParameters } from 'n8n-workflow';
 
 import { emittedJson, newTrigger, profilePayload, signedRequest, storedTable } from '../trigger/fixtures';
 import { resetDeduplication } from '../harness/deduplication';
 import { LOST_STATE_MESSAGE } from '../../nodes/GameballDeliveryGuard/lostState';
+import { trackChanges } from '../../nodes/GameballDeliveryGuard/trackChanges';
 import { keptJson, newTracker } from './helpers';
 
 type Profile = Partial<Record<'tier_name' | 'tier_order' | 'activated_points' | 'pending_points' | 'total_points' | 'referral_code', unknown>>;
@@ -168,5 +169,70 @@ describe('Track Tier and Points Changes through n8n-core', () => {
 			const queueMode = emittedJson(await newTrigger().deliver(request));
 			expect(keptJson((await tracker.run(queueMode)).outputs)).toEqual(singleProcess);
 		}
+	});
+});
+
+describe('Track runs that overlap in one n8n process', () => {
+	// n8n loads each execution's own copy of the static data when it starts and saves the whole copy when it ends.
+	let saved = '{}';
+	let runs = 0;
+	const workflowId = `overlap-${Date.now()}`;
+	const load = () => JSON.parse(saved) as IDataObject;
+	const update = (tierOrder: number, points: number) => ({
+		event: 'customer.profile.updated',
+		clientId: '1',
+		customerId: 'c1',
+		gbCustomerId: '7',
+		createdAt: `2024-11-19T17:00:0${++runs}.000Z`,
+		deliveryId: `delivery-${runs}`,
+		tierOrder,
+		tierName: `T${tierOrder}`,
+		activatedPoints: points,
+		pendingPoints: 0,
+		totalPoints: points,
+		referralCode: null,
+		changes: null,
+	});
+	const context = (item: IDataObject, staticData: IDataObject, mode = 'webhook') =>
+		({
+			getInputData: () => [{ json: item }],
+			getNodeParameter: (name: string, _index: number, fallback: unknown) => (name === 'events' ? ['tierChanged', 'pointsChanged'] : name === 'options' ? {} : fallback),
+			getWorkflowStaticData: () => ((staticData['node:Guard'] ??= {}) as IDataObject),
+			getWorkflow: () => ({ id: workflowId }),
+			getNode: () => ({ id: 'guard-node', name: 'Guard' }),
+			getMode: () => mode,
+			helpers: {},
+			logger: { warn: () => undefined, debug: () => undefined },
+			continueOnFail: () => false,
+		}) as unknown as IExecuteFunctions;
+	const track = async (item: IDataObject, staticData: IDataObject, mode?: string) =>
+		(await trackChanges.call(context(item, staticData, mode)))[0].map(({ json }) => json);
+
+	it('each run compares with the latest snapshot, whichever run n8n saves last', async () => {
+		const first = load();
+		await track(update(1, 100), first);
+		saved = JSON.stringify(first);
+
+		const pointsRun = load();
+		const tierRun = load();
+		const points = await track(update(1, 150), pointsRun);
+		const tier = await track(update(2, 250), tierRun);
+		expect(points.find((item) => item.event === 'gameball.points.changed')).toMatchObject({ totalPointsDelta: 50 });
+		expect(tier.find((item) => item.event === 'gameball.points.changed')).toMatchObject({ totalPointsDelta: 100 });
+		expect(tier.find((item) => item.event === 'gameball.tier.changed')).toMatchObject({ previousTierOrder: 1, tierOrder: 2 });
+		saved = JSON.stringify(tierRun);
+		saved = JSON.stringify(pointsRun); // the run that started first is saved last
+
+		const next = await track(update(2, 260), load());
+		expect(next.filter((item) => item.event === 'gameball.tier.changed')).toEqual([]);
+		expect(next.find((item) => item.event === 'gameball.points.changed')).toMatchObject({ totalPointsDelta: 10 });
+	});
+
+	it('a manual run neither reads nor changes what production runs share', async () => {
+		const manual = await track(update(5, 900), load(), 'manual');
+		expect(manual.find((item) => item.event === 'gameball.tier.changed')).toMatchObject({ tierOrder: 5 });
+		const next = await track(update(2, 270), load());
+		expect(next.filter((item) => item.event === 'gameball.tier.changed')).toEqual([]);
+		expect(next.find((item) => item.event === 'gameball.points.changed')).toMatchObject({ totalPointsDelta: 10 });
 	});
 });
