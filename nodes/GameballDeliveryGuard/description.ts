@@ -107,7 +107,7 @@ export const guardProperties: INodeProperties[] = [
 			'Lock Timeout (Seconds)',
 			'lockTimeoutSeconds',
 			60,
-			'How long to wait for another execution\'s check to finish. After that the lock is taken as left behind by a crashed process and is broken once.',
+			'How long to wait for the lock. After that it is taken as left behind by a crashed process and is broken once. The time counts from when this execution began to wait, so keep it well above how long a queue of executions can hold the lock in turn (each holds it for one check).',
 			{ show: { '/operation': ['dropDuplicates'] } },
 		),
 	]),
