@@ -14,6 +14,10 @@ import type { IDataObject } from 'n8n-workflow';
  * another log (another process in queue mode, or before a restart) gets only delivery keys replayed: adding a key is
  * always safe, an old snapshot over a newer one is not. A restart loses what was not flushed yet; across processes,
  * Gameball Delivery Guard is durable.
+ * The log also keeps the static data as its last flush left it (its values are the table strings, shared, not
+ * copied). A copy loaded before that flush (in flight, or saved again by a long execution in which another node
+ * wrote static data) is read through it instead, and a flush starts from it: however old the copy, nothing the
+ * process flushed is rolled back.
  */
 
 const RECENT_MS = 2 * 60 * 1000;
@@ -66,6 +70,9 @@ export class RecentWrites {
 	private flushedSeq = 0;
 
 	private flushedAt = -Infinity;
+
+	/** The static data as the last flush left it. */
+	private flushedStore?: IDataObject;
 
 	record(kind: WriteKind, key: string, value: string | number, now: number): void {
 		const seq = ++this.lastSeq;
@@ -136,6 +143,12 @@ export class RecentWrites {
 		store[MARK] = `${this.id}:${this.lastSeq}`;
 		this.flushedSeq = this.lastSeq;
 		this.flushedAt = now;
+		this.flushedStore = { ...store };
+	}
+
+	/** The static data as the last flush left it, when the viewed copy holds less of this log (else `undefined`). */
+	lastFlushNewerThan(view: StoreView): IDataObject | undefined {
+		return view.takesSnapshots && view.after < this.flushedSeq ? this.flushedStore : undefined;
 	}
 }
 

@@ -27,6 +27,9 @@ export interface MemoryLimits {
 export class TriggerMemory {
 	private readonly view?: StoreView;
 
+	/** What reads go to: the static data, or the log's last flush of it when that is newer. */
+	private readonly readStore: IDataObject;
+
 	/** This delivery's customer writes: static data saved by another log takes only these snapshots. */
 	private readonly ownSnapshots: Array<{ key: string; encoded: string }> = [];
 
@@ -39,11 +42,14 @@ export class TriggerMemory {
 		private readonly now: number,
 		private readonly log?: RecentWrites,
 	) {
-		this.view = log?.viewOf(store);
+		const loaded = log?.viewOf(store);
+		const newer = log && loaded ? log.lastFlushNewerThan(loaded) : undefined;
+		this.readStore = newer ?? store;
+		this.view = newer ? log?.viewOf(newer) : loaded;
 	}
 
 	wasDelivered(key: string): boolean {
-		if (wasDelivered(this.store, key, this.now)) return true;
+		if (wasDelivered(this.readStore, key, this.now)) return true;
 		return isWithinWindow(this.unflushed('delivery', key), this.now);
 	}
 
@@ -58,7 +64,7 @@ export class TriggerMemory {
 
 	recallCustomer(key: string): ProfileSnapshot | undefined {
 		const unflushed = this.unflushed('customer', key);
-		return unflushed === undefined ? recallCustomer(this.store, key) : decodeSnapshot(unflushed);
+		return unflushed === undefined ? recallCustomer(this.readStore, key) : decodeSnapshot(unflushed);
 	}
 
 	rememberCustomer(key: string, snapshot: ProfileSnapshot): void {
@@ -88,6 +94,7 @@ export class TriggerMemory {
 		}
 		// `missing` leaves out snapshots for static data saved by another log, but this delivery's are the newest.
 		if (!view.takesSnapshots) for (const { key, encoded } of this.ownSnapshots) customers.push([key, encoded]);
+		if (this.readStore !== this.store) replaceContents(this.store, this.readStore);
 		restoreDeliveries(this.store, deliveries, this.limits.deduplicationMemorySize);
 		restoreCustomers(this.store, customers, this.limits.customerMemorySize);
 		log.markFlushed(this.store, this.now);
@@ -97,4 +104,10 @@ export class TriggerMemory {
 	private unflushed(kind: 'delivery' | 'customer', key: string) {
 		return this.log && this.view ? this.log.unflushedValue(kind, key, this.view, this.now) : undefined;
 	}
+}
+
+/** Makes `target` hold exactly `source`'s fields. */
+function replaceContents(target: IDataObject, source: IDataObject): void {
+	for (const key of Object.keys(target)) if (!(key in source)) delete target[key];
+	Object.assign(target, source);
 }

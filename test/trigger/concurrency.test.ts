@@ -270,6 +270,38 @@ describe('the write log, against static data saved by another process', () => {
 		expect(recent.unflushedValue('delivery', 'k3', view, T + 3_600_000)).toBe(3);
 	});
 
+	it('a copy saved again long after it was loaded (a long execution) rolls back nothing the process flushed', () => {
+		const recent = new RecentWrites();
+		const T = Date.UTC(2026, 0, 1);
+		const tiered = (tier: number, points: number, at: string) =>
+			profilePayload({ customer_id: 'long', created_at: at }, { tier_order: tier, tier_name: `T${tier}`, activated_points: points, total_points: points });
+		let saved = '{}';
+		/** n8n: each delivery loads its own copy; the node answering itself (a flush) has it saved. */
+		const webhook = (payload: IDataObject, now: number) => {
+			const copy = JSON.parse(saved) as IDataObject;
+			const outcome = deliver(copy, payload, recent, now);
+			if (outcome.kind === 'emit' && outcome.storeChanged) saved = JSON.stringify(copy);
+			return { outcome, copy };
+		};
+		const events = (outcome: ReturnType<typeof deliver>) => (outcome.kind === 'emit' ? outcome.items.map((item) => item.event) : [outcome.reason]);
+
+		const first = webhook(tiered(1, 100, 'a'), T);
+		expect(events(first.outcome)).toEqual(['customer.profile.updated']);
+		const moved = webhook(tiered(2, 200, 'b'), T + 10_000);
+		expect(events(moved.outcome)).toEqual(['customer.profile.updated', 'gameball.tier.changed', 'gameball.points.changed']);
+		const retried = tiered(2, 250, 'c');
+		webhook(retried, T + 20_000);
+		// The first delivery's execution ran 3 minutes, and another node of it wrote static data: n8n saves its copy.
+		saved = JSON.stringify(first.copy);
+
+		const later = webhook(tiered(2, 250, 'd'), T + 200_000);
+		expect(events(later.outcome)).toEqual(['customer.profile.updated']);
+		expect(webhook(retried, T + 201_000).outcome).toEqual({ kind: 'ignore', reason: 'duplicate' });
+		// The next flush puts the lost writes back into the static data.
+		webhook(tiered(3, 400, 'e'), T + 200_000 + FLUSH_MS);
+		expect(memorySize(JSON.parse(saved) as IDataObject)).toEqual({ deliveries: 5, customers: 1 });
+	});
+
 	it('finds the first missing write by sequence number after older writes were overwritten', () => {
 		const recent = new RecentWrites();
 		const T = Date.UTC(2026, 0, 1);
