@@ -6,6 +6,8 @@ import { noticeParam, optionsCollection, positiveNumberOption } from '../Gamebal
 export const GUARD_DEFAULTS = {
 	historySize: 10000,
 	lockTimeoutSeconds: 60,
+	/** A queue of live executions, each holding the lock for one check, must not look like a crash. */
+	minLockTimeoutSeconds: 10,
 	customerMemorySize: 10000,
 } as const;
 
@@ -103,12 +105,15 @@ export const guardProperties: INodeProperties[] = [
 				'Whether to pass the input items on (profile items with "changes" recomputed; the trigger\'s own tier and points items are replaced by this node\'s)',
 			displayOptions: { show: { '/operation': ['trackChanges'] } },
 		},
-		positiveNumberOption(
-			'Lock Timeout (Seconds)',
-			'lockTimeoutSeconds',
-			60,
-			'How long to wait for the lock. After that it is taken as left behind by a crashed process and is broken once. The time counts from when this execution began to wait, so keep it well above how long a queue of executions can hold the lock in turn (each holds it for one check).',
-			{ show: { '/operation': ['dropDuplicates'] } },
-		),
+		{
+			displayName: 'Lock Timeout (Seconds)',
+			name: 'lockTimeoutSeconds',
+			type: 'number',
+			typeOptions: { minValue: 10 },
+			default: 60,
+			description:
+				'How long to wait for the lock (at least 10). After that it is taken as left behind by a crashed process and is broken once. The time counts from when this execution began to wait, so keep it well above how long a queue of executions can hold the lock in turn (each holds it for one check).',
+			displayOptions: { show: { '/operation': ['dropDuplicates'] } },
+		},
 	]),
 ];

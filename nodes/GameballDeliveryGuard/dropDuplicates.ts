@@ -44,7 +44,8 @@ export async function dropDuplicates(this: IExecuteFunctions): Promise<INodeExec
 	const helpers = deduplicationHelpers(this);
 	const options = readOptions(this);
 	const historySize = positiveNumber(options.historySize, GUARD_DEFAULTS.historySize);
-	const timeoutMs = positiveNumber(options.lockTimeoutSeconds, GUARD_DEFAULTS.lockTimeoutSeconds) * 1000;
+	const timeoutSeconds = positiveNumber(options.lockTimeoutSeconds, GUARD_DEFAULTS.lockTimeoutSeconds);
+	const timeoutMs = Math.max(GUARD_DEFAULTS.minLockTimeoutSeconds, timeoutSeconds) * 1000;
 	const answer = await withLock(helpers, { timeoutMs, logger: this.logger }, async () =>
 		helpers.checkProcessedAndRecord(ids, HISTORY_SCOPE, { mode: 'entries', maxEntries: historySize }),
 	);

@@ -84,7 +84,7 @@ describe('Drop Duplicate Deliveries through n8n-core', () => {
 		]);
 	});
 
-	it('breaks a lock left behind by a crashed execution after the lock timeout', async () => {
+	it('breaks a lock left behind by a crashed execution after the lock timeout, at least 10 s', async () => {
 		// A crashed holder: the lock row (n8n stores the MD5 of each entry) exists and nobody will delete it.
 		const lockEntry = createHash('md5').update('gameball-delivery-guard-lock').digest('base64');
 		deduplicator.rows.set('test-workflow\u0000n:node-under-test', { mode: 'entries', data: [lockEntry] });
@@ -92,7 +92,8 @@ describe('Drop Duplicate Deliveries through n8n-core', () => {
 		const result = await drop([delivery('a')], { options: { lockTimeoutSeconds: 1 } });
 		expect(result.error).toBeUndefined();
 		expect(keptJson(result.outputs).map((item) => item.deliveryId)).toEqual(['a']);
-		expect(Date.now() - started).toBeGreaterThanOrEqual(1000);
+		// 1 s is raised to the 10 s minimum: a queue of live executions must not look like a crash.
+		expect(Date.now() - started).toBeGreaterThanOrEqual(10_000);
 		expect(deduplicator.rows.has('test-workflow\u0000n:node-under-test')).toBe(false);
 	});
 });
