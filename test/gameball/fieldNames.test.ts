@@ -45,7 +45,7 @@ function sampleFor(property: INodeProperties): unknown {
 			return '2026-01-01T00:00:00.000Z';
 		case 'options': {
 			const values = (property.options ?? []).map((option) => ('value' in option ? option.value : undefined));
-			if (values.length === 0) return `sample-${property.name}`; // loaded from Gameball
+			if (values.length === 0) return 1; // loaded from Gameball, whose lists hold numeric IDs (methods/loadOptions.ts)
 			return values.includes(property.default as string) ? property.default : values[0];
 		}
 		case 'multiOptions':

@@ -117,3 +117,25 @@ describe('batch jobs Gameball already has when the node stops', () => {
 		expect(error?.description).toContain('the batch jobs job-1 (items 0-1), job-2 (items 2-3)');
 	});
 });
+
+describe('a success whose body has a `code` of its own', () => {
+	it('takes a predefined coupon whose code is "2001" as created, not as Gameball\'s 2001 "busy" (no second coupon)', async () => {
+		const coupon = { code: '2001', pin: '7', url: 'https://example.com/coupons/2001' };
+		script = [{ status: 200, body: JSON.stringify(coupon), headers: { 'content-type': 'application/json' } }];
+		const { outputs, error } = await runGameball(scripted(), { resource: 'coupon', operation: 'createPredefined', customerId: 'c1', ruleId: 1 });
+		expect(error).toBeUndefined();
+		expect(received).toEqual(['POST /api/v4.0/integrations/coupons/predefined']);
+		expect(outputs[0][0].json).toEqual(coupon);
+	});
+
+	it('still retries a 409 whose error code is 2001', async () => {
+		const json = { 'content-type': 'application/json' };
+		script = [
+			{ status: 409, body: JSON.stringify({ code: 2001, message: 'Concurrent request' }), headers: json },
+			{ status: 200, body: '{}', headers: json },
+		];
+		const { error } = await runGameball(scripted(), sendEvent);
+		expect(error).toBeUndefined();
+		expect(received).toHaveLength(2);
+	});
+});

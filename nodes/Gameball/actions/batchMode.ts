@@ -4,6 +4,7 @@ import { NodeOperationError } from 'n8n-workflow';
 import type { GameballBatchQueuedItem, GameballBatchResultItem } from '../../types';
 import type { BatchStatus } from '../transport/batch';
 import { createBatchJob, MAX_BATCH_SIZE, waitForBatch } from '../transport/batch';
+import { hasSecretKey } from '../transport/request';
 import { appendDescription } from '../transport/errors';
 import { JOB_KINDS } from './batch/jobKinds';
 import type { BatchEntry, GameballOperation, GameballRequest } from './operation';
@@ -35,10 +36,35 @@ export function batchSettings(context: IExecuteFunctions): BatchSettings {
 	return settings;
 }
 
-export function shouldBatch(operation: GameballOperation, settings: BatchSettings, itemCount: number): boolean {
+const NO_SECRET_KEY = "Gameball's batch API needs the credential's Secret Key";
+
+/**
+ * Whether to send the items through the batch API. It needs the Secret Key, which single calls such as Create or
+ * Update and Send Event do not: without one, "Above Threshold" sends the items one by one and says so, and
+ * "Always" stops before anything is sent.
+ */
+export async function shouldBatch(
+	this: IExecuteFunctions,
+	operation: GameballOperation,
+	settings: BatchSettings,
+	itemCount: number,
+): Promise<boolean> {
 	if (!operation.batch || settings.mode === 'never') return false;
-	if (settings.mode === 'always') return true;
-	return !operation.batch.keyless && itemCount >= settings.threshold;
+	if (settings.mode === 'auto' && (operation.batch.keyless || itemCount < settings.threshold)) return false;
+	if (await hasSecretKey(this)) return true;
+	if (settings.mode === 'always') {
+		throw new NodeOperationError(this.getNode(), NO_SECRET_KEY, {
+			description:
+				'Set the Secret Key in the Gameball API credential, or set Batching > Send in Batches to "Never" to send the items one by one with the API key.',
+		});
+	}
+	if (typeof this.addExecutionHints === 'function') {
+		this.addExecutionHints({
+			message: `${NO_SECRET_KEY}, and it has none: the ${itemCount} items were sent one by one.`,
+			location: 'outputPane',
+		});
+	}
+	return false;
 }
 
 function chunk<T>(list: T[], size: number): T[][] {
@@ -100,6 +126,30 @@ function namingCreatedJobs<T extends { description?: string | null }>(error: T, 
 }
 
 /**
+ * Some items failed in their jobs and the others were applied. The error says so and names the jobs: sending every
+ * item again would apply the others twice (events and points jobs have no idempotency key).
+ */
+function partialFailure(
+	context: IExecuteFunctions,
+	failed: INodeExecutionData[],
+	itemCount: number,
+	created: Array<{ job: Array<{ itemIndex: number }>; jobId: string }>,
+) {
+	const applied = itemCount - failed.length;
+	const jobs = created.map(({ job, jobId }) => `${jobId} (items ${job[0].itemIndex}-${job[job.length - 1].itemIndex})`);
+	const first = failed[0];
+	let message = `${failed.length} of ${itemCount} items failed in Gameball's batch API`;
+	if (applied) message += `; the other ${applied} were applied and must not be sent again`;
+	return new NodeOperationError(context.getNode(), message, {
+		itemIndex: (first.pairedItem as { item: number }).item,
+		description:
+			`First failure: ${String(first.json.error)}. ` +
+			`${jobs.length === 1 ? 'Batch job' : 'Batch jobs'} ${jobs.join(', ')}: Batch > Get Status shows each item's result. ` +
+			'Turn on "Continue On Fail" to get one result per item, successes included, and send only the failed items again.',
+	});
+}
+
+/**
  * Sends the items through Gameball's batch API: jobs of at most 1,000, created first, then awaited, and each job's
  * per-item results fanned back to the input item they came from. `undefined` in Auto mode when an item sets a
  * field that the batch form would drop: then every item goes one by one.
@@ -123,12 +173,11 @@ export async function runInBatches(
 			entries.push({ itemIndex, entry: batch.toItem(request) });
 		} catch (error) {
 			if (!this.continueOnFail()) throw asNodeError(this.getNode(), error, itemIndex);
-			results[itemIndex] = errorItem(error, itemIndex);
+			results[itemIndex] = errorItem(this, error, itemIndex);
 		}
 	}
 	const movesMoney = JOB_KINDS.some((kind) => kind.kind === batch.kind && kind.movesMoney === true);
 	const jobs = chunk(entries, settings.size);
-	const deadline = { timeoutMs: settings.timeoutSeconds * 1000, pollIntervalMs: settings.pollSeconds * 1000 };
 	const created: Array<{ job: typeof entries; jobId: string }> = [];
 	for (const job of jobs) {
 		const itemIndex = job[0].itemIndex;
@@ -136,9 +185,11 @@ export async function runInBatches(
 			created.push({ job, jobId: await createBatchJob.call(this, batch.kind, job.map(({ entry }) => entry), { itemIndex, movesMoney }) });
 		} catch (error) {
 			if (!this.continueOnFail()) throw namingCreatedJobs(asNodeError(this.getNode(), error, itemIndex), created);
-			for (const { itemIndex: failed } of job) results[failed] = errorItem(error, failed);
+			for (const { itemIndex: failed } of job) results[failed] = errorItem(this, error, failed);
 		}
 	}
+	// One time limit for all the jobs: each wait gets what is left of it.
+	const deadline = Date.now() + settings.timeoutSeconds * 1000;
 	for (const { job, jobId } of created) {
 		if (!settings.waitForResults) {
 			job.forEach(({ itemIndex }, position) => {
@@ -149,27 +200,30 @@ export async function runInBatches(
 		}
 		let status: BatchStatus;
 		try {
-			status = await waitForBatch.call(this, jobId, { ...deadline, itemIndex: job[0].itemIndex });
+			status = await waitForBatch.call(this, jobId, {
+				timeoutMs: Math.max(0, deadline - Date.now()),
+				pollIntervalMs: settings.pollSeconds * 1000,
+				itemIndex: job[0].itemIndex,
+			});
 		} catch (error) {
 			if (!this.continueOnFail()) throw namingCreatedJobs(asNodeError(this.getNode(), error, job[0].itemIndex), created);
-			for (const { itemIndex } of job) results[itemIndex] = errorItem(error, itemIndex);
+			for (const { itemIndex } of job) results[itemIndex] = errorItem(this, error, itemIndex);
 			continue;
 		}
 		job.forEach(({ itemIndex }, position) => {
 			const result = resultFor(status, position);
 			const meta = { batchJobId: status.jobId, batchKind: batch.kind };
-			const json: GameballBatchResultItem =
-				'ok' in result ? { success: true, ...meta, result: result.ok } : { success: false, ...meta, error: result.failed };
-			results[itemIndex] = { json, pairedItem: { item: itemIndex } };
+			if ('ok' in result) {
+				const json: GameballBatchResultItem = { success: true, ...meta, result: result.ok };
+				results[itemIndex] = { json, pairedItem: { item: itemIndex } };
+				return;
+			}
+			const json: GameballBatchResultItem = { success: false, ...meta, error: result.failed };
+			const error = new NodeOperationError(this.getNode(), result.failed, { itemIndex });
+			results[itemIndex] = errorItem(this, error, itemIndex, json);
 		});
 	}
 	const failed = results.filter((item) => item.json.error !== undefined);
-	if (failed.length && !this.continueOnFail()) {
-		const first = failed[0];
-		throw new NodeOperationError(this.getNode(), `${failed.length} of ${itemCount} items failed in Gameball's batch API`, {
-			itemIndex: (first.pairedItem as { item: number }).item,
-			description: `First failure: ${String(first.json.error)}. Turn on "Continue On Fail" to get one result per item, successes included.`,
-		});
-	}
+	if (failed.length && !this.continueOnFail()) throw partialFailure(this, failed, itemCount, created);
 	return results;
 }

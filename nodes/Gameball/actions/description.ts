@@ -43,7 +43,8 @@ const batchingProperty: INodeProperties = {
 	type: 'collection',
 	placeholder: 'Add Batching Option',
 	default: {},
-	description: "Send many items through Gameball's batch API: one job per 1,000 items instead of one call per item",
+	description:
+		"Send many items through Gameball's batch API, which needs the credential's Secret Key: one job per 1,000 items instead of one call per item",
 	options: [
 		{
 			displayName: 'Batch Size',
@@ -74,12 +75,17 @@ const batchingProperty: INodeProperties = {
 			type: 'options',
 			default: 'auto',
 			options: [
-				{ name: 'Above Threshold', value: 'auto', description: 'Use batches when there are at least "Batch Threshold" items' },
+				{
+					name: 'Above Threshold',
+					value: 'auto',
+					description:
+						'Use batches when there are at least "Batch Threshold" items and the credential has a Secret Key (the batch API needs it); otherwise one request per item',
+				},
 				{
 					name: 'Always',
 					value: 'always',
 					description:
-						'Use batches for any number of items. Manual Adjustment is batched only here: its batch form has no transaction ID or username, so sending the same items again adjusts again.',
+						'Use batches for any number of items; needs the credential\'s Secret Key. Manual Adjustment is batched only here: its batch form has no transaction ID or username, so sending the same items again adjusts again.',
 				},
 				{ name: 'Never', value: 'never', description: 'One request per item, paced to the rate limits' },
 			],
@@ -90,7 +96,7 @@ const batchingProperty: INodeProperties = {
 			type: 'number',
 			typeOptions: { minValue: 1 },
 			default: 600,
-			description: 'How long to wait for the jobs to finish. Items of an unfinished job are reported as errors.',
+			description: 'How long to wait, in all, for the jobs to finish. Items of an unfinished job are reported as errors.',
 		},
 		{
 			displayName: 'Wait for Results',

@@ -1,4 +1,4 @@
-import type { IDataObject, INode, INodeExecutionData } from 'n8n-workflow';
+import type { IDataObject, IExecuteFunctions, INode, INodeExecutionData } from 'n8n-workflow';
 import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 
 import type { GameballResponse } from '../transport/request';
@@ -32,16 +32,28 @@ export function paired(records: IDataObject[], itemIndex: number): INodeExecutio
 	return records.map((json) => ({ json, pairedItem: { item: itemIndex } }));
 }
 
-/** The item n8n expects for a failed input item when the node continues on fail. No secret is in any message. */
-export function errorItem(error: unknown, itemIndex: number): INodeExecutionData {
+/**
+ * The item for a failed input item when the node continues on fail. No secret is in any message. With "Continue
+ * (using error output)" it also carries the error, which is what sends it to the error output; n8n then keeps only
+ * the message in its JSON, so the item carries it only then and keeps its description otherwise.
+ */
+export function errorItem(
+	context: IExecuteFunctions,
+	error: unknown,
+	itemIndex: number,
+	json: IDataObject = errorJson(error),
+): INodeExecutionData {
+	const item: INodeExecutionData = { json, pairedItem: { item: itemIndex } };
+	if (context.getNode().onError === 'continueErrorOutput') item.error = asNodeError(context.getNode(), error, itemIndex);
+	return item;
+}
+
+function errorJson(error: unknown): IDataObject {
 	const { message, description, httpCode } = error as { message?: string; description?: string; httpCode?: string };
 	return {
-		json: {
-			error: message ?? String(error),
-			...(description ? { description } : {}),
-			...(httpCode ? { httpCode } : {}),
-		},
-		pairedItem: { item: itemIndex },
+		error: message ?? String(error),
+		...(description ? { description } : {}),
+		...(httpCode ? { httpCode } : {}),
 	};
 }
 

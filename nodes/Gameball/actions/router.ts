@@ -44,7 +44,7 @@ export async function router(this: IExecuteFunctions): Promise<INodeExecutionDat
 
 	if (operation.batch) {
 		const settings = batchSettings(this);
-		const batched = shouldBatch(operation, settings, items.length)
+		const batched = (await shouldBatch.call(this, operation, settings, items.length))
 			? await runInBatches.call(this, operation, items.length, settings)
 			: undefined;
 		if (batched) return [batched];
@@ -56,7 +56,7 @@ export async function router(this: IExecuteFunctions): Promise<INodeExecutionDat
 			output.push(...paired(await performOne.call(this, operation, itemIndex), itemIndex));
 		} catch (error) {
 			if (this.continueOnFail()) {
-				output.push(errorItem(error, itemIndex));
+				output.push(errorItem(this, error, itemIndex));
 				continue;
 			}
 			throw asNodeError(this.getNode(), error, itemIndex);

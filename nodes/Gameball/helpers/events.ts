@@ -35,5 +35,12 @@ export function readEvents(context: IExecuteFunctions, itemIndex: number): IData
 	const name = readString(context, 'eventName', itemIndex);
 	const metadata = asObject(context, context.getNodeParameter('metadata', itemIndex, '{}'), 'metadata', itemIndex);
 	const more = asObject(context, context.getNodeParameter('moreEvents', itemIndex, '{}'), 'moreEvents', itemIndex);
-	return { ...more, ...(name ? { [name]: metadata } : {}) };
+	const events = { ...more, ...(name ? { [name]: metadata } : {}) };
+	if (!Object.keys(events).length) {
+		throw new NodeOperationError(context.getNode(), '"Event Name" is required', {
+			itemIndex,
+			description: 'Set Event Name, or give the events in More Events (JSON).',
+		});
+	}
+	return events;
 }

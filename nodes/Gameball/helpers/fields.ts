@@ -114,11 +114,43 @@ export function readTime(context: IExecuteFunctions, name: string, itemIndex: nu
 	return date.toISOString();
 }
 
-/** A required number parameter; a non-number is a clear error rather than NaN in the request. */
-export function readNumber(context: IExecuteFunctions, name: string, itemIndex: number): number {
-	const value = Number(context.getNodeParameter(name, itemIndex));
-	if (!Number.isFinite(value)) {
-		throw new NodeOperationError(context.getNode(), `"${name}" must be a number`, { itemIndex });
+/** A required string parameter, trimmed; blank is a clear error rather than an empty field sent to Gameball. */
+export function readRequiredString(context: IExecuteFunctions, property: INodeProperties, itemIndex: number): string {
+	const value = readString(context, property.name, itemIndex);
+	if (!value) throw new NodeOperationError(context.getNode(), `"${property.displayName}" is required`, { itemIndex });
+	return value;
+}
+
+const DECIMAL = /^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$/;
+
+/**
+ * A number field's value as a number: an expression gives text, which is converted. Blank is `undefined`; anything
+ * else that is not a number, or not a whole number where Gameball wants an integer, is a clear error.
+ */
+export function toNumber(
+	context: IExecuteFunctions,
+	displayName: string,
+	value: unknown,
+	itemIndex: number,
+	integer = false,
+): number | undefined {
+	if (value === undefined || value === null || (typeof value === 'string' && value.trim() === '')) return undefined;
+	const number = typeof value === 'string' && DECIMAL.test(value.trim()) ? Number(value) : value;
+	if (typeof number !== 'number' || !Number.isFinite(number)) {
+		const shown = typeof value === 'string' ? JSON.stringify(value.slice(0, 40)) : typeof value;
+		throw new NodeOperationError(context.getNode(), `"${displayName}" must be a number (got ${shown})`, { itemIndex });
+	}
+	if (integer && !Number.isInteger(number)) {
+		throw new NodeOperationError(context.getNode(), `"${displayName}" must be a whole number (got ${number})`, { itemIndex });
+	}
+	return number;
+}
+
+/** A required number parameter: blank (e.g. an expression that gives nothing) is refused, not sent as 0. */
+export function readNumber(context: IExecuteFunctions, property: INodeProperties, itemIndex: number, integer = false): number {
+	const value = toNumber(context, property.displayName, context.getNodeParameter(property.name, itemIndex), itemIndex, integer);
+	if (value === undefined) {
+		throw new NodeOperationError(context.getNode(), `"${property.displayName}" is required`, { itemIndex });
 	}
 	return value;
 }

@@ -2,7 +2,7 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 import { NodeOperationError } from 'n8n-workflow';
 
 import type { Endpoint, GameballOperation, GameballRequest } from '../actions/operation';
-import { additionalFields, compact, parseJson, readNumber, readString } from './fields';
+import { additionalFields, compact, parseJson, readNumber, readString, toNumber } from './fields';
 
 /** An operation described by its fields: where each one goes is derived from the spec, not written per operation. */
 export interface RequestSpec
@@ -21,6 +21,8 @@ export interface RequestSpec
 	sendIn?: 'body' | 'qs';
 	/** Fields typed as comma-separated text and sent as arrays of strings. */
 	lists?: string[];
+	/** Fields Gameball wants as integers (IDs, points, days): sent as numbers, a fraction refused. */
+	integers?: string[];
 	/** Gameball reads the language from a `lang` header: offer it among the optional fields. */
 	langHeader?: boolean;
 	/** Reshapes the fields once read, e.g. to nest some of them. */
@@ -90,13 +92,20 @@ function convert(
 		if (Number.isNaN(date.getTime())) fail(context, `"${property.displayName}" is not a valid date: ${String(value)}`, itemIndex);
 		return date.toISOString();
 	}
+	const integer = spec.integers?.includes(property.name) ?? false;
+	if (property.type === 'number' || integer) {
+		return checkRange(context, property, toNumber(context, property.displayName, value, itemIndex, integer), itemIndex);
+	}
 	if (typeof value === 'string') return value.trim();
 	return checkRange(context, property, value, itemIndex) as FieldValue;
 }
 
 function readRequired(context: IExecuteFunctions, spec: RequestSpec, property: INodeProperties, itemIndex: number) {
 	const { name, displayName, type } = property;
-	if (type === 'number') return checkRange(context, property, readNumber(context, name, itemIndex), itemIndex);
+	if (type === 'number') {
+		const integer = spec.integers?.includes(name) ?? false;
+		return checkRange(context, property, readNumber(context, property, itemIndex, integer), itemIndex);
+	}
 	if (type === 'dateTime' && !readString(context, name, itemIndex)) return new Date().toISOString();
 	if (type === 'boolean') return context.getNodeParameter(name, itemIndex) as boolean;
 	const raw = type === 'string' ? readString(context, name, itemIndex) : context.getNodeParameter(name, itemIndex);
@@ -123,7 +132,7 @@ function optionalCollection(spec: RequestSpec): INodeProperties | undefined {
 export function requestOperation(spec: RequestSpec): GameballOperation {
 	const collection = optionalCollection(spec);
 	// Everything that is not about reading the parameters is the operation's own.
-	const { path = [], required = [], sendIn = 'body', shape, needsAField, optional, lists, langHeader, ...operation } = spec;
+	const { path = [], required = [], sendIn = 'body', shape, needsAField, optional, lists, integers, langHeader, ...operation } = spec;
 	return {
 		...operation,
 		properties: [...path, ...required, ...(collection ? [collection] : [])],

@@ -51,6 +51,11 @@ async function credentialsOf(context: GameballContext) {
 	return await credentials;
 }
 
+/** Whether the credential has a Secret Key, which Gameball's batch API needs besides the API key. */
+export async function hasSecretKey(context: GameballContext): Promise<boolean> {
+	return Boolean((await credentialsOf(context)).secretKey);
+}
+
 function apiRoot(credentials: ICredentialDataDecryptedObject): string {
 	const baseUrl = String(credentials.baseUrl || 'https://api.gameball.co').replace(/\/+$/, '');
 	return `${baseUrl}/api/${String(credentials.apiVersion || 'v4.0')}/integrations`;
@@ -85,12 +90,13 @@ export function networkCodeOf(error: unknown): string | undefined {
 }
 
 function classify(status: number, body: unknown, headers: IDataObject): AttemptOutcome {
-	const code = isGameballErrorBody(body) ? Number(body.code) : undefined;
+	if (status < 400) return { kind: 'ok' };
 	if (status === 429) return { kind: 'rateLimited', retryAfter: headers['retry-after'] as string | undefined };
+	// Only an error answer's `code` is Gameball's: a success body may have its own (a coupon code such as "2001").
+	const code = isGameballErrorBody(body) ? Number(body.code) : undefined;
 	if (code !== undefined && BUSY_CODES.has(code)) return { kind: 'busy' };
 	if (status >= 500) return { kind: 'serverError' };
-	if (status >= 400) return { kind: 'clientError' };
-	return { kind: 'ok' };
+	return { kind: 'clientError' };
 }
 
 /**

@@ -20,6 +20,7 @@ export const createPredefined = requestOperation({
 		},
 	],
 	optional: identityOptions,
+	integers: ['ruleId'],
 	// The coupon costs the customer points: a blind repeat would charge them twice.
 	movesMoney: true,
 });

@@ -11,4 +11,5 @@ export const validate = requestOperation({
 	required: [customerIdParam],
 	optional: checkOptions,
 	lists: ['collectionsIds'],
+	integers: ['lockDuration'],
 });

@@ -10,4 +10,5 @@ export const validateMany = requestOperation({
 	required: [customerIdParam, couponCodesParam],
 	optional: checkOptions,
 	lists: ['coupons', 'collectionsIds'],
+	integers: ['lockDuration'],
 });

@@ -8,4 +8,5 @@ export const achieveSocialChallenge = requestOperation({
 	endpoint: 'POST /customers/social-challenges',
 	required: [customerIdParam, { displayName: 'Challenge ID', name: 'challengeId', type: 'number', typeOptions: { minValue: 1 }, default: 0, required: true }],
 	optional: identityOptions,
+	integers: ['challengeId'],
 });

@@ -12,11 +12,13 @@ import {
 	jsonOption,
 	parseJson,
 	readAdditional,
-	readString,
+	readRequiredString,
+	toNumber,
 } from '../../helpers/fields';
 
 const textAttributes = ['displayName', 'firstName', 'lastName', 'gender', 'dateOfBirth', 'joinDate', 'country', 'city', 'zip', 'preferredLanguage', 'source'];
 const numberAttributes = ['totalSpent', 'totalOrders', 'avgOrderAmount'];
+const integerAttributes = ['totalOrders'];
 const listAttributes = ['utms', 'devices', 'paymentMethods'];
 
 const titleOf = (name: string) => name.replace(/([A-Z])/g, ' $1').replace(/^./, (c) => c.toUpperCase());
@@ -85,8 +87,13 @@ export const createOrUpdate: GameballOperation = {
 	build(itemIndex) {
 		const fields = readAdditional(this, itemIndex, ['custom', ...listAttributes]);
 		const { email, mobile, guest, referrerCode, deviceToken, osType, custom } = fields;
+		const customerId = readRequiredString(this, customerIdParam, itemIndex);
+		const numberOf = (name: string) => toNumber(this, titleOf(name), fields[name], itemIndex, integerAttributes.includes(name));
 		const attributes: IDataObject = compact({
-			...Object.fromEntries([...textAttributes, ...numberAttributes, 'lastOrderDate', 'channel'].map((name) => [name, fields[name]])),
+			...Object.fromEntries(textAttributes.map((name) => [name, fields[name]])),
+			...Object.fromEntries(numberAttributes.map((name) => [name, numberOf(name)])),
+			lastOrderDate: fields.lastOrderDate,
+			channel: fields.channel,
 			...Object.fromEntries(listAttributes.map((name) => [name, listOf(this, fields, name, itemIndex)])),
 			email,
 			mobile,
@@ -95,7 +102,7 @@ export const createOrUpdate: GameballOperation = {
 		const tags = tagsOf(this, fields.tags, itemIndex);
 		return {
 			body: compact({
-				customerId: readString(this, 'customerId', itemIndex),
+				customerId,
 				email,
 				mobile,
 				guest,

@@ -6,6 +6,7 @@ export const getCampaignsProgress = customerLookup({
 	action: 'Get a customer progress in reward campaigns',
 	endpoint: 'GET /customers/{customerId}/reward-campaigns-progress',
 	langHeader: true,
+	integers: ['campaignId'],
 	filters: [
 		{
 			displayName: 'Campaign Type',

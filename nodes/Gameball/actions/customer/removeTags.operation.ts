@@ -9,5 +9,7 @@ export const removeTags = requestOperation({
 	endpoint: 'DELETE /customers/{customerId}/tags',
 	path: [customerIdParam],
 	required: [tagsParam],
+	// Read as a list, so that tags that trim to nothing are refused as missing.
+	lists: ['tags'],
 	shape: tidyTags,
 });

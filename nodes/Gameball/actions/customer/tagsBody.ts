@@ -11,10 +11,8 @@ export const tagsParam: INodeProperties = {
 	description: 'Comma-separated tags',
 };
 
+/** The tags, read as a list, sent as one comma-separated string. */
 export function tidyTags(fields: IDataObject): IDataObject {
-	const tags = String(fields.tags ?? '')
-		.split(',')
-		.map((tag) => tag.trim())
-		.filter(Boolean);
-	return { tags: tags.join(',') };
+	const tags = Array.isArray(fields.tags) ? fields.tags : String(fields.tags ?? '').split(',');
+	return { tags: tags.map((tag) => String(tag).trim()).filter(Boolean).join(',') };
 }

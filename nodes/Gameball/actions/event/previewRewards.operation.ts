@@ -1,6 +1,6 @@
 import type { GameballOperation } from '../operation';
 import { eventProperties, readEvents } from '../../helpers/events';
-import { additionalFields, customerIdParam, identityOptions, readAdditional, readString } from '../../helpers/fields';
+import { additionalFields, customerIdParam, identityOptions, readAdditional, readRequiredString } from '../../helpers/fields';
 
 export const previewRewards: GameballOperation = {
 	value: 'previewRewards',
@@ -15,7 +15,7 @@ export const previewRewards: GameballOperation = {
 	build(itemIndex) {
 		const { lang, ...identity } = readAdditional(this, itemIndex);
 		return {
-			body: { customerId: readString(this, 'customerId', itemIndex), ...identity, events: readEvents(this, itemIndex) },
+			body: { customerId: readRequiredString(this, customerIdParam, itemIndex), ...identity, events: readEvents(this, itemIndex) },
 			headers: lang ? { lang: String(lang) } : undefined,
 		};
 	},

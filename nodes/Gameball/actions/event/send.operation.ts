@@ -1,6 +1,6 @@
 import type { GameballOperation } from '../operation';
 import { eventProperties, readEvents } from '../../helpers/events';
-import { customerIdParam, readString } from '../../helpers/fields';
+import { customerIdParam, readRequiredString } from '../../helpers/fields';
 
 export const send: GameballOperation = {
 	value: 'send',
@@ -9,7 +9,7 @@ export const send: GameballOperation = {
 	endpoint: 'POST /events',
 	properties: [customerIdParam, ...eventProperties],
 	build(itemIndex) {
-		return { body: { customerId: readString(this, 'customerId', itemIndex), events: readEvents(this, itemIndex) } };
+		return { body: { customerId: readRequiredString(this, customerIdParam, itemIndex), events: readEvents(this, itemIndex) } };
 	},
 	// Events can earn rewards: a blind repeat could reward twice.
 	movesMoney: true,

@@ -7,6 +7,7 @@ export const get = requestOperation({
 	action: 'Get the leaderboard ranking of customers',
 	endpoint: 'GET /leaderboard',
 	sendIn: 'qs',
+	integers: ['rewardCampaignId'],
 	optional: [
 		{ displayName: 'From', name: 'from', type: 'dateTime', default: '', description: 'Start of the period; all time when unset' },
 		{ displayName: 'To', name: 'to', type: 'dateTime', default: '', description: 'End of the period; all time when unset' },

@@ -20,6 +20,7 @@ export const cashback = requestOperation({
 			description: 'Days the cashback stays pending, e.g. your return window, so that refunds can still take it back',
 		},
 	],
+	integers: ['returnWindow'],
 	shape: ({ returnWindow, ...fields }) => (returnWindow === undefined ? fields : { ...fields, configurations: { returnWindow } }),
 	idempotencyKey: 'transactionId',
 	movesMoney: true,

@@ -16,6 +16,7 @@ export const hold = requestOperation({
 		{ displayName: 'Ignore OTP', name: 'ignoreOTP', type: 'boolean', default: false, description: 'Whether to skip the OTP check' },
 		{ displayName: 'Hash', name: 'hash', type: 'string', default: '' },
 	],
+	integers: ['pointsToHold'],
 	// No ID makes a hold idempotent, so it is never repeated after an ambiguous failure.
 	movesMoney: true,
 });

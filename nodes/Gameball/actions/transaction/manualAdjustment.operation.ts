@@ -19,6 +19,7 @@ export const manualAdjustment = requestOperation({
 		{ displayName: 'Amount', name: 'amount', type: 'number', default: 0, description: 'Monetary value to add, instead of points' },
 		{ displayName: 'Expire After (Days)', name: 'expiryAfter', type: 'number', default: 0, description: 'Days until the added points expire' },
 	],
+	integers: ['points', 'expiryAfter'],
 	idempotencyKey: 'transactionId',
 	movesMoney: true,
 	batch: {

@@ -20,6 +20,7 @@ export const redeem = requestOperation({
 		{ displayName: 'Hash', name: 'hash', type: 'string', default: '' },
 		{ displayName: 'Reason', name: 'reason', type: 'string', default: '' },
 	],
+	integers: ['points'],
 	idempotencyKey: 'transactionId',
 	movesMoney: true,
 	batch: {

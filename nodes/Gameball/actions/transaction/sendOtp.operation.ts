@@ -13,4 +13,5 @@ export const sendOtp = requestOperation({
 		{ displayName: 'Amount', name: 'amount', type: 'number', default: 0 },
 		{ displayName: 'Rule ID', name: 'ruleId', type: 'number', default: 0 },
 	],
+	integers: ['points', 'ruleId'],
 });
