@@ -1,66 +1,14 @@
 // "On Error: Continue (using error output)": n8n-core itself sorts the node's items between the success and the error
 // output, so these runs go through its real WorkflowExecute with the node's `onError` set.
-import type { IDataObject, INode, INodeExecutionData, INodeParameters, IWorkflowExecuteAdditionalData } from 'n8n-workflow';
-import { createRunExecutionData, Workflow } from 'n8n-workflow';
-import { ExecutionLifecycleHooks, WorkflowExecute } from 'n8n-core';
+import type { IDataObject, INode, INodeExecutionData, INodeParameters } from 'n8n-workflow';
 
 import type { Simulator } from '../../simulator';
 import type { GameballCredentials } from '../harness/gameball';
 import { simulatorFor } from '../harness/gameball';
-import { TestCredentialsHelper } from '../harness/credentialsHelper';
-import '../harness/deduplication';
-import { PackageNodeTypes } from '../harness/nodeTypes';
+import { runNode } from '../harness/run';
 
-const nodeTypes = new PackageNodeTypes();
-
-async function runWithOnError(
-	credentials: GameballCredentials,
-	onError: INode['onError'],
-	parameters: INodeParameters,
-	items: IDataObject[],
-): Promise<{ outputs: INodeExecutionData[][]; error?: Error }> {
-	const node: INode = {
-		id: 'gameball',
-		name: 'Gameball',
-		type: 'n8n-nodes-gameball.gameball',
-		typeVersion: 1,
-		position: [0, 0],
-		parameters,
-		onError,
-		credentials: { gameballApi: { id: 'gameball-credential', name: 'gameballApi' } },
-	};
-	const workflow = new Workflow({ id: 'error-output', nodes: [node], connections: {}, active: false, nodeTypes, staticData: {} });
-	const hooks = new ExecutionLifecycleHooks('manual', 'error-output-run', {
-		id: workflow.id,
-		name: 'error output',
-		active: false,
-		isArchived: false,
-		nodes: [node],
-		connections: {},
-		createdAt: new Date(),
-		updatedAt: new Date(),
-		activeVersionId: null,
-	});
-	const additionalData = {
-		hooks,
-		credentialsHelper: new TestCredentialsHelper(credentials),
-		executionId: 'error-output-run',
-		variables: {},
-		restApiUrl: 'http://localhost/rest',
-		instanceBaseUrl: 'http://localhost',
-		webhookBaseUrl: 'http://localhost/webhook',
-		webhookTestBaseUrl: 'http://localhost/webhook-test',
-		webhookWaitingBaseUrl: 'http://localhost/webhook-waiting',
-		formWaitingBaseUrl: 'http://localhost/form-waiting',
-		currentNodeExecutionIndex: 0,
-	} as unknown as IWorkflowExecuteAdditionalData;
-	const runData = createRunExecutionData({
-		executionData: { nodeExecutionStack: [{ node, data: { main: [items.map((json) => ({ json }))] }, source: null }] },
-	});
-	const run = await new WorkflowExecute(additionalData, 'manual', runData).processRunExecutionData(workflow);
-	const task = run.data.resultData.runData[node.name]?.[0];
-	return { outputs: (task?.data?.main ?? []).map((output) => output ?? []), error: task?.error ?? run.data.resultData.error };
-}
+const runWithOnError = (credentials: GameballCredentials, onError: INode['onError'], parameters: INodeParameters, items: IDataObject[]) =>
+	runNode({ type: 'gameball', parameters, credentials, onError }, items);
 
 const pairs = (items: INodeExecutionData[]) => items.map((item) => (item.pairedItem as { item: number }).item);
 

@@ -29,6 +29,8 @@ export interface NodeSpec {
 	credentials?: Credentials;
 	typeVersion?: number;
 	continueOnFail?: boolean;
+	/** The node's On Error setting; `continueOnFail` stands for `continueRegularOutput`. */
+	onError?: INode['onError'];
 }
 
 /** Distinct credentials get distinct ids, as in n8n (the trigger caches its Secret Key per credential id). */
@@ -45,7 +47,7 @@ function buildNode(spec: NodeSpec): INode {
 		position: [0, 0],
 		parameters: spec.parameters,
 		webhookId: 'test-webhook-id',
-		...(spec.continueOnFail ? { onError: 'continueRegularOutput' as const } : {}),
+		...(spec.onError ? { onError: spec.onError } : spec.continueOnFail ? { onError: 'continueRegularOutput' as const } : {}),
 		credentials: Object.fromEntries(
 			Object.entries(spec.credentials ?? {}).map(([type, data]) => [type, { id: credentialId(type, data), name: type }]),
 		),
