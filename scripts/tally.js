@@ -1,18 +1,57 @@
 #!/usr/bin/env node
 // Prints one plain "N passed, N failed" line from jest JSON reports (and e2e reports of the same shape).
-const { readFileSync, existsSync } = require('node:fs');
+// Every file named must exist and hold tests: a missing, unreadable or empty report is a failure, and so is a suite
+// that failed outside its tests (a load error, an afterAll hook). With --no-skips, a skipped test is a failure too.
+const { readFileSync } = require('node:fs');
+
+const args = process.argv.slice(2);
+const noSkips = args.includes('--no-skips');
+const files = args.filter((arg) => arg !== '--no-skips');
 
 let passed = 0;
 let failed = 0;
-let broken = 0;
-for (const file of process.argv.slice(2)) {
-	if (!existsSync(file)) continue;
-	const report = JSON.parse(readFileSync(file, 'utf8'));
+let skipped = 0;
+const problems = [];
+
+function readReport(file) {
+	try {
+		return JSON.parse(readFileSync(file, 'utf8'));
+	} catch (error) {
+		problems.push(`${file}: no report (${error.code ?? error.message})`);
+		return undefined;
+	}
+}
+
+if (files.length === 0) problems.push('no report named');
+for (const file of files) {
+	const report = readReport(file);
+	if (!report) {
+		failed += 1;
+		continue;
+	}
 	passed += report.numPassedTests ?? 0;
 	failed += report.numFailedTests ?? 0;
-	// A suite that fails to load has no tests to count: count it as a failure.
-	broken += (report.testResults ?? []).filter((suite) => suite.status === 'failed' && suite.assertionResults?.length === 0).length;
+	skipped += (report.numPendingTests ?? 0) + (report.numTodoTests ?? 0);
+	if (!((report.numTotalTests ?? 0) > 0)) {
+		problems.push(`${file}: no tests ran`);
+		failed += 1;
+	}
+	// A suite that failed with none of its tests failing: it did not load, or a hook threw.
+	const suiteFailures = (report.testResults ?? []).filter(
+		(suite) => suite.status === 'failed' && !(suite.assertionResults ?? []).some((test) => test.status === 'failed'),
+	);
+	for (const suite of suiteFailures) problems.push(`${file}: ${suite.name} failed outside its tests`);
+	failed += suiteFailures.length;
+	if (report.success === false && (report.numFailedTests ?? 0) === 0 && suiteFailures.length === 0) {
+		problems.push(`${file}: jest reported failure`);
+		failed += 1;
+	}
 }
-failed += broken;
+if (noSkips && skipped > 0) {
+	problems.push(`${skipped} skipped (every test must run here)`);
+	failed += skipped;
+}
+for (const problem of problems) console.log(`::: ${problem}`);
+if (skipped > 0 && !noSkips) console.log(`::: ${skipped} skipped`);
 console.log(`${passed} passed, ${failed} failed`);
 process.exit(failed > 0 || passed === 0 ? 1 : 0);
