@@ -1,5 +1,6 @@
 import type {
 	IDataObject,
+	IHookFunctions,
 	INodeExecutionData,
 	INodeType,
 	INodeTypeDescription,
@@ -43,9 +44,23 @@ function respond(context: IWebhookFunctions, outcome: Outcome): IWebhookResponse
 	return { webhookResponse: ACCEPTED, workflowData: [items] };
 }
 
-// Gameball has no API to subscribe webhooks: the merchant pastes the Production URL into the dashboard (see
-// the setup notice), so there is deliberately no webhookMethods lifecycle (checkExists/create/delete).
-// eslint-disable-next-line @n8n/community-nodes/webhook-lifecycle-complete
+/**
+ * Gameball has no API to subscribe webhooks: the merchant pastes the Production URL into the dashboard (see the
+ * setup notice). So the lifecycle has nothing to register: the webhook always exists, and creating or deleting it
+ * changes nothing at Gameball.
+ */
+const nothingToRegister = {
+	async checkExists(this: IHookFunctions): Promise<boolean> {
+		return true;
+	},
+	async create(this: IHookFunctions): Promise<boolean> {
+		return true;
+	},
+	async delete(this: IHookFunctions): Promise<boolean> {
+		return true;
+	},
+};
+
 export class GameballTrigger implements INodeType {
 	description: INodeTypeDescription = {
 		displayName: 'Gameball Trigger',
@@ -68,6 +83,8 @@ export class GameballTrigger implements INodeType {
 		webhooks: [gameballWebhook],
 		properties: triggerProperties,
 	};
+
+	webhookMethods = { default: nothingToRegister };
 
 	async webhook(this: IWebhookFunctions): Promise<IWebhookResponseData> {
 		const delivery = await readDelivery.call(this);

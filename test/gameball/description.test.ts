@@ -1,6 +1,7 @@
 import type { INodeProperties, INodePropertyCollection, INodePropertyOptions } from 'n8n-workflow';
 
 import { Gameball } from '../../nodes/Gameball/Gameball.node';
+import { resources } from '../../nodes/Gameball/actions/resources';
 
 /**
  * The node's parameters are built by factories, which n8n's lint rules cannot read. These checks apply the same
@@ -22,6 +23,15 @@ const all: Array<{ property: INodeProperties; path: string }> = [];
 walk(properties, (property, path) => all.push({ property, path }));
 
 describe('Gameball node description', () => {
+	it('defaults Resource to the first resource, and its Operation to an operation of that resource', () => {
+		const resource = properties.find((property) => property.name === 'resource') as INodeProperties;
+		expect(resource.default).toBe(resources[0].value);
+		const operation = properties.find(
+			(property) => property.name === 'operation' && property.displayOptions?.show?.resource?.includes(resource.default as string),
+		) as INodeProperties;
+		expect(resources[0].operations.map(({ value }) => value)).toContain(operation.default);
+	});
+
 	it('gives every parameter a default', () => {
 		expect(all.filter(({ property }) => property.default === undefined).map(({ path }) => path)).toEqual([]);
 	});

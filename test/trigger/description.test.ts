@@ -1,3 +1,4 @@
+import type { IHookFunctions } from 'n8n-workflow';
 import { resolveWebhookDescriptionField, webhookDescriptionIsNativelyResolvable } from 'n8n-workflow';
 
 import { GameballTrigger } from '../../nodes/GameballTrigger/GameballTrigger.node';
@@ -32,7 +33,14 @@ describe('Gameball Trigger description', () => {
 		expect(description.webhooks).toEqual([gameballWebhook]);
 		expect(gameballWebhook).toMatchObject({ name: 'default', path: 'webhook', responseMode: 'onReceived' });
 		expect(description.icon).toEqual({ light: 'file:gameball.svg', dark: 'file:gameball.dark.svg' });
-		expect((new GameballTrigger() as unknown as Record<string, unknown>).webhookMethods).toBeUndefined();
+	});
+
+	it('registers nothing at Gameball, which has no webhook API: the webhook always exists, create and delete change nothing', async () => {
+		const lifecycle = new GameballTrigger().webhookMethods.default;
+		const context = {} as IHookFunctions;
+		expect(await lifecycle.checkExists.call(context)).toBe(true);
+		expect(await lifecycle.create.call(context)).toBe(true);
+		expect(await lifecycle.delete.call(context)).toBe(true);
 	});
 
 	it('registers POST for Gameball v4 and the chosen method for automation campaigns, natively and by expression', () => {

