@@ -68,7 +68,7 @@ export class GameballApi implements ICredentialType {
 	// With a Secret Key, a read that needs it: on v4.0 a route that needs only the API key may ignore a wrong one.
 	test: ICredentialTestRequest = {
 		request: {
-			baseURL: '={{ ($credentials.baseUrl || "https://api.gameball.co").replace(/\\/+$/, "") }}',
+			baseURL: '={{ ($credentials.baseUrl || "https://api.gameball.co").trim().replace(/\\/+$/, "") }}',
 			url: '=/api/{{ $credentials.apiVersion || "v4.0" }}/integrations/{{ $credentials.secretKey ? "transactions/count" : "configurations/widget" }}',
 			method: 'GET',
 		},
@@ -77,8 +77,13 @@ export class GameballApi implements ICredentialType {
 				type: 'responseCode',
 				properties: {
 					value: 401,
-					message: 'Gameball rejected the keys (code 1001): check the API Key, and the Secret Key if you set one',
+					message:
+						'Gameball rejected the keys (code 1001): check the API Key and the Secret Key. v4.1 and High Security Mode need both, so set the Secret Key there',
 				},
+			},
+			{
+				type: 'responseCode',
+				properties: { value: 403, message: 'Gameball refused these keys (403): check that they belong to this account, and set the Secret Key if the account uses High Security Mode' },
 			},
 			{
 				type: 'responseCode',

@@ -54,4 +54,14 @@ describe('the Gameball API credential test', () => {
 		expect(await testCredential(keys(''))).toMatchObject({ path: '/api/v4.0/integrations/configurations/widget', outcome: 'ok' });
 		expect((await testCredential({ ...keys(''), apiKey: 'wrong' })).outcome).toMatch(/rejected the keys/);
 	});
+
+	it('on v4.1 without a Secret Key, says that v4.1 needs both keys', async () => {
+		const result = await testCredential(keys('', 'v4.1'));
+		expect(result).toMatchObject({ path: '/api/v4.1/integrations/configurations/widget', status: 401 });
+		expect(result.outcome).toMatch(/v4\.1 and High Security Mode need both/);
+	});
+
+	it('takes a Base URL pasted with spaces around it', async () => {
+		expect(await testCredential({ ...keys(sim.secretKey), baseUrl: `  ${sim.url}/ ` })).toMatchObject({ status: 200, outcome: 'ok' });
+	});
 });

@@ -139,3 +139,13 @@ describe('a success whose body has a `code` of its own', () => {
 		expect(received).toHaveLength(2);
 	});
 });
+
+describe('the Base URL as pasted', () => {
+	it('takes it with spaces and a trailing slash around it', async () => {
+		script = [{ status: 200, body: '{}', headers: { 'content-type': 'application/json' } }];
+		const port = (server.address() as AddressInfo).port;
+		const { error } = await runGameball(credentialsAt(`  http://127.0.0.1:${port}/ `), sendEvent);
+		expect(error).toBeUndefined();
+		expect(received).toEqual(['POST /api/v4.0/integrations/events']);
+	});
+});

@@ -57,7 +57,7 @@ export async function hasSecretKey(context: GameballContext): Promise<boolean> {
 }
 
 function apiRoot(credentials: ICredentialDataDecryptedObject): string {
-	const baseUrl = String(credentials.baseUrl || 'https://api.gameball.co').replace(/\/+$/, '');
+	const baseUrl = String(credentials.baseUrl || 'https://api.gameball.co').trim().replace(/\/+$/, '');
 	return `${baseUrl}/api/${String(credentials.apiVersion || 'v4.0')}/integrations`;
 }
 
