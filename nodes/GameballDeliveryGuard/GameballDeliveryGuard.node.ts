@@ -16,7 +16,7 @@ export class GameballDeliveryGuard implements INodeType {
 		subtitle: '={{$parameter["operation"] === "trackChanges" ? "Track tier and points changes" : "Drop duplicate deliveries"}}',
 		description: 'Drop retried Gameball deliveries and track tier and points changes, durably (for n8n queue mode)',
 		defaults: { name: 'Gameball Delivery Guard' },
-		usableAsTool: false, // it records delivery ids and takes a lock: not something for an agent to call
+		usableAsTool: true,
 		inputs: [NodeConnectionTypes.Main],
 		outputs: [NodeConnectionTypes.Main],
 		properties: guardProperties,

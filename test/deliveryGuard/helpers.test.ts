@@ -1,7 +1,6 @@
 import type { IExecuteFunctions, INode } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
-import { GameballDeliveryGuard } from '../../nodes/GameballDeliveryGuard/GameballDeliveryGuard.node';
 import { deduplicationHelpers } from '../../nodes/GameballDeliveryGuard/helpers';
 
 const node = { name: 'Gameball Delivery Guard' } as INode;
@@ -11,11 +10,5 @@ describe('an n8n without deduplication helpers', () => {
 		const context = { helpers: {}, getNode: () => node } as unknown as IExecuteFunctions;
 		expect(() => deduplicationHelpers(context)).toThrow(NodeOperationError);
 		expect(() => deduplicationHelpers(context)).toThrow(/no deduplication helpers \(checkProcessedAndRecord\)/);
-	});
-});
-
-describe('the Delivery Guard description', () => {
-	it('is not offered to AI agents: a call would record ids in the delivery history and take its lock', () => {
-		expect(new GameballDeliveryGuard().description.usableAsTool).toBe(false);
 	});
 });
