@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 
+import * as lock from '../../nodes/GameballDeliveryGuard/lock';
 import { deduplicator, resetDeduplication } from '../harness/deduplication';
 import { drop, keptJson } from './helpers';
 
@@ -58,7 +59,7 @@ describe('Drop Duplicate Deliveries through n8n-core', () => {
 		expect(new Set(kept).size).toBe(20);
 	});
 
-	it('needs its lock: the same race on n8n\'s check-and-record alone keeps some deliveries twice', async () => {
+	it('harness self-check: the same race on the stand-in check-and-record alone keeps some deliveries twice', async () => {
 		// What the lock prevents: check-and-record reads the row and writes it back, so concurrent calls overwrite
 		// each other's ids (the stand-in models n8n's two round trips; PostgreSQL behaves the same way).
 		const workflow = { id: 'test-workflow' } as never;
@@ -70,6 +71,39 @@ describe('Drop Duplicate Deliveries through n8n-core', () => {
 			),
 		);
 		expect(answers.flatMap((answer) => answer.new).length).toBeGreaterThan(20);
+	});
+
+	it('needs its lock: through the node, the race keeps duplicates without the lock and each delivery once with it', async () => {
+		// Both halves start from an existing history row, so that racing INSERTs do not fail executions instead.
+		const race = async (run: string) => {
+			resetDeduplication();
+			expect(keptJson((await drop([delivery(`${run}-earlier`)])).outputs)).toHaveLength(1);
+			const sends = [0, 1, 2].flatMap(() => Array.from({ length: 20 }, (_, index) => `${run}-${index}`));
+			const results = await Promise.all(sends.map((id) => drop([delivery(id)])));
+			expect(results.filter((result) => result.error)).toEqual([]);
+			return results.flatMap((result) => keptJson(result.outputs).map((item) => item.deliveryId));
+		};
+		// Without the lock: withLock runs the step alone.
+		const unlocked = jest.spyOn(lock, 'withLock').mockImplementation(async (_helpers, _settings, step) => await step());
+		let keptUnlocked: unknown[];
+		try {
+			keptUnlocked = await race('unlocked');
+			expect(unlocked).toHaveBeenCalledTimes(61);
+		} finally {
+			unlocked.mockRestore();
+		}
+		expect(new Set(keptUnlocked).size).toBe(20);
+		expect(keptUnlocked.length).toBeGreaterThan(20);
+
+		const locked = jest.spyOn(lock, 'withLock');
+		try {
+			const keptLocked = await race('locked');
+			expect(locked).toHaveBeenCalledTimes(61);
+			expect(keptLocked).toHaveLength(20);
+			expect(new Set(keptLocked).size).toBe(20);
+		} finally {
+			locked.mockRestore();
+		}
 	});
 
 	it('fails an item without a delivery id, or returns it as an error item under continueOnFail', async () => {

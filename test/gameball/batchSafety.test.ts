@@ -146,7 +146,8 @@ describe('batch jobs that move points, and Continue On Fail', () => {
 	it('stops on an item that cannot be built before sending any job, without Continue On Fail', async () => {
 		const before = sent('POST', '/batch/');
 		const { error } = await runGameball(credentials, { ...cashback, amount: '={{ $json.id === "cb-2" ? "lots" : 10 }}' }, people);
-		expect(error?.message).toBeDefined();
+		expect(error?.message).toBe('"Amount" must be a number (got "lots")');
+		expect(error?.context?.itemIndex).toBe(2);
 		expect(sent('POST', '/batch/')).toBe(before);
 	});
 });

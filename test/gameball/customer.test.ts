@@ -143,13 +143,36 @@ describe('Customer', () => {
 	});
 
 	it('pages through activities and notifications with Return All and Limit', async () => {
-		for (let i = 0; i < 3; i++) {
-			await runGameball(credentials, { resource: 'event', operation: 'send', customerId: 'c-1', eventName: `visit_${i}`, metadata: '{}' });
-		}
-		const all = await runGameball(credentials, customer('getActivities', { customerId: 'c-1', returnAll: true }));
+		// One event send with 250 names logs 250 activities: more than one 200-record page.
+		await createCustomer('c-pages');
+		const moreEvents = JSON.stringify(Object.fromEntries(Array.from({ length: 249 }, (_, i) => [`visit_${i}`, {}])));
+		const sent = await runGameball(credentials, { resource: 'event', operation: 'send', customerId: 'c-pages', eventName: 'visit_last', metadata: '{}', moreEvents });
+		expect(sent.error).toBeUndefined();
+		const expected = sim.state.activities.filter((activity) => activity.customerId === 'c-pages').length;
+		expect(expected).toBe(250);
+
+		const activityReads = (from: number) => sim.requests.slice(from).filter((request) => request.path === '/api/v4.0/integrations/customers/c-pages/activities');
+		let from = sim.requests.length;
+		const all = await runGameball(credentials, customer('getActivities', { customerId: 'c-pages', returnAll: true }));
 		expect(all.error).toBeUndefined();
-		const limited = await runGameball(credentials, customer('getActivities', { customerId: 'c-1', returnAll: false, limit: 1 }));
-		expect(limited.outputs[0]).toHaveLength(Math.min(1, all.outputs[0].length));
+		expect(all.outputs[0]).toHaveLength(expected);
+		expect(new Set(all.outputs[0].map((item) => item.json.activityId)).size).toBe(expected);
+		const pages = activityReads(from);
+		expect(pages).toHaveLength(2);
+		expect(pages[0].query).toEqual({ limit: '200' });
+		expect(pages[1].query).toEqual({ limit: '200', startAfter: String(all.outputs[0][199].json.activityId) });
+
+		// Limit beyond one page: 200, then the 1 left, read on from the cursor.
+		from = sim.requests.length;
+		const limited = await runGameball(credentials, customer('getActivities', { customerId: 'c-pages', returnAll: false, limit: 201 }));
+		expect(limited.outputs[0]).toHaveLength(201);
+		expect(activityReads(from).map((request) => request.query)).toEqual([
+			{ limit: '200' },
+			{ limit: '1', startAfter: String(all.outputs[0][199].json.activityId) },
+		]);
+		expect(limited.outputs[0].map((item) => item.json.activityId)).toEqual(all.outputs[0].slice(0, 201).map((item) => item.json.activityId));
+		const one = await runGameball(credentials, customer('getActivities', { customerId: 'c-pages', returnAll: false, limit: 1 }));
+		expect(one.outputs[0]).toHaveLength(1);
 		const notifications = await runGameball(credentials, customer('getNotifications', { customerId: 'c-1', returnAll: true }));
 		expect(notifications.error).toBeUndefined();
 		const referrals = await runGameball(credentials, customer('getReferrals', { customerId: 'c-1', returnAll: true }));

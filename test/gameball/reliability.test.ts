@@ -38,6 +38,7 @@ describe('pacing', () => {
 describe('retries', () => {
 	it('retries 5xx answers and connection resets until the request goes through', async () => {
 		sim.setFaults({ errorRate5xx: 0.3, resetRate: 0.2, applyBeforeFault: false, seed: 7 });
+		const before = sim.requests.length;
 		const { outputs, error } = await runGameball(
 			credentials,
 			{ resource: 'customer', operation: 'getBalance', customerId: 'steady', batching: { mode: 'never' } },
@@ -46,6 +47,14 @@ describe('retries', () => {
 		expect(error).toBeUndefined();
 		expect(outputs[0]).toHaveLength(20);
 		expect(outputs[0].every((item) => item.json.availablePointsBalance !== undefined)).toBe(true);
+		// Both kinds of fault were served, and each faulted request was sent again.
+		const sent = sim.requests.slice(before);
+		const faulted = sent.filter((request) => request.fault !== undefined);
+		expect(faulted.filter((request) => request.fault === 'reset' && request.status === 0).length).toBeGreaterThan(0);
+		expect(faulted.filter((request) => request.fault === 'error5xx' && request.status >= 500).length).toBeGreaterThan(0);
+		expect(faulted.every((request) => request.fault === 'reset' || request.fault === 'error5xx')).toBe(true);
+		expect(sent.filter((request) => request.fault === undefined && request.status === 200)).toHaveLength(20);
+		expect(sent).toHaveLength(20 + faulted.length);
 	});
 
 	it('marks a keyed money-moving retry answered "duplicate" as already applied, and applies it once', async () => {
@@ -56,8 +65,15 @@ describe('retries', () => {
 		sim.setFaults(undefined);
 		const { outputs, error } = await run;
 		expect(error).toBeUndefined();
+		expect(outputs[0]).toHaveLength(1);
 		const [result] = outputs[0];
 		expect(result.json).toMatchObject({ alreadyApplied: true, transactionId: 'retry-1', gameballCode: 9004 });
+		// Applied-then-failed, then the retry answered 9004.
+		const attempts = sim.requests.filter((request) => request.path.endsWith('/transactions/cashback') && (request.body as { transactionId?: string })?.transactionId === 'retry-1');
+		expect(attempts.length).toBeGreaterThan(1);
+		expect(attempts[0].fault).toBe('error5xx after applying');
+		expect(attempts.at(-1)).toMatchObject({ status: 400, errorCode: 9004 });
+		expect(attempts.at(-1)?.fault).toBeUndefined();
 		expect(sim.ledger().filter((entry) => entry.transactionId === 'retry-1')).toHaveLength(1);
 	});
 
@@ -77,13 +93,21 @@ describe('retries', () => {
 
 	it('recovers from malformed JSON bodies on reads', async () => {
 		sim.setFaults({ malformedRate: 0.5, seed: 11 });
+		const before = sim.requests.length;
 		const { outputs, error } = await runGameball(
 			credentials,
 			{ resource: 'customer', operation: 'get', customerId: 'steady', batching: { mode: 'never' } },
 			Array.from({ length: 10 }, () => ({})),
 		);
 		expect(error).toBeUndefined();
+		expect(outputs[0]).toHaveLength(10);
 		expect(outputs[0].every((item) => item.json.customerId === 'steady')).toBe(true);
+		// Malformed bodies were served, and each was read again.
+		const sent = sim.requests.slice(before);
+		const malformed = sent.filter((request) => request.fault === 'malformed');
+		expect(malformed.length).toBeGreaterThan(0);
+		expect(sent.every((request) => request.fault === undefined || request.fault === 'malformed')).toBe(true);
+		expect(sent).toHaveLength(10 + malformed.length);
 	});
 });
 

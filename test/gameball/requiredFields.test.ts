@@ -48,8 +48,12 @@ describe('hand-written requests', () => {
 	});
 
 	it('Event > Send takes its events from More Events alone', async () => {
+		const before = sim.requests.length;
 		const { error } = await runGameball(credentials, { ...sendEvent, moreEvents: '{"visit": {}}' }, [{ id: 'required', event: '' }]);
 		expect(error).toBeUndefined();
+		const sent = sim.requests.slice(before);
+		expect(sent.map(({ method, path }) => `${method} ${path}`)).toEqual(['POST /api/v4.0/integrations/events']);
+		expect(sent[0].body).toEqual({ customerId: 'required', events: { visit: {} } });
 	});
 
 	it('Customer > Create or Update refuses an empty customer ID', async () => {

@@ -98,9 +98,16 @@ describe('Transaction', () => {
 		expect(adjusted.error).toBeUndefined();
 		expect(Number((await balanceOf('poor')).availablePointsBalance)).toBe(before + 25);
 
-		const activate = await runGameball(credentials, transaction('activate', { transactionId: 't-1' }));
-		expect(lastRequest()).toMatchObject({ method: 'PUT', path: '/api/v4.0/integrations/transactions/t-1/activate' });
-		expect(activate.error?.message ?? 'ok').not.toMatch(/HTTP 404/);
+		// t-window (earlier test) is still pending for 'poor'.
+		const held = await balanceOf('poor');
+		const activate = await runGameball(credentials, transaction('activate', { transactionId: 't-window' }));
+		expect(lastRequest()).toMatchObject({ method: 'PUT', path: '/api/v4.0/integrations/transactions/t-window/activate' });
+		expect(activate.error).toBeUndefined();
+		const activated = Number(activate.outputs[0][0].json.pointsActivated);
+		expect(activated).toBeGreaterThan(0);
+		const after = await balanceOf('poor');
+		expect(Number(after.pendingPoints)).toBe(Number(held.pendingPoints) - activated);
+		expect(Number(after.availablePointsBalance)).toBe(Number(held.availablePointsBalance) + activated);
 		const unknown = await runGameball(credentials, transaction('activate', { transactionId: 'no-such' }));
 		expect(unknown.error).toBeDefined();
 

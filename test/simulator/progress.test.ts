@@ -1,4 +1,5 @@
 import { startSimulator, type Simulator } from '../../simulator';
+import { streaks } from '../../simulator/domain/campaigns';
 import { clientFor, nowIso } from './client';
 
 let sim: Simulator;
@@ -86,10 +87,37 @@ describe('campaign progress', () => {
 		expect((await call('POST', '/customers/social-challenges', { customerId: 'lead-c', challengeId: 999 })).status).toBe(404);
 	});
 
-	it('tracks a daily streak', async () => {
-		await call('POST', '/events', { customerId: 'lead-a', events: { daily_check_in: {} } });
-		await call('POST', '/events', { customerId: 'lead-a', events: { daily_check_in: {} } });
-		const streak = await call('GET', '/customers/lead-a/streaks/106');
-		expect(streak.json).toMatchObject({ currentStreakCount: 1, highestStreakCount: 1, nextMilestone: 3, totalRewardsEarned: 0 });
+	it('tracks a daily streak across days', async () => {
+		// Campaign 106: daily_check_in, 3 days in a row. The simulator clock is account.now().
+		const clock = jest.spyOn(sim.internals.account, 'now');
+		const checkInOn = async (day: string) => {
+			clock.mockReturnValue(new Date(`${day}T12:00:00Z`));
+			expect((await call('POST', '/events', { customerId: 'lead-a', events: { daily_check_in: {} } })).status).toBe(200);
+			return (await call('GET', '/customers/lead-a/streaks/106')).json;
+		};
+		try {
+			await checkInOn('2026-03-01');
+			// Twice on one day counts once.
+			expect(await checkInOn('2026-03-01')).toMatchObject({ currentStreakCount: 1, highestStreakCount: 1, nextMilestone: 3, totalRewardsEarned: 0 });
+			expect(await checkInOn('2026-03-02')).toMatchObject({ currentStreakCount: 2, highestStreakCount: 2, lastActivityDate: '2026-03-02T00:00:00Z', totalRewardsEarned: 0 });
+			// A missed day restarts the streak; the highest stays.
+			expect(await checkInOn('2026-03-04')).toMatchObject({ currentStreakCount: 1, highestStreakCount: 2, nextMilestone: 3, totalRewardsEarned: 0 });
+			await checkInOn('2026-03-05');
+			// The third day in a row earns the reward once.
+			expect(await checkInOn('2026-03-06')).toMatchObject({ currentStreakCount: 3, highestStreakCount: 3, nextMilestone: 6, totalRewardsEarned: 1 });
+		} finally {
+			clock.mockRestore();
+		}
+	});
+});
+
+describe('streaks', () => {
+	it('counts the run ending at the latest day, and the longest run', () => {
+		expect(streaks([])).toEqual({ current: 0, highest: 0, last: undefined });
+		expect(streaks(['2026-01-01', '2026-01-02', '2026-01-04'])).toEqual({ current: 1, highest: 2, last: '2026-01-04' });
+		expect(streaks(['2026-01-01', '2026-01-03', '2026-01-04', '2026-01-05'])).toEqual({ current: 3, highest: 3, last: '2026-01-05' });
+		// Unsorted, repeated days, across a month end.
+		expect(streaks(['2026-02-01', '2026-01-31', '2026-01-31', '2026-01-30'])).toEqual({ current: 3, highest: 3, last: '2026-02-01' });
+		expect(streaks(['2025-12-30', '2025-12-31', '2026-01-01', '2026-01-10', '2026-01-11'])).toEqual({ current: 2, highest: 3, last: '2026-01-11' });
 	});
 });
