@@ -216,12 +216,14 @@ export function stampsProgress(account: Account, customer: Customer, challengeId
 export function streakProgress(account: Account, customer: Customer, campaignId: string): Json {
 	const campaign = campaignOfType(account, campaignId, 'DailyStreak');
 	const streak = streaks(customer.eventDays[campaign.eventName ?? ''] ?? []);
+	// A run that ended before yesterday is broken: the next check-in starts again at 1, as the reward logic counts.
+	const current = streak.last === today(account) || streak.last === dayBefore(today(account)) ? streak.current : 0;
 	const milestones = [campaign.requiredCount, campaign.requiredCount * 2, campaign.requiredCount * 4];
 	return {
-		currentStreakCount: streak.current,
+		currentStreakCount: current,
 		highestStreakCount: streak.highest,
 		lastActivityDate: streak.last ? `${streak.last}T00:00:00Z` : '',
-		nextMilestone: milestones.find((milestone) => milestone > streak.current) ?? null,
+		nextMilestone: milestones.find((milestone) => milestone > current) ?? null,
 		totalRewardsEarned: timesAchieved(customer, campaign),
 		ongoingReward: { name: campaign.name, type: 'points', value: String(campaign.points) },
 		campaignEndDate: null,

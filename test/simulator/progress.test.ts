@@ -105,6 +105,13 @@ describe('campaign progress', () => {
 			await checkInOn('2026-03-05');
 			// The third day in a row earns the reward once.
 			expect(await checkInOn('2026-03-06')).toMatchObject({ currentStreakCount: 3, highestStreakCount: 3, nextMilestone: 6, totalRewardsEarned: 1 });
+			// Read the next day the run still stands; read two weeks later it is broken, though the highest stays.
+			const readOn = async (day: string) => {
+				clock.mockReturnValue(new Date(`${day}T12:00:00Z`));
+				return (await call('GET', '/customers/lead-a/streaks/106')).json;
+			};
+			expect(await readOn('2026-03-07')).toMatchObject({ currentStreakCount: 3, highestStreakCount: 3 });
+			expect(await readOn('2026-03-20')).toMatchObject({ currentStreakCount: 0, highestStreakCount: 3, nextMilestone: 3, lastActivityDate: '2026-03-06T00:00:00Z' });
 		} finally {
 			clock.mockRestore();
 		}
