@@ -16,7 +16,7 @@ export class GameballApi implements ICredentialType {
 
 	icon: Icon = { light: 'file:gameball.svg', dark: 'file:gameball.dark.svg' };
 
-	documentationUrl = 'https://developer.gameball.co/api-reference/authentication';
+	documentationUrl = 'https://developer.gameball.co/rest-api/overview-on-gameball-apis/authentication';
 
 	properties: INodeProperties[] = [
 		{
