@@ -24,9 +24,3 @@ export function sharedSnapshots(nodeKey: string, loaded: IDataObject): IDataObje
 	if (sharedByNode.size > MAX_SHARED) sharedByNode.delete(sharedByNode.keys().next().value as string);
 	return fresh;
 }
-
-/** Makes this run's static data copy hold exactly `shared`'s tables, so n8n saves the latest. */
-export function handOver(shared: IDataObject, loaded: IDataObject): void {
-	for (const key of Object.keys(loaded)) if (!(key in shared)) delete loaded[key];
-	for (const [key, value] of Object.entries(shared)) if (loaded[key] !== value) loaded[key] = value;
-}

@@ -2,12 +2,12 @@ import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-wor
 import { NodeOperationError } from 'n8n-workflow';
 
 import { mergeSnapshots, pointsChangedItem, profileChanges, tierChangedItem } from '../GameballTrigger/changes';
-import { customerKey, recallCustomer, rememberCustomer } from '../GameballTrigger/memory';
+import { customerKey, recallCustomer, rememberCustomer, replaceContents } from '../GameballTrigger/memory';
 import { GUARD_DEFAULTS } from './description';
 import { checkStoredState, settleStoredState, warnLostState } from './lostState';
 import { DERIVED_EVENTS, readProfileUpdate } from './profiles';
 import { failedItem, positiveNumber, readOptions } from './settings';
-import { handOver, sharedSnapshots } from './sharedMemory';
+import { sharedSnapshots } from './sharedMemory';
 
 interface TrackSettings {
 	tierChanged: boolean;
@@ -75,7 +75,8 @@ export async function trackChanges(this: IExecuteFunctions): Promise<INodeExecut
 			output.push(failedItem(error, itemIndex));
 		}
 	}
-	if (memory !== staticData) handOver(memory, staticData);
+	// This run's copy gets the latest tables, for n8n to save.
+	if (memory !== staticData) replaceContents(staticData, memory);
 	await settleStoredState(this, staticData, stateCheck);
 	return [output];
 }

@@ -140,3 +140,9 @@ export function memorySize(store: IDataObject): { deliveries: number; customers:
 export function remembersCustomers(store: IDataObject): boolean {
 	return hasEntries(store, CUSTOMERS);
 }
+
+/** Makes `target` (a copy of static data) hold exactly `source`'s fields; a field already equal is not set again. */
+export function replaceContents(target: IDataObject, source: IDataObject): void {
+	for (const key of Object.keys(target)) if (!(key in source)) delete target[key];
+	for (const [key, value] of Object.entries(source)) if (target[key] !== value) target[key] = value;
+}

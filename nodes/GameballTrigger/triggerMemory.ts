@@ -8,6 +8,7 @@ import {
 	recallCustomer,
 	rememberCustomer,
 	rememberDelivery,
+	replaceContents,
 	restoreCustomers,
 	restoreDeliveries,
 	unixSeconds,
@@ -104,10 +105,4 @@ export class TriggerMemory {
 	private unflushed(kind: 'delivery' | 'customer', key: string) {
 		return this.log && this.view ? this.log.unflushedValue(kind, key, this.view, this.now) : undefined;
 	}
-}
-
-/** Makes `target` hold exactly `source`'s fields. */
-function replaceContents(target: IDataObject, source: IDataObject): void {
-	for (const key of Object.keys(target)) if (!(key in source)) delete target[key];
-	Object.assign(target, source);
 }
