@@ -114,13 +114,19 @@ function loyaltyValue(event: LoyaltyEvent, field: LoyaltyField): string | number
 	return values[field];
 }
 
+/** A time as the preset's CRM takes it; ISO 8601 when the preset has no form of its own or the time does not parse. */
+function asDateTime(preset: CrmPresetDefinition, iso: string): string {
+	const time = Date.parse(iso);
+	return preset.dateTime && !Number.isNaN(time) ? preset.dateTime(time) : iso;
+}
+
 function upsertContact(event: LoyaltyEvent, settings: StepSettings): Omit<UpsertContactItem, keyof CrmStepItemBase> {
 	const { preset, presetSettings } = settings;
 	const properties: UpsertContactItem['properties'] = {};
 	for (const field of LOYALTY_FIELDS) {
 		const value = loyaltyValue(event, field);
 		if (value === null) continue;
-		const asSent = field === 'lastEventAt' && preset.dateTime ? preset.dateTime(String(value)) : value;
+		const asSent = field === 'lastEventAt' ? asDateTime(preset, String(value)) : value;
 		properties[preset.propertyName(field, presetSettings)] = asSent;
 	}
 	return { properties };

@@ -78,6 +78,11 @@ function checkRange<T>(context: IExecuteFunctions, property: INodeProperties, va
 /** One field's value as Gameball wants it, converted by the parameter's type. */
 type FieldValue = IDataObject[string];
 
+/** Whether Gameball wants this field as an integer. */
+function wantsInteger(spec: RequestSpec, name: string): boolean {
+	return spec.integers?.includes(name) ?? false;
+}
+
 function convert(
 	context: IExecuteFunctions,
 	spec: RequestSpec,
@@ -92,7 +97,7 @@ function convert(
 		if (Number.isNaN(date.getTime())) fail(context, `"${property.displayName}" is not a valid date: ${String(value)}`, itemIndex);
 		return date.toISOString();
 	}
-	const integer = spec.integers?.includes(property.name) ?? false;
+	const integer = wantsInteger(spec, property.name);
 	if (property.type === 'number' || integer) {
 		return checkRange(context, property, toNumber(context, property.displayName, value, itemIndex, integer), itemIndex);
 	}
@@ -103,8 +108,7 @@ function convert(
 function readRequired(context: IExecuteFunctions, spec: RequestSpec, property: INodeProperties, itemIndex: number) {
 	const { name, displayName, type } = property;
 	if (type === 'number') {
-		const integer = spec.integers?.includes(name) ?? false;
-		return checkRange(context, property, readNumber(context, property, itemIndex, integer), itemIndex);
+		return checkRange(context, property, readNumber(context, property, itemIndex, wantsInteger(spec, name)), itemIndex);
 	}
 	if (type === 'dateTime' && !readString(context, name, itemIndex)) return new Date().toISOString();
 	if (type === 'boolean') return context.getNodeParameter(name, itemIndex) as boolean;

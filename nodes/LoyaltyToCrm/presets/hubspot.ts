@@ -18,8 +18,5 @@ export const hubspot: CrmPresetDefinition = {
 	noteFields: (note) => ({ hs_note_body: note.note, hs_timestamp: note.occurredAt }),
 	tagFields: (tag, removeTags) => ({ listName: tag, removeListNames: removeTags }),
 	// n8n's HubSpot node upserts through the v1 contacts API, which takes a date-time as epoch milliseconds.
-	dateTime(iso) {
-		const time = Date.parse(iso);
-		return Number.isNaN(time) ? iso : String(time);
-	},
+	dateTime: (time) => String(time),
 };

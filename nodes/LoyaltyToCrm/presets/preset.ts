@@ -44,8 +44,8 @@ export interface CrmPresetDefinition {
 	taskFields(task: TaskDraft): Record<string, unknown>;
 	noteFields(note: NoteDraft): Record<string, unknown>;
 	tagFields(tag: string, removeTags: string[]): Record<string, unknown>;
-	/** A time (ISO 8601) as the CRM's API takes it in a date-time field; left as it is without this. */
-	dateTime?(iso: string): string;
+	/** A time (ms since the epoch) as the CRM's API takes it in a date-time field; ISO 8601 is sent without this. */
+	dateTime?(time: number): string;
 }
 
 /** `pointsAvailable` -> `['points', 'available']`. */

@@ -26,8 +26,5 @@ export const zoho: CrmPresetDefinition = {
 		removeTags: removeTags.map((name) => ({ name })),
 	}),
 	// Zoho's API takes a Date/Time as yyyy-MM-ddTHH:mm:ss±HH:mm: no milliseconds, no `Z`.
-	dateTime(iso) {
-		const time = Date.parse(iso);
-		return Number.isNaN(time) ? iso : `${new Date(time).toISOString().slice(0, 19)}+00:00`;
-	},
+	dateTime: (time) => `${new Date(time).toISOString().slice(0, 19)}+00:00`,
 };
