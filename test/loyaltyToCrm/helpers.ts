@@ -1,3 +1,5 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import type { IDataObject, INode, INodeExecutionData, INodeParameters } from 'n8n-workflow';
 import { Workflow } from 'n8n-workflow';
 import { PackageNodeTypes } from '../harness/nodeTypes';
@@ -44,4 +46,20 @@ export function evaluate(expression: string, json: IDataObject): unknown {
 	const workflow = new Workflow({ nodes: [node], connections: {}, active: false, nodeTypes: new PackageNodeTypes() });
 	const input: INodeExecutionData[] = [{ json }];
 	return workflow.expression.getParameterValue(expression, null, 0, 0, node.name, input, 'manual', {});
+}
+
+export interface ExampleNode extends INode {
+	parameters: INodeParameters;
+}
+
+/** The nodes of `examples/<file>`. */
+export function exampleNodes(file: string): ExampleNode[] {
+	return (JSON.parse(readFileSync(join(__dirname, '..', '..', 'examples', file), 'utf8')) as { nodes: ExampleNode[] }).nodes;
+}
+
+/** The Upsert Contact item Loyalty to CRM with these parameters makes of `input`; fails the test on an error. */
+export async function upsertItemOf(parameters: INodeParameters, input: IDataObject): Promise<IDataObject> {
+	const { outputs, error } = await runLoyalty(parameters, [input]);
+	expect(error).toBeUndefined();
+	return outputs[OUTPUT.upsertContact][0].json;
 }

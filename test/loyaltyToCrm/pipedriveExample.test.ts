@@ -2,31 +2,17 @@
  * The Pipedrive example's person searches, evaluated by n8n's expression engine on real Loyalty to CRM items: each
  * searches the Pipedrive field that holds the item's match (email, phone, or the customer ID custom field).
  */
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
-import type { IDataObject, INodeParameters } from 'n8n-workflow';
+import type { IDataObject } from 'n8n-workflow';
 
 import * as fixtures from './fixtures';
-import { evaluate, OUTPUT, runLoyalty } from './helpers';
+import { evaluate, exampleNodes, upsertItemOf, type ExampleNode } from './helpers';
 
-interface ExampleNode {
-	name: string;
-	type: string;
-	parameters: INodeParameters;
-}
-
-const example = JSON.parse(readFileSync(join(__dirname, '..', '..', 'examples', 'loyalty-gameball-to-pipedrive.json'), 'utf8')) as {
-	nodes: ExampleNode[];
-};
+const example = { nodes: exampleNodes('loyalty-gameball-to-pipedrive.json') };
 const loyalty = example.nodes.find((node) => node.name === 'Loyalty to CRM') as ExampleNode;
 const searches = example.nodes.filter((node) => node.type === 'n8n-nodes-base.pipedrive' && node.parameters.operation === 'search');
 
 /** The upsert item for `input`, with Loyalty to CRM matching by `matchBy`. */
-async function upsertItem(matchBy: string, input: IDataObject): Promise<IDataObject> {
-	const { outputs, error } = await runLoyalty({ ...loyalty.parameters, matchBy }, [input]);
-	expect(error).toBeUndefined();
-	return outputs[OUTPUT.upsertContact][0].json;
-}
+const upsertItem = (matchBy: string, input: IDataObject) => upsertItemOf({ ...loyalty.parameters, matchBy }, input);
 
 describe('examples/loyalty-gameball-to-pipedrive.json person searches', () => {
 	test('there are three, all alike: term, exact match, fields', () => {

@@ -3,20 +3,12 @@
  * SOQL query whose value is always a quoted, escaped string (Salesforce's node would leave a digits-only value
  * unquoted on n8n 1.x and in its v1 conditions).
  */
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
-import type { IDataObject, INode, INodeParameters } from 'n8n-workflow';
+import type { IDataObject } from 'n8n-workflow';
 
 import * as fixtures from './fixtures';
-import { evaluate, OUTPUT, runLoyalty } from './helpers';
+import { evaluate, exampleNodes, upsertItemOf, type ExampleNode } from './helpers';
 
-interface ExampleNode extends INode {
-	parameters: INodeParameters;
-}
-
-const example = JSON.parse(readFileSync(join(__dirname, '..', '..', 'examples', 'loyalty-gameball-to-salesforce.json'), 'utf8')) as {
-	nodes: ExampleNode[];
-};
+const example = { nodes: exampleNodes('loyalty-gameball-to-salesforce.json') };
 const loyaltyParameters = (example.nodes.find((node) => node.name === 'Loyalty to CRM') as ExampleNode).parameters;
 
 /** The query every "Find Contact" node sends (they are the same). */
@@ -29,11 +21,7 @@ function queryExpression(): string {
 	return [...queries][0] as string;
 }
 
-async function upsertItem(): Promise<IDataObject> {
-	const { outputs, error } = await runLoyalty(loyaltyParameters, [fixtures.triggerProfileItem]);
-	expect(error).toBeUndefined();
-	return outputs[OUTPUT.upsertContact][0].json;
-}
+const upsertItem = () => upsertItemOf(loyaltyParameters, fixtures.triggerProfileItem);
 
 const queryFor = async (field: string, value: string) => {
 	const item = await upsertItem();

@@ -2,20 +2,12 @@
  * The Zoho CRM example's own expressions, evaluated by n8n's expression engine on real Loyalty to CRM items: the
  * search criteria Zoho parses (with its special characters escaped) and the Date/Time form Zoho's API takes.
  */
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
-import type { IDataObject, INode, INodeParameters } from 'n8n-workflow';
+import type { IDataObject } from 'n8n-workflow';
 
 import * as fixtures from './fixtures';
-import { evaluate, OUTPUT, runLoyalty } from './helpers';
+import { evaluate, exampleNodes, upsertItemOf, type ExampleNode } from './helpers';
 
-interface ExampleNode extends INode {
-	parameters: INodeParameters;
-}
-
-const example = JSON.parse(readFileSync(join(__dirname, '..', '..', 'examples', 'loyalty-gameball-to-zoho.json'), 'utf8')) as {
-	nodes: ExampleNode[];
-};
+const example = { nodes: exampleNodes('loyalty-gameball-to-zoho.json') };
 const nodeNamed = (name: string) => example.nodes.find((node) => node.name === name) as ExampleNode;
 const loyaltyParameters = nodeNamed('Loyalty to CRM').parameters;
 
@@ -31,11 +23,7 @@ function criteriaExpression(): string {
 	return values[0] as string;
 }
 
-async function upsertItem(input: IDataObject = fixtures.triggerProfileItem): Promise<IDataObject> {
-	const { outputs, error } = await runLoyalty(loyaltyParameters, [input]);
-	expect(error).toBeUndefined();
-	return outputs[OUTPUT.upsertContact][0].json;
-}
+const upsertItem = (input: IDataObject = fixtures.triggerProfileItem) => upsertItemOf(loyaltyParameters, input);
 
 describe('examples/loyalty-gameball-to-zoho.json', () => {
 	test('the search criteria name the match field and value', async () => {
