@@ -3,7 +3,8 @@
 // which talk to a fake Zoho (fakeZoho.ts; only the domain and the credentials are changed, see
 // e2e/workflows/crmExamples.js). The records it ends up with are checked, and every request it saw.
 import { crmExampleRun } from './crmExample';
-import { searchScopeToken, startFakeZoho } from './fakeZoho';
+import { searchScopeToken } from '../workflows/crmExamples';
+import { startFakeZoho } from './fakeZoho';
 import { createCustomer, rewardCashback } from './simulator';
 import { runContext } from './support';
 

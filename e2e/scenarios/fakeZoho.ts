@@ -5,6 +5,7 @@
 // token lacking the `ZohoSearch.securesearch.READ` scope). Where Zoho's documentation allows more than one answer it
 // takes the harder one: `equals` also finds records that only contain the value, as the v8 pages say. It is our
 // reading of Zoho's documentation, not Zoho: nothing here was checked against a live account.
+import { searchScopeToken } from '../workflows/crmExamples';
 import { FakeApiError, startFakeApi, type FakeAnswer, type FakeApi, type FakeRequest } from './fakeApi';
 
 export type ZohoRecord = Record<string, unknown> & { id: string };
@@ -20,8 +21,6 @@ const DATE_TIME_FIELDS = ['Loyalty_Last_Event_At'];
 const DATE_TIME = /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d[+-]\d\d:\d\d$/;
 const DATE = /^\d{4}-\d\d-\d\d$/;
 
-/** The token of a credential that also has Zoho's search scope; `token` alone stands for n8n's Zoho credential, without it. */
-export const searchScopeToken = (token: string) => `${token}.search`;
 
 const zohoError = (status: number, code: string, message: string) =>
 	new FakeApiError(status, { code, message, status: 'error', details: {} });

@@ -9,8 +9,19 @@ const { credentialRefs } = require('./common');
 /**
  * Per example: its file, fixed workflow id, and the credentials it uses: type, the run's stand-in, its settings, and
  * the token data (holding the API's address where the CRM's node reads it). The Zoho example's generic OAuth2
- * credential has Zoho's search scope too; the fake tells it by its token (`<token>.search`, fakeZoho.ts).
+ * credential has Zoho's search scope too; the fake tells it by its token (searchScopeToken).
  */
+/** The token of the Zoho example's generic OAuth2 credential, which has Zoho's search scope (fakeZoho.ts tells it so). */
+const searchScopeToken = (token) => `${token}.search`;
+
+/** What both Zoho OAuth2 credentials share: Zoho's accounts server, client credentials sent in the body. */
+const ZOHO_OAUTH = {
+	grantType: 'authorizationCode',
+	authUrl: 'https://accounts.zoho.com/oauth/v2/auth',
+	accessTokenUrl: 'https://accounts.zoho.com/oauth/v2/token',
+	authentication: 'body',
+};
+
 const CRM_EXAMPLES = {
 	zoho: {
 		file: 'loyalty-gameball-to-zoho.json',
@@ -21,26 +32,16 @@ const CRM_EXAMPLES = {
 				type: 'zohoOAuth2Api',
 				ref: { id: 'zohoFakeOAuth001', name: 'Zoho (fake)' },
 				tokenData: (url, token) => ({ access_token: token, token_type: 'Bearer', api_domain: url, expires_in: 3600 }),
-				data: {
-					grantType: 'authorizationCode',
-					authUrl: 'https://accounts.zoho.com/oauth/v2/auth',
-					accessTokenUrl: 'https://accounts.zoho.com/oauth/v2/token',
-					scope: 'ZohoCRM.modules.ALL,ZohoCRM.settings.all,ZohoCRM.users.all',
-					authQueryParameters: 'access_type=offline',
-					authentication: 'body',
-				},
+				data: { ...ZOHO_OAUTH, scope: 'ZohoCRM.modules.ALL,ZohoCRM.settings.all,ZohoCRM.users.all', authQueryParameters: 'access_type=offline' },
 			},
 			{
 				type: 'oAuth2Api',
 				ref: { id: 'zohoFakeSearch01', name: 'Zoho with search (fake)' },
-				tokenData: (url, token) => ({ access_token: `${token}.search`, token_type: 'Bearer', expires_in: 3600 }),
+				tokenData: (url, token) => ({ access_token: searchScopeToken(token), token_type: 'Bearer', expires_in: 3600 }),
 				data: {
-					grantType: 'authorizationCode',
-					authUrl: 'https://accounts.zoho.com/oauth/v2/auth',
-					accessTokenUrl: 'https://accounts.zoho.com/oauth/v2/token',
+					...ZOHO_OAUTH,
 					scope: 'ZohoCRM.modules.ALL,ZohoSearch.securesearch.READ',
 					authQueryParameters: 'access_type=offline&prompt=consent',
-					authentication: 'body',
 				},
 			},
 		],
@@ -89,4 +90,4 @@ function crmExampleCredentials(name, url, token) {
 	}));
 }
 
-module.exports = { CRM_EXAMPLES, crmExampleWorkflow, crmExampleWebhookId, crmExampleCredentials };
+module.exports = { CRM_EXAMPLES, crmExampleWorkflow, crmExampleWebhookId, crmExampleCredentials, searchScopeToken };
