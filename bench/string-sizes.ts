@@ -26,7 +26,7 @@ function staticData(count: number): IDataObject {
 	for (let n = 0; n < count; n++) {
 		const key = Buffer.from(`k${n}`.padEnd(9, '.')).toString('base64url');
 		rememberDelivery(memory, key, now + n * 100, 5000);
-		const snapshot = { tierOrder: 2, activatedPoints: n % 1000, pendingPoints: 10, totalPoints: (n % 1000) + 10, tierName: 'Silver', referralCode: `ref${n}` };
+		const snapshot = { tierOrder: 2, activatedPoints: n % 1000, pendingPoints: 10, totalPoints: (n % 1000) + 10, tierName: 'Silver', referralCode: `ref${n}`, madeAt: now + n * 100 };
 		rememberCustomer(memory, `c${key.slice(1)}`, snapshot, 10_000);
 	}
 	return { 'node:Gameball Trigger': memory };

@@ -113,6 +113,12 @@ export type GameballProfileUpdatedItem = GameballEnvelopeFields & {
 	 * `null` when the customer is seen for the first time (baseline only); `{}` when nothing tracked moved.
 	 */
 	changes: GameballProfileChanges | null;
+	/**
+	 * True when Gameball made this update (`createdAt`) before the last one remembered for the customer: a late retry,
+	 * or two deliveries that crossed. Its profile is older than what is known, `changes` is `{}`, no derived events
+	 * follow, and the memory keeps the newer profile.
+	 */
+	outOfOrder: boolean;
 };
 
 /** `customer.notification.push`, simplified: one item per language of the notification. */

@@ -1,7 +1,7 @@
 import type { IDataObject } from 'n8n-workflow';
 
 import { isJsonObject } from '../GameballTrigger/body';
-import { snapshotOf, type ProfileSnapshot } from '../GameballTrigger/changes';
+import { madeAtOf, snapshotOf, type ProfileSnapshot } from '../GameballTrigger/changes';
 import { asNumber, asText, PROFILE_UPDATED, readEnvelope, readProfile } from '../GameballTrigger/deliveries';
 import type { GameballEnvelopeFields } from '../types';
 
@@ -32,8 +32,9 @@ export function readProfileUpdate(item: IDataObject): ProfileUpdate | undefined 
 	if (isJsonObject(item.body)) {
 		// Simplify off: the payload as received.
 		const envelope = readEnvelope(item.body, asText(item.deliveryId) ?? '');
-		return { envelope: envelope.fields, snapshot: snapshotOf(readProfile(envelope.data)), simplified: false };
+		return { envelope: envelope.fields, snapshot: snapshotOf(readProfile(envelope.data), envelope.fields.createdAt), simplified: false };
 	}
+	const envelope = envelopeOf(item);
 	const snapshot: ProfileSnapshot = {
 		tierOrder: asNumber(item.tierOrder),
 		tierName: asText(item.tierName),
@@ -41,6 +42,7 @@ export function readProfileUpdate(item: IDataObject): ProfileUpdate | undefined 
 		pendingPoints: asNumber(item.pendingPoints),
 		totalPoints: asNumber(item.totalPoints),
 		referralCode: asText(item.referralCode),
+		madeAt: madeAtOf(envelope.createdAt),
 	};
-	return { envelope: envelopeOf(item), snapshot, simplified: true };
+	return { envelope, snapshot, simplified: true };
 }

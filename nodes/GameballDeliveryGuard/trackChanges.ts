@@ -1,7 +1,7 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
-import { mergeSnapshots, pointsChangedItem, profileChanges, tierChangedItem } from '../GameballTrigger/changes';
+import { pointsChangedItem, stepProfile, tierChangedItem } from '../GameballTrigger/changes';
 import { customerKey, recallCustomer, rememberCustomer, replaceContents } from '../GameballTrigger/memory';
 import { GUARD_DEFAULTS } from './description';
 import { checkStoredState, settleStoredState, warnLostState } from './lostState';
@@ -35,14 +35,14 @@ function track(item: IDataObject, settings: TrackSettings, memory: IDataObject):
 
 	const { envelope, snapshot: current } = update;
 	const key = customerKey(envelope.clientId, envelope.customerId, envelope.gbCustomerId);
-	const previous = key === undefined ? undefined : recallCustomer(memory, key);
-	if (key !== undefined) rememberCustomer(memory, key, mergeSnapshots(previous, current), settings.customerMemorySize);
+	const step = stepProfile(key === undefined ? undefined : recallCustomer(memory, key), current);
+	if (key !== undefined && step.remember) rememberCustomer(memory, key, step.remember, settings.customerMemorySize);
 
 	const output: IDataObject[] = [];
 	if (settings.keepInput) {
-		const changes = previous ? profileChanges(previous, current) : null;
-		output.push(update.simplified ? { ...item, changes: changes as IDataObject | null } : item);
+		output.push(update.simplified ? { ...item, changes: step.changes as IDataObject | null, outOfOrder: step.outOfOrder } : item);
 	}
+	const previous = step.compareWith;
 	if (!previous) return output;
 	const tier = settings.tierChanged ? tierChangedItem(envelope, previous, current) : undefined;
 	if (tier) output.push(tier as unknown as IDataObject);

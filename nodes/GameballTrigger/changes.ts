@@ -15,12 +15,21 @@ export interface ProfileSnapshot {
 	pendingPoints: number | null;
 	totalPoints: number | null;
 	referralCode: string | null;
+	/** When Gameball made the update (`created_at`, ms since the epoch); `null` when not sent or unreadable. */
+	madeAt: number | null;
 }
 
 const NUMERIC_FIELDS = ['tierOrder', 'activatedPoints', 'pendingPoints', 'totalPoints'] as const;
 const TEXT_FIELDS = ['tierName', 'referralCode'] as const;
 
-export function snapshotOf(profile: ProfileFields): ProfileSnapshot {
+/** `created_at` in ms since the epoch, or `null`. */
+export function madeAtOf(createdAt: string | null): number | null {
+	if (createdAt === null) return null;
+	const time = Date.parse(createdAt);
+	return Number.isFinite(time) ? time : null;
+}
+
+export function snapshotOf(profile: ProfileFields, createdAt: string | null): ProfileSnapshot {
 	return {
 		tierOrder: profile.tierOrder,
 		tierName: profile.tierName,
@@ -28,6 +37,7 @@ export function snapshotOf(profile: ProfileFields): ProfileSnapshot {
 		pendingPoints: profile.pendingPoints,
 		totalPoints: profile.totalPoints,
 		referralCode: profile.referralCode,
+		madeAt: madeAtOf(createdAt),
 	};
 }
 
@@ -41,6 +51,7 @@ export function mergeSnapshots(previous: ProfileSnapshot | undefined, current: P
 		pendingPoints: current.pendingPoints ?? previous.pendingPoints,
 		totalPoints: current.totalPoints ?? previous.totalPoints,
 		referralCode: current.referralCode ?? previous.referralCode,
+		madeAt: current.madeAt ?? previous.madeAt,
 	};
 }
 
@@ -83,6 +94,35 @@ export function profileChanges(previous: ProfileSnapshot, current: ProfileSnapsh
 		changes[field] = { previous: before, current: after };
 	}
 	return changes;
+}
+
+/** How a profile update relates to what is remembered of the customer. */
+export interface ProfileStep {
+	/** The snapshot to remember; `undefined` keeps what is remembered. */
+	remember: ProfileSnapshot | undefined;
+	/** The snapshot derived events compare with; `undefined` for a first sighting or an out-of-order update. */
+	compareWith: ProfileSnapshot | undefined;
+	/** Gameball made this update before the remembered one (a late retry, or two deliveries that crossed). */
+	outOfOrder: boolean;
+	/** The profile item's `changes`: `null` at a first sighting, `{}` when out of order. */
+	changes: GameballProfileChanges | null;
+}
+
+/**
+ * The next step for a customer: an update made before the remembered one is old news, so it changes nothing
+ * remembered and derives nothing (comparing it would report a move back, then the same move again).
+ */
+export function stepProfile(previous: ProfileSnapshot | undefined, current: ProfileSnapshot): ProfileStep {
+	const rememberedAt = previous?.madeAt ?? null;
+	if (rememberedAt !== null && current.madeAt !== null && current.madeAt < rememberedAt) {
+		return { remember: undefined, compareWith: undefined, outOfOrder: true, changes: {} };
+	}
+	return {
+		remember: mergeSnapshots(previous, current),
+		compareWith: previous,
+		outOfOrder: false,
+		changes: previous ? profileChanges(previous, current) : null,
+	};
 }
 
 /** A tier change when the tier order moved; `undefined` otherwise. */

@@ -9,7 +9,7 @@ import { hasEntries, keyCount, readEntry, writeEntries, writeEntry, type TableNa
  * generations each:
  *   deliveries, previousDeliveries   =<unix seconds first seen>, then one <12-char key> line per key first seen then
  *                                    (earlier versions: <12-char key>=<unix seconds first seen>; both are read)
- *   customers, previousCustomers     <12-char key>=[#<n>|<referralCode>|]<tierOrder>|<activated>|<pending>|<total>[|<tierName>]
+ *   customers, previousCustomers     <12-char key>=[@<made at, ms>|][#<n>|<referralCode>|]<tierOrder>|<activated>|<pending>|<total>[|<tierName>]
  * The last `limit` keys written are always remembered, at most twice that many are stored, and no write walks a
  * table. A customer's snapshot is written on every delivery that changes it, which keeps it current.
  * Best effort: n8n keeps static data per workflow, and in queue mode per process (see the README).
@@ -37,10 +37,14 @@ export function deliveryKey(rawBody: Buffer): string {
 	return shortDigest(rawBody);
 }
 
-/** The memory key of a customer within a Gameball account; `undefined` without any customer id. */
+function isId(id: string | null): id is string {
+	return id !== null && id.trim() !== '';
+}
+
+/** The memory key of a customer within a Gameball account; `undefined` without any customer id (blank is none). */
 export function customerKey(clientId: string | null, customerId: string | null, gbCustomerId: string | null) {
-	if (customerId !== null) return shortDigest(`${clientId ?? ''}\u0000c\u0000${customerId}`);
-	if (gbCustomerId !== null) return shortDigest(`${clientId ?? ''}\u0000g\u0000${gbCustomerId}`);
+	if (isId(customerId)) return shortDigest(`${clientId ?? ''}\u0000c\u0000${customerId}`);
+	if (isId(gbCustomerId)) return shortDigest(`${clientId ?? ''}\u0000g\u0000${gbCustomerId}`);
 	return undefined;
 }
 
@@ -79,21 +83,24 @@ function textNumber(text: string | undefined): number | null {
 }
 
 const REFERRAL_MARKER = '#';
+const MADE_AT_MARKER = '@';
 
 /**
  * `<tierOrder>|<activated>|<pending>|<total>[|<tierName>]`, prefixed with `#<length>|<referralCode>|` when a
- * referral code is known. Without one, the bytes are those of the format that predates referral codes. The old
- * format never starts with `#` (its first field is empty or a number), and the code's length says where the code
- * ends, so neither the code nor the tier name (still last) needs escaping, `|` included.
+ * referral code is known, and before that with `@<ms>|` when the update's time is. Without either, the bytes are
+ * those of the format that predates them. The old format never starts with `#` or `@` (its first field is empty or
+ * a number), and the code's length says where the code ends, so neither the code nor the tier name (still last)
+ * needs escaping, `|` included.
  */
 export function encodeSnapshot(snapshot: ProfileSnapshot): string {
 	const encoded = `${numberText(snapshot.tierOrder)}|${numberText(snapshot.activatedPoints)}|${numberText(snapshot.pendingPoints)}|${numberText(snapshot.totalPoints)}`;
 	const withTier = snapshot.tierName === null ? encoded : `${encoded}|${snapshot.tierName}`;
 	const code = snapshot.referralCode;
-	return code === null ? withTier : `${REFERRAL_MARKER}${code.length}|${code}|${withTier}`;
+	const withCode = code === null ? withTier : `${REFERRAL_MARKER}${code.length}|${code}|${withTier}`;
+	return snapshot.madeAt === null ? withCode : `${MADE_AT_MARKER}${snapshot.madeAt}|${withCode}`;
 }
 
-function decodeProfile(encoded: string, referralCode: string | null): ProfileSnapshot | undefined {
+function decodeProfile(encoded: string, referralCode: string | null, madeAt: number | null): ProfileSnapshot | undefined {
 	const parts = encoded.split('|');
 	if (parts.length < 4) return undefined;
 	return {
@@ -104,18 +111,26 @@ function decodeProfile(encoded: string, referralCode: string | null): ProfileSna
 		// The name is last, so a "|" inside it needs no escaping.
 		tierName: parts.length > 4 ? parts.slice(4).join('|') : null,
 		referralCode,
+		madeAt,
 	};
 }
 
-/** A stored snapshot in either format; `undefined` for anything else. */
-export function decodeSnapshot(encoded: unknown): ProfileSnapshot | undefined {
-	if (typeof encoded !== 'string') return undefined;
-	if (!encoded.startsWith(REFERRAL_MARKER)) return decodeProfile(encoded, null);
+function decodeWithoutTime(encoded: string, madeAt: number | null): ProfileSnapshot | undefined {
+	if (!encoded.startsWith(REFERRAL_MARKER)) return decodeProfile(encoded, null, madeAt);
 	const lengthEnd = encoded.indexOf('|');
 	const length = Number(encoded.slice(1, lengthEnd));
 	const codeEnd = lengthEnd + 1 + length;
 	if (lengthEnd < 2 || !Number.isInteger(length) || length < 0 || encoded[codeEnd] !== '|') return undefined;
-	return decodeProfile(encoded.slice(codeEnd + 1), encoded.slice(lengthEnd + 1, codeEnd));
+	return decodeProfile(encoded.slice(codeEnd + 1), encoded.slice(lengthEnd + 1, codeEnd), madeAt);
+}
+
+/** A stored snapshot in any of its formats; `undefined` for anything else. */
+export function decodeSnapshot(encoded: unknown): ProfileSnapshot | undefined {
+	if (typeof encoded !== 'string') return undefined;
+	if (!encoded.startsWith(MADE_AT_MARKER)) return decodeWithoutTime(encoded, null);
+	const timeEnd = encoded.indexOf('|');
+	const madeAt = timeEnd < 2 ? NaN : Number(encoded.slice(1, timeEnd));
+	return Number.isSafeInteger(madeAt) ? decodeWithoutTime(encoded.slice(timeEnd + 1), madeAt) : undefined;
 }
 
 export function recallCustomer(store: IDataObject, key: string): ProfileSnapshot | undefined {

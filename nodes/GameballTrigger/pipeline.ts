@@ -10,7 +10,7 @@ import {
 	secretHeaderMatches,
 } from './automation';
 import { isJsonObject, isTooLarge, parseJson } from './body';
-import { mergeSnapshots, pointsChangedItem, profileChanges, snapshotOf, tierChangedItem } from './changes';
+import { pointsChangedItem, snapshotOf, stepProfile, tierChangedItem } from './changes';
 import {
 	isKnownTopic,
 	NOTIFICATION_PUSH,
@@ -75,20 +75,21 @@ function profileOutcome(
 	memory: TriggerMemory,
 ): GameballTriggerItem[] {
 	const profile = readProfile(envelope.data);
-	const current = snapshotOf(profile);
+	const current = snapshotOf(profile, envelope.fields.createdAt);
 	const { clientId, customerId, gbCustomerId } = envelope.fields;
 	const key = customerKey(clientId, customerId, gbCustomerId);
-	const previous = key === undefined ? undefined : memory.recallCustomer(key);
-	if (key !== undefined) memory.rememberCustomer(key, mergeSnapshots(previous, current));
+	const step = stepProfile(key === undefined ? undefined : memory.recallCustomer(key), current);
+	if (key !== undefined && step.remember) memory.rememberCustomer(key, step.remember);
 
 	const items: GameballTriggerItem[] = [];
 	if (wants(settings, 'profileUpdated')) {
 		items.push(
 			settings.simplify
-				? profileItem(envelope, profile, previous ? profileChanges(previous, current) : null)
+				? profileItem(envelope, profile, step.changes, step.outOfOrder)
 				: rawDeliveryItem('customer.profile.updated', payload, delivery.headers, envelope.fields.deliveryId),
 		);
 	}
+	const previous = step.compareWith;
 	if (!previous) return items;
 	const tier = wants(settings, 'tierChanged') ? tierChangedItem(envelope.fields, previous, current) : undefined;
 	if (tier) items.push(tier);

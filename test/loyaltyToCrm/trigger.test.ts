@@ -73,6 +73,22 @@ describe('Gameball Trigger -> Loyalty to CRM', () => {
 		expect(outputs.map((output) => output.length)).toEqual([1, 0, 0, 0, 0]);
 	});
 
+	test('a late, older update: the contact is upserted without its old tier and balance, and no tag or task', async () => {
+		const harness = trigger();
+		await deliver(harness, profile(1, { tier_name: 'Silver', tier_order: 2, activated_points: 950 }));
+		await deliver(harness, profile(5, { tier_name: 'Gold', tier_order: 3, activated_points: 1010 }));
+		const late = await deliver(harness, profile(3, { tier_name: 'Silver', tier_order: 2, activated_points: 980 }));
+		expect(late.map((item) => item.json)).toEqual([expect.objectContaining({ outOfOrder: true, changes: {} })]);
+
+		const { outputs, error } = await runLoyalty({}, late.map((item) => item.json));
+		expect(error).toBeUndefined();
+		expect(outputs.map((items) => items.length)).toEqual([1, 0, 0, 0, 0]);
+		const { properties } = outputs[OUTPUT.upsertContact][0].json as { properties: IDataObject };
+		expect(properties).not.toHaveProperty('gameball_tier');
+		expect(properties).not.toHaveProperty('gameball_points_available');
+		expect(outputs[OUTPUT.upsertContact][0].json).toMatchObject({ email: 'customer@example.com', customerId: 'webhook-test' });
+	});
+
 	test('a notification: one message per language and channel, paired with the delivery\'s trigger items', async () => {
 		const items = await deliver(trigger(), gameballNotificationBody);
 		expect(items.map((item) => item.json.language)).toEqual(['en', 'ar']);

@@ -67,7 +67,7 @@ describe('Gameball Trigger items through n8n-core', () => {
 	it('turns the documented profile sample into one flat, typed item', async () => {
 		const result = await newTrigger().deliver(signedRequest(profilePayload()));
 		const [item] = emittedJson(result);
-		expect(Object.keys(item).sort()).toEqual([...PROFILE_FIELDS, 'changes'].sort());
+		expect(Object.keys(item).sort()).toEqual([...PROFILE_FIELDS, 'changes', 'outOfOrder'].sort());
 		expect(item).toMatchObject({
 			event: 'customer.profile.updated',
 			clientId: '2155',
@@ -84,6 +84,7 @@ describe('Gameball Trigger items through n8n-core', () => {
 			pendingPoints: 10,
 			totalPoints: 100,
 			changes: null,
+			outOfOrder: false,
 		});
 		expect(item.deliveryId).toMatch(/^[0-9a-f]{40}$/);
 		expect(result.emitted?.[0][0].pairedItem).toEqual({ item: 0 });

@@ -13,7 +13,7 @@ function update(customer: string, profile: Profile, seq: number) {
 const SILVER = { tier_name: 'Silver', tier_order: 2, activated_points: 90, pending_points: 10, total_points: 100 };
 
 describe('changes.ts', () => {
-	const base = { tierOrder: 1, tierName: 'basic', activatedPoints: 90, pendingPoints: 10, totalPoints: 100, referralCode: 'referral_123' };
+	const base = { tierOrder: 1, tierName: 'basic', activatedPoints: 90, pendingPoints: 10, totalPoints: 100, referralCode: 'referral_123', madeAt: null };
 
 	it('lists only moved fields, with deltas on numbers', () => {
 		const changes = profileChanges(base, { ...base, tierOrder: 2, tierName: 'Silver', activatedPoints: 140 });
@@ -26,7 +26,7 @@ describe('changes.ts', () => {
 	});
 
 	it('does not count a missing value as a change, and remembers the last known one', () => {
-		const partial = { tierOrder: null, tierName: null, activatedPoints: 95, pendingPoints: null, totalPoints: null, referralCode: null };
+		const partial = { tierOrder: null, tierName: null, activatedPoints: 95, pendingPoints: null, totalPoints: null, referralCode: null, madeAt: null };
 		expect(profileChanges(base, partial)).toEqual({ activatedPoints: { previous: 90, current: 95, delta: 5 } });
 		expect(mergeSnapshots(base, partial)).toEqual({ ...base, activatedPoints: 95 });
 	});

@@ -20,7 +20,7 @@ const MINUTE = 60 * 1000;
 const T0 = Date.UTC(2026, 0, 1, 12, 0, 0);
 
 function snapshot(tierOrder: number) {
-	return { tierOrder, tierName: `Tier ${tierOrder}`, activatedPoints: tierOrder * 10, pendingPoints: 0, totalPoints: tierOrder * 10, referralCode: null };
+	return { tierOrder, tierName: `Tier ${tierOrder}`, activatedPoints: tierOrder * 10, pendingPoints: 0, totalPoints: tierOrder * 10, referralCode: null, madeAt: null };
 }
 
 describe('memory.ts: deduplication keys', () => {
@@ -66,10 +66,10 @@ describe('memory.ts: deduplication keys', () => {
 
 describe('memory.ts: customer snapshots', () => {
 	it('encodes snapshots compactly and back, nulls and "|" in tier names included', () => {
-		const full = { tierOrder: 2, tierName: 'Gold | VIP', activatedPoints: 12.5, pendingPoints: 0, totalPoints: 12.5, referralCode: null };
+		const full = { tierOrder: 2, tierName: 'Gold | VIP', activatedPoints: 12.5, pendingPoints: 0, totalPoints: 12.5, referralCode: null, madeAt: null };
 		expect(encodeSnapshot(full)).toBe('2|12.5|0|12.5|Gold | VIP');
 		expect(decodeSnapshot(encodeSnapshot(full))).toEqual(full);
-		const empty = { tierOrder: null, tierName: null, activatedPoints: null, pendingPoints: null, totalPoints: null, referralCode: null };
+		const empty = { tierOrder: null, tierName: null, activatedPoints: null, pendingPoints: null, totalPoints: null, referralCode: null, madeAt: null };
 		expect(encodeSnapshot(empty)).toBe('|||');
 		expect(decodeSnapshot('|||')).toEqual(empty);
 		expect(decodeSnapshot({ tierOrder: 1 })).toBeUndefined();
@@ -205,7 +205,9 @@ describe('deduplication through n8n-core', () => {
 		const stored = trigger.staticData['node:Node under test'] as IDataObject;
 		// replayedUpTo: how far this process's write log is included (see recentWrites.ts).
 		expect(Object.keys(stored).sort()).toEqual(['customers', 'deliveries', 'replayedUpTo']);
-		expect(Object.values(storedTable(stored, 'customers'))).toEqual(['#12|referral_123|1|90|10|100|basic']);
+		// @<created_at in ms>|#<code length>|<code>|<tier order>|<activated>|<pending>|<total>|<tier name>
+		const madeAt = Date.parse('2024-11-19T17:34:42.297Z');
+		expect(Object.values(storedTable(stored, 'customers'))).toEqual([`@${madeAt}|#12|referral_123|1|90|10|100|basic`]);
 		expect(JSON.stringify(stored)).not.toContain('webhook-test');
 	});
 

@@ -14,7 +14,11 @@ const SNAPSHOT: ProfileSnapshot = {
 	pendingPoints: 10,
 	totalPoints: 100,
 	referralCode: 'referral_123',
+	madeAt: null,
 };
+
+/** When `update(…, seq)` was made, as stored: ms since the epoch. */
+const madeAt = (seq: number) => Date.parse(`2024-11-19T17:${String(seq).padStart(2, '0')}:00.000Z`);
 
 /** A profile update of `customer` with referral code `code`; `seq` makes each body (and so each delivery) distinct. */
 function update(customer: string, code: string | null | undefined, seq: number, data: IDataObject = {}) {
@@ -31,6 +35,7 @@ describe('memory.ts: snapshots with a referral code', () => {
 			pendingPoints: 0,
 			totalPoints: 12.5,
 			referralCode: null,
+			madeAt: null,
 		});
 		expect(decodeSnapshot('1|90|10|100')).toEqual({ ...SNAPSHOT, tierName: null, referralCode: null });
 		expect(decodeSnapshot('|||')?.referralCode).toBeNull();
@@ -47,7 +52,7 @@ describe('memory.ts: snapshots with a referral code', () => {
 		const noTier = { ...SNAPSHOT, tierName: null };
 		expect(encodeSnapshot(noTier)).toBe('#12|referral_123|1|90|10|100');
 		expect(decodeSnapshot(encodeSnapshot(noTier))).toEqual(noTier);
-		const empty = { tierOrder: null, tierName: null, activatedPoints: null, pendingPoints: null, totalPoints: null, referralCode: 'R' };
+		const empty = { tierOrder: null, tierName: null, activatedPoints: null, pendingPoints: null, totalPoints: null, referralCode: 'R', madeAt: null };
 		expect(encodeSnapshot(empty)).toBe('#1|R||||');
 		expect(decodeSnapshot(encodeSnapshot(empty))).toEqual(empty);
 	});
@@ -154,7 +159,7 @@ describe('referral codes through n8n-core', () => {
 		await raw.deliver(update('frank', 'referral_456', 2));
 		jest.restoreAllMocks();
 		const stored = raw.staticData[STATIC_KEY] as IDataObject;
-		expect(Object.values(storedTable(stored, 'customers'))).toEqual(['#12|referral_456|1|90|10|100|basic']);
+		expect(Object.values(storedTable(stored, 'customers'))).toEqual([`@${madeAt(2)}|#12|referral_456|1|90|10|100|basic`]);
 	});
 
 	it('reads snapshots stored before the upgrade: the first code is a baseline, the next new one a change', async () => {
@@ -163,7 +168,7 @@ describe('referral codes through n8n-core', () => {
 		const upgraded = emittedJson(await trigger.deliver(update('gina', 'referral_123', 1)));
 		expect(upgraded[0].changes).toEqual({});
 		const stored = trigger.staticData[STATIC_KEY] as IDataObject;
-		expect(storedTable(stored, 'customers')[key]).toBe('#12|referral_123|1|90|10|100|basic');
+		expect(storedTable(stored, 'customers')[key]).toBe(`@${madeAt(1)}|#12|referral_123|1|90|10|100|basic`);
 		const changed = emittedJson(await trigger.deliver(update('gina', 'referral_456', 2)));
 		expect(changed[0].changes).toEqual({ referralCode: { previous: 'referral_123', current: 'referral_456' } });
 	});

@@ -168,6 +168,7 @@ function referralOfTriggerItem(json: Json, changes: Json | null): EventDraft['re
 export function fromGameballTriggerItem(json: Json): LoyaltyEvent {
 	const topic = field(json, 'event') as string;
 	const changes = obj(field(json, 'changes'));
+	const isOutOfOrder = field(json, 'outOfOrder') === true;
 	const notifications = Array.isArray(json.notifications)
 		? json.notifications.filter(isObject).map(notificationOf)
 		: 'title' in json || 'body' in json
@@ -182,8 +183,9 @@ export function fromGameballTriggerItem(json: Json): LoyaltyEvent {
 			email: str(field(json, 'email')),
 			mobile: str(field(json, 'mobileNumber')) ?? str(json.mobile),
 		},
-		tier: tierOfTriggerItem(json, changes),
-		points: pointsOfTriggerItem(json, changes),
+		// An update made before one already seen holds an older tier and balance: they are not written.
+		tier: isOutOfOrder ? {} : tierOfTriggerItem(json, changes),
+		points: isOutOfOrder ? {} : pointsOfTriggerItem(json, changes),
 		referral: referralOfTriggerItem(json, changes),
 		changedFields: changes ? Object.keys(changes) : null,
 		notifications,
