@@ -23,6 +23,7 @@ const profileShape = {
 	pendingPoints: 'number|null',
 	totalPoints: 'number|null',
 	changes: 'object|null',
+	outOfOrder: 'boolean',
 };
 const notificationShape = { event: 'string', ...envelopeShape, language: 'string|null', title: 'string|null', body: 'string|null', icon: 'string|null' };
 
@@ -68,6 +69,7 @@ describeIfLanded(`n8n ${context.n8nVersion}: simulator deliveries start the Game
 			tierOrder: 1,
 			totalPoints: 0,
 			changes: null,
+			outOfOrder: false,
 			deliveryId: sha1(delivery.body),
 		});
 		expect(items[0].gbCustomerId).toBe(String(JSON.parse(delivery.body).gb_customer_id));
