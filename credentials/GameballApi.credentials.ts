@@ -35,7 +35,7 @@ export class GameballApi implements ICredentialType {
 			typeOptions: { password: true },
 			default: '',
 			description:
-				'The secret (transaction) key. Needed for transactions, for every call on v4.1 or in High Security Mode, and to verify webhook signatures.',
+				'The secret (transaction) key. Gameball\'s API reference lists it for most operations, v4.1 and High Security Mode need it on every call, and Gameball Trigger verifies signatures with it.',
 		},
 		{
 			displayName: 'API Version',

@@ -11,7 +11,8 @@ import type { IDataObject } from 'n8n-workflow';
 
 /** A batch job's result for one input item (Batching > Wait for Results on, the default). */
 export type GameballBatchResultItem =
-	| { success: true; batchJobId: string; batchKind: string; result: IDataObject }
+	/** The job's result entry for the item, its fields at the top (as a single call's answer), then these three. */
+	| (IDataObject & { success: true; batchJobId: string; batchKind: string })
 	| { success: false; batchJobId: string; batchKind: string; error: string };
 
 /** An input item handed to a batch job, its result not awaited (Batching > Wait for Results off). */

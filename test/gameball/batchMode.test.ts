@@ -29,6 +29,22 @@ describe.each(['openapi', 'tutorial'] as const)('batch mode (%s status shape)', 
 		expect(sim.state.customers.size).toBeGreaterThanOrEqual(2500);
 	});
 
+	it('puts a batched item\'s result where a single call puts its answer, so one expression reads both', async () => {
+		const customers = Array.from({ length: 60 }, (_, i) => ({ id: `shape-${i}` }));
+		await runGameball(credentials, { resource: 'customer', operation: 'createOrUpdate', customerId: '={{ $json.id }}', batching: { mode: 'never' } }, customers);
+		const balance = { resource: 'customer', operation: 'getBalance', customerId: '={{ $json.id }}', batching: { pollSeconds: 0.1 } };
+		const single = await runGameball(credentials, balance, customers.slice(0, 49));
+		const batched = await runGameball(credentials, balance, customers);
+		expect(batched.error).toBeUndefined();
+		expect(sim.requests.at(-1)?.path).toContain('/batches/');
+		const answerFields = Object.keys(single.outputs[0][0].json);
+		expect(answerFields).toContain('availablePointsBalance');
+		for (const item of batched.outputs[0]) {
+			expect(item.json).toMatchObject({ success: true, batchKind: 'balance-inquiry' });
+			expect(item.json.availablePointsBalance).toBe(single.outputs[0][0].json.availablePointsBalance);
+		}
+	});
+
 	it('with Wait for Results off, hands the items to jobs and outputs their job and position without reading a status', async () => {
 		const statusReads = () => sim.requests.filter((request) => request.method === 'GET' && request.path.includes('/batches/')).length;
 		const [createsBefore, readsBefore] = [batchCreates().length, statusReads()];
@@ -55,6 +71,11 @@ describe.each(['openapi', 'tutorial'] as const)('batch mode (%s status shape)', 
 		expect(job.finished).toBe(true);
 		expect(job.successes.map(({ index }) => index)).toEqual(Array.from({ length: 500 }, (_, i) => i));
 		expect(sim.state.customers.has('queued-1499')).toBe(true);
+
+		// Wired straight after the queued items, its default Batch Job ID reads their batchJobId.
+		const wired = await runGameball(credentials, { resource: 'batch', operation: 'waitUntilFinished', options: { pollSeconds: 0.1 } }, [queued[1000]]);
+		expect(wired.error).toBeUndefined();
+		expect(wired.outputs[0][0].json).toMatchObject({ jobId, finished: true });
 	});
 
 	it('reports partial failure per item with continue on fail, and names it without', async () => {

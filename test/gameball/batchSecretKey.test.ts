@@ -57,3 +57,16 @@ describe('batching and a credential without a Secret Key', () => {
 		expect(sim.state.customers.has('always-0')).toBe(false);
 	});
 });
+
+describe('Create or Update with Tags and no Secret Key', () => {
+	it('stops the item before saving the customer, since the tag call would be refused', async () => {
+		const before = sim.requests.length;
+		const params = { resource: 'customer', operation: 'createOrUpdate', customerId: 'untagged', additionalFields: { tags: 'vip' } };
+		const { error } = await runGameball(apiKeyOnly, params);
+		expect(error?.message).toBe('Tags need the Secret Key: set it in the Gameball API credential, or leave Tags empty. Nothing was sent.');
+		expect(sim.requests.length).toBe(before);
+		expect(sim.state.customers.has('untagged')).toBe(false);
+		expect((await runGameball(withSecret, params)).error).toBeUndefined();
+		expect(sim.state.customers.has('untagged')).toBe(true);
+	});
+});

@@ -35,7 +35,7 @@ describe('failed items and the error output', () => {
 		expect(pairs(outputs[0])).toEqual([0]);
 		expect(outputs[1].map((item) => item.json)).toEqual([
 			{ error: '7000: customer not found' },
-			{ error: 'The parameter "customerId" is required' },
+			{ error: '"Customer ID" is required' },
 		]);
 		expect(pairs(outputs[1])).toEqual([1, 2]);
 	});

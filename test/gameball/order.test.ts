@@ -156,7 +156,7 @@ describe('Order', () => {
 		);
 		const created = sim.requests.find((request) => request.path === `${API}/batch/orders/transactions`);
 		expect(created?.body).toEqual({ body: ['o-1', 'no-such-order'] });
-		expect(outputs[0][0].json).toMatchObject({ success: true, result: { orderId: 'o-1', count: 1 } });
+		expect(outputs[0][0].json).toMatchObject({ success: true, orderId: 'o-1', count: 1 });
 		expect(outputs[0][1].json).toMatchObject({ success: false, error: expect.stringMatching(/^9001: /) });
 		expect(outputs[0].map((item) => item.pairedItem)).toEqual([{ item: 0 }, { item: 1 }]);
 	});

@@ -1,7 +1,11 @@
 // A required field whose expression gives nothing stops its item by name, before anything is sent: never 0, never
 // an empty customer ID, event list or tag list.
+import type { IDataObject } from 'n8n-workflow';
+
 import type { Simulator } from '../../simulator';
 import type { GameballCredentials } from '../harness/gameball';
+import type { GameballOperation } from '../../nodes/Gameball/actions/operation';
+import { resources } from '../../nodes/Gameball/actions/resources';
 import { runGameball, simulatorFor } from '../harness/gameball';
 
 let sim: Simulator;
@@ -85,5 +89,42 @@ describe('hand-written requests', () => {
 		expect(outputs[0].filter((item) => item.json.success === true)).toHaveLength(59);
 		const jobs = sim.requests.filter((request) => request.path.endsWith('/batch/customers')).slice(before);
 		expect(jobs.map((request) => (request.body as { body: unknown[] }).body.length)).toEqual([59]);
+	});
+});
+
+describe('path parameters', () => {
+	/** A value for each other required parameter, so that only the path parameter is blank. */
+	function otherRequired(operation: GameballOperation, blank: string): IDataObject {
+		const values: IDataObject = {};
+		for (const property of operation.properties) {
+			if (!property.required || property.name === blank) continue;
+			if (property.type === 'number') values[property.name] = 1;
+			else if (property.type === 'options') values[property.name] = (property.options?.[0] as { value?: string } | undefined)?.value ?? 'x';
+			else values[property.name] = 'x';
+		}
+		return values;
+	}
+
+	// Every operation whose path holds a parameter, with that parameter blank: named as its field, nothing sent.
+	const withPathParameters = resources.flatMap((resource) =>
+		resource.operations.flatMap((operation) =>
+			[...operation.endpoint.matchAll(/\{(\w+)\}/g)].map(([, name]) => {
+				const field = operation.properties.find((property) => property.name === name);
+				return [`${resource.value} > ${operation.value} (${name})`, resource.value, operation, name, field?.displayName] as const;
+			}),
+		),
+	);
+
+	it('covers the operations that address a customer, order, hold, coupon or batch job by path', () => {
+		expect(withPathParameters.length).toBeGreaterThanOrEqual(25);
+		expect(withPathParameters.filter(([, , , , displayName]) => displayName === undefined)).toEqual([]);
+	});
+
+	it.each(withPathParameters)('%s: a blank value stops the item by its field name', async (_label, resource, operation, name, displayName) => {
+		const before = sim.requests.length;
+		const params = { resource, operation: operation.value, ...otherRequired(operation, name), [name]: '={{ $json.value }}', batching: { mode: 'never' } };
+		const { outputs } = await runGameball(credentials, params, [{ value: ' ' }, {}], true);
+		expect(outputs[0].map((item) => item.json.error)).toEqual([`"${displayName}" is required`, `"${displayName}" is required`]);
+		expect(sim.requests.length).toBe(before);
 	});
 });

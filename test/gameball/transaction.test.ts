@@ -118,7 +118,7 @@ describe('Transaction', () => {
 	it('asks for the required fields with a clear error when one is empty', async () => {
 		const before = sim.requests.length;
 		const { error } = await runGameball(credentials, transaction('getHold', { holdReferenceId: '={{ "" }}' }));
-		expect(error?.message).toBe('The parameter "holdReferenceId" is required');
+		expect(error?.message).toBe('"Hold Reference" is required');
 		expect(sim.requests.length).toBe(before);
 	});
 });

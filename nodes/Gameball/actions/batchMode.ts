@@ -7,7 +7,7 @@ import { createBatchJob, MAX_BATCH_SIZE, waitForBatch } from '../transport/batch
 import { hasSecretKey } from '../transport/request';
 import { appendDescription } from '../transport/errors';
 import { JOB_KINDS } from './batch/jobKinds';
-import type { BatchEntry, GameballOperation, GameballRequest } from './operation';
+import { buildRequest, type BatchEntry, type GameballOperation, type GameballRequest } from './operation';
 import { asNodeError, errorItem } from './output';
 
 export interface BatchSettings {
@@ -166,7 +166,7 @@ export async function runInBatches(
 	// Every item is built before any job is sent: an invalid one stops the node before anything is applied.
 	for (let itemIndex = 0; itemIndex < itemCount; itemIndex++) {
 		try {
-			const request = await operation.build.call(this, itemIndex);
+			const request = await buildRequest.call(this, operation, itemIndex);
 			const dropped = droppedFields(operation, request);
 			if (dropped.length && settings.mode === 'auto') return undefined;
 			if (dropped.length) throw cannotBatchError(this, dropped, itemIndex);
@@ -214,7 +214,8 @@ export async function runInBatches(
 			const result = resultFor(status, position);
 			const meta = { batchJobId: status.jobId, batchKind: batch.kind };
 			if ('ok' in result) {
-				const json: GameballBatchResultItem = { success: true, ...meta, result: result.ok };
+				// The entry's fields at the top, as the single call puts its answer's: expressions work at any item count.
+				const json: GameballBatchResultItem = { ...result.ok, success: true, ...meta };
 				results[itemIndex] = { json, pairedItem: { item: itemIndex } };
 				return;
 			}

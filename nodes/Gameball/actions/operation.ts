@@ -1,4 +1,5 @@
 import type { IDataObject, IExecuteFunctions, IHttpRequestMethods, INodeProperties } from 'n8n-workflow';
+import { NodeOperationError } from 'n8n-workflow';
 
 /** One Gameball endpoint, as `METHOD /path/{param}` relative to `/api/<version>/integrations`. */
 export type Endpoint = `${IHttpRequestMethods} /${string}`;
@@ -77,4 +78,17 @@ export interface GameballResource {
 	value: string;
 	name: string;
 	operations: GameballOperation[];
+}
+
+/** The operation's request for one item; a blank path parameter stops the item, named as its field is. */
+export async function buildRequest(this: IExecuteFunctions, operation: GameballOperation, itemIndex: number): Promise<GameballRequest> {
+	const request = await operation.build.call(this, itemIndex);
+	for (const [, name] of operation.endpoint.matchAll(/\{(\w+)\}/g)) {
+		const value = request.pathParams?.[name];
+		if (value === undefined || String(value).trim() === '') {
+			const field = operation.properties.find((property) => property.name === name);
+			throw new NodeOperationError(this.getNode(), `"${field?.displayName ?? name}" is required`, { itemIndex });
+		}
+	}
+	return request;
 }

@@ -4,7 +4,7 @@ import { NodeOperationError } from 'n8n-workflow';
 import { fetchList } from '../transport/paginate';
 import { sendToGameball } from '../transport/request';
 import { batchSettings, runInBatches, shouldBatch } from './batchMode';
-import type { GameballOperation } from './operation';
+import { buildRequest, type GameballOperation } from './operation';
 import { asNodeError, errorItem, paired, recordsFrom } from './output';
 import { findOperation } from './resources';
 
@@ -16,7 +16,7 @@ async function performOne(this: IExecuteFunctions, operation: GameballOperation,
 }
 
 async function fetchRecords(this: IExecuteFunctions, operation: GameballOperation, itemIndex: number) {
-	const request = await operation.build.call(this, itemIndex);
+	const request = await buildRequest.call(this, operation, itemIndex);
 	if (operation.run) return [await operation.run.call(this, request, itemIndex)].flat();
 	if (operation.list) {
 		const returnAll = this.getNodeParameter('returnAll', itemIndex, false) as boolean;

@@ -11,7 +11,7 @@ export interface GameballErrorBody {
 }
 
 const HINTS: Record<number, string> = {
-	1001: 'authentication failed: check the API key, and set the Secret Key (required on v4.1 and in High Security Mode)',
+	1001: 'authentication failed: check the API key, and set the Secret Key (Gameball\'s API reference lists it for most operations, and v4.1 and High Security Mode need it on every call)',
 	2001: 'another request for this customer is in progress; retry shortly',
 	7000: 'customer not found',
 	7001: 'customer already exists',

@@ -6,9 +6,10 @@ export const batchIdParam: INodeProperties = {
 	displayName: 'Batch Job ID',
 	name: 'batchId',
 	type: 'string',
-	default: '={{ $json.jobId }}',
+	default: '={{ $json.jobId ?? $json.batchJobId }}',
 	required: true,
-	description: 'The job ID that Create Job returned',
+	description:
+		'The job ID that Create Job returned, or the batchJobId of items queued with Wait for Results off. All the items of one job share it: turn on the node setting Execute Once to read the job once.',
 };
 
 function byPosition<T>(map: Map<number, T>): Array<[number, T]> {

@@ -3,7 +3,7 @@ import { NodeOperationError } from 'n8n-workflow';
 
 import type { GameballOperation } from '../operation';
 import { recordsFrom } from '../output';
-import { sendToGameball } from '../../transport/request';
+import { hasSecretKey, sendToGameball } from '../../transport/request';
 import {
 	additionalFields,
 	compact,
@@ -115,8 +115,12 @@ export const createOrUpdate: GameballOperation = {
 		};
 	},
 	async run(request, itemIndex) {
-		const saved = await sendToGameball.call(this, 'POST /customers', request, { itemIndex });
 		const tags = request.followUp?.tags;
+		// Checked first: the tag call needs the Secret Key, and failing there would leave the customer saved untagged.
+		if (tags && !(await hasSecretKey(this))) {
+			throw new NodeOperationError(this.getNode(), 'Tags need the Secret Key: set it in the Gameball API credential, or leave Tags empty. Nothing was sent.', { itemIndex });
+		}
+		const saved = await sendToGameball.call(this, 'POST /customers', request, { itemIndex });
 		if (tags) {
 			const customerId = String(request.body?.customerId);
 			await sendToGameball.call(this, 'POST /customers/{customerId}/tags', { pathParams: { customerId }, body: { tags } }, { itemIndex });
