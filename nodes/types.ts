@@ -319,7 +319,7 @@ export interface CrmMatchKey {
 	by: 'email' | 'mobile' | 'customerId';
 	field: string;
 	value: string | null;
-	/** True when the chosen key was missing and another one was used. */
+	/** True when another key than the chosen one was used: the chosen one was missing, or the event just changed it. */
 	fallback: boolean;
 }
 

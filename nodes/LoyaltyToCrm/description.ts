@@ -100,7 +100,8 @@ export const loyaltyToCrmProperties: INodeProperties[] = [
 			{ name: 'Mobile', value: 'mobile' },
 		],
 		default: 'email',
-		description: 'Key that finds the contact in the CRM; when an event lacks it, the next available key is used',
+		description:
+			'Key that finds the contact in the CRM; when an event lacks it, the next available key is used, and when an Open Loyalty event has just changed it, the customer ID',
 	},
 	{
 		displayName: 'Points Threshold (N)',

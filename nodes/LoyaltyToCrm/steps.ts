@@ -14,6 +14,7 @@ import type {
 } from '../types';
 import { LOYALTY_FIELDS, type CrmPresetDefinition, type LoyaltyField, type PresetSettings } from './presets';
 import { balanceOf } from './rules';
+import { isTransactionAssigned } from './summary';
 
 /** Output order of the node. */
 export const STEPS: CrmStep[] = ['upsertContact', 'addTag', 'createTask', 'logNote', 'sendMessage'];
@@ -65,9 +66,22 @@ function matchValue(event: LoyaltyEvent, by: CrmMatchKey['by']): string | null {
 	return event.customer.id;
 }
 
-/** The chosen key, or the first other key the event has (flagged as a fallback). */
+/** Open Loyalty events that change a key: the CRM holds the old value, so the new one would not find the contact. */
+const CHANGED_KEYS: Record<string, CrmMatchKey['by']> = {
+	CustomerEmailWasChanged: 'email',
+	CustomerPhoneNumberWasChanged: 'mobile',
+};
+
+/** The chosen key, unless the event just changed it and names the customer ID: then the customer ID. */
+function preferredKey(event: LoyaltyEvent, settings: StepSettings): CrmMatchKey['by'] {
+	const changed = event.source === 'openLoyalty' ? CHANGED_KEYS[event.sourceEvent] : undefined;
+	return changed === settings.matchBy && event.customer.id !== null ? 'customerId' : settings.matchBy;
+}
+
+/** The preferred key, or the first other key the event has (flagged as a fallback when not the chosen one). */
 export function matchKeyOf(event: LoyaltyEvent, settings: StepSettings): CrmMatchKey {
-	const candidates = [settings.matchBy, ...MATCH_ORDER.filter((by) => by !== settings.matchBy)];
+	const preferred = preferredKey(event, settings);
+	const candidates = [preferred, ...MATCH_ORDER.filter((by) => by !== preferred)];
 	const by = candidates.find((candidate) => matchValue(event, candidate) !== null) ?? settings.matchBy;
 	return {
 		by,
@@ -186,7 +200,8 @@ const KIND_LABELS: Record<LoyaltyEvent['kind'], string> = {
 
 function logNote(event: LoyaltyEvent, settings: StepSettings): Omit<LogNoteItem, keyof CrmStepItemBase> {
 	const platform = event.source === 'gameball' ? 'Gameball' : 'Open Loyalty';
-	const title = `${platform}: ${KIND_LABELS[event.kind]}`;
+	const label = isTransactionAssigned(event) ? 'transaction assigned' : KIND_LABELS[event.kind];
+	const title = `${platform}: ${label}`;
 	const occurredAt = event.occurredAt ?? settings.now.toISOString();
 	return {
 		title,
@@ -196,14 +211,17 @@ function logNote(event: LoyaltyEvent, settings: StepSettings): Omit<LogNoteItem,
 	};
 }
 
+/** The texts to send: a notification's own, or for another event its summary; a notification without text sends none. */
 function textsToSend(event: LoyaltyEvent, language: string): LoyaltyNotification[] {
-	if (event.notifications.length === 0) {
+	const texts = event.notifications.filter((entry) => entry.title !== null || entry.body !== null);
+	if (texts.length === 0) {
+		if (event.kind === 'notification') return [];
 		return [{ language: null, title: 'Loyalty update', body: event.summary, icon: null }];
 	}
-	if (!language) return event.notifications;
+	if (!language) return texts;
 	const wanted = language.toLowerCase();
-	const matching = event.notifications.filter((entry) => entry.language?.toLowerCase().startsWith(wanted));
-	return matching.length ? matching : event.notifications.slice(0, 1);
+	const matching = texts.filter((entry) => entry.language?.toLowerCase().startsWith(wanted));
+	return matching.length ? matching : texts.slice(0, 1);
 }
 
 function recipient(event: LoyaltyEvent, channel: MessageChannel): string | null {

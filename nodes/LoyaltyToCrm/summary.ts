@@ -1,5 +1,13 @@
 import type { LoyaltyEvent } from '../types';
 
+/** Open Loyalty's names for a transaction matched to a member after it was registered (kind `transaction_registered`). */
+const TRANSACTION_ASSIGNED = ['TransactionAssignedToCustomer', 'transaction.assigned_to_customer'];
+
+/** True when the event is a transaction's assignment to the member rather than its registration. */
+export function isTransactionAssigned(event: LoyaltyEvent): boolean {
+	return event.source === 'openLoyalty' && TRANSACTION_ASSIGNED.includes(event.sourceEvent);
+}
+
 function signed(value: number): string {
 	return value > 0 ? `+${value}` : String(value);
 }
@@ -40,7 +48,8 @@ function kindPhrase(event: LoyaltyEvent): string | null {
 			const transaction = event.transaction;
 			const label = transaction?.documentNumber ?? transaction?.id;
 			const amount = transaction?.amount;
-			return `Transaction${label ? ` ${label}` : ''} registered${amount !== null && amount !== undefined ? ` (${amount})` : ''}`;
+			const what = isTransactionAssigned(event) ? 'assigned to the customer' : 'registered';
+			return `Transaction${label ? ` ${label}` : ''} ${what}${amount !== null && amount !== undefined ? ` (${amount})` : ''}`;
 		}
 		case 'reward_redeemed': {
 			const name = event.reward?.name;

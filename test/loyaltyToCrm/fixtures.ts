@@ -20,6 +20,11 @@ export const gameballNotificationBody = notificationPayload({
 	],
 });
 
+/** A notification in one language: Gameball may send `data` as one object rather than an array. */
+export const gameballNotificationObjectBody = notificationPayload({
+	data: { local: 'en', icon: 'https://cdn.example.com/gold.png', title: 'You reached Gold', body: 'Enjoy 2x points.' },
+});
+
 /** What n8n's Webhook node emits for a request. */
 export function webhookNodeItem(body: unknown): IDataObject {
 	return {
@@ -219,6 +224,22 @@ export const olNamedRegistered = { type: 'CustomerRegistered', data: { customer:
 export const olNamedTransaction = {
 	type: 'TransactionRegistered',
 	data: { customer: olCustomer, transaction: { transactionId: 't-9', documentNumber: 'INV-9', grossValue: 250 } },
+};
+
+export const olNamedTransactionAssigned = {
+	type: 'TransactionAssignedToCustomer',
+	data: { customer: olCustomer, transaction: { transactionId: 't-9', documentNumber: 'INV-9', grossValue: 250 } },
+};
+
+/** The member changed their email or phone: the payload carries the new value. */
+export const olNamedEmailChanged = {
+	type: 'CustomerEmailWasChanged',
+	data: { customer: { ...olCustomer, email: 'mila.new@example.com' } },
+};
+
+export const olNamedPhoneChanged = {
+	type: 'CustomerPhoneNumberWasChanged',
+	data: { customer: { ...olCustomer, phone: '+48999999999' } },
 };
 
 export const olNamedBoughtReward = {

@@ -40,6 +40,17 @@ describe('Gameball inputs', () => {
 		expect(event.summary).toBe('Notification: You reached Gold');
 	});
 
+	test('raw customer.notification.push body whose `data` is one object: read as one language, as the trigger does', async () => {
+		const expected = [{ language: 'en', title: 'You reached Gold', body: 'Enjoy 2x points.', icon: 'https://cdn.example.com/gold.png' }];
+		const event = await eventOf(fixtures.gameballNotificationObjectBody);
+		expect(event.kind).toBe('notification');
+		expect(event.notifications).toEqual(expected);
+		expect(event.summary).toBe('Notification: You reached Gold');
+		expect((await eventOf(fixtures.webhookNodeItem(fixtures.gameballNotificationObjectBody))).notifications).toEqual(expected);
+		// Only a notification's `data` holds texts: a profile update's does not become one.
+		expect((await eventOf(fixtures.gameballProfileBody)).notifications).toEqual([]);
+	});
+
 	test('an unknown Gameball topic with the v4 envelope is kind other', async () => {
 		const event = await eventOf({ ...fixtures.gameballProfileBody, event: 'customer.something.new', data: {} });
 		expect(event.kind).toBe('other');
@@ -128,7 +139,7 @@ describe('Gameball inputs', () => {
 		const event = await eventOf({
 			event: 'gameball.automation.webhook',
 			method: 'POST',
-			body: { customerId: 'c-7', email: 'x@example.com', tierName: 'Gold', points: 300 },
+			body: { customerId: 'c-7', email: 'x@example.com', tierName: 'Gold', activatedPoints: 300 },
 			query: {},
 			headers: {},
 			deliveryId: 'auto-1',
@@ -142,6 +153,27 @@ describe('Gameball inputs', () => {
 			points: { available: 300 },
 			deliveryId: 'auto-1',
 		});
+	});
+
+	test('automation body: a bare `points` (what the campaign awarded) or `tier` is not read as the balance or tier', async () => {
+		const event = await eventOf({
+			event: 'gameball.automation.webhook',
+			method: 'POST',
+			body: { customerId: 'c-7', email: 'x@example.com', points: 50, tier: 2 },
+			query: {},
+			headers: {},
+		});
+		expect(event.customer).toMatchObject({ id: 'c-7', email: 'x@example.com' });
+		expect(event.points).toMatchObject({ available: null, pending: null, total: null });
+		expect(event.tier).toMatchObject({ name: null, rank: null });
+		const named = await eventOf({
+			event: 'gameball.automation.webhook',
+			body: { customer_id: 'c-7', points: 50, activated_points: 300, tier: 'x', tier_name: 'Gold', tier_order: 3 },
+			query: {},
+			headers: {},
+		});
+		expect(named.points.available).toBe(300);
+		expect(named.tier).toMatchObject({ name: 'Gold', rank: 3 });
 	});
 
 	test('Gameball Trigger automation item sent by GET: the query names the customer', async () => {
@@ -300,6 +332,14 @@ describe('Open Loyalty named inputs', () => {
 		const event = await eventOf(fixtures.olNamedTransaction);
 		expect(event.transaction).toEqual({ id: 't-9', amount: 250, documentNumber: 'INV-9' });
 		expect(event.summary).toBe('Transaction INV-9 registered (250)');
+	});
+
+	test('TransactionAssignedToCustomer (named and legacy): the same kind, worded as an assignment', async () => {
+		const event = await eventOf(fixtures.olNamedTransactionAssigned);
+		expect(event).toMatchObject({ kind: 'transaction_registered', transaction: { id: 't-9', amount: 250, documentNumber: 'INV-9' } });
+		expect(event.summary).toBe('Transaction INV-9 assigned to the customer (250)');
+		const legacy = await eventOf(fixtures.olTransactionAssigned);
+		expect(legacy.summary).toBe('Transaction cb4cc2f7-d897-4fe0-b5a6-9b67a91c0729 assigned to the customer (80)');
 	});
 
 	test('an `amount` outside a points event is not the balance (a transaction value, a reward quantity)', async () => {

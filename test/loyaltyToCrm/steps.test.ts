@@ -29,6 +29,24 @@ describe('Upsert Contact', () => {
 		expect(onlyMobile.match).toMatchObject({ by: 'mobile', fallback: true });
 	});
 
+	test('an Open Loyalty email or phone change matches by customer ID: the CRM still holds the old value', async () => {
+		const [email] = jsonOf((await run({ matchBy: 'email', crmPreset: 'hubspot' }, fixtures.olNamedEmailChanged))[OUTPUT.upsertContact]);
+		expect(email.match).toEqual({ by: 'customerId', field: 'gameball_customer_id', value: 'ol-42', fallback: true });
+		expect(email.email).toBe('mila.new@example.com');
+		const [phone] = jsonOf((await run({ matchBy: 'mobile' }, fixtures.olNamedPhoneChanged))[OUTPUT.upsertContact]);
+		expect(phone.match).toMatchObject({ by: 'customerId', value: 'ol-42', fallback: true });
+		// A key the event did not change still finds the contact.
+		const [unchanged] = jsonOf((await run({ matchBy: 'email' }, fixtures.olNamedPhoneChanged))[OUTPUT.upsertContact]);
+		expect(unchanged.match).toMatchObject({ by: 'email', value: 'mila@example.com', fallback: false });
+		// Without a customer ID there is nothing better than the new value.
+		const noId = { type: 'CustomerEmailWasChanged', data: { customer: { email: 'mila.new@example.com', phone: '+48123456789' } } };
+		const [onlyEmail] = jsonOf((await run({ matchBy: 'email' }, noId))[OUTPUT.upsertContact]);
+		expect(onlyEmail.match).toMatchObject({ by: 'email', value: 'mila.new@example.com', fallback: false });
+		// Other events keep the chosen key.
+		const [updated] = jsonOf((await run({ matchBy: 'email' }, fixtures.olNamedUpdated))[OUTPUT.upsertContact]);
+		expect(updated.match).toMatchObject({ by: 'email', value: 'mila@example.com', fallback: false });
+	});
+
 	test('carries email, mobile and customer id at the top level', async () => {
 		const [upsert] = jsonOf((await run({}, fixtures.triggerProfileItem))[OUTPUT.upsertContact]);
 		expect(upsert).toMatchObject({ step: 'upsertContact', email: 'ada@example.com', mobile: '+201000000000', customerId: 'cust-1' });
@@ -118,6 +136,14 @@ describe('Log Note / Activity', () => {
 		});
 	});
 
+	test('a transaction assigned to the customer is not labelled as registered', async () => {
+		const [assigned] = jsonOf((await run({ logNoteOn: ['transactionRegistered'] }, fixtures.olNamedTransactionAssigned))[OUTPUT.logNote]);
+		expect(assigned).toMatchObject({ title: 'Open Loyalty: transaction assigned', note: 'Transaction INV-9 assigned to the customer (250)' });
+		expect(assigned.reasons).toEqual(['transactionRegistered']);
+		const [registered] = jsonOf((await run({}, fixtures.olNamedTransaction))[OUTPUT.logNote]);
+		expect(registered).toMatchObject({ title: 'Open Loyalty: transaction registered', note: 'Transaction INV-9 registered (250)' });
+	});
+
 	test('an event without a time is stamped with now in the preset fields only', async () => {
 		const [note] = jsonOf((await run({}, fixtures.gameballCustomerDetails))[OUTPUT.logNote]);
 		expect(note.occurredAt).toBeNull();
@@ -165,6 +191,24 @@ describe('Send Message', () => {
 		const [email2, sms2] = jsonOf((await run({ messageChannels: ['email', 'sms'] }, withContact))[OUTPUT.sendMessage]);
 		expect(email2.to).toBe('n@example.com');
 		expect(sms2.to).toBe('+100');
+	});
+
+	test('a notification whose `data` is one object sends its own text', async () => {
+		const outputs = await run({ sendMessageOn: ['notification'], messageChannels: ['push'] }, fixtures.gameballNotificationObjectBody);
+		expect(jsonOf(outputs[OUTPUT.sendMessage])).toEqual([
+			expect.objectContaining({ channel: 'push', language: 'en', title: 'You reached Gold', text: 'You reached Gold\nEnjoy 2x points.' }),
+		]);
+	});
+
+	test('a notification without any text sends nothing rather than a made-up message', async () => {
+		const channels = { messageChannels: ['sms', 'email', 'push'] };
+		for (const data of [[], {}, [{ local: 'en', icon: 'https://cdn.example.com/gold.png' }]]) {
+			const body = { ...fixtures.gameballNotificationBody, data };
+			expect((await run({ sendMessageOn: ['notification'], ...channels }, body))[OUTPUT.sendMessage]).toEqual([]);
+			expect((await run({ sendMessageOn: ['anyEvent'], ...channels }, fixtures.webhookNodeItem(body)))[OUTPUT.sendMessage]).toEqual([]);
+		}
+		const item = { ...fixtures.triggerNotificationItem, title: null, body: null };
+		expect((await run({ sendMessageOn: ['notification'], ...channels }, item))[OUTPUT.sendMessage]).toEqual([]);
 	});
 
 	test('a non-notification event sends its summary', async () => {

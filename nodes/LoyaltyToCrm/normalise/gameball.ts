@@ -69,7 +69,13 @@ function notificationOf(entry: Json): LoyaltyNotification {
 	};
 }
 
-/** Raw body: snake_case `data` (an object, or for notifications an array of `{ local, icon, title, body }`). */
+/** A notification's `data`: an array of languages, or one language as an object (as the trigger reads it). */
+function notificationEntries(json: Json): Json[] {
+	if (Array.isArray(json.data)) return json.data.filter(isObject);
+	return kindOf(json.event as string) === 'notification' && isObject(json.data) ? [json.data] : [];
+}
+
+/** Raw body: snake_case `data` (an object, or for notifications one or an array of `{ local, icon, title, body }`). */
 export function fromGameballWebhookBody(json: Json): LoyaltyEvent {
 	const topic = json.event as string;
 	const data = obj(json.data);
@@ -82,9 +88,7 @@ export function fromGameballWebhookBody(json: Json): LoyaltyEvent {
 			mobile: first(data, ['mobile_number', 'mobile'], str),
 		},
 	};
-	if (Array.isArray(json.data)) {
-		draft.notifications = json.data.filter(isObject).map(notificationOf);
-	}
+	draft.notifications = notificationEntries(json).map(notificationOf);
 	if (data) {
 		draft.tier = { name: str(data.tier_name), rank: num(data.tier_order) };
 		draft.points = {
@@ -244,12 +248,14 @@ export function fromGameballAutomationBody(body: Json, deliveryId: string | null
 		deliveryId,
 		occurredAt: isoTime(first(body, ['createdAt', 'created_at'], present)),
 		customer,
+		// Only keys that name the balance and the tier: a bare `points` is often what the campaign awarded, a bare
+		// `tier` a name or an order.
 		tier: {
-			name: first(body, ['tierName', 'tier_name', 'tier'], str),
+			name: first(body, ['tierName', 'tier_name'], str),
 			rank: first(body, ['tierOrder', 'tier_order'], num),
 		},
 		points: {
-			available: first(body, ['activatedPoints', 'activated_points', 'points'], num),
+			available: first(body, ['activatedPoints', 'activated_points'], num),
 			pending: first(body, ['pendingPoints', 'pending_points'], num),
 			total: first(body, ['totalPoints', 'total_points'], num),
 		},
