@@ -5,7 +5,7 @@
 //   node e2e/run.js 2          one version (2, 1, 2.40.7 or 1.123.81)
 //   node e2e/run.js 2 05-      ...and only the scenario files matching a pattern (jest's testPathPattern)
 // Reports: reports/e2e-<version>.json (jest's JSON shape, read by scripts/tally.js).
-const { existsSync, mkdirSync, writeFileSync } = require('node:fs');
+const { existsSync, mkdirSync, readdirSync, writeFileSync } = require('node:fs');
 const { join } = require('node:path');
 const { getVersion } = require('./lib/versions');
 const { freePort } = require('./lib/ports');
@@ -24,7 +24,21 @@ const CRM_FAKE_TOKEN = 'e2e-crm-token';
 
 /** Scenario files per major version: everything on 2.x; scenarios 1-5, 8, 9 and 13 on 1.x (all with E2E_ALL_SCENARIOS=1). */
 const allScenarios = (major) => major === 2 || process.env.E2E_ALL_SCENARIOS === '1';
-const testsFor = (major) => (allScenarios(major) ? [] : ['--testPathPattern', 'scenarios/(0[1-589]|13)-']);
+const ONE_X_SCENARIOS = /^(0[1-589]|13)-/;
+
+/**
+ * The jest arguments that pick the scenario files: the patterns given (jest ORs them), and on 1.x only its own
+ * scenarios among those matching them, so that a pattern never adds one that 1.x does not run.
+ */
+function scenarioArgs(major, args) {
+	if (allScenarios(major)) return args;
+	const patterns = args.filter((arg) => !arg.startsWith('-'));
+	const files = readdirSync(join(__dirname, 'scenarios')).filter((name) => name.endsWith('.test.ts') && ONE_X_SCENARIOS.test(name));
+	const chosen = files.filter((name) => patterns.length === 0 || patterns.some((pattern) => new RegExp(pattern).test(`scenarios/${name}`)));
+	if (chosen.length === 0) throw new Error(`no scenario that runs on n8n 1.x matches ${patterns.join(' ')} (E2E_ALL_SCENARIOS=1 runs all there)`);
+	const flags = args.filter((arg) => arg.startsWith('-'));
+	return [...flags, '--testPathPattern', `scenarios/(${chosen.map((name) => name.replace(/\./g, '\\.')).join('|')})$`];
+}
 
 async function ensureE2eDependencies() {
 	if (existsSync(join(__dirname, 'node_modules', 'playwright-core'))) return;
@@ -46,6 +60,7 @@ function runJest(contextFile, reportFile, extraArgs) {
 async function runVersion(versionName, landed, jestFilter) {
 	const version = getVersion(versionName);
 	const major = Number(version.version.split('.')[0]);
+	const scenarios = scenarioArgs(major, jestFilter);
 	const simulatorPort = await freePort();
 	const simulatorUrl = `http://127.0.0.1:${simulatorPort}`;
 	const withCrm = allScenarios(major) && landed.crm && landed.trigger;
@@ -104,7 +119,7 @@ async function runVersion(versionName, landed, jestFilter) {
 		writeFileSync(contextFile, JSON.stringify(context, null, 2));
 		log(`n8n ${version.version} is up at ${instance.url}; running the scenarios`);
 		const reportFile = join(repoRoot, 'reports', `e2e-${version.version}.json`);
-		return await runJest(contextFile, reportFile, [...testsFor(major), ...jestFilter]);
+		return await runJest(contextFile, reportFile, scenarios);
 	} finally {
 		if (instance) await instance.stop();
 		if (pgDatabase) dropDatabase(pgDatabase);
