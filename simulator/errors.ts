@@ -93,3 +93,17 @@ export function duplicate(field: string, value: string): GameballError {
 export function badRequest(code: number, message: string): GameballError {
 	return new GameballError(400, code, message);
 }
+
+/** The fields of `fields` that a request body sets: neither absent, null, blank nor an empty list. */
+export function fieldsGiven(body: Record<string, unknown>, fields: string[]): string[] {
+	return fields.filter((field) => {
+		const value = body[field];
+		return value !== undefined && value !== null && value !== '' && !(Array.isArray(value) && value.length === 0);
+	});
+}
+
+/** Refuses a body that sets more than one of `fields`, which Gameball documents as "only one of". */
+export function onlyOneOf(body: Record<string, unknown>, fields: string[], message = `Only one of ${fields.join(', ')} may be provided`): void {
+	const given = fieldsGiven(body, fields);
+	if (given.length > 1) throw badRequest(ERROR_CODES.invalidValue, `${message} (got ${given.join(' and ')})`);
+}

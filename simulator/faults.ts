@@ -15,6 +15,9 @@ const MONEY_MOVING = new Set([
 	'DELETE /api/v4.0/integrations/orders/{orderId}/transactions',
 	'POST /api/v4.0/integrations/coupons/predefined',
 	'POST /api/v4.0/integrations/coupons/burn',
+	// Events and social challenges can complete campaigns that award points.
+	'POST /api/v4.0/integrations/events',
+	'POST /api/v4.0/integrations/customers/social-challenges',
 	// Batch jobs that move points: the job is created, and so applied, before the fault.
 	'POST /api/v4.0/integrations/batch/balance-adjustment',
 	'POST /api/v4.0/integrations/batch/cashback',

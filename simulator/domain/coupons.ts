@@ -1,6 +1,6 @@
 /** Coupons: generation from redemption rules, validation with locks, burning, release and automatic discounts. */
 import { randomBytes } from 'crypto';
-import { badRequest, ERROR_CODES, GameballError, insufficientPoints } from '../errors';
+import { badRequest, ERROR_CODES, GameballError, insufficientPoints, onlyOneOf } from '../errors';
 import type { Coupon, CouponLock, Customer } from '../state';
 import { round2, type Account } from './account';
 
@@ -153,6 +153,7 @@ function couponsToBurn(account: Account, codes: unknown, lockReference: string |
 }
 
 export function burnCoupons(account: Account, body: Json): Json {
+	onlyOneOf(body, ['coupons', 'lockReference']);
 	const customer = account.getCustomer(String(body.customerId));
 	const lockReference = typeof body.lockReference === 'string' && body.lockReference !== '' ? body.lockReference : undefined;
 	const coupons = couponsToBurn(account, body.coupons, lockReference);

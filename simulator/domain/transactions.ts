@@ -1,6 +1,6 @@
 /** Money-moving operations shared by the single endpoints and the batch jobs. */
 import { randomBytes } from 'crypto';
-import { badRequest, ERROR_CODES, GameballError, insufficientPoints } from '../errors';
+import { badRequest, ERROR_CODES, fieldsGiven, GameballError, insufficientPoints, onlyOneOf } from '../errors';
 import type { Customer, Hold, LedgerEntry, OrderRecord } from '../state';
 import { round2, type Account } from './account';
 import { burnCouponsForOrder } from './coupons';
@@ -170,6 +170,7 @@ function pointsRequested(account: Account, body: Json, pointsKey: string, amount
 }
 
 export function redeem(account: Account, body: Json): Json {
+	onlyOneOf(body, ['amount', 'points', 'holdReference']);
 	const customer = account.getCustomer(String(body.customerId));
 	const transactionId = String(body.transactionId);
 	const dedupKey = `redeem:${transactionId}`;
@@ -206,6 +207,7 @@ export function redeem(account: Account, body: Json): Json {
 }
 
 export function createHold(account: Account, body: Json): Json {
+	onlyOneOf(body, ['ruleId', 'amountToHold', 'pointsToHold']);
 	const customer = account.getCustomer(String(body.customerId));
 	account.checkSecurity(customer, body);
 	let requested = pointsRequested(account, body, 'pointsToHold', 'amountToHold');
@@ -312,6 +314,9 @@ export function refund(account: Account, body: Json): Json {
 }
 
 export function manualAdjustment(account: Account, body: Json): Json {
+	onlyOneOf(body, ['points', 'amount'], 'Only one rewarding method may be specified');
+	const deducts = (typeof body.points === 'number' && body.points < 0) || (typeof body.amount === 'number' && body.amount < 0);
+	if (deducts && fieldsGiven(body, ['expiryAfter']).length) throw badRequest(ERROR_CODES.invalidValue, 'Deduction cannot have expiry');
 	const customer = account.getCustomer(String(body.customerId));
 	const transactionId = String(body.transactionId ?? `manual-${account.state.nextId('transaction')}`);
 	let points: number;

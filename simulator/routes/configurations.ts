@@ -2,8 +2,12 @@
 import { campaignConfigView } from '../domain/campaigns';
 import { tierIcon } from '../domain/catalog';
 import { referralRewards } from '../domain/customers';
+import { badRequest, ERROR_CODES } from '../errors';
 import type { Customer } from '../state';
 import { API, ok, type RouteContext, type RouteTable } from './types';
+
+/** How Gameball may call the merchant's coupon endpoint: "Allowed values are POST, PUT or GET." */
+const COUPON_ENDPOINT_METHODS = ['POST', 'PUT', 'GET'];
 
 const EARNING_TYPES = new Set(['PaymentReward', 'AchievementReward', 'ReferralReward', 'ManualAccumulation']);
 
@@ -112,6 +116,7 @@ export const configurationRoutes: RouteTable = {
 	},
 	[`GET ${API}/configurations/coupon`]: (context) => ok(context.state.config.couponIntegration),
 	[`PUT ${API}/configurations/coupon`]: (context) => {
+		if (!COUPON_ENDPOINT_METHODS.includes(String(context.body.method))) throw badRequest(ERROR_CODES.invalidValue, `method must be one of: ${COUPON_ENDPOINT_METHODS.join(', ')}`);
 		context.state.config.couponIntegration = { ...context.state.config.couponIntegration, ...context.body };
 		return ok({ success: true, message: 'Coupon configuration updated' });
 	},

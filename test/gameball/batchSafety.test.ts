@@ -156,6 +156,7 @@ describe('single calls that cost or earn points are not repeated blindly', () =>
 	it.each([
 		['coupon', { resource: 'coupon', operation: 'createPredefined', customerId: 'c-once', ruleId: 1 }, '/coupons/predefined'],
 		['event', { resource: 'event', operation: 'send', customerId: 'c-once', eventName: 'review_posted' }, '/integrations/events'],
+		['social challenge', { resource: 'customer', operation: 'achieveSocialChallenge', customerId: 'c-once', challengeId: 104 }, '/customers/social-challenges'],
 	])('%s: one attempt after a 5xx', async (_label, parameters, path) => {
 		sim.setFaults({ errorRate5xx: 1, applyBeforeFault: false });
 		const before = sent('POST', path);

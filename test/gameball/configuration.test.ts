@@ -1,4 +1,7 @@
+import type { INodePropertyOptions } from 'n8n-workflow';
+
 import type { Simulator } from '../../simulator';
+import { updateCouponIntegration } from '../../nodes/Gameball/actions/configuration/updateCouponIntegration.operation';
 import type { GameballCredentials } from '../harness/gameball';
 import { runGameball, simulatorFor } from '../harness/gameball';
 
@@ -110,5 +113,16 @@ describe('Configuration', () => {
 			configuration('updateCouponIntegration', { method: 'POST', url: 'https://x.example', additionalFields: { headers: '{"X-Token": "t"}' } }),
 		);
 		expect(bad.error?.message).toBe('"Headers (JSON)" must be a JSON array');
+	});
+
+	it('offers only the methods Gameball allows for the coupon endpoint ("POST, PUT or GET"), and Gameball refuses another', async () => {
+		const method = updateCouponIntegration.properties.find((property) => property.name === 'method');
+		expect((method?.options as INodePropertyOptions[]).map((option) => option.value)).toEqual(['GET', 'POST', 'PUT']);
+
+		const before = sim.state.config.couponIntegration.method;
+		const { error } = await runGameball(credentials, configuration('updateCouponIntegration', { method: '={{ "PATCH" }}', url: 'https://x.example' }));
+		expect(error?.message).toMatch(/^3003: /);
+		expect(error?.description).toContain('method must be one of: POST, PUT, GET');
+		expect(sim.state.config.couponIntegration.method).toBe(before);
 	});
 });

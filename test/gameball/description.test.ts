@@ -83,4 +83,18 @@ describe('Gameball node description', () => {
 		}
 		expect(new Gameball().description.usableAsTool).toBe(true);
 	});
+
+	it('tells an AI agent what Get Details and Get Many (Customer View) return, as the OpenAPI response says', () => {
+		const action = (resource: string, value: string) =>
+			resources.find((candidate) => candidate.value === resource)?.operations.find((operation) => operation.value === value)?.action ?? '';
+		// `/details` answers personal details (CustomerDetailsResponse): no balance, no tier.
+		const details = action('customer', 'getDetails');
+		expect(details).toMatch(/personal details/);
+		expect(details).toMatch(/email/);
+		expect(details).not.toMatch(/balance|tier/i);
+		// `/customer-view` is transactions, each with the customer's name, email and deletion status.
+		const customerView = action('transaction', 'customerView');
+		expect(customerView).toMatch(/transactions.*customer name, email and whether the customer was deleted/);
+		expect(customerView).not.toMatch(/sees/);
+	});
 });

@@ -111,14 +111,31 @@ function fieldsOutside(schema: ContractSchema | undefined, value: unknown, path:
 	);
 }
 
-/** Operations whose options choose between bodies: each choice is built once. */
-function variantsOf(operation: GameballOperation): IDataObject[] {
+interface Variant {
+	overrides: IDataObject;
+	/** Of the fields Gameball takes only one of, the one this variant sets. */
+	only?: string;
+}
+
+/** Operations whose options choose between bodies: each choice is built once, and once per field of an only-one-of set. */
+function variantsOf(operation: GameballOperation): Variant[] {
 	const choosers = operation.properties.filter((property) => property.type === 'options' && (property.options?.length ?? 0) > 1);
-	const variants: IDataObject[] = [{}];
+	const variants: Variant[] = [{ overrides: {} }];
 	for (const chooser of choosers) {
-		for (const option of chooser.options ?? []) if ('value' in option) variants.push({ [chooser.name]: option.value });
+		for (const option of chooser.options ?? []) if ('value' in option) variants.push({ overrides: { [chooser.name]: option.value } });
 	}
-	return variants;
+	const exclusive = operation.onlyOneOf ?? [];
+	return exclusive.length ? variants.flatMap((variant) => exclusive.map((only) => ({ ...variant, only }))) : variants;
+}
+
+/** Leaves `only` as the one field of the only-one-of set that the collections hold. */
+function keepOnly(values: IDataObject, exclusive: string[], only: string | undefined): IDataObject {
+	if (only === undefined) return values;
+	const drop = (group: IDataObject[string]): IDataObject[string] =>
+		group && typeof group === 'object' && !Array.isArray(group)
+			? Object.fromEntries(Object.entries(group).filter(([name]) => name === only || !exclusive.includes(name)))
+			: group;
+	return Object.fromEntries(Object.entries(values).map(([name, value]) => [name, drop(value)]));
 }
 
 const cases = resources.flatMap((resource) =>
@@ -129,8 +146,8 @@ describe('field names sent to Gameball', () => {
 	it.each(cases)('%s sends only fields the contract names', async (name, operation) => {
 		const outside: string[] = [];
 		const refused: string[] = [];
-		for (const overrides of variantsOf(operation)) {
-			const values = valuesFor(name, operation, overrides);
+		for (const { overrides, only } of variantsOf(operation)) {
+			const values = keepOnly(valuesFor(name, operation, overrides), operation.onlyOneOf ?? [], only);
 			let request: GameballRequest;
 			try {
 				request = await operation.build.call(contextFor(values), 0);
@@ -154,7 +171,7 @@ describe('field names sent to Gameball', () => {
 
 	it('batch.createJob builds every job kind, with the fields each kind requires named as the contract names them', async () => {
 		const createJob = cases.find(([name]) => name === 'batch.createJob')![1];
-		const kinds = variantsOf(createJob).map((overrides) => valuesFor('batch.createJob', createJob, overrides).kind);
+		const kinds = variantsOf(createJob).map(({ overrides }) => valuesFor('batch.createJob', createJob, overrides).kind);
 		expect(new Set(kinds)).toEqual(new Set(JOB_KINDS.map(({ kind }) => kind)));
 		const batchPosts = contract.operations.filter(({ method, path }) => method === 'POST' && path.startsWith(`${PREFIX}/batch/`)).map(({ path }) => path);
 		expect(JOB_KINDS.map(({ kind }) => `${PREFIX}/batch/${kind}`).sort()).toEqual(batchPosts.sort());

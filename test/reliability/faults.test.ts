@@ -69,6 +69,15 @@ const OPERATIONS: Record<string, INodeParameters> = {
 	paymentTrack: { resource: 'payment', operation: 'track', customerId: '={{ $json.customer }}', paymentId: '={{ $json.key }}', totalPaid: 60 },
 	hold: { resource: 'transaction', operation: 'hold', customerId: '={{ $json.customer }}', additionalFields: { pointsToHold: 5 } },
 	burn: { resource: 'coupon', operation: 'burn', customerId: '={{ $json.customer }}', additionalFields: { coupons: '={{ $json.coupon }}', transactionId: '={{ $json.key }}' } },
+	// Campaign 101 rewards every write_review event (up to 5 times), campaign 104 the social challenge.
+	eventSend: { resource: 'event', operation: 'send', customerId: '={{ $json.customer }}', eventName: 'write_review', batching: { mode: 'never' } },
+	socialChallenge: { resource: 'customer', operation: 'achieveSocialChallenge', customerId: '={{ $json.customer }}', challengeId: 104 },
+};
+
+/** Where each campaign operation is sent, and the campaign it rewards. */
+const CAMPAIGN_OPERATIONS: Record<string, { path: string; campaignId: number }> = {
+	eventSend: { path: '/integrations/events', campaignId: 101 },
+	socialChallenge: { path: '/customers/social-challenges', campaignId: 104 },
 };
 
 beforeAll(async () => {
@@ -157,6 +166,32 @@ describe('R4: money-moving operations under faults', () => {
 			applied += stored?.usedCount ?? 0;
 		});
 		summary.burn = { ok: output.filter(isSuccess).length, failed: output.filter((item) => !isSuccess(item)).length, applied, faults: -1 };
+	}, 60_000);
+
+	it.each(Object.keys(CAMPAIGN_OPERATIONS))('%s (no idempotency key, earns points): one result per item, never handled twice', async (name) => {
+		const { path, campaignId } = CAMPAIGN_OPERATIONS[name];
+		const input = items(name);
+		const requestsBefore = sim.requests.length;
+		const { output, elapsed } = await underFaults(OPERATIONS[name], input);
+		expect(elapsed).toBeLessThan(RUN_LIMIT_MS);
+		expectOneResultPerItem(output, ITEMS);
+		const sent = sim.requests.slice(requestsBefore).filter((request) => request.method === 'POST' && request.path.endsWith(path));
+		// Requests that reached the handler: answered, or applied and then failed.
+		const handled = (customer: string) =>
+			sent.filter((request) => (request.body as IDataObject).customerId === customer && ((request.status >= 200 && request.status < 300) || request.fault?.endsWith('after applying')));
+		const rewards = (customer: string) => sim.ledger().filter((entry) => entry.customerId === customer && entry.achievedRewardCampaignId === campaignId);
+		let applied = 0;
+		input.forEach(({ customer }, i) => {
+			expect(handled(customer).length).toBeLessThanOrEqual(1);
+			expect(rewards(customer).length).toBeLessThanOrEqual(1);
+			if (isSuccess(output[i])) expect(rewards(customer)).toHaveLength(1);
+			applied += rewards(customer).length;
+		});
+		failedButApplied.push(...output.filter((item, i) => !isSuccess(item) && rewards(input[i].customer).length > 0));
+		const faults = sent.filter((request) => request.fault).length;
+		summary[name] = { ok: output.filter(isSuccess).length, failed: output.filter((item) => !isSuccess(item)).length, applied, faults };
+		// The faults reached it, including "applied, then failed".
+		expect(sent.filter((request) => request.fault?.endsWith('after applying')).length).toBeGreaterThan(0);
 	}, 60_000);
 });
 

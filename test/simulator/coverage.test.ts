@@ -117,6 +117,7 @@ function bodyOverrides(operation: ContractOperation): Json {
 		'POST /coupons/validate': { customerId: 'cov', coupons: [fixture.couponInList] },
 		'POST /coupons/burn': { customerId: 'cov', coupons: [fixture.couponToBurn] },
 		'POST /coupons/automatic': { customerId: 'cov', totalPrice: 150 },
+		'PUT /configurations/coupon': { method: 'POST' },
 		'POST /events': { customerId: 'cov', events: { write_review: { rating: 5 } } },
 		'POST /events/reward-preview': { customerId: 'cov', events: { write_review: {} } },
 		'POST /orders': { customerId: 'cov', orderId: 'COV-O3', totalPaid: 20 },

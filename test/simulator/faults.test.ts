@@ -75,6 +75,14 @@ describe('fault injection', () => {
 		expect(perId.size).toBe(ids.length);
 	});
 
+	it('applies events and social challenges, which award points, before failing too', async () => {
+		sim.setFaults({ errorRate5xx: 1, applyBeforeFault: true, applyBeforeFaultRate: 1 });
+		expect((await call('POST', '/events', { customerId: 'f-1', events: { write_review: {} } })).status).toBeGreaterThanOrEqual(500);
+		expect((await call('POST', '/customers/social-challenges', { customerId: 'f-1', challengeId: 104 })).status).toBeGreaterThanOrEqual(500);
+		expect(sim.requests.slice(-2).map((record) => record.fault)).toEqual(['error5xx after applying', 'error5xx after applying']);
+		expect(sim.ledger().filter((entry) => entry.customerId === 'f-1' && entry.type === 'AchievementReward').map((entry) => entry.achievedRewardCampaignId)).toEqual([101, 104]);
+	});
+
 	it('never applies before failing when applyBeforeFault is false', async () => {
 		sim.setFaults({ errorRate5xx: 1, applyBeforeFault: false });
 		for (let index = 0; index < 10; index++) {

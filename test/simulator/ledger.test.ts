@@ -219,3 +219,66 @@ describe('events, referrals, coupons', () => {
 		expect((await call('POST', '/coupons/burn', { customerId: 'cp-1', coupons: [code] })).status).toBe(400);
 	});
 });
+
+describe('fields Gameball takes only one of', () => {
+	/** A 400 with Gameball's error body, code 3003, whose message starts as given. */
+	function expectRefused(answer: { status: number; json: any }, message: string) {
+		expect(answer.status).toBe(400);
+		expect(answer.json).toMatchObject({ code: 3003, type: 'PAYLOAD_ERROR', requestId: expect.any(String), documentationUrl: expect.any(String) });
+		expect(answer.json.message).toMatch(new RegExp(`^${message}`));
+	}
+
+	it('redeem: refuses points or amount with a hold reference, and leaves the hold and the balance untouched', async () => {
+		await createCustomer('x-r');
+		await call('POST', '/transactions/cashback', { customerId: 'x-r', transactionId: 'C', transactionTime: nowIso(), amount: 100 });
+		const reference = (await call('POST', '/transactions/hold', { customerId: 'x-r', transactionTime: nowIso(), pointsToHold: 30 })).json.holdReference as string;
+		const base = { customerId: 'x-r', transactionTime: nowIso() };
+		const only = 'Only one of amount, points, holdReference may be provided';
+		expectRefused(await call('POST', '/transactions/redeem', { ...base, transactionId: 'R1', points: 10, holdReference: reference }), `${only} \\(got points and holdReference\\)`);
+		expectRefused(await call('POST', '/transactions/redeem', { ...base, transactionId: 'R2', amount: 1, points: 10 }), only);
+		expectRefused(await call('POST', '/transactions/redeem', { ...base, transactionId: 'R3', amount: 1, points: 10, holdReference: reference }), only);
+		expect((await call('GET', `/transactions/hold/${reference}`)).json.state).toBe('Active');
+		expect((await balance('x-r')).availablePointsBalance).toBe(70);
+		expect(sim.ledger().some((entry) => entry.type === 'Redemption')).toBe(false);
+		// Each alone still works, and the refused IDs stay free.
+		expect((await call('POST', '/transactions/redeem', { ...base, transactionId: 'R1', holdReference: reference })).json.redeemEquivalentPoints).toBe(30);
+		expect((await call('POST', '/transactions/redeem', { ...base, transactionId: 'R2', points: 10 })).status).toBe(200);
+	});
+
+	it('hold: refuses two of ruleId, amountToHold and pointsToHold, and holds nothing', async () => {
+		await createCustomer('x-h');
+		await call('POST', '/transactions/cashback', { customerId: 'x-h', transactionId: 'C', transactionTime: nowIso(), amount: 100 });
+		const base = { customerId: 'x-h', transactionTime: nowIso() };
+		const only = 'Only one of ruleId, amountToHold, pointsToHold may be provided';
+		expectRefused(await call('POST', '/transactions/hold', { ...base, ruleId: '1', pointsToHold: 10 }), `${only} \\(got ruleId and pointsToHold\\)`);
+		expectRefused(await call('POST', '/transactions/hold', { ...base, amountToHold: 1, pointsToHold: 10 }), only);
+		expect(sim.state.holds.size).toBe(0);
+		expect((await balance('x-h')).availablePointsBalance).toBe(100);
+		expect((await call('POST', '/transactions/hold', { ...base, ruleId: '1' })).status).toBe(200);
+	});
+
+	it('manual: refuses points with amount ("Only one rewarding method") and an expiry on a deduction', async () => {
+		await createCustomer('x-m');
+		const base = { customerId: 'x-m', username: 'ops', reason: 'test', transactionTime: nowIso() };
+		expectRefused(await call('POST', '/transactions/manual', { ...base, transactionId: 'M1', points: 10, amount: 1 }), 'Only one rewarding method may be specified');
+		expect((await call('POST', '/transactions/manual', { ...base, transactionId: 'M2', points: 50, expiryAfter: 30 })).status).toBe(200);
+		expectRefused(await call('POST', '/transactions/manual', { ...base, transactionId: 'M3', points: -10, expiryAfter: 30 }), 'Deduction cannot have expiry');
+		expectRefused(await call('POST', '/transactions/manual', { ...base, transactionId: 'M4', amount: -1, expiryAfter: 0 }), 'Deduction cannot have expiry');
+		expectRefused(await call('POST', '/transactions/manual', { ...base, transactionId: 'M5', points: 10, expiryAfter: -1 }), 'expiryAfter must be >= 0');
+		expect(sim.ledger().map((entry) => entry.transactionId)).toEqual(['M2']);
+		expect((await balance('x-m')).availablePointsBalance).toBe(50);
+		expect((await call('POST', '/transactions/manual', { ...base, transactionId: 'M3', points: -10 })).status).toBe(200);
+	});
+
+	it('coupon burn: refuses coupons with a lockReference, and burns nothing', async () => {
+		await createCustomer('x-c');
+		await call('POST', '/transactions/cashback', { customerId: 'x-c', transactionId: 'C', transactionTime: nowIso(), amount: 200 });
+		const first = (await call('POST', '/coupons/predefined', { customerId: 'x-c', ruleId: 1 })).json.code as string;
+		const second = (await call('POST', '/coupons/predefined', { customerId: 'x-c', ruleId: 1 })).json.code as string;
+		const lockReference = (await call('POST', `/coupons/${first}/validate`, { customerId: 'x-c', lock: true, totalPurchaseAmount: 40 })).json.lockReference as string;
+		expectRefused(await call('POST', '/coupons/burn', { customerId: 'x-c', coupons: [second], lockReference }), 'Only one of coupons, lockReference may be provided');
+		expect([first, second].map((code) => sim.state.coupons.get(code)?.usedCount)).toEqual([0, 0]);
+		expect(sim.state.couponLocks.has(lockReference)).toBe(true);
+		expect((await call('POST', '/coupons/burn', { customerId: 'x-c', lockReference })).json.success).toBe(true);
+	});
+});

@@ -56,6 +56,8 @@ export interface GameballOperation {
 	idempotencyKey?: string;
 	/** Moves points or money: never repeated blindly after an ambiguous failure. */
 	movesMoney?: boolean;
+	/** Fields Gameball takes only one of: an item that sets two is refused before anything is sent. */
+	onlyOneOf?: string[];
 	list?: ListSpec;
 	/** Offers a "Simplify" toggle (on by default) that reduces each record to its most used fields. */
 	simplify?: (record: IDataObject) => IDataObject;

@@ -6,7 +6,7 @@ import { additionalFields, compact, parseJson, readNumber, readString, toNumber 
 
 /** An operation described by its fields: where each one goes is derived from the spec, not written per operation. */
 export interface RequestSpec
-	extends Pick<GameballOperation, 'idempotencyKey' | 'movesMoney' | 'list' | 'batch' | 'simplify'> {
+	extends Pick<GameballOperation, 'idempotencyKey' | 'movesMoney' | 'onlyOneOf' | 'list' | 'batch' | 'simplify'> {
 	value: string;
 	name: string;
 	action: string;
@@ -29,6 +29,8 @@ export interface RequestSpec
 	shape?: (fields: IDataObject) => IDataObject;
 	/** An update whose fields are all optional: offered as "Update Fields", and refused when none is set. */
 	needsAField?: boolean;
+	/** A rule across the fields once read: says why the item is refused, or nothing. */
+	refuse?: (fields: IDataObject) => string | undefined;
 }
 
 const languageOption: INodeProperties = {
@@ -73,6 +75,22 @@ function checkRange<T>(context: IExecuteFunctions, property: INodeProperties, va
 	if (typeof minValue === 'number' && value < minValue) fail(context, `"${property.displayName}" must be at least ${minValue} (got ${value})`, itemIndex);
 	if (typeof maxValue === 'number' && value > maxValue) fail(context, `"${property.displayName}" must be at most ${maxValue} (got ${value})`, itemIndex);
 	return value;
+}
+
+/** `"A", "B" or "C"`: fields named as the user sees them. */
+function listed(names: string[], properties: INodeProperties[], conjunction: 'or' | 'and'): string {
+	const shown = names.map((name) => `"${properties.find((property) => property.name === name)?.displayName ?? name}"`);
+	return shown.length > 1 ? `${shown.slice(0, -1).join(', ')} ${conjunction} ${shown[shown.length - 1]}` : shown.join('');
+}
+
+/** An item that sets more than one of the fields Gameball takes only one of is refused, naming them. */
+function checkOnlyOneOf(context: IExecuteFunctions, spec: RequestSpec, fields: IDataObject, itemIndex: number): void {
+	if (!spec.onlyOneOf) return;
+	const properties = [...(spec.required ?? []), ...(spec.optional ?? [])];
+	const set = spec.onlyOneOf.filter((name) => fields[name] !== undefined);
+	if (set.length > 1) {
+		fail(context, `Set only one of ${listed(spec.onlyOneOf, properties, 'or')}, not ${listed(set, properties, 'and')}`, itemIndex);
+	}
 }
 
 /** One field's value as Gameball wants it, converted by the parameter's type. */
@@ -136,7 +154,7 @@ function optionalCollection(spec: RequestSpec): INodeProperties | undefined {
 export function requestOperation(spec: RequestSpec): GameballOperation {
 	const collection = optionalCollection(spec);
 	// Everything that is not about reading the parameters is the operation's own.
-	const { path = [], required = [], sendIn = 'body', shape, needsAField, optional, lists, integers, langHeader, ...operation } = spec;
+	const { path = [], required = [], sendIn = 'body', shape, needsAField, refuse, optional, lists, integers, langHeader, ...operation } = spec;
 	return {
 		...operation,
 		properties: [...path, ...required, ...(collection ? [collection] : [])],
@@ -151,6 +169,9 @@ export function requestOperation(spec: RequestSpec): GameballOperation {
 			}
 			const { lang, ...rest } = compact(fields);
 			const read = langHeader ? rest : compact(fields);
+			checkOnlyOneOf(this, spec, read, itemIndex);
+			const refused = refuse?.(read);
+			if (refused) fail(this, refused, itemIndex);
 			const values = shape ? shape(read) : read;
 			if (needsAField && !Object.keys(values).length) fail(this, 'Set at least one field to update', itemIndex);
 			const request: GameballRequest = sendIn === 'qs' ? { qs: values } : { body: values };

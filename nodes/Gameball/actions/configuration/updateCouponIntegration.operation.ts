@@ -32,7 +32,7 @@ export const updateCouponIntegration = requestOperation({
 			default: 'POST',
 			required: true,
 			description: 'The HTTP method Gameball calls your coupon endpoint with',
-			options: ['GET', 'PATCH', 'POST', 'PUT'].map((method) => ({ name: method, value: method })),
+			options: ['GET', 'POST', 'PUT'].map((method) => ({ name: method, value: method })),
 		},
 		stringParam('url', 'URL', 'Your endpoint that creates coupons'),
 	],

@@ -9,4 +9,6 @@ export const achieveSocialChallenge = requestOperation({
 	required: [customerIdParam, { displayName: 'Challenge ID', name: 'challengeId', type: 'number', typeOptions: { minValue: 1 }, default: 0, required: true }],
 	optional: identityOptions,
 	integers: ['challengeId'],
+	// Awards the campaign reward, with no ID that makes a repeat harmless: never repeated after an ambiguous failure.
+	movesMoney: true,
 });

@@ -4,7 +4,7 @@ import { transactionFilters } from './transactionFilters';
 export const customerView = requestOperation({
 	value: 'customerView',
 	name: 'Get Many (Customer View)',
-	action: 'Get many transactions as the customer sees them',
+	action: 'Get many transactions, each with its customer name, email and whether the customer was deleted',
 	endpoint: 'GET /transactions/customer-view',
 	optional: transactionFilters,
 	sendIn: 'qs',

@@ -9,13 +9,14 @@ export const hold = requestOperation({
 	required: [customerIdParam, transactionTimeParam],
 	optional: [
 		...identityOptions,
-		{ displayName: 'Points to Hold', name: 'pointsToHold', type: 'number', default: 0 },
-		{ displayName: 'Amount to Hold', name: 'amountToHold', type: 'number', default: 0, description: 'Monetary value to hold, instead of points' },
-		{ displayName: 'Rule ID', name: 'ruleId', type: 'string', default: '', description: 'The redemption rule to hold for' },
+		{ displayName: 'Points to Hold', name: 'pointsToHold', type: 'number', default: 0, description: 'Points to hold. Set only one of Points to Hold, Amount to Hold or Rule ID.' },
+		{ displayName: 'Amount to Hold', name: 'amountToHold', type: 'number', default: 0, description: 'Monetary value to hold, instead of points. Set only one of Points to Hold, Amount to Hold or Rule ID.' },
+		{ displayName: 'Rule ID', name: 'ruleId', type: 'string', default: '', description: 'The redemption rule to hold for. Set only one of Points to Hold, Amount to Hold or Rule ID.' },
 		{ displayName: 'OTP', name: 'otp', type: 'string', default: '' },
 		{ displayName: 'Ignore OTP', name: 'ignoreOTP', type: 'boolean', default: false, description: 'Whether to skip the OTP check' },
 		{ displayName: 'Hash', name: 'hash', type: 'string', default: '' },
 	],
+	onlyOneOf: ['ruleId', 'amountToHold', 'pointsToHold'],
 	integers: ['pointsToHold'],
 	// No ID makes a hold idempotent, so it is never repeated after an ambiguous failure.
 	movesMoney: true,

@@ -1,0 +1,125 @@
+// Fields Gameball takes only one of (redeem: amount, points or holdReference; hold: ruleId, amountToHold or
+// pointsToHold; manual adjustment: points or amount; coupon burn: coupons or lockReference) are refused together,
+// per item and before anything is sent: never a redemption of points that leaves a hold untouched.
+import type { INodeProperties } from 'n8n-workflow';
+
+import type { Simulator } from '../../simulator';
+import { resources } from '../../nodes/Gameball/actions/resources';
+import type { GameballCredentials } from '../harness/gameball';
+import { runGameball, simulatorFor } from '../harness/gameball';
+
+let sim: Simulator;
+let credentials: GameballCredentials;
+
+beforeAll(async () => {
+	({ sim, credentials } = await simulatorFor());
+	await runGameball(credentials, { resource: 'customer', operation: 'createOrUpdate', customerId: 'single' });
+	await runGameball(credentials, { resource: 'transaction', operation: 'manualAdjustment', customerId: 'single', transactionId: 'single-fund', username: 'u', reason: 'fund', additionalFields: { points: 1000 } });
+});
+afterAll(async () => await sim.stop());
+
+const callsTo = (suffix: string) => sim.requests.filter((request) => request.method === 'POST' && request.path.endsWith(suffix)).length;
+const errors = (outputs: Array<Array<{ json: { error?: unknown } }>>) => outputs[0].map((item) => item.json.error);
+
+describe('fields Gameball takes only one of', () => {
+	it('Redeem refuses two or three of Points, Amount and Hold Reference, item by item', async () => {
+		const before = callsTo('/transactions/redeem');
+		const params = {
+			resource: 'transaction',
+			operation: 'redeem',
+			customerId: 'single',
+			transactionId: '=single-r-{{ $itemIndex }}',
+			additionalFields: { points: '={{ $json.points }}', amount: '={{ $json.amount }}', holdReference: '={{ $json.hold }}' },
+			batching: { mode: 'never' },
+		};
+		const { outputs } = await runGameball(
+			credentials,
+			params,
+			[{ points: 10 }, { points: 10, amount: 1 }, { points: 10, hold: 'HOLD-1' }, { points: 10, amount: 1, hold: 'HOLD-1' }],
+			true,
+		);
+		const only = 'Set only one of "Points", "Amount" or "Hold Reference"';
+		expect(errors(outputs)).toEqual([
+			undefined,
+			`${only}, not "Points" and "Amount"`,
+			`${only}, not "Points" and "Hold Reference"`,
+			`${only}, not "Points", "Amount" and "Hold Reference"`,
+		]);
+		expect(callsTo('/transactions/redeem') - before).toBe(1);
+	});
+
+	it('Hold Points refuses Points to Hold with a Rule ID or an Amount to Hold', async () => {
+		const before = callsTo('/transactions/hold');
+		const params = {
+			resource: 'transaction',
+			operation: 'hold',
+			customerId: 'single',
+			additionalFields: { pointsToHold: '={{ $json.points }}', amountToHold: '={{ $json.amount }}', ruleId: '={{ $json.rule }}' },
+		};
+		const { outputs } = await runGameball(credentials, params, [{ points: 5 }, { points: 5, rule: '1' }, { points: 5, amount: 1 }], true);
+		const only = 'Set only one of "Rule ID", "Amount to Hold" or "Points to Hold"';
+		expect(errors(outputs)).toEqual([undefined, `${only}, not "Rule ID" and "Points to Hold"`, `${only}, not "Amount to Hold" and "Points to Hold"`]);
+		expect(callsTo('/transactions/hold') - before).toBe(1);
+	});
+
+	it('Manual Adjustment refuses Points with Amount, an expiry on a deduction, and a negative expiry', async () => {
+		const before = callsTo('/transactions/manual');
+		const params = {
+			resource: 'transaction',
+			operation: 'manualAdjustment',
+			customerId: 'single',
+			transactionId: '=single-m-{{ $itemIndex }}',
+			username: 'u',
+			reason: 'r',
+			additionalFields: { points: '={{ $json.points }}', amount: '={{ $json.amount }}', expiryAfter: '={{ $json.expiry }}' },
+		};
+		const { outputs } = await runGameball(
+			credentials,
+			params,
+			[{ points: 5, expiry: 30 }, { points: 5, amount: 1 }, { points: -5, expiry: 30 }, { amount: -1, expiry: 0 }, { points: -5 }, { points: 5, expiry: -1 }],
+			true,
+		);
+		const deduction = '"Expire After (Days)" applies to additions only: remove it to deduct points';
+		expect(errors(outputs)).toEqual([
+			undefined,
+			'Set only one of "Points" or "Amount", not "Points" and "Amount"',
+			deduction,
+			deduction,
+			undefined,
+			'"Expire After (Days)" must be at least 0 (got -1)',
+		]);
+		expect(callsTo('/transactions/manual') - before).toBe(2);
+		expect(sim.ledger().filter((entry) => entry.transactionId === 'single-m-0' || entry.transactionId === 'single-m-4').map((entry) => entry.points)).toEqual([5, -5]);
+	});
+
+	it('Coupon Burn refuses coupon codes together with a lock reference, and the coupon stays usable', async () => {
+		const created = await runGameball(credentials, { resource: 'coupon', operation: 'createPredefined', customerId: 'single', ruleId: 1 });
+		const code = String(created.outputs[0][0].json.code);
+		const before = callsTo('/coupons/burn');
+		const { error } = await runGameball(credentials, { resource: 'coupon', operation: 'burn', customerId: 'single', additionalFields: { coupons: code, lockReference: 'LOCK-1' } });
+		expect(error?.message).toBe('Set only one of "Coupon Codes" or "Lock Reference", not "Coupon Codes" and "Lock Reference"');
+		expect(callsTo('/coupons/burn')).toBe(before);
+		expect(sim.state.coupons.get(code)?.usedCount).toBe(0);
+	});
+
+	it('says "only one of" in the description of each such field, and offers no negative expiry', () => {
+		const groups: Record<string, string[]> = {
+			'transaction.redeem': ['points', 'amount', 'holdReference'],
+			'transaction.hold': ['ruleId', 'amountToHold', 'pointsToHold'],
+			'transaction.manualAdjustment': ['points', 'amount'],
+			'coupon.burn': ['coupons', 'lockReference'],
+		};
+		const optionsOf = (key: string) => {
+			const [resourceName, operationName] = key.split('.');
+			const operation = resources.find(({ value }) => value === resourceName)?.operations.find(({ value }) => value === operationName);
+			const collection = operation?.properties.find((property) => property.name === 'additionalFields');
+			return (collection?.options ?? []) as INodeProperties[];
+		};
+		for (const [key, names] of Object.entries(groups)) {
+			for (const name of names) expect(optionsOf(key).find((option) => option.name === name)?.description).toMatch(/Set only one of /);
+		}
+		const expiry = optionsOf('transaction.manualAdjustment').find((option) => option.name === 'expiryAfter');
+		expect(expiry?.typeOptions?.minValue).toBe(0);
+		expect(expiry?.description).toMatch(/Additions only/);
+	});
+});
