@@ -31,6 +31,8 @@ export interface NodeSpec {
 	continueOnFail?: boolean;
 	/** The node's On Error setting; `continueOnFail` stands for `continueRegularOutput`. */
 	onError?: INode['onError'];
+	/** Stops the execution this long after it starts, as the Stop button or a workflow timeout does. */
+	stopAfterMs?: number;
 }
 
 /** Distinct credentials get distinct ids, as in n8n (the trigger caches its Secret Key per credential id). */
@@ -103,6 +105,7 @@ async function execute(
 	items: INodeExecutionData[],
 	credentials: Credentials,
 	mode: WorkflowExecuteMode = 'manual',
+	stopAfterMs?: number,
 ) {
 	const data = additionalData(credentials, workflow, mode);
 	const runExecutionData = createRunExecutionData({
@@ -110,7 +113,9 @@ async function execute(
 			nodeExecutionStack: [{ node, data: { main: [items] }, source: null }],
 		},
 	});
-	const run = await new WorkflowExecute(data, mode, runExecutionData).processRunExecutionData(workflow);
+	const running = new WorkflowExecute(data, mode, runExecutionData).processRunExecutionData(workflow);
+	const stop = stopAfterMs === undefined ? undefined : setTimeout(() => running.cancel(), stopAfterMs);
+	const run = await running.finally(() => clearTimeout(stop));
 	const task = run.data.resultData.runData[node.name]?.[0];
 	return {
 		outputs: (task?.data?.main ?? []).map((output) => output ?? []),
@@ -125,7 +130,7 @@ export async function runNode(spec: NodeSpec, items: IDataObject[] | INodeExecut
 	const input = (items as Array<IDataObject | INodeExecutionData>).map((item) =>
 		'json' in item && typeof item.json === 'object' ? (item as INodeExecutionData) : { json: item as IDataObject },
 	);
-	return await execute(newWorkflow(node), node, input, spec.credentials ?? {});
+	return await execute(newWorkflow(node), node, input, spec.credentials ?? {}, 'manual', spec.stopAfterMs);
 }
 
 /** Calls one of a node's `loadOptions` methods through n8n-core's real LoadOptionsContext, as the editor does. */

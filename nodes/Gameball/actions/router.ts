@@ -2,7 +2,7 @@ import type { IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
 import { fetchList } from '../transport/paginate';
-import { sendToGameball } from '../transport/request';
+import { isCancelled, sendToGameball } from '../transport/request';
 import { batchSettings, runInBatches, shouldBatch } from './batchMode';
 import { buildRequest, type GameballOperation } from './operation';
 import { asNodeError, errorItem, paired, recordsFrom } from './output';
@@ -52,6 +52,7 @@ export async function router(this: IExecuteFunctions): Promise<INodeExecutionDat
 
 	const output: INodeExecutionData[] = [];
 	for (let itemIndex = 0; itemIndex < items.length; itemIndex++) {
+		if (isCancelled(this)) throw new NodeOperationError(this.getNode(), 'The execution was stopped', { itemIndex });
 		try {
 			output.push(...paired(await performOne.call(this, operation, itemIndex), itemIndex));
 		} catch (error) {

@@ -39,6 +39,19 @@ export interface GameballResponse {
 const ALREADY_APPLIED_CODES = new Set([9004, 7001]);
 const BUSY_CODES = new Set([2001]);
 const MAYBE_APPLIED = 'The change may or may not have been applied: check before sending it again.';
+const EARLIER_ATTEMPT = 'An earlier attempt of this request may have been applied (it failed without a clear answer): this answer may be about it.';
+
+/** True once n8n has stopped the execution (by hand, or at the workflow's timeout). */
+export function isCancelled(context: GameballContext): boolean {
+	return 'getExecutionCancelSignal' in context && context.getExecutionCancelSignal()?.aborted === true;
+}
+
+/** Sending stops when the execution does; a request already sent that moves money may have been applied. */
+function stoppedError(context: GameballContext, itemIndex: number | undefined, maybeApplied: boolean) {
+	const error = new NodeOperationError(context.getNode(), 'The execution was stopped before Gameball answered', { itemIndex });
+	if (maybeApplied) appendDescription(error, MAYBE_APPLIED);
+	return error;
+}
 
 const credentialCache = new WeakMap<object, Promise<ICredentialDataDecryptedObject>>();
 
@@ -99,6 +112,10 @@ function classify(status: number, body: unknown, headers: IDataObject): AttemptO
 	return { kind: 'clientError' };
 }
 
+function rateLimitedAfter(attempts: number): string {
+	return `Rate limited: Gameball still answered 429 after ${attempts} attempts. Other clients of this account, and other n8n processes (each paces on its own), share its limits.`;
+}
+
 /**
  * The one place where the package talks HTTP: base URL and API version from the credentials, authentication through
  * n8n, client-side pacing to the documented limits, retries, and Gameball errors mapped to NodeApiError.
@@ -118,7 +135,10 @@ export async function sendToGameball(
 	const account = `${url.split('/api/')[0]}|${createHash('sha256').update(String(credentials.apiKey)).digest('hex').slice(0, 12)}`;
 	const pacer = pacerFor(account, rateGroupOf(endpoint));
 
+	// Whether an attempt so far reached Gameball and failed without a clear answer, so may have been applied.
+	let earlierAmbiguous = false;
 	for (let attempt = 1; ; attempt++) {
+		if (isCancelled(this)) throw stoppedError(this, itemIndex, movesMoney && earlierAmbiguous);
 		await pacer.acquire();
 		let outcome: AttemptOutcome;
 		let response: IN8nHttpFullResponse | undefined;
@@ -150,16 +170,23 @@ export async function sendToGameball(
 		}
 		if (outcome.kind === 'clientError' && response) {
 			const code = isGameballErrorBody(response.body) ? Number(response.body.code) : undefined;
-			if (attempt > 1 && movesMoney && hasKey && code !== undefined && ALREADY_APPLIED_CODES.has(code)) {
+			// A duplicate answer means "applied" only after an attempt that may have been: after a 429 or a busy answer
+			// it is a real duplicate (the ID was used before).
+			if (earlierAmbiguous && movesMoney && hasKey && code !== undefined && ALREADY_APPLIED_CODES.has(code)) {
 				const message = isGameballErrorBody(response.body) ? response.body.message : undefined;
 				return { body: response.body, status: response.statusCode, attempts: attempt, alreadyApplied: { code, message } };
 			}
-			throw gameballApiError(this.getNode(), response.statusCode, response.body, itemIndex);
+			const error = gameballApiError(this.getNode(), response.statusCode, response.body, itemIndex);
+			if (earlierAmbiguous) appendDescription(error, EARLIER_ATTEMPT);
+			throw error;
 		}
+		earlierAmbiguous ||= isAmbiguous(outcome);
+		if (isCancelled(this)) throw stoppedError(this, itemIndex, movesMoney && earlierAmbiguous);
 		if (attempt >= policy.maxAttempts || !shouldRetry(outcome, movesMoney, hasKey)) {
 			if (response && outcome.kind !== 'malformed') {
 				const error = gameballApiError(this.getNode(), response.statusCode, response.body, itemIndex);
-				if (movesMoney && isAmbiguous(outcome)) appendDescription(error, MAYBE_APPLIED);
+				if (outcome.kind === 'rateLimited') appendDescription(error, rateLimitedAfter(attempt));
+				if (movesMoney && earlierAmbiguous) appendDescription(error, MAYBE_APPLIED);
 				throw error;
 			}
 			if (outcome.kind === 'malformed') {
@@ -170,7 +197,7 @@ export async function sendToGameball(
 				});
 			}
 			const error = networkError(this.getNode(), networkFailure, networkCodeOf(networkFailure), attempt, itemIndex);
-			if (movesMoney && isAmbiguous(outcome)) appendDescription(error, MAYBE_APPLIED);
+			if (movesMoney && earlierAmbiguous) appendDescription(error, MAYBE_APPLIED);
 			throw error;
 		}
 		await sleep(retryDelay(attempt, outcome, policy));

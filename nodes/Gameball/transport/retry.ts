@@ -48,6 +48,9 @@ export function parseRetryAfter(value: string | undefined, now = Date.now()): nu
 	return Number.isNaN(date) ? undefined : Math.max(0, date - now);
 }
 
+/** A 429 without Retry-After backs off from this, so that the waits of 5 attempts span Gameball's 30 s window. */
+export const RATE_LIMITED_BASE_DELAY_MS = 2000;
+
 /** Exponential back-off with full jitter, or Gameball's Retry-After when it sent one. */
 export function retryDelay(
 	attempt: number,
@@ -57,6 +60,7 @@ export function retryDelay(
 ): number {
 	const retryAfter = outcome.kind === 'rateLimited' ? parseRetryAfter(outcome.retryAfter) : undefined;
 	if (retryAfter !== undefined) return Math.min(retryAfter, Math.max(policy.maxDelayMs, LONGEST_RATE_WINDOW_MS));
-	const ceiling = Math.min(policy.maxDelayMs, policy.baseDelayMs * 2 ** (attempt - 1));
+	const base = outcome.kind === 'rateLimited' ? Math.max(policy.baseDelayMs, RATE_LIMITED_BASE_DELAY_MS) : policy.baseDelayMs;
+	const ceiling = Math.min(policy.maxDelayMs, base * 2 ** (attempt - 1));
 	return Math.round(ceiling / 2 + (random() * ceiling) / 2);
 }

@@ -1,0 +1,110 @@
+// When the transport stops trying, and what it says then: a duplicate that is not "already applied", an answer that
+// may be about an earlier attempt, a stopped execution, and a 429 without Retry-After.
+import { createServer, request as httpRequest, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+
+import type { Simulator } from '../../simulator';
+import { RATE_LIMITED_BASE_DELAY_MS, retryDelay, DEFAULT_RETRY_POLICY } from '../../nodes/Gameball/transport/retry';
+import type { GameballCredentials } from '../harness/gameball';
+import { runGameball, simulatorFor } from '../harness/gameball';
+import { runNode } from '../harness/run';
+
+let sim: Simulator;
+let credentials: GameballCredentials;
+
+beforeAll(async () => {
+	({ sim, credentials } = await simulatorFor());
+	await runGameball(credentials, { resource: 'customer', operation: 'createOrUpdate', customerId: 'payer' });
+});
+afterEach(() => sim.setFaults(undefined));
+afterAll(async () => await sim.stop());
+
+const cashback = { resource: 'transaction', operation: 'cashback', customerId: 'payer', transactionId: '={{ $json.id }}', amount: '={{ $json.amount }}' };
+
+describe('a duplicate transaction ID', () => {
+	it('after a 429 is a real duplicate: the item fails, it is not reported as already applied', async () => {
+		sim.setFaults({ burst429: { every: 1, length: 1 } }); // every second request is refused with 429
+		const { outputs } = await runGameball(credentials, cashback, [{ id: 'dup-429', amount: 10 }, { id: 'dup-429', amount: 99 }], true);
+		expect(outputs[0][0].json).not.toHaveProperty('error');
+		expect(outputs[0][1].json).not.toHaveProperty('alreadyApplied');
+		expect(outputs[0][1].json.error).toMatch(/^9004: /);
+		expect(sim.ledger().filter((entry) => entry.transactionId === 'dup-429').map((entry) => entry.amount)).toEqual([10]);
+	});
+
+	it('after an attempt that may have been applied means that attempt went through', async () => {
+		sim.setFaults({ errorRate5xx: 1, applyBeforeFault: true, applyBeforeFaultRate: 1 });
+		const before = sim.requests.length;
+		// Once the first attempt was applied and answered 5xx, Gameball answers again: the retry (150 ms on) finds it so.
+		const watch = setInterval(() => {
+			if (sim.requests.slice(before).some((request) => request.fault?.startsWith('error5xx'))) {
+				sim.setFaults(undefined);
+				clearInterval(watch);
+			}
+		}, 5);
+		const { outputs } = await runGameball(credentials, cashback, [{ id: 'applied-then-5xx', amount: 10 }], true).finally(() => clearInterval(watch));
+		expect(outputs[0][0].json).toMatchObject({ alreadyApplied: true, transactionId: 'applied-then-5xx' });
+		expect(sim.ledger().filter((entry) => entry.transactionId === 'applied-then-5xx')).toHaveLength(1);
+	});
+});
+
+describe('an error answer after an attempt that failed without a clear answer', () => {
+	let proxy: Server;
+	let proxyCredentials: GameballCredentials;
+	beforeAll(async () => {
+		// Forwards every request; answers the first DELETE with a gateway 504 after Gameball applied it.
+		let failedOnce = false;
+		proxy = createServer((incoming, outgoing) => {
+			const target = new URL(incoming.url ?? '/', sim.url);
+			const forwarded = httpRequest(target, { method: incoming.method, headers: incoming.headers }, (answer) => {
+				if (incoming.method === 'DELETE' && !failedOnce) {
+					failedOnce = true;
+					answer.resume();
+					outgoing.writeHead(504).end('Gateway Timeout');
+					return;
+				}
+				outgoing.writeHead(answer.statusCode ?? 502, answer.headers);
+				answer.pipe(outgoing);
+			});
+			incoming.pipe(forwarded);
+		});
+		await new Promise<void>((resolve) => proxy.listen(0, '127.0.0.1', resolve));
+		const { port } = proxy.address() as AddressInfo;
+		proxyCredentials = { gameballApi: { ...credentials.gameballApi, baseUrl: `http://127.0.0.1:${port}` } };
+	});
+	afterAll(async () => await new Promise((resolve) => proxy.close(resolve)));
+
+	it('says that the earlier attempt may have done it (a delete answered "not found" on its retry)', async () => {
+		await runGameball(credentials, { resource: 'customer', operation: 'createOrUpdate', customerId: 'gone' });
+		const { error } = await runGameball(proxyCredentials, { resource: 'customer', operation: 'delete', customerId: 'gone' });
+		expect(error?.message).toMatch(/^7000: /);
+		expect(error?.description).toContain('An earlier attempt of this request may have been applied');
+		expect((await runGameball(credentials, { resource: 'customer', operation: 'get', customerId: 'gone' })).error?.message).toMatch(/^7000: /);
+	});
+});
+
+describe('a stopped execution', () => {
+	it('sends nothing more: no further retries and no further items', async () => {
+		sim.setFaults({ resetRate: 1 }); // every read is retried with back-off: about 4 s per item
+		const before = sim.requests.length;
+		const items = Array.from({ length: 10 }, () => ({}));
+		const result = await runNode(
+			{ type: 'gameball', parameters: { resource: 'customer', operation: 'getBalance', customerId: 'payer', batching: { mode: 'never' } }, credentials, continueOnFail: true, stopAfterMs: 300 },
+			items,
+		);
+		const sent = sim.requests.length - before;
+		// The first item's first attempts, before and while the stop lands; not 10 items x 5 attempts.
+		expect(sent).toBeGreaterThan(0);
+		expect(sent).toBeLessThanOrEqual(3);
+		const errors = [result.error?.message, ...(result.outputs[0] ?? []).map((item) => item.json.error)].filter(Boolean);
+		expect(errors.some((message) => /The execution was stopped/.test(String(message)))).toBe(true);
+	}, 30_000);
+});
+
+describe('a 429 without Retry-After', () => {
+	it('backs off over Gameball\'s 30 s window, not the 5xx schedule', () => {
+		const waits = [1, 2, 3, 4].map((attempt) => retryDelay(attempt, { kind: 'rateLimited' }, DEFAULT_RETRY_POLICY, () => 1));
+		expect(waits).toEqual([1, 2, 4, 8].map((factor) => factor * RATE_LIMITED_BASE_DELAY_MS));
+		expect(waits.reduce((sum, wait) => sum + wait, 0)).toBeGreaterThanOrEqual(30_000);
+		expect(retryDelay(1, { kind: 'serverError' }, DEFAULT_RETRY_POLICY, () => 1)).toBe(DEFAULT_RETRY_POLICY.baseDelayMs);
+	});
+});
