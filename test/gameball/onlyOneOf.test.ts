@@ -22,6 +22,14 @@ const callsTo = (suffix: string) => sim.requests.filter((request) => request.met
 const errors = (outputs: Array<Array<{ json: { error?: unknown } }>>) => outputs[0].map((item) => item.json.error);
 
 describe('fields Gameball takes only one of', () => {
+	it('Send OTP refuses more than one of Rule ID, Points and Amount', async () => {
+		const before = callsTo('/transactions/otp');
+		const params = { resource: 'transaction', operation: 'sendOtp', customerId: 'single', additionalFields: { points: '={{ $json.points }}', amount: '={{ $json.amount }}' } };
+		const { outputs } = await runGameball(credentials, params, [{ points: 10 }, { points: 10, amount: 5 }], true);
+		expect(errors(outputs)).toEqual([undefined, 'Set only one of "Rule ID", "Points" or "Amount", not "Points" and "Amount"']);
+		expect(callsTo('/transactions/otp') - before).toBe(1);
+	});
+
 	it('Redeem refuses two or three of Points, Amount and Hold Reference, item by item', async () => {
 		const before = callsTo('/transactions/redeem');
 		const params = {

@@ -83,6 +83,31 @@ describe('an error answer after an attempt that failed without a clear answer', 
 });
 
 describe('a stopped execution', () => {
+	it('ends with the in-flight money item\'s own error, even with Continue On Fail', async () => {
+		sim.setFaults({ latencyMs: 1500 });
+		const parameters = { ...cashback, batching: { mode: 'never' } };
+		const result = await runNode({ type: 'gameball', parameters, credentials, continueOnFail: true, stopAfterMs: 700 }, [{ id: 'stop-a', amount: 1 }, { id: 'stop-b', amount: 1 }]);
+		expect(result.error?.message).toBe('The execution was stopped before Gameball answered');
+		expect(result.error?.description).toContain('may or may not have been applied');
+		// n8n passes the input on when a node with Continue On Fail throws; none of it reads as a failed item.
+		expect(result.outputs.flat().some((item) => 'error' in item.json)).toBe(false);
+		expect(sim.requests.filter((request) => request.path.endsWith('/transactions/cashback') && (request.body as { transactionId?: string })?.transactionId === 'stop-b')).toEqual([]);
+	}, 30_000);
+
+	it('in batch mode names the jobs Gameball already runs, instead of error items that read as not applied', async () => {
+		const { sim: slow, credentials: slowCredentials } = await simulatorFor({ batchItemDelayMs: 50 });
+		try {
+			await runGameball(slowCredentials, { resource: 'customer', operation: 'createOrUpdate', customerId: 'payer' });
+			const items = Array.from({ length: 60 }, (_, i) => ({ id: `stop-job-${i}`, amount: 1 }));
+			const parameters = { ...cashback, batching: { mode: 'always', pollSeconds: 0.2 } };
+			const result = await runNode({ type: 'gameball', parameters, credentials: slowCredentials, continueOnFail: true, stopAfterMs: 1000 }, items);
+			expect(result.outputs.flat().some((item) => 'error' in item.json)).toBe(false);
+			expect(result.error?.description).toMatch(/Gameball already has the batch job \S+ \(items 0-59\) from this run/);
+		} finally {
+			await slow.stop();
+		}
+	}, 30_000);
+
 	it('sends nothing more: no further retries and no further items', async () => {
 		sim.setFaults({ resetRate: 1 }); // every read is retried with back-off: about 4 s per item
 		const before = sim.requests.length;
@@ -101,10 +126,20 @@ describe('a stopped execution', () => {
 });
 
 describe('a 429 without Retry-After', () => {
-	it('backs off over Gameball\'s 30 s window, not the 5xx schedule', () => {
-		const waits = [1, 2, 3, 4].map((attempt) => retryDelay(attempt, { kind: 'rateLimited' }, DEFAULT_RETRY_POLICY, () => 1));
-		expect(waits).toEqual([1, 2, 4, 8].map((factor) => factor * RATE_LIMITED_BASE_DELAY_MS));
-		expect(waits.reduce((sum, wait) => sum + wait, 0)).toBeGreaterThanOrEqual(30_000);
+	it('backs off past Gameball\'s 30 s window (stretched 5 % by the pacer) whatever the jitter, not on the 5xx schedule', () => {
+		const total = (random: () => number) =>
+			[1, 2, 3, 4].map((attempt) => retryDelay(attempt, { kind: 'rateLimited' }, DEFAULT_RETRY_POLICY, random)).reduce((sum, wait) => sum + wait, 0);
+		expect(total(() => 0)).toBeGreaterThanOrEqual(31_500);
+		expect(total(() => 1)).toBeLessThanOrEqual(40_000);
+		expect(retryDelay(1, { kind: 'rateLimited' }, DEFAULT_RETRY_POLICY, () => 0)).toBe(RATE_LIMITED_BASE_DELAY_MS);
 		expect(retryDelay(1, { kind: 'serverError' }, DEFAULT_RETRY_POLICY, () => 1)).toBe(DEFAULT_RETRY_POLICY.baseDelayMs);
 	});
+
+	it('says it was rate limited, and after how many attempts', async () => {
+		sim.setFaults({ burst429: { every: 1, length: 100 } }); // the first request passes, then every one is refused
+		const { outputs } = await runGameball(credentials, { resource: 'customer', operation: 'get', customerId: 'payer' }, [{}, {}], true);
+		expect(outputs[0][0].json).not.toHaveProperty('error');
+		expect(outputs[0][1].json).toMatchObject({ httpCode: '429' });
+		expect(outputs[0][1].json.description).toContain('Rate limited: Gameball still answered 429 after 5 attempts');
+	}, 30_000);
 });

@@ -4,7 +4,7 @@ import { NodeOperationError } from 'n8n-workflow';
 import type { GameballBatchQueuedItem, GameballBatchResultItem } from '../../types';
 import type { BatchStatus } from '../transport/batch';
 import { createBatchJob, MAX_BATCH_SIZE, waitForBatch } from '../transport/batch';
-import { hasSecretKey } from '../transport/request';
+import { hasSecretKey, isCancelled } from '../transport/request';
 import { appendDescription } from '../transport/errors';
 import { JOB_KINDS } from './batch/jobKinds';
 import { buildRequest, type BatchEntry, type GameballOperation, type GameballRequest } from './operation';
@@ -184,7 +184,8 @@ export async function runInBatches(
 		try {
 			created.push({ job, jobId: await createBatchJob.call(this, batch.kind, job.map(({ entry }) => entry), { itemIndex, movesMoney }) });
 		} catch (error) {
-			if (!this.continueOnFail()) throw namingCreatedJobs(asNodeError(this.getNode(), error, itemIndex), created);
+			// Stopped: the error names the jobs Gameball already runs, rather than error items that read as not applied.
+			if (!this.continueOnFail() || isCancelled(this)) throw namingCreatedJobs(asNodeError(this.getNode(), error, itemIndex), created);
 			for (const { itemIndex: failed } of job) results[failed] = errorItem(this, error, failed);
 		}
 	}
@@ -206,7 +207,7 @@ export async function runInBatches(
 				itemIndex: job[0].itemIndex,
 			});
 		} catch (error) {
-			if (!this.continueOnFail()) throw namingCreatedJobs(asNodeError(this.getNode(), error, job[0].itemIndex), created);
+			if (!this.continueOnFail() || isCancelled(this)) throw namingCreatedJobs(asNodeError(this.getNode(), error, job[0].itemIndex), created);
 			for (const { itemIndex } of job) results[itemIndex] = errorItem(this, error, itemIndex);
 			continue;
 		}

@@ -56,7 +56,8 @@ export async function router(this: IExecuteFunctions): Promise<INodeExecutionDat
 		try {
 			output.push(...paired(await performOne.call(this, operation, itemIndex), itemIndex));
 		} catch (error) {
-			if (this.continueOnFail()) {
+			// Stopped: the item's own error (it may say the change was applied) ends the run, not an error item.
+			if (this.continueOnFail() && !isCancelled(this)) {
 				output.push(errorItem(this, error, itemIndex));
 				continue;
 			}

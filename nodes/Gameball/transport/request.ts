@@ -140,6 +140,8 @@ export async function sendToGameball(
 	for (let attempt = 1; ; attempt++) {
 		if (isCancelled(this)) throw stoppedError(this, itemIndex, movesMoney && earlierAmbiguous);
 		await pacer.acquire();
+		// The pacer may have waited: a request not sent yet is not sent once the execution is stopped.
+		if (isCancelled(this)) throw stoppedError(this, itemIndex, movesMoney && earlierAmbiguous);
 		let outcome: AttemptOutcome;
 		let response: IN8nHttpFullResponse | undefined;
 		let networkFailure: unknown;
@@ -177,7 +179,7 @@ export async function sendToGameball(
 				return { body: response.body, status: response.statusCode, attempts: attempt, alreadyApplied: { code, message } };
 			}
 			const error = gameballApiError(this.getNode(), response.statusCode, response.body, itemIndex);
-			if (earlierAmbiguous) appendDescription(error, EARLIER_ATTEMPT);
+			if (earlierAmbiguous && method !== 'GET') appendDescription(error, EARLIER_ATTEMPT);
 			throw error;
 		}
 		earlierAmbiguous ||= isAmbiguous(outcome);

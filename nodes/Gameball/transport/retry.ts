@@ -48,8 +48,11 @@ export function parseRetryAfter(value: string | undefined, now = Date.now()): nu
 	return Number.isNaN(date) ? undefined : Math.max(0, date - now);
 }
 
-/** A 429 without Retry-After backs off from this, so that the waits of 5 attempts span Gameball's 30 s window. */
-export const RATE_LIMITED_BASE_DELAY_MS = 2000;
+/**
+ * A 429 without Retry-After backs off from this, with jitter only upwards, so that the waits between 5 attempts
+ * (2.1 + 4.2 + 8.4 + 16.8 s at least) outlast Gameball's 30 s window, which the pacer stretches by 5 %.
+ */
+export const RATE_LIMITED_BASE_DELAY_MS = 2100;
 
 /** Exponential back-off with full jitter, or Gameball's Retry-After when it sent one. */
 export function retryDelay(
@@ -60,7 +63,10 @@ export function retryDelay(
 ): number {
 	const retryAfter = outcome.kind === 'rateLimited' ? parseRetryAfter(outcome.retryAfter) : undefined;
 	if (retryAfter !== undefined) return Math.min(retryAfter, Math.max(policy.maxDelayMs, LONGEST_RATE_WINDOW_MS));
-	const base = outcome.kind === 'rateLimited' ? Math.max(policy.baseDelayMs, RATE_LIMITED_BASE_DELAY_MS) : policy.baseDelayMs;
-	const ceiling = Math.min(policy.maxDelayMs, base * 2 ** (attempt - 1));
+	if (outcome.kind === 'rateLimited') {
+		const floor = Math.min(Math.max(policy.maxDelayMs, LONGEST_RATE_WINDOW_MS), RATE_LIMITED_BASE_DELAY_MS * 2 ** (attempt - 1));
+		return Math.round(floor + (random() * floor) / 4);
+	}
+	const ceiling = Math.min(policy.maxDelayMs, policy.baseDelayMs * 2 ** (attempt - 1));
 	return Math.round(ceiling / 2 + (random() * ceiling) / 2);
 }
