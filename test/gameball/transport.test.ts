@@ -22,6 +22,21 @@ describe('pacing', () => {
 		expect(RATE_LIMITS.customersWrite).toEqual([30, 360]);
 	});
 
+	it('holds every request of the group until the time a 429 asked for', async () => {
+		let now = 1_000;
+		const pacer = new Pacer([30, 360]);
+		const clock = () => now;
+		const advance = async (ms: number) => {
+			now += ms;
+		};
+		expect(await pacer.acquire(clock, advance)).toBe(0);
+		pacer.holdUntil(now + 2_500);
+		pacer.holdUntil(now + 500); // an earlier time never shortens the hold
+		expect(await pacer.acquire(clock, advance)).toBe(2_500);
+		expect(now).toBe(3_500);
+		expect(await pacer.acquire(clock, advance)).toBe(0);
+	});
+
 	it('never lets more than the limit into any window, per second and per 30 s', async () => {
 		let now = 0;
 		const sent: number[] = [];

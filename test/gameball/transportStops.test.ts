@@ -4,6 +4,7 @@ import { createServer, request as httpRequest, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 
 import type { Simulator } from '../../simulator';
+import { Pacer } from '../../nodes/Gameball/transport/pacing';
 import { RATE_LIMITED_BASE_DELAY_MS, retryDelay, DEFAULT_RETRY_POLICY } from '../../nodes/Gameball/transport/retry';
 import type { GameballCredentials } from '../harness/gameball';
 import { runGameball, simulatorFor } from '../harness/gameball';
@@ -133,6 +134,20 @@ describe('a 429 without Retry-After', () => {
 		expect(total(() => 1)).toBeLessThanOrEqual(40_000);
 		expect(retryDelay(1, { kind: 'rateLimited' }, DEFAULT_RETRY_POLICY, () => 0)).toBe(RATE_LIMITED_BASE_DELAY_MS);
 		expect(retryDelay(1, { kind: 'serverError' }, DEFAULT_RETRY_POLICY, () => 1)).toBe(DEFAULT_RETRY_POLICY.baseDelayMs);
+	});
+
+	it('holds the whole group in this process for as long as Gameball asked', async () => {
+		sim.setFaults({ burst429: { every: 1, length: 1 } }); // the second request is refused, with Retry-After: 1
+		const hold = jest.spyOn(Pacer.prototype, 'holdUntil');
+		try {
+			const started = Date.now();
+			const { outputs } = await runGameball(credentials, { resource: 'customer', operation: 'get', customerId: 'payer' }, [{}, {}]);
+			expect(outputs[0]).toHaveLength(2);
+			expect(hold).toHaveBeenCalledTimes(1);
+			expect(hold.mock.calls[0][0]).toBeGreaterThanOrEqual(started + 1000);
+		} finally {
+			hold.mockRestore();
+		}
 	});
 
 	it('says it was rate limited, and after how many attempts', async () => {

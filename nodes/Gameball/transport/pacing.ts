@@ -54,6 +54,8 @@ class SlidingWindow {
 /** Paces requests to one Gameball account and group across all executions in this process. */
 export class Pacer {
 	private readonly windows: SlidingWindow[];
+	/** Until when Gameball asked this group to wait (a 429): every execution in the process waits, not just one. */
+	private heldUntil = 0;
 
 	constructor(limits: readonly number[], scale = SAFETY) {
 		this.windows = limits.map((limit, i) => new SlidingWindow(limit, WINDOW_MS[i] * scale));
@@ -64,7 +66,7 @@ export class Pacer {
 		let waited = 0;
 		for (;;) {
 			const now = clock();
-			const delay = Math.max(...this.windows.map((window) => window.waitFor(now)));
+			const delay = Math.max(this.heldUntil - now, ...this.windows.map((window) => window.waitFor(now)));
 			if (delay <= 0) {
 				for (const window of this.windows) window.record(now);
 				return waited;
@@ -72,6 +74,11 @@ export class Pacer {
 			waited += delay;
 			await wait(delay);
 		}
+	}
+
+	/** Sends nothing more in this group before `until` (ms since the epoch). */
+	holdUntil(until: number): void {
+		this.heldUntil = Math.max(this.heldUntil, until);
 	}
 }
 

@@ -202,6 +202,9 @@ export async function sendToGameball(
 			if (movesMoney && earlierAmbiguous) appendDescription(error, MAYBE_APPLIED);
 			throw error;
 		}
-		await sleep(retryDelay(attempt, outcome, policy));
+		const delay = retryDelay(attempt, outcome, policy);
+		// Gameball refused the account's rate: the other executions sending to this group wait as well.
+		if (outcome.kind === 'rateLimited') pacer.holdUntil(Date.now() + delay);
+		await sleep(delay);
 	}
 }
