@@ -1,10 +1,13 @@
 // When the transport stops trying, and what it says then: a duplicate that is not "already applied", an answer that
 // may be about an earlier attempt, a stopped execution, and a 429 without Retry-After.
+import { createHash } from 'node:crypto';
 import { createServer, request as httpRequest, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import type { IExecuteFunctions } from 'n8n-workflow';
 
 import type { Simulator } from '../../simulator';
-import { Pacer } from '../../nodes/Gameball/transport/pacing';
+import { Pacer, pacerFor, RATE_LIMITS } from '../../nodes/Gameball/transport/pacing';
+import { sendToGameball } from '../../nodes/Gameball/transport/request';
 import { RATE_LIMITED_BASE_DELAY_MS, retryDelay, DEFAULT_RETRY_POLICY } from '../../nodes/Gameball/transport/retry';
 import type { GameballCredentials } from '../harness/gameball';
 import { runGameball, simulatorFor } from '../harness/gameball';
@@ -157,4 +160,27 @@ describe('a 429 without Retry-After', () => {
 		expect(outputs[0][1].json).toMatchObject({ httpCode: '429' });
 		expect(outputs[0][1].json.description).toContain('Rate limited: Gameball still answered 429 after 5 attempts');
 	}, 30_000);
+});
+
+describe('a stop while the pacer waits', () => {
+	it('sends nothing, and does not say the change may have been applied', async () => {
+		const baseUrl = 'http://pacer-stop.invalid';
+		const apiKey = 'pacer-stop-key';
+		const account = `${baseUrl}|${createHash('sha256').update(apiKey).digest('hex').slice(0, 12)}`;
+		const pacer = pacerFor(account, 'transactions');
+		for (let i = 0; i < RATE_LIMITS.transactions[0]; i++) await pacer.acquire(); // this second's allowance is used up
+		const stop = new AbortController();
+		const send = jest.fn();
+		const context = {
+			getCredentials: async () => ({ apiKey, secretKey: 's', apiVersion: 'v4.0', baseUrl }),
+			getExecutionCancelSignal: () => stop.signal,
+			getNode: () => ({ id: 'n', name: 'Gameball', type: 'gameball', typeVersion: 1, position: [0, 0], parameters: {} }),
+			helpers: { httpRequestWithAuthentication: send },
+		} as unknown as IExecuteFunctions;
+		setTimeout(() => stop.abort(), 100);
+		const sending = sendToGameball.call(context, 'POST /transactions/cashback', { body: { transactionId: 't' } }, { movesMoney: true, idempotencyValue: 't' });
+		await expect(sending).rejects.toThrow('The execution was stopped before Gameball answered');
+		await expect(sending.catch((error: { description?: string }) => error.description ?? '')).resolves.not.toContain('may or may not');
+		expect(send).not.toHaveBeenCalled();
+	});
 });
