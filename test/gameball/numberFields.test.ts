@@ -79,9 +79,24 @@ function numberFields(): Field[] {
 		);
 }
 
+/** Where a field sits: a top-level parameter, or an option of a collection (named). */
+function locate(operation: GameballOperation, name: string): { property: INodeProperties; collection?: string } | undefined {
+	for (const property of operation.properties) {
+		if (property.name === name) return { property };
+		const option = ((property.options ?? []) as INodeProperties[]).find((candidate) => candidate.name === name);
+		if (property.type === 'collection' && option) return { property: option, collection: property.name };
+	}
+	return undefined;
+}
+
 async function build(field: Field, value: unknown): Promise<GameballRequest> {
 	const parameters: Record<string, unknown> = Object.fromEntries(field.operation.properties.map((property) => [property.name, plausible(property)]));
-	if (field.collection) parameters[field.collection] = { [field.property.name]: value };
+	// An operation that takes exactly one of some fields gets the first of them, unless the field under test is one.
+	const { onlyOneOf = [] } = field.operation;
+	const companion = onlyOneOf.includes(field.property.name) ? undefined : onlyOneOf[0] && locate(field.operation, onlyOneOf[0]);
+	if (companion && companion.collection) parameters[companion.collection] = { [companion.property.name]: plausible(companion.property) };
+	else if (companion) parameters[companion.property.name] = plausible(companion.property);
+	if (field.collection) parameters[field.collection] = { ...(parameters[field.collection] as object), [field.property.name]: value };
 	else parameters[field.property.name] = value;
 	return await field.operation.build.call(contextWith(parameters), 0);
 }

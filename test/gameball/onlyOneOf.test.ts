@@ -1,6 +1,6 @@
-// Fields Gameball takes only one of (redeem: amount, points or holdReference; hold: ruleId, amountToHold or
+// Fields Gameball takes exactly one of (redeem: amount, points or holdReference; hold: ruleId, amountToHold or
 // pointsToHold; manual adjustment: points or amount; coupon burn: coupons or lockReference) are refused together,
-// per item and before anything is sent: never a redemption of points that leaves a hold untouched.
+// or when none is set, per item and before anything is sent: never a redemption of points that leaves a hold untouched.
 import type { INodeProperties } from 'n8n-workflow';
 
 import type { Simulator } from '../../simulator';
@@ -22,15 +22,19 @@ const callsTo = (suffix: string) => sim.requests.filter((request) => request.met
 const errors = (outputs: Array<Array<{ json: { error?: unknown } }>>) => outputs[0].map((item) => item.json.error);
 
 describe('fields Gameball takes only one of', () => {
-	it('Send OTP refuses more than one of Rule ID, Points and Amount', async () => {
+	it('Send OTP refuses none, or more than one, of Rule ID, Points and Amount', async () => {
 		const before = callsTo('/transactions/otp');
 		const params = { resource: 'transaction', operation: 'sendOtp', customerId: 'single', additionalFields: { points: '={{ $json.points }}', amount: '={{ $json.amount }}' } };
-		const { outputs } = await runGameball(credentials, params, [{ points: 10 }, { points: 10, amount: 5 }], true);
-		expect(errors(outputs)).toEqual([undefined, 'Set only one of "Rule ID", "Points" or "Amount", not "Points" and "Amount"']);
+		const { outputs } = await runGameball(credentials, params, [{ points: 10 }, { points: 10, amount: 5 }, {}], true);
+		expect(errors(outputs)).toEqual([
+			undefined,
+			'Set only one of "Rule ID", "Points" or "Amount", not "Points" and "Amount"',
+			'Set one of "Rule ID", "Points" or "Amount"',
+		]);
 		expect(callsTo('/transactions/otp') - before).toBe(1);
 	});
 
-	it('Redeem refuses two or three of Points, Amount and Hold Reference, item by item', async () => {
+	it('Redeem refuses none, two or three of Points, Amount and Hold Reference, item by item', async () => {
 		const before = callsTo('/transactions/redeem');
 		const params = {
 			resource: 'transaction',
@@ -43,7 +47,7 @@ describe('fields Gameball takes only one of', () => {
 		const { outputs } = await runGameball(
 			credentials,
 			params,
-			[{ points: 10 }, { points: 10, amount: 1 }, { points: 10, hold: 'HOLD-1' }, { points: 10, amount: 1, hold: 'HOLD-1' }],
+			[{ points: 10 }, { points: 10, amount: 1 }, { points: 10, hold: 'HOLD-1' }, { points: 10, amount: 1, hold: 'HOLD-1' }, {}],
 			true,
 		);
 		const only = 'Set only one of "Points", "Amount" or "Hold Reference"';
@@ -52,11 +56,12 @@ describe('fields Gameball takes only one of', () => {
 			`${only}, not "Points" and "Amount"`,
 			`${only}, not "Points" and "Hold Reference"`,
 			`${only}, not "Points", "Amount" and "Hold Reference"`,
+			'Set one of "Points", "Amount" or "Hold Reference"',
 		]);
 		expect(callsTo('/transactions/redeem') - before).toBe(1);
 	});
 
-	it('Hold Points refuses Points to Hold with a Rule ID or an Amount to Hold', async () => {
+	it('Hold Points refuses Points to Hold with a Rule ID or an Amount to Hold, and an item with none of them', async () => {
 		const before = callsTo('/transactions/hold');
 		const params = {
 			resource: 'transaction',
@@ -64,13 +69,18 @@ describe('fields Gameball takes only one of', () => {
 			customerId: 'single',
 			additionalFields: { pointsToHold: '={{ $json.points }}', amountToHold: '={{ $json.amount }}', ruleId: '={{ $json.rule }}' },
 		};
-		const { outputs } = await runGameball(credentials, params, [{ points: 5 }, { points: 5, rule: '1' }, { points: 5, amount: 1 }], true);
+		const { outputs } = await runGameball(credentials, params, [{ points: 5 }, { points: 5, rule: '1' }, { points: 5, amount: 1 }, {}], true);
 		const only = 'Set only one of "Rule ID", "Amount to Hold" or "Points to Hold"';
-		expect(errors(outputs)).toEqual([undefined, `${only}, not "Rule ID" and "Points to Hold"`, `${only}, not "Amount to Hold" and "Points to Hold"`]);
+		expect(errors(outputs)).toEqual([
+			undefined,
+			`${only}, not "Rule ID" and "Points to Hold"`,
+			`${only}, not "Amount to Hold" and "Points to Hold"`,
+			'Set one of "Rule ID", "Amount to Hold" or "Points to Hold"',
+		]);
 		expect(callsTo('/transactions/hold') - before).toBe(1);
 	});
 
-	it('Manual Adjustment refuses Points with Amount, an expiry on a deduction, and a negative expiry', async () => {
+	it('Manual Adjustment refuses Points with Amount, neither, an expiry on a deduction, and a negative expiry', async () => {
 		const before = callsTo('/transactions/manual');
 		const params = {
 			resource: 'transaction',
@@ -84,7 +94,7 @@ describe('fields Gameball takes only one of', () => {
 		const { outputs } = await runGameball(
 			credentials,
 			params,
-			[{ points: 5, expiry: 30 }, { points: 5, amount: 1 }, { points: -5, expiry: 30 }, { amount: -1, expiry: 0 }, { points: -5 }, { points: 5, expiry: -1 }],
+			[{ points: 5, expiry: 30 }, { points: 5, amount: 1 }, { points: -5, expiry: 30 }, { amount: -1, expiry: 0 }, { points: -5 }, { points: 5, expiry: -1 }, { expiry: 30 }],
 			true,
 		);
 		const deduction = '"Expire After (Days)" applies to additions only: remove it to deduct points';
@@ -95,6 +105,7 @@ describe('fields Gameball takes only one of', () => {
 			deduction,
 			undefined,
 			'"Expire After (Days)" must be at least 0 (got -1)',
+			'Set one of "Points" or "Amount"',
 		]);
 		expect(callsTo('/transactions/manual') - before).toBe(2);
 		expect(sim.ledger().filter((entry) => entry.transactionId === 'single-m-0' || entry.transactionId === 'single-m-4').map((entry) => entry.points)).toEqual([5, -5]);
@@ -108,9 +119,12 @@ describe('fields Gameball takes only one of', () => {
 		expect(error?.message).toBe('Set only one of "Coupon Codes" or "Lock Reference", not "Coupon Codes" and "Lock Reference"');
 		expect(callsTo('/coupons/burn')).toBe(before);
 		expect(sim.state.coupons.get(code)?.usedCount).toBe(0);
+		const neither = await runGameball(credentials, { resource: 'coupon', operation: 'burn', customerId: 'single', additionalFields: {} });
+		expect(neither.error?.message).toBe('Set one of "Coupon Codes" or "Lock Reference"');
+		expect(callsTo('/coupons/burn')).toBe(before);
 	});
 
-	it('says "only one of" in the description of each such field, and offers no negative expiry', () => {
+	it('says "exactly one of" in the description of each such field, and offers no negative expiry', () => {
 		const groups: Record<string, string[]> = {
 			'transaction.redeem': ['points', 'amount', 'holdReference'],
 			'transaction.hold': ['ruleId', 'amountToHold', 'pointsToHold'],
@@ -124,7 +138,7 @@ describe('fields Gameball takes only one of', () => {
 			return (collection?.options ?? []) as INodeProperties[];
 		};
 		for (const [key, names] of Object.entries(groups)) {
-			for (const name of names) expect(optionsOf(key).find((option) => option.name === name)?.description).toMatch(/Set only one of /);
+			for (const name of names) expect(optionsOf(key).find((option) => option.name === name)?.description).toMatch(/Set exactly one of /);
 		}
 		const expiry = optionsOf('transaction.manualAdjustment').find((option) => option.name === 'expiryAfter');
 		expect(expiry?.typeOptions?.minValue).toBe(0);

@@ -56,7 +56,7 @@ export interface GameballOperation {
 	idempotencyKey?: string;
 	/** Moves points or money: never repeated blindly after an ambiguous failure. */
 	movesMoney?: boolean;
-	/** Fields Gameball takes only one of: an item that sets two is refused before anything is sent. */
+	/** Fields Gameball takes exactly one of: an item that sets none, or two, is refused before anything is sent. */
 	onlyOneOf?: string[];
 	list?: ListSpec;
 	/** Offers a "Simplify" toggle (on by default) that reduces each record to its most used fields. */
@@ -82,14 +82,18 @@ export interface GameballResource {
 	operations: GameballOperation[];
 }
 
+/** A parameter's name as the user sees it, or its internal name when it has none. */
+export function displayNameOf(properties: INodeProperties[], name: string): string {
+	return properties.find((property) => property.name === name)?.displayName ?? name;
+}
+
 /** The operation's request for one item; a blank path parameter stops the item, named as its field is. */
 export async function buildRequest(this: IExecuteFunctions, operation: GameballOperation, itemIndex: number): Promise<GameballRequest> {
 	const request = await operation.build.call(this, itemIndex);
 	for (const [, name] of operation.endpoint.matchAll(/\{(\w+)\}/g)) {
 		const value = request.pathParams?.[name];
 		if (value === undefined || String(value).trim() === '') {
-			const field = operation.properties.find((property) => property.name === name);
-			throw new NodeOperationError(this.getNode(), `"${field?.displayName ?? name}" is required`, { itemIndex });
+			throw new NodeOperationError(this.getNode(), `"${displayNameOf(operation.properties, name)}" is required`, { itemIndex });
 		}
 	}
 	return request;

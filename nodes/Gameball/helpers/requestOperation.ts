@@ -1,7 +1,7 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
-import type { Endpoint, GameballOperation, GameballRequest } from '../actions/operation';
+import { displayNameOf, type Endpoint, type GameballOperation, type GameballRequest } from '../actions/operation';
 import { additionalFields, compact, parseJson, readNumber, readString, toNumber } from './fields';
 
 /** An operation described by its fields: where each one goes is derived from the spec, not written per operation. */
@@ -79,15 +79,16 @@ function checkRange<T>(context: IExecuteFunctions, property: INodeProperties, va
 
 /** `"A", "B" or "C"`: fields named as the user sees them. */
 function listed(names: string[], properties: INodeProperties[], conjunction: 'or' | 'and'): string {
-	const shown = names.map((name) => `"${properties.find((property) => property.name === name)?.displayName ?? name}"`);
+	const shown = names.map((name) => `"${displayNameOf(properties, name)}"`);
 	return shown.length > 1 ? `${shown.slice(0, -1).join(', ')} ${conjunction} ${shown[shown.length - 1]}` : shown.join('');
 }
 
-/** An item that sets more than one of the fields Gameball takes only one of is refused, naming them. */
+/** Gameball takes exactly one of these fields: an item that sets none, or more than one, is refused, naming them. */
 function checkOnlyOneOf(context: IExecuteFunctions, spec: RequestSpec, fields: IDataObject, itemIndex: number): void {
 	if (!spec.onlyOneOf) return;
 	const properties = [...(spec.required ?? []), ...(spec.optional ?? [])];
 	const set = spec.onlyOneOf.filter((name) => fields[name] !== undefined);
+	if (set.length === 0) fail(context, `Set one of ${listed(spec.onlyOneOf, properties, 'or')}`, itemIndex);
 	if (set.length > 1) {
 		fail(context, `Set only one of ${listed(spec.onlyOneOf, properties, 'or')}, not ${listed(set, properties, 'and')}`, itemIndex);
 	}

@@ -10,8 +10,8 @@ export const burn = requestOperation({
 	required: [customerIdParam],
 	optional: [
 		...identityOptions,
-		{ ...couponCodesParam, required: false, description: 'Comma-separated coupon codes to burn. Set only one of Coupon Codes or Lock Reference.' },
-		stringParam('lockReference', 'Lock Reference', 'Burn the coupons locked under this reference. Set only one of Coupon Codes or Lock Reference.', false),
+		{ ...couponCodesParam, required: false, description: 'Comma-separated coupon codes to burn. Set exactly one of Coupon Codes or Lock Reference.' },
+		stringParam('lockReference', 'Lock Reference', 'Burn the coupons locked under this reference. Set exactly one of Coupon Codes or Lock Reference.', false),
 		stringParam('transactionId', 'Transaction ID', 'The order or transaction the coupons were used in', false),
 		{ displayName: 'Transaction Time', name: 'transactionTime', type: 'dateTime', default: '' },
 	],

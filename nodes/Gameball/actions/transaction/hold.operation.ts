@@ -9,9 +9,9 @@ export const hold = requestOperation({
 	required: [customerIdParam, transactionTimeParam],
 	optional: [
 		...identityOptions,
-		{ displayName: 'Points to Hold', name: 'pointsToHold', type: 'number', default: 0, description: 'Points to hold. Set only one of Points to Hold, Amount to Hold or Rule ID.' },
-		{ displayName: 'Amount to Hold', name: 'amountToHold', type: 'number', default: 0, description: 'Monetary value to hold, instead of points. Set only one of Points to Hold, Amount to Hold or Rule ID.' },
-		{ displayName: 'Rule ID', name: 'ruleId', type: 'string', default: '', description: 'The redemption rule to hold for. Set only one of Points to Hold, Amount to Hold or Rule ID.' },
+		{ displayName: 'Points to Hold', name: 'pointsToHold', type: 'number', default: 0, description: 'Points to hold. Set exactly one of Points to Hold, Amount to Hold or Rule ID.' },
+		{ displayName: 'Amount to Hold', name: 'amountToHold', type: 'number', default: 0, description: 'Monetary value to hold, instead of points. Set exactly one of Points to Hold, Amount to Hold or Rule ID.' },
+		{ displayName: 'Rule ID', name: 'ruleId', type: 'string', default: '', description: 'The redemption rule to hold for. Set exactly one of Points to Hold, Amount to Hold or Rule ID.' },
 		{ displayName: 'OTP', name: 'otp', type: 'string', default: '' },
 		{ displayName: 'Ignore OTP', name: 'ignoreOTP', type: 'boolean', default: false, description: 'Whether to skip the OTP check' },
 		{ displayName: 'Hash', name: 'hash', type: 'string', default: '' },

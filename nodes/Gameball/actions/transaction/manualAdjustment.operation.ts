@@ -23,8 +23,8 @@ export const manualAdjustment = requestOperation({
 	],
 	optional: [
 		...identityOptions,
-		{ displayName: 'Points', name: 'points', type: 'number', default: 0, description: 'Points to add (negative to deduct). Set only one of Points or Amount.' },
-		{ displayName: 'Amount', name: 'amount', type: 'number', default: 0, description: 'Monetary value to add (negative to deduct), instead of points. Set only one of Points or Amount.' },
+		{ displayName: 'Points', name: 'points', type: 'number', default: 0, description: 'Points to add (negative to deduct). Set exactly one of Points or Amount.' },
+		{ displayName: 'Amount', name: 'amount', type: 'number', default: 0, description: 'Monetary value to add (negative to deduct), instead of points. Set exactly one of Points or Amount.' },
 		{
 			displayName: 'Expire After (Days)',
 			name: 'expiryAfter',
