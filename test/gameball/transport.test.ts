@@ -1,6 +1,7 @@
 import { parseBatchStatus } from '../../nodes/Gameball/transport/batch';
 import { gameballApiError, hintFor } from '../../nodes/Gameball/transport/errors';
 import { Pacer, RATE_LIMITS, rateGroupOf } from '../../nodes/Gameball/transport/pacing';
+import { fillPath } from '../../nodes/Gameball/transport/request';
 import { parseRetryAfter, retryDelay, shouldRetry, DEFAULT_RETRY_POLICY } from '../../nodes/Gameball/transport/retry';
 
 const node = { id: '1', name: 'Gameball', type: 'n8n-nodes-gameball.gameball', typeVersion: 1, position: [0, 0] as [number, number], parameters: {} };
@@ -162,5 +163,17 @@ describe('batch status', () => {
 		const half = parseBatchStatus('13', { status: 'completed', totalItems: 2, results: [{ id: 'a' }], errors: [{ index: 1, message: 'poor' }] });
 		expect([...half.failures.keys()]).toEqual([1]);
 		expect(half.unplacedSuccesses).toEqual([{ id: 'a' }]);
+	});
+});
+
+describe('paths', () => {
+	const context = { getNode: () => ({ name: 'Gameball' }) } as unknown as Parameters<typeof fillPath>[0];
+
+	it('encodes each value, and refuses a blank value or a dot segment that URL parsing would resolve', () => {
+		expect(fillPath(context, '/customers/{customerId}/tags/{tag}', { customerId: 'a/b?c#d', tag: 'v1.2..' })).toBe('/customers/a%2Fb%3Fc%23d/tags/v1.2..');
+		expect(() => fillPath(context, '/customers/{customerId}/tags/{tag}', { customerId: 'c1', tag: '..' })).toThrow('The parameter "tag" cannot be ".."');
+		expect(() => fillPath(context, '/customers/{customerId}', { customerId: '.' })).toThrow('The parameter "customerId" cannot be "."');
+		expect(() => fillPath(context, '/customers/{customerId}', { customerId: ' ' })).toThrow('The parameter "customerId" is required');
+		expect(() => fillPath(context, '/customers/{customerId}', {})).toThrow('The parameter "customerId" is required');
 	});
 });

@@ -87,14 +87,22 @@ export function displayNameOf(properties: INodeProperties[], name: string): stri
 	return properties.find((property) => property.name === name)?.displayName ?? name;
 }
 
-/** The operation's request for one item; a blank path parameter stops the item, named as its field is. */
+/**
+ * Why a path parameter's value cannot be sent, or `undefined`. A "." or ".." segment would be resolved by URL parsing
+ * (encoding leaves dots): Remove Tag with the tag ".." would go to the customer's own path, Delete Customer's.
+ */
+export function pathValueProblem(value: string | number | undefined): string | undefined {
+	if (value === undefined || String(value).trim() === '') return 'is required';
+	if (value === '.' || value === '..') return `cannot be "${value}"`;
+	return undefined;
+}
+
+/** The operation's request for one item; a blank or dot-segment path parameter stops the item, named as its field is. */
 export async function buildRequest(this: IExecuteFunctions, operation: GameballOperation, itemIndex: number): Promise<GameballRequest> {
 	const request = await operation.build.call(this, itemIndex);
 	for (const [, name] of operation.endpoint.matchAll(/\{(\w+)\}/g)) {
-		const value = request.pathParams?.[name];
-		if (value === undefined || String(value).trim() === '') {
-			throw new NodeOperationError(this.getNode(), `"${displayNameOf(operation.properties, name)}" is required`, { itemIndex });
-		}
+		const problem = pathValueProblem(request.pathParams?.[name]);
+		if (problem) throw new NodeOperationError(this.getNode(), `"${displayNameOf(operation.properties, name)}" ${problem}`, { itemIndex });
 	}
 	return request;
 }

@@ -121,7 +121,8 @@ export function readRequiredString(context: IExecuteFunctions, property: INodePr
 	return value;
 }
 
-const DECIMAL = /^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$/;
+// Each digit can match one way only (`\d+\.?\d*` matched a run of digits n ways: quadratic on a long one).
+const DECIMAL = /^[+-]?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][+-]?\d+)?$/;
 
 /**
  * A number field's value as a number: an expression gives text, which is converted. Blank is `undefined`; anything

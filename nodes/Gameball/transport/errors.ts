@@ -61,6 +61,23 @@ export function gameballApiError(
 	});
 }
 
+/**
+ * `body` with every occurrence of a secret replaced, in strings at any depth (keys too): an error answer that echoes
+ * the request's headers (a proxy, a debug mode) must not carry the keys into the error n8n shows and saves.
+ */
+export function redactSecrets<T>(body: T, secrets: unknown[]): T {
+	const words = secrets.filter((secret): secret is string => typeof secret === 'string' && secret.length >= 4);
+	if (words.length === 0) return body;
+	const redact = (text: string) => words.reduce((out, word) => out.split(word).join('[redacted]'), text);
+	const walk = (value: unknown, depth: number): unknown => {
+		if (typeof value === 'string') return redact(value);
+		if (depth > 64 || typeof value !== 'object' || value === null) return value;
+		if (Array.isArray(value)) return value.map((entry) => walk(entry, depth + 1));
+		return Object.fromEntries(Object.entries(value).map(([key, entry]) => [redact(key), walk(entry, depth + 1)]));
+	};
+	return walk(body, 0) as T;
+}
+
 /** Adds a sentence to an error's description, keeping what is there. */
 export function appendDescription(error: { description?: string | null }, sentence: string): void {
 	const current = error.description?.trim();

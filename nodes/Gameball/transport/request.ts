@@ -9,8 +9,8 @@ import type {
 } from 'n8n-workflow';
 import { NodeApiError, NodeOperationError, sleep } from 'n8n-workflow';
 
-import type { Endpoint, GameballRequest } from '../actions/operation';
-import { appendDescription, gameballApiError, isGameballErrorBody, networkError } from './errors';
+import { pathValueProblem, type Endpoint, type GameballRequest } from '../actions/operation';
+import { appendDescription, gameballApiError, isGameballErrorBody, networkError, redactSecrets } from './errors';
 import { pacerFor, rateGroupOf } from './pacing';
 import type { AttemptOutcome, RetryPolicy } from './retry';
 import { DEFAULT_RETRY_POLICY, isAmbiguous, retryDelay, shouldRetry } from './retry';
@@ -74,13 +74,12 @@ function apiRoot(credentials: ICredentialDataDecryptedObject): string {
 	return `${baseUrl}/api/${String(credentials.apiVersion || 'v4.0')}/integrations`;
 }
 
-/** Fills `{param}` placeholders, encoding each value; a missing value is a clear error, not a broken URL. */
+/** Fills `{param}` placeholders, encoding each value; a value that cannot be sent is a clear error, not a broken URL. */
 export function fillPath(context: GameballContext, path: string, params: GameballRequest['pathParams'] = {}, itemIndex?: number) {
 	return path.replace(/\{(\w+)\}/g, (_match, name: string) => {
 		const value = params[name];
-		if (value === undefined || value === '') {
-			throw new NodeOperationError(context.getNode(), `The parameter "${name}" is required`, { itemIndex });
-		}
+		const problem = pathValueProblem(value);
+		if (problem) throw new NodeOperationError(context.getNode(), `The parameter "${name}" ${problem}`, { itemIndex });
 		return encodeURIComponent(String(value));
 	});
 }
@@ -159,6 +158,10 @@ export async function sendToGameball(
 			})) as IN8nHttpFullResponse;
 			const parsed = parseBody(response.body);
 			if (parsed.ok) response.body = parsed.value as IN8nHttpFullResponse['body'];
+			// An error answer becomes a NodeApiError that n8n shows and saves: it keeps no key it may echo.
+			if (response.statusCode >= 400) {
+				response.body = redactSecrets(response.body, [credentials.apiKey, credentials.secretKey]) as IN8nHttpFullResponse['body'];
+			}
 			// Only a 2xx body that does not parse is malformed: a 429 or a proxy's HTML 502 keeps its status.
 			const succeeded = response.statusCode >= 200 && response.statusCode < 300;
 			outcome = parsed.ok || !succeeded ? classify(response.statusCode, response.body, response.headers) : { kind: 'malformed' };

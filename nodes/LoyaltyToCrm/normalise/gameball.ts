@@ -31,7 +31,7 @@ function field(json: Json, name: TriggerField): unknown {
 }
 
 function kindOf(event: string): LoyaltyEventKind {
-	return KINDS[event] ?? 'other';
+	return Object.hasOwn(KINDS, event) ? KINDS[event] : 'other';
 }
 
 /** A raw Gameball v4 webhook body: `{ event, client_id, customer_id, gb_customer_id, created_at, data }`. */
@@ -46,7 +46,7 @@ export function isGameballWebhookBody(json: Json): boolean {
 /** An item of the Gameball Trigger with Simplify on: flat camelCase with `event` and `customerId`. */
 export function isGameballTriggerItem(json: Json): boolean {
 	if (typeof json.event !== 'string') return false;
-	const gameballTopic = json.event in KINDS || /^(customer|gameball)\./.test(json.event);
+	const gameballTopic = Object.hasOwn(KINDS, json.event) || /^(customer|gameball)\./.test(json.event);
 	return gameballTopic && ('customerId' in json || 'gbCustomerId' in json || 'clientId' in json);
 }
 

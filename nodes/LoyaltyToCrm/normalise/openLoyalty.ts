@@ -48,7 +48,7 @@ export function isOpenLoyaltyBody(json: Json): boolean {
 	const name = eventNameOf(json);
 	const data = firstObj(json, DATA_KEYS);
 	if (!name || !data) return false;
-	if (name in LEGACY_KINDS || name in NAMED_KINDS) return true;
+	if (Object.hasOwn(LEGACY_KINDS, name) || Object.hasOwn(NAMED_KINDS, name)) return true;
 	const legacyShape = /^(customer|account|transaction|campaign|level|reward)\.[a-z_]+$/.test(name);
 	const namedShape = /^[A-Z][A-Za-z]+$/.test(name);
 	return (legacyShape || namedShape) && looksLikeMemberData(data);
@@ -165,7 +165,7 @@ function occurredAtOf(json: Json, data: Json): string | null {
 export function fromOpenLoyaltyBody(json: Json): LoyaltyEvent {
 	const name = eventNameOf(json) as string;
 	const data = firstObj(json, DATA_KEYS) as Json;
-	const kind = LEGACY_KINDS[name] ?? NAMED_KINDS[name] ?? 'other';
+	const kind = (Object.hasOwn(LEGACY_KINDS, name) ? LEGACY_KINDS[name] : Object.hasOwn(NAMED_KINDS, name) ? NAMED_KINDS[name] : undefined) ?? 'other';
 	const draft: EventDraft = {
 		occurredAt: occurredAtOf(json, data),
 		customer: customerOf(data),
