@@ -157,12 +157,14 @@ describe('single calls that cost or earn points are not repeated blindly', () =>
 		['coupon', { resource: 'coupon', operation: 'createPredefined', customerId: 'c-once', ruleId: 1 }, '/coupons/predefined'],
 		['event', { resource: 'event', operation: 'send', customerId: 'c-once', eventName: 'review_posted' }, '/integrations/events'],
 		['social challenge', { resource: 'customer', operation: 'achieveSocialChallenge', customerId: 'c-once', challengeId: 104 }, '/customers/social-challenges'],
-	])('%s: one attempt after a 5xx', async (_label, parameters, path) => {
+		['coupon burn', { resource: 'coupon', operation: 'burn', customerId: 'c-once', additionalFields: { coupons: 'ONCE-1' } }, '/coupons/burn'],
+		['order reversal', { resource: 'order', operation: 'reverseTransactions', orderId: 'o-once' }, '/orders/o-once/transactions', 'DELETE'],
+	])('%s: one attempt after a 5xx', async (_label, parameters, path, method = 'POST') => {
 		sim.setFaults({ errorRate5xx: 1, applyBeforeFault: false });
-		const before = sent('POST', path);
+		const before = sent(method, path);
 		const { error } = await runGameball(credentials, parameters);
 		expect(error?.description ?? '').toContain('may or may not have been applied');
-		expect(sent('POST', path) - before).toBe(1);
+		expect(sent(method, path) - before).toBe(1);
 	});
 });
 

@@ -3,7 +3,7 @@
 import { createHash } from 'node:crypto';
 import { createServer, request as httpRequest, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import type { IExecuteFunctions } from 'n8n-workflow';
+import type { IDataObject, IExecuteFunctions, INodeParameters } from 'n8n-workflow';
 
 import type { Simulator } from '../../simulator';
 import { Pacer, pacerFor, RATE_LIMITS } from '../../nodes/Gameball/transport/pacing';
@@ -35,19 +35,49 @@ describe('a duplicate transaction ID', () => {
 		expect(sim.ledger().filter((entry) => entry.transactionId === 'dup-429').map((entry) => entry.amount)).toEqual([10]);
 	});
 
-	it('after an attempt that may have been applied means that attempt went through', async () => {
+	/** Runs with the first attempt applied and answered 5xx; Gameball answers again before the retry (150 ms on). */
+	async function appliedThen5xx(parameters: INodeParameters, items: IDataObject[]) {
 		sim.setFaults({ errorRate5xx: 1, applyBeforeFault: true, applyBeforeFaultRate: 1 });
 		const before = sim.requests.length;
-		// Once the first attempt was applied and answered 5xx, Gameball answers again: the retry (150 ms on) finds it so.
 		const watch = setInterval(() => {
 			if (sim.requests.slice(before).some((request) => request.fault?.startsWith('error5xx'))) {
 				sim.setFaults(undefined);
 				clearInterval(watch);
 			}
 		}, 5);
-		const { outputs } = await runGameball(credentials, cashback, [{ id: 'applied-then-5xx', amount: 10 }], true).finally(() => clearInterval(watch));
+		return await runGameball(credentials, parameters, items, true).finally(() => clearInterval(watch));
+	}
+
+	it('after an attempt that may have been applied means that attempt went through', async () => {
+		const { outputs } = await appliedThen5xx(cashback, [{ id: 'applied-then-5xx', amount: 10 }]);
 		expect(outputs[0][0].json).toMatchObject({ alreadyApplied: true, transactionId: 'applied-then-5xx' });
 		expect(sim.ledger().filter((entry) => entry.transactionId === 'applied-then-5xx')).toHaveLength(1);
+	});
+
+	it.each([
+		['an order', { resource: 'order', operation: 'track', customerId: 'payer', orderId: 'order-then-5xx', totalPaid: 10 }, 'orderId'],
+		['a payment', { resource: 'payment', operation: 'track', customerId: 'payer', paymentId: 'payment-then-5xx', totalPaid: 10 }, 'paymentId'],
+	])('after an attempt that may have been applied, for %s too', async (_label, parameters, key) => {
+		const { outputs } = await appliedThen5xx({ ...parameters, batching: { mode: 'never' } }, [{}]);
+		expect(outputs[0][0].json).toMatchObject({ alreadyApplied: true, [key]: parameters[key as keyof typeof parameters] });
+	});
+
+	it('after a 5xx, then a 429, still means the 5xx attempt went through', async () => {
+		const answers = [
+			{ statusCode: 500, headers: {}, body: { code: 5000, message: 'Internal error' } },
+			{ statusCode: 429, headers: { 'retry-after': '0' }, body: { code: 429, message: 'Too many requests' } },
+			{ statusCode: 400, headers: {}, body: { code: 9004, message: 'Transaction ID already used' } },
+		];
+		const send = jest.fn(async () => answers.shift());
+		const context = {
+			getCredentials: async () => ({ apiKey: 'k-5xx-429', secretKey: 's', apiVersion: 'v4.0', baseUrl: 'http://k-5xx-429.invalid' }),
+			getExecutionCancelSignal: () => undefined,
+			getNode: () => ({ id: 'n', name: 'Gameball', type: 'gameball', typeVersion: 1, position: [0, 0], parameters: {} }),
+			helpers: { httpRequestWithAuthentication: send },
+		} as unknown as IExecuteFunctions;
+		const response = await sendToGameball.call(context, 'POST /transactions/cashback', { body: { transactionId: 't' } }, { movesMoney: true, idempotencyValue: 't' });
+		expect(send).toHaveBeenCalledTimes(3);
+		expect(response.alreadyApplied).toEqual({ code: 9004, message: 'Transaction ID already used' });
 	});
 });
 

@@ -102,6 +102,9 @@ describe('R5: no key in any output, error or log line', () => {
 					continueOnFail,
 				);
 				outputs.push(everything({ outputs: result.outputs, error: result.error, runError: result.run.data.resultData.error }));
+				// Every item ends as a result or an error item, or the run ends with an error: something to scan.
+				if (continueOnFail) expect(result.outputs[0]).toHaveLength(4);
+				else expect(result.outputs.flat().length + (result.error ? 1 : 0)).toBeGreaterThan(0);
 			}
 		} finally {
 			sim.setFaults(undefined);

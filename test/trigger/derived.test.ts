@@ -34,6 +34,8 @@ describe('changes.ts', () => {
 	it('computes decimal deltas without floating-point noise', () => {
 		expect(difference(0.3, 0.1)).toBe(0.2);
 		expect(difference(100.1, 100.2)).toBe(-0.1);
+		expect(difference(100, 99.5)).toBe(0.5);
+		expect(difference(10.25, 10)).toBe(0.25);
 	});
 });
 
@@ -149,6 +151,15 @@ describe('derived events through n8n-core', () => {
 		const items = emittedJson(await trigger.deliver(update('gina', { ...SILVER, tier_order: 3 }, 2)));
 		expect(items.map((item) => item.event)).toEqual(['customer.profile.updated', 'gameball.tier.changed']);
 		expect(items[0].body).toBeDefined();
+	});
+
+	it('takes a tier first seen after updates without one as a baseline, not a tier change', async () => {
+		const trigger = newTrigger();
+		await trigger.deliver(update('ivy', { ...SILVER, tier_order: null, tier_name: null }, 1));
+		const items = emittedJson(await trigger.deliver(update('ivy', SILVER, 2)));
+		expect(items.map((item) => item.event)).toEqual(['customer.profile.updated']);
+		const moved = emittedJson(await trigger.deliver(update('ivy', { ...SILVER, tier_order: 3, tier_name: 'Gold' }, 3)));
+		expect(moved[1]).toMatchObject({ event: 'gameball.tier.changed', previousTierOrder: 2, tierOrder: 3 });
 	});
 
 	it('ignores a missing tier or points value instead of reporting a change', async () => {

@@ -72,6 +72,13 @@ describe('Gameball Trigger signature checks through n8n-core', () => {
 		expect(emittedJson(result)).toHaveLength(1);
 	});
 
+	it.each(['false', 0, null])('keeps verifying when Verify Signature holds %j, not false', async (value) => {
+		const unsigned = signedRequest(profilePayload(), { signature: null });
+		const result = await newTrigger({ verifySignature: value as never }).deliver(unsigned);
+		expect(result.status).toBe(401);
+		expect(emittedJson(result)).toHaveLength(0);
+	});
+
 	it('accepts pretty-printed JSON signed over its exact bytes', async () => {
 		const pretty = JSON.stringify(profilePayload(), null, 4);
 		const result = await newTrigger().deliver(signedRequest(undefined, { raw: pretty }));
