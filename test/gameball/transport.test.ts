@@ -177,3 +177,14 @@ describe('paths', () => {
 		expect(() => fillPath(context, '/customers/{customerId}', {})).toThrow('The parameter "customerId" is required');
 	});
 });
+
+describe('errors without a Gameball code', () => {
+	it('are headed by their own short message; a long one stays in the description', () => {
+		expect(gameballApiError(node, 400, { error: 400, message: ' Deduction cannot have expiry ' }).message).toBe('Gameball answered 400: Deduction cannot have expiry');
+		const long = 'x'.repeat(201);
+		const error = gameballApiError(node, 400, { message: long, requestId: 'r-2' });
+		expect(error.message).toBe('Gameball answered 400: HTTP 400');
+		expect(error.description).toBe(`${long} · Request ID: r-2`);
+		expect(gameballApiError(node, 400, { code: 12 }).message).toBe('12: HTTP 400');
+	});
+});

@@ -51,6 +51,13 @@ describe('error statuses with a body that is not JSON', () => {
 		expect(outputs[0][0].json).toEqual({ success: true });
 	});
 
+	it("heads the error with the message of the documented `{ error, message }` body (Manual Adjustment's 400)", async () => {
+		script = [{ status: 400, body: JSON.stringify({ error: 400, message: 'A rewarding criteria is required' }), headers: { 'content-type': 'application/json' } }];
+		const { outputs } = await runGameball(scripted(), { resource: 'customer', operation: 'get', customerId: 'c1' }, [{}], true);
+		expect(outputs[0][0].json).toMatchObject({ error: 'Gameball answered 400: A rewarding criteria is required', httpCode: '400' });
+		expect(outputs[0][0].json.description).toBe('A rewarding criteria is required');
+	});
+
 	it('keeps the HTTP status of an HTML 404 and does not call it malformed JSON', async () => {
 		script = [{ status: 404, body: '<html><body>Not Found</body></html>', headers: { 'content-type': 'text/html' } }];
 		const { outputs } = await runGameball(scripted(), { resource: 'customer', operation: 'get', customerId: 'c1' }, [{}], true);

@@ -1,9 +1,10 @@
 import type { INode, JsonObject } from 'n8n-workflow';
 import { NodeApiError } from 'n8n-workflow';
 
-/** Gameball's error body. */
+/** Gameball's error body: `{ code, type, message, requestId }`, or `{ error: <HTTP status>, message }` (Manual Adjustment). */
 export interface GameballErrorBody {
 	code?: number;
+	error?: number;
 	type?: string;
 	message?: string;
 	requestId?: string;
@@ -40,7 +41,12 @@ export function isGameballErrorBody(body: unknown): body is GameballErrorBody {
 	return typeof body === 'object' && body !== null && ('code' in body || 'message' in body);
 }
 
-/** A NodeApiError that keeps Gameball's code and message and adds a plain hint, e.g. "7000: customer not found". */
+const HEADLINE_MESSAGE_LENGTH = 200;
+
+/**
+ * A NodeApiError that keeps Gameball's code and message and adds a plain hint, e.g. "7000: customer not found". An
+ * answer without a code is headed by its own message when it has a short one.
+ */
 export function gameballApiError(
 	node: INode,
 	status: number,
@@ -49,12 +55,14 @@ export function gameballApiError(
 ): NodeApiError {
 	const error: GameballErrorBody = isGameballErrorBody(body) ? body : {};
 	const code = typeof error.code === 'number' ? error.code : Number(error.code) || undefined;
-	const hint = hintFor(code) ?? `HTTP ${status}`;
-	const details = [error.message, error.requestId ? `Request ID: ${error.requestId}` : undefined]
+	const message = typeof error.message === 'string' ? error.message.trim() : '';
+	const headedByMessage = !code && message !== '' && message.length <= HEADLINE_MESSAGE_LENGTH;
+	const headline = code ? `${code}: ${hintFor(code) ?? `HTTP ${status}`}` : `Gameball answered ${status}: ${headedByMessage ? message : `HTTP ${status}`}`;
+	const details = [message, error.requestId ? `Request ID: ${error.requestId}` : undefined]
 		.filter(Boolean)
 		.join(' · ');
 	return new NodeApiError(node, { ...error, httpCode: String(status) } as JsonObject, {
-		message: code ? `${code}: ${hint}` : `Gameball answered ${status}: ${hint}`,
+		message: headline,
 		description: details || undefined,
 		httpCode: String(status),
 		itemIndex,
