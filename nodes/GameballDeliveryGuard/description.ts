@@ -47,7 +47,7 @@ export const guardProperties: INodeProperties[] = [
 	),
 	noticeParam(
 		'trackNotice',
-		'Needs the trigger\'s Profile Updated items: it derives tier and points changes from them and drops the trigger\'s own. Customer profiles are remembered in this workflow\'s static data. n8n keeps it on a single instance, but in queue mode workers do not keep it between executions: there this node warns and derives nothing. See https://github.com/n8n-nodes-gameball/n8n-nodes-gameball/blob/main/docs/queue-mode.md.',
+		'Needs the trigger\'s Profile Updated items: it derives tier and points changes from them and drops the trigger\'s own. Customer profiles are remembered in this workflow\'s static data. n8n keeps it on a single instance, but in queue mode workers do not share it safely: there this node warns and derives nothing. See https://github.com/n8n-nodes-gameball/n8n-nodes-gameball/blob/main/docs/queue-mode.md.',
 		trackOnly,
 	),
 	{

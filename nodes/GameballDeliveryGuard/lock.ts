@@ -68,12 +68,20 @@ export async function acquireLock(helpers: DeduplicationHelpers, settings: LockS
 	}
 }
 
-/** Runs `step` while holding the lock, and always releases it. */
+/**
+ * Runs `step` while holding the lock, and always tries to release it. A failed release does not fail the run:
+ * `step` has already recorded its deliveries, so failing now would lose them (their retries would be dropped);
+ * the lock left behind is broken after the lock timeout, as a crashed holder's is.
+ */
 export async function withLock<T>(helpers: DeduplicationHelpers, settings: LockSettings, step: () => Promise<T>) {
 	await acquireLock(helpers, settings);
 	try {
 		return await step();
 	} finally {
-		await releaseLock(helpers);
+		await releaseLock(helpers).catch((error: unknown) => {
+			settings.logger?.warn('Gameball Delivery Guard: could not release the lock; it will be broken after the lock timeout', {
+				error: error instanceof Error ? error.message : String(error),
+			});
+		});
 	}
 }

@@ -46,9 +46,13 @@ export async function settleStoredState(context: IExecuteFunctions, memory: IDat
 	}
 }
 
-export function warnLostState(context: IExecuteFunctions): void {
-	context.logger.warn(LOST_STATE_MESSAGE);
+export const SHARED_STATE_MESSAGE =
+	'Track Tier and Points Changes found its stored customer profiles written by another n8n process running at the same time (queue mode with several workers, or several main instances). Workflow static data is not shared safely between processes, so it derives no tier or points changes; see https://github.com/n8n-nodes-gameball/n8n-nodes-gameball/blob/main/docs/queue-mode.md.';
+
+/** Logs `message` and shows it as an execution hint. */
+export function warnTrackState(context: IExecuteFunctions, message = LOST_STATE_MESSAGE): void {
+	context.logger.warn(message);
 	if (typeof context.addExecutionHints === 'function') {
-		context.addExecutionHints({ message: LOST_STATE_MESSAGE, location: 'outputPane' });
+		context.addExecutionHints({ message, location: 'outputPane' });
 	}
 }

@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import type { IDataObject } from 'n8n-workflow';
 
 import { remembersCustomers } from '../GameballTrigger/memory';
@@ -23,4 +24,31 @@ export function sharedSnapshots(nodeKey: string, loaded: IDataObject): IDataObje
 	sharedByNode.set(nodeKey, fresh);
 	if (sharedByNode.size > MAX_SHARED) sharedByNode.delete(sharedByNode.keys().next().value as string);
 	return fresh;
+}
+
+/*
+ * Another n8n process writing the same snapshots (queue mode with several workers on n8n 1.x, which load and save
+ * static data per execution, or several main instances): each saves its whole copy, the last save wins, and a
+ * process's own copy falls behind, so derived events would repeat or invent moves. Each run that stores a profile
+ * stamps the snapshots with this process's ID and the time; finding a stamp of another process made after this one
+ * started means both are running. A stamp older than this process is a restart's, not a second process.
+ */
+const WRITER_KEY = 'trackWriter';
+const PROCESS_ID = randomUUID().slice(0, 8);
+const PROCESS_STARTED_AT = Date.now();
+const sharedWithOthers = new Set<string>();
+
+/** True once this process has seen `nodeKey`'s snapshots written by another process running at the same time. */
+export function writtenByAnotherProcess(nodeKey: string, loaded: IDataObject): boolean {
+	if (sharedWithOthers.has(nodeKey)) return true;
+	const [writer, at] = String(loaded[WRITER_KEY] ?? '').split('@');
+	if (!writer || writer === PROCESS_ID || !(Number(at) >= PROCESS_STARTED_AT)) return false;
+	sharedWithOthers.add(nodeKey);
+	if (sharedWithOthers.size > MAX_SHARED) sharedWithOthers.delete(sharedWithOthers.values().next().value as string);
+	return true;
+}
+
+/** Marks `snapshots` as written by this process now. */
+export function stampWriter(snapshots: IDataObject, now = Date.now()): void {
+	snapshots[WRITER_KEY] = `${PROCESS_ID}@${now}`;
 }
