@@ -7,6 +7,7 @@
  *
  * Keeps only what a machine checks: methods, paths, security, parameters and schemas reduced to
  * types, required, enum, items, properties and simple bounds. No descriptions, examples or prose.
+ * `require`d, it exports deriveContract(sourcePath) and writes nothing (test/simulator/contractSource.test.ts).
  * Output is deterministic (operations and keys sorted) so the committed file only changes when the
  * source does.
  */
@@ -14,16 +15,17 @@ const fs = require('fs');
 const path = require('path');
 
 const repoRoot = path.resolve(__dirname, '..');
-const sourcePath = path.resolve(process.argv[2] || path.join(repoRoot, '..', 'shared', 'reference', 'gameball-openapi-v4.json'));
-const outputPath = path.resolve(process.argv[3] || path.join(repoRoot, 'test', 'contract', 'gameball-v4.contract.json'));
+const DEFAULT_SOURCE = path.join(repoRoot, '..', 'shared', 'reference', 'gameball-openapi-v4.json');
+const DEFAULT_OUTPUT = path.join(repoRoot, 'test', 'contract', 'gameball-v4.contract.json');
 
 const HTTP_METHODS = ['get', 'post', 'put', 'patch', 'delete'];
 /** Schema keywords kept in request schemas: structure and machine-checkable bounds only. */
 const REQUEST_KEYS = ['type', 'format', 'nullable', 'enum', 'required', 'minimum', 'maximum', 'minLength', 'maxLength', 'minItems', 'maxItems', 'default'];
-/** Response schemas keep types and structure only. */
-const RESPONSE_KEYS = ['type', 'nullable'];
+/** Response schemas keep types, structure and enums. */
+const RESPONSE_KEYS = ['type', 'nullable', 'enum'];
 
-const document = JSON.parse(fs.readFileSync(sourcePath, 'utf8'));
+/** The OpenAPI document being reduced (set by deriveContract). */
+let document;
 
 function resolveRef(ref) {
 	if (!ref.startsWith('#/')) throw new Error(`External $ref not supported: ${ref}`);
@@ -163,7 +165,7 @@ function deriveOperation(routePath, method, operation, pathItem) {
 	return result;
 }
 
-function derive() {
+function derive(sourcePath) {
 	const operations = [];
 	for (const routePath of Object.keys(document.paths)) {
 		const pathItem = document.paths[routePath];
@@ -187,7 +189,23 @@ function derive() {
 	};
 }
 
-const contract = derive();
-fs.mkdirSync(path.dirname(outputPath), { recursive: true });
-fs.writeFileSync(outputPath, JSON.stringify(contract, null, '\t') + '\n');
-process.stdout.write(`Wrote ${contract.operationCount} operations to ${path.relative(process.cwd(), outputPath)}\n`);
+/** The contract derived from the OpenAPI document at sourcePath. */
+function deriveContract(sourcePath = DEFAULT_SOURCE) {
+	document = JSON.parse(fs.readFileSync(sourcePath, 'utf8'));
+	return derive(sourcePath);
+}
+
+/** The text written to the contract file. */
+function serialize(contract) {
+	return JSON.stringify(contract, null, '\t') + '\n';
+}
+
+module.exports = { deriveContract, serialize, DEFAULT_SOURCE, DEFAULT_OUTPUT };
+
+if (require.main === module) {
+	const outputPath = path.resolve(process.argv[3] || DEFAULT_OUTPUT);
+	const contract = deriveContract(path.resolve(process.argv[2] || DEFAULT_SOURCE));
+	fs.mkdirSync(path.dirname(outputPath), { recursive: true });
+	fs.writeFileSync(outputPath, serialize(contract));
+	process.stdout.write(`Wrote ${contract.operationCount} operations to ${path.relative(process.cwd(), outputPath)}\n`);
+}

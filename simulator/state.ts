@@ -38,7 +38,6 @@ export interface Customer {
 export type TransactionType =
 	| 'PaymentReward'
 	| 'AchievementReward'
-	| 'ReferralReward'
 	| 'Redemption'
 	| 'Refund'
 	| 'Cancel'

@@ -45,6 +45,8 @@ export interface MovementInput {
 	couponCode?: string;
 	achievementName?: string;
 	achievedRewardCampaignId?: number;
+	/** The activity logged for it, when not the type's usual one. */
+	activityType?: string;
 	/** Earnings raise totalEarned (and the tier); refunds of earnings lower it. */
 	affectsEarned?: boolean;
 	/** Take a deduction from pending points (refund of a cashback that is still pending). */
@@ -54,7 +56,7 @@ export interface MovementInput {
 	at?: string;
 }
 
-const EARNING_TYPES: TransactionType[] = ['PaymentReward', 'AchievementReward', 'ReferralReward', 'ManualAccumulation'];
+const EARNING_TYPES: TransactionType[] = ['PaymentReward', 'AchievementReward', 'ManualAccumulation'];
 
 export class Account {
 	private readonly dirty = new Set<string>();
@@ -257,7 +259,7 @@ export class Account {
 		this.state.ledgerEntries.push(entry);
 		if (entry.status === 'Pending') this.state.pendingEntries.add(entry);
 		if (input.dedupKey) this.state.dedupIndex.set(input.dedupKey, entry);
-		this.addActivity(customer, activityTypeFor(input.type), { points, transactionId: input.transactionId, reason: input.reason, campaignName: input.achievementName });
+		this.addActivity(customer, input.activityType ?? activityTypeFor(input.type), { points, transactionId: input.transactionId, reason: input.reason, campaignName: input.achievementName });
 		this.markDirty(customer);
 		this.updateTier(customer);
 		return entry;
@@ -379,8 +381,6 @@ function activityTypeFor(type: TransactionType): string {
 	switch (type) {
 		case 'AchievementReward':
 			return 'CampaignRewarded';
-		case 'ReferralReward':
-			return 'ReferralBonusReward';
 		case 'ManualAccumulation':
 		case 'ManualDeduction':
 			return 'SuccessfulAction';

@@ -2,7 +2,7 @@
 import { ERROR_CODES, GameballError } from '../errors';
 import type { Customer } from '../state';
 import type { Account } from './account';
-import type { CampaignDefinition } from './catalog';
+import { COUPON_TYPE_NAMES, couponRewardView, documentedCampaignType, OTHER_EVENT_NAMES, type CampaignDefinition, type RedemptionRule } from './catalog';
 import { issueCoupon } from './coupons';
 
 type Json = Record<string, unknown>;
@@ -56,9 +56,21 @@ function achieve(account: Account, customer: Customer, campaign: CampaignDefinit
 	if (campaign.couponRuleId !== undefined) issueCoupon(account, customer, campaign.couponRuleId, false);
 }
 
+/** Whether the event's metadata satisfies the campaign's conditions (a campaign without conditions takes any). */
+function matchesConditions(campaign: CampaignDefinition, metadata: unknown): boolean {
+	if (!campaign.conditions || campaign.conditions.length === 0) return true;
+	const sent = metadata && typeof metadata === 'object' ? (metadata as Json) : {};
+	return campaign.conditions.some((condition) => Object.entries(condition).every(([key, value]) => sent[key] !== undefined && sent[key] !== null && String(sent[key]) === String(value)));
+}
+
+/** Whether the event counts towards the campaign at all. */
+function counts(customer: Customer, campaign: CampaignDefinition, eventName: string, metadata: unknown): boolean {
+	return campaign.eventName === eventName && canAchieve(customer, campaign) && matchesConditions(campaign, metadata);
+}
+
 /** Whether sending the event now completes the campaign (before any state change). */
-function wouldAchieve(account: Account, customer: Customer, campaign: CampaignDefinition, eventName: string): boolean {
-	if (campaign.eventName !== eventName || !canAchieve(customer, campaign)) return false;
+function wouldAchieve(account: Account, customer: Customer, campaign: CampaignDefinition, eventName: string, metadata: unknown): boolean {
+	if (!counts(customer, campaign, eventName, metadata)) return false;
 	const count = (customer.eventCounts[eventName] ?? 0) + 1;
 	if (campaign.type === 'DailyStreak') {
 		const days = customer.eventDays[eventName] ?? [];
@@ -68,13 +80,25 @@ function wouldAchieve(account: Account, customer: Customer, campaign: CampaignDe
 	return count % campaign.requiredCount === 0;
 }
 
+/** The event's customer; the live endpoint creates an unknown one, with the identity fields the body carries. */
+function eventCustomer(account: Account, body: Json): Customer {
+	const customerId = String(body.customerId);
+	const existing = account.findCustomer(customerId);
+	if (existing) return existing;
+	const customer = account.createCustomer(customerId);
+	if (typeof body.email === 'string' && body.email !== '') customer.email = body.email;
+	if (typeof body.mobile === 'string' && body.mobile !== '') customer.mobile = body.mobile;
+	return customer;
+}
+
 export function sendEvents(account: Account, body: Json): Json {
-	const customer = account.getCustomer(String(body.customerId));
 	const events = body.events as Record<string, unknown>;
 	const names = Object.keys(events);
 	if (names.length === 0) throw new GameballError(400, ERROR_CODES.invalidValue, 'events must name at least one event');
+	const customer = eventCustomer(account, body);
 	for (const eventName of names) {
-		const achieving = account.state.config.campaigns.filter((campaign) => wouldAchieve(account, customer, campaign, eventName));
+		const metadata = events[eventName];
+		const achieving = account.state.config.campaigns.filter((campaign) => wouldAchieve(account, customer, campaign, eventName, metadata));
 		customer.eventCounts[eventName] = (customer.eventCounts[eventName] ?? 0) + 1;
 		const days = (customer.eventDays[eventName] ??= []);
 		if (!days.includes(today(account))) days.push(today(account));
@@ -84,68 +108,98 @@ export function sendEvents(account: Account, body: Json): Json {
 	return { success: true, message: 'Events processed' };
 }
 
-function previewCampaign(account: Account, customer: Customer, campaign: CampaignDefinition, eventName: string): Json {
-	const eligible = canAchieve(customer, campaign);
-	const achieving = wouldAchieve(account, customer, campaign, eventName);
+function couponRuleOf(account: Account, campaign: CampaignDefinition): RedemptionRule | undefined {
+	return campaign.couponRuleId === undefined ? undefined : account.state.config.redemptionRules.find((rule) => rule.id === campaign.couponRuleId);
+}
+
+/** One RewardPreviewCampaign, following the schema's descriptions. */
+function previewCampaign(account: Account, customer: Customer, campaign: CampaignDefinition, eventName: string, metadata: unknown): Json {
+	const rule = couponRuleOf(account, campaign);
+	const isCoupon = campaign.couponRuleId !== undefined;
+	const eligible = matchesConditions(campaign, metadata);
+	const timesAchieved = eligible && wouldAchieve(account, customer, campaign, eventName, metadata) ? 1 : 0;
+	const reason = !eligible ? 'NoMatchingConditions' : timesAchieved === 0 ? 'ProgressOnly' : isCoupon ? 'NonPointsReward' : 'Rewarded';
 	const count = customer.eventCounts[eventName] ?? 0;
-	const streak = streaks(customer.eventDays[eventName] ?? []).current;
-	const reason = !eligible
-		? customer.tierOrder < campaign.minTierOrder
-			? 'Customer tier is below the campaign minimum'
-			: 'Maximum achievements reached'
-		: achieving
-			? 'Completes the campaign'
-			: 'Progresses the campaign';
+	const days = customer.eventDays[eventName] ?? [];
+	// The streak with today's event (a same-day repeat leaves it as it is; a missed day restarts it).
+	const streakAfter = streaks([...days, today(account)]).current;
 	return {
 		campaignId: campaign.id,
 		campaignName: campaign.name,
 		campaignEndDate: null,
 		eligible,
-		rewardType: campaign.couponRuleId !== undefined ? 'coupon' : 'points',
-		points: achieving ? campaign.points : 0,
-		rewardPoints: campaign.points,
-		couponType: campaign.couponRuleId !== undefined ? 'product' : null,
-		couponValue: null,
 		reason,
-		timesAchieved: timesAchieved(customer, campaign),
-		progress: {
-			currentPercentage: percentageAt(campaign, count, streak),
-			wouldBePercentage: achieving ? 100 : percentageAt(campaign, count + 1, streak + 1),
-			completionRewardType: campaign.couponRuleId !== undefined ? 'coupon' : 'points',
-			completionRewardPoints: campaign.points,
-		},
+		rewardType: isCoupon ? 'Coupon' : 'Points',
+		rewardPoints: isCoupon ? null : campaign.points,
+		couponType: rule ? COUPON_TYPE_NAMES[rule.couponType].previewCouponType : null,
+		couponValue: rule ? rule.discountValue : null,
+		points: isCoupon ? 0 : campaign.points * timesAchieved,
+		timesAchieved,
+		progress:
+			reason === 'ProgressOnly'
+				? {
+						currentPercentage: percentageAt(campaign, count, streaks(days).current),
+						wouldBePercentage: percentageAt(campaign, count + 1, streakAfter),
+						completionRewardPoints: isCoupon ? null : campaign.points,
+						completionRewardType: isCoupon ? 'Coupon' : 'Points',
+					}
+				: null,
 	};
 }
 
-export function previewEvent(account: Account, customer: Customer, eventName: string): Json {
-	const campaigns = account.state.config.campaigns.filter((campaign) => campaign.eventName === eventName).map((campaign) => previewCampaign(account, customer, campaign, eventName));
+/** One RewardPreviewEventResult. Campaigns the customer cannot win (achieved the maximum, or below their tier) are left out. */
+export function previewEvent(account: Account, customer: Customer, eventName: string, metadata: unknown = {}): Json {
+	const config = account.state.config;
+	const known = OTHER_EVENT_NAMES.includes(eventName) || config.campaigns.some((campaign) => campaign.eventName === eventName);
+	if (!known) return { eventName, valid: false, invalidReason: 'EventNotFound', totalPoints: 0, campaigns: [] };
+	const campaigns = config.campaigns
+		.filter((campaign) => campaign.eventName === eventName && canAchieve(customer, campaign))
+		.map((campaign) => previewCampaign(account, customer, campaign, eventName, metadata));
 	const totalPoints = campaigns.reduce((total, campaign) => total + Number(campaign.points), 0);
 	return { eventName, valid: true, invalidReason: null, totalPoints, campaigns };
 }
 
+/** The customer a preview is for: unknown or inactive customers are refused (the preview never creates one). */
+function previewCustomer(account: Account, customerId: string): Customer {
+	const customer = account.getCustomer(customerId);
+	if (!customer.isActive) throw new GameballError(404, ERROR_CODES.customerInactive, `Customer '${customerId}' is deactivated`);
+	return customer;
+}
+
 export function previewEvents(account: Account, body: Json): Json {
-	const customer = account.getCustomer(String(body.customerId));
-	const events = Object.keys(body.events as Json).map((eventName) => previewEvent(account, customer, eventName));
+	const customer = previewCustomer(account, String(body.customerId));
+	const sent = body.events as Json;
+	const events = Object.keys(sent).map((eventName) => previewEvent(account, customer, eventName, sent[eventName]));
 	return { customerId: customer.customerId, totalPoints: events.reduce((total, event) => total + Number(event.totalPoints), 0), events };
 }
 
-export function campaignConfigView(campaign: CampaignDefinition, tierOrder: number): Json {
+/** Fields both campaign views document. */
+function campaignBase(account: Account, campaign: CampaignDefinition): Json {
+	const rule = couponRuleOf(account, campaign);
 	return {
 		id: campaign.id,
 		name: campaign.name,
-		type: campaign.type,
+		type: documentedCampaignType(campaign.type),
 		description: campaign.description,
 		icon: campaign.icon,
 		isRepeatable: campaign.isRepeatable,
 		maxAchievement: campaign.maxAchievement,
-		visibility: 'Visible',
+		visibility: 'AlwaysVisible',
 		activation: { startDate: '2026-01-01T00:00:00Z', endDate: null },
-		availability: { minTier: tierOrder, tags: [] },
 		redirectionButtonText: null,
 		redirectionButtonLink: null,
-		widgetDetailsParameter: null,
-		rewards: [{ rankReward: 0, walletReward: campaign.points, walletRewardFactor: null, couponReward: campaign.couponRuleId !== undefined ? { couponType: 'product', discountValue: null } : {} }],
+		rewards: [{ rankReward: 0, walletReward: campaign.points, walletRewardFactor: null, couponReward: rule ? couponRewardView(rule) : null }],
 	};
+}
+
+/** An item of GET /configurations/reward-campaigns. */
+export function campaignConfigView(account: Account, campaign: CampaignDefinition): Json {
+	return { ...campaignBase(account, campaign), availability: { minTier: campaign.minTierOrder, tags: [] } };
+}
+
+/** `rewardCampaignConfiguration` of GET /customers/{customerId}/reward-campaigns-progress. */
+function campaignProgressConfigView(account: Account, campaign: CampaignDefinition): Json {
+	return { ...campaignBase(account, campaign), widgetDetailsParameter: `details_reward_campaign_${campaign.id}` };
 }
 
 export function campaignsProgress(account: Account, customer: Customer, query: URLSearchParams): Json[] {
@@ -172,7 +226,7 @@ export function campaignsProgress(account: Account, customer: Customer, query: U
 				currentStreak: campaign.type === 'DailyStreak' ? streak.current : null,
 				highestStreak: campaign.type === 'DailyStreak' ? streak.highest : null,
 				highScoreAmount: null,
-				rewardCampaignConfiguration: campaignConfigView(campaign, campaign.minTierOrder),
+				rewardCampaignConfiguration: campaignProgressConfigView(account, campaign),
 			};
 		});
 }

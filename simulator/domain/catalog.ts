@@ -16,6 +16,8 @@ export interface CampaignDefinition {
 	isRepeatable: boolean;
 	/** A redemption rule whose coupon is given on achievement (Stamps). */
 	couponRuleId?: number;
+	/** Metadata the event must carry: it counts when it matches at least one entry (all of that entry's keys). */
+	conditions?: Array<Record<string, string | number | boolean>>;
 	minTierOrder: number;
 	icon: string;
 }
@@ -41,6 +43,7 @@ export function defaultCampaigns(): CampaignDefinition[] {
 		{ id: 105, name: 'Coffee stamps', type: 'Stamps', description: 'Buy 5 coffees, get one free', eventName: 'purchase_coffee', requiredCount: 5, points: 0, maxAchievement: 10, isRepeatable: true, couponRuleId: 3, minTierOrder: 1, icon: `${ICON_BASE}/campaigns/stamps.webp` },
 		{ id: 106, name: 'Daily check-in', type: 'DailyStreak', description: 'Check in 3 days in a row', eventName: 'daily_check_in', requiredCount: 3, points: 5, maxAchievement: 100, isRepeatable: true, minTierOrder: 1, icon: `${ICON_BASE}/campaigns/streak.webp` },
 		{ id: 107, name: 'Gold members: share a wishlist', type: 'EventBased', description: 'Share your wishlist', eventName: 'share_wishlist', requiredCount: 1, points: 40, maxAchievement: 3, isRepeatable: true, minTierOrder: 3, icon: `${ICON_BASE}/campaigns/wishlist.webp` },
+		{ id: 108, name: 'Rate our app 5 stars', type: 'EventBased', description: 'Give the app a 5-star rating', eventName: 'rate_app', conditions: [{ rating: 5 }], requiredCount: 1, points: 15, maxAchievement: 1, isRepeatable: false, minTierOrder: 1, icon: `${ICON_BASE}/campaigns/rating.webp` },
 	];
 }
 
@@ -51,6 +54,34 @@ export function defaultRedemptionRules(): RedemptionRule[] {
 		{ id: 3, name: 'Free coffee', couponType: 'product', discountValue: 4, pointsToRedeem: 40, minOrderValue: 0, expiryAfterDays: 14, isActive: true },
 		{ id: 4, name: 'Free shipping', couponType: 'shipping', discountValue: 0, pointsToRedeem: 30, minOrderValue: 0, expiryAfterDays: 30, isActive: true },
 	];
+}
+
+/** Events the account defines beyond its campaigns' own: `place_order` is Gameball's order event. */
+export const OTHER_EVENT_NAMES = ['place_order'];
+
+/** The documented campaign `type`: stamps and daily streaks are driven by events. */
+export function documentedCampaignType(type: CampaignType): string {
+	return type === 'Stamps' || type === 'DailyStreak' ? 'EventBased' : type;
+}
+
+/** Redemption rule values as the OpenAPI describes them, by the simulator's coupon type. */
+export const COUPON_TYPE_NAMES: Record<RedemptionRule['couponType'], { ruleType: string; couponType: string; customerCouponType: string; previewCouponType: string }> = {
+	fixed: { ruleType: 'fixed_rate_settings', couponType: 'fixed_rate_discount', customerCouponType: 'Fixed Rate Discount', previewCouponType: 'Fixed' },
+	percentage: { ruleType: 'percentage_discount_settings', couponType: 'percentage_discount', customerCouponType: 'Percentage', previewCouponType: 'Percentage' },
+	shipping: { ruleType: 'free_shipping_settings', couponType: 'free_shipping', customerCouponType: 'Free Shipping', previewCouponType: 'FreeShipping' },
+	product: { ruleType: 'free_product_settings', couponType: 'free_product', customerCouponType: 'Free Product', previewCouponType: 'FreeProduct' },
+};
+
+/** A rule's coupon as the configuration endpoints describe it (`couponReward`, `coupon`). */
+export function couponRewardView(rule: RedemptionRule): Record<string, unknown> {
+	return {
+		couponType: COUPON_TYPE_NAMES[rule.couponType].couponType,
+		discountValue: rule.discountValue,
+		collections: [],
+		product: { productId: null, productName: null, productDisplayName: null, variantId: null, variantName: null },
+		options: { name: rule.name, capping: null, codePrefix: 'GB', expiryAfter: rule.expiryAfterDays, minOrderValue: rule.minOrderValue, usageLimit: 1, redeemInstructions: null },
+		group: { title: rule.name, handle: null, description: null, iconPath: null, url: null, isActive: rule.isActive, isAvailable: rule.isActive, maxPerCustomer: null, startDate: null, expiryDate: null },
+	};
 }
 
 export function tierIcon(order: number): string {

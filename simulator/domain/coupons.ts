@@ -3,6 +3,7 @@ import { randomBytes } from 'crypto';
 import { badRequest, ERROR_CODES, GameballError, insufficientPoints, onlyOneOf } from '../errors';
 import type { Coupon, CouponLock, Customer } from '../state';
 import { round2, type Account } from './account';
+import { COUPON_TYPE_NAMES } from './catalog';
 
 type Json = Record<string, unknown>;
 
@@ -211,7 +212,7 @@ export function customerCoupons(account: Account, customer: Customer): Json {
 			return {
 				code: coupon.code,
 				name: coupon.name,
-				type: coupon.type,
+				type: COUPON_TYPE_NAMES[coupon.type].customerCouponType,
 				value: coupon.value,
 				currency: account.state.config.currency,
 				startDate: coupon.startDate,
@@ -223,7 +224,8 @@ export function customerCoupons(account: Account, customer: Customer): Json {
 				usedCount: coupon.usedCount,
 				customerUsedCount: coupon.usedCount,
 				limitPerCustomer: 1,
-				target: 'order',
+				// Every coupon here comes from a redemption rule or a campaign: a reward.
+				target: 'Reward',
 				iconPath: `https://cdn.gameball.co/uploads/gb-library/coupons/${coupon.type}.webp`,
 			};
 		}),

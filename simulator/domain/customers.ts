@@ -41,8 +41,9 @@ function applyReferral(account: Account, customer: Customer, referrerCode: strin
 	const config = referralRewards();
 	account.addActivity(customer, 'Referred', { reason: `Referred by ${referrer.customerId}` });
 	account.addActivity(referrer, 'Referral', { reason: `Referred ${customer.customerId}` });
-	account.applyMovement({ customer: referrer, type: 'ReferralReward', points: config.referrerPoints, reason: `Referral of ${customer.customerId}`, achievementName: 'Referral' });
-	account.applyMovement({ customer, type: 'ReferralReward', points: config.friendPoints, reason: `Welcome from ${referrer.customerId}`, achievementName: 'Referral' });
+	// Gameball records referral rewards as AchievementReward ("... or makes a referral").
+	account.applyMovement({ customer: referrer, type: 'AchievementReward', activityType: 'ReferralBonusReward', points: config.referrerPoints, reason: `Referral of ${customer.customerId}`, achievementName: 'Referral' });
+	account.applyMovement({ customer, type: 'AchievementReward', activityType: 'ReferralBonusReward', points: config.friendPoints, reason: `Welcome from ${referrer.customerId}`, achievementName: 'Referral' });
 }
 
 export function referralRewards(): { referrerPoints: number; friendPoints: number } {

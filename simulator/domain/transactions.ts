@@ -3,6 +3,7 @@ import { randomBytes } from 'crypto';
 import { badRequest, ERROR_CODES, fieldsGiven, GameballError, insufficientPoints, onlyOneOf } from '../errors';
 import type { Customer, Hold, LedgerEntry, OrderRecord } from '../state';
 import { round2, type Account } from './account';
+import { COUPON_TYPE_NAMES } from './catalog';
 import { burnCouponsForOrder } from './coupons';
 
 type Json = Record<string, unknown>;
@@ -418,6 +419,12 @@ export function reverseOrder(account: Account, orderId: string): Json {
 
 // ---- listings -----------------------------------------------------------------------------------
 
+/** The documented couponType of a redeemed coupon ('' when the entry has none). */
+function couponTypeOf(account: Account, code: string | undefined): string {
+	const coupon = code ? account.state.coupons.get(code) : undefined;
+	return coupon ? COUPON_TYPE_NAMES[coupon.type].couponType : '';
+}
+
 export function transactionView(account: Account, entry: LedgerEntry, customerView: boolean): Json {
 	const view: Json = {
 		customerId: entry.customerId,
@@ -435,7 +442,7 @@ export function transactionView(account: Account, entry: LedgerEntry, customerVi
 		merchantName: entry.merchantName ?? '',
 		branchName: entry.branchName ?? '',
 		couponCode: entry.couponCode ?? '',
-		couponType: '',
+		couponType: couponTypeOf(account, entry.couponCode),
 		isCouponUsed: false,
 		expiryDate: '',
 		achievementName: entry.achievementName ?? '',

@@ -1,6 +1,6 @@
 /** Configuration endpoints (tiers reflect the tier table) and the leaderboard. */
 import { campaignConfigView } from '../domain/campaigns';
-import { tierIcon } from '../domain/catalog';
+import { COUPON_TYPE_NAMES, couponRewardView, tierIcon } from '../domain/catalog';
 import { referralRewards } from '../domain/customers';
 import { badRequest, ERROR_CODES } from '../errors';
 import type { Customer } from '../state';
@@ -9,7 +9,7 @@ import { API, ok, type RouteContext, type RouteTable } from './types';
 /** How Gameball may call the merchant's coupon endpoint: "Allowed values are POST, PUT or GET." */
 const COUPON_ENDPOINT_METHODS = ['POST', 'PUT', 'GET'];
 
-const EARNING_TYPES = new Set(['PaymentReward', 'AchievementReward', 'ReferralReward', 'ManualAccumulation']);
+const EARNING_TYPES = new Set(['PaymentReward', 'AchievementReward', 'ManualAccumulation']);
 
 function cashbackRule(context: RouteContext, tierName?: string) {
 	return {
@@ -18,17 +18,6 @@ function cashbackRule(context: RouteContext, tierName?: string) {
 		amountRewardThreshold: 1,
 		rewardRankFactor: context.state.config.pointsPerCurrencyUnit,
 		rewardWalletFactor: context.state.config.pointsPerCurrencyUnit,
-	};
-}
-
-function couponReward(couponType: string, discountValue: number, name: string) {
-	return {
-		couponType,
-		discountValue,
-		collections: [],
-		product: { productId: null, productName: null, productDisplayName: null, variantId: null, variantName: null },
-		options: { name, capping: null, codePrefix: 'GB', expiryAfter: 30, minOrderValue: null, usageLimit: 1, redeemInstructions: null },
-		group: { title: name, handle: null, description: null, iconPath: null, url: null, isActive: true, isAvailable: true, maxPerCustomer: null, startDate: null, expiryDate: null },
 	};
 }
 
@@ -69,7 +58,7 @@ export const configurationRoutes: RouteTable = {
 				icon: tierIcon(tier.order),
 				benefits:
 					tier.order > 1
-						? [{ type: 'Loyalty Points Earning Custom Configuration', description: `${tier.name} earning`, hyperLink: null, rankReward: 0, walletReward: 0, walletRewardFactor: context.state.config.pointsPerCurrencyUnit, couponReward: couponReward('fixed', 0, `${tier.name} benefit`) }]
+						? [{ type: 'Loyalty Points Earning Custom Configuration', description: `${tier.name} earning`, hyperLink: null, rankReward: 0, walletReward: 0, walletRewardFactor: context.state.config.pointsPerCurrencyUnit, couponReward: null }]
 						: [],
 			})),
 		),
@@ -77,16 +66,17 @@ export const configurationRoutes: RouteTable = {
 		const customerId = context.query.get('customerId');
 		const customer = customerId ? context.state.customers.get(customerId) : undefined;
 		const campaigns = context.state.config.campaigns.filter((campaign) => !customer || campaign.minTierOrder <= customer.tierOrder);
-		return ok(campaigns.map((campaign) => campaignConfigView(campaign, campaign.minTierOrder)));
+		return ok(campaigns.map((campaign) => campaignConfigView(context.account, campaign)));
 	},
 	[`GET ${API}/configurations/referrals`]: () => {
 		const rewards = referralRewards();
 		return ok({
-			referralMethod: 'Signup',
+			// Both the referrer and the friend are rewarded.
+			referralMethod: 'CustomerAndFriend',
 			eventName: 'signup',
 			eventMetaData: { name: null, operator: null, value: null },
-			customerReward: { point: rewards.referrerPoints, score: rewards.referrerPoints, coupon: couponReward('fixed', 0, 'Referral reward'), extraReward: { forEvery: 5, point: 100, score: 100, coupon: null } },
-			friendReward: { point: rewards.friendPoints, score: rewards.friendPoints, coupon: couponReward('fixed', 0, 'Welcome reward') },
+			customerReward: { point: rewards.referrerPoints, score: rewards.referrerPoints, coupon: null, extraReward: { forEvery: 5, point: 100, score: 100, coupon: null } },
+			friendReward: { point: rewards.friendPoints, score: rewards.friendPoints, coupon: null },
 		});
 	},
 	[`GET ${API}/configurations/cashback`]: (context) =>
@@ -96,13 +86,13 @@ export const configurationRoutes: RouteTable = {
 			redemptionFactor: context.state.config.redemptionFactor,
 			redemptionRules: context.state.config.redemptionRules.map((rule) => ({
 				id: rule.id,
-				ruleType: 'coupon',
+				ruleType: COUPON_TYPE_NAMES[rule.couponType].ruleType,
 				pointsToRedeem: rule.pointsToRedeem,
 				valueOfPoint: context.state.config.redemptionFactor,
 				isActive: rule.isActive,
 				image: `https://cdn.gameball.co/uploads/gb-library/coupons/${rule.couponType}.webp`,
 				creationDate: '2026-01-01T00:00:00Z',
-				coupon: couponReward(rule.couponType, rule.discountValue, rule.name),
+				coupon: couponRewardView(rule),
 			})),
 		}),
 	[`GET ${API}/configurations/rewards/cashback`]: (context) =>

@@ -30,15 +30,19 @@ export const orderRoutes: RouteTable = {
 	[`POST ${API}/orders/cashback`]: (context) => ok(orderCashback(context)),
 	[`POST ${API}/orders/reward-preview`]: (context) => {
 		const customerId = typeof context.body.customerId === 'string' ? context.body.customerId : '';
-		const customer = customerId ? context.account.findCustomer(customerId) : undefined;
+		const found = customerId ? context.account.findCustomer(customerId) : undefined;
+		// An inactive customer counts as not found: only the cashback quote is given.
+		const customer = found?.isActive ? found : undefined;
 		const cashback = orderCashback(context);
 		const eventRewards = customer ? previewEvent(context.account, customer, 'place_order') : null;
 		const eventPoints = eventRewards ? Number(eventRewards.totalPoints) : 0;
+		// One coupon per achievement of a coupon-reward campaign.
+		const coupons = ((eventRewards?.campaigns ?? []) as Array<Record<string, unknown>>).filter((campaign) => campaign.rewardType === 'Coupon');
 		return ok({
 			customerId,
 			customerFound: Boolean(customer),
 			totalPoints: cashback.totalPoints + eventPoints,
-			totalCoupons: 0,
+			totalCoupons: coupons.reduce((total, campaign) => total + Number(campaign.timesAchieved), 0),
 			cashback,
 			eventRewards,
 		});

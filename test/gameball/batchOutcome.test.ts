@@ -15,9 +15,10 @@ describe('a batch run where some items failed, Continue On Fail off', () => {
 	it('says how many items were applied, that they must not be sent again, and names the jobs', async () => {
 		const ids = Array.from({ length: 60 }, (_, i) => `partial-${i}`);
 		await runGameball(credentials, { resource: 'customer', operation: 'createOrUpdate', customerId: '={{ $json.id }}', batching: { pollSeconds: 0.1 } }, ids.slice(1).map((id) => ({ id })));
-		const params = { resource: 'event', operation: 'send', customerId: '={{ $json.id }}', eventName: 'visit', batching: { pollSeconds: 0.1, size: 40 } };
+		// Cashback does not create customers (events do, as Gameball's live events endpoint does): partial-0 fails.
+		const params = { resource: 'transaction', operation: 'cashback', customerId: '={{ $json.id }}', transactionId: '=T-{{ $json.id }}', amount: 5, batching: { pollSeconds: 0.1, size: 40 } };
 		const { error } = await runGameball(credentials, params, ids.map((id) => ({ id })));
-		const jobs = [...sim.state.batches.values()].filter((job) => job.kind === 'events').map((job) => job.jobId);
+		const jobs = [...sim.state.batches.values()].filter((job) => job.kind === 'cashback').map((job) => job.jobId);
 		expect(jobs).toHaveLength(2);
 		expect(error?.message).toBe("1 of 60 items failed in Gameball's batch API; the other 59 were applied and must not be sent again");
 		expect(error?.description).toContain("First failure: 7000: Customer 'partial-0' was not found");

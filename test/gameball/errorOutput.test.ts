@@ -53,19 +53,20 @@ describe('failed items and the error output', () => {
 	});
 
 	it('sends the failed items of a batch job to the error output, and its applied items to the success output', async () => {
-		const items = Array.from({ length: 6 }, (_, i) => ({ id: i % 3 === 0 ? `ghost-${i}` : 'known' }));
-		const params = { resource: 'event', operation: 'send', customerId: '={{ $json.id }}', eventName: 'visit', batching: { mode: 'always', pollSeconds: 0.1 } };
-		const { outputs, error } = await runWithOnError(credentials, 'continueErrorOutput', params, items);
+		const items = Array.from({ length: 6 }, (_, i) => ({ id: i % 3 === 0 ? `ghost-${i}` : 'known', n: i }));
+		// Cashback does not create customers (events do, as Gameball's live events endpoint does): the ghosts fail.
+		const params = (run: string) => ({ resource: 'transaction', operation: 'cashback', customerId: '={{ $json.id }}', transactionId: `=${run}-{{ $json.n }}`, amount: 5, batching: { mode: 'always', pollSeconds: 0.1 } });
+		const { outputs, error } = await runWithOnError(credentials, 'continueErrorOutput', params('EO'), items);
 		expect(error).toBeUndefined();
 		expect(pairs(outputs[0])).toEqual([1, 2, 4, 5]);
 		expect(outputs[0].every((item) => item.json.success === true)).toBe(true);
 		expect(pairs(outputs[1])).toEqual([0, 3]);
 		expect(outputs[1].map((item) => item.json.error)).toEqual([expect.stringContaining('7000'), expect.stringContaining('7000')]);
 
-		const regular = await runWithOnError(credentials, 'continueRegularOutput', params, items);
+		const regular = await runWithOnError(credentials, 'continueRegularOutput', params('RO'), items);
 		expect(regular.outputs).toHaveLength(1);
 		expect(pairs(regular.outputs[0])).toEqual([0, 1, 2, 3, 4, 5]);
-		expect(regular.outputs[0][0].json).toEqual({ success: false, batchJobId: expect.any(String), batchKind: 'events', error: expect.stringContaining('7000') });
+		expect(regular.outputs[0][0].json).toEqual({ success: false, batchJobId: expect.any(String), batchKind: 'cashback', error: expect.stringContaining('7000') });
 	});
 
 	it('sends an item that cannot be built in batch mode to the error output, without putting it in a job', async () => {

@@ -16,7 +16,9 @@ const spec = () => ({ type: 'gameball', parameters: { resource: 'coupon', operat
 describe('dropdowns loaded from the account', () => {
 	it('lists reward campaigns by name with their type', async () => {
 		const options = await loadOptions(spec(), 'getRewardCampaigns');
-		expect(options).toContainEqual({ name: 'Coffee stamps (Stamps)', value: 105 });
+		// The documented campaign types: a stamps campaign is EventBased.
+		expect(options).toContainEqual({ name: 'Coffee stamps (EventBased)', value: 105 });
+		expect(options).toContainEqual({ name: 'Follow us on Instagram (SocialMedia)', value: 104 });
 		expect(options.map((option) => option.name)).toEqual([...options.map((option) => option.name)].sort((a, b) => a.localeCompare(b)));
 	});
 

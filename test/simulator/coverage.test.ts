@@ -1,6 +1,6 @@
 /**
  * Every contract operation has a route that answers a valid request with 2xx, and the answer's fields
- * have the types the contract's response schema gives them.
+ * have the types the contract's response schema gives them, and values in its enums.
  */
 import { startSimulator, type Simulator } from '../../simulator';
 import { checkValue, loadContract, type ContractOperation, type ContractSchema } from '../../simulator/contract';
@@ -146,6 +146,15 @@ function queryFor(operation: ContractOperation): string {
 describe('contract coverage', () => {
 	it('has 75 operations to cover', () => {
 		expect(contract.operations).toHaveLength(75);
+	});
+
+	it('refuses an answer value outside a documented enum', () => {
+		const coupons = contract.operations.find((operation) => operation.method === 'GET' && operation.path.endsWith('/customers/{customerId}/coupons'));
+		const schema = coupons?.response?.schema as ContractSchema;
+		expect(schema.properties?.coupons.items?.properties?.type.enum).toContain('Free Shipping');
+		const answer = (type: string) => ({ coupons: [{ code: 'C', type, target: 'Reward' }] });
+		expect(checkValue(schema, answer('Free Shipping'), 'response')).toBeUndefined();
+		expect(checkValue(schema, answer('shipping'), 'response')).toMatchObject({ field: 'response.coupons[0].type' });
 	});
 
 	it.each(contract.operations.map((operation) => [`${operation.method} ${operation.path}`, operation] as const))('%s answers 2xx with the contract types', async (_name, operation) => {

@@ -64,7 +64,7 @@ describe('paging and counts', () => {
 describe('campaign progress', () => {
 	it('filters by type and id and rejects non-positive ids with 422', async () => {
 		const rewards = await call('GET', '/customers/lead-a/reward-campaigns-progress?campaignType=reward');
-		expect(rewards.json.map((campaign: { rewardsCampaignId: number }) => campaign.rewardsCampaignId)).toEqual([101, 102, 104, 105, 106, 107]);
+		expect(rewards.json.map((campaign: { rewardsCampaignId: number }) => campaign.rewardsCampaignId)).toEqual([101, 102, 104, 105, 106, 107, 108]);
 		expect((await call('GET', '/customers/lead-a/reward-campaigns-progress?campaignType=game')).json).toEqual([]);
 		expect((await call('GET', '/customers/lead-a/reward-campaigns-progress?campaignType=other')).status).toBe(400);
 		const one = await call('GET', '/customers/lead-a/reward-campaigns-progress?campaignId=104');
