@@ -78,6 +78,19 @@ export class GameballError extends Error {
 	}
 }
 
+/** Answered as `{ error: <status>, message }`, the shape Manual Adjustment documents for its 400s, not as a coded error. */
+export class PlainError extends GameballError {
+	constructor(status: number, message: string) {
+		super(status, 0, message);
+		this.name = 'PlainError';
+	}
+}
+
+/** The answer body of an error. */
+export function errorAnswer(error: GameballError, requestId: string): object {
+	return error instanceof PlainError ? { error: error.status, message: error.message } : errorBody(error.code, error.message, requestId);
+}
+
 export function customerNotFound(customerId: string): GameballError {
 	return new GameballError(404, ERROR_CODES.customerNotFound, `Customer '${customerId}' was not found`);
 }

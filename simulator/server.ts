@@ -7,7 +7,7 @@ import type { IncomingMessage, ServerResponse } from 'http';
 import type { BatchRunner } from './batches';
 import { findOperation, isContractError, validateRequest, type ContractOperation } from './contract';
 import type { Account } from './domain/account';
-import { ERROR_CODES, errorBody, GameballError } from './errors';
+import { ERROR_CODES, errorAnswer, errorBody, GameballError } from './errors';
 import { isMoneyMoving, truncateJson, type FaultInjector } from './faults';
 import { BodyTooLargeError, isPlainObject, readBody, redactHeaders, sendText } from './http';
 import type { ResolvedOptions } from './options';
@@ -160,8 +160,8 @@ export function createRequestHandler(deps: ServerDependencies): (request: Incomi
 			options.log(`${method} ${url.pathname}${url.search} -> ${status} (${record.durationMs} ms)${record.fault ? ` [fault: ${record.fault}]` : ''}`);
 		};
 		const fail = (error: GameballError) => {
-			record.errorCode = error.code;
-			finish(error.status, JSON.stringify(errorBody(error.code, error.message, requestId)), error.headers);
+			if (error.code) record.errorCode = error.code;
+			finish(error.status, JSON.stringify(errorAnswer(error, requestId)), error.headers);
 		};
 
 		let raw: string;

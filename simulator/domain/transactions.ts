@@ -1,6 +1,6 @@
 /** Money-moving operations shared by the single endpoints and the batch jobs. */
 import { randomBytes } from 'crypto';
-import { badRequest, ERROR_CODES, fieldsGiven, GameballError, insufficientPoints, onlyOneOf } from '../errors';
+import { badRequest, ERROR_CODES, fieldsGiven, GameballError, insufficientPoints, onlyOneOf, PlainError } from '../errors';
 import type { Customer, Hold, LedgerEntry, OrderRecord } from '../state';
 import { round2, type Account } from './account';
 import { COUPON_TYPE_NAMES } from './catalog';
@@ -315,9 +315,10 @@ export function refund(account: Account, body: Json): Json {
 }
 
 export function manualAdjustment(account: Account, body: Json): Json {
-	onlyOneOf(body, ['points', 'amount'], 'Only one rewarding method may be specified');
+	// Its 400s are documented as { error: 400, message }, with these messages.
+	if (fieldsGiven(body, ['points', 'amount']).length > 1) throw new PlainError(400, 'Only one rewarding method may be specified');
 	const deducts = (typeof body.points === 'number' && body.points < 0) || (typeof body.amount === 'number' && body.amount < 0);
-	if (deducts && fieldsGiven(body, ['expiryAfter']).length) throw badRequest(ERROR_CODES.invalidValue, 'Deduction cannot have expiry');
+	if (deducts && fieldsGiven(body, ['expiryAfter']).length) throw new PlainError(400, 'Deduction cannot have expiry');
 	const customer = account.getCustomer(String(body.customerId));
 	const transactionId = String(body.transactionId ?? `manual-${account.state.nextId('transaction')}`);
 	let points: number;
@@ -328,7 +329,7 @@ export function manualAdjustment(account: Account, body: Json): Json {
 		amount = body.amount;
 		points = Math.sign(amount) * account.earnedPointsFor(Math.abs(amount));
 	} else {
-		throw badRequest(ERROR_CODES.missingField, 'Either points or amount is required');
+		throw new PlainError(400, 'A rewarding criteria is required');
 	}
 	if (points === 0) throw badRequest(ERROR_CODES.invalidValue, 'points must not be zero');
 	const entry = account.applyMovement({

@@ -257,13 +257,15 @@ describe('fields Gameball takes only one of', () => {
 		expect((await call('POST', '/transactions/hold', { ...base, ruleId: '1' })).status).toBe(200);
 	});
 
-	it('manual: refuses points with amount ("Only one rewarding method") and an expiry on a deduction', async () => {
+	it('manual: refuses points with amount, neither, and an expiry on a deduction, in its documented { error, message } shape', async () => {
 		await createCustomer('x-m');
 		const base = { customerId: 'x-m', username: 'ops', reason: 'test', transactionTime: nowIso() };
-		expectRefused(await call('POST', '/transactions/manual', { ...base, transactionId: 'M1', points: 10, amount: 1 }), 'Only one rewarding method may be specified');
+		const documented = (message: string) => ({ status: 400, json: { error: 400, message } });
+		expect(await call('POST', '/transactions/manual', { ...base, transactionId: 'M1', points: 10, amount: 1 })).toMatchObject(documented('Only one rewarding method may be specified'));
+		expect(await call('POST', '/transactions/manual', { ...base, transactionId: 'M0' })).toMatchObject(documented('A rewarding criteria is required'));
 		expect((await call('POST', '/transactions/manual', { ...base, transactionId: 'M2', points: 50, expiryAfter: 30 })).status).toBe(200);
-		expectRefused(await call('POST', '/transactions/manual', { ...base, transactionId: 'M3', points: -10, expiryAfter: 30 }), 'Deduction cannot have expiry');
-		expectRefused(await call('POST', '/transactions/manual', { ...base, transactionId: 'M4', amount: -1, expiryAfter: 0 }), 'Deduction cannot have expiry');
+		expect(await call('POST', '/transactions/manual', { ...base, transactionId: 'M3', points: -10, expiryAfter: 30 })).toMatchObject(documented('Deduction cannot have expiry'));
+		expect(await call('POST', '/transactions/manual', { ...base, transactionId: 'M4', amount: -1, expiryAfter: 0 })).toMatchObject(documented('Deduction cannot have expiry'));
 		expectRefused(await call('POST', '/transactions/manual', { ...base, transactionId: 'M5', points: 10, expiryAfter: -1 }), 'expiryAfter must be >= 0');
 		expect(sim.ledger().map((entry) => entry.transactionId)).toEqual(['M2']);
 		expect((await balance('x-m')).availablePointsBalance).toBe(50);
