@@ -56,7 +56,12 @@ export interface MovementInput {
 	at?: string;
 }
 
-const EARNING_TYPES: TransactionType[] = ['PaymentReward', 'AchievementReward', 'ManualAccumulation'];
+const EARNING_TYPES: ReadonlySet<string> = new Set<TransactionType>(['PaymentReward', 'AchievementReward', 'ManualAccumulation']);
+
+/** Whether a ledger entry of this type earns points: it raises totalEarned (and the tier) and counts on the leaderboard. */
+export function isEarning(type: string): boolean {
+	return EARNING_TYPES.has(type);
+}
 
 export class Account {
 	private readonly dirty = new Set<string>();
@@ -227,7 +232,7 @@ export class Account {
 		}
 		if ((input.pending && points > 0) || (input.fromPending && points < 0)) customer.pendingPoints += points;
 		else customer.activatedPoints += points;
-		const affectsEarned = input.affectsEarned ?? EARNING_TYPES.includes(input.type);
+		const affectsEarned = input.affectsEarned ?? isEarning(input.type);
 		if (affectsEarned) customer.totalEarned = Math.max(0, customer.totalEarned + points);
 
 		const entry: LedgerEntry = {

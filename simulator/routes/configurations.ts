@@ -1,4 +1,5 @@
 /** Configuration endpoints (tiers reflect the tier table) and the leaderboard. */
+import { isEarning } from '../domain/account';
 import { campaignConfigView } from '../domain/campaigns';
 import { COUPON_TYPE_NAMES, couponRewardView, tierIcon } from '../domain/catalog';
 import { referralRewards } from '../domain/customers';
@@ -8,8 +9,6 @@ import { API, ok, type RouteContext, type RouteTable } from './types';
 
 /** How Gameball may call the merchant's coupon endpoint: "Allowed values are POST, PUT or GET." */
 const COUPON_ENDPOINT_METHODS = ['POST', 'PUT', 'GET'];
-
-const EARNING_TYPES = new Set(['PaymentReward', 'AchievementReward', 'ManualAccumulation']);
 
 function cashbackRule(context: RouteContext, tierName?: string) {
 	return {
@@ -31,7 +30,7 @@ function leaderboard(context: RouteContext) {
 	const progress = new Map<string, number>();
 	for (const entry of context.state.ledgerEntries) {
 		const at = Date.parse(entry.at);
-		if (at < fromTime || at > toTime || !EARNING_TYPES.has(entry.type)) continue;
+		if (at < fromTime || at > toTime || !isEarning(entry.type)) continue;
 		if (campaignId && String(entry.achievedRewardCampaignId) !== campaignId) continue;
 		progress.set(entry.customerId, (progress.get(entry.customerId) ?? 0) + entry.points);
 	}
