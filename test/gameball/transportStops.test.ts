@@ -23,6 +23,16 @@ beforeAll(async () => {
 afterEach(() => sim.setFaults(undefined));
 afterAll(async () => await sim.stop());
 
+/** Just enough of an execute context for `sendToGameball`: credentials, a cancel signal and the HTTP helper. */
+function transportContext(credential: { apiKey: string; baseUrl: string }, send: jest.Mock, signal?: AbortSignal): IExecuteFunctions {
+	return {
+		getCredentials: async () => ({ ...credential, secretKey: 's', apiVersion: 'v4.0' }),
+		getExecutionCancelSignal: () => signal,
+		getNode: () => ({ id: 'n', name: 'Gameball', type: 'gameball', typeVersion: 1, position: [0, 0], parameters: {} }),
+		helpers: { httpRequestWithAuthentication: send },
+	} as unknown as IExecuteFunctions;
+}
+
 const cashback = { resource: 'transaction', operation: 'cashback', customerId: 'payer', transactionId: '={{ $json.id }}', amount: '={{ $json.amount }}' };
 
 describe('a duplicate transaction ID', () => {
@@ -69,12 +79,7 @@ describe('a duplicate transaction ID', () => {
 			{ statusCode: 400, headers: {}, body: { code: 9004, message: 'Transaction ID already used' } },
 		];
 		const send = jest.fn(async () => answers.shift());
-		const context = {
-			getCredentials: async () => ({ apiKey: 'k-5xx-429', secretKey: 's', apiVersion: 'v4.0', baseUrl: 'http://k-5xx-429.invalid' }),
-			getExecutionCancelSignal: () => undefined,
-			getNode: () => ({ id: 'n', name: 'Gameball', type: 'gameball', typeVersion: 1, position: [0, 0], parameters: {} }),
-			helpers: { httpRequestWithAuthentication: send },
-		} as unknown as IExecuteFunctions;
+		const context = transportContext({ apiKey: 'k-5xx-429', baseUrl: 'http://k-5xx-429.invalid' }, send);
 		const response = await sendToGameball.call(context, 'POST /transactions/cashback', { body: { transactionId: 't' } }, { movesMoney: true, idempotencyValue: 't' });
 		expect(send).toHaveBeenCalledTimes(3);
 		expect(response.alreadyApplied).toEqual({ code: 9004, message: 'Transaction ID already used' });
@@ -201,12 +206,7 @@ describe('a stop while the pacer waits', () => {
 		for (let i = 0; i < RATE_LIMITS.transactions[0]; i++) await pacer.acquire(); // this second's allowance is used up
 		const stop = new AbortController();
 		const send = jest.fn();
-		const context = {
-			getCredentials: async () => ({ apiKey, secretKey: 's', apiVersion: 'v4.0', baseUrl }),
-			getExecutionCancelSignal: () => stop.signal,
-			getNode: () => ({ id: 'n', name: 'Gameball', type: 'gameball', typeVersion: 1, position: [0, 0], parameters: {} }),
-			helpers: { httpRequestWithAuthentication: send },
-		} as unknown as IExecuteFunctions;
+		const context = transportContext({ apiKey, baseUrl }, send, stop.signal);
 		setTimeout(() => stop.abort(), 100);
 		const sending = sendToGameball.call(context, 'POST /transactions/cashback', { body: { transactionId: 't' } }, { movesMoney: true, idempotencyValue: 't' });
 		await expect(sending).rejects.toThrow('The execution was stopped before Gameball answered');
