@@ -113,6 +113,13 @@ export function parseLanguageList(list: string): string[] {
 		.filter((language) => language !== '');
 }
 
+/** More language entries than any notification needs: such a delivery is refused rather than split into items. */
+export const MAX_NOTIFICATION_ENTRIES = 200;
+
+export function hasTooManyEntries(data: unknown): boolean {
+	return Array.isArray(data) && data.length > MAX_NOTIFICATION_ENTRIES;
+}
+
 function notificationEntries(data: unknown): IDataObject[] {
 	if (Array.isArray(data)) return data.filter(isJsonObject);
 	return isJsonObject(data) ? [data] : [];

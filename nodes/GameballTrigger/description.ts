@@ -90,7 +90,7 @@ export const triggerProperties: INodeProperties[] = [
 			{
 				name: 'Notification',
 				value: 'notification',
-				description: 'A notification for a customer (customer.notification.push), one item per language',
+				description: 'A notification for a customer (customer.notification.push), one item per language (at most 200)',
 			},
 			{
 				name: 'Points Changed',

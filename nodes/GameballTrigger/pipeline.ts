@@ -12,6 +12,7 @@ import {
 import { isJsonObject, isTooLarge, parseJson } from './body';
 import { pointsChangedItem, snapshotOf, stepProfile, tierChangedItem } from './changes';
 import {
+	hasTooManyEntries,
 	isKnownTopic,
 	NOTIFICATION_PUSH,
 	notificationItems,
@@ -146,6 +147,9 @@ export function handleV4Delivery(
 	const isNotification = envelope.topic === NOTIFICATION_PUSH;
 	if (isNotification ? !wants(settings, 'notification') : !profileEventsWanted(settings)) {
 		return { kind: 'ignore', reason: 'not-selected' };
+	}
+	if (isNotification && settings.simplify && hasTooManyEntries(envelope.data)) {
+		return { kind: 'reject', status: 400, reason: 'too-many-notification-entries' };
 	}
 
 	// Only a delivery that gets this far reads or writes the memory.

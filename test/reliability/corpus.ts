@@ -181,6 +181,15 @@ export function hostileCorpus(secretKey: string, run = 'r1'): HostileDelivery[] 
 	const noEvent = JSON.stringify({ client_id: 'x', customer_id: `${run}-no-event`, data: {} });
 	add({ category: 'unknown topic', name: 'no event field', method: 'POST', headers: headers(JSON_TYPE, sign(noEvent, secretKey)), body: noEvent, status: 200 });
 
+	// Notifications with more language entries than the node splits into items, correctly signed: 400.
+	for (const [name, entries] of [
+		['201 languages', Array.from({ length: 201 }, (_unused, index) => ({ local: `l${index}`, title: 'Hi' }))],
+		['300,000 empty entries', Array.from({ length: 300_000 }, () => ({}))],
+	] as const) {
+		const body = JSON.stringify({ ...notification(`${run}-languages`), data: entries });
+		add({ category: 'notification flood', name, method: 'POST', headers: headers(JSON_TYPE, sign(body, secretKey)), body, status: 400 });
+	}
+
 	// Empty bodies.
 	add({ category: 'empty body', name: 'unsigned, JSON type', method: 'POST', headers: headers(JSON_TYPE, undefined), body: '', status: 401 });
 	add({ category: 'empty body', name: 'signed, JSON type', method: 'POST', headers: headers(JSON_TYPE, sign('', secretKey)), body: '', status: 400 });

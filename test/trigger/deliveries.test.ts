@@ -1,6 +1,13 @@
 import type { IDataObject } from 'n8n-workflow';
 
-import { asNumber, asText, pickLanguages, readEnvelope, readProfile } from '../../nodes/GameballTrigger/deliveries';
+import {
+	asNumber,
+	asText,
+	MAX_NOTIFICATION_ENTRIES,
+	pickLanguages,
+	readEnvelope,
+	readProfile,
+} from '../../nodes/GameballTrigger/deliveries';
 import { emittedJson, newTrigger, notificationPayload, profilePayload, signedRequest } from './fixtures';
 
 const PROFILE_FIELDS = [
@@ -147,6 +154,18 @@ describe('Gameball Trigger items through n8n-core', () => {
 		expect(items).toHaveLength(2);
 		expect(items[0]).toMatchObject({ language: null, title: null, body: null, icon: null });
 		expect(items[1]).toMatchObject({ language: null, title: 'Only a title' });
+	});
+
+	it('refuses a notification with more language entries than the limit, instead of one item per entry', async () => {
+		const entries = (count: number) => Array.from({ length: count }, (_unused, index) => ({ local: `l${index}`, title: 't' }));
+		const atLimit = await newTrigger().deliver(signedRequest(notificationPayload({ data: entries(MAX_NOTIFICATION_ENTRIES) })));
+		expect(emittedJson(atLimit)).toHaveLength(MAX_NOTIFICATION_ENTRIES);
+		const flood = await newTrigger().deliver(signedRequest(notificationPayload({ data: entries(MAX_NOTIFICATION_ENTRIES + 1) })));
+		expect(flood).toMatchObject({ status: 400, answeredByNode: true, sent: { message: 'too-many-notification-entries' } });
+		expect(emittedJson(flood)).toHaveLength(0);
+		// With Simplify off the delivery is one item whatever it holds, so it is kept.
+		const raw = await newTrigger({ simplify: false }).deliver(signedRequest(notificationPayload({ data: entries(1000) })));
+		expect(emittedJson(raw)).toHaveLength(1);
 	});
 
 	it('answers 200 and runs nothing for a notification without entries', async () => {
