@@ -55,6 +55,24 @@ describe('signature.ts', () => {
 		expect(signatureDigest('{}', 'k')).toEqual(createHash('sha1').update('{}:k').digest());
 	});
 
+	it('leaves no byte of the key in its scratch buffer', () => {
+		const scratch = Buffer.alloc(256, 0xaa);
+		const key = 'scratch-key-€';
+		const body = Buffer.from('{"a":1}');
+		const expected = createHash('sha1').update(`{"a":1}:${key}`).digest();
+		expect(signatureDigest(body, key, scratch)).toEqual(expected);
+		expect(scratch.includes(Buffer.from(key))).toBe(false);
+		// The key's bytes (after the body) are zero; past them the buffer is as it was.
+		const keyEnd = body.length + Buffer.byteLength(`:${key}`);
+		expect(scratch.subarray(body.length, keyEnd).every((byte) => byte === 0)).toBe(true);
+		expect(scratch.subarray(keyEnd).every((byte) => byte === 0xaa)).toBe(true);
+		// A body too long for the scratch buffer is hashed without it.
+		const long = Buffer.alloc(300, 0x61);
+		const before = Buffer.from(scratch);
+		expect(signatureDigest(long, key, scratch)).toEqual(createHash('sha1').update(Buffer.concat([long, Buffer.from(`:${key}`)])).digest());
+		expect(scratch).toEqual(before);
+	});
+
 	it('names each refusal: no secret, missing, malformed, mismatch', () => {
 		const base = { raw: Buffer.from(raw), reserialise: () => raw };
 		expect(verifySignature({ ...base, header: sign(raw), secretKey: '' })).toBe('no-secret');
