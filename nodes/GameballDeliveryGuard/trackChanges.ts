@@ -18,7 +18,7 @@ interface TrackSettings {
 	derive: boolean;
 }
 
-function readTrackSettings(context: IExecuteFunctions): TrackSettings {
+function readTrackSettings(context: IExecuteFunctions, derive: boolean): TrackSettings {
 	const events = context.getNodeParameter('events', 0, []) as string[];
 	const options = readOptions(context);
 	return {
@@ -26,7 +26,7 @@ function readTrackSettings(context: IExecuteFunctions): TrackSettings {
 		pointsChanged: events.includes('pointsChanged'),
 		keepInput: options.keepInput !== false,
 		customerMemorySize: positiveNumber(options.customerMemorySize, GUARD_DEFAULTS.customerMemorySize),
-		derive: true,
+		derive,
 	};
 }
 
@@ -62,16 +62,14 @@ function track(item: IDataObject, settings: TrackSettings, memory: IDataObject):
  */
 export async function trackChanges(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
 	const items = this.getInputData();
-	const settings = readTrackSettings(this);
 	const staticData = this.getWorkflowStaticData('node');
 	const stateCheck = await checkStoredState(this, staticData);
 	if (stateCheck === 'lost') warnTrackState(this);
 	const manual = this.getMode() === 'manual';
 	const nodeKey = `${this.getWorkflow().id}:${this.getNode().id}`;
-	if (!manual && writtenByAnotherProcess(nodeKey, staticData)) {
-		settings.derive = false;
-		warnTrackState(this, SHARED_STATE_MESSAGE);
-	}
+	const sharedWithAnotherProcess = !manual && writtenByAnotherProcess(nodeKey, staticData);
+	if (sharedWithAnotherProcess) warnTrackState(this, SHARED_STATE_MESSAGE);
+	const settings = readTrackSettings(this, !sharedWithAnotherProcess);
 	const memory = manual ? staticData : sharedSnapshots(nodeKey, staticData);
 	const output: INodeExecutionData[] = [];
 	let remembered = false;
