@@ -229,5 +229,15 @@ export const triggerProperties: INodeProperties[] = [
 				'Comma-separated language codes. Notifications keep only these languages, in this order, or the first language sent when none matches. Empty keeps all.',
 			displayOptions: { show: { '/source': ['v4'], '/simplify': [true] } },
 		},
+		{
+			displayName: 'Refuse Deliveries Older Than (Minutes)',
+			name: 'maxDeliveryAgeMinutes',
+			type: 'number',
+			typeOptions: { minValue: 0 },
+			default: 0,
+			description:
+				'Replay protection: a delivery whose created_at is more than this many minutes ago, or missing, gets 400 and does not run the workflow. 0 turns it off. Gameball\'s signature has no time in it and its last retry comes 85 minutes after the first try, so keep this above 90 (e.g. 180); a delivery Gameball delays longer is refused too.',
+			displayOptions: { show: { '/source': ['v4'] } },
+		},
 	]),
 ];

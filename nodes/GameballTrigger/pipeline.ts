@@ -10,7 +10,7 @@ import {
 	secretHeaderMatches,
 } from './automation';
 import { isJsonObject, isTooLarge, parseJson } from './body';
-import { pointsChangedItem, snapshotOf, stepProfile, tierChangedItem } from './changes';
+import { madeAtOf, pointsChangedItem, snapshotOf, stepProfile, tierChangedItem } from './changes';
 import {
 	hasTooManyEntries,
 	isKnownTopic,
@@ -58,6 +58,8 @@ export interface V4Settings {
 	deduplicationMemorySize: number;
 	customerMemorySize: number;
 	preferredLanguages: string[];
+	/** Replay protection: refuse deliveries made longer ago than this; 0 is off. */
+	maxDeliveryAgeMinutes: number;
 }
 
 function wants(settings: V4Settings, event: TriggerEventOption): boolean {
@@ -97,6 +99,12 @@ function profileOutcome(
 	const points = wants(settings, 'pointsChanged') ? pointsChangedItem(envelope.fields, previous, current) : undefined;
 	if (points) items.push(points);
 	return items;
+}
+
+/** Made more than `maxAgeMinutes` before `now`, or with no readable `created_at` (nothing proves it is recent). */
+function isTooOld(createdAt: string | null, now: number, maxAgeMinutes: number): boolean {
+	const madeAt = madeAtOf(createdAt);
+	return madeAt === null || now - madeAt > maxAgeMinutes * 60_000;
 }
 
 /** `JSON.stringify`, or `undefined` for a value it cannot handle (e.g. nested thousands of levels deep). */
@@ -147,6 +155,9 @@ export function handleV4Delivery(
 	const isNotification = envelope.topic === NOTIFICATION_PUSH;
 	if (isNotification ? !wants(settings, 'notification') : !profileEventsWanted(settings)) {
 		return { kind: 'ignore', reason: 'not-selected' };
+	}
+	if (settings.maxDeliveryAgeMinutes > 0 && isTooOld(envelope.fields.createdAt, now, settings.maxDeliveryAgeMinutes)) {
+		return { kind: 'reject', status: 400, reason: 'delivery-too-old' };
 	}
 	if (isNotification && settings.simplify && hasTooManyEntries(envelope.data)) {
 		return { kind: 'reject', status: 400, reason: 'too-many-notification-entries' };

@@ -62,6 +62,7 @@ function v4Settings(this: IWebhookFunctions, verify: boolean, secretKey: string)
 		deduplicationMemorySize: positiveNumber(options.deduplicationMemorySize, DEFAULTS.deduplicationMemorySize),
 		customerMemorySize: positiveNumber(options.customerMemorySize, DEFAULTS.customerMemorySize),
 		preferredLanguages: parseLanguageList(String(options.preferredLanguages ?? '')),
+		maxDeliveryAgeMinutes: positiveNumber(options.maxDeliveryAgeMinutes, 0),
 	};
 }
 

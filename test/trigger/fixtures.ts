@@ -26,6 +26,7 @@ export function v4Settings(overrides: Partial<V4Settings> = {}): V4Settings {
 		deduplicationMemorySize: 5000,
 		customerMemorySize: 10000,
 		preferredLanguages: [],
+		maxDeliveryAgeMinutes: 0,
 		...overrides,
 	};
 }
