@@ -1,14 +1,6 @@
-import { startSimulator, type Simulator } from '../../simulator';
-import { clientFor, request } from './client';
+import { request, useSimulator } from './client';
 
-let sim: Simulator;
-let call: ReturnType<typeof clientFor>;
-
-beforeAll(async () => {
-	sim = await startSimulator({ rateLimits: false });
-	call = clientFor(sim);
-});
-afterAll(() => sim.stop());
+const { sim, call } = useSimulator();
 
 function expectGameballError(answer: { json: any }, code: number) {
 	expect(answer.json).toEqual({ code, type: expect.any(String), message: expect.any(String), documentationUrl: expect.stringContaining(String(code)), requestId: expect.any(String) });
@@ -16,9 +8,9 @@ function expectGameballError(answer: { json: any }, code: number) {
 
 describe('authentication', () => {
 	it('uses the documented default keys', () => {
-		expect(sim.apiKey).toBe('sim-api-key');
-		expect(sim.secretKey).toBe('sim-secret-key');
-		expect(sim.url).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);
+		expect(sim().apiKey).toBe('sim-api-key');
+		expect(sim().secretKey).toBe('sim-secret-key');
+		expect(sim().url).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);
 	});
 
 	it('answers 401 code 1001 without an APIKey or with a wrong one', async () => {
@@ -31,41 +23,41 @@ describe('authentication', () => {
 	});
 
 	it('matches header names case-insensitively', async () => {
-		const answer = await request(sim.url, 'GET', '/api/v4.0/integrations/configurations/tiers', undefined, { apikey: sim.apiKey });
+		const answer = await request(sim().url, 'GET', '/api/v4.0/integrations/configurations/tiers', undefined, { apikey: sim().apiKey });
 		expect(answer.status).toBe(200);
-		const upper = await request(sim.url, 'GET', '/api/v4.0/integrations/configurations/tiers', undefined, { APIKEY: sim.apiKey });
+		const upper = await request(sim().url, 'GET', '/api/v4.0/integrations/configurations/tiers', undefined, { APIKEY: sim().apiKey });
 		expect(upper.status).toBe(200);
 	});
 
 	it('rejects a SecretKey that is present but wrong, even where it is optional', async () => {
-		const answer = await call('GET', '/configurations/tiers', undefined, { noKeys: true, headers: { APIKey: sim.apiKey, SecretKey: 'bad' } });
+		const answer = await call('GET', '/configurations/tiers', undefined, { noKeys: true, headers: { APIKey: sim().apiKey, SecretKey: 'bad' } });
 		expect(answer.status).toBe(401);
 		expectGameballError(answer, 1001);
 	});
 
 	it('requires the SecretKey where the contract lists it', async () => {
 		const body = { customerId: 'c', transactionId: 't', transactionTime: new Date().toISOString(), amount: 10 };
-		const answer = await call('POST', '/transactions/cashback', body, { noKeys: true, headers: { APIKey: sim.apiKey } });
+		const answer = await call('POST', '/transactions/cashback', body, { noKeys: true, headers: { APIKey: sim().apiKey } });
 		expect(answer.status).toBe(401);
 		expect(answer.json.code).toBe(1001);
 		expect(answer.json.message).toMatch(/SecretKey/);
-		const batch = await call('POST', '/batch/customers', { body: [{ customerId: 'x' }] }, { noKeys: true, headers: { APIKey: sim.apiKey } });
+		const batch = await call('POST', '/batch/customers', { body: [{ customerId: 'x' }] }, { noKeys: true, headers: { APIKey: sim().apiKey } });
 		expect(batch.status).toBe(401);
 	});
 
 	it('requires both keys on every v4.1 call', async () => {
-		const apiKeyOnly = await request(sim.url, 'GET', '/api/v4.1/integrations/configurations/tiers', undefined, { APIKey: sim.apiKey });
+		const apiKeyOnly = await request(sim().url, 'GET', '/api/v4.1/integrations/configurations/tiers', undefined, { APIKey: sim().apiKey });
 		expect(apiKeyOnly.status).toBe(401);
-		const both = await request(sim.url, 'GET', '/api/v4.1/integrations/configurations/tiers', undefined, { APIKey: sim.apiKey, SecretKey: sim.secretKey });
+		const both = await request(sim().url, 'GET', '/api/v4.1/integrations/configurations/tiers', undefined, { APIKey: sim().apiKey, SecretKey: sim().secretKey });
 		expect(both.status).toBe(200);
 	});
 
 	it('redacts the key values in the request log', async () => {
 		await call('GET', '/configurations/widget');
-		const last = sim.requests[sim.requests.length - 1];
+		const last = sim().requests[sim().requests.length - 1];
 		expect(last.headers.apikey).toBe('[REDACTED]');
 		expect(last.headers.secretkey).toBe('[REDACTED]');
-		expect(JSON.stringify(sim.requests)).not.toContain(sim.secretKey);
+		expect(JSON.stringify(sim().requests)).not.toContain(sim().secretKey);
 	});
 });
 
@@ -103,7 +95,7 @@ describe('request validation', () => {
 		const unknown = await call('GET', '/no/such/thing');
 		expect(unknown.status).toBe(404);
 		expect(unknown.json.code).toBe(4004);
-		const outside = await request(sim.url, 'GET', '/elsewhere', undefined, { APIKey: sim.apiKey });
+		const outside = await request(sim().url, 'GET', '/elsewhere', undefined, { APIKey: sim().apiKey });
 		expect(outside.status).toBe(404);
 		const wrongMethod = await call('PATCH', '/customers');
 		expect(wrongMethod.status).toBe(405);

@@ -1,15 +1,7 @@
-import { startSimulator, type Simulator } from '../../simulator';
-import { clientFor, nowIso, waitFor } from './client';
+import { nowIso, useSimulator, waitFor } from './client';
 
 describe('batches', () => {
-	let sim: Simulator;
-	let call: ReturnType<typeof clientFor>;
-
-	beforeAll(async () => {
-		sim = await startSimulator({ rateLimits: false });
-		call = clientFor(sim);
-	});
-	afterAll(() => sim.stop());
+	const { sim, call } = useSimulator();
 
 	async function finished(jobId: number) {
 		let status: any;
@@ -32,7 +24,7 @@ describe('batches', () => {
 		expect(status.results).toHaveLength(119);
 		expect(status.results[0]).toMatchObject({ index: 0, customerId: 'b-0', created: true });
 		expect(status.results.find((result: { index: number }) => result.index === 8)).toMatchObject({ customerId: 'b-8' });
-		expect(sim.state.customers.has('b-119')).toBe(true);
+		expect(sim().state.customers.has('b-119')).toBe(true);
 	});
 
 	it('applies each item with the single endpoint rules: per-item 9008 and 9004', async () => {
@@ -103,14 +95,7 @@ describe('batches', () => {
 });
 
 describe('batch status shape and stop', () => {
-	let sim: Simulator;
-	let call: ReturnType<typeof clientFor>;
-
-	beforeAll(async () => {
-		sim = await startSimulator({ rateLimits: false, batchStatusShape: 'tutorial', batchItemDelayMs: 5 });
-		call = clientFor(sim);
-	});
-	afterAll(() => sim.stop());
+	const { sim, call } = useSimulator({ rateLimits: false, batchStatusShape: 'tutorial', batchItemDelayMs: 5 });
 
 	it('answers GET status in the tutorial shape when asked to', async () => {
 		const created = await call('POST', '/batch/customers', { body: [{ customerId: 's-1' }] });
@@ -122,14 +107,14 @@ describe('batch status shape and stop', () => {
 	it('stops a running job with POST .../stop: the rest is not applied', async () => {
 		const body = Array.from({ length: 1000 }, (_, index) => ({ customerId: `stop-${index}` }));
 		const created = await call('POST', '/batch/customers', { body });
-		await waitFor(() => (sim.state.batches.get(created.json.jobId)?.processed ?? 0) > 0);
+		await waitFor(() => (sim().state.batches.get(created.json.jobId)?.processed ?? 0) > 0);
 		const stopped = await call('POST', `/batches/${created.json.jobId}/stop`);
 		expect(stopped.status).toBe(200);
 		expect(stopped.json).toMatchObject({ batchId: String(created.json.jobId) });
-		await waitFor(() => sim.state.batches.get(created.json.jobId)?.status === 'stopped');
-		const job = sim.state.batches.get(created.json.jobId)!;
+		await waitFor(() => sim().state.batches.get(created.json.jobId)?.status === 'stopped');
+		const job = sim().state.batches.get(created.json.jobId)!;
 		expect(job.processed).toBeLessThan(1000);
-		expect([...sim.state.customers.keys()].filter((id) => id.startsWith('stop-'))).toHaveLength(job.processed);
+		expect([...sim().state.customers.keys()].filter((id) => id.startsWith('stop-'))).toHaveLength(job.processed);
 		const status = (await call('GET', `/batches/${created.json.jobId}/status`)).json;
 		expect(status.status).toBe('stopped');
 	});
@@ -138,7 +123,7 @@ describe('batch status shape and stop', () => {
 		const created = await call('POST', '/batch/customers', { body: Array.from({ length: 500 }, (_, index) => ({ customerId: `del-${index}` })) });
 		const answer = await call('DELETE', `/api/v4/integrations/batch/${created.json.jobId}`);
 		expect(answer.status).toBe(200);
-		await waitFor(() => sim.state.batches.get(created.json.jobId)?.status === 'stopped');
+		await waitFor(() => sim().state.batches.get(created.json.jobId)?.status === 'stopped');
 		expect((await call('GET', `/api/v4/integrations/batch/${created.json.jobId}`)).json.status).toBe('stopped');
 	});
 });

@@ -1,7 +1,7 @@
 /** A tiny HTTP client for the simulator tests (node:http, no keep-alive, so nothing stays open). */
 import * as http from 'http';
 import { createHash } from 'crypto';
-import type { Simulator } from '../../simulator';
+import { startSimulator, type Simulator, type SimulatorOptions } from '../../simulator';
 
 export interface Answer {
 	status: number;
@@ -53,6 +53,24 @@ export function clientFor(sim: Simulator) {
 		const fullPath = path.startsWith('/api/') ? path : `/api/v4.0/integrations${path}`;
 		return request(sim.url, method, fullPath, body, { ...keys, ...options.headers }, options.raw);
 	};
+}
+
+/**
+ * Starts a simulator in beforeAll and stops it in afterAll of the surrounding describe (or file).
+ * sim() is the started simulator; call() is clientFor(sim()), so both may only be used from hooks and tests.
+ */
+export function useSimulator(options: SimulatorOptions = { rateLimits: false }) {
+	let started: Simulator | undefined;
+	beforeAll(async () => {
+		started = await startSimulator(options);
+	});
+	afterAll(() => started?.stop());
+	const sim = (): Simulator => {
+		if (!started) throw new Error('useSimulator: the simulator is not started yet (use sim() and call() inside hooks and tests)');
+		return started;
+	};
+	const call: ReturnType<typeof clientFor> = (...args) => clientFor(sim())(...args);
+	return { sim, call };
 }
 
 export function sha1Hex(text: string): string {

@@ -2,9 +2,8 @@
  * Every contract operation has a route that answers a valid request with 2xx, and the answer's fields
  * have the types the contract's response schema gives them, and values in its enums.
  */
-import { startSimulator, type Simulator } from '../../simulator';
 import { checkValue, loadContract, type ContractOperation, type ContractSchema } from '../../simulator/contract';
-import { clientFor, nowIso } from './client';
+import { nowIso, useSimulator } from './client';
 
 type Json = Record<string, unknown>;
 
@@ -40,13 +39,10 @@ function withoutNulls(value: unknown): unknown {
 }
 
 const contract = loadContract();
-let sim: Simulator;
-let call: ReturnType<typeof clientFor>;
+const { sim, call } = useSimulator();
 const fixture: Record<string, string> = {};
 
 beforeAll(async () => {
-	sim = await startSimulator({ rateLimits: false });
-	call = clientFor(sim);
 	const ok = async (method: string, path: string, body?: unknown) => {
 		const answer = await call(method, path, body);
 		if (answer.status >= 300) throw new Error(`fixture ${method} ${path}: ${answer.status} ${answer.text}`);
@@ -70,10 +66,9 @@ beforeAll(async () => {
 	fixture.lock = (await ok('POST', `/coupons/${locked}/validate`, { customerId: 'cov', lock: true })).lockReference;
 	fixture.jobToRead = String((await ok('POST', '/batch/customers', { body: [{ customerId: 'cov-b1' }] })).jobId);
 	fixture.jobToStop = String((await ok('POST', '/batch/customers', { body: [{ customerId: 'cov-b2' }] })).jobId);
-	await sim.sendNotification('cov');
-	fixture.notification = sim.state.notifications[sim.state.notifications.length - 1].id;
+	await sim().sendNotification('cov');
+	fixture.notification = sim().state.notifications[sim().state.notifications.length - 1].id;
 });
-afterAll(() => sim.stop());
 
 /** Path parameter values by "METHOD path" or by name. */
 function pathParams(operation: ContractOperation): Record<string, string> {

@@ -1,15 +1,7 @@
 /** Events and their reward preview, as the OpenAPI document describes them. */
-import { startSimulator, type Simulator } from '../../simulator';
-import { clientFor, waitFor } from './client';
+import { useSimulator, waitFor } from './client';
 
-let sim: Simulator;
-let call: ReturnType<typeof clientFor>;
-
-beforeAll(async () => {
-	sim = await startSimulator({ rateLimits: false });
-	call = clientFor(sim);
-});
-afterAll(() => sim.stop());
+const { sim, call } = useSimulator();
 
 async function preview(customerId: string, events: Record<string, unknown>) {
 	const answer = await call('POST', '/events/reward-preview', { customerId, events });
@@ -118,7 +110,7 @@ describe('POST /events/reward-preview', () => {
 	it('refuses unknown and inactive customers, and never creates one', async () => {
 		const unknown = await call('POST', '/events/reward-preview', { customerId: 'pv-ghost', events: { write_review: {} } });
 		expect(unknown).toMatchObject({ status: 404, json: { code: 7000 } });
-		expect(sim.state.customers.has('pv-ghost')).toBe(false);
+		expect(sim().state.customers.has('pv-ghost')).toBe(false);
 		await call('POST', '/customers', { customerId: 'pv-off' });
 		await call('PUT', '/customers/pv-off/activate', { isActive: false });
 		expect((await call('POST', '/events/reward-preview', { customerId: 'pv-off', events: { write_review: {} } })).status).toBe(404);
@@ -130,7 +122,7 @@ describe('POST /events/reward-preview', () => {
 describe('POST /orders/reward-preview', () => {
 	it('counts one coupon per achievement of a coupon-reward place_order campaign', async () => {
 		await call('POST', '/customers', { customerId: 'op' });
-		const campaigns = sim.state.config.campaigns;
+		const campaigns = sim().state.config.campaigns;
 		campaigns.push({ id: 190, name: 'First order gift', type: 'EventBased', description: 'A gift', eventName: 'place_order', requiredCount: 1, points: 0, maxAchievement: 1, isRepeatable: false, couponRuleId: 2, minTierOrder: 1, icon: '' });
 		try {
 			const answer = await call('POST', '/orders/reward-preview', { customerId: 'op', totalPaid: 20 });

@@ -1,27 +1,22 @@
-import { startSimulator, type Simulator } from '../../simulator';
-import { clientFor, nowIso, request } from './client';
+import { nowIso, request, useSimulator } from './client';
 
 describe('fault injection', () => {
-	let sim: Simulator;
-	let call: ReturnType<typeof clientFor>;
+	const { sim, call } = useSimulator();
 
 	beforeAll(async () => {
-		sim = await startSimulator({ rateLimits: false });
-		call = clientFor(sim);
 		await call('POST', '/customers', { customerId: 'f-1' });
 	});
-	afterEach(() => sim.setFaults(undefined));
-	afterAll(() => sim.stop());
+	afterEach(() => sim().setFaults(undefined));
 
 	it('adds latency', async () => {
-		sim.setFaults({ latencyMs: 120, latencyJitterMs: 30 });
+		sim().setFaults({ latencyMs: 120, latencyJitterMs: 30 });
 		const started = Date.now();
 		expect((await call('GET', '/customers/f-1')).status).toBe(200);
 		expect(Date.now() - started).toBeGreaterThanOrEqual(115);
 	});
 
 	it('answers 5xx with a Gameball 5xxx body', async () => {
-		sim.setFaults({ errorRate5xx: 1 });
+		sim().setFaults({ errorRate5xx: 1 });
 		const answers = await Promise.all(Array.from({ length: 12 }, () => call('GET', '/configurations/widget')));
 		for (const answer of answers) {
 			expect([500, 502, 503]).toContain(answer.status);
@@ -31,13 +26,13 @@ describe('fault injection', () => {
 	});
 
 	it('resets the connection without answering', async () => {
-		sim.setFaults({ resetRate: 1 });
+		sim().setFaults({ resetRate: 1 });
 		await expect(call('GET', '/customers/f-1')).rejects.toThrow(/socket hang up|ECONNRESET/);
-		expect(sim.requests[sim.requests.length - 1]).toMatchObject({ status: 0, fault: 'reset' });
+		expect(sim().requests[sim().requests.length - 1]).toMatchObject({ status: 0, fault: 'reset' });
 	});
 
 	it('answers 200 with a body that is not valid JSON', async () => {
-		sim.setFaults({ malformedRate: 1 });
+		sim().setFaults({ malformedRate: 1 });
 		const answer = await call('GET', '/configurations/widget');
 		expect(answer.status).toBe(200);
 		expect(answer.text.length).toBeGreaterThan(0);
@@ -45,7 +40,7 @@ describe('fault injection', () => {
 	});
 
 	it('answers bursts of 429 with Retry-After', async () => {
-		sim.setFaults({ burst429: { every: 3, length: 2 } });
+		sim().setFaults({ burst429: { every: 3, length: 2 } });
 		const statuses: number[] = [];
 		for (let index = 0; index < 10; index++) {
 			const answer = await call('GET', '/configurations/widget');
@@ -56,45 +51,45 @@ describe('fault injection', () => {
 	});
 
 	it('sometimes applies a money-moving POST and then fails: a retry is answered 9004, never applied twice', async () => {
-		sim.setFaults({ errorRate5xx: 1, applyBeforeFault: true });
+		sim().setFaults({ errorRate5xx: 1, applyBeforeFault: true });
 		const ids = Array.from({ length: 24 }, (_, index) => `AF-${index}`);
 		for (const transactionId of ids) {
 			const answer = await call('POST', '/transactions/cashback', { customerId: 'f-1', transactionId, transactionTime: nowIso(), amount: 1 });
 			expect(answer.status).toBeGreaterThanOrEqual(500);
 		}
-		const appliedDuringFaults = sim.ledger().filter((entry) => entry.transactionId?.startsWith('AF-')).length;
+		const appliedDuringFaults = sim().ledger().filter((entry) => entry.transactionId?.startsWith('AF-')).length;
 		expect(appliedDuringFaults).toBeGreaterThan(0);
 		expect(appliedDuringFaults).toBeLessThan(ids.length);
-		sim.setFaults(undefined);
+		sim().setFaults(undefined);
 		const retries = await Promise.all(ids.map((transactionId) => call('POST', '/transactions/cashback', { customerId: 'f-1', transactionId, transactionTime: nowIso(), amount: 1 })));
 		expect(retries.filter((answer) => answer.status === 400 && answer.json.code === 9004)).toHaveLength(appliedDuringFaults);
 		expect(retries.filter((answer) => answer.status === 200)).toHaveLength(ids.length - appliedDuringFaults);
 		const perId = new Map<string, number>();
-		for (const entry of sim.ledger()) if (entry.transactionId?.startsWith('AF-')) perId.set(entry.transactionId, (perId.get(entry.transactionId) ?? 0) + 1);
+		for (const entry of sim().ledger()) if (entry.transactionId?.startsWith('AF-')) perId.set(entry.transactionId, (perId.get(entry.transactionId) ?? 0) + 1);
 		expect([...perId.values()].every((count) => count === 1)).toBe(true);
 		expect(perId.size).toBe(ids.length);
 	});
 
 	it('applies events and social challenges, which award points, before failing too', async () => {
-		sim.setFaults({ errorRate5xx: 1, applyBeforeFault: true, applyBeforeFaultRate: 1 });
+		sim().setFaults({ errorRate5xx: 1, applyBeforeFault: true, applyBeforeFaultRate: 1 });
 		expect((await call('POST', '/events', { customerId: 'f-1', events: { write_review: {} } })).status).toBeGreaterThanOrEqual(500);
 		expect((await call('POST', '/customers/social-challenges', { customerId: 'f-1', challengeId: 104 })).status).toBeGreaterThanOrEqual(500);
-		expect(sim.requests.slice(-2).map((record) => record.fault)).toEqual(['error5xx after applying', 'error5xx after applying']);
-		expect(sim.ledger().filter((entry) => entry.customerId === 'f-1' && entry.type === 'AchievementReward').map((entry) => entry.achievedRewardCampaignId)).toEqual([101, 104]);
+		expect(sim().requests.slice(-2).map((record) => record.fault)).toEqual(['error5xx after applying', 'error5xx after applying']);
+		expect(sim().ledger().filter((entry) => entry.customerId === 'f-1' && entry.type === 'AchievementReward').map((entry) => entry.achievedRewardCampaignId)).toEqual([101, 104]);
 	});
 
 	it('never applies before failing when applyBeforeFault is false', async () => {
-		sim.setFaults({ errorRate5xx: 1, applyBeforeFault: false });
+		sim().setFaults({ errorRate5xx: 1, applyBeforeFault: false });
 		for (let index = 0; index < 10; index++) {
 			await call('POST', '/transactions/cashback', { customerId: 'f-1', transactionId: `NF-${index}`, transactionTime: nowIso(), amount: 1 });
 		}
-		expect(sim.ledger().filter((entry) => entry.transactionId?.startsWith('NF-'))).toHaveLength(0);
+		expect(sim().ledger().filter((entry) => entry.transactionId?.startsWith('NF-'))).toHaveLength(0);
 	});
 
 	it('keeps serving after faults are cleared', async () => {
-		sim.setFaults({ resetRate: 1 });
-		await expect(request(sim.url, 'GET', '/api/v4.0/integrations/configurations/widget', undefined, { APIKey: sim.apiKey })).rejects.toThrow();
-		sim.setFaults(undefined);
+		sim().setFaults({ resetRate: 1 });
+		await expect(request(sim().url, 'GET', '/api/v4.0/integrations/configurations/widget', undefined, { APIKey: sim().apiKey })).rejects.toThrow();
+		sim().setFaults(undefined);
 		expect((await call('GET', '/configurations/widget')).status).toBe(200);
 	});
 });

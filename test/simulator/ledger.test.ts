@@ -1,15 +1,8 @@
-import { startSimulator, type Simulator } from '../../simulator';
-import { clientFor, nowIso } from './client';
+import { startSimulator } from '../../simulator';
+import { clientFor, nowIso, useSimulator } from './client';
 
-let sim: Simulator;
-let call: ReturnType<typeof clientFor>;
-
-beforeAll(async () => {
-	sim = await startSimulator({ rateLimits: false });
-	call = clientFor(sim);
-});
-beforeEach(() => sim.reset());
-afterAll(() => sim.stop());
+const { sim, call } = useSimulator();
+beforeEach(() => sim().reset());
 
 async function createCustomer(customerId: string, extra: Record<string, unknown> = {}) {
 	const answer = await call('POST', '/customers', { customerId, email: `${customerId}@example.com`, ...extra });
@@ -31,7 +24,7 @@ describe('customers', () => {
 		expect(again.json.gameballId).toBe(first.gameballId);
 		const details = await call('GET', '/customers/up-1/details');
 		expect(details.json.customerAttributes).toMatchObject({ email: 'up-1@example.com', mobile: '+201000000001', displayName: 'Up One', city: 'Cairo' });
-		expect(sim.state.customers.size).toBe(1);
+		expect(sim().state.customers.size).toBe(1);
 	});
 
 	it('deletes a customer', async () => {
@@ -52,7 +45,7 @@ describe('deduplication and the ledger', () => {
 		expect(repeat.status).toBe(400);
 		expect(repeat.json.code).toBe(9004);
 		expect((await balance('dup-1')).availablePointsBalance).toBe(120);
-		const entries = sim.ledger().filter((entry) => entry.transactionId === 'T-100');
+		const entries = sim().ledger().filter((entry) => entry.transactionId === 'T-100');
 		expect(entries).toHaveLength(1);
 		expect(entries[0]).toMatchObject({ customerId: 'dup-1', type: 'PaymentReward', points: 120, dedupKey: 'cashback:T-100' });
 	});
@@ -67,7 +60,7 @@ describe('deduplication and the ledger', () => {
 		const repeat = await call('POST', '/orders', order);
 		expect(repeat.status).toBe(400);
 		expect(repeat.json.code).toBe(9004);
-		expect(sim.ledger().filter((entry) => entry.orderId === 'O-1')).toHaveLength(1);
+		expect(sim().ledger().filter((entry) => entry.orderId === 'O-1')).toHaveLength(1);
 	});
 
 	it('keeps every dedup key unique across the ledger', async () => {
@@ -75,7 +68,7 @@ describe('deduplication and the ledger', () => {
 		for (const transactionId of ['a', 'b', 'a', 'c', 'b']) {
 			await call('POST', '/transactions/cashback', { customerId: 'dup-3', transactionId, transactionTime: nowIso(), amount: 10 });
 		}
-		const keys = sim.ledger().map((entry) => entry.dedupKey);
+		const keys = sim().ledger().map((entry) => entry.dedupKey);
 		expect(keys).toEqual(['cashback:a', 'cashback:b', 'cashback:c']);
 		expect((await balance('dup-3')).availablePointsBalance).toBe(30);
 	});
@@ -88,7 +81,7 @@ describe('redemption, holds and refunds', () => {
 		const tooMuch = await call('POST', '/transactions/redeem', { customerId: 'r-1', transactionId: 'R1', transactionTime: nowIso(), points: 41 });
 		expect(tooMuch.status).toBe(400);
 		expect(tooMuch.json.code).toBe(9008);
-		expect(sim.ledger().some((entry) => entry.type === 'Redemption')).toBe(false);
+		expect(sim().ledger().some((entry) => entry.type === 'Redemption')).toBe(false);
 		const byAmount = await call('POST', '/transactions/redeem', { customerId: 'r-1', transactionId: 'R1', transactionTime: nowIso(), amount: 2.5 });
 		expect(byAmount.status).toBe(200);
 		expect(byAmount.json).toMatchObject({ redeemAmount: 2.5, redeemEquivalentPoints: 25, transactionId: 'R1' });
@@ -239,7 +232,7 @@ describe('fields Gameball takes only one of', () => {
 		expectRefused(await call('POST', '/transactions/redeem', { ...base, transactionId: 'R3', amount: 1, points: 10, holdReference: reference }), only);
 		expect((await call('GET', `/transactions/hold/${reference}`)).json.state).toBe('Active');
 		expect((await balance('x-r')).availablePointsBalance).toBe(70);
-		expect(sim.ledger().some((entry) => entry.type === 'Redemption')).toBe(false);
+		expect(sim().ledger().some((entry) => entry.type === 'Redemption')).toBe(false);
 		// Each alone still works, and the refused IDs stay free.
 		expect((await call('POST', '/transactions/redeem', { ...base, transactionId: 'R1', holdReference: reference })).json.redeemEquivalentPoints).toBe(30);
 		expect((await call('POST', '/transactions/redeem', { ...base, transactionId: 'R2', points: 10 })).status).toBe(200);
@@ -252,7 +245,7 @@ describe('fields Gameball takes only one of', () => {
 		const only = 'Only one of ruleId, amountToHold, pointsToHold may be provided';
 		expectRefused(await call('POST', '/transactions/hold', { ...base, ruleId: '1', pointsToHold: 10 }), `${only} \\(got ruleId and pointsToHold\\)`);
 		expectRefused(await call('POST', '/transactions/hold', { ...base, amountToHold: 1, pointsToHold: 10 }), only);
-		expect(sim.state.holds.size).toBe(0);
+		expect(sim().state.holds.size).toBe(0);
 		expect((await balance('x-h')).availablePointsBalance).toBe(100);
 		expect((await call('POST', '/transactions/hold', { ...base, ruleId: '1' })).status).toBe(200);
 	});
@@ -267,7 +260,7 @@ describe('fields Gameball takes only one of', () => {
 		expect(await call('POST', '/transactions/manual', { ...base, transactionId: 'M3', points: -10, expiryAfter: 30 })).toMatchObject(documented('Deduction cannot have expiry'));
 		expect(await call('POST', '/transactions/manual', { ...base, transactionId: 'M4', amount: -1, expiryAfter: 0 })).toMatchObject(documented('Deduction cannot have expiry'));
 		expectRefused(await call('POST', '/transactions/manual', { ...base, transactionId: 'M5', points: 10, expiryAfter: -1 }), 'expiryAfter must be >= 0');
-		expect(sim.ledger().map((entry) => entry.transactionId)).toEqual(['M2']);
+		expect(sim().ledger().map((entry) => entry.transactionId)).toEqual(['M2']);
 		expect((await balance('x-m')).availablePointsBalance).toBe(50);
 		expect((await call('POST', '/transactions/manual', { ...base, transactionId: 'M3', points: -10 })).status).toBe(200);
 	});
@@ -279,8 +272,8 @@ describe('fields Gameball takes only one of', () => {
 		const second = (await call('POST', '/coupons/predefined', { customerId: 'x-c', ruleId: 1 })).json.code as string;
 		const lockReference = (await call('POST', `/coupons/${first}/validate`, { customerId: 'x-c', lock: true, totalPurchaseAmount: 40 })).json.lockReference as string;
 		expectRefused(await call('POST', '/coupons/burn', { customerId: 'x-c', coupons: [second], lockReference }), 'Only one of coupons, lockReference may be provided');
-		expect([first, second].map((code) => sim.state.coupons.get(code)?.usedCount)).toEqual([0, 0]);
-		expect(sim.state.couponLocks.has(lockReference)).toBe(true);
+		expect([first, second].map((code) => sim().state.coupons.get(code)?.usedCount)).toEqual([0, 0]);
+		expect(sim().state.couponLocks.has(lockReference)).toBe(true);
 		expect((await call('POST', '/coupons/burn', { customerId: 'x-c', lockReference })).json.success).toBe(true);
 	});
 });

@@ -1,20 +1,15 @@
-import { startSimulator, type Simulator } from '../../simulator';
 import { streaks } from '../../simulator/domain/campaigns';
-import { clientFor, nowIso } from './client';
+import { nowIso, useSimulator } from './client';
 
-let sim: Simulator;
-let call: ReturnType<typeof clientFor>;
+const { sim, call } = useSimulator();
 
 beforeAll(async () => {
-	sim = await startSimulator({ rateLimits: false });
-	call = clientFor(sim);
 	for (const [customerId, amount] of [['lead-a', 300], ['lead-b', 900], ['lead-c', 50]] as const) {
 		await call('POST', '/customers', { customerId, customerAttributes: { displayName: customerId.toUpperCase() } });
 		await call('POST', '/transactions/cashback', { customerId, transactionId: `C-${customerId}`, transactionTime: nowIso(), amount });
 	}
 	await call('POST', '/customers/lead-c/tags', { tags: 'vip, early' });
 });
-afterAll(() => sim.stop());
 
 describe('leaderboard', () => {
 	it('ranks customers by points earned, with the asked customer rank', async () => {
@@ -89,7 +84,7 @@ describe('campaign progress', () => {
 
 	it('tracks a daily streak across days', async () => {
 		// Campaign 106: daily_check_in, 3 days in a row. The simulator clock is account.now().
-		const clock = jest.spyOn(sim.internals.account, 'now');
+		const clock = jest.spyOn(sim().internals.account, 'now');
 		const checkInOn = async (day: string) => {
 			clock.mockReturnValue(new Date(`${day}T12:00:00Z`));
 			expect((await call('POST', '/events', { customerId: 'lead-a', events: { daily_check_in: {} } })).status).toBe(200);
