@@ -1,7 +1,7 @@
-/** Fault injection: latency, 5xx answers, connection resets, 429 bursts and malformed bodies. */
+/** Fault injection: latency, 5xx answers, connection resets, 429 bursts, malformed bodies and 2001 "concurrent request" answers. */
 import type { FaultOptions } from './options';
 
-export type FaultKind = 'none' | 'reset' | 'error5xx' | 'malformed' | 'burst429';
+export type FaultKind = 'none' | 'reset' | 'error5xx' | 'malformed' | 'burst429' | 'concurrent';
 
 /** Operations that move points or money: faults may hit them after the change was applied. */
 const MONEY_MOVING = new Set([
@@ -78,6 +78,8 @@ export class FaultInjector {
 			decision.kind = 'error5xx';
 			decision.status5xx = ([500, 502, 503] as const)[Math.floor(this.random() * 3)];
 		} else if (this.random() < (options.malformedRate ?? 0)) decision.kind = 'malformed';
+		// Drawn only when asked for, so that seeded runs without it see the same faults as before it existed.
+		else if ((options.concurrentRequestRate ?? 0) > 0 && this.random() < (options.concurrentRequestRate ?? 0)) decision.kind = 'concurrent';
 		if ((decision.kind === 'reset' || decision.kind === 'error5xx') && moneyMoving && (options.applyBeforeFault ?? true)) {
 			decision.applyFirst = this.random() < (options.applyBeforeFaultRate ?? 0.5);
 		}

@@ -17,6 +17,11 @@ export interface FaultOptions {
 	burst429?: { every: number; length: number };
 	/** 0..1: answers 200 with a truncated, invalid JSON body. */
 	malformedRate?: number;
+	/**
+	 * 0..1: answers 400 with Gameball's error 2001 ("a concurrent request for the same customer; retry") without
+	 * applying anything, whatever applyBeforeFault says.
+	 */
+	concurrentRequestRate?: number;
 	/** For money-moving POSTs, sometimes apply the change and then fail. Default true when faults are on. */
 	applyBeforeFault?: boolean;
 	/** Share of those faults that apply the change first (default 0.5); 1 makes tests deterministic. */

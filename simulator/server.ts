@@ -204,6 +204,11 @@ export function createRequestHandler(deps: ServerDependencies): (request: Incomi
 				deps.counters.rateLimited += 1;
 				throw new GameballError(429, ERROR_CODES.rateLimited, 'Rate limit exceeded (burst); retry after 1 s', { 'Retry-After': '1' });
 			}
+			if (fault.kind === 'concurrent') {
+				// The OpenAPI document answers it with a 400 ("a concurrent request for this customer is in progress").
+				record.fault = 'concurrent';
+				throw new GameballError(400, ERROR_CODES.concurrentRequest, 'A concurrent request for the same customer is in progress; retry');
+			}
 			const run = (): Reply => {
 				if (invalidJson) throw new GameballError(400, ERROR_CODES.wrongType, 'The request body is not valid JSON');
 				validate(route, method, url.pathname, url.searchParams, parsed, options.rejectUnknownFields);

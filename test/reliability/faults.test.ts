@@ -1,7 +1,8 @@
 // R4 in-process: every money-moving operation of the Gameball node, and batch mode, run through the simulator's
-// fault mode (429 bursts, 5xx, connection resets, slow and malformed answers; money-moving requests sometimes
-// applied and then failed). Every input item ends as a success or a per-item error, nothing is applied twice
-// (the simulator's ledger, holds and coupons prove it, one customer per item), and every run ends in time.
+// fault mode (429 bursts, 5xx, connection resets, slow and malformed answers, 400/2001 "concurrent request" answers;
+// money-moving requests sometimes applied and then failed). Every input item ends as a success or a per-item error,
+// nothing is applied twice (the simulator's ledger, holds and coupons prove it, one customer per item), and every run
+// ends in time.
 import type { IDataObject, INodeExecutionData, INodeParameters } from 'n8n-workflow';
 
 import type { FaultOptions, Simulator } from '../../simulator';
@@ -16,6 +17,7 @@ const FAULTS: FaultOptions = {
 	errorRate5xx: 0.15,
 	resetRate: 0.1,
 	malformedRate: 0.1,
+	concurrentRequestRate: 0.1,
 	latencyMs: 5,
 	latencyJitterMs: 120,
 	applyBeforeFault: true,
@@ -91,11 +93,13 @@ afterAll(async () => await sim.stop());
 /** Runs the node with continue-on-fail under the faults; returns its items and how long it took. */
 async function underFaults(parameters: INodeParameters, input: IDataObject[]) {
 	sim.setFaults(FAULTS);
+	const requestsBefore = sim.requests.length;
 	const started = Date.now();
 	const { outputs, error } = await runGameball(credentials, parameters, input, true);
 	const elapsed = Date.now() - started;
 	sim.setFaults(undefined);
-	return { output: outputs[0] ?? [], error, elapsed };
+	const concurrent = sim.requests.slice(requestsBefore).filter((request) => request.fault === 'concurrent').length;
+	return { output: outputs[0] ?? [], error, elapsed, concurrent };
 }
 
 /** One result per input item, in order, each a success or an error item. */
@@ -116,13 +120,13 @@ function entriesOf(customer: string, key: string) {
 }
 
 const failedButApplied: INodeExecutionData[] = [];
-const summary: Record<string, { ok: number; failed: number; applied: number; faults: number }> = {};
+const summary: Record<string, { ok: number; failed: number; applied: number; faults: number; concurrent?: number }> = {};
 
 describe('R4: money-moving operations under faults', () => {
 	it.each(['cashback', 'redeem', 'refund', 'manualAdjustment', 'orderTrack', 'paymentTrack'])('%s: one result per item, applied at most once, in time', async (name) => {
 		const input = items(name);
 		const faultsBefore = sim.requests.filter((request) => request.fault).length;
-		const { output, elapsed } = await underFaults(OPERATIONS[name], input);
+		const { output, elapsed, concurrent } = await underFaults(OPERATIONS[name], input);
 		expect(elapsed).toBeLessThan(RUN_LIMIT_MS);
 		expectOneResultPerItem(output, ITEMS);
 		let applied = 0;
@@ -133,13 +137,15 @@ describe('R4: money-moving operations under faults', () => {
 			// A success means it was applied (once); a failure may or may not have been, never twice.
 			if (isSuccess(output[i])) expect(entries).toHaveLength(1);
 		});
-		summary[name] = { ok: output.filter(isSuccess).length, failed: output.filter((item) => !isSuccess(item)).length, applied, faults: sim.requests.filter((r) => r.fault).length - faultsBefore };
+		summary[name] = { ok: output.filter(isSuccess).length, failed: output.filter((item) => !isSuccess(item)).length, applied, faults: sim.requests.filter((r) => r.fault).length - faultsBefore, concurrent };
 		expect(summary[name].faults).toBeGreaterThan(0);
+		// The mix's 400/2001 answers (nothing applied, so retried) reached it.
+		expect(concurrent).toBeGreaterThan(0);
 	}, 60_000);
 
 	it('hold (no idempotency key): one result per item, never a second hold after an ambiguous failure', async () => {
 		const input = items('hold');
-		const { output, elapsed } = await underFaults(OPERATIONS.hold, input);
+		const { output, elapsed, concurrent } = await underFaults(OPERATIONS.hold, input);
 		expect(elapsed).toBeLessThan(RUN_LIMIT_MS);
 		expectOneResultPerItem(output, ITEMS);
 		let applied = 0;
@@ -150,12 +156,13 @@ describe('R4: money-moving operations under faults', () => {
 			applied += holds.length;
 		});
 		failedButApplied.push(...output.filter((item, i) => !isSuccess(item) && [...sim.state.holds.values()].some((hold) => hold.customerId === input[i].customer)));
-		summary.hold = { ok: output.filter(isSuccess).length, failed: output.filter((item) => !isSuccess(item)).length, applied, faults: -1 };
+		summary.hold = { ok: output.filter(isSuccess).length, failed: output.filter((item) => !isSuccess(item)).length, applied, faults: -1, concurrent };
+		expect(concurrent).toBeGreaterThan(0);
 	}, 60_000);
 
 	it('coupon burn: one result per item, each coupon burned at most once', async () => {
 		const input = items('burn').map((item) => ({ ...item, coupon: couponCodes.get(item.customer) }));
-		const { output, elapsed } = await underFaults(OPERATIONS.burn, input);
+		const { output, elapsed, concurrent } = await underFaults(OPERATIONS.burn, input);
 		expect(elapsed).toBeLessThan(RUN_LIMIT_MS);
 		expectOneResultPerItem(output, ITEMS);
 		let applied = 0;
@@ -165,14 +172,15 @@ describe('R4: money-moving operations under faults', () => {
 			if (isSuccess(output[i])) expect(stored?.usedCount).toBe(1);
 			applied += stored?.usedCount ?? 0;
 		});
-		summary.burn = { ok: output.filter(isSuccess).length, failed: output.filter((item) => !isSuccess(item)).length, applied, faults: -1 };
+		summary.burn = { ok: output.filter(isSuccess).length, failed: output.filter((item) => !isSuccess(item)).length, applied, faults: -1, concurrent };
+		expect(concurrent).toBeGreaterThan(0);
 	}, 60_000);
 
 	it.each(Object.keys(CAMPAIGN_OPERATIONS))('%s (no idempotency key, earns points): one result per item, never handled twice', async (name) => {
 		const { path, campaignId } = CAMPAIGN_OPERATIONS[name];
 		const input = items(name);
 		const requestsBefore = sim.requests.length;
-		const { output, elapsed } = await underFaults(OPERATIONS[name], input);
+		const { output, elapsed, concurrent } = await underFaults(OPERATIONS[name], input);
 		expect(elapsed).toBeLessThan(RUN_LIMIT_MS);
 		expectOneResultPerItem(output, ITEMS);
 		const sent = sim.requests.slice(requestsBefore).filter((request) => request.method === 'POST' && request.path.endsWith(path));
@@ -189,7 +197,8 @@ describe('R4: money-moving operations under faults', () => {
 		});
 		failedButApplied.push(...output.filter((item, i) => !isSuccess(item) && rewards(input[i].customer).length > 0));
 		const faults = sent.filter((request) => request.fault).length;
-		summary[name] = { ok: output.filter(isSuccess).length, failed: output.filter((item) => !isSuccess(item)).length, applied, faults };
+		summary[name] = { ok: output.filter(isSuccess).length, failed: output.filter((item) => !isSuccess(item)).length, applied, faults, concurrent };
+		expect(concurrent).toBeGreaterThan(0);
 		// The faults reached it, including "applied, then failed".
 		expect(sent.filter((request) => request.fault?.endsWith('after applying')).length).toBeGreaterThan(0);
 	}, 60_000);
@@ -219,6 +228,7 @@ describe('R4: batch mode under faults', () => {
 			failed: cashback.output.filter((item) => !isSuccess(item)).length,
 			applied: input.filter(({ customer, key }) => entriesOf(customer, key).length).length,
 			faults: -1,
+			concurrent: upserts.concurrent + cashback.concurrent,
 		};
 	}, 120_000);
 
@@ -242,6 +252,7 @@ describe('R4: batch mode under faults', () => {
 		expect(adjusted.elapsed).toBeLessThan(RUN_LIMIT_MS);
 		const createFaults = sim.requests.filter((request) => request.path.includes('/batch/balance-adjustment') && request.fault);
 		expect(createFaults.length).toBeGreaterThan(0);
+		expect(createFaults.filter((request) => request.fault === 'concurrent').length).toBeGreaterThan(0);
 		expectOneResultPerItem(adjusted.output, input.length);
 		const adjustmentsOf = (customer: string) => sim.ledger().filter((entry) => entry.customerId === customer && String(entry.reason).startsWith(reason));
 		input.forEach(({ customer }, i) => {
@@ -253,6 +264,7 @@ describe('R4: batch mode under faults', () => {
 			failed: adjusted.output.filter((item) => !isSuccess(item)).length,
 			applied: input.filter(({ customer }) => adjustmentsOf(customer).length).length,
 			faults: -1,
+			concurrent: adjusted.concurrent,
 		};
 	}, 120_000);
 

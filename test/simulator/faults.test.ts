@@ -86,6 +86,35 @@ describe('fault injection', () => {
 		expect(sim().ledger().filter((entry) => entry.transactionId?.startsWith('NF-'))).toHaveLength(0);
 	});
 
+	it('answers 400 with error 2001 (a concurrent request) and applies nothing, even where other faults apply first', async () => {
+		sim().setFaults({ concurrentRequestRate: 1, applyBeforeFault: true, applyBeforeFaultRate: 1 });
+		const rewardsBefore = sim().ledger().filter((entry) => entry.customerId === 'f-1' && entry.type === 'AchievementReward').length;
+		const cashback = { customerId: 'f-1', transactionId: 'CC-1', transactionTime: nowIso(), amount: 5 };
+		const answers = [await call('POST', '/transactions/cashback', cashback), await call('POST', '/events', { customerId: 'f-1', events: { write_review: {} } }), await call('GET', '/customers/f-1')];
+		for (const answer of answers) {
+			expect(answer.status).toBe(400);
+			expect(answer.json).toEqual({ code: 2001, type: 'REQUEST_ERROR', message: expect.stringContaining('concurrent'), documentationUrl: expect.stringContaining('2001'), requestId: expect.any(String) });
+		}
+		expect(sim().requests.slice(-3).map((record) => [record.fault, record.errorCode])).toEqual([['concurrent', 2001], ['concurrent', 2001], ['concurrent', 2001]]);
+		expect(sim().ledger().filter((entry) => entry.transactionId === 'CC-1')).toHaveLength(0);
+		expect(sim().ledger().filter((entry) => entry.customerId === 'f-1' && entry.type === 'AchievementReward')).toHaveLength(rewardsBefore);
+		sim().setFaults(undefined);
+		// Nothing was applied, so the retry is the first time, not a 9004 duplicate.
+		const retry = await call('POST', '/transactions/cashback', cashback);
+		expect(retry.status).toBe(200);
+		expect(sim().ledger().filter((entry) => entry.transactionId === 'CC-1')).toHaveLength(1);
+	});
+
+	it('answers 2001 to a share of requests when its rate is below 1', async () => {
+		sim().setFaults({ concurrentRequestRate: 0.5, seed: 7 });
+		const answers = [];
+		for (let index = 0; index < 40; index++) answers.push(await call('GET', '/configurations/widget'));
+		const busy = answers.filter((answer) => answer.status === 400 && answer.json.code === 2001).length;
+		expect(answers.filter((answer) => answer.status === 200)).toHaveLength(40 - busy);
+		expect(busy).toBeGreaterThan(5);
+		expect(busy).toBeLessThan(35);
+	});
+
 	it('keeps serving after faults are cleared', async () => {
 		sim().setFaults({ resetRate: 1 });
 		await expect(request(sim().url, 'GET', '/api/v4.0/integrations/configurations/widget', undefined, { APIKey: sim().apiKey })).rejects.toThrow();
