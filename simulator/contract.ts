@@ -171,12 +171,13 @@ export function checkValue(schema: ContractSchema, value: unknown, field: string
 		const problems = schema.oneOf.map((alternative) => checkValue(alternative, value, field, rejectUnknown));
 		return problems.every(Boolean) ? problems[0] : undefined;
 	}
+	const types = schema.type === undefined ? [] : Array.isArray(schema.type) ? schema.type : [schema.type];
 	if (value === null) {
-		return schema.nullable || schema.type === undefined
+		// Nullable: `nullable: true`, no type at all, or a `null` type (a oneOf alternative, or a type list).
+		return schema.nullable || types.length === 0 || types.includes('null')
 			? undefined
 			: { code: 3002, field, message: `${field} must not be null` };
 	}
-	const types = schema.type === undefined ? [] : Array.isArray(schema.type) ? schema.type : [schema.type];
 	if (types.length > 0 && !types.some((type) => typeMatches(type, value))) {
 		return { code: 3002, field, message: `${field} must be of type ${types.join(' or ')} (got ${typeName(value)})` };
 	}
@@ -229,8 +230,8 @@ function checkObject(schema: ContractSchema, value: Record<string, unknown>, fie
 	}
 	for (const [name, propertySchema] of Object.entries(schema.properties ?? {})) {
 		const propertyValue = value[name];
-		// Optional properties sent as null are treated as absent, as Gameball's API does.
-		if (propertyValue === undefined || (propertyValue === null && !(schema.required ?? []).includes(name))) continue;
+		// A null is checked like any value: refused (3002) unless the contract marks the field nullable.
+		if (propertyValue === undefined) continue;
 		const problem = checkValue(propertySchema, propertyValue, `${prefix}${name}`, rejectUnknown);
 		if (problem) return problem;
 	}

@@ -76,6 +76,16 @@ describe('request validation', () => {
 		expect(answer.json.message).toContain('amount');
 	});
 
+	it('answers 400 (3002) naming an optional field sent as null that the contract does not mark nullable', async () => {
+		expect((await call('POST', '/customers', { customerId: 'null-1' })).status).toBe(200);
+		const body = { customerId: 'null-1', transactionId: 'null-t', transactionTime: new Date().toISOString(), amount: 12, merchant: null };
+		const answer = await call('POST', '/transactions/cashback', body);
+		expect(answer.status).toBe(400);
+		expectGameballError(answer, 3002);
+		expect(answer.json.message).toBe('merchant must not be null');
+		expect(sim().ledger().filter((entry) => entry.transactionId === 'null-t')).toHaveLength(0);
+	});
+
 	it('checks nested fields, enums and query parameters', async () => {
 		const nested = await call('POST', '/customers', { customerId: 'c1', customerAttributes: { channel: 'carrier-pigeon' } });
 		expect(nested.status).toBe(400);

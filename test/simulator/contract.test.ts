@@ -1,5 +1,5 @@
 import { readFileSync } from 'fs';
-import { CONTRACT_FILE, findOperation, isContractError, loadContract, validateRequest } from '../../simulator/contract';
+import { checkValue, CONTRACT_FILE, findOperation, isContractError, loadContract, validateRequest } from '../../simulator/contract';
 
 describe('derived contract', () => {
 	const contract = loadContract();
@@ -63,6 +63,26 @@ describe('validateRequest', () => {
 		expect(batch).toEqual({ error: expect.objectContaining({ code: 3001, field: 'body[1].customerId' }) });
 		const channel = validateRequest('POST', '/api/v4.0/integrations/batch/customers', {}, { body: [{ customerId: 'a', customerAttributes: { channel: 'fax' } }] });
 		expect(channel).toEqual({ error: expect.objectContaining({ code: 3003, field: 'body[0].customerAttributes.channel' }) });
+	});
+
+	it('refuses null for an optional field the contract does not mark nullable, naming it; accepts it where it does', () => {
+		expect(validateRequest('POST', redeemPath, {}, { ...validRedeem, amount: null })).toEqual({ error: { status: 400, code: 3002, field: 'amount', message: 'amount must not be null' } });
+		expect(validateRequest('POST', redeemPath, {}, { ...validRedeem, merchant: { name: null } })).toEqual({ error: expect.objectContaining({ code: 3002, field: 'merchant.name' }) });
+		const batch = validateRequest('POST', '/api/v4.0/integrations/batch/customers', {}, { body: [{ customerId: 'a', email: null }] });
+		expect(batch).toEqual({ error: expect.objectContaining({ code: 3002, field: 'body[0].email' }) });
+		// A required field sent as null is still "missing".
+		expect(validateRequest('POST', redeemPath, {}, { ...validRedeem, transactionId: null })).toEqual({ error: expect.objectContaining({ code: 3001, field: 'transactionId' }) });
+		// expiryAfter is `nullable: true` in the OpenAPI document (an event's metadata may be null too).
+		const manual = { customerId: 'c1', transactionId: 't1', username: 'u', reason: 'r', points: 5, expiryAfter: null };
+		expect(isContractError(validateRequest('POST', '/api/v4.0/integrations/transactions/manual', {}, manual))).toBe(false);
+		const preview = { customerId: 'c1', events: { write_review: null } };
+		expect(isContractError(validateRequest('POST', '/api/v4.0/integrations/events/reward-preview', {}, preview))).toBe(false);
+	});
+
+	it('takes a null type, alone or in a oneOf, as nullable', () => {
+		expect(checkValue({ oneOf: [{ type: 'string' }, { type: 'integer' }, { type: 'null' }] }, null, 'x')).toBeUndefined();
+		expect(checkValue({ type: ['string', 'null'] }, null, 'x')).toBeUndefined();
+		expect(checkValue({ oneOf: [{ type: 'string' }, { type: 'integer' }] }, null, 'x')).toMatchObject({ code: 3002, field: 'x' });
 	});
 
 	it('checks query parameters', () => {
