@@ -1,6 +1,6 @@
-// What the fake CRMs share: a loopback JSON server that checks the OAuth2 token, logs every request with its answer,
-// and turns a thrown FakeApiError into the CRM's error body.
-import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+// What the fake APIs share (the fake CRMs, the fake LLM): a loopback JSON server that checks the token, logs
+// every request with its answer, and turns a thrown FakeApiError into the API's error body.
+import { createServer, type IncomingHttpHeaders, type IncomingMessage, type ServerResponse } from 'node:http';
 
 export interface FakeRequest {
 	method: string;
@@ -8,6 +8,8 @@ export interface FakeRequest {
 	query: Record<string, string>;
 	body: unknown;
 	authorization: string | undefined;
+	/** Every header as it arrived. */
+	headers: IncomingHttpHeaders;
 	status: number;
 }
 
@@ -54,6 +56,7 @@ export async function startFakeApi(
 			query: Object.fromEntries(url.searchParams),
 			body: undefined,
 			authorization: request.headers.authorization,
+			headers: request.headers,
 			status: 0,
 		};
 		requests.push(entry);
