@@ -16,15 +16,17 @@ const { createDatabase, dropDatabase } = require('./lib/postgres');
 const { repoRoot } = require('./lib/userFolder');
 const { triggerWebhookIds } = require('./workflows/trigger');
 const { CRM_EXAMPLES, crmExampleCredentials, crmExampleWebhookId } = require('./workflows/crmExamples');
+const { AI_TOOL_WORKFLOWS, openAiCredential } = require('./workflows/aiTool');
 
 const log = (message) => console.log(`[e2e] ${message}`);
 const API_KEY = 'e2e-api-key';
 const SECRET_KEY = 'e2e-secret-key';
 const CRM_FAKE_TOKEN = 'e2e-crm-token';
+const AI_FAKE_KEY = 'e2e-openai-key';
 
-/** Scenario files per major version: everything on 2.x; scenarios 1-5, 8, 9 and 13 on 1.x (all with E2E_ALL_SCENARIOS=1). */
+/** Scenario files per major version: everything on 2.x; scenarios 1-5, 8, 9, 13 and 16 on 1.x (all with E2E_ALL_SCENARIOS=1). */
 const allScenarios = (major) => major === 2 || process.env.E2E_ALL_SCENARIOS === '1';
-const ONE_X_SCENARIOS = /^(0[1-589]|13)-/;
+const ONE_X_SCENARIOS = /^(0[1-589]|1[36])-/;
 
 /** Jest flags whose value is the next argument (`-t tier`), not a path pattern. */
 const FLAGS_WITH_VALUES = new Set(['-t', '--testNamePattern', '--testTimeout', '-w', '--maxWorkers', '--outputFile']);
@@ -85,13 +87,17 @@ async function runVersion(versionName, landed, jestFilter) {
 	const crmFakePorts = {};
 	if (withCrm) for (const name of Object.keys(CRM_EXAMPLES)) crmFakePorts[name] = await freePort();
 	const crmFakeUrls = Object.fromEntries(Object.entries(crmFakePorts).map(([name, port]) => [name, `http://127.0.0.1:${port}`]));
+	// Scenario 16 runs an AI Agent whose OpenAI Chat Model talks to a fake LLM on this port.
+	const aiFakePort = landed.action ? await freePort() : undefined;
+	const aiFakeUrl = aiFakePort === undefined ? undefined : `http://127.0.0.1:${aiFakePort}`;
 	const credentials = credentialsFor({ simulatorUrl, apiKey: API_KEY, secretKey: SECRET_KEY, pgDatabase });
 	for (const [name, url] of Object.entries(crmFakeUrls)) credentials.push(...crmExampleCredentials(name, url, CRM_FAKE_TOKEN));
+	if (aiFakeUrl) credentials.push(openAiCredential(aiFakeUrl, AI_FAKE_KEY));
 	let instance;
 	try {
 		instance = await startInstance({
 			versionName,
-			workflows: workflowsFor(landed, { withCrm, crmFakeUrls }),
+			workflows: workflowsFor(landed, { withCrm, crmFakeUrls, aiFakeUrl }),
 			runName: `e2e-${version.version}`,
 			log,
 			credentials,
@@ -111,6 +117,8 @@ async function runVersion(versionName, landed, jestFilter) {
 			pgDatabase,
 			crmFakePorts,
 			crmFakeToken: CRM_FAKE_TOKEN,
+			aiFakePort,
+			aiFakeKey: AI_FAKE_KEY,
 			landed,
 			triggerUrls: {
 				...Object.fromEntries(Object.entries(triggerWebhookIds).map(([name, id]) => [name, instance.triggerUrl(id)])),
@@ -119,6 +127,7 @@ async function runVersion(versionName, landed, jestFilter) {
 			webhookUrls: {
 				lifecycle: instance.webhookUrl('gameball-lifecycle'),
 				batchUpsert: instance.webhookUrl('gameball-batch-upsert'),
+				...Object.fromEntries(Object.entries(AI_TOOL_WORKFLOWS).map(([name, { path }]) => [name, instance.webhookUrl(path)])),
 			},
 			workflowIds: {
 				allEvents: 'gbE2eTriggerAll1',
@@ -128,6 +137,7 @@ async function runVersion(versionName, landed, jestFilter) {
 				batchUpsert: 'gbE2eBatchUpsrt1',
 				crm: 'gbE2eLoyaltyCrm1',
 				guard: 'gbE2eDeliveryGd1',
+				...Object.fromEntries(Object.entries(AI_TOOL_WORKFLOWS).map(([name, { id }]) => [name, id])),
 				...Object.fromEntries(Object.entries(CRM_EXAMPLES).map(([name, { workflowId }]) => [`${name}Example`, workflowId])),
 			},
 		};

@@ -19,12 +19,17 @@ function landedParts() {
 
 /**
  * The workflows for the nodes that have landed. `withCrm` adds the Loyalty to CRM -> PostgreSQL workflow;
- * `crmFakeUrls` ({ zoho: url, ... }) adds those CRM examples, pointed at fake CRMs there.
+ * `crmFakeUrls` ({ zoho: url, ... }) adds those CRM examples, pointed at fake CRMs there; `aiFakeUrl` adds the AI
+ * Agent workflows with the Gameball tool (its model's credential points at that fake LLM).
  */
-function workflowsFor(landed, { withCrm, crmFakeUrls = {} }) {
+function workflowsFor(landed, { withCrm, crmFakeUrls = {}, aiFakeUrl }) {
 	const workflows = [];
 	if (landed.trigger) workflows.push(trigger.allEventsWorkflow(), trigger.tierChangedWorkflow(), trigger.automationGetWorkflow());
 	if (landed.action) workflows.push(actions.lifecycleWorkflow(), actions.batchUpsertWorkflow());
+	if (landed.action && aiFakeUrl) {
+		const { AI_TOOL_WORKFLOWS, aiToolWorkflow } = require('../workflows/aiTool');
+		for (const name of Object.keys(AI_TOOL_WORKFLOWS)) workflows.push(aiToolWorkflow(name));
+	}
 	if (landed.trigger && landed.crm && withCrm) workflows.push(require('../workflows/crm').crmWorkflow());
 	if (landed.trigger && landed.guard) workflows.push(require('../workflows/guard').guardWorkflow());
 	if (landed.trigger && landed.crm) {

@@ -20,6 +20,9 @@ export interface RunContext {
 	/** Where scenarios 14 and 15's fake CRMs must listen (empty when the CRM workflows are not run), and the token they accept. */
 	crmFakePorts: Partial<Record<'zoho' | 'salesforce', number>>;
 	crmFakeToken: string;
+	/** Where scenario 16's fake LLM must listen (undefined when the action node has not landed), and the API key it accepts. */
+	aiFakePort?: number;
+	aiFakeKey: string;
 	landed: Record<'action' | 'trigger' | 'crm' | 'guard' | 'simulator', boolean>;
 	workflowIds: Record<string, string>;
 	triggerUrls: Record<string, string>;
