@@ -30,6 +30,7 @@ const BASE_NODE_OUTPUTS: Record<string, number> = {
 	'n8n-nodes-base.httpRequest': 1,
 	'n8n-nodes-base.webhook': 1,
 	'n8n-nodes-base.if': 2,
+	'n8n-nodes-base.set': 1,
 	'n8n-nodes-base.twilio': 1,
 	'n8n-nodes-base.emailSend': 1,
 	'n8n-nodes-base.stickyNote': 0,

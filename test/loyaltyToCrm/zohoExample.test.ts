@@ -1,13 +1,21 @@
 /**
  * The Zoho CRM example's own expressions, evaluated by n8n's expression engine on real Loyalty to CRM items: the
- * search criteria Zoho parses (with its special characters escaped) and the Date/Time form Zoho's API takes.
+ * search criteria Zoho parses (with its special characters escaped) and the Date/Time form Zoho's API takes. Also its
+ * one Zoho API domain setting, and that the node holding it leaves what Loyalty to CRM makes unchanged.
  */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import type { IDataObject } from 'n8n-workflow';
 
 import * as fixtures from './fixtures';
-import { evaluate, exampleNodes, upsertItemOf, type ExampleNode } from './helpers';
+import { evaluate, exampleNodes, runLoyalty, upsertItemOf, type ExampleNode } from './helpers';
 
 const example = { nodes: exampleNodes('loyalty-gameball-to-zoho.json') };
+const connections = (
+	JSON.parse(readFileSync(join(__dirname, '..', '..', 'examples', 'loyalty-gameball-to-zoho.json'), 'utf8')) as {
+		connections: Record<string, { main: Array<Array<{ node: string }>> }>;
+	}
+).connections;
 const nodeNamed = (name: string) => example.nodes.find((node) => node.name === name) as ExampleNode;
 const loyaltyParameters = nodeNamed('Loyalty to CRM').parameters;
 
@@ -80,6 +88,49 @@ describe('examples/loyalty-gameball-to-zoho.json', () => {
 		}
 		const note = example.nodes.find((node) => node.type === 'n8n-nodes-base.stickyNote')?.parameters.content;
 		expect(note).toContain('ZohoSearch.securesearch.READ');
+	});
+
+	test("every HTTP Request node's URL starts with the Zoho settings node's apiDomain, and no other node names the domain", () => {
+		const settings = nodeNamed('Zoho settings');
+		expect(settings.type).toBe('n8n-nodes-base.set');
+		expect(settings.parameters.assignments).toEqual({
+			assignments: [{ id: expect.any(String), name: 'apiDomain', value: 'https://www.zohoapis.com', type: 'string' }],
+		});
+		const requests = example.nodes.filter((node) => node.type === 'n8n-nodes-base.httpRequest');
+		expect(requests).toHaveLength(8);
+		for (const node of requests) {
+			expect([node.name, node.parameters.url]).toEqual([
+				node.name,
+				expect.stringMatching(/^=\{\{ \$\('Zoho settings'\)\.first\(\)\.json\.apiDomain \}\}\/crm\/v3\//),
+			]);
+		}
+		const others = example.nodes.filter((node) => node !== settings && node.type !== 'n8n-nodes-base.stickyNote');
+		expect(others.filter((node) => /zohoapis|https?:/.test(JSON.stringify(node.parameters))).map((node) => node.name)).toEqual([]);
+	});
+
+	test('Zoho settings sits between the trigger and Loyalty to CRM and passes every input field on, adding apiDomain', () => {
+		expect(connections['Gameball Trigger'].main).toEqual([[expect.objectContaining({ node: 'Zoho settings' })]]);
+		expect(connections['Zoho settings'].main).toEqual([[expect.objectContaining({ node: 'Loyalty to CRM' })]]);
+		const { parameters } = nodeNamed('Zoho settings');
+		expect(parameters.includeOtherFields).toBe(true);
+		// Input Fields to Include: All is the default; Selected or All Except would drop fields.
+		expect(parameters.include ?? 'all').toBe('all');
+		expect(parameters.options).toEqual({});
+	});
+
+	test("Loyalty to CRM makes the same items of the trigger's item with apiDomain added, so the nodes after it see the same", async () => {
+		// One clock for both runs: the task's due date is counted from now.
+		const timers = ['setImmediate', 'clearImmediate', 'setTimeout', 'clearTimeout', 'setInterval', 'clearInterval'] as const;
+		jest.useFakeTimers({ now: new Date('2026-03-02T10:00:00Z'), doNotFake: [...timers, 'nextTick', 'queueMicrotask', 'hrtime', 'performance'] });
+		try {
+			const plain = await runLoyalty(loyaltyParameters, [fixtures.triggerProfileItem]);
+			const withSetting = await runLoyalty(loyaltyParameters, [{ ...fixtures.triggerProfileItem, apiDomain: 'https://www.zohoapis.com' }]);
+			expect([plain.error, withSetting.error]).toEqual([undefined, undefined]);
+			expect(plain.outputs.slice(0, 4).map((items) => items.length)).toEqual([1, 1, 1, 1]);
+			expect(withSetting.outputs).toEqual(plain.outputs);
+		} finally {
+			jest.useRealTimers();
+		}
 	});
 
 	test('every custom field row names the property its value reads, in Update and in Create', () => {
