@@ -1,7 +1,9 @@
 // The CRM examples that scenarios 14 and 15 run as a user imports them, with only where they send requests changed:
 // to a fake CRM on loopback (e2e/scenarios/fakeZoho.ts, fakeSalesforce.ts). n8n's Zoho CRM and Salesforce nodes
 // take their API's address from the OAuth2 token (`api_domain`, `instance_url`); the Zoho example's HTTP Request
-// nodes name Zoho's domain, which is rewritten. The Gameball credential points at the simulator.
+// nodes build their URLs from one setting (the Zoho settings node's `apiDomain`), which is set to the fake. Nothing
+// else in the example changes, so a URL that did not use the setting would miss the fake and fail the scenario. The
+// Gameball credential points at the simulator.
 const { readFileSync } = require('node:fs');
 const { join } = require('node:path');
 const { credentialRefs } = require('./common');
@@ -26,7 +28,8 @@ const CRM_EXAMPLES = {
 	zoho: {
 		file: 'loyalty-gameball-to-zoho.json',
 		workflowId: 'gbE2eZohoExampl1',
-		rewriteDomain: 'https://www.zohoapis.com',
+		// The one setting the HTTP Request nodes' URLs are built from; no other node may name Zoho's API domain.
+		domainSetting: { node: 'Zoho settings', field: 'apiDomain', realDomain: 'zohoapis.' },
 		credentials: [
 			{
 				type: 'zohoOAuth2Api',
@@ -64,11 +67,26 @@ function readExample(name) {
 	return JSON.parse(readFileSync(join(__dirname, '..', '..', 'examples', CRM_EXAMPLES[name].file), 'utf8'));
 }
 
-/** The example `name` pointed at `url`: the fixed domain (if any) rewritten, its credentials swapped for the run's. */
+/**
+ * Sets the example's domain setting (a Set node's field) to `url`. Throws when the setting is missing, or when another
+ * node (sticky notes aside) still names the real domain: its requests would not reach the fake.
+ */
+function pointDomainSetting(workflow, { node: settingsName, field, realDomain }, url) {
+	const settings = workflow.nodes.find((node) => node.name === settingsName);
+	const assignment = settings?.parameters.assignments?.assignments?.find((candidate) => candidate.name === field);
+	if (!assignment) throw new Error(`the example has no "${settingsName}" node setting ${field}`);
+	assignment.value = url;
+	const naming = workflow.nodes.filter(
+		(node) => node !== settings && node.type !== 'n8n-nodes-base.stickyNote' && JSON.stringify(node.parameters).includes(realDomain),
+	);
+	if (naming.length) throw new Error(`nodes name ${realDomain} instead of using "${settingsName}": ${naming.map((node) => node.name).join(', ')}`);
+}
+
+/** The example `name` pointed at `url`: its domain setting (if any) set to it, its credentials swapped for the run's. */
 function crmExampleWorkflow(name, url) {
 	const example = CRM_EXAMPLES[name];
-	const text = JSON.stringify(readExample(name));
-	const pointed = JSON.parse(example.rewriteDomain ? text.split(example.rewriteDomain).join(url) : text);
+	const pointed = readExample(name);
+	if (example.domainSetting) pointDomainSetting(pointed, example.domainSetting, url);
 	for (const node of pointed.nodes) {
 		if (node.credentials?.gameballApi) node.credentials.gameballApi = credentialRefs.gameball;
 		for (const { type, ref } of example.credentials) if (node.credentials?.[type]) node.credentials[type] = ref;
