@@ -72,6 +72,15 @@ describe('Add Tag / List', () => {
 		expect(moved.removeTags).toEqual(['Loyalty: Silver', 'Loyalty: Bronze']);
 	});
 
+	test('a customer first seen already in a tier is tagged by default only at a move; with Any Event too, at once', async () => {
+		const firstSeen = { ...fixtures.triggerProfileItem, changes: null };
+		const byDefault = await run({ addTagOn: ['tierChanged'] }, firstSeen);
+		expect(byDefault[OUTPUT.addTag]).toHaveLength(0);
+		const parameters = { addTagOn: ['tierChanged', 'anyEvent'], allTierNames: 'Bronze, Silver, Gold' };
+		const [tag] = jsonOf((await run(parameters, firstSeen))[OUTPUT.addTag]);
+		expect(tag).toMatchObject({ tag: 'Loyalty: Gold', removeTags: ['Loyalty: Bronze', 'Loyalty: Silver'], reasons: ['anyEvent'] });
+	});
+
 	test('no tag item when the event names no tier', async () => {
 		expect((await run({}, fixtures.olUpdated))[OUTPUT.addTag]).toHaveLength(0);
 	});
