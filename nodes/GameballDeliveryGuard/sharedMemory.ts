@@ -15,6 +15,11 @@ import { remembersCustomers } from '../GameballTrigger/memory';
 const MAX_SHARED = 100;
 const sharedByNode = new Map<string, IDataObject>();
 
+/** Forgets the oldest entry once more than MAX_SHARED nodes are kept. */
+function keepBounded(entries: Map<string, unknown> | Set<string>): void {
+	if (entries.size > MAX_SHARED) entries.delete(entries.keys().next().value as string);
+}
+
 /** The snapshots this run reads and writes, for the node `nodeKey` (`<workflow id>:<node id>`). */
 export function sharedSnapshots(nodeKey: string, loaded: IDataObject): IDataObject {
 	const kept = sharedByNode.get(nodeKey);
@@ -22,7 +27,7 @@ export function sharedSnapshots(nodeKey: string, loaded: IDataObject): IDataObje
 	const fresh = { ...loaded };
 	sharedByNode.delete(nodeKey);
 	sharedByNode.set(nodeKey, fresh);
-	if (sharedByNode.size > MAX_SHARED) sharedByNode.delete(sharedByNode.keys().next().value as string);
+	keepBounded(sharedByNode);
 	return fresh;
 }
 
@@ -44,7 +49,7 @@ export function writtenByAnotherProcess(nodeKey: string, loaded: IDataObject): b
 	const [writer, at] = String(loaded[WRITER_KEY] ?? '').split('@');
 	if (!writer || writer === PROCESS_ID || !(Number(at) >= PROCESS_STARTED_AT)) return false;
 	sharedWithOthers.add(nodeKey);
-	if (sharedWithOthers.size > MAX_SHARED) sharedWithOthers.delete(sharedWithOthers.values().next().value as string);
+	keepBounded(sharedWithOthers);
 	return true;
 }
 

@@ -120,7 +120,14 @@ function entriesOf(customer: string, key: string) {
 }
 
 const failedButApplied: INodeExecutionData[] = [];
-const summary: Record<string, { ok: number; failed: number; applied: number; faults: number; concurrent?: number }> = {};
+type Tally = { ok: number; failed: number; applied: number; faults: number; concurrent: number };
+const summary: Record<string, Tally> = {};
+
+/** One run's line of the summary: its items ok and failed, what was applied, its faults (-1: not counted) and 2001s. */
+function tally(output: INodeExecutionData[], applied: number, faults: number, concurrent: number): Tally {
+	const ok = output.filter(isSuccess).length;
+	return { ok, failed: output.length - ok, applied, faults, concurrent };
+}
 
 describe('R4: money-moving operations under faults', () => {
 	it.each(['cashback', 'redeem', 'refund', 'manualAdjustment', 'orderTrack', 'paymentTrack'])('%s: one result per item, applied at most once, in time', async (name) => {
@@ -137,7 +144,7 @@ describe('R4: money-moving operations under faults', () => {
 			// A success means it was applied (once); a failure may or may not have been, never twice.
 			if (isSuccess(output[i])) expect(entries).toHaveLength(1);
 		});
-		summary[name] = { ok: output.filter(isSuccess).length, failed: output.filter((item) => !isSuccess(item)).length, applied, faults: sim.requests.filter((r) => r.fault).length - faultsBefore, concurrent };
+		summary[name] = tally(output, applied, sim.requests.filter((r) => r.fault).length - faultsBefore, concurrent);
 		expect(summary[name].faults).toBeGreaterThan(0);
 		// The mix's 400/2001 answers (nothing applied, so retried) reached it.
 		expect(concurrent).toBeGreaterThan(0);
@@ -156,7 +163,7 @@ describe('R4: money-moving operations under faults', () => {
 			applied += holds.length;
 		});
 		failedButApplied.push(...output.filter((item, i) => !isSuccess(item) && [...sim.state.holds.values()].some((hold) => hold.customerId === input[i].customer)));
-		summary.hold = { ok: output.filter(isSuccess).length, failed: output.filter((item) => !isSuccess(item)).length, applied, faults: -1, concurrent };
+		summary.hold = tally(output, applied, -1, concurrent);
 		expect(concurrent).toBeGreaterThan(0);
 	}, 60_000);
 
@@ -172,7 +179,7 @@ describe('R4: money-moving operations under faults', () => {
 			if (isSuccess(output[i])) expect(stored?.usedCount).toBe(1);
 			applied += stored?.usedCount ?? 0;
 		});
-		summary.burn = { ok: output.filter(isSuccess).length, failed: output.filter((item) => !isSuccess(item)).length, applied, faults: -1, concurrent };
+		summary.burn = tally(output, applied, -1, concurrent);
 		expect(concurrent).toBeGreaterThan(0);
 	}, 60_000);
 
@@ -197,7 +204,7 @@ describe('R4: money-moving operations under faults', () => {
 		});
 		failedButApplied.push(...output.filter((item, i) => !isSuccess(item) && rewards(input[i].customer).length > 0));
 		const faults = sent.filter((request) => request.fault).length;
-		summary[name] = { ok: output.filter(isSuccess).length, failed: output.filter((item) => !isSuccess(item)).length, applied, faults, concurrent };
+		summary[name] = tally(output, applied, faults, concurrent);
 		expect(concurrent).toBeGreaterThan(0);
 		// The faults reached it, including "applied, then failed".
 		expect(sent.filter((request) => request.fault?.endsWith('after applying')).length).toBeGreaterThan(0);
@@ -223,13 +230,8 @@ describe('R4: batch mode under faults', () => {
 			expect(entries.length).toBeLessThanOrEqual(1);
 			if (isSuccess(cashback.output[i])) expect(entries).toHaveLength(1);
 		});
-		summary.batchCashback = {
-			ok: cashback.output.filter(isSuccess).length,
-			failed: cashback.output.filter((item) => !isSuccess(item)).length,
-			applied: input.filter(({ customer, key }) => entriesOf(customer, key).length).length,
-			faults: -1,
-			concurrent: upserts.concurrent + cashback.concurrent,
-		};
+		const applied = input.filter(({ customer, key }) => entriesOf(customer, key).length).length;
+		summary.batchCashback = tally(cashback.output, applied, -1, upserts.concurrent + cashback.concurrent);
 	}, 120_000);
 
 	it('balance adjustments for 300 customers (no transaction ID in the batch form): each applied at most once', async () => {
@@ -259,13 +261,8 @@ describe('R4: batch mode under faults', () => {
 			expect(adjustmentsOf(customer).length).toBeLessThanOrEqual(1);
 			if (isSuccess(adjusted.output[i])) expect(adjustmentsOf(customer)).toHaveLength(1);
 		});
-		summary.batchAdjustment = {
-			ok: adjusted.output.filter(isSuccess).length,
-			failed: adjusted.output.filter((item) => !isSuccess(item)).length,
-			applied: input.filter(({ customer }) => adjustmentsOf(customer).length).length,
-			faults: -1,
-			concurrent: adjusted.concurrent,
-		};
+		const applied = input.filter(({ customer }) => adjustmentsOf(customer).length).length;
+		summary.batchAdjustment = tally(adjusted.output, applied, -1, adjusted.concurrent);
 	}, 120_000);
 
 });
