@@ -287,6 +287,11 @@ export interface LoyaltyEvent {
 	 * a ready idempotency key. Null otherwise.
 	 */
 	deliveryId: string | null;
+	/**
+	 * True for a Gameball update made before one already seen (the trigger's `outOfOrder`): it holds only the
+	 * customer's identity, and Contact Changed does not hold for it.
+	 */
+	outOfOrder: boolean;
 	/** One human sentence, e.g. "Moved up from Silver to Gold; 90 points available (+40)". */
 	summary: string;
 }

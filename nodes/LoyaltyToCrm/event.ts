@@ -62,6 +62,7 @@ export function buildEvent(
 		expiry: draft.expiry ?? null,
 		occurredAt: draft.occurredAt ?? null,
 		deliveryId: draft.deliveryId ?? null,
+		outOfOrder: draft.outOfOrder ?? false,
 		summary: '',
 	};
 	event.summary = describe(event);

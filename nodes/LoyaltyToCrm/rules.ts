@@ -83,7 +83,8 @@ export function holdingConditions(event: LoyaltyEvent, settings: RuleSettings): 
 		pointsAtLeast: balance !== null && balance >= threshold,
 		pointsChanged: kind === 'points_changed' || (points.delta !== null && points.delta !== 0),
 		referralCodeAssigned: event.referral.assigned,
-		contactChanged: CONTACT_KINDS.includes(kind),
+		// A late update holds nothing newer than the CRM has; upserting it would blank mapped fields.
+		contactChanged: CONTACT_KINDS.includes(kind) && !event.outOfOrder,
 		notification: false,
 		memberRegistered: false,
 		memberDeactivated: false,

@@ -137,7 +137,9 @@ function asDateTime(preset: CrmPresetDefinition, iso: string): string {
 function upsertContact(event: LoyaltyEvent, settings: StepSettings): Omit<UpsertContactItem, keyof CrmStepItemBase> {
 	const { preset, presetSettings } = settings;
 	const properties: UpsertContactItem['properties'] = {};
-	for (const field of LOYALTY_FIELDS) {
+	// A late update's summary and time are older than the CRM's last event: only its identity is sent.
+	const fields = event.outOfOrder ? LOYALTY_FIELDS.filter((field) => field === 'customerId') : LOYALTY_FIELDS;
+	for (const field of fields) {
 		const value = loyaltyValue(event, field);
 		if (value === null) continue;
 		const asSent = field === 'lastEventAt' ? asDateTime(preset, String(value)) : value;

@@ -73,20 +73,25 @@ describe('Gameball Trigger -> Loyalty to CRM', () => {
 		expect(outputs.map((output) => output.length)).toEqual([1, 0, 0, 0, 0]);
 	});
 
-	test('a late, older update: the contact is upserted without its old tier and balance, and no tag or task', async () => {
+	test('a late, older update: no step by default; with Any Event the upsert carries the identity only', async () => {
 		const harness = trigger();
-		await deliver(harness, profile(1, { tier_name: 'Silver', tier_order: 2, activated_points: 950 }));
-		await deliver(harness, profile(5, { tier_name: 'Gold', tier_order: 3, activated_points: 1010 }));
-		const late = await deliver(harness, profile(3, { tier_name: 'Silver', tier_order: 2, activated_points: 980 }));
+		await deliver(harness, profile(1, { tier_name: 'Silver', tier_order: 2, activated_points: 950, referral_code: 'OLD-1' }));
+		await deliver(harness, profile(5, { tier_name: 'Gold', tier_order: 3, activated_points: 1010, referral_code: 'NEW-2' }));
+		const late = await deliver(harness, profile(3, { tier_name: 'Silver', tier_order: 2, activated_points: 980, referral_code: 'OLD-1' }));
 		expect(late.map((item) => item.json)).toEqual([expect.objectContaining({ outOfOrder: true, changes: {} })]);
 
+		// The examples map every property in fixed rows: an upsert of this item would blank the tier and points.
 		const { outputs, error } = await runLoyalty({}, late.map((item) => item.json));
 		expect(error).toBeUndefined();
-		expect(outputs.map((items) => items.length)).toEqual([1, 0, 0, 0, 0]);
-		const { properties } = outputs[OUTPUT.upsertContact][0].json as { properties: IDataObject };
-		expect(properties).not.toHaveProperty('gameball_tier');
-		expect(properties).not.toHaveProperty('gameball_points_available');
-		expect(outputs[OUTPUT.upsertContact][0].json).toMatchObject({ email: 'customer@example.com', customerId: 'webhook-test' });
+		expect(outputs.map((items) => items.length)).toEqual([0, 0, 0, 0, 0]);
+
+		// Nor does it write its older referral code, last event or last event time over the newer ones.
+		const anyEvent = await runLoyalty({ upsertContactOn: ['anyEvent'] }, late.map((item) => item.json));
+		expect(anyEvent.outputs.map((items) => items.length)).toEqual([1, 0, 0, 0, 0]);
+		const upsert = anyEvent.outputs[OUTPUT.upsertContact][0].json;
+		expect(upsert.properties).toEqual({ gameball_customer_id: 'webhook-test' });
+		expect(upsert).toMatchObject({ email: 'customer@example.com', customerId: 'webhook-test', reasons: ['anyEvent'] });
+		expect((upsert.event as IDataObject).outOfOrder).toBe(true);
 	});
 
 	test('a notification: one message per language and channel, paired with the delivery\'s trigger items', async () => {

@@ -187,10 +187,11 @@ export function fromGameballTriggerItem(json: Json): LoyaltyEvent {
 			email: str(field(json, 'email')),
 			mobile: str(field(json, 'mobileNumber')) ?? str(json.mobile),
 		},
-		// An update made before one already seen holds an older tier and balance: they are not written.
+		// An update made before one already seen holds an older tier, balance and referral code: they are not written.
+		outOfOrder: isOutOfOrder,
 		tier: isOutOfOrder ? {} : tierOfTriggerItem(json, changes),
 		points: isOutOfOrder ? {} : pointsOfTriggerItem(json, changes),
-		referral: referralOfTriggerItem(json, changes),
+		referral: isOutOfOrder ? {} : referralOfTriggerItem(json, changes),
 		changedFields: changes ? Object.keys(changes) : null,
 		notifications,
 	});
