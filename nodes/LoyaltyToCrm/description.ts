@@ -108,7 +108,7 @@ export const loyaltyToCrmProperties: INodeProperties[] = [
 		name: 'pointsThreshold',
 		type: 'number',
 		default: 1000,
-		description: 'N for the "Points >= N" and "Points Crossed N" rules, on available points',
+		description: 'N for the "Points >= N" and "Points Crossed N" rules, on available points (Points >= N uses the total when an event has none)',
 	},
 	{
 		displayName: 'Upsert Contact When',

@@ -264,8 +264,10 @@ export function buildSteps(
 		customerId: event.customer.id,
 		...(settings.includeEvent ? { event } : {}),
 	});
-	const fires = (step: CrmStep) => reasonsByStep[step].length > 0;
 	const outputs: CrmStepItem[][] = STEPS.map(() => []);
+	// No email, customer ID or mobile number: no step could find the contact (e.g. a transaction not yet matched).
+	if (match.value === null) return outputs;
+	const fires = (step: CrmStep) => reasonsByStep[step].length > 0;
 	if (fires('upsertContact')) {
 		outputs[0].push({ ...base('upsertContact'), step: 'upsertContact', ...upsertContact(event, settings) });
 	}

@@ -8,6 +8,17 @@ async function run(parameters: INodeParameters, input: IDataObject) {
 	return outputs;
 }
 
+describe('an event that names no customer', () => {
+	test('fires no step: no CRM step could find its contact (a transaction not yet matched to a member)', async () => {
+		const anonymous = { type: 'TransactionRegistered', data: { transaction: { transactionId: 't-1', grossValue: 40 } } };
+		const outputs = await run({}, anonymous);
+		expect(outputs.map((items) => items.length)).toEqual([0, 0, 0, 0, 0]);
+		// The same transaction once it names its member: every step but the tier tag (one message per channel).
+		const matched = await run({}, { ...anonymous, data: { ...anonymous.data, customerId: 'ol-1' } });
+		expect(matched.map((items) => items.length)).toEqual([1, 0, 1, 1, 3]);
+	});
+});
+
 describe('Upsert Contact', () => {
 	test('falls back to the next key when the chosen one is missing, and says so', async () => {
 		const outputs = await run({ matchBy: 'email' }, fixtures.olUpdated);
