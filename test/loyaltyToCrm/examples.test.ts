@@ -65,7 +65,10 @@ function references(node: WorkflowNode): { own: string[]; loyalty: string[] } {
 	const text = JSON.stringify(node.parameters);
 	const own = [...text.matchAll(/\$json\.([\w.]+)/g)].map((match) => match[1]);
 	const loyalty = [...text.matchAll(/\$\('Loyalty to CRM'\)\.item\.json\.([\w.]+)/g)].map((match) => match[1]);
-	return { own: own.filter((path) => !loyalty.includes(path) || text.includes(`$json.${path}`)), loyalty };
+	// `$json.email ? { email: $json.email } : {}` sends nothing when the value is missing: such a path may be null.
+	const guarded = new Set([...text.matchAll(/\$json\.([\w.]+) \?(?![?.])/g)].map((match) => match[1]));
+	const ownRead = own.filter((path) => !loyalty.includes(path) || text.includes(`$json.${path}`));
+	return { own: ownRead.filter((path) => !guarded.has(path)), loyalty };
 }
 
 function valueAt(source: unknown, path: string): unknown {

@@ -35,3 +35,18 @@ test('Open Loyalty to HubSpot: the v3 batch upsert body carries the last event t
 	const sent = (body as { inputs: Array<{ properties: IDataObject }> }).inputs[0].properties.loyalty_last_event_at;
 	expect(instant(sent)).toBe(new Date(fixtures.olNamedLevelChanged.createdAt).toISOString());
 });
+
+test('Open Loyalty to HubSpot: the upsert writes the email, so an email change found by customer ID reaches HubSpot', async () => {
+	const nodes = nodesOf('open-loyalty-to-hubspot.json');
+	const upsertBody = async (event: IDataObject) => {
+		const item = await upsertItemOf((nodes.get('Loyalty to CRM') as ExampleNode).parameters, fixtures.webhookNodeItem(event));
+		const expression = String((nodes.get('HubSpot: Upsert Contact') as ExampleNode).parameters.jsonBody);
+		return (JSON.parse(String(evaluate(expression, item))) as { inputs: Array<IDataObject & { properties: IDataObject }> }).inputs[0];
+	};
+	const changed = await upsertBody(fixtures.olNamedEmailChanged);
+	expect(changed).toMatchObject({ idProperty: 'loyalty_customer_id', id: 'ol-42' });
+	expect(changed.properties).toMatchObject({ email: 'mila.new@example.com', loyalty_customer_id: 'ol-42' });
+	// No email in the event: none is sent, so HubSpot's is kept.
+	const anonymous = await upsertBody({ type: 'CustomerUpdated', data: { customerId: 'ol-7' } });
+	expect(anonymous.properties).not.toHaveProperty('email');
+});
