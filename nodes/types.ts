@@ -139,7 +139,9 @@ export type GameballTierChangedItem = GameballEnvelopeFields & {
 	direction: 'up' | 'down';
 	previousTierOrder: number;
 	tierOrder: number;
+	/** The name sent with `previousTierOrder`; `null` when no update sent that order with a name. */
 	previousTierName: string | null;
+	/** The name sent with this update's tier order, or `null`. */
 	tierName: string | null;
 };
 

@@ -41,12 +41,28 @@ export function snapshotOf(profile: ProfileFields, createdAt: string | null): Pr
 	};
 }
 
-/** The snapshot to remember: each field as now sent, or as last known when this update lacks it. */
+type Tier = Pick<ProfileSnapshot, 'tierOrder' | 'tierName'>;
+
+/**
+ * The tier to remember. A name belongs to its order: an order sent without a name keeps the old name only when it is
+ * the same order, and a name sent without an order leaves a known order and its name as they were.
+ */
+function mergeTiers(previous: Tier, current: Tier): Tier {
+	if (current.tierOrder === null) {
+		if (previous.tierOrder !== null) return { tierOrder: previous.tierOrder, tierName: previous.tierName };
+		return { tierOrder: null, tierName: current.tierName ?? previous.tierName };
+	}
+	const sameOrder = current.tierOrder === previous.tierOrder;
+	return { tierOrder: current.tierOrder, tierName: current.tierName ?? (sameOrder ? previous.tierName : null) };
+}
+
+/** The snapshot to remember: each field as now sent, or as last known when this update lacks it (the tier as a pair). */
 export function mergeSnapshots(previous: ProfileSnapshot | undefined, current: ProfileSnapshot): ProfileSnapshot {
 	if (!previous) return current;
+	const tier = mergeTiers(previous, current);
 	return {
-		tierOrder: current.tierOrder ?? previous.tierOrder,
-		tierName: current.tierName ?? previous.tierName,
+		tierOrder: tier.tierOrder,
+		tierName: tier.tierName,
 		activatedPoints: current.activatedPoints ?? previous.activatedPoints,
 		pendingPoints: current.pendingPoints ?? previous.pendingPoints,
 		totalPoints: current.totalPoints ?? previous.totalPoints,

@@ -74,6 +74,14 @@ describe('Track Tier and Points Changes through n8n-core', () => {
 		}
 	});
 
+	it('names the previous tier only after the tier order it came with, when an update sent an order without a name', async () => {
+		const tracker = newTracker({ events: ['tierChanged'] });
+		const updates = [BASIC, { ...SILVER, tier_name: null }, { ...SILVER, tier_name: 'Gold', tier_order: 3 }];
+		let last: IDataObject[] = [];
+		for (const [seq, profile] of updates.entries()) last = keptJson((await tracker.run(await deliverToAFreshProcess('uma', profile, seq + 1))).outputs);
+		expect(last[1]).toMatchObject({ event: 'gameball.tier.changed', previousTierOrder: 2, previousTierName: null, tierName: 'Gold' });
+	});
+
 	it('replaces the trigger\'s own derived items, keeps other items, and honours the chosen events', async () => {
 		const trigger = newTrigger();
 		await trigger.deliver(signedRequest(profilePayload({ customer_id: 'carol' }, BASIC)));

@@ -31,6 +31,16 @@ describe('changes.ts', () => {
 		expect(mergeSnapshots(base, partial)).toEqual({ ...base, activatedPoints: 95 });
 	});
 
+	it('remembers a tier name only with the tier order it came with', () => {
+		const noName = { ...base, tierOrder: 2, tierName: null };
+		expect(mergeSnapshots(base, noName)).toMatchObject({ tierOrder: 2, tierName: null });
+		expect(mergeSnapshots(base, { ...base, tierName: null })).toMatchObject({ tierOrder: 1, tierName: 'basic' });
+		const nameOnly = { ...base, tierOrder: null, tierName: 'Silver' };
+		expect(mergeSnapshots(base, nameOnly)).toMatchObject({ tierOrder: 1, tierName: 'basic' });
+		const unknownOrder = { ...base, tierOrder: null, tierName: 'basic' };
+		expect(mergeSnapshots(unknownOrder, nameOnly)).toMatchObject({ tierOrder: null, tierName: 'Silver' });
+	});
+
 	it('computes decimal deltas without floating-point noise', () => {
 		expect(difference(0.3, 0.1)).toBe(0.2);
 		expect(difference(100.1, 100.2)).toBe(-0.1);
@@ -160,6 +170,38 @@ describe('derived events through n8n-core', () => {
 		expect(items.map((item) => item.event)).toEqual(['customer.profile.updated']);
 		const moved = emittedJson(await trigger.deliver(update('ivy', { ...SILVER, tier_order: 3, tier_name: 'Gold' }, 3)));
 		expect(moved[1]).toMatchObject({ event: 'gameball.tier.changed', previousTierOrder: 2, tierOrder: 3 });
+	});
+
+	it('never names the previous tier after another tier order: a tier order sent without its name forgets the old name', async () => {
+		const trigger = newTrigger();
+		await trigger.deliver(update('jane', SILVER, 1));
+		const unnamed = emittedJson(await trigger.deliver(update('jane', { ...SILVER, tier_order: 3, tier_name: null }, 2)));
+		expect(unnamed[1]).toMatchObject({ event: 'gameball.tier.changed', previousTierName: 'Silver', tierOrder: 3, tierName: null });
+		const items = emittedJson(await trigger.deliver(update('jane', { ...SILVER, tier_order: 4, tier_name: 'Platinum' }, 3)));
+		expect(items[0].changes).toMatchObject({ tierOrder: { previous: 3, current: 4 } });
+		expect(items[0].changes).not.toHaveProperty('tierName');
+		expect(items[1]).toMatchObject({ previousTierOrder: 3, previousTierName: null, tierOrder: 4, tierName: 'Platinum' });
+	});
+
+	it('keeps the remembered tier when an update sends a tier name without its order', async () => {
+		const trigger = newTrigger();
+		await trigger.deliver(update('kim', SILVER, 1));
+		const nameOnly = emittedJson(await trigger.deliver(update('kim', { ...SILVER, tier_order: null, tier_name: 'Gold' }, 2)));
+		expect(nameOnly[0].changes).toEqual({ tierName: { previous: 'Silver', current: 'Gold' } });
+		const items = emittedJson(await trigger.deliver(update('kim', { ...SILVER, tier_order: 3, tier_name: 'Gold' }, 3)));
+		expect(items[1]).toMatchObject({ direction: 'up', previousTierOrder: 2, previousTierName: 'Silver', tierOrder: 3, tierName: 'Gold' });
+	});
+
+	it('reports points going to zero as a move, with the whole balance as the delta', async () => {
+		const trigger = newTrigger();
+		await trigger.deliver(update('lena', SILVER, 1));
+		const items = emittedJson(await trigger.deliver(update('lena', { ...SILVER, activated_points: 0, pending_points: 0, total_points: 0 }, 2)));
+		expect(items[0].changes).toEqual({
+			activatedPoints: { previous: 90, current: 0, delta: -90 },
+			pendingPoints: { previous: 10, current: 0, delta: -10 },
+			totalPoints: { previous: 100, current: 0, delta: -100 },
+		});
+		expect(items[1]).toMatchObject({ event: 'gameball.points.changed', activatedPoints: 0, activatedPointsDelta: -90, totalPointsDelta: -100 });
 	});
 
 	it('ignores a missing tier or points value instead of reporting a change', async () => {
