@@ -90,7 +90,7 @@ export const triggerProperties: INodeProperties[] = [
 			{
 				name: 'Notification',
 				value: 'notification',
-				description: 'A notification for a customer (customer.notification.push), one item per language (at most 200)',
+				description: 'A notification for a customer (customer.notification.push): one item per language, or one raw item with Simplify off. With Simplify on, more than 200 languages get 400.',
 			},
 			{
 				name: 'Points Changed',
