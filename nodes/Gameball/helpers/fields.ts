@@ -147,6 +147,19 @@ export function toNumber(
 	return number;
 }
 
+/**
+ * A boolean field's value as a boolean: an expression gives text, so "true" and "false" (any case) are converted.
+ * Blank is `undefined`; anything else is a clear error rather than a string Gameball refuses.
+ */
+export function toBoolean(context: IExecuteFunctions, displayName: string, value: unknown, itemIndex: number): boolean | undefined {
+	if (value === undefined || value === null || (typeof value === 'string' && value.trim() === '')) return undefined;
+	if (typeof value === 'boolean') return value;
+	const text = typeof value === 'string' ? value.trim().toLowerCase() : undefined;
+	if (text === 'true' || text === 'false') return text === 'true';
+	const shown = typeof value === 'string' ? JSON.stringify(value.slice(0, 40)) : typeof value;
+	throw new NodeOperationError(context.getNode(), `"${displayName}" must be true or false (got ${shown})`, { itemIndex });
+}
+
 /** A required number parameter: blank (e.g. an expression that gives nothing) is refused, not sent as 0. */
 export function readNumber(context: IExecuteFunctions, property: INodeProperties, itemIndex: number, integer = false): number {
 	const value = toNumber(context, property.displayName, context.getNodeParameter(property.name, itemIndex), itemIndex, integer);

@@ -2,7 +2,7 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 import { NodeOperationError } from 'n8n-workflow';
 
 import { displayNameOf, type Endpoint, type GameballOperation, type GameballRequest } from '../actions/operation';
-import { additionalFields, compact, parseJson, readNumber, readString, toNumber } from './fields';
+import { additionalFields, compact, parseJson, readNumber, readString, toBoolean, toNumber } from './fields';
 
 /** An operation described by its fields: where each one goes is derived from the spec, not written per operation. */
 export interface RequestSpec
@@ -116,6 +116,7 @@ function convert(
 		if (Number.isNaN(date.getTime())) fail(context, `"${property.displayName}" is not a valid date: ${String(value)}`, itemIndex);
 		return date.toISOString();
 	}
+	if (property.type === 'boolean') return toBoolean(context, property.displayName, value, itemIndex);
 	const integer = wantsInteger(spec, property.name);
 	if (property.type === 'number' || integer) {
 		return checkRange(context, property, toNumber(context, property.displayName, value, itemIndex, integer), itemIndex);
@@ -130,7 +131,6 @@ function readRequired(context: IExecuteFunctions, spec: RequestSpec, property: I
 		return checkRange(context, property, readNumber(context, property, itemIndex, wantsInteger(spec, name)), itemIndex);
 	}
 	if (type === 'dateTime' && !readString(context, name, itemIndex)) return new Date().toISOString();
-	if (type === 'boolean') return context.getNodeParameter(name, itemIndex) as boolean;
 	const raw = type === 'string' ? readString(context, name, itemIndex) : context.getNodeParameter(name, itemIndex);
 	const value = convert(context, spec, property, raw, itemIndex);
 	if (value === undefined || value === '') fail(context, `"${displayName}" is required`, itemIndex);

@@ -13,6 +13,7 @@ import {
 	parseJson,
 	readAdditional,
 	readRequiredString,
+	toBoolean,
 	toNumber,
 } from '../../helpers/fields';
 
@@ -86,7 +87,8 @@ export const createOrUpdate: GameballOperation = {
 	properties,
 	build(itemIndex) {
 		const fields = readAdditional(this, itemIndex, ['custom', ...listAttributes]);
-		const { email, mobile, guest, referrerCode, deviceToken, osType, custom } = fields;
+		const { email, mobile, referrerCode, deviceToken, osType, custom } = fields;
+		const guest = toBoolean(this, 'Guest', fields.guest, itemIndex);
 		const customerId = readRequiredString(this, customerIdParam, itemIndex);
 		const numberOf = (name: string) => toNumber(this, titleOf(name), fields[name], itemIndex, integerAttributes.includes(name));
 		const attributes: IDataObject = compact({
