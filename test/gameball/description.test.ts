@@ -97,4 +97,11 @@ describe('Gameball node description', () => {
 		expect(customerView).toMatch(/transactions.*customer name, email and whether the customer was deleted/);
 		expect(customerView).not.toMatch(/sees/);
 	});
+
+	it("describes Refund's Transaction Time as the refunded transaction's, as the OpenAPI document does", () => {
+		const refund = resources.find(({ value }) => value === 'transaction')?.operations.find(({ value }) => value === 'refund');
+		const time = refund?.properties.find(({ name }) => name === 'transactionTime');
+		expect(time?.description).toMatch(/refunded \(original\) transaction/);
+		expect(time?.description).not.toMatch(/Leave empty for now/);
+	});
 });

@@ -10,7 +10,11 @@ export const refund = requestOperation({
 		customerIdParam,
 		stringParam('refundTransactionId', 'Refund Transaction ID', 'Your unique ID for this refund'),
 		stringParam('reverseTransactionId', 'Reversed Transaction ID', 'The ID of the transaction being refunded'),
-		transactionTimeParam,
+		{
+			...transactionTimeParam,
+			// Gameball's `transactionTime` here is the refunded transaction's, not the refund's.
+			description: 'When the refunded (original) transaction happened, as Gameball asks. Leave empty to send the current time.',
+		},
 	],
 	optional: [
 		...identityOptions,
