@@ -64,12 +64,20 @@ describe('a duplicate transaction ID', () => {
 		expect(sim.ledger().filter((entry) => entry.transactionId === 'applied-then-5xx')).toHaveLength(1);
 	});
 
+	// A duplicate check Gameball documents for transaction IDs only.
 	it.each([
 		['an order', { resource: 'order', operation: 'track', customerId: 'payer', orderId: 'order-then-5xx', totalPaid: 10 }, 'orderId'],
 		['a payment', { resource: 'payment', operation: 'track', customerId: 'payer', paymentId: 'payment-then-5xx', totalPaid: 10 }, 'paymentId'],
-	])('after an attempt that may have been applied, for %s too', async (_label, parameters, key) => {
+	])('is not relied on for %s (none is documented): it is not sent again after an attempt that may have been applied', async (_label, parameters, key) => {
+		const id = parameters[key as keyof typeof parameters];
+		const before = sim.requests.length;
 		const { outputs } = await appliedThen5xx({ ...parameters, batching: { mode: 'never' } }, [{}]);
-		expect(outputs[0][0].json).toMatchObject({ alreadyApplied: true, [key]: parameters[key as keyof typeof parameters] });
+		expect(outputs[0][0].json).not.toHaveProperty('alreadyApplied');
+		expect(outputs[0][0].json.error).toMatch(/^5\d{3}: Gameball server error$/);
+		expect(String(outputs[0][0].json.description)).toContain('may or may not have been applied');
+		const sent = sim.requests.slice(before).filter((request) => request.method === 'POST' && (request.body as IDataObject)[key] === id);
+		expect(sent).toHaveLength(1);
+		expect(sim.ledger().filter((entry) => entry.orderId === id && entry.type === 'PaymentReward')).toHaveLength(1);
 	});
 
 	it('after a 5xx, then a 429, still means the 5xx attempt went through', async () => {

@@ -76,6 +76,9 @@ const OPERATIONS: Record<string, INodeParameters> = {
 	socialChallenge: { resource: 'customer', operation: 'achieveSocialChallenge', customerId: '={{ $json.customer }}', challengeId: 104 },
 };
 
+/** The ID field of the purchase operations, which Gameball documents no duplicate check for. */
+const PURCHASE_ID_FIELDS: Record<string, string> = { orderTrack: 'orderId', paymentTrack: 'paymentId' };
+
 /** Where each campaign operation is sent, and the campaign it rewards. */
 const CAMPAIGN_OPERATIONS: Record<string, { path: string; campaignId: number }> = {
 	eventSend: { path: '/integrations/events', campaignId: 101 },
@@ -131,6 +134,7 @@ function tally(output: INodeExecutionData[], applied: number, faults: number, co
 
 describe('R4: money-moving operations under faults', () => {
 	it.each(['cashback', 'redeem', 'refund', 'manualAdjustment', 'orderTrack', 'paymentTrack'])('%s: one result per item, applied at most once, in time', async (name) => {
+		const requestsBefore = sim.requests.length;
 		const input = items(name);
 		const faultsBefore = sim.requests.filter((request) => request.fault).length;
 		const { output, elapsed, concurrent } = await underFaults(OPERATIONS[name], input);
@@ -146,6 +150,18 @@ describe('R4: money-moving operations under faults', () => {
 		});
 		summary[name] = tally(output, applied, sim.requests.filter((r) => r.fault).length - faultsBefore, concurrent);
 		expect(summary[name].faults).toBeGreaterThan(0);
+		// Orders and payments have no documented duplicate check: after a request that reached Gameball (answered,
+		// or applied and then failed) the node sends that ID no more, whatever the simulator would dedupe.
+		const idField = PURCHASE_ID_FIELDS[name];
+		if (idField) {
+			const sent = sim.requests.slice(requestsBefore).filter((request) => request.method === 'POST');
+			for (const { key } of input) {
+				const forKey = sent.filter((request) => (request.body as IDataObject)?.[idField] === key);
+				const reached = forKey.findIndex((request) => (request.status >= 200 && request.status < 300) || request.fault?.endsWith('after applying'));
+				if (reached >= 0) expect([key, forKey.length - reached]).toEqual([key, 1]);
+			}
+			expect(sent.filter((request) => request.fault?.endsWith('after applying')).length).toBeGreaterThan(0);
+		}
 		// The mix's 400/2001 answers (nothing applied, so retried) reached it.
 		expect(concurrent).toBeGreaterThan(0);
 	}, 60_000);

@@ -84,7 +84,7 @@ export const orderAmountOptions: INodeProperties[] = [
  */
 export function trackedPurchaseFields(purchase: 'order' | 'payment', ownOptions: INodeProperties[]) {
 	const title = purchase === 'order' ? 'Order' : 'Payment';
-	const idDescription = `Your unique ID for the ${purchase}. Gameball rejects a repeated ID, which makes retries safe.`;
+	const idDescription = `Your unique ID for the ${purchase}. Gameball documents no duplicate check for it, so it is not sent again after a failure that leaves unclear whether it was applied.`;
 	return {
 		required: [
 			customerIdParam,

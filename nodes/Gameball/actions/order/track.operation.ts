@@ -12,7 +12,6 @@ export const track = requestOperation({
 		...orderAmountOptions,
 		lineItemsArray,
 	]),
-	idempotencyKey: 'orderId',
 	movesMoney: true,
 	batch: {
 		kind: 'orders',

@@ -8,6 +8,5 @@ export const track = requestOperation({
 	action: 'Track a payment and reward its cashback',
 	endpoint: 'POST /payments',
 	...trackedPurchaseFields('payment', [...paymentAmountOptions, paymentDetailsOption]),
-	idempotencyKey: 'paymentId',
 	movesMoney: true,
 });
