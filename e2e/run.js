@@ -5,7 +5,7 @@
 //   node e2e/run.js 2          one version (2, 1, 2.40.7 or 1.123.81)
 //   node e2e/run.js 2 05-      ...and only the scenario files matching a pattern (jest's testPathPattern)
 // Reports: reports/e2e-<version>.json (jest's JSON shape, read by scripts/tally.js).
-const { existsSync, mkdirSync, readdirSync, writeFileSync } = require('node:fs');
+const { existsSync, mkdirSync, writeFileSync } = require('node:fs');
 const { join } = require('node:path');
 const { getVersion } = require('./lib/versions');
 const { freePort } = require('./lib/ports');
@@ -23,36 +23,6 @@ const API_KEY = 'e2e-api-key';
 const SECRET_KEY = 'e2e-secret-key';
 const CRM_FAKE_TOKEN = 'e2e-crm-token';
 const AI_FAKE_KEY = 'e2e-openai-key';
-
-/** Scenario files per major version: everything on 2.x and on 1.x (the list 1.x runs unless E2E_ALL_SCENARIOS=1). */
-const allScenarios = (major) => major === 2 || process.env.E2E_ALL_SCENARIOS === '1';
-const ONE_X_SCENARIOS = /^(0[1-9]|1[0-6])-/;
-
-/** Jest flags whose value is the next argument (`-t tier`), not a path pattern. */
-const FLAGS_WITH_VALUES = new Set(['-t', '--testNamePattern', '--testTimeout', '-w', '--maxWorkers', '--outputFile']);
-
-/**
- * The jest arguments that pick the scenario files: the arguments given (jest ORs path patterns), and on 1.x only its
- * own scenarios among those the patterns match, so that a pattern never adds one 1.x does not run. `undefined` when
- * none of 1.x's scenarios matches.
- */
-function scenarioArgs(major, args) {
-	if (allScenarios(major)) return args;
-	const flags = [];
-	const patterns = [];
-	for (let i = 0; i < args.length; i++) {
-		if (!args[i].startsWith('-')) patterns.push(args[i]);
-		else {
-			flags.push(args[i]);
-			if (FLAGS_WITH_VALUES.has(args[i]) && i + 1 < args.length) flags.push(args[++i]);
-		}
-	}
-	const files = readdirSync(join(__dirname, 'scenarios')).filter((name) => name.endsWith('.test.ts') && ONE_X_SCENARIOS.test(name));
-	// Matched against the full path, as jest matches its path patterns.
-	const chosen = files.filter((name) => patterns.length === 0 || patterns.some((pattern) => new RegExp(pattern).test(join(__dirname, 'scenarios', name))));
-	if (chosen.length === 0) return undefined;
-	return [...flags, '--testPathPattern', `scenarios/(${chosen.map((name) => name.replace(/\./g, '\\.')).join('|')})$`];
-}
 
 async function ensureE2eDependencies() {
 	if (existsSync(join(__dirname, 'node_modules', 'playwright-core'))) return;
@@ -74,11 +44,6 @@ function runJest(contextFile, reportFile, extraArgs) {
 async function runVersion(versionName, landed, jestFilter) {
 	const version = getVersion(versionName);
 	const major = Number(version.version.split('.')[0]);
-	const scenarios = scenarioArgs(major, jestFilter);
-	if (!scenarios) {
-		log(`n8n ${version.version}: none of its scenarios matches ${jestFilter.join(' ')} (E2E_ALL_SCENARIOS=1 runs all there); skipped`);
-		return 0;
-	}
 	const simulatorPort = await freePort();
 	const simulatorUrl = `http://127.0.0.1:${simulatorPort}`;
 	const withCrm = landed.crm && landed.trigger;
@@ -145,7 +110,7 @@ async function runVersion(versionName, landed, jestFilter) {
 		writeFileSync(contextFile, JSON.stringify(context, null, 2));
 		log(`n8n ${version.version} is up at ${instance.url}; running the scenarios`);
 		const reportFile = join(repoRoot, 'reports', `e2e-${version.version}.json`);
-		return await runJest(contextFile, reportFile, scenarios);
+		return await runJest(contextFile, reportFile, jestFilter);
 	} finally {
 		if (instance) await instance.stop();
 		if (pgDatabase) dropDatabase(pgDatabase);
