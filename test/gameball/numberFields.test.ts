@@ -188,3 +188,19 @@ describe('through the node', () => {
 		expect(sim.requests.length).toBe(before);
 	});
 });
+
+describe('documented minimums', () => {
+	it('every number field the contract gives a minimum refuses a value below it before anything is sent', async () => {
+		const checked: string[] = [];
+		for (const field of fields) {
+			const path = pathOf(await build(field, ' 7 '), 7);
+			const minimum = path && schemaAt(contractOf(field.operation), path)?.minimum;
+			if (typeof minimum !== 'number') continue;
+			checked.push(field.label);
+			const below = minimum - 1;
+			const refusal = await build(field, String(below)).then(() => 'sent', (error: Error) => error.message);
+			expect([field.label, refusal]).toEqual([field.label, `"${field.property.displayName}" must be at least ${minimum} (got ${below})`]);
+		}
+		expect(checked).toEqual(expect.arrayContaining(['order.previewRewards totalPaid', 'payment.calculateCashback totalDiscount']));
+	});
+});

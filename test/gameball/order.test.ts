@@ -117,8 +117,11 @@ describe('Order', () => {
 		expect(sentBody()).toEqual({ totalPaid: 80, totalDiscount: 0, totalShipping: 5, customerId: 'shopper' });
 		expect(outputs[0][0].json.totalPoints).toBeGreaterThan(0);
 
+		// Refused before sending: the contract's minimum is 0.
+		const before = sim.requests.length;
 		const negative = await runGameball(credentials, order('calculateCashback', { totalPaid: 80, totalDiscount: -1, totalShipping: 0 }));
-		expect(negative.error?.message).toMatch(/^3\d{3}: /);
+		expect(negative.error?.message).toBe('"Total Discount" must be at least 0 (got -1)');
+		expect(sim.requests.length).toBe(before);
 	});
 
 	it('previews rewards with the language as a header, and rejects a negative amount', async () => {
@@ -132,8 +135,10 @@ describe('Order', () => {
 		expect(sentBody()).toEqual({ totalPaid: 50, customerId: 'shopper' });
 		expect(outputs[0][0].json).toMatchObject({ customerFound: true });
 
+		const before = sim.requests.length;
 		const negative = await runGameball(credentials, order('previewRewards', { totalPaid: -5 }));
-		expect(negative.error?.message).toMatch(/^3\d{3}: /);
+		expect(negative.error?.message).toBe('"Total Paid" must be at least 0 (got -5)');
+		expect(sim.requests.length).toBe(before);
 	});
 
 	it('gets the transactions of an order, and reports an unknown order', async () => {

@@ -4,8 +4,9 @@ import { customerIdParam, identityOptions, jsonOption, lineItemsOption, merchant
 
 /** Fields that orders and payments share, for tracking them and for quoting their cashback. */
 
+/** A money amount: never negative (Gameball's contract says so wherever it gives a minimum). */
 export function amountParam(name: string, displayName: string, description: string, required = true): INodeProperties {
-	return { displayName, name, type: 'number', default: 0, required: required || undefined, description };
+	return { displayName, name, type: 'number', typeOptions: { minValue: 0 }, default: 0, required: required || undefined, description };
 }
 
 export function dateParam(name: string, displayName: string): INodeProperties {
