@@ -106,6 +106,22 @@ describe('through the node', () => {
 		expect(outputs[0][0].json).toMatchObject({ customerId: 'flags', isActive: false });
 	});
 
+	it('reads Simplify and Return All given as the text "false" and "true" as booleans', async () => {
+		const get = { resource: 'customer', operation: 'get', customerId: 'flags', simplify: '={{ $json.simplify }}' };
+		const [simplified, raw] = (await runGameball(credentials, get, [{ simplify: 'true' }, { simplify: 'false' }])).outputs[0];
+		// Simplify lifts the attributes to the top; the record as Gameball sends it keeps them nested.
+		expect(raw.json).toHaveProperty('customerAttributes');
+		expect(simplified.json).not.toHaveProperty('customerAttributes');
+		expect((await runGameball(credentials, { ...get, simplify: true })).outputs[0][0].json).toEqual(simplified.json);
+
+		for (let i = 0; i < 3; i++) await runGameball(credentials, { resource: 'event', operation: 'send', customerId: 'flags', eventName: `flag_${i}` });
+		const list = { resource: 'customer', operation: 'getActivities', customerId: 'flags', returnAll: '={{ $json.all }}', limit: 1 };
+		const { outputs } = await runGameball(credentials, list, [{ all: 'false' }]);
+		expect(outputs[0]).toHaveLength(1);
+		const { error } = await runGameball(credentials, list, [{ all: 'maybe' }]);
+		expect(error?.message).toBe('"Return All" must be true or false (got "maybe")');
+	});
+
 	it('stops an item whose expression gives nothing, by name, before sending it', async () => {
 		const before = sim.requests.length;
 		const { outputs } = await runGameball(credentials, activation, [{}, { active: null }], true);
