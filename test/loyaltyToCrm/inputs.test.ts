@@ -1,5 +1,5 @@
 import * as fixtures from './fixtures';
-import { eventOf } from './helpers';
+import { eventOf, runLoyalty } from './helpers';
 
 describe('Gameball inputs', () => {
 	test('raw customer.profile.updated body (Gameball docs sample)', async () => {
@@ -321,6 +321,16 @@ describe('Open Loyalty named inputs', () => {
 		const event = await eventOf(fixtures.olNamedPointsChanged);
 		expect(event.kind).toBe('points_changed');
 		expect(event.points).toMatchObject({ available: 480, delta: -20, previousAvailable: 500 });
+	});
+
+	test('WalletBalanceUpdated is a points change, its balance read from the wallet', async () => {
+		const wallet = { type: 'WalletBalanceUpdated', data: { customer: { customerId: 'ol-42', email: 'mila@example.com' }, wallet: { activeUnits: 310, pendingUnits: 15, totalUnits: 400 }, amountChange: 10, amountChangeType: 'add' } };
+		const event = await eventOf(wallet);
+		expect(event.kind).toBe('points_changed');
+		expect(event.points).toMatchObject({ available: 310, pending: 15, total: 400, delta: 10 });
+		// It fires the same steps as AvailablePointsAmountChanged (Points Changed holds).
+		const { outputs } = await runLoyalty({ upsertContactOn: ['pointsChanged'] }, [wallet]);
+		expect(outputs[0]).toHaveLength(1);
 	});
 
 	test('CustomerUpdated and CustomerRegistered', async () => {
