@@ -1,67 +1,13 @@
 // Boolean fields given by an expression arrive as text. Each must reach Gameball as the boolean the contract says,
 // or stop the item with a clear error: Gameball refuses "false" where it wants false.
-import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+import type { IDataObject } from 'n8n-workflow';
 
 import type { Simulator } from '../../simulator';
-import { loadContract, type ContractOperation } from '../../simulator/contract';
-import type { GameballOperation } from '../../nodes/Gameball/actions/operation';
-import { resources } from '../../nodes/Gameball/actions/resources';
 import type { GameballCredentials } from '../harness/gameball';
 import { runGameball, simulatorFor } from '../harness/gameball';
+import { build, contractOf, operationFields, type Field } from './operationFields';
 
-const PREFIX = '/api/v4.0/integrations';
-
-function contractOf(operation: GameballOperation): ContractOperation {
-	const [method, path] = operation.endpoint.split(' ');
-	const found = loadContract().operations.find((candidate) => candidate.method === method && candidate.path === PREFIX + path);
-	if (!found) throw new Error(`no contract for ${operation.endpoint}`);
-	return found;
-}
-
-function contextWith(parameters: IDataObject): IExecuteFunctions {
-	return {
-		getNode: () => ({ id: 'gameball', name: 'Gameball', type: 'n8n-nodes-gameball.gameball', typeVersion: 1, position: [0, 0], parameters: {} }),
-		getNodeParameter: (name: string, _itemIndex: number, fallback?: unknown) => (name in parameters ? parameters[name] : fallback),
-	} as unknown as IExecuteFunctions;
-}
-
-/** A value each other top-level parameter accepts, so that only the field under test decides the outcome. */
-function plausible(property: INodeProperties): IDataObject[string] {
-	if (property.type === 'number') return 1;
-	if (property.type === 'collection') return {};
-	if (property.type === 'options') return (property.options?.[0] as { value?: string | number } | undefined)?.value ?? 1;
-	return property.type === 'string' ? 'c1' : (property.default as IDataObject[string]);
-}
-
-interface Field {
-	label: string;
-	operation: GameballOperation;
-	property: INodeProperties;
-	collection?: string;
-}
-
-const fields: Field[] = resources.flatMap((resource) =>
-	resource.operations.flatMap((operation) =>
-		operation.properties
-			.flatMap((property) =>
-				property.type === 'collection'
-					? ((property.options ?? []) as INodeProperties[]).map((option) => ({ property: option, collection: property.name }))
-					: [{ property }],
-			)
-			.filter(({ property }) => property.type === 'boolean')
-			.map((field) => ({ ...field, operation, label: `${resource.value}.${operation.value} ${field.property.name}` })),
-	),
-);
-
-async function build(field: Field, value: IDataObject[string]) {
-	const parameters: IDataObject = Object.fromEntries(field.operation.properties.map((property) => [property.name, plausible(property)]));
-	// Operations that take exactly one of some fields get the first of them.
-	const [companion] = field.operation.onlyOneOf ?? [];
-	if (companion) parameters.additionalFields = { [companion]: 1 };
-	if (field.collection) parameters[field.collection] = { ...(parameters[field.collection] as IDataObject), [field.property.name]: value };
-	else parameters[field.property.name] = value;
-	return await field.operation.build.call(contextWith(parameters), 0);
-}
+const fields = operationFields((property) => property.type === 'boolean');
 
 /** Where the field is in the request, and the type the contract gives it there. */
 function contractType(field: Field, request: { body?: IDataObject; qs?: IDataObject }) {

@@ -1,104 +1,21 @@
 // Number fields given by an expression arrive as text. Each must reach Gameball as the type the contract gives it:
 // a number, and a whole number where the contract says integer, or stop the item with a clear error.
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
-import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
 import type { ContractOperation, ContractSchema } from '../../simulator/contract';
 import { checkValue } from '../../simulator/contract';
 import type { Simulator } from '../../simulator';
-import type { GameballOperation, GameballRequest } from '../../nodes/Gameball/actions/operation';
-import { resources } from '../../nodes/Gameball/actions/resources';
 import type { GameballCredentials } from '../harness/gameball';
 import { runGameball, simulatorFor } from '../harness/gameball';
-
-const contract = JSON.parse(readFileSync(join(__dirname, '..', 'contract', 'gameball-v4.contract.json'), 'utf8')) as {
-	operations: ContractOperation[];
-};
-const PREFIX = '/api/v4.0/integrations';
-
-function contractOf(operation: GameballOperation): ContractOperation {
-	const [method, path] = operation.endpoint.split(' ');
-	const found = contract.operations.find((candidate) => candidate.method === method && candidate.path === PREFIX + path);
-	if (!found) throw new Error(`no contract for ${operation.endpoint}`);
-	return found;
-}
-
-/** A context that answers getNodeParameter from a map, as n8n does once expressions are resolved. */
-function contextWith(parameters: Record<string, unknown>): IExecuteFunctions {
-	return {
-		getNode: () => ({ id: 'gameball', name: 'Gameball', type: 'n8n-nodes-gameball.gameball', typeVersion: 1, position: [0, 0], parameters: {} }),
-		getNodeParameter: (name: string, _itemIndex: number, fallback?: unknown) => (name in parameters ? parameters[name] : fallback),
-	} as unknown as IExecuteFunctions;
-}
-
-/** A value each top-level parameter accepts, so that only the field under test decides the outcome. */
-function plausible(property: INodeProperties): unknown {
-	switch (property.type) {
-		case 'string':
-			return 'c1';
-		case 'number':
-			return 1;
-		case 'options':
-			return (property.options?.[0] as { value?: unknown } | undefined)?.value ?? '1';
-		case 'collection':
-			return {};
-		default:
-			return property.default;
-	}
-}
-
-interface Field {
-	operation: GameballOperation;
-	label: string;
-	property: INodeProperties;
-	collection?: string;
-}
+import { build, contextWith, contractOf, operationFields, type Field } from './operationFields';
 
 /** Every number parameter, and every parameter the contract types as a number (IDs chosen from a list). */
 function numberFields(): Field[] {
-	return resources
-		.filter((resource) => resource.value !== 'batch')
-		.flatMap((resource) =>
-			resource.operations.flatMap((operation) => {
-				const { requestBody, queryParams } = contractOf(operation);
-				const numeric = (name: string) => {
-					const type = requestBody?.schema.properties?.[name]?.type ?? queryParams.find((param) => param.name === name)?.type;
-					return type === 'integer' || type === 'number';
-				};
-				const fields = operation.properties.flatMap((property): Array<Omit<Field, 'operation' | 'label'>> =>
-					property.type === 'collection'
-						? ((property.options ?? []) as INodeProperties[]).map((option) => ({ property: option, collection: property.name }))
-						: [{ property }],
-				);
-				return fields
-					.filter(({ property }) => property.type === 'number' || numeric(property.name))
-					.map((field) => ({ ...field, operation, label: `${resource.value}.${operation.value} ${field.property.name}` }));
-			}),
-		);
-}
-
-/** Where a field sits: a top-level parameter, or an option of a collection (named). */
-function locate(operation: GameballOperation, name: string): { property: INodeProperties; collection?: string } | undefined {
-	for (const property of operation.properties) {
-		if (property.name === name) return { property };
-		const option = ((property.options ?? []) as INodeProperties[]).find((candidate) => candidate.name === name);
-		if (property.type === 'collection' && option) return { property: option, collection: property.name };
-	}
-	return undefined;
-}
-
-async function build(field: Field, value: unknown): Promise<GameballRequest> {
-	const parameters: Record<string, unknown> = Object.fromEntries(field.operation.properties.map((property) => [property.name, plausible(property)]));
-	// An operation that takes exactly one of some fields gets the first of them, unless the field under test is one.
-	const { onlyOneOf = [] } = field.operation;
-	const companion = onlyOneOf.includes(field.property.name) ? undefined : onlyOneOf[0] && locate(field.operation, onlyOneOf[0]);
-	if (companion && companion.collection) parameters[companion.collection] = { [companion.property.name]: plausible(companion.property) };
-	else if (companion) parameters[companion.property.name] = plausible(companion.property);
-	if (field.collection) parameters[field.collection] = { ...(parameters[field.collection] as object), [field.property.name]: value };
-	else parameters[field.property.name] = value;
-	return await field.operation.build.call(contextWith(parameters), 0);
+	return operationFields((property, operation) => {
+		const { requestBody, queryParams } = contractOf(operation);
+		const type = requestBody?.schema.properties?.[property.name]?.type ?? queryParams.find((param) => param.name === property.name)?.type;
+		return property.type === 'number' || type === 'integer' || type === 'number';
+	}, ['batch']);
 }
 
 /** Where `value` landed in the request, as a path of keys. */
