@@ -6,8 +6,9 @@ import type { IDataObject } from 'n8n-workflow';
  */
 
 // ---- Gameball (action node) ----
-// Single operations output Gameball's answers as they come (see the README for each operation).
-// Batch mode: one item per input item.
+// Single operations output Gameball's answers as they come (see the README for each operation), except that an
+// answer that is a list gives one item per entry, none for an empty list. Batch mode: one item per input item, or per
+// entry where the single call gives one per entry.
 
 /** A batch job's result for one input item (Batching > Wait for Results on, the default). */
 export type GameballBatchResultItem =
@@ -38,6 +39,88 @@ export type GameballSimplifiedCustomer = {
 	dynamicReferralLink?: string;
 	/** Every other attribute as Gameball sends it: displayName, email, mobile, gender, tags, custom, totalSpent... */
 	[attribute: string]: IDataObject[string];
+};
+
+/** Customer > Get Coupons: one item per coupon the customer holds, none when it holds none. Gameball marks no field required. */
+export type GameballCustomerCouponItem = {
+	code?: string;
+	name?: string;
+	/** `Free Shipping`, `Fixed Rate Discount`, `Percentage`, `Free Product`, `Custom`, ... */
+	type?: string;
+	/** An amount, or a percentage, by `type`. */
+	value?: number;
+	currency?: string;
+	/** How the customer got it: `Online`, `POS`, `Permanent`, `Reward` or `Automation`. */
+	target?: string;
+	startDate?: string;
+	expiryDate?: string;
+	isExpired?: boolean;
+	isActive?: boolean;
+	/** Whether the customer can use it now. */
+	isAvailableToUse?: boolean;
+	usageLimit?: number;
+	limitPerCustomer?: number;
+	usedCount?: number;
+	customerUsedCount?: number;
+	iconPath?: string;
+};
+
+/**
+ * Customer > Get Automation Campaigns: one item per campaign, none when there is none. Gameball's `count` beside the
+ * list is the number of campaigns, so the items leave it out.
+ */
+export type GameballAutomationCampaignItem = {
+	automation?: Array<{
+		order?: number;
+		name?: string;
+		isUnlocked?: boolean;
+		completed?: boolean;
+		completionPercentage?: number;
+		steps?: Array<{ type?: string; order?: number; completed?: boolean; configuration?: IDataObject | null }> | null;
+	}>;
+	automationCount?: number;
+};
+
+/**
+ * Order > Get Transactions: one item per transaction of the order (reward, redemption, refund, cancel...), none for an
+ * order without any. `orderId` is the order asked about: Gameball's entries do not name it. Gameball's `count` is the
+ * number of transactions, so the items leave it out. In batch mode each item also has `success`, `batchJobId` and
+ * `batchKind` (`GameballBatchResultItem`).
+ */
+export type GameballOrderTransactionItem = {
+	orderId: string;
+	gameballTransactionId?: number;
+	/** `PaymentReward`, `Redemption`, `Refund`, `PartialRefund`, `Cancel`, ... */
+	transactionType?: string;
+	/** Your transaction ID, e.g. the order number. */
+	transactionId?: string;
+	amount?: number;
+	equivalentPoints?: number;
+	transactionDate?: string;
+};
+
+/** One ranked customer of Leaderboard > Get. */
+export type GameballLeaderboardEntry = {
+	rank?: number;
+	customerId?: string;
+	displayName?: string;
+	/** Points (or campaign progress) in the period. */
+	progress?: number;
+	tierName?: string;
+	tierIcon?: string;
+};
+
+/**
+ * Leaderboard > Get: ONE item, Gameball's answer whole. Beside the ranking it says how many customers are ranked
+ * (more than the entries when Gameball returns only the top of the board) and the rank of the customer given as
+ * Customer ID, who may be outside the entries: on one item per entry these would read as each entry's own.
+ */
+export type GameballLeaderboardItem = {
+	leaderboard: GameballLeaderboardEntry[];
+	/** The rank of the Customer ID filter's customer; meaningful only when that filter is set. */
+	customerRank?: number;
+	/** How many customers the board ranks. */
+	customersCount?: number;
 };
 
 // ---- Gameball Trigger ----

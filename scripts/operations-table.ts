@@ -6,6 +6,7 @@ export function operationsTable(): string {
 		resource.operations.map((operation) => {
 			const extras = [
 				operation.list ? 'pages' : '',
+				operation.entries ? `an item per \`${operation.entries.key}\` entry` : '',
 				operation.batch ? `batch: \`${operation.batch.kind}\`${operation.batch.keyless ? ' (Always only)' : ''}` : '',
 				operation.idempotencyKey ? `retry-safe on \`${operation.idempotencyKey}\`` : operation.movesMoney ? 'never retried blindly' : '',
 			].filter(Boolean);

@@ -126,8 +126,6 @@ describe('Customer', () => {
 		['getCampaignsProgress', 'GET', '/customers/c-1/reward-campaigns-progress'],
 		['countReferrals', 'GET', '/customers/c-1/referrals/count'],
 		['countActivities', 'GET', '/customers/c-1/activities/count'],
-		['getAutomationCampaigns', 'GET', '/customers/c-1/automation'],
-		['getCoupons', 'GET', '/customers/c-1/coupons'],
 		['getHash', 'GET', '/customers/c-1/hash'],
 		['countNotifications', 'GET', '/customers/c-1/notifications/count'],
 	])('%s reads %s %s', async (operation, method, path) => {
@@ -135,6 +133,33 @@ describe('Customer', () => {
 		expect(error).toBeUndefined();
 		expect(outputs[0].length).toBeGreaterThan(0);
 		expect(lastRequest()).toMatchObject({ method, path: `/api/v4.0/integrations${path}` });
+	});
+
+	it('gets coupons as one item per coupon, paired with its customer, and none for a customer without coupons', async () => {
+		await createCustomer('c-coupons');
+		await runGameball(credentials, { resource: 'order', operation: 'track', customerId: 'c-coupons', orderId: 'o-coupons', totalPaid: 500 });
+		const codes: unknown[] = [];
+		for (const _ of [1, 2]) {
+			const created = await runGameball(credentials, { resource: 'coupon', operation: 'createPredefined', customerId: 'c-coupons', ruleId: 1 });
+			codes.push(created.outputs[0][0].json.code);
+		}
+		const { outputs, error } = await runGameball(credentials, customer('getCoupons', { customerId: '={{ $json.id }}' }), [{ id: 'c-coupons' }, { id: 'c-1' }]);
+		expect(error).toBeUndefined();
+		expect(lastRequest()).toMatchObject({ method: 'GET', path: '/api/v4.0/integrations/customers/c-1/coupons' });
+		expect(outputs[0].map((item) => [item.json.code, item.pairedItem])).toEqual([
+			[codes[0], { item: 0 }],
+			[codes[1], { item: 0 }],
+		]);
+		expect(outputs[0][0].json).toMatchObject({ type: expect.any(String), isAvailableToUse: true });
+	});
+
+	it('gets automation campaigns as one item per campaign, without the count beside them', async () => {
+		const { outputs, error } = await runGameball(credentials, customer('getAutomationCampaigns', { customerId: 'c-1', filters: { campaignType: 'all' } }));
+		expect(error).toBeUndefined();
+		expect(lastRequest()).toMatchObject({ method: 'GET', path: '/api/v4.0/integrations/customers/c-1/automation', query: { campaignType: 'all' } });
+		expect(outputs[0]).toHaveLength(1);
+		expect(Object.keys(outputs[0][0].json).sort()).toEqual(['automation', 'automationCount']);
+		expect(outputs[0][0].pairedItem).toEqual({ item: 0 });
 	});
 
 	it.each(['getDetails', 'getTierProgress', 'getHash', 'countActivities'])('%s fails clearly for an unknown customer', async (operation) => {

@@ -141,12 +141,25 @@ describe('Order', () => {
 		expect(sim.requests.length).toBe(before);
 	});
 
-	it('gets the transactions of an order, and reports an unknown order', async () => {
-		const { outputs, error } = await runGameball(credentials, order('getTransactions', { orderId: 'o-1' }));
+	it('gets the transactions of orders as one item per transaction, each naming its order, and reports an unknown order', async () => {
+		// A reversed order has two transactions: its reward and the cancellation.
+		await runGameball(credentials, order('track', { customerId: 'shopper', orderId: 'o-many', totalPaid: 30 }));
+		await runGameball(credentials, order('reverseTransactions', { orderId: 'o-many' }));
+		const { outputs, error } = await runGameball(credentials, order('getTransactions', { orderId: '={{ $json.order }}' }), [
+			{ order: 'o-many' },
+			{ order: 'o-1' },
+		]);
 		expect(error).toBeUndefined();
 		expect(lastRequest().method).toBe('GET');
 		expect(lastRequest().path).toBe(`${API}/orders/o-1/transactions`);
-		expect(outputs[0][0].json.count).toBe(1);
+		expect(outputs[0].map((item) => [item.json.orderId, item.json.transactionType, item.pairedItem])).toEqual([
+			['o-many', 'PaymentReward', { item: 0 }],
+			['o-many', 'Cancel', { item: 0 }],
+			['o-1', 'PaymentReward', { item: 1 }],
+		]);
+		expect(Object.keys(outputs[0][2].json).sort()).toEqual(
+			['amount', 'equivalentPoints', 'gameballTransactionId', 'orderId', 'transactionDate', 'transactionId', 'transactionType'],
+		);
 
 		const unknown = await runGameball(credentials, order('getTransactions', { orderId: 'no-such-order' }));
 		expect(unknown.error?.message).toBe('9001: transaction problem');
@@ -156,14 +169,21 @@ describe('Order', () => {
 		const { outputs } = await runGameball(
 			credentials,
 			order('getTransactions', { orderId: '={{ $json.order }}', batching: { mode: 'always', pollSeconds: 0.1 } }),
-			[{ order: 'o-1' }, { order: 'no-such-order' }],
+			[{ order: 'o-many' }, { order: 'no-such-order' }, { order: 'o-1' }],
 			true,
 		);
 		const created = sim.requests.find((request) => request.path === `${API}/batch/orders/transactions`);
-		expect(created?.body).toEqual({ body: ['o-1', 'no-such-order'] });
-		expect(outputs[0][0].json).toMatchObject({ success: true, orderId: 'o-1', count: 1 });
-		expect(outputs[0][1].json).toMatchObject({ success: false, error: expect.stringMatching(/^9001: /) });
-		expect(outputs[0].map((item) => item.pairedItem)).toEqual([{ item: 0 }, { item: 1 }]);
+		expect(created?.body).toEqual({ body: ['o-many', 'no-such-order', 'o-1'] });
+		// As the single call: one item per transaction, each naming its order; a failed order keeps its one error item.
+		expect(outputs[0].map((item) => [item.json.orderId, item.json.transactionType, item.json.success, item.pairedItem])).toEqual([
+			['o-many', 'PaymentReward', true, { item: 0 }],
+			['o-many', 'Cancel', true, { item: 0 }],
+			[undefined, undefined, false, { item: 1 }],
+			['o-1', 'PaymentReward', true, { item: 2 }],
+		]);
+		expect(outputs[0][0].json).toMatchObject({ batchJobId: expect.any(String), batchKind: 'orders/transactions' });
+		expect(outputs[0][0].json).not.toHaveProperty('transactions');
+		expect(outputs[0][2].json.error).toMatch(/^9001: /);
 	});
 
 	it('reverses the transactions of an order once', async () => {

@@ -8,7 +8,7 @@ import { hasSecretKey, isCancelled } from '../transport/request';
 import { appendDescription } from '../transport/errors';
 import { JOB_KINDS } from './batch/jobKinds';
 import { buildRequest, type BatchEntry, type GameballOperation, type GameballRequest } from './operation';
-import { asNodeError, errorItem } from './output';
+import { asNodeError, entriesOf, errorItem } from './output';
 
 export interface BatchSettings {
 	mode: 'auto' | 'always' | 'never';
@@ -161,8 +161,9 @@ export async function runInBatches(
 	settings: BatchSettings,
 ): Promise<INodeExecutionData[] | undefined> {
 	const batch = operation.batch!;
-	const results: INodeExecutionData[] = new Array(itemCount);
-	const entries: Array<{ itemIndex: number; entry: BatchEntry }> = [];
+	// Per input item: its error item, or its result (one item per entry where the operation's answer wraps a list).
+	const results: INodeExecutionData[][] = new Array(itemCount);
+	const entries: Array<{ itemIndex: number; entry: BatchEntry; request: GameballRequest }> = [];
 	// Every item is built before any job is sent: an invalid one stops the node before anything is applied.
 	for (let itemIndex = 0; itemIndex < itemCount; itemIndex++) {
 		try {
@@ -170,10 +171,10 @@ export async function runInBatches(
 			const dropped = droppedFields(operation, request);
 			if (dropped.length && settings.mode === 'auto') return undefined;
 			if (dropped.length) throw cannotBatchError(this, dropped, itemIndex);
-			entries.push({ itemIndex, entry: batch.toItem(request) });
+			entries.push({ itemIndex, entry: batch.toItem(request), request });
 		} catch (error) {
 			if (!this.continueOnFail()) throw asNodeError(this.getNode(), error, itemIndex);
-			results[itemIndex] = errorItem(this, error, itemIndex);
+			results[itemIndex] = [errorItem(this, error, itemIndex)];
 		}
 	}
 	const movesMoney = JOB_KINDS.some((kind) => kind.kind === batch.kind && kind.movesMoney === true);
@@ -186,7 +187,7 @@ export async function runInBatches(
 		} catch (error) {
 			// Stopped: the error names the jobs Gameball already runs, rather than error items that read as not applied.
 			if (!this.continueOnFail() || isCancelled(this)) throw namingCreatedJobs(asNodeError(this.getNode(), error, itemIndex), created);
-			for (const { itemIndex: failed } of job) results[failed] = errorItem(this, error, failed);
+			for (const { itemIndex: failed } of job) results[failed] = [errorItem(this, error, failed)];
 		}
 	}
 	// One time limit for all the jobs: each wait gets what is left of it.
@@ -195,7 +196,7 @@ export async function runInBatches(
 		if (!settings.waitForResults) {
 			job.forEach(({ itemIndex }, position) => {
 				const queued: GameballBatchQueuedItem = { queued: true, batchJobId: jobId, batchKind: batch.kind, batchIndex: position };
-				results[itemIndex] = { json: queued, pairedItem: { item: itemIndex } };
+				results[itemIndex] = [{ json: queued, pairedItem: { item: itemIndex } }];
 			});
 			continue;
 		}
@@ -208,24 +209,26 @@ export async function runInBatches(
 			});
 		} catch (error) {
 			if (!this.continueOnFail() || isCancelled(this)) throw namingCreatedJobs(asNodeError(this.getNode(), error, job[0].itemIndex), created);
-			for (const { itemIndex } of job) results[itemIndex] = errorItem(this, error, itemIndex);
+			for (const { itemIndex } of job) results[itemIndex] = [errorItem(this, error, itemIndex)];
 			continue;
 		}
-		job.forEach(({ itemIndex }, position) => {
+		job.forEach(({ itemIndex, request }, position) => {
 			const result = resultFor(status, position);
 			const meta = { batchJobId: status.jobId, batchKind: batch.kind };
 			if ('ok' in result) {
 				// The entry's fields at the top, as the single call puts its answer's: expressions work at any item count.
-				const json: GameballBatchResultItem = { ...result.ok, success: true, ...meta };
-				results[itemIndex] = { json, pairedItem: { item: itemIndex } };
+				results[itemIndex] = entriesOf(operation, request, result.ok).map((record) => {
+					const json: GameballBatchResultItem = { ...record, success: true, ...meta };
+					return { json, pairedItem: { item: itemIndex } };
+				});
 				return;
 			}
 			const json: GameballBatchResultItem = { success: false, ...meta, error: result.failed };
 			const error = new NodeOperationError(this.getNode(), result.failed, { itemIndex });
-			results[itemIndex] = errorItem(this, error, itemIndex, json);
+			results[itemIndex] = [errorItem(this, error, itemIndex, json)];
 		});
 	}
-	const failed = results.filter((item) => item.json.error !== undefined);
+	const failed = results.flat().filter((item) => item.json.error !== undefined);
 	if (failed.length && !this.continueOnFail()) throw partialFailure(this, failed, itemCount, created);
-	return results;
+	return results.flat();
 }

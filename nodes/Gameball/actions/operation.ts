@@ -59,6 +59,11 @@ export interface GameballOperation {
 	/** Fields Gameball takes exactly one of: an item that sets none, or two, is refused before anything is sent. */
 	onlyOneOf?: string[];
 	list?: ListSpec;
+	/**
+	 * The answer wraps one list, and its other fields only count it (`{ count, transactions: [...] }`): one item per
+	 * entry, none for an empty list. `tag` adds values of the request that the entries lack (an order's ID).
+	 */
+	entries?: { key: string; tag?: (request: GameballRequest) => IDataObject };
 	/** Offers a "Simplify" toggle (on by default) that reduces each record to its most used fields. */
 	simplify?: (record: IDataObject) => IDataObject;
 	/** Operations that Gameball's batch API can also perform: how one built request becomes one batch item. */

@@ -23,9 +23,17 @@ export function recordsFrom(
 	}
 	const { body } = response;
 	if (Array.isArray(body)) return body.map((entry) => (typeof entry === 'object' ? entry : { value: entry }));
-	if (body && typeof body === 'object' && Object.keys(body).length) return [body as IDataObject];
+	if (body && typeof body === 'object' && Object.keys(body).length) return entriesOf(operation, request, body as IDataObject);
 	if (body !== undefined && body !== null && body !== '' && typeof body !== 'object') return [{ value: body }];
 	return [{ success: true }];
+}
+
+/** The entries of an answer that wraps one list (the operation's `entries`); an answer without that list stays whole. */
+export function entriesOf(operation: GameballOperation, request: GameballRequest, answer: IDataObject): IDataObject[] {
+	const list = operation.entries ? answer[operation.entries.key] : undefined;
+	if (!Array.isArray(list)) return [answer];
+	const tags = operation.entries?.tag?.(request) ?? {};
+	return list.map((entry) => ({ ...tags, ...(entry && typeof entry === 'object' ? (entry as IDataObject) : { value: entry }) }));
 }
 
 export function paired(records: IDataObject[], itemIndex: number): INodeExecutionData[] {

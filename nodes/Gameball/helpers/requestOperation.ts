@@ -6,7 +6,7 @@ import { additionalFields, compact, parseJson, readNumber, readString, toBoolean
 
 /** An operation described by its fields: where each one goes is derived from the spec, not written per operation. */
 export interface RequestSpec
-	extends Pick<GameballOperation, 'idempotencyKey' | 'movesMoney' | 'onlyOneOf' | 'list' | 'batch' | 'simplify'> {
+	extends Pick<GameballOperation, 'idempotencyKey' | 'movesMoney' | 'onlyOneOf' | 'list' | 'entries' | 'batch' | 'simplify'> {
 	value: string;
 	name: string;
 	action: string;

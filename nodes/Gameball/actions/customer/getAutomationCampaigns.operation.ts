@@ -5,6 +5,8 @@ export const getAutomationCampaigns = customerLookup({
 	name: 'Get Automation Campaigns',
 	action: 'Get the automation campaigns a customer is in',
 	endpoint: 'GET /customers/{customerId}/automation',
+	// `count` is the number of campaigns: the items say it.
+	entries: { key: 'campaigns' },
 	filters: [
 		{
 			displayName: 'Campaign Type',

@@ -5,4 +5,5 @@ export const getCoupons = customerLookup({
 	name: 'Get Coupons',
 	action: 'Get the coupons a customer holds',
 	endpoint: 'GET /customers/{customerId}/coupons',
+	entries: { key: 'coupons' },
 });
