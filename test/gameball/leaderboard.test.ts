@@ -18,13 +18,16 @@ afterAll(async () => await sim.stop());
 const lastRequest = () => sim.requests[sim.requests.length - 1];
 
 describe('Leaderboard', () => {
-	it('ranks customers, with a customer rank and the filters sent as query parameters', async () => {
+	it('ranks customers in one item, with the customer count and rank, and the filters sent as query parameters', async () => {
 		const all = await runGameball(credentials, { resource: 'leaderboard', operation: 'get', filters: { customerId: 'small' } });
 		expect(all.error).toBeUndefined();
 		expect(lastRequest().method).toBe('GET');
 		expect(lastRequest().path).toBe('/api/v4.0/integrations/leaderboard');
 		expect(lastRequest().query).toEqual({ customerId: 'small' });
+		// One item, the answer whole: the customer count and the asked customer's rank are about the board, not an entry.
+		expect(all.outputs[0]).toHaveLength(1);
 		const board = all.outputs[0][0].json;
+		expect(board.customersCount).toBe(2);
 		expect((board.leaderboard as Array<{ customerId: string }>).map((row) => row.customerId)).toEqual(['big', 'small']);
 		expect(board.customerRank).toBe(2);
 		expect(all.outputs[0][0].pairedItem).toEqual({ item: 0 });
