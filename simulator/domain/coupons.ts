@@ -113,11 +113,8 @@ export function validateCoupons(account: Account, body: Json, singleCode?: strin
 	const valid = reasons.every((reason) => reason === undefined);
 	const usable = found.filter((coupon, index): coupon is Coupon => coupon !== undefined && reasons[index] === undefined);
 	const lock = valid ? lockCoupons(account, customer.customerId, usable, body) : undefined;
-	const invalidMessage = reasons
-		.map((reason, index) => (reason ? `${codes[index]}: ${reason}` : undefined))
-		.filter(Boolean)
-		.join('; ');
-	const common = { valid, lockReference: lock?.lockReference ?? '', dateToExpire: lock?.dateToExpire ?? '', ...(valid ? {} : { message: invalidMessage }) };
+	// Gameball's answer says only `valid`, not why a coupon is not: no reason is made up here.
+	const common = { valid, lockReference: lock?.lockReference ?? '', dateToExpire: lock?.dateToExpire ?? '' };
 	if (singleCode !== undefined) return { ...common, coupon: found[0] && reasons[0] === undefined ? couponDetails(found[0]) : null };
 	return { ...common, coupons: usable.map(couponDetails) };
 }
