@@ -5,7 +5,8 @@ export function operationsTable(): string {
 	const rows = resources.flatMap((resource) =>
 		resource.operations.map((operation) => {
 			const extras = [
-				operation.list ? 'pages' : '',
+				// Without a record field to read on from, only a `nextCursor` beside the list could give a next page.
+				operation.list ? (operation.list.cursorKey ? 'pages' : "up to 200: Gameball's answer gives no cursor") : '',
 				operation.entries ? `an item per \`${operation.entries.key}\` entry` : '',
 				operation.batch ? `batch: \`${operation.batch.kind}\`${operation.batch.keyless ? ' (Always only)' : ''}` : '',
 				operation.idempotencyKey ? `retry-safe on \`${operation.idempotencyKey}\`` : operation.movesMoney ? 'never retried blindly' : '',
