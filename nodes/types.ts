@@ -37,7 +37,10 @@ export type GameballSimplifiedCustomer = {
 	referralLink?: string;
 	isReferred?: boolean;
 	dynamicReferralLink?: string;
-	/** Every other attribute as Gameball sends it: displayName, email, mobile, gender, tags, custom, totalSpent... */
+	/**
+	 * Every other attribute as Gameball sends it: gender, tags, custom, totalSpent... Get's attributes leave out
+	 * personal data; displayName, firstName, lastName, email, mobile and dateOfBirth come with Get Details only.
+	 */
 	[attribute: string]: IDataObject[string];
 };
 

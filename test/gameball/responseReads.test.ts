@@ -88,6 +88,13 @@ describe.each(operations.filter(([, operation]) => operation.simplify))('%s (Sim
 	});
 });
 
+it("Customer > Get's attributes leave out the personal data that Get Details has (README, Simplify)", () => {
+	const attributesOf = (endpoint: string) => Object.keys(answerOf(endpoint).properties?.customerAttributes?.properties ?? {});
+	const personal = ['displayName', 'firstName', 'lastName', 'email', 'mobile', 'dateOfBirth'];
+	expect(attributesOf('GET /customers/{customerId}/details')).toEqual(expect.arrayContaining(personal));
+	expect(attributesOf('GET /customers/{customerId}').filter((name) => personal.includes(name))).toEqual([]);
+});
+
 describe('batch jobs', () => {
 	it('read the job ID that every create answer names', () => {
 		const types = Object.fromEntries(JOB_KINDS.map(({ kind }) => [kind, answerOf(`POST /batch/${kind}`).properties?.jobId?.type]));
