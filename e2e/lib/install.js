@@ -5,6 +5,8 @@ const { join } = require('node:path');
 const { runCommand } = require('./processes');
 
 const MARKER = '.install-complete';
+/** sqlite3's native binding: n8n's default database needs it, and only the rebuild makes it. */
+const SQLITE_BINDING = join('node_modules', 'sqlite3', 'build', 'Release', 'node_sqlite3.node');
 
 /** A fingerprint of the committed manifest (and lockfile): a changed pin means a new install. */
 function manifestHash(manifestDir) {
@@ -18,7 +20,19 @@ function manifestHash(manifestDir) {
 
 function isInstalled(version) {
 	const marker = join(version.dir, MARKER);
-	return existsSync(marker) && readFileSync(marker, 'utf8').trim() === manifestHash(version.manifestDir);
+	const complete = existsSync(marker) && readFileSync(marker, 'utf8').trim() === manifestHash(version.manifestDir);
+	// A cache marked complete without the binding (an earlier rebuild that ran no scripts) is installed again.
+	return complete && existsSync(join(version.dir, SQLITE_BINDING));
+}
+
+/**
+ * The environment of the sqlite3 rebuild. Its build is an install script, so scripts must be on here: under
+ * `npm run demo` npm passes the project's `ignore-scripts=true` (.npmrc) on as npm_config_ignore_scripts, and a
+ * rebuild with it builds nothing and still succeeds.
+ */
+function rebuildEnvironment(version, env = process.env) {
+	const inherited = Object.fromEntries(Object.entries(env).filter(([name]) => name.toLowerCase() !== 'npm_config_ignore_scripts'));
+	return { ...inherited, npm_config_ignore_scripts: 'false', ...version.rebuildEnv(version.dir) };
 }
 
 /** Runs a long step and prints a line every 30 s so a cold install does not look stuck. */
@@ -52,12 +66,14 @@ async function ensureN8n(version, log = console.log) {
 	const npmArgs = ['install', '--ignore-scripts', '--no-audit', '--no-fund'];
 	const options = { cwd: version.dir, env: process.env };
 	await withProgress(`npm install n8n@${version.version}`, log, () => runCommand('npm', npmArgs, options));
-	const rebuildEnv = { ...process.env, ...version.rebuildEnv(version.dir) };
 	await withProgress('building sqlite3 for its Node.js', log, () =>
-		runCommand('npm', ['rebuild', 'sqlite3'], { cwd: version.dir, env: rebuildEnv }),
+		runCommand('npm', ['rebuild', 'sqlite3'], { cwd: version.dir, env: rebuildEnvironment(version) }),
 	);
+	if (!existsSync(join(version.dir, SQLITE_BINDING))) {
+		throw new Error(`n8n ${version.version}: building sqlite3 made no ${SQLITE_BINDING} in ${version.dir}; see the npm output above`);
+	}
 	writeFileSync(join(version.dir, MARKER), `${manifestHash(version.manifestDir)}\n`);
 	return version;
 }
 
-module.exports = { ensureN8n, isInstalled };
+module.exports = { ensureN8n, isInstalled, manifestHash, rebuildEnvironment };
