@@ -2,7 +2,7 @@
 // `npm run demo`: builds the package, starts the Gameball simulator and n8n 2.40.7 (installed into
 // ~/.cache/n8n-nodes-gameball on first use) with the example workflows active, then plays a stream of loyalty
 // activity so that executions arrive in n8n. Ctrl-C stops everything it started.
-//   node scripts/demo.js [--n8n 2|1] [--interval <ms>] [--for <seconds>]
+//   node scripts/demo.js [--n8n 2|1] [--interval <ms>] [--for <seconds>]   (--for: exit 1 unless every execution succeeded)
 const { join } = require('node:path');
 const { createServer } = require('node:net');
 
@@ -33,8 +33,11 @@ function portOr(preferred) {
 	});
 }
 
-/** Prints each new execution as it is stored, so the stream is visible without the editor too. */
-function watchExecutions(instance, names) {
+/**
+ * Prints each new execution as it is stored, so the stream is visible without the editor too. `tally` counts them by
+ * status, for --for to judge the run.
+ */
+function watchExecutions(instance, names, tally) {
 	let lastId = 0;
 	const timer = setInterval(async () => {
 		try {
@@ -42,6 +45,7 @@ function watchExecutions(instance, names) {
 			for (const row of rows) {
 				lastId = Math.max(lastId, row.id);
 				log(`execution #${row.id} ${names.get(row.workflowId) ?? row.workflowId}: ${row.status}`);
+				tally[row.status] = (tally[row.status] ?? 0) + 1;
 			}
 		} catch {
 			// The database is busy or n8n is stopping: try again on the next tick.
@@ -106,15 +110,19 @@ ${plan.triggers.map(({ workflow, webhookId }) => `    ${instance.triggerUrl(webh
 
 	const player = playActivity(sim, { intervalMs: Number(option('interval', '1500')), customers: 20, log: (line) => log(`simulator: ${line}`) });
 	cleanups.push(async () => player.stop());
-	cleanups.push(watchExecutions(instance, new Map(plan.all.map(({ id, name }) => [id, name]))));
+	const tally = {};
+	cleanups.push(watchExecutions(instance, new Map(plan.all.map(({ id, name }) => [id, name])), tally));
 
+	// --for: a bounded run that fails (exit 1) unless executions ran and every one succeeded.
 	const seconds = Number(option('for', '0'));
 	if (seconds > 0) {
 		setTimeout(async () => {
-			log(`--for ${seconds}: stopping`);
+			const counts = Object.entries(tally).map(([status, count]) => `${count} ${status}`).join(', ') || 'none';
+			const succeeded = (tally.success ?? 0) > 0 && Object.keys(tally).every((status) => status === 'success');
+			log(`--for ${seconds}: stopping; executions: ${counts}${succeeded ? '' : ' (expected only successful ones)'}`);
 			for (const cleanup of cleanups.reverse()) await cleanup();
 			await stopAll();
-			process.exit(0);
+			process.exit(succeeded ? 0 : 1);
 		}, seconds * 1000);
 	}
 }
