@@ -1,7 +1,7 @@
 import type { IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
-import { toBoolean } from '../helpers/fields';
+import { readBoolean } from '../helpers/fields';
 import { fetchList } from '../transport/paginate';
 import { isCancelled, sendToGameball } from '../transport/request';
 import { batchSettings, runInBatches, shouldBatch } from './batchMode';
@@ -12,7 +12,7 @@ import { findOperation } from './resources';
 async function performOne(this: IExecuteFunctions, operation: GameballOperation, itemIndex: number) {
 	const records = await fetchRecords.call(this, operation, itemIndex);
 	const { simplify } = operation;
-	if (!simplify || !(toBoolean(this, 'Simplify', this.getNodeParameter('simplify', itemIndex, true), itemIndex) ?? true)) return records;
+	if (!simplify || !readBoolean(this, 'simplify', 'Simplify', itemIndex, true)) return records;
 	return records.map((record) => simplify(record));
 }
 
@@ -20,7 +20,7 @@ async function fetchRecords(this: IExecuteFunctions, operation: GameballOperatio
 	const request = await buildRequest.call(this, operation, itemIndex);
 	if (operation.run) return [await operation.run.call(this, request, itemIndex)].flat();
 	if (operation.list) {
-		const returnAll = toBoolean(this, 'Return All', this.getNodeParameter('returnAll', itemIndex, false), itemIndex) ?? false;
+		const returnAll = readBoolean(this, 'returnAll', 'Return All', itemIndex, false);
 		const limit = returnAll ? undefined : (this.getNodeParameter('limit', itemIndex, 50) as number);
 		return await fetchList.call(this, operation.endpoint, request, operation.list, limit, itemIndex);
 	}

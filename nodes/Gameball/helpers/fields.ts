@@ -160,6 +160,17 @@ export function toBoolean(context: IExecuteFunctions, displayName: string, value
 	throw new NodeOperationError(context.getNode(), `"${displayName}" must be true or false (got ${shown})`, { itemIndex });
 }
 
+/** A boolean parameter read with `toBoolean`; blank gives the fallback. */
+export function readBoolean(
+	context: IExecuteFunctions,
+	name: string,
+	displayName: string,
+	itemIndex: number,
+	fallback: boolean,
+): boolean {
+	return toBoolean(context, displayName, context.getNodeParameter(name, itemIndex, fallback), itemIndex) ?? fallback;
+}
+
 /** A required number parameter: blank (e.g. an expression that gives nothing) is refused, not sent as 0. */
 export function readNumber(context: IExecuteFunctions, property: INodeProperties, itemIndex: number, integer = false): number {
 	const value = toNumber(context, property.displayName, context.getNodeParameter(property.name, itemIndex), itemIndex, integer);
