@@ -5,7 +5,15 @@ import { parseJson, readString } from './fields';
 
 /** The event to send: its name and metadata, or a JSON object of several events. */
 export const eventProperties: INodeProperties[] = [
-	{ displayName: 'Event Name', name: 'eventName', type: 'string', default: '', required: true, placeholder: 'review_posted' },
+	{
+		displayName: 'Event Name',
+		name: 'eventName',
+		type: 'string',
+		default: '',
+		placeholder: 'review_posted',
+		// Not marked required: n8n would then refuse to run a node that gives its events in More Events alone.
+		description: 'The event to send. Needed unless More Events (JSON) gives the events.',
+	},
 	{
 		displayName: 'Metadata (JSON)',
 		name: 'metadata',
