@@ -112,7 +112,7 @@ export const guardProperties: INodeProperties[] = [
 			typeOptions: { minValue: 10 },
 			default: 60,
 			description:
-				'How long to wait for the lock (at least 10). After that it is taken as left behind by a crashed process and is broken once. The time counts from when this execution began to wait, so keep it well above how long a queue of executions can hold the lock in turn (each holds it for one check).',
+				'How long to wait for the lock (at least 10). After that it is taken as left behind by a crashed process and is broken once; if the lock still cannot be taken by twice this time, the node fails and records nothing. The time counts from when this execution began to wait, so keep it well above how long a queue of executions can hold the lock in turn (each holds it for one check).',
 			displayOptions: { show: { '/operation': ['dropDuplicates'] } },
 		},
 	]),

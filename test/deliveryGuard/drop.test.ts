@@ -2,7 +2,8 @@ import { createHash } from 'node:crypto';
 
 import * as lock from '../../nodes/GameballDeliveryGuard/lock';
 import { deduplicator, resetDeduplication } from '../harness/deduplication';
-import { drop, keptJson } from './helpers';
+import { runNode } from '../harness/run';
+import { drop, GUARD, keptJson } from './helpers';
 
 const delivery = (id: string, extra: Record<string, unknown> = {}) => ({ event: 'customer.profile.updated', deliveryId: id, ...extra });
 
@@ -40,6 +41,15 @@ describe('Drop Duplicate Deliveries through n8n-core', () => {
 		expect(row).toEqual({ mode: 'entries', data: expect.arrayContaining([expect.any(String), expect.any(String)]) });
 		expect(row.data).toHaveLength(2);
 		expect(JSON.stringify(row)).not.toContain('"a"');
+	});
+
+	it('a second guard in the same workflow drops what the first one passed: both use the workflow-scope history', async () => {
+		const first = await drop([delivery('a')]);
+		expect(keptJson(first.outputs).map((item) => item.deliveryId)).toEqual(['a']);
+		const second = await runNode({ type: GUARD, parameters: { operation: 'dropDuplicates' }, nodeId: 'second-guard' }, [delivery('a')]);
+		expect(second.error).toBeUndefined();
+		expect(keptJson(second.outputs)).toEqual([]);
+		expect([...deduplicator.rows.keys()]).toEqual(['test-workflow\u0000']);
 	});
 
 	it('forgets the oldest ids beyond History Size', async () => {

@@ -33,6 +33,8 @@ export interface NodeSpec {
 	onError?: INode['onError'];
 	/** Stops the execution this long after it starts, as the Stop button or a workflow timeout does. */
 	stopAfterMs?: number;
+	/** The node's id (`node-under-test` unless given): another id is another node of the same workflow. */
+	nodeId?: string;
 }
 
 /** Distinct credentials get distinct ids, as in n8n (the trigger caches its Secret Key per credential id). */
@@ -42,7 +44,7 @@ function credentialId(type: string, data: ICredentialDataDecryptedObject): strin
 
 function buildNode(spec: NodeSpec): INode {
 	return {
-		id: 'node-under-test',
+		id: spec.nodeId ?? 'node-under-test',
 		name: NODE_NAME,
 		type: `n8n-nodes-gameball.${spec.type}`,
 		typeVersion: spec.typeVersion ?? 1,
