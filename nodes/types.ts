@@ -252,6 +252,11 @@ export type GameballRawDeliveryItem = {
 	body: Record<string, unknown>;
 	headers: Record<string, string>;
 	deliveryId: string;
+	/**
+	 * Profile updates only: true when Gameball made this update before one already seen for the customer (as the
+	 * simplified item's `outOfOrder`). `body` then holds an older tier and balance than the customer has now.
+	 */
+	outOfOrder?: boolean;
 };
 
 /** An automation campaign's "Send Webhook" call: the payload as received, with the query and headers chosen to keep. */

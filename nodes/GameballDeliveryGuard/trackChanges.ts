@@ -44,7 +44,9 @@ function track(item: IDataObject, settings: TrackSettings, memory: IDataObject):
 
 	const output: IDataObject[] = [];
 	const changes = settings.derive ? (step.changes as IDataObject | null) : null;
-	if (settings.keepInput) output.push(update.simplified ? { ...item, changes, outOfOrder: step.outOfOrder } : item);
+	if (settings.keepInput) {
+		output.push(update.simplified ? { ...item, changes, outOfOrder: step.outOfOrder } : { ...item, outOfOrder: step.outOfOrder });
+	}
 	const previous = settings.derive ? step.compareWith : undefined;
 	if (!previous) return { items: output, remembered };
 	const tier = settings.tierChanged ? tierChangedItem(envelope, previous, current) : undefined;

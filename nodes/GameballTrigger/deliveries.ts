@@ -160,12 +160,15 @@ export function headersWithoutSignature(headers: Record<string, string>): Record
 	return kept;
 }
 
-/** Simplify off: the payload as received plus the headers, minus the signature. */
+/** Simplify off: the payload as received plus the headers, minus the signature; profile updates say `outOfOrder`. */
 export function rawDeliveryItem(
 	topic: GameballTopic,
 	payload: IDataObject,
 	headers: Record<string, string>,
 	deliveryId: string,
+	outOfOrder?: boolean,
 ): GameballRawDeliveryItem {
-	return { event: topic, body: payload, headers: headersWithoutSignature(headers), deliveryId };
+	const item: GameballRawDeliveryItem = { event: topic, body: payload, headers: headersWithoutSignature(headers), deliveryId };
+	if (outOfOrder !== undefined) item.outOfOrder = outOfOrder;
+	return item;
 }

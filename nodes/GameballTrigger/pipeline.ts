@@ -89,7 +89,7 @@ function profileOutcome(
 		items.push(
 			settings.simplify
 				? profileItem(envelope, profile, step.changes, step.outOfOrder)
-				: rawDeliveryItem('customer.profile.updated', payload, delivery.headers, envelope.fields.deliveryId),
+				: rawDeliveryItem('customer.profile.updated', payload, delivery.headers, envelope.fields.deliveryId, step.outOfOrder),
 		);
 	}
 	const previous = step.compareWith;

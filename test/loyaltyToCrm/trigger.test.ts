@@ -94,6 +94,26 @@ describe('Gameball Trigger -> Loyalty to CRM', () => {
 		expect((upsert.event as IDataObject).outOfOrder).toBe(true);
 	});
 
+	test('a late update with Simplify off: no step by default, as for the simplified item', async () => {
+		const harness = trigger({ simplify: false });
+		await deliver(harness, profile(1, { tier_name: 'Silver', tier_order: 2, activated_points: 950 }));
+		const newer = await deliver(harness, profile(5, { tier_name: 'Gold', tier_order: 3, activated_points: 1010 }));
+		const late = await deliver(harness, profile(3, { tier_name: 'Silver', tier_order: 2, activated_points: 980 }));
+		expect(late.map((item) => item.json)).toEqual([expect.objectContaining({ outOfOrder: true, body: expect.any(Object) })]);
+
+		// The newer update, in order, writes its tier; the late one writes nothing over it.
+		const inOrder = await runLoyalty({}, newer.map((item) => item.json));
+		expect(inOrder.outputs[OUTPUT.upsertContact][0].json.properties).toMatchObject({ gameball_tier: 'Gold' });
+		const { outputs, error } = await runLoyalty({}, late.map((item) => item.json));
+		expect(error).toBeUndefined();
+		expect(outputs.map((items) => items.length)).toEqual([0, 0, 0, 0, 0]);
+
+		const anyEvent = await runLoyalty({ upsertContactOn: ['anyEvent'] }, late.map((item) => item.json));
+		const upsert = anyEvent.outputs[OUTPUT.upsertContact][0].json;
+		expect(upsert.properties).toEqual({ gameball_customer_id: 'webhook-test' });
+		expect((upsert.event as IDataObject).outOfOrder).toBe(true);
+	});
+
 	test('a notification: one message per language and channel, paired with the delivery\'s trigger items', async () => {
 		const items = await deliver(trigger(), gameballNotificationBody);
 		expect(items.map((item) => item.json.language)).toEqual(['en', 'ar']);

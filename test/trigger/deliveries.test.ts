@@ -184,6 +184,10 @@ describe('Gameball Trigger items through n8n-core', () => {
 		const notification = emittedJson(await newTrigger({ simplify: false }).deliver(signedRequest(notificationPayload())));
 		expect(notification).toHaveLength(1);
 		expect(notification[0]).toMatchObject({ event: 'customer.notification.push', body: notificationPayload() });
+		// Only a profile update can come late: its raw item says so, a notification's has no such key.
+		expect(Object.keys(item).sort()).toEqual(['body', 'deliveryId', 'event', 'headers', 'outOfOrder']);
+		expect(item.outOfOrder).toBe(false);
+		expect(Object.keys(notification[0]).sort()).toEqual(['body', 'deliveryId', 'event', 'headers']);
 	});
 
 	it.each([

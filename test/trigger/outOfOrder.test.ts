@@ -55,13 +55,16 @@ describe('Gameball Trigger: a profile update made before the remembered one', ()
 		expect(older[0].outOfOrder).toBe(true);
 	});
 
-	it('skips a late delivery with Simplify off too: the raw item only', async () => {
+	it('skips a late delivery with Simplify off too: the raw item only, marked outOfOrder beside its body', async () => {
 		const trigger = newTrigger({ simplify: false });
-		await trigger.deliver(signedRequest(payload('quin', BASIC, 0)));
-		await trigger.deliver(signedRequest(payload('quin', GOLD, 7)));
-		const late = emittedJson(await trigger.deliver(signedRequest(payload('quin', SILVER, 5))));
+		const first = emittedJson(await trigger.deliver(signedRequest(payload('quin', BASIC, 0))));
+		const newer = emittedJson(await trigger.deliver(signedRequest(payload('quin', GOLD, 7))));
+		expect([first[0].outOfOrder, newer[0].outOfOrder]).toEqual([false, false]);
+		const sent = payload('quin', SILVER, 5);
+		const late = emittedJson(await trigger.deliver(signedRequest(sent)));
 		expect(eventsOf(late)).toEqual(['customer.profile.updated']);
-		expect(late[0].body).toBeDefined();
+		expect(late[0]).toMatchObject({ outOfOrder: true, body: sent });
+		expect(late[0].body).not.toHaveProperty('outOfOrder');
 	});
 
 	it('treats a blank customer_id as missing: two customers sent with "" are told apart by gb_customer_id', async () => {
@@ -120,5 +123,9 @@ describe('Gameball Delivery Guard, Track: a profile update made before the remem
 		await tracker.run(await fromAFreshTrigger('sven', GOLD, 7, { simplify: false }));
 		const late = keptJson((await tracker.run(await fromAFreshTrigger('sven', SILVER, 5, { simplify: false }))).outputs);
 		expect(eventsOf(late)).toEqual(['customer.profile.updated']);
+		// A fresh trigger cannot tell; the guard can, and says so on the raw item as on a simplified one.
+		expect(late[0]).toMatchObject({ outOfOrder: true, body: payload('sven', SILVER, 5) });
+		const next = keptJson((await tracker.run(await fromAFreshTrigger('sven', GOLD_MORE, 9, { simplify: false }))).outputs);
+		expect(next[0].outOfOrder).toBe(false);
 	});
 });

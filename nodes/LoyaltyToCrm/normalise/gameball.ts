@@ -75,8 +75,12 @@ function notificationEntries(json: Json): Json[] {
 	return kindOf(json.event as string) === 'notification' && isObject(json.data) ? [json.data] : [];
 }
 
-/** Raw body: snake_case `data` (an object, or for notifications one or an array of `{ local, icon, title, body }`). */
-export function fromGameballWebhookBody(json: Json): LoyaltyEvent {
+/**
+ * Raw body: snake_case `data` (an object, or for notifications one or an array of `{ local, icon, title, body }`).
+ * `outOfOrder`: the trigger said this update is older than one already seen; its tier, balance and referral code are
+ * not written.
+ */
+export function fromGameballWebhookBody(json: Json, outOfOrder = false): LoyaltyEvent {
 	const topic = json.event as string;
 	const data = obj(json.data);
 	const draft: EventDraft = {
@@ -89,7 +93,8 @@ export function fromGameballWebhookBody(json: Json): LoyaltyEvent {
 		},
 	};
 	draft.notifications = notificationEntries(json).map(notificationOf);
-	if (data) {
+	if (outOfOrder) draft.outOfOrder = true;
+	else if (data) {
 		draft.tier = { name: str(data.tier_name), rank: num(data.tier_order) };
 		draft.points = {
 			available: num(data.activated_points),

@@ -55,8 +55,9 @@ function describeValue(value: unknown): string {
 	return keys.length ? `an object with keys ${keys.slice(0, 12).join(', ')}` : 'an empty object';
 }
 
-function recognise(value: Json): LoyaltyEvent | null {
-	if (isGameballWebhookBody(value)) return fromGameballWebhookBody(value);
+function recognise(value: Json, wrapper: Json): LoyaltyEvent | null {
+	// The Gameball Trigger's raw item (Simplify off) says beside the body whether the update came late.
+	if (isGameballWebhookBody(value)) return fromGameballWebhookBody(value, value !== wrapper && wrapper.outOfOrder === true);
 	if (isGameballTriggerItem(value)) return fromGameballTriggerItem(value);
 	if (isOpenLoyaltyBody(value)) return fromOpenLoyaltyBody(value);
 	if (isGameballCustomer(value)) return fromGameballCustomer(value);
@@ -68,7 +69,7 @@ function normaliseOne(value: unknown, wrapper: Json): LoyaltyEvent {
 	if (!isObject(value)) throw new UnrecognisedInputError(`got ${describeValue(value)}${where}`);
 	const deliveryId = str(wrapper.deliveryId);
 	const event =
-		recognise(value) ?? (isGameballAutomationItem(wrapper) ? fromGameballAutomationBody(value, deliveryId) : null);
+		recognise(value, wrapper) ?? (isGameballAutomationItem(wrapper) ? fromGameballAutomationBody(value, deliveryId) : null);
 	if (!event) throw new UnrecognisedInputError(`got ${describeValue(value)}${where}`);
 	return event.deliveryId === null && deliveryId !== null ? { ...event, deliveryId } : event;
 }
