@@ -245,19 +245,21 @@ export type GameballPointsChangedItem = GameballEnvelopeFields & {
 	totalPointsDelta: number | null;
 };
 
-/** A v4 delivery with Simplify off: the payload as received and the request headers without `x-gb-signature`. */
-export type GameballRawDeliveryItem = {
-	/** The payload's `event` (`customer.profile.updated` or `customer.notification.push`). */
-	event: 'customer.profile.updated' | 'customer.notification.push';
+/** What every raw (Simplify off) delivery item carries: the payload as received, the headers without `x-gb-signature`. */
+type GameballRawDelivery = {
 	body: Record<string, unknown>;
 	headers: Record<string, string>;
 	deliveryId: string;
-	/**
-	 * Profile updates only: true when Gameball made this update before one already seen for the customer (as the
-	 * simplified item's `outOfOrder`). `body` then holds an older tier and balance than the customer has now.
-	 */
-	outOfOrder?: boolean;
 };
+
+/**
+ * A v4 delivery with Simplify off; switch on `event` (the payload's). Only a profile update has `outOfOrder`: true when
+ * Gameball made it before one already seen for the customer (as the simplified item's), its `body` then holding an
+ * older tier and balance than the customer has now. A notification has no such order, so no such field.
+ */
+export type GameballRawDeliveryItem =
+	| ({ event: 'customer.profile.updated' } & GameballRawDelivery & { outOfOrder: boolean })
+	| ({ event: 'customer.notification.push' } & GameballRawDelivery);
 
 /** An automation campaign's "Send Webhook" call: the payload as received, with the query and headers chosen to keep. */
 export type GameballAutomationWebhookItem = {

@@ -160,15 +160,21 @@ export function headersWithoutSignature(headers: Record<string, string>): Record
 	return kept;
 }
 
-/** Simplify off: the payload as received plus the headers, minus the signature; profile updates say `outOfOrder`. */
-export function rawDeliveryItem(
-	topic: GameballTopic,
+/** Simplify off, a profile update: the payload as received plus the headers, minus the signature, and `outOfOrder`. */
+export function rawProfileItem(
 	payload: IDataObject,
 	headers: Record<string, string>,
 	deliveryId: string,
-	outOfOrder?: boolean,
+	outOfOrder: boolean,
 ): GameballRawDeliveryItem {
-	const item: GameballRawDeliveryItem = { event: topic, body: payload, headers: headersWithoutSignature(headers), deliveryId };
-	if (outOfOrder !== undefined) item.outOfOrder = outOfOrder;
-	return item;
+	return { event: PROFILE_UPDATED, body: payload, headers: headersWithoutSignature(headers), deliveryId, outOfOrder };
+}
+
+/** Simplify off, a notification: the payload as received plus the headers, minus the signature. */
+export function rawNotificationItem(
+	payload: IDataObject,
+	headers: Record<string, string>,
+	deliveryId: string,
+): GameballRawDeliveryItem {
+	return { event: NOTIFICATION_PUSH, body: payload, headers: headersWithoutSignature(headers), deliveryId };
 }

@@ -17,7 +17,8 @@ import {
 	NOTIFICATION_PUSH,
 	notificationItems,
 	profileItem,
-	rawDeliveryItem,
+	rawNotificationItem,
+	rawProfileItem,
 	readEnvelope,
 	readProfile,
 	type Envelope,
@@ -89,7 +90,7 @@ function profileOutcome(
 		items.push(
 			settings.simplify
 				? profileItem(envelope, profile, step.changes, step.outOfOrder)
-				: rawDeliveryItem('customer.profile.updated', payload, delivery.headers, envelope.fields.deliveryId, step.outOfOrder),
+				: rawProfileItem(payload, delivery.headers, envelope.fields.deliveryId, step.outOfOrder),
 		);
 	}
 	const previous = step.compareWith;
@@ -177,7 +178,7 @@ export function handleV4Delivery(
 	let items: GameballTriggerItem[];
 	if (!isNotification) items = profileOutcome(envelope, payload, delivery, settings, memory);
 	else if (settings.simplify) items = notificationItems(envelope, settings.preferredLanguages);
-	else items = [rawDeliveryItem(NOTIFICATION_PUSH, payload, delivery.headers, envelope.fields.deliveryId)];
+	else items = [rawNotificationItem(payload, delivery.headers, envelope.fields.deliveryId)];
 	const storeChanged = memory.finish();
 	return items.length > 0 ? { kind: 'emit', items, storeChanged } : { kind: 'ignore', reason: 'nothing-to-emit' };
 }
