@@ -95,7 +95,7 @@ describe('Track Tier and Points Changes through n8n-core', () => {
 		expect(items.filter((item) => item.event === 'gameball.tier.changed')).toHaveLength(1);
 	});
 
-	it('reads raw items (Simplify off) and leaves them unchanged; Keep Input Items off outputs only derived items', async () => {
+	it('reads raw items (Simplify off); Keep Input Items off outputs only derived items', async () => {
 		const tracker = newTracker({ options: { keepInput: false } });
 		const raw = await deliverToAFreshProcess('dave', BASIC, 1, { simplify: false });
 		expect(raw[0].body).toBeDefined();

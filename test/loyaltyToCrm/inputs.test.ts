@@ -135,6 +135,26 @@ describe('Gameball inputs', () => {
 		expect(event.deliveryId).toBe('raw-1');
 	});
 
+	test('Gameball Trigger raw item marked outOfOrder: read as a late update, its tier, points and referral left out', async () => {
+		const rawItem = (outOfOrder: boolean) => ({
+			event: 'customer.profile.updated',
+			body: fixtures.gameballProfileBody,
+			headers: { 'x-gb-webhook-version': 'v4' },
+			deliveryId: 'raw-2',
+			outOfOrder,
+		});
+		const late = await eventOf(rawItem(true));
+		expect(late).toMatchObject({
+			outOfOrder: true,
+			customer: { id: 'webhook-test', email: 'customer@example.com' },
+			tier: { name: null, rank: null },
+			points: { available: null, pending: null, total: null },
+			referral: { code: null, link: null },
+		});
+		const inOrder = await eventOf(rawItem(false));
+		expect(inOrder).toMatchObject({ outOfOrder: false, tier: { name: 'basic' }, points: { available: 90 }, referral: { code: 'referral_123' } });
+	});
+
 	test('Gameball Trigger automation item whose body names the customer', async () => {
 		const event = await eventOf({
 			event: 'gameball.automation.webhook',

@@ -96,9 +96,9 @@ describe('Gameball Trigger -> Loyalty to CRM', () => {
 
 	test('a late update with Simplify off: no step by default, as for the simplified item', async () => {
 		const harness = trigger({ simplify: false });
-		await deliver(harness, profile(1, { tier_name: 'Silver', tier_order: 2, activated_points: 950 }));
-		const newer = await deliver(harness, profile(5, { tier_name: 'Gold', tier_order: 3, activated_points: 1010 }));
-		const late = await deliver(harness, profile(3, { tier_name: 'Silver', tier_order: 2, activated_points: 980 }));
+		await deliver(harness, profile(1, { tier_name: 'Silver', tier_order: 2, activated_points: 950, referral_code: 'OLD-1' }));
+		const newer = await deliver(harness, profile(5, { tier_name: 'Gold', tier_order: 3, activated_points: 1010, referral_code: 'NEW-2' }));
+		const late = await deliver(harness, profile(3, { tier_name: 'Silver', tier_order: 2, activated_points: 980, referral_code: 'OLD-1' }));
 		expect(late.map((item) => item.json)).toEqual([expect.objectContaining({ outOfOrder: true, body: expect.any(Object) })]);
 
 		// The newer update, in order, writes its tier; the late one writes nothing over it.
@@ -108,10 +108,18 @@ describe('Gameball Trigger -> Loyalty to CRM', () => {
 		expect(error).toBeUndefined();
 		expect(outputs.map((items) => items.length)).toEqual([0, 0, 0, 0, 0]);
 
+		// Contact Changed does not hold for it; its older tier, balance and referral code are not read.
 		const anyEvent = await runLoyalty({ upsertContactOn: ['anyEvent'] }, late.map((item) => item.json));
+		expect(anyEvent.outputs.map((items) => items.length)).toEqual([1, 0, 0, 0, 0]);
 		const upsert = anyEvent.outputs[OUTPUT.upsertContact][0].json;
 		expect(upsert.properties).toEqual({ gameball_customer_id: 'webhook-test' });
-		expect((upsert.event as IDataObject).outOfOrder).toBe(true);
+		expect(upsert).toMatchObject({ customerId: 'webhook-test', reasons: ['anyEvent'] });
+		expect(upsert.event).toMatchObject({
+			outOfOrder: true,
+			tier: { name: null, rank: null },
+			points: { available: null, pending: null, total: null },
+			referral: { code: null, link: null },
+		});
 	});
 
 	test('a notification: one message per language and channel, paired with the delivery\'s trigger items', async () => {
