@@ -1,3 +1,5 @@
+import { createHash } from 'node:crypto';
+
 import type {
 	DeduplicationItemTypes,
 	DeduplicationScope,
@@ -6,7 +8,7 @@ import type {
 } from 'n8n-workflow';
 
 import { deduplicator, resetDeduplication } from '../harness/deduplication';
-import { drop } from './helpers';
+import { drop, keptJson } from './helpers';
 
 const delivery = (id: string) => ({ event: 'customer.profile.updated', deliveryId: id });
 const SECOND = 1000;
@@ -21,9 +23,11 @@ afterEach(() => jest.restoreAllMocks());
 
 /**
  * Every attempt at the lock (a check-and-record in `node` scope) takes 2.5 s of the injected clock and fails as
- * `attempt` says; history checks (`workflow` scope) go to the stand-in table.
+ * `attempt` says (`tableAnswer` gives the stand-in table's own answer); history checks (`workflow` scope) go to the
+ * stand-in table.
  */
-function lockAttempts(attempt: () => Promise<{ new: DeduplicationItemTypes[]; processed: DeduplicationItemTypes[] }>) {
+type LockAnswer = Promise<{ new: DeduplicationItemTypes[]; processed: DeduplicationItemTypes[] }>;
+function lockAttempts(attempt: (tableAnswer: () => LockAnswer) => LockAnswer) {
 	const original = deduplicator.checkProcessedAndRecord.bind(deduplicator);
 	return jest
 		.spyOn(deduplicator, 'checkProcessedAndRecord')
@@ -31,7 +35,7 @@ function lockAttempts(attempt: () => Promise<{ new: DeduplicationItemTypes[]; pr
 			async (items: DeduplicationItemTypes[], scope: DeduplicationScope, context: ICheckProcessedContextData, options: ICheckProcessedOptions) => {
 				if (scope !== 'node') return await original(items, scope, context, options);
 				clock += 2.5 * SECOND;
-				return await attempt();
+				return await attempt(async () => await original(items, scope, context, options));
 			},
 		);
 }
@@ -53,6 +57,29 @@ describe('Drop Duplicate Deliveries: lock timeout', () => {
 		expect(breaks).toEqual([10 * SECOND]);
 		expect(attempts).toHaveBeenCalledTimes(8);
 		expect(deduplicator.rows.has('test-workflow\u0000')).toBe(false);
+	});
+
+	it('breaks a lock left behind by a crashed execution at the 10 s minimum, however low Lock Timeout is set', async () => {
+		// A crashed holder: the lock row (n8n stores the MD5 of each entry) exists and nobody will delete it.
+		const lockEntry = createHash('md5').update('gameball-delivery-guard-lock').digest('base64');
+		deduplicator.rows.set('test-workflow\u0000n:node-under-test', { mode: 'entries', data: [lockEntry] });
+		lockAttempts(async (tableAnswer) => await tableAnswer());
+		const deletes: number[] = [];
+		const started = clock;
+		const clear = deduplicator.clearAllProcessedItems.bind(deduplicator);
+		jest.spyOn(deduplicator, 'clearAllProcessedItems').mockImplementation(async (...args) => {
+			deletes.push(clock - started);
+			return await clear(...args);
+		});
+
+		const result = await drop([delivery('a')], { options: { lockTimeoutSeconds: 1 } });
+
+		expect(result.error).toBeUndefined();
+		expect(keptJson(result.outputs).map((item) => item.deliveryId)).toEqual(['a']);
+		// 1 s is raised to the 10 s minimum: a queue of live executions must not look like a crash. The lock row is
+		// deleted twice: broken at 10 s, then released after this execution's own check (its next attempt, at 12.5 s).
+		expect(deletes).toEqual([10 * SECOND, 12.5 * SECOND]);
+		expect(deduplicator.rows.has('test-workflow\u0000n:node-under-test')).toBe(false);
 	});
 
 	it("names the database's last error when no attempt could reach it", async () => {
