@@ -3,7 +3,7 @@ import { sleep } from 'n8n-workflow';
 
 import type { BatchEntry, BatchKind } from '../actions/operation';
 import type { GameballContext } from './request';
-import { sendToGameball } from './request';
+import { sendToGameball, withoutKeys } from './request';
 
 export const MAX_BATCH_SIZE = 1000;
 
@@ -120,7 +120,8 @@ export async function getBatchStatus(this: GameballContext, jobId: string, itemI
 		{ pathParams: { batchId: jobId } },
 		{ itemIndex },
 	);
-	return parseBatchStatus(jobId, body);
+	// Its entries' error messages end up in items and errors, as an error answer's do: they keep no key either.
+	return parseBatchStatus(jobId, await withoutKeys(this, body));
 }
 
 export interface WaitOptions {

@@ -64,6 +64,12 @@ async function credentialsOf(context: GameballContext) {
 	return await credentials;
 }
 
+/** `body` without the credential's keys: for a success answer that carries Gameball's own error messages (batch status). */
+export async function withoutKeys<T>(context: GameballContext, body: T): Promise<T> {
+	const { apiKey, secretKey } = await credentialsOf(context);
+	return redactSecrets(body, [apiKey, secretKey]);
+}
+
 /** Whether the credential has a Secret Key, which Gameball's batch API needs besides the API key. */
 export async function hasSecretKey(context: GameballContext): Promise<boolean> {
 	return Boolean((await credentialsOf(context)).secretKey);
