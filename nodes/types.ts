@@ -14,7 +14,8 @@ import type { IDataObject } from 'n8n-workflow';
 export type GameballBatchResultItem =
 	/** The job's result entry for the item, its fields at the top (as a single call's answer), then these three. */
 	| (IDataObject & { success: true; batchJobId: string; batchKind: string })
-	| { success: false; batchJobId: string; batchKind: string; error: string };
+	/** `error` as a single call's ("7000: customer not found"), `description` Gameball's message for the entry. */
+	| { success: false; batchJobId: string; batchKind: string; error: string; description?: string };
 
 /** An input item handed to a batch job, its result not awaited (Batching > Wait for Results off). */
 export type GameballBatchQueuedItem = {

@@ -21,7 +21,7 @@ describe('a batch run where some items failed, Continue On Fail off', () => {
 		const jobs = [...sim.state.batches.values()].filter((job) => job.kind === 'cashback').map((job) => job.jobId);
 		expect(jobs).toHaveLength(2);
 		expect(error?.message).toBe("1 of 60 items failed in Gameball's batch API; the other 59 were applied and must not be sent again");
-		expect(error?.description).toContain("First failure: 7000: Customer 'partial-0' was not found");
+		expect(error?.description).toContain("First failure: 7000: customer not found (Customer 'partial-0' was not found)");
 		expect(error?.description).toContain(`Batch jobs ${jobs[0]} (items 0-39), ${jobs[1]} (items 40-59)`);
 		expect(error?.description).toContain('Turn on "Continue On Fail" to get one result per item');
 		expect(error?.context?.itemIndex).toBe(0);

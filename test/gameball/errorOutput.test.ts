@@ -66,7 +66,13 @@ describe('failed items and the error output', () => {
 		const regular = await runWithOnError(credentials, 'continueRegularOutput', params('RO'), items);
 		expect(regular.outputs).toHaveLength(1);
 		expect(pairs(regular.outputs[0])).toEqual([0, 1, 2, 3, 4, 5]);
-		expect(regular.outputs[0][0].json).toEqual({ success: false, batchJobId: expect.any(String), batchKind: 'cashback', error: expect.stringContaining('7000') });
+		expect(regular.outputs[0][0].json).toEqual({
+			success: false,
+			batchJobId: expect.any(String),
+			batchKind: 'cashback',
+			error: '7000: customer not found',
+			description: "Customer 'ghost-0' was not found",
+		});
 	});
 
 	it('sends an item that cannot be built in batch mode to the error output, without putting it in a job', async () => {

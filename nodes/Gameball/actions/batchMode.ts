@@ -5,7 +5,7 @@ import type { GameballBatchQueuedItem, GameballBatchResultItem } from '../../typ
 import type { BatchStatus } from '../transport/batch';
 import { createBatchJob, MAX_BATCH_SIZE, waitForBatch } from '../transport/batch';
 import { hasSecretKey, isCancelled } from '../transport/request';
-import { appendDescription } from '../transport/errors';
+import { appendDescription, hintFor } from '../transport/errors';
 import { JOB_KINDS } from './batch/jobKinds';
 import { buildRequest, type BatchEntry, type GameballOperation, type GameballRequest } from './operation';
 import { asNodeError, entriesOf, errorItem } from './output';
@@ -73,8 +73,13 @@ function chunk<T>(list: T[], size: number): T[][] {
 	return chunks;
 }
 
-function resultFor(status: BatchStatus, position: number): { ok: IDataObject } | { failed: string } {
+type ItemResult = { ok: IDataObject } | { failed: string; description?: string };
+
+function resultFor(status: BatchStatus, position: number): ItemResult {
 	const failure = status.failures.get(position);
+	// Headed as a single call's error is ("7000: customer not found"), Gameball's own words as its description.
+	const hint = hintFor(failure?.code);
+	if (failure && hint) return { failed: `${failure.code}: ${hint}`, description: failure.message };
 	if (failure) return { failed: failure.code ? `${failure.code}: ${failure.message}` : failure.message };
 	const success = status.successes.get(position);
 	if (success) return { ok: success };
@@ -143,7 +148,7 @@ function partialFailure(
 	return new NodeOperationError(context.getNode(), message, {
 		itemIndex: (first.pairedItem as { item: number }).item,
 		description:
-			`First failure: ${String(first.json.error)}. ` +
+			`First failure: ${String(first.json.error)}${first.json.description ? ` (${String(first.json.description)})` : ''}. ` +
 			`${jobs.length === 1 ? 'Batch job' : 'Batch jobs'} ${jobs.join(', ')}: Batch > Get Status shows each item's result. ` +
 			'Turn on "Continue On Fail" to get one result per item, successes included, and send only the failed items again.',
 	});
@@ -223,8 +228,9 @@ export async function runInBatches(
 				});
 				return;
 			}
-			const json: GameballBatchResultItem = { success: false, ...meta, error: result.failed };
-			const error = new NodeOperationError(this.getNode(), result.failed, { itemIndex });
+			const { failed, description } = result;
+			const json: GameballBatchResultItem = { success: false, ...meta, error: failed, ...(description ? { description } : {}) };
+			const error = new NodeOperationError(this.getNode(), failed, { itemIndex, description });
 			results[itemIndex] = [errorItem(this, error, itemIndex, json)];
 		});
 	}
