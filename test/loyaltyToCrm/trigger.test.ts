@@ -73,53 +73,49 @@ describe('Gameball Trigger -> Loyalty to CRM', () => {
 		expect(outputs.map((output) => output.length)).toEqual([1, 0, 0, 0, 0]);
 	});
 
-	test('a late, older update: no step by default; with Any Event the upsert carries the identity only', async () => {
-		const harness = trigger();
+	/** Three updates of one customer: made at :01, :05, then :03 (late), through one trigger. */
+	async function crossedUpdates(parameters: INodeParameters = {}) {
+		const harness = trigger(parameters);
 		await deliver(harness, profile(1, { tier_name: 'Silver', tier_order: 2, activated_points: 950, referral_code: 'OLD-1' }));
-		await deliver(harness, profile(5, { tier_name: 'Gold', tier_order: 3, activated_points: 1010, referral_code: 'NEW-2' }));
+		const newer = await deliver(harness, profile(5, { tier_name: 'Gold', tier_order: 3, activated_points: 1010, referral_code: 'NEW-2' }));
 		const late = await deliver(harness, profile(3, { tier_name: 'Silver', tier_order: 2, activated_points: 980, referral_code: 'OLD-1' }));
-		expect(late.map((item) => item.json)).toEqual([expect.objectContaining({ outOfOrder: true, changes: {} })]);
+		return { newer: newer.map((item) => item.json), late: late.map((item) => item.json) };
+	}
 
+	/** A late update fires no step by default; with Any Event its upsert carries the customer ID only. */
+	async function expectNothingOlderWritten(late: IDataObject[]) {
 		// The examples map every property in fixed rows: an upsert of this item would blank the tier and points.
-		const { outputs, error } = await runLoyalty({}, late.map((item) => item.json));
+		const { outputs, error } = await runLoyalty({}, late);
 		expect(error).toBeUndefined();
 		expect(outputs.map((items) => items.length)).toEqual([0, 0, 0, 0, 0]);
 
 		// Nor does it write its older referral code, last event or last event time over the newer ones.
-		const anyEvent = await runLoyalty({ upsertContactOn: ['anyEvent'] }, late.map((item) => item.json));
+		const anyEvent = await runLoyalty({ upsertContactOn: ['anyEvent'] }, late);
 		expect(anyEvent.outputs.map((items) => items.length)).toEqual([1, 0, 0, 0, 0]);
 		const upsert = anyEvent.outputs[OUTPUT.upsertContact][0].json;
 		expect(upsert.properties).toEqual({ gameball_customer_id: 'webhook-test' });
 		expect(upsert).toMatchObject({ email: 'customer@example.com', customerId: 'webhook-test', reasons: ['anyEvent'] });
-		expect((upsert.event as IDataObject).outOfOrder).toBe(true);
-	});
-
-	test('a late update with Simplify off: no step by default, as for the simplified item', async () => {
-		const harness = trigger({ simplify: false });
-		await deliver(harness, profile(1, { tier_name: 'Silver', tier_order: 2, activated_points: 950, referral_code: 'OLD-1' }));
-		const newer = await deliver(harness, profile(5, { tier_name: 'Gold', tier_order: 3, activated_points: 1010, referral_code: 'NEW-2' }));
-		const late = await deliver(harness, profile(3, { tier_name: 'Silver', tier_order: 2, activated_points: 980, referral_code: 'OLD-1' }));
-		expect(late.map((item) => item.json)).toEqual([expect.objectContaining({ outOfOrder: true, body: expect.any(Object) })]);
-
-		// The newer update, in order, writes its tier; the late one writes nothing over it.
-		const inOrder = await runLoyalty({}, newer.map((item) => item.json));
-		expect(inOrder.outputs[OUTPUT.upsertContact][0].json.properties).toMatchObject({ gameball_tier: 'Gold' });
-		const { outputs, error } = await runLoyalty({}, late.map((item) => item.json));
-		expect(error).toBeUndefined();
-		expect(outputs.map((items) => items.length)).toEqual([0, 0, 0, 0, 0]);
-
-		// Contact Changed does not hold for it; its older tier, balance and referral code are not read.
-		const anyEvent = await runLoyalty({ upsertContactOn: ['anyEvent'] }, late.map((item) => item.json));
-		expect(anyEvent.outputs.map((items) => items.length)).toEqual([1, 0, 0, 0, 0]);
-		const upsert = anyEvent.outputs[OUTPUT.upsertContact][0].json;
-		expect(upsert.properties).toEqual({ gameball_customer_id: 'webhook-test' });
-		expect(upsert).toMatchObject({ customerId: 'webhook-test', reasons: ['anyEvent'] });
 		expect(upsert.event).toMatchObject({
 			outOfOrder: true,
 			tier: { name: null, rank: null },
 			points: { available: null, pending: null, total: null },
 			referral: { code: null, link: null },
 		});
+	}
+
+	test('a late, older update: no step by default; with Any Event the upsert carries the identity only', async () => {
+		const { late } = await crossedUpdates();
+		expect(late).toEqual([expect.objectContaining({ outOfOrder: true, changes: {} })]);
+		await expectNothingOlderWritten(late);
+	});
+
+	test('a late update with Simplify off: the same, its flag beside the raw body', async () => {
+		const { newer, late } = await crossedUpdates({ simplify: false });
+		expect(late).toEqual([expect.objectContaining({ outOfOrder: true, body: expect.any(Object) })]);
+		// The newer update, in order, writes its tier; the late one writes nothing over it.
+		const inOrder = await runLoyalty({}, newer);
+		expect(inOrder.outputs[OUTPUT.upsertContact][0].json.properties).toMatchObject({ gameball_tier: 'Gold' });
+		await expectNothingOlderWritten(late);
 	});
 
 	test('a notification: one message per language and channel, paired with the delivery\'s trigger items', async () => {
