@@ -3,7 +3,7 @@ import { sleep } from 'n8n-workflow';
 
 import type { BatchEntry, BatchKind } from '../actions/operation';
 import type { GameballContext } from './request';
-import { sendToGameball, withoutKeys } from './request';
+import { sendToGameball } from './request';
 
 export const MAX_BATCH_SIZE = 1000;
 
@@ -118,10 +118,10 @@ export async function getBatchStatus(this: GameballContext, jobId: string, itemI
 		this,
 		'GET /batches/{batchId}/status',
 		{ pathParams: { batchId: jobId } },
-		{ itemIndex },
+		// Its entries' error messages end up in items and errors, as an error answer's do.
+		{ itemIndex, redactAnswer: true },
 	);
-	// Its entries' error messages end up in items and errors, as an error answer's do: they keep no key either.
-	return parseBatchStatus(jobId, await withoutKeys(this, body));
+	return parseBatchStatus(jobId, body);
 }
 
 export interface WaitOptions {

@@ -25,6 +25,8 @@ export interface SendOptions {
 	idempotencyValue?: unknown;
 	retry?: Partial<RetryPolicy>;
 	timeoutMs?: number;
+	/** The answer, even a success, carries Gameball's error messages (a batch status): it keeps no key either. */
+	redactAnswer?: boolean;
 }
 
 export interface GameballResponse {
@@ -62,12 +64,6 @@ async function credentialsOf(context: GameballContext) {
 		credentialCache.set(context, credentials);
 	}
 	return await credentials;
-}
-
-/** `body` without the credential's keys: for a success answer that carries Gameball's own error messages (batch status). */
-export async function withoutKeys<T>(context: GameballContext, body: T): Promise<T> {
-	const { apiKey, secretKey } = await credentialsOf(context);
-	return redactSecrets(body, [apiKey, secretKey]);
 }
 
 /** Whether the credential has a Secret Key, which Gameball's batch API needs besides the API key. */
@@ -164,8 +160,9 @@ export async function sendToGameball(
 			})) as IN8nHttpFullResponse;
 			const parsed = parseBody(response.body);
 			if (parsed.ok) response.body = parsed.value as IN8nHttpFullResponse['body'];
-			// An error answer becomes a NodeApiError that n8n shows and saves: it keeps no key it may echo.
-			if (response.statusCode >= 400) {
+			// An error answer becomes a NodeApiError that n8n shows and saves: it keeps no key it may echo (nor does an
+			// answer that carries error messages, `redactAnswer`).
+			if (response.statusCode >= 400 || options.redactAnswer) {
 				response.body = redactSecrets(response.body, [credentials.apiKey, credentials.secretKey]) as IN8nHttpFullResponse['body'];
 			}
 			// Only a 2xx body that does not parse is malformed: a 429 or a proxy's HTML 502 keeps its status.
