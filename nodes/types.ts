@@ -137,7 +137,7 @@ export type GameballTriggerEvent =
 	| 'customer.profile.updated'
 	/** Gameball topic: a notification for the customer, one item per language. */
 	| 'customer.notification.push'
-	/** Derived by the trigger from two successive profile updates: the tier order moved. */
+	/** Derived by the trigger from two successive profile updates: the customer moved to another tier. */
 	| 'gameball.tier.changed'
 	/** Derived by the trigger from two successive profile updates: activated or total points moved. */
 	| 'gameball.points.changed'
@@ -220,7 +220,10 @@ export type GameballNotificationItem = GameballEnvelopeFields & {
 	icon: string | null;
 };
 
-/** Derived: the customer's tier order moved between two profile updates. Never emitted for a first-seen customer. */
+/**
+ * Derived: the customer's tier order moved between two profile updates, to a tier of another name (a tier that kept
+ * its name at a new order was renumbered). Never emitted for a first-seen customer.
+ */
 export type GameballTierChangedItem = GameballEnvelopeFields & {
 	event: 'gameball.tier.changed';
 	direction: 'up' | 'down';

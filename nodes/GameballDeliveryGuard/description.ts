@@ -74,7 +74,7 @@ export const guardProperties: INodeProperties[] = [
 			{
 				name: 'Tier Changed',
 				value: 'tierChanged',
-				description: 'Add a gameball.tier.changed item when the tier order moved',
+				description: 'Add a gameball.tier.changed item when the customer moved to another tier',
 			},
 		],
 		default: ['tierChanged', 'pointsChanged'],

@@ -141,7 +141,12 @@ export function stepProfile(previous: ProfileSnapshot | undefined, current: Prof
 	};
 }
 
-/** A tier change when the tier order moved; `undefined` otherwise. */
+/** The same tier at another order: the merchant added, removed or reordered tiers, and the customer did not move. */
+function isRenumbered(previous: Tier, current: Tier): boolean {
+	return previous.tierName !== null && previous.tierName === current.tierName;
+}
+
+/** A tier change when the tier order moved, unless the tier kept its name; `undefined` otherwise. */
 export function tierChangedItem(
 	envelope: GameballEnvelopeFields,
 	previous: ProfileSnapshot,
@@ -150,6 +155,7 @@ export function tierChangedItem(
 	if (previous.tierOrder === null || current.tierOrder === null || previous.tierOrder === current.tierOrder) {
 		return undefined;
 	}
+	if (isRenumbered(previous, current)) return undefined;
 	return {
 		event: 'gameball.tier.changed',
 		...envelope,

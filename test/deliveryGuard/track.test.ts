@@ -74,6 +74,14 @@ describe('Track Tier and Points Changes through n8n-core', () => {
 		}
 	});
 
+	it('takes a tier that kept its name at another order as renumbered tiers, as the trigger does', async () => {
+		const tracker = newTracker();
+		await tracker.run(await deliverToAFreshProcess('ruth', SILVER, 1));
+		const renumbered = keptJson((await tracker.run(await deliverToAFreshProcess('ruth', { ...SILVER, tier_order: 3 }, 2))).outputs);
+		expect(renumbered.map((item) => item.event)).toEqual(['customer.profile.updated']);
+		expect(renumbered[0].changes).toEqual({ tierOrder: { previous: 2, current: 3, delta: 1 } });
+	});
+
 	it('names the previous tier only after the tier order it came with, when an update sent an order without a name', async () => {
 		const tracker = newTracker({ events: ['tierChanged'] });
 		const updates = [BASIC, { ...SILVER, tier_name: null }, { ...SILVER, tier_name: 'Gold', tier_order: 3 }];

@@ -67,6 +67,16 @@ describe('Gameball Trigger -> Loyalty to CRM', () => {
 		expect((outputs[OUTPUT.logNote][0].json.event as IDataObject).deliveryId).toBe(moved[0].json.deliveryId);
 	});
 
+	test('renumbered tiers (same tier name at a new order) give no tier step: the contact is upserted with the new rank', async () => {
+		const harness = trigger();
+		await deliver(harness, profile(1, { tier_name: 'Silver', tier_order: 2 }));
+		const renumbered = await deliver(harness, profile(2, { tier_name: 'Silver', tier_order: 3 }));
+		expect(renumbered.map((item) => item.json.event)).toEqual(['customer.profile.updated']);
+		const { outputs } = await runLoyalty({}, renumbered.map((item) => item.json));
+		expect(outputs.map((output) => output.length)).toEqual([1, 0, 0, 0, 0]);
+		expect(outputs[OUTPUT.upsertContact][0].json.properties).toMatchObject({ gameball_tier: 'Silver', gameball_tier_rank: 3 });
+	});
+
 	test('the baseline update of a first-seen customer only upserts the contact', async () => {
 		const items = await deliver(trigger(), profile(3, {}));
 		const { outputs } = await runLoyalty({}, items.map((item) => item.json));

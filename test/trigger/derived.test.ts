@@ -11,6 +11,8 @@ function update(customer: string, profile: Profile, seq: number) {
 }
 
 const SILVER = { tier_name: 'Silver', tier_order: 2, activated_points: 90, pending_points: 10, total_points: 100 };
+/** SILVER's customer one tier up, points unchanged. */
+const GOLD = { ...SILVER, tier_name: 'Gold', tier_order: 3 };
 
 describe('changes.ts', () => {
 	const base = { tierOrder: 1, tierName: 'basic', activatedPoints: 90, pendingPoints: 10, totalPoints: 100, referralCode: 'referral_123', madeAt: null };
@@ -131,7 +133,7 @@ describe('derived events through n8n-core', () => {
 		const trigger = newTrigger();
 		const first = profilePayload({ customer_id: null, gb_customer_id: 555 }, SILVER);
 		await trigger.deliver(signedRequest(first));
-		const second = profilePayload({ customer_id: null, gb_customer_id: '555' }, { ...SILVER, tier_order: 3 });
+		const second = profilePayload({ customer_id: null, gb_customer_id: '555' }, GOLD);
 		const items = emittedJson(await trigger.deliver(signedRequest(second)));
 		expect(items.map((item) => item.event)).toContain('gameball.tier.changed');
 	});
@@ -139,7 +141,7 @@ describe('derived events through n8n-core', () => {
 	it('does not derive anything for a customer with no id at all', async () => {
 		const trigger = newTrigger();
 		const anonymous = (tier: number) =>
-			signedRequest(profilePayload({ customer_id: undefined, gb_customer_id: undefined }, { ...SILVER, tier_order: tier }));
+			signedRequest(profilePayload({ customer_id: undefined, gb_customer_id: undefined }, { ...SILVER, tier_order: tier, tier_name: `Tier ${tier}` }));
 		await trigger.deliver(anonymous(1));
 		const items = emittedJson(await trigger.deliver(anonymous(2)));
 		expect(items.map((item) => item.event)).toEqual(['customer.profile.updated']);
@@ -151,14 +153,14 @@ describe('derived events through n8n-core', () => {
 		expect(baseline.emitted).toBeUndefined();
 		const pointsOnly = await trigger.deliver(update('frank', { ...SILVER, activated_points: 95, total_points: 105 }, 2));
 		expect(pointsOnly.emitted).toBeUndefined();
-		const items = emittedJson(await trigger.deliver(update('frank', { ...SILVER, tier_order: 3, tier_name: 'Gold' }, 3)));
+		const items = emittedJson(await trigger.deliver(update('frank', GOLD, 3)));
 		expect(items.map((item) => item.event)).toEqual(['gameball.tier.changed']);
 	});
 
 	it('still derives events when Simplify is off (the profile item is then raw)', async () => {
 		const trigger = newTrigger({ simplify: false });
 		await trigger.deliver(update('gina', SILVER, 1));
-		const items = emittedJson(await trigger.deliver(update('gina', { ...SILVER, tier_order: 3 }, 2)));
+		const items = emittedJson(await trigger.deliver(update('gina', GOLD, 2)));
 		expect(items.map((item) => item.event)).toEqual(['customer.profile.updated', 'gameball.tier.changed']);
 		expect(items[0].body).toBeDefined();
 	});
@@ -181,6 +183,17 @@ describe('derived events through n8n-core', () => {
 		expect(items[0].changes).toMatchObject({ tierOrder: { previous: 3, current: 4 } });
 		expect(items[0].changes).not.toHaveProperty('tierName');
 		expect(items[1]).toMatchObject({ previousTierOrder: 3, previousTierName: null, tierOrder: 4, tierName: 'Platinum' });
+	});
+
+	it('takes a tier that kept its name at another order as renumbered tiers, not a tier change', async () => {
+		const trigger = newTrigger();
+		await trigger.deliver(update('mona', SILVER, 1));
+		const renumbered = emittedJson(await trigger.deliver(update('mona', { ...SILVER, tier_order: 3 }, 2)));
+		expect(renumbered.map((item) => item.event)).toEqual(['customer.profile.updated']);
+		expect(renumbered[0].changes).toEqual({ tierOrder: { previous: 2, current: 3, delta: 1 } });
+		// The new order is remembered: the next move is measured from it.
+		const moved = emittedJson(await trigger.deliver(update('mona', { ...GOLD, tier_order: 4 }, 3)));
+		expect(moved[1]).toMatchObject({ event: 'gameball.tier.changed', direction: 'up', previousTierOrder: 3, previousTierName: 'Silver', tierOrder: 4 });
 	});
 
 	it('keeps the remembered tier when an update sends a tier name without its order', async () => {
@@ -209,7 +222,7 @@ describe('derived events through n8n-core', () => {
 		await trigger.deliver(update('hank', SILVER, 1));
 		const missing = emittedJson(await trigger.deliver(update('hank', { tier_order: null, activated_points: undefined, total_points: null }, 2)));
 		expect(missing.map((item) => item.event)).toEqual(['customer.profile.updated']);
-		const back = emittedJson(await trigger.deliver(update('hank', { ...SILVER, tier_order: 3 }, 3)));
+		const back = emittedJson(await trigger.deliver(update('hank', GOLD, 3)));
 		expect(back[1]).toMatchObject({ event: 'gameball.tier.changed', previousTierOrder: 2, tierOrder: 3 });
 	});
 });

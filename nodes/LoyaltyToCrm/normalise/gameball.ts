@@ -134,11 +134,16 @@ function tierOfTriggerItem(json: Json, changes: Json | null): EventDraft['tier']
 	const nameChange = changeOf(changes, 'tierName');
 	const rankChange = changeOf(changes, 'tierOrder');
 	const direction = str(field(json, 'direction'));
+	const name = str(field(json, 'tierName')) ?? tierIn(current).name ?? str(nameChange?.current);
+	// A named tier at a new order whose name did not change was renumbered, not left (the trigger derives no Tier
+	// Changed for it). When the old name was unknown the trigger's own Tier Changed item, if selected, says the move.
+	const renumbered = rankChange !== null && nameChange === null && name !== null;
 	return {
-		name: str(field(json, 'tierName')) ?? tierIn(current).name ?? str(nameChange?.current),
+		name,
 		rank: num(field(json, 'tierOrder')) ?? tierIn(current).rank ?? num(rankChange?.current),
 		previousName: str(field(json, 'previousTierName')) ?? tierIn(previous).name ?? str(nameChange?.previous),
-		previousRank: num(field(json, 'previousTierOrder')) ?? tierIn(previous).rank ?? num(rankChange?.previous),
+		previousRank:
+			num(field(json, 'previousTierOrder')) ?? tierIn(previous).rank ?? (renumbered ? null : num(rankChange?.previous)),
 		direction: direction === 'up' || direction === 'down' ? direction : null,
 	};
 }
