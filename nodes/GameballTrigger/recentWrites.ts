@@ -17,7 +17,8 @@ import type { IDataObject } from 'n8n-workflow';
  * The log also keeps the static data as its last flush left it (its values are the table strings, shared, not
  * copied). A copy loaded before that flush (in flight, or saved again by a long execution in which another node
  * wrote static data) is read through it instead, and a flush starts from it: however old the copy, nothing the
- * process flushed is rolled back.
+ * process flushed is rolled back. That holds too for a copy that still carries the other log's mark this log last
+ * flushed over (the first deliveries after a restart, in flight together): it holds no more than that flush.
  */
 
 const RECENT_MS = 2 * 60 * 1000;
@@ -74,6 +75,9 @@ export class RecentWrites {
 	/** The static data as the last flush left it. */
 	private flushedStore?: IDataObject;
 
+	/** The mark of static data saved by another log that a flush of this log started from. */
+	private flushedOverMark?: unknown;
+
 	record(kind: WriteKind, key: string, value: string | number, now: number): void {
 		const seq = ++this.lastSeq;
 		const slot = seq % CAPACITY;
@@ -103,6 +107,7 @@ export class RecentWrites {
 	private parseMark(stored: unknown): StoreView {
 		const [id, seq] = String(stored ?? '').split(':');
 		const savedHere = id === this.id && Number.isInteger(Number(seq));
+		if (!savedHere && stored !== undefined && stored === this.flushedOverMark) return { after: 0, takesSnapshots: true };
 		return { after: savedHere ? Number(seq) : 0, takesSnapshots: savedHere || stored === undefined };
 	}
 
@@ -140,6 +145,8 @@ export class RecentWrites {
 
 	/** Marks `store` as holding every write logged so far, flushed at `now`. */
 	markFlushed(store: IDataObject, now: number): void {
+		if (!this.viewOf(store).takesSnapshots) this.flushedOverMark = store[MARK];
+		this.lastView = undefined;
 		store[MARK] = `${this.id}:${this.lastSeq}`;
 		this.flushedSeq = this.lastSeq;
 		this.flushedAt = now;

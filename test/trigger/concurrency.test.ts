@@ -302,6 +302,44 @@ describe('the write log, against static data saved by another process', () => {
 		expect(memorySize(JSON.parse(saved) as IDataObject)).toEqual({ deliveries: 5, customers: 1 });
 	});
 
+	describe('the first deliveries after a restart, in flight together', () => {
+		const T = Date.UTC(2026, 0, 1);
+		const update = (tier: number, minute: number) =>
+			profilePayload({ customer_id: 'restarted', created_at: `2026-01-01T00:${String(minute).padStart(2, '0')}:00.000Z` }, { tier_order: tier, tier_name: `T${tier}` });
+		const events = (outcome: ReturnType<typeof deliver>) => (outcome.kind === 'emit' ? outcome.items.map((item) => item.event) : [outcome.reason]);
+		/** The static data as the process before the restart saved it: the customer at tier 1. */
+		const savedBeforeRestart = () => {
+			const store: IDataObject = {};
+			deliver(store, update(1, 0), new RecentWrites(), T);
+			return JSON.stringify(store);
+		};
+
+		it('a late update read through the copy loaded before the first save is still out of order', () => {
+			const saved = savedBeforeRestart();
+			const recent = new RecentWrites();
+			const [first, second] = [JSON.parse(saved) as IDataObject, JSON.parse(saved) as IDataObject];
+			expect(events(deliver(first, update(3, 10), recent, T + 60_000))).toContain('gameball.tier.changed');
+			const late = deliver(second, update(2, 5), recent, T + 61_000);
+			expect(late).toMatchObject({ kind: 'emit', items: [{ outOfOrder: true, changes: {} }] });
+			// The newer tier stays remembered: no move up to it a second time.
+			expect(events(deliver(first, update(3, 15), recent, T + 62_000))).toEqual(['customer.profile.updated']);
+		});
+
+		it('the older copy\'s flush, saved last, rolls back no snapshot the process flushed', () => {
+			let saved = savedBeforeRestart();
+			const recent = new RecentWrites();
+			const [first, second] = [JSON.parse(saved) as IDataObject, JSON.parse(saved) as IDataObject];
+			expect(deliver(first, update(3, 10), recent, T + 60_000)).toMatchObject({ storeChanged: true });
+			saved = JSON.stringify(first);
+			const other = profilePayload({ customer_id: 'another', created_at: '2026-01-01T00:11:00.000Z' });
+			expect(deliver(second, other, recent, T + 60_000 + FLUSH_MS)).toMatchObject({ storeChanged: true });
+			saved = JSON.stringify(second);
+			// Minutes later the log no longer holds the flushed writes: the saved static data must.
+			const later = deliver(JSON.parse(saved) as IDataObject, update(3, 15), recent, T + 10 * 60_000);
+			expect(events(later)).toEqual(['customer.profile.updated']);
+		});
+	});
+
 	it('finds the first missing write by sequence number after older writes were overwritten', () => {
 		const recent = new RecentWrites();
 		const T = Date.UTC(2026, 0, 1);
