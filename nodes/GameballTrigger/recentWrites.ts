@@ -107,8 +107,9 @@ export class RecentWrites {
 	private parseMark(stored: unknown): StoreView {
 		const [id, seq] = String(stored ?? '').split(':');
 		const savedHere = id === this.id && Number.isInteger(Number(seq));
-		if (!savedHere && stored !== undefined && stored === this.flushedOverMark) return { after: 0, takesSnapshots: true };
-		return { after: savedHere ? Number(seq) : 0, takesSnapshots: savedHere || stored === undefined };
+		// Static data saved by another log takes no snapshots, unless this log already flushed over it (a restart).
+		const takesSnapshots = savedHere || stored === undefined || stored === this.flushedOverMark;
+		return { after: savedHere ? Number(seq) : 0, takesSnapshots };
 	}
 
 	/** The latest logged value of `key` that the viewed static data lacks, if any. */
