@@ -10,6 +10,9 @@
  * Verification and deduplication on; every delivery distinct and correctly signed.
  *   npm run bench:p2              20 rounds x 1,000 deliveries
  *   npm run bench:p2 -- --small   5 rounds x 300 deliveries (seconds; CI)
+ *   npm run bench:p2 -- --stages  also the pipeline with one part left out, to see what each part costs:
+ *             noDedup (deduplication off), noVerify (signature not checked), notSelected (profile updates not
+ *             selected: size, signature, JSON, digest and topic only, no memory and no item)
  */
 import '../test/harness/env';
 
@@ -17,7 +20,7 @@ import { createHash, hash } from 'node:crypto';
 import type { IDataObject, INodeType, IWebhookFunctions, IWebhookResponseData } from 'n8n-workflow';
 
 import { readParameter } from '../nodes/GameballTrigger/parameters';
-import { handleV4Delivery, type Delivery } from '../nodes/GameballTrigger/pipeline';
+import { handleV4Delivery, type Delivery, type V4Settings } from '../nodes/GameballTrigger/pipeline';
 import { RecentWrites } from '../nodes/GameballTrigger/recentWrites';
 import { readDelivery, readV4Settings } from '../nodes/GameballTrigger/settings';
 import { packageNodes } from '../test/harness/nodeTypes';
@@ -76,17 +79,29 @@ const baselineOneShot: Variant = async (deliveries) => {
 	return sink;
 };
 
-const pipelineMemory: IDataObject = {};
-const pipelineLog = new RecentWrites(); // webhook() keeps one per trigger node
-const pipeline: Variant = async (deliveries) => {
-	let emitted = 0;
-	for (const item of deliveries) {
-		const delivery: Delivery = { method: 'POST', bytes: Buffer.from(item.body), headers: deliveryHeaders(item.signature), query: {} };
-		const outcome = handleV4Delivery(delivery, settings, pipelineMemory, Date.now(), pipelineLog);
-		if (outcome.kind === 'emit') emitted++;
-	}
-	return emitted;
+/** `handleV4Delivery` with its own static data and write log (webhook() keeps one log per trigger node). */
+function pipelineWith(variantSettings: V4Settings): Variant {
+	const memory: IDataObject = {};
+	const log = new RecentWrites();
+	return async (deliveries) => {
+		let emitted = 0;
+		for (const item of deliveries) {
+			const delivery: Delivery = { method: 'POST', bytes: Buffer.from(item.body), headers: deliveryHeaders(item.signature), query: {} };
+			const outcome = handleV4Delivery(delivery, variantSettings, memory, Date.now(), log);
+			if (outcome.kind === 'emit') emitted++;
+		}
+		return emitted;
+	};
+}
+
+const pipeline = pipelineWith(settings);
+const stages: Record<string, Variant> = {
+	noDedup: pipelineWith({ ...settings, deduplicate: false }),
+	noVerify: pipelineWith({ ...settings, verifySignature: false }),
+	notSelected: pipelineWith({ ...settings, events: ['notification'] }),
 };
+/** Variants that emit nothing by design. */
+const EMIT_NOTHING = ['baseline', 'baselineOneShot', 'settings', 'notSelected'];
 
 function throughHarness(harness: WebhookHarness): Variant {
 	return async (deliveries) => {
@@ -109,6 +124,7 @@ const variants: Record<string, Variant> = {
 	webhook: throughHarness(trigger),
 	floor: throughHarness(floor),
 	settings: throughHarness(settingsOnly),
+	...(args.flag('stages') ? stages : {}),
 };
 
 function median(values: number[]) {
@@ -135,7 +151,7 @@ async function main() {
 			const started = process.hrtime.bigint();
 			const count = await variants[name](batch);
 			micros[name].push(Number(process.hrtime.bigint() - started) / 1000 / batch.length);
-			if (!['baseline', 'baselineOneShot', 'settings'].includes(name) && count !== batch.length) broken = true;
+			if (!EMIT_NOTHING.includes(name) && count !== batch.length) broken = true;
 		}
 	}
 	const us = Object.fromEntries(names.map((name) => [name, median(micros[name])]));
@@ -148,6 +164,9 @@ async function main() {
 	console.log(`webhook() / baseline                ${round(webhookRatio, 2)}x  (includes n8n-core's WebhookContext and the harness)`);
 	console.log(`(webhook() - floor) / baseline      ${round(ownRatio, 2)}x  (the node's own share of webhook())`);
 	console.log(`  of which (settings - floor) / baseline  ${round((us.settings - us.floor) / us.baseline, 2)}x  (n8n's parameter and credential API)`);
+	for (const stage of Object.keys(stages).filter((name) => name in us)) {
+		console.log(`${stage.padEnd(11)} / baseline     ${round(us[stage] / us.baseline, 2)}x  (pipeline - ${stage}: ${round((us.pipeline - us[stage]) / us.baseline, 2)}x)`);
+	}
 	if (broken) console.log('RUN BROKEN: a variant did not accept every delivery');
 	finish(
 		[
