@@ -10,6 +10,8 @@
  *                     with --workflows gameball,builtin,noop,noopExpr,noopResolved,noopCred
  *   (g) gameballSmall the Gameball Trigger with both memory sizes at 100: what the size of its static data costs
  *                     (n8n reads and parses all of it for every run); opt in the same way
+ *   (h) noopDescribed the no-op of (f) with the Gameball Trigger's description and parameters: h/f is what n8n's
+ *                     handling of that description costs, a/h what the trigger's webhook(), items and memory cost
  * For each engine (n8n's default `vm`, then N8N_EXPRESSION_ENGINE=legacy) and each concurrency, the three take
  * turns in alternating rounds; every delivery is a distinct, correctly signed 1 KB body. A turn ends when every
  * answered delivery's execution has finished.
@@ -133,7 +135,7 @@ async function main() {
 	console.log(`cells written to ${outFile}`);
 	const goals: Goal[] = [];
 	let broken = false;
-	console.log('\nengine  conc  a/b completed  a/c completed  a/b answered  a/c answered  d/c completed  e/c completed  f/c completed  a/f completed  g/c completed  a/g completed');
+	console.log('\nengine  conc  a/b completed  a/c completed  a/b answered  a/c answered  d/c completed  e/c completed  f/c completed  a/f completed  g/c completed  a/g completed  h/f completed  a/h completed');
 	for (const engine of engines) {
 		for (const concurrency of levels) {
 			const cell = (name: WorkflowName) => cells.find((c) => c.engine === engine && c.concurrency === concurrency && c.workflow === name);
@@ -155,6 +157,8 @@ async function main() {
 				ratio('gameball', 'noopCred'),
 				ratio('gameballSmall', 'noop'),
 				ratio('gameball', 'gameballSmall'),
+				ratio('noopDescribed', 'noopCred'),
+				ratio('gameball', 'noopDescribed'),
 			];
 			console.log(`${engine.padEnd(7)} ${String(concurrency).padEnd(5)} ${columns.map((value) => text(value).padEnd(14)).join(' ').trimEnd()}`);
 			if (engine === 'legacy' && ab !== undefined) goals.push(goal(`a/b >= 0.95 (legacy, c=${concurrency})`, ab >= 0.95, text(ab)));

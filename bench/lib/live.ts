@@ -5,7 +5,7 @@
  * same method declared with n8n-workflow's natively resolved webhookDescriptionFields; (f) a no-op that declares the
  * Gameball credential, whose access n8n checks before every run (it checks only declared credentials); (g) the
  * Gameball Trigger with both memory sizes at 100, so its static data stays a few KB (n8n reads all of it for every
- * run). All answer on receipt.
+ * run); (h) the no-op of (f) with the Gameball Trigger's description and parameters. All answer on receipt.
  */
 import { cpSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -17,7 +17,7 @@ import { runLoad, type LoadRequest } from './load';
 export const API_KEY = 'bench-api-key';
 export const SECRET_KEY = 'bench-secret-key';
 
-export type WorkflowName = 'gameball' | 'builtin' | 'noop' | 'noopExpr' | 'noopResolved' | 'noopCred' | 'gameballSmall' | 'gameballMid';
+export type WorkflowName = 'gameball' | 'builtin' | 'noop' | 'noopExpr' | 'noopResolved' | 'noopCred' | 'gameballSmall' | 'gameballMid' | 'noopDescribed';
 
 const WEBHOOK_IDS: Record<WorkflowName, string> = {
 	gameball: 'b3c40000-0001-4b1a-9e11-00000000000a',
@@ -28,6 +28,7 @@ const WEBHOOK_IDS: Record<WorkflowName, string> = {
 	noopCred: 'b3c40000-0006-4b1a-9e11-00000000000f',
 	gameballSmall: 'b3c40000-0007-4b1a-9e11-000000000010',
 	gameballMid: 'b3c40000-0008-4b1a-9e11-000000000011',
+	noopDescribed: 'b3c40000-0009-4b1a-9e11-000000000012',
 };
 export const WORKFLOW_IDS: Record<WorkflowName, string> = {
 	gameball: 'benchGameballTrg',
@@ -38,19 +39,21 @@ export const WORKFLOW_IDS: Record<WorkflowName, string> = {
 	noopCred: 'benchNoopWithCred',
 	gameballSmall: 'benchGameballSml',
 	gameballMid: 'benchGameballMid',
+	noopDescribed: 'benchNoopDescribed',
 };
 const BUILTIN_PATH = 'bench-builtin';
 const SMALL_MEMORY_SIZE = 100;
 /** Both memories full stay at about 100 KB of static data, under V8's large-object size (bench/string-sizes.ts). */
 const MID_MEMORY_SIZE = 800;
 const NOOP_PACKAGE = 'n8n-nodes-bench-noop';
+const GAMEBALL_PARAMETERS = { source: 'v4', events: [], verifySignature: true, simplify: true, options: { deduplicate: true } };
 
 function workflows(): Record<WorkflowName, Workflow> {
 	const { node, workflow, credentialRefs } = common;
 	const gameballTrigger = (name: WorkflowName, title: string, options: IDataObject) =>
 		workflow(WORKFLOW_IDS[name], title, [
 			node('Gameball Trigger', 'n8n-nodes-gameball.gameballTrigger', 1, [0, 0],
-				{ source: 'v4', events: [], verifySignature: true, simplify: true, options: { deduplicate: true, ...options } },
+				{ ...GAMEBALL_PARAMETERS, options: { deduplicate: true, ...options } },
 				{ webhookId: WEBHOOK_IDS[name], credentials: { gameballApi: credentialRefs.gameball } }),
 		], {});
 	return {
@@ -80,6 +83,10 @@ function workflows(): Record<WorkflowName, Workflow> {
 		noopCred: workflow(WORKFLOW_IDS.noopCred, 'Bench: no-op trigger with a credential', [
 			node('Bench Credential No-op Trigger', `${NOOP_PACKAGE}.benchCredTrigger`, 1, [0, 0], {},
 				{ webhookId: WEBHOOK_IDS.noopCred, credentials: { gameballApi: credentialRefs.gameball } }),
+		], {}),
+		noopDescribed: workflow(WORKFLOW_IDS.noopDescribed, "Bench: no-op trigger with the Gameball Trigger's description", [
+			node('Bench Described No-op Trigger', `${NOOP_PACKAGE}.benchDescribedTrigger`, 1, [0, 0], GAMEBALL_PARAMETERS,
+				{ webhookId: WEBHOOK_IDS.noopDescribed, credentials: { gameballApi: credentialRefs.gameball } }),
 		], {}),
 	};
 }
