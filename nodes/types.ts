@@ -14,8 +14,11 @@ import type { IDataObject } from 'n8n-workflow';
 export type GameballBatchResultItem =
 	/** The job's result entry for the item, its fields at the top (as a single call's answer), then these three. */
 	| (IDataObject & { success: true; batchJobId: string; batchKind: string })
-	/** `error` as a single call's ("7000: customer not found"), `description` Gameball's message for the entry. */
-	| { success: false; batchJobId: string; batchKind: string; error: string; description?: string };
+	/**
+	 * `error` as a single call's ("7000: customer not found"), `description` Gameball's message for the entry. A job
+	 * whose status could not be read gives each of its items the read's error, with `httpCode` when it had one.
+	 */
+	| { success: false; batchJobId: string; batchKind: string; error: string; description?: string; httpCode?: string };
 
 /** An input item handed to a batch job, its result not awaited (Batching > Wait for Results off). */
 export type GameballBatchQueuedItem = {

@@ -136,6 +136,27 @@ describe('batch jobs that move points, and Continue On Fail', () => {
 		expect(stopped.error?.message).toMatch(/^Gameball answered 50\d|^5\d{3}/);
 	});
 
+	it('a job created, then its status unreadable: each item names the job and says it may have been applied', async () => {
+		const late = people.map(({ id }) => ({ id: `late-${id}` }));
+		await runGameball(credentials, { resource: 'customer', operation: 'createOrUpdate', customerId: '={{ $json.id }}', batching: { mode: 'never' } }, late);
+		const before = sent('POST', '/batch/cashback');
+		// Every request after the job's creation fails: the status is never read, the job runs all the same.
+		const watch = setInterval(() => {
+			if (sent('POST', '/batch/cashback') > before) sim.setFaults({ errorRate5xx: 1, applyBeforeFault: false });
+		}, 2);
+		const { outputs, error } = await runGameball(credentials, cashback, late, true);
+		clearInterval(watch);
+		sim.setFaults(undefined);
+		expect(error).toBeUndefined();
+		expect(paired(outputs)).toEqual([0, 1, 2]);
+		const jobId = outputs[0][0].json.batchJobId;
+		expect(jobId).toEqual(expect.any(String));
+		for (const item of outputs[0]) {
+			expect(item.json).toMatchObject({ success: false, batchJobId: jobId, batchKind: 'cashback', error: expect.stringMatching(/^5\d{3}: /) });
+			expect(String(item.json.description)).toContain(`Batch job ${String(jobId)} was created and Gameball runs it, so this item may have been applied`);
+		}
+	});
+
 	it('still repeats a customers job after a 5xx: upserting twice is harmless', async () => {
 		sim.setFaults({ errorRate5xx: 1 });
 		const before = sent('POST', '/batch/customers');

@@ -8,7 +8,7 @@ import { hasSecretKey, isCancelled } from '../transport/request';
 import { appendDescription, hintFor } from '../transport/errors';
 import { JOB_KINDS } from './batch/jobKinds';
 import { buildRequest, type BatchEntry, type GameballOperation, type GameballRequest } from './operation';
-import { asNodeError, entriesOf, errorItem } from './output';
+import { asNodeError, entriesOf, errorItem, errorJson } from './output';
 
 export interface BatchSettings {
 	mode: 'auto' | 'always' | 'never';
@@ -214,7 +214,13 @@ export async function runInBatches(
 			});
 		} catch (error) {
 			if (!this.continueOnFail() || isCancelled(this)) throw namingCreatedJobs(asNodeError(this.getNode(), error, job[0].itemIndex), created);
-			for (const { itemIndex } of job) results[itemIndex] = [errorItem(this, error, itemIndex)];
+			// The job exists and Gameball runs it: a plain error would read as "not applied" and invite a second send.
+			const unread = asNodeError(this.getNode(), error, job[0].itemIndex);
+			appendDescription(unread, `Batch job ${jobId} was created and Gameball runs it, so this item may have been applied: check it with Batch > Get Status before sending it again.`);
+			for (const { itemIndex } of job) {
+				const json: GameballBatchResultItem = { success: false, batchJobId: jobId, batchKind: batch.kind, ...(errorJson(unread) as { error: string }) };
+				results[itemIndex] = [errorItem(this, unread, itemIndex, json)];
+			}
 			continue;
 		}
 		job.forEach(({ itemIndex, request }, position) => {

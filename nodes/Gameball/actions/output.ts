@@ -56,7 +56,8 @@ export function errorItem(
 	return item;
 }
 
-function errorJson(error: unknown): IDataObject {
+/** What an error item's `json` holds: the message, and the description and HTTP code when there are. */
+export function errorJson(error: unknown): IDataObject {
 	const { message, description, httpCode } = error as { message?: string; description?: string; httpCode?: string };
 	return {
 		error: message ?? String(error),

@@ -1,0 +1,107 @@
+// R4 over many fault mixes: each seed draws its own rates of 5xx, resets, malformed answers, 429 bursts, busy (2001)
+// answers and "applied, then failed", then runs cashback one by one and in batch jobs of a drawn size. Whatever the
+// mix: one result per item, nothing applied twice, a success is applied, and a failure that was applied says that it
+// may have been (a plain error would invite sending it again). A failing case names its seed.
+import type { INodeExecutionData, INodeParameters } from 'n8n-workflow';
+
+import type { FaultOptions, Simulator } from '../../simulator';
+import { seededRandom } from '../../simulator/faults';
+import type { GameballCredentials } from '../harness/gameball';
+import { runGameball, simulatorFor } from '../harness/gameball';
+
+const SEEDS = [11, 23, 37, 41, 59, 67, 73, 89];
+const ONE_BY_ONE_ITEMS = 6;
+const BATCH_ITEMS = 16;
+
+let sim: Simulator;
+let credentials: GameballCredentials;
+
+beforeAll(async () => ({ sim, credentials } = await simulatorFor({})));
+afterEach(() => sim.setFaults(undefined));
+afterAll(async () => await sim.stop());
+
+/** The fault mix of one seed: every kind of fault, each at its own drawn rate. */
+function faultsOf(seed: number): FaultOptions {
+	const random = seededRandom(seed);
+	const rate = (max: number) => Math.round(random() * max * 100) / 100;
+	return {
+		errorRate5xx: rate(0.3),
+		resetRate: rate(0.2),
+		malformedRate: rate(0.2),
+		concurrentRequestRate: rate(0.15),
+		burst429: { every: 5 + Math.floor(random() * 10), length: 1 + Math.floor(random() * 3) },
+		applyBeforeFault: true,
+		applyBeforeFaultRate: 0.2 + rate(0.8),
+		latencyMs: 2,
+		latencyJitterMs: 30,
+		seed,
+	};
+}
+
+const isSuccess = (item: INodeExecutionData) => item.json.error === undefined && item.json.success !== false;
+
+/** An error that tells the user the change may have gone through, or to check the job before sending it again. */
+function warnsItMayBeApplied(item: INodeExecutionData): boolean {
+	const text = `${String(item.json.error)} ${String(item.json.description ?? '')}`;
+	return /may (or may not )?have (failed or )?been applied|batch > get status/i.test(text);
+}
+
+async function cashbackUnderFaults(seed: number, label: string, count: number, extra: INodeParameters) {
+	const input = Array.from({ length: count }, (_, i) => ({ customer: `sweep-${seed}-${label}-${i}`, key: `sweep-${seed}-${label}-key-${i}` }));
+	const created = await runGameball(credentials, { resource: 'customer', operation: 'createOrUpdate', customerId: '={{ $json.customer }}', batching: { mode: 'never' } }, input);
+	expect(created.error).toBeUndefined();
+	sim.setFaults(faultsOf(seed));
+	const faultsBefore = sim.requests.filter((request) => request.fault).length;
+	const parameters = { resource: 'transaction', operation: 'cashback', customerId: '={{ $json.customer }}', transactionId: '={{ $json.key }}', amount: 30, ...extra };
+	const { outputs, error } = await runGameball(credentials, parameters, input, true);
+	sim.setFaults(undefined);
+	const output = outputs[0] ?? [];
+	const faults = sim.requests.filter((request) => request.fault).length - faultsBefore;
+	return { input, output, error, faults };
+}
+
+/** The invariants, as one list of problems, so that a failure shows every one of them with its seed. */
+function problemsOf(seed: number, { input, output, error }: Awaited<ReturnType<typeof cashbackUnderFaults>>): string[] {
+	const problems: string[] = [];
+	if (error) problems.push(`the node stopped: ${error.message}`);
+	const paired = output.map((item) => (item.pairedItem as { item: number }).item);
+	if (JSON.stringify(paired) !== JSON.stringify(input.map((_, i) => i))) problems.push(`results paired ${JSON.stringify(paired)}`);
+	input.forEach(({ customer, key }, i) => {
+		const applied = sim.ledger().filter((entry) => entry.customerId === customer && entry.transactionId === key).length;
+		const item = output[i];
+		if (applied > 1) problems.push(`item ${i} applied ${applied} times`);
+		if (!item) return;
+		if (isSuccess(item) && applied !== 1) problems.push(`item ${i} succeeded but was applied ${applied} times`);
+		if (!isSuccess(item) && applied > 0 && !warnsItMayBeApplied(item)) {
+			problems.push(`item ${i} was applied but its error does not say it may have been: ${JSON.stringify(item.json)}`);
+		}
+	});
+	return problems.map((problem) => `seed ${seed} (${JSON.stringify(faultsOf(seed))}): ${problem}`);
+}
+
+describe('R4 sweep: cashback under a different fault mix per seed', () => {
+	it.each(SEEDS)('seed %i, one by one', async (seed) => {
+		const run = await cashbackUnderFaults(seed, 'single', ONE_BY_ONE_ITEMS, { batching: { mode: 'never' } });
+		expect(problemsOf(seed, run)).toEqual([]);
+		expect(run.faults).toBeGreaterThan(0);
+	}, 60_000);
+
+	it.each(SEEDS)('seed %i, in batch jobs', async (seed) => {
+		const size = 3 + Math.floor(seededRandom(seed * 7)() * 6);
+		const run = await cashbackUnderFaults(seed, 'batch', BATCH_ITEMS, { batching: { mode: 'always', size, pollSeconds: 0.1, timeoutSeconds: 20 } });
+		expect(problemsOf(seed, run)).toEqual([]);
+		expect(run.faults).toBeGreaterThan(0);
+	}, 60_000);
+});
+
+describe('the sweep checks what it claims', () => {
+	it('finds an applied failure that does not warn', () => {
+		const quiet = { json: { error: 'Gameball service unavailable' }, pairedItem: { item: 0 } };
+		expect(warnsItMayBeApplied(quiet)).toBe(false);
+		expect(warnsItMayBeApplied({ json: { error: 'x', description: 'The change may or may not have been applied: check' } })).toBe(true);
+	});
+
+	it('draws different mixes for different seeds', () => {
+		expect(new Set(SEEDS.map((seed) => JSON.stringify({ ...faultsOf(seed), seed: 0 }))).size).toBe(SEEDS.length);
+	});
+});
