@@ -18,10 +18,15 @@ let sim: Simulator;
 let credentials: GameballCredentials;
 /** Every fault the sweep's runs met, by kind. */
 const faultsSeen = new Map<string, number>();
+const tally = { items: 0, failed: 0, failedButApplied: 0 };
 
 beforeAll(async () => ({ sim, credentials } = await simulatorFor({})));
 afterEach(() => sim.setFaults(undefined));
-afterAll(async () => await sim.stop());
+afterAll(async () => {
+	await sim.stop();
+	// For bench/RESULTS.md.
+	console.log(`R4 sweep, ${SEEDS.length} seeds: ${JSON.stringify(tally)}; faults ${JSON.stringify(Object.fromEntries(faultsSeen))}`);
+});
 
 /** The fault mix of one seed: every kind of fault, each at its own drawn rate. */
 function faultsOf(seed: number): FaultOptions {
@@ -68,6 +73,8 @@ async function cashbackUnderFaults(seed: number, label: string, count: number, e
 /** The invariants, as one list of problems, so that a failure shows every one of them with its seed. */
 function problemsOf(seed: number, { input, output, error }: Awaited<ReturnType<typeof cashbackUnderFaults>>): string[] {
 	const problems: string[] = [];
+	tally.items += input.length;
+	tally.failed += output.filter((item) => !isSuccess(item)).length;
 	if (error) problems.push(`the node stopped: ${error.message}`);
 	const paired = output.map((item) => (item.pairedItem as { item: number }).item);
 	if (JSON.stringify(paired) !== JSON.stringify(input.map((_, i) => i))) problems.push(`results paired ${JSON.stringify(paired)}`);
@@ -75,6 +82,7 @@ function problemsOf(seed: number, { input, output, error }: Awaited<ReturnType<t
 		const applied = sim.ledger().filter((entry) => entry.customerId === customer && entry.transactionId === key).length;
 		const item = output[i];
 		if (applied > 1) problems.push(`item ${i} applied ${applied} times`);
+		if (applied > 0 && item && !isSuccess(item)) tally.failedButApplied++;
 		if (!item) return;
 		if (isSuccess(item) && applied !== 1) problems.push(`item ${i} succeeded but was applied ${applied} times`);
 		if (!isSuccess(item) && applied > 0 && !warnsItMayBeApplied(item)) {
