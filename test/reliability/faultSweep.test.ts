@@ -1,7 +1,7 @@
 // R4 over many fault mixes: each seed draws its own rates of 5xx, resets, malformed answers, 429 bursts, busy (2001)
-// answers and "applied, then failed", then runs cashback one by one and in batch jobs of a drawn size. Whatever the
-// mix: one result per item, nothing applied twice, a success is applied, and a failure that was applied says that it
-// may have been (a plain error would invite sending it again). A failing case names its seed.
+// answers and "applied, then failed", then runs cashback and redeem one by one and in batch jobs of a drawn size.
+// Whatever the mix: one result per item, nothing applied twice, a success is applied, and a failure that was applied
+// says that it may have been (a plain error would invite sending it again). A failing case names its seed.
 import type { INodeExecutionData, INodeParameters } from 'n8n-workflow';
 
 import type { FaultOptions, Simulator } from '../../simulator';
@@ -56,13 +56,23 @@ function warnsItMayBeApplied(item: INodeExecutionData): boolean {
 	return /may (or may not )?have (failed or )?been applied|batch > get status/i.test(text);
 }
 
-async function cashbackUnderFaults(seed: number, label: string, count: number, extra: INodeParameters) {
-	const input = Array.from({ length: count }, (_, i) => ({ customer: `sweep-${seed}-${label}-${i}`, key: `sweep-${seed}-${label}-key-${i}` }));
+/** The two money-moving operations swept: cashback earns points, redeem spends them (each customer funded first). */
+const OPERATIONS: Record<string, INodeParameters> = {
+	cashback: { resource: 'transaction', operation: 'cashback', customerId: '={{ $json.customer }}', transactionId: '={{ $json.key }}', amount: 30 },
+	redeem: { resource: 'transaction', operation: 'redeem', customerId: '={{ $json.customer }}', transactionId: '={{ $json.key }}', additionalFields: { points: 100 } },
+};
+
+async function underFaults(seed: number, operation: string, label: string, count: number, extra: INodeParameters) {
+	const input = Array.from({ length: count }, (_, i) => ({ customer: `sweep-${seed}-${operation}-${label}-${i}`, key: `sweep-${seed}-${operation}-${label}-key-${i}` }));
 	const created = await runGameball(credentials, { resource: 'customer', operation: 'createOrUpdate', customerId: '={{ $json.customer }}', batching: { mode: 'never' } }, input);
 	expect(created.error).toBeUndefined();
+	if (operation === 'redeem') {
+		const funding = { resource: 'transaction', operation: 'manualAdjustment', customerId: '={{ $json.customer }}', transactionId: '=fund-{{ $json.key }}', username: 'sweep', reason: 'funding', additionalFields: { points: 1000 } };
+		expect((await runGameball(credentials, funding, input)).error).toBeUndefined();
+	}
 	sim.setFaults(faultsOf(seed));
 	const requestsBefore = sim.requests.length;
-	const parameters = { resource: 'transaction', operation: 'cashback', customerId: '={{ $json.customer }}', transactionId: '={{ $json.key }}', amount: 30, ...extra };
+	const parameters = { ...OPERATIONS[operation], ...extra };
 	const { outputs, error } = await runGameball(credentials, parameters, input, true);
 	sim.setFaults(undefined);
 	const output = outputs[0] ?? [];
@@ -71,7 +81,7 @@ async function cashbackUnderFaults(seed: number, label: string, count: number, e
 }
 
 /** The invariants, as one list of problems, so that a failure shows every one of them with its seed. */
-function problemsOf(seed: number, { input, output, error }: Awaited<ReturnType<typeof cashbackUnderFaults>>): string[] {
+function problemsOf(seed: number, { input, output, error }: Awaited<ReturnType<typeof underFaults>>): string[] {
 	const problems: string[] = [];
 	tally.items += input.length;
 	tally.failed += output.filter((item) => !isSuccess(item)).length;
@@ -92,19 +102,21 @@ function problemsOf(seed: number, { input, output, error }: Awaited<ReturnType<t
 	return problems.map((problem) => `seed ${seed} (${JSON.stringify(faultsOf(seed))}): ${problem}`);
 }
 
-describe('R4 sweep: cashback under a different fault mix per seed', () => {
+describe.each(Object.keys(OPERATIONS))('R4 sweep: %s under a different fault mix per seed', (operation) => {
 	it.each(SEEDS)('seed %i, one by one', async (seed) => {
-		const run = await cashbackUnderFaults(seed, 'single', ONE_BY_ONE_ITEMS, { batching: { mode: 'never' } });
+		const run = await underFaults(seed, operation, 'single', ONE_BY_ONE_ITEMS, { batching: { mode: 'never' } });
 		expect(problemsOf(seed, run)).toEqual([]);
 		expect(run.faults).toBeGreaterThan(0);
 	}, 60_000);
 
 	it.each(SEEDS)('seed %i, in batch jobs', async (seed) => {
 		const size = 3 + Math.floor(seededRandom(seed * 7)() * 6);
-		const run = await cashbackUnderFaults(seed, 'batch', BATCH_ITEMS, { batching: { mode: 'always', size, pollSeconds: 0.1, timeoutSeconds: 20 } });
+		const run = await underFaults(seed, operation, 'batch', BATCH_ITEMS, { batching: { mode: 'always', size, pollSeconds: 0.1, timeoutSeconds: 20 } });
 		expect(problemsOf(seed, run)).toEqual([]);
 	}, 60_000);
+});
 
+describe('the sweep as a whole', () => {
 	it('met every kind of fault, applied-then-failed included', () => {
 		expect([...faultsSeen.keys()].map((kind) => kind.replace(/ after applying$/, '')).sort()).toEqual(
 			expect.arrayContaining(['burst429', 'concurrent', 'error5xx', 'malformed', 'reset']),
