@@ -8,6 +8,7 @@ import type { FaultOptions, Simulator } from '../../simulator';
 import { seededRandom } from '../../simulator/faults';
 import type { GameballCredentials } from '../harness/gameball';
 import { runGameball, simulatorFor } from '../harness/gameball';
+import { isSuccess } from './outcomes';
 
 // R4_SWEEP_SEEDS=<n> runs seeds 1..n instead (on demand: about 3 s per seed).
 const SEEDS = process.env.R4_SWEEP_SEEDS ? Array.from({ length: Number(process.env.R4_SWEEP_SEEDS) }, (_, i) => i + 1) : [11, 23, 37, 41, 59, 67, 73, 89];
@@ -48,8 +49,6 @@ function faultsOf(seed: number): FaultOptions {
 	};
 }
 
-const isSuccess = (item: INodeExecutionData) => item.json.error === undefined && item.json.success !== false;
-
 /** An error that tells the user the change may have gone through, or to check the job before sending it again. */
 function warnsItMayBeApplied(item: INodeExecutionData): boolean {
 	const text = `${String(item.json.error)} ${String(item.json.description ?? '')}`;
@@ -75,9 +74,13 @@ async function underFaults(seed: number, operation: string, label: string, count
 	const parameters = { ...OPERATIONS[operation], ...extra };
 	const { outputs, error } = await runGameball(credentials, parameters, input, true);
 	sim.setFaults(undefined);
-	const output = outputs[0] ?? [];
-	for (const { fault } of sim.requests.slice(requestsBefore)) if (fault) faultsSeen.set(fault, (faultsSeen.get(fault) ?? 0) + 1);
-	return { input, output, error, faults: sim.requests.slice(requestsBefore).filter((request) => request.fault).length };
+	let faults = 0;
+	for (const { fault } of sim.requests.slice(requestsBefore)) {
+		if (!fault) continue;
+		faults++;
+		faultsSeen.set(fault, (faultsSeen.get(fault) ?? 0) + 1);
+	}
+	return { input, output: outputs[0] ?? [], error, faults };
 }
 
 /** The invariants, as one list of problems, so that a failure shows every one of them with its seed. */
@@ -92,11 +95,12 @@ function problemsOf(seed: number, { input, output, error }: Awaited<ReturnType<t
 		const applied = sim.ledger().filter((entry) => entry.customerId === customer && entry.transactionId === key).length;
 		const item = output[i];
 		if (applied > 1) problems.push(`item ${i} applied ${applied} times`);
-		if (applied > 0 && item && !isSuccess(item)) tally.failedButApplied++;
 		if (!item) return;
-		if (isSuccess(item) && applied !== 1) problems.push(`item ${i} succeeded but was applied ${applied} times`);
-		if (!isSuccess(item) && applied > 0 && !warnsItMayBeApplied(item)) {
-			problems.push(`item ${i} was applied but its error does not say it may have been: ${JSON.stringify(item.json)}`);
+		if (isSuccess(item)) {
+			if (applied !== 1) problems.push(`item ${i} succeeded but was applied ${applied} times`);
+		} else if (applied > 0) {
+			tally.failedButApplied++;
+			if (!warnsItMayBeApplied(item)) problems.push(`item ${i} was applied but its error does not say it may have been: ${JSON.stringify(item.json)}`);
 		}
 	});
 	return problems.map((problem) => `seed ${seed} (${JSON.stringify(faultsOf(seed))}): ${problem}`);

@@ -8,6 +8,7 @@ import type { IDataObject, INodeExecutionData, INodeParameters } from 'n8n-workf
 import type { FaultOptions, Simulator } from '../../simulator';
 import type { GameballCredentials } from '../harness/gameball';
 import { runGameball, simulatorFor } from '../harness/gameball';
+import { isSuccess } from './outcomes';
 
 const ITEMS = 10;
 /** A run's time limit: ten items, each with at most five attempts and back-off under 5 s in all. */
@@ -114,8 +115,6 @@ function expectOneResultPerItem(output: INodeExecutionData[], count: number) {
 		else expect(item.json.error).toBeUndefined();
 	}
 }
-
-const isSuccess = (item: INodeExecutionData) => item.json.error === undefined && item.json.success !== false;
 
 /** The ledger entries of one customer made by the operation under test (funding and set-up excluded). */
 function entriesOf(customer: string, key: string) {
