@@ -57,3 +57,8 @@ export function writtenByAnotherProcess(nodeKey: string, loaded: IDataObject): b
 export function stampWriter(snapshots: IDataObject, now = Date.now()): void {
 	snapshots[WRITER_KEY] = `${PROCESS_ID}@${now}`;
 }
+
+/** Drops the process's copy of `nodeKey`'s snapshots: once shared with another process, each run uses its own. */
+export function forgetSharedSnapshots(nodeKey: string): void {
+	sharedByNode.delete(nodeKey);
+}

@@ -7,7 +7,7 @@ import { GUARD_DEFAULTS } from './description';
 import { checkStoredState, settleStoredState, SHARED_STATE_MESSAGE, warnTrackState } from './lostState';
 import { DERIVED_EVENTS, readProfileUpdate } from './profiles';
 import { failedItem, positiveNumber, readOptions } from './settings';
-import { sharedSnapshots, stampWriter, writtenByAnotherProcess } from './sharedMemory';
+import { forgetSharedSnapshots, sharedSnapshots, stampWriter, writtenByAnotherProcess } from './sharedMemory';
 
 interface TrackSettings {
 	tierChanged: boolean;
@@ -70,9 +70,13 @@ export async function trackChanges(this: IExecuteFunctions): Promise<INodeExecut
 	const manual = this.getMode() === 'manual';
 	const nodeKey = `${this.getWorkflow().id}:${this.getNode().id}`;
 	const sharedWithAnotherProcess = !manual && writtenByAnotherProcess(nodeKey, staticData);
-	if (sharedWithAnotherProcess) warnTrackState(this, SHARED_STATE_MESSAGE);
+	if (sharedWithAnotherProcess) {
+		warnTrackState(this, SHARED_STATE_MESSAGE);
+		forgetSharedSnapshots(nodeKey);
+	}
 	const settings = readTrackSettings(this, !sharedWithAnotherProcess);
-	const memory = manual ? staticData : sharedSnapshots(nodeKey, staticData);
+	// Shared with another process: this run adds its profiles to the copy it loaded, never to an older one of its own.
+	const memory = manual || sharedWithAnotherProcess ? staticData : sharedSnapshots(nodeKey, staticData);
 	const output: INodeExecutionData[] = [];
 	let remembered = false;
 	for (let itemIndex = 0; itemIndex < items.length; itemIndex++) {
@@ -85,11 +89,9 @@ export async function trackChanges(this: IExecuteFunctions): Promise<INodeExecut
 			output.push(failedItem(error, itemIndex));
 		}
 	}
+	if (remembered && !manual) stampWriter(memory);
 	// This run's copy gets the latest tables, for n8n to save.
-	if (memory !== staticData) {
-		if (remembered) stampWriter(memory);
-		replaceContents(staticData, memory);
-	}
+	if (memory !== staticData) replaceContents(staticData, memory);
 	await settleStoredState(this, staticData, stateCheck);
 	return [output];
 }
