@@ -12,7 +12,10 @@ type Rows = (typeof import('../harness/deduplication'))['deduplicator']['rows'];
 
 const WORKFLOW = 'wf-interleavings';
 const GUARD = 'gameballDeliveryGuard';
-const SEEDS = Array.from({ length: 20 }, (_, index) => index + 1);
+// GUARD_SEEDS=<a>-<b> runs seeds a..b instead of 1..20 (on demand: about 1 s per seed; each process loads its own
+// copy of n8n's modules, so keep a run under about 150 seeds).
+const [FIRST_SEED, LAST_SEED] = (process.env.GUARD_SEEDS ?? '1-20').split('-').map(Number);
+const SEEDS = Array.from({ length: LAST_SEED - FIRST_SEED + 1 }, (_, index) => FIRST_SEED + index);
 
 function mulberry32(seed: number) {
 	let a = seed >>> 0;
