@@ -10,15 +10,18 @@ import type { IDataObject } from 'n8n-workflow';
 // answer that is a list gives one item per entry, none for an empty list. Batch mode: one item per input item, or per
 // entry where the single call gives one per entry.
 
-/** A batch job's result for one input item (Batching > Wait for Results on, the default). */
+/**
+ * A batch job's result for one input item (Batching > Wait for Results on, the default). `batchIndex` is the item's
+ * position in its job (the `index` of its entry in Batch > Get Status), not its input position: `pairedItem` is that.
+ */
 export type GameballBatchResultItem =
-	/** The job's result entry for the item, its fields at the top (as a single call's answer), then these three. */
-	| (IDataObject & { success: true; batchJobId: string; batchKind: string })
+	/** The job's result entry for the item, its fields at the top (as a single call's answer; not its `index`). */
+	| (IDataObject & { success: true; batchJobId: string; batchKind: string; batchIndex: number })
 	/**
 	 * `error` as a single call's ("7000: customer not found"), `description` Gameball's message for the entry. A job
 	 * whose status could not be read gives each of its items the read's error, with `httpCode` when it had one.
 	 */
-	| { success: false; batchJobId: string; batchKind: string; error: string; description?: string; httpCode?: string };
+	| { success: false; batchJobId: string; batchKind: string; batchIndex: number; error: string; description?: string; httpCode?: string };
 
 /** An input item handed to a batch job, its result not awaited (Batching > Wait for Results off). */
 export type GameballBatchQueuedItem = {

@@ -24,6 +24,8 @@ describe.each(['openapi', 'tutorial'] as const)('batch mode (%s status shape)', 
 		expect(error).toBeUndefined();
 		expect(outputs[0]).toHaveLength(2500);
 		expect(outputs[0].every((item, i) => item.json.success === true && (item.pairedItem as { item: number }).item === i)).toBe(true);
+		// Each item's place in its job (jobs of 1,000), never the job entry's `index` posing as the input item's.
+		expect([0, 999, 1000, 1500, 2499].map((i) => [outputs[0][i].json.batchIndex, 'index' in outputs[0][i].json])).toEqual([[0, false], [999, false], [0, false], [500, false], [499, false]]);
 		expect(batchCreates().length - before).toBe(3);
 		expect(batchCreates().slice(-3).map((request) => (request.body as { body: unknown[] }).body.length)).toEqual([1000, 1000, 500]);
 		expect(sim.state.customers.size).toBeGreaterThanOrEqual(2500);

@@ -130,7 +130,7 @@ async function bothWays(parameters: INodeParameters, items: IDataObject[], conti
 const pairing = (run: Run) => run.outputs[0].map((output) => (output.pairedItem as { item: number }).item);
 const typesOf = (json: IDataObject) => Object.fromEntries(Object.entries(json).map(([key, value]) => [key, Array.isArray(value) ? 'array' : typeof value]));
 /** What batch mode adds to a success (README "Limits, retries and batches"): the job, and the entry's own fields. */
-const BATCH_ONLY = ['success', 'batchJobId', 'batchKind', 'index', 'customerId', 'created'];
+const BATCH_ONLY = ['success', 'batchJobId', 'batchKind', 'batchIndex', 'customerId', 'created'];
 
 describe.each(cases)('$name, per item and in a batch job', ({ parameters, items }) => {
 	let perItem: Run;

@@ -70,9 +70,11 @@ describe('failed items and the error output', () => {
 			success: false,
 			batchJobId: expect.any(String),
 			batchKind: 'cashback',
+			batchIndex: 0,
 			error: '7000: customer not found',
 			description: "Customer 'ghost-0' was not found",
 		});
+		expect(regular.outputs[0][3].json.batchIndex).toBe(3);
 	});
 
 	it('sends an item that cannot be built in batch mode to the error output, without putting it in a job', async () => {

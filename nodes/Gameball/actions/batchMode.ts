@@ -75,6 +75,14 @@ function chunk<T>(list: T[], size: number): T[][] {
 
 type ItemResult = { ok: IDataObject } | { failed: string; description?: string };
 
+/** A result entry without its `index` (its position in the job, not the input item's): items carry `batchIndex`. */
+function withoutEntryIndex(entry: IDataObject): IDataObject {
+	if (!('index' in entry)) return entry;
+	const answer = { ...entry };
+	delete answer.index;
+	return answer;
+}
+
 function resultFor(status: BatchStatus, position: number): ItemResult {
 	const failure = status.failures.get(position);
 	// Headed as a single call's error is ("7000: customer not found"), Gameball's own words as its description.
@@ -217,18 +225,18 @@ export async function runInBatches(
 			// The job exists and Gameball runs it: a plain error would read as "not applied" and invite a second send.
 			const unread = asNodeError(this.getNode(), error, job[0].itemIndex);
 			appendDescription(unread, `Batch job ${jobId} was created and Gameball runs it, so this item may have been applied: check it with Batch > Get Status before sending it again.`);
-			for (const { itemIndex } of job) {
-				const json: GameballBatchResultItem = { success: false, batchJobId: jobId, batchKind: batch.kind, ...(errorJson(unread) as { error: string }) };
+			for (const [batchIndex, { itemIndex }] of job.entries()) {
+				const json: GameballBatchResultItem = { success: false, batchJobId: jobId, batchKind: batch.kind, batchIndex, ...(errorJson(unread) as { error: string }) };
 				results[itemIndex] = [errorItem(this, unread, itemIndex, json)];
 			}
 			continue;
 		}
 		job.forEach(({ itemIndex, request }, position) => {
 			const result = resultFor(status, position);
-			const meta = { batchJobId: status.jobId, batchKind: batch.kind };
+			const meta = { batchJobId: status.jobId, batchKind: batch.kind, batchIndex: position };
 			if ('ok' in result) {
 				// The entry's fields at the top, as the single call puts its answer's: expressions work at any item count.
-				results[itemIndex] = entriesOf(operation, request, result.ok).map((record) => {
+				results[itemIndex] = entriesOf(operation, request, withoutEntryIndex(result.ok)).map((record) => {
 					const json: GameballBatchResultItem = { ...record, success: true, ...meta };
 					return { json, pairedItem: { item: itemIndex } };
 				});
