@@ -56,6 +56,8 @@ describeIfLanded(`n8n ${context.n8nVersion}: the Gameball action node against th
 		expect(results).toHaveLength(2500);
 		expect(results.every((result) => result.success === true && result.batchKind === 'customers')).toBe(true);
 		expect(new Set(results.map((result) => result.batchJobId)).size).toBe(3);
+		// Each result's place in its job of 1,000; not the entry's own `index`.
+		expect([0, 999, 1000, 2499].map((i) => [results[i].batchIndex, 'index' in results[i]])).toEqual([[0, false], [999, false], [0, false], [499, false]]);
 		const [execution] = await waitForExecutions(context, { workflowId: context.workflowIds.batchUpsert, afterId: before, count: 1 });
 		expect(execution.status).toBe('success');
 		expect(execution.nodes['Upsert Customers'].outputs[0]).toHaveLength(2500);
