@@ -52,6 +52,13 @@ function faultsOf(seed: number): FaultOptions {
 	};
 }
 
+/** A seed for the fault dice of one run: the same for the same seed, operation and mode. */
+function diceOf(seed: number, operation: string, label: string): number {
+	let dice = seed;
+	for (const char of `${operation}/${label}`) dice = (Math.imul(dice, 31) + char.charCodeAt(0)) >>> 0;
+	return dice;
+}
+
 /** An error that tells the user the change may have gone through, or to check the job before sending it again. */
 function warnsItMayBeApplied(item: INodeExecutionData): boolean {
 	const text = `${String(item.json.error)} ${String(item.json.description ?? '')}`;
@@ -134,7 +141,8 @@ async function underFaults(seed: number, operation: string, label: string, count
 	expect(created.error).toBeUndefined();
 	const swept = OPERATIONS[operation];
 	await swept.prepare?.(input);
-	sim.setFaults(faultsOf(seed));
+	// The seed's mix, with dice of the run's own: each operation and mode meets its own sequence of faults.
+	sim.setFaults({ ...faultsOf(seed), seed: diceOf(seed, operation, label) });
 	const requestsBefore = sim.requests.length;
 	const { outputs, error } = await runGameball(credentials, { ...swept.parameters, ...extra }, input, true);
 	sim.setFaults(undefined);
