@@ -12,10 +12,11 @@ type Rows = (typeof import('../harness/deduplication'))['deduplicator']['rows'];
 
 const WORKFLOW = 'wf-interleavings';
 const GUARD = 'gameballDeliveryGuard';
-// GUARD_SEEDS=<a>-<b> runs seeds a..b instead of 1..20 (on demand: about 1 s per seed; each process loads its own
-// copy of n8n's modules, so keep a run under about 150 seeds).
-const [FIRST_SEED, LAST_SEED] = (process.env.GUARD_SEEDS ?? '1-20').split('-').map(Number);
-const SEEDS = Array.from({ length: LAST_SEED - FIRST_SEED + 1 }, (_, index) => FIRST_SEED + index);
+// Seeds 1..20, and 129: the first seed that drew the stale-copy bug below. GUARD_SEEDS=<a>-<b> runs seeds a..b
+// instead (on demand: about 1 s per seed; each process loads its own copy of n8n's modules, so keep a run under
+// about 150 seeds).
+const seedRange = (first: number, last: number) => Array.from({ length: last - first + 1 }, (_, index) => first + index);
+const SEEDS = process.env.GUARD_SEEDS ? seedRange(...(process.env.GUARD_SEEDS.split('-').map(Number) as [number, number])) : [...seedRange(1, 20), 129];
 
 function mulberry32(seed: number) {
 	let a = seed >>> 0;
@@ -49,7 +50,7 @@ function makeSchedule(seed: number): Schedule {
 			deliveries.push(update);
 		}
 	}
-	for (let n = 1 + int(2); n > 0; n--) deliveries.push({ event: 'customer.notification.push', deliveryId: `note-${n}` });
+	for (let n = 1 + int(5); n > 0; n--) deliveries.push({ event: 'customer.notification.push', deliveryId: `note-${n}` });
 	const sends = deliveries.flatMap((delivery) => Array.from({ length: 1 + int(3) }, () => delivery));
 	for (let i = sends.length - 1; i > 0; i--) {
 		const j = int(i + 1);
@@ -261,7 +262,7 @@ describe('Delivery Guard across interleaved n8n processes (seeded schedules)', (
 
 	// A bug this test found: p2, which never stored a profile, kept a copy carrying p0's stamp; its notification-only
 	// run saved that stale copy over p1's, so p0 saw only its own stamp, never warned, and derived alice-3 from
-	// alice-1 (tier 1->3) although p1 had passed alice-2 on. Seeds 1-170 never drew this schedule.
+	// alice-1 (tier 1->3) although p1 had passed alice-2 on. Of seeds 1-220, only 129 draws such a schedule.
 	it('replay: a process that stores nothing does not save its stale copy over another process\'s', async () => {
 		const note = (n: number) => ({ event: 'customer.notification.push', deliveryId: `note-${n}` });
 		await replay(3, [

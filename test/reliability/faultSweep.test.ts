@@ -11,7 +11,7 @@ import type { GameballCredentials } from '../harness/gameball';
 import { runGameball, simulatorFor } from '../harness/gameball';
 import { isSuccess } from './outcomes';
 
-// R4_SWEEP_SEEDS=<n> runs seeds 1..n instead (on demand: about 3 s per seed).
+// R4_SWEEP_SEEDS=<n> runs seeds 1..n instead (on demand: about 40 s per seed).
 const SEEDS = process.env.R4_SWEEP_SEEDS ? Array.from({ length: Number(process.env.R4_SWEEP_SEEDS) }, (_, i) => i + 1) : [11, 23, 37, 41, 59, 67, 73, 89];
 const ONE_BY_ONE_ITEMS = 6;
 const BATCH_ITEMS = 16;
