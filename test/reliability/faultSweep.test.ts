@@ -9,7 +9,7 @@ import type { FaultOptions, Simulator } from '../../simulator';
 import { seededRandom } from '../../simulator/faults';
 import type { GameballCredentials } from '../harness/gameball';
 import { runGameball, simulatorFor } from '../harness/gameball';
-import { isSuccess } from './outcomes';
+import { BATCHED, isSuccess, ledgerEntriesOf, MONEY_MOVING } from './outcomes';
 
 // R4_SWEEP_SEEDS=<n> runs seeds 1..n instead (on demand: about 40 s per seed).
 const SEEDS = process.env.R4_SWEEP_SEEDS ? Array.from({ length: Number(process.env.R4_SWEEP_SEEDS) }, (_, i) => i + 1) : [11, 23, 37, 41, 59, 67, 73, 89];
@@ -68,16 +68,12 @@ function warnsItMayBeApplied(item: INodeExecutionData): boolean {
 type SweepItem = { customer: string; key: string; coupon?: string };
 
 /** The ledger entries one item's change made: its key as transaction, order or refund ID. */
-const entriesByKey = ({ customer, key }: SweepItem) =>
-	sim.ledger().filter((entry) => entry.customerId === customer && (entry.transactionId === key || entry.orderId === key || entry.dedupKey?.endsWith(`:${key}`))).length;
+const entriesByKey = ({ customer, key }: SweepItem) => ledgerEntriesOf(sim, customer, key).length;
 const rewardsOf = (campaignId: number) => ({ customer }: SweepItem) =>
 	sim.ledger().filter((entry) => entry.customerId === customer && entry.achievedRewardCampaignId === campaignId).length;
 const funding = { resource: 'transaction', operation: 'manualAdjustment', customerId: '={{ $json.customer }}', transactionId: '=fund-{{ $json.key }}', username: 'sweep', reason: 'funding', additionalFields: { points: 1000 } };
 
 interface SweptOperation {
-	parameters: INodeParameters;
-	/** Gameball has a batch job kind for it. */
-	batch: boolean;
 	/** Set-up without faults, after the customers are created. */
 	prepare?: (input: SweepItem[]) => Promise<void>;
 	/** How many times the item's change reached Gameball's books: the simulator's ledger, holds or coupons. */
@@ -88,38 +84,23 @@ async function setUp(parameters: INodeParameters, input: SweepItem[]) {
 	expect((await runGameball(credentials, { ...parameters, batching: { mode: 'never' } }, input)).error).toBeUndefined();
 }
 
-/** Every money-moving operation: ledger ones by their key, holds and coupons by the simulator's state. */
+/** How each money-moving operation (MONEY_MOVING) is prepared, and proven applied. */
 const OPERATIONS: Record<string, SweptOperation> = {
-	cashback: { parameters: { resource: 'transaction', operation: 'cashback', customerId: '={{ $json.customer }}', transactionId: '={{ $json.key }}', amount: 30 }, batch: true, applied: entriesByKey },
-	redeem: {
-		parameters: { resource: 'transaction', operation: 'redeem', customerId: '={{ $json.customer }}', transactionId: '={{ $json.key }}', additionalFields: { points: 100 } },
-		batch: true,
-		prepare: async (input) => await setUp(funding, input),
-		applied: entriesByKey,
-	},
+	cashback: { applied: entriesByKey },
+	redeem: { prepare: async (input) => await setUp(funding, input), applied: entriesByKey },
 	refund: {
-		parameters: { resource: 'transaction', operation: 'refund', customerId: '={{ $json.customer }}', refundTransactionId: '={{ $json.key }}', reverseTransactionId: '=paid-{{ $json.key }}', additionalFields: { refundAmount: 40 } },
-		batch: false,
 		prepare: async (input) => await setUp({ resource: 'transaction', operation: 'cashback', customerId: '={{ $json.customer }}', transactionId: '=paid-{{ $json.key }}', amount: 100 }, input),
 		applied: entriesByKey,
 	},
 	// The batch form has no transaction ID: the reason names the item ("<key> (by <user>)" in the ledger).
-	manualAdjustment: {
-		parameters: { resource: 'transaction', operation: 'manualAdjustment', customerId: '={{ $json.customer }}', transactionId: '={{ $json.key }}', username: 'sweep', reason: '={{ $json.key }}', additionalFields: { points: 7 } },
-		batch: true,
-		applied: ({ customer, key }) => sim.ledger().filter((entry) => entry.customerId === customer && String(entry.reason).startsWith(`${key} (by `)).length,
-	},
-	orderTrack: { parameters: { resource: 'order', operation: 'track', customerId: '={{ $json.customer }}', orderId: '={{ $json.key }}', totalPaid: 80 }, batch: true, applied: entriesByKey },
-	paymentTrack: { parameters: { resource: 'payment', operation: 'track', customerId: '={{ $json.customer }}', paymentId: '={{ $json.key }}', totalPaid: 60 }, batch: false, applied: entriesByKey },
+	manualAdjustment: { applied: ({ customer, key }) => sim.ledger().filter((entry) => entry.customerId === customer && String(entry.reason).startsWith(`${key} (by `)).length },
+	orderTrack: { applied: entriesByKey },
+	paymentTrack: { applied: entriesByKey },
 	hold: {
-		parameters: { resource: 'transaction', operation: 'hold', customerId: '={{ $json.customer }}', additionalFields: { pointsToHold: 5 } },
-		batch: false,
 		prepare: async (input) => await setUp(funding, input),
 		applied: ({ customer }) => [...sim.state.holds.values()].filter((hold) => hold.customerId === customer).length,
 	},
 	burn: {
-		parameters: { resource: 'coupon', operation: 'burn', customerId: '={{ $json.customer }}', additionalFields: { coupons: '={{ $json.coupon }}', transactionId: '={{ $json.key }}' } },
-		batch: false,
 		prepare: async (input) => {
 			await setUp(funding, input); // a coupon costs points
 			for (const item of input) {
@@ -130,9 +111,8 @@ const OPERATIONS: Record<string, SweptOperation> = {
 		},
 		applied: ({ coupon }) => sim.state.coupons.get(String(coupon))?.usedCount ?? 0,
 	},
-	// Campaign 101 rewards each write_review event (up to 5 times), campaign 104 the social challenge.
-	eventSend: { parameters: { resource: 'event', operation: 'send', customerId: '={{ $json.customer }}', eventName: 'write_review' }, batch: true, applied: rewardsOf(101) },
-	socialChallenge: { parameters: { resource: 'customer', operation: 'achieveSocialChallenge', customerId: '={{ $json.customer }}', challengeId: 104 }, batch: false, applied: rewardsOf(104) },
+	eventSend: { applied: rewardsOf(101) },
+	socialChallenge: { applied: rewardsOf(104) },
 };
 
 async function underFaults(seed: number, operation: string, label: string, count: number, extra: INodeParameters) {
@@ -144,7 +124,7 @@ async function underFaults(seed: number, operation: string, label: string, count
 	// The seed's mix, with dice of the run's own: each operation and mode meets its own sequence of faults.
 	sim.setFaults({ ...faultsOf(seed), seed: diceOf(seed, operation, label) });
 	const requestsBefore = sim.requests.length;
-	const { outputs, error } = await runGameball(credentials, { ...swept.parameters, ...extra }, input, true);
+	const { outputs, error } = await runGameball(credentials, { ...MONEY_MOVING[operation], ...extra }, input, true);
 	sim.setFaults(undefined);
 	let faults = 0;
 	for (const { fault } of sim.requests.slice(requestsBefore)) {
@@ -181,12 +161,12 @@ function problemsOf(seed: number, run: string, { input, output, error, applied: 
 
 describe.each(Object.keys(OPERATIONS))('R4 sweep: %s under a different fault mix per seed', (operation) => {
 	it.each(SEEDS)('seed %i, one by one', async (seed) => {
-		const run = await underFaults(seed, operation, 'single', ONE_BY_ONE_ITEMS, OPERATIONS[operation].batch ? { batching: { mode: 'never' } } : {});
+		const run = await underFaults(seed, operation, 'single', ONE_BY_ONE_ITEMS, BATCHED.includes(operation) ? { batching: { mode: 'never' } } : {});
 		expect(problemsOf(seed, `${operation} one by one`, run)).toEqual([]);
 		expect(run.faults).toBeGreaterThan(0);
 	}, 60_000);
 
-	if (!OPERATIONS[operation].batch) return;
+	if (!BATCHED.includes(operation)) return;
 	it.each(SEEDS)('seed %i, in batch jobs', async (seed) => {
 		const size = 3 + Math.floor(seededRandom(seed * 7)() * 6);
 		const run = await underFaults(seed, operation, 'batch', BATCH_ITEMS, { batching: { mode: 'always', size, pollSeconds: 0.1, timeoutSeconds: 20 } });

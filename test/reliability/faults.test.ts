@@ -8,7 +8,7 @@ import type { IDataObject, INodeExecutionData, INodeParameters } from 'n8n-workf
 import type { FaultOptions, Simulator } from '../../simulator';
 import type { GameballCredentials } from '../harness/gameball';
 import { runGameball, simulatorFor } from '../harness/gameball';
-import { isSuccess } from './outcomes';
+import { BATCHED, isSuccess, ledgerEntriesOf, MONEY_MOVING } from './outcomes';
 
 const ITEMS = 10;
 /** A run's time limit: ten items, each with at most five attempts and back-off under 5 s in all. */
@@ -46,7 +46,7 @@ async function prepare(operations: string[]) {
 	expect(funded.error).toBeUndefined();
 	const toRefund = await runGameball(
 		credentials,
-		{ resource: 'transaction', operation: 'cashback', customerId: '={{ $json.customer }}', transactionId: '=paid-{{ $json.customer }}', amount: 100, batching: { mode: 'never' } },
+		{ resource: 'transaction', operation: 'cashback', customerId: '={{ $json.customer }}', transactionId: '=paid-{{ $json.key }}', amount: 100, batching: { mode: 'never' } },
 		items('refund'),
 	);
 	expect(toRefund.error).toBeUndefined();
@@ -63,24 +63,15 @@ async function prepareCoupons() {
 	}
 }
 
-const OPERATIONS: Record<string, INodeParameters> = {
-	cashback: { resource: 'transaction', operation: 'cashback', customerId: '={{ $json.customer }}', transactionId: '={{ $json.key }}', amount: 50, batching: { mode: 'never' } },
-	redeem: { resource: 'transaction', operation: 'redeem', customerId: '={{ $json.customer }}', transactionId: '={{ $json.key }}', additionalFields: { points: 100 }, batching: { mode: 'never' } },
-	refund: { resource: 'transaction', operation: 'refund', customerId: '={{ $json.customer }}', refundTransactionId: '={{ $json.key }}', reverseTransactionId: '=paid-{{ $json.customer }}', additionalFields: { refundAmount: 40 } },
-	manualAdjustment: { resource: 'transaction', operation: 'manualAdjustment', customerId: '={{ $json.customer }}', transactionId: '={{ $json.key }}', username: 'r4', reason: 'fault test', additionalFields: { points: 7 } },
-	orderTrack: { resource: 'order', operation: 'track', customerId: '={{ $json.customer }}', orderId: '={{ $json.key }}', totalPaid: 80, batching: { mode: 'never' } },
-	paymentTrack: { resource: 'payment', operation: 'track', customerId: '={{ $json.customer }}', paymentId: '={{ $json.key }}', totalPaid: 60 },
-	hold: { resource: 'transaction', operation: 'hold', customerId: '={{ $json.customer }}', additionalFields: { pointsToHold: 5 } },
-	burn: { resource: 'coupon', operation: 'burn', customerId: '={{ $json.customer }}', additionalFields: { coupons: '={{ $json.coupon }}', transactionId: '={{ $json.key }}' } },
-	// Campaign 101 rewards every write_review event (up to 5 times), campaign 104 the social challenge.
-	eventSend: { resource: 'event', operation: 'send', customerId: '={{ $json.customer }}', eventName: 'write_review', batching: { mode: 'never' } },
-	socialChallenge: { resource: 'customer', operation: 'achieveSocialChallenge', customerId: '={{ $json.customer }}', challengeId: 104 },
-};
+/** Operations with a batch job kind run one by one here; batch mode has its own tests below. */
+const OPERATIONS: Record<string, INodeParameters> = Object.fromEntries(
+	Object.entries(MONEY_MOVING).map(([name, parameters]) => [name, BATCHED.includes(name) ? { ...parameters, batching: { mode: 'never' } } : parameters]),
+);
 
 /** The ID field of the purchase operations, which Gameball documents no duplicate check for. */
 const PURCHASE_ID_FIELDS: Record<string, string> = { orderTrack: 'orderId', paymentTrack: 'paymentId' };
 
-/** Where each campaign operation is sent, and the campaign it rewards. */
+/** Where each campaign operation is sent, and the campaign it rewards (MONEY_MOVING). */
 const CAMPAIGN_OPERATIONS: Record<string, { path: string; campaignId: number }> = {
 	eventSend: { path: '/integrations/events', campaignId: 101 },
 	socialChallenge: { path: '/customers/social-challenges', campaignId: 104 },
@@ -117,9 +108,7 @@ function expectOneResultPerItem(output: INodeExecutionData[], count: number) {
 }
 
 /** The ledger entries of one customer made by the operation under test (funding and set-up excluded). */
-function entriesOf(customer: string, key: string) {
-	return sim.ledger().filter((entry) => entry.customerId === customer && (entry.transactionId === key || entry.orderId === key || entry.dedupKey?.endsWith(`:${key}`)));
-}
+const entriesOf = (customer: string, key: string) => ledgerEntriesOf(sim, customer, key);
 
 const failedButApplied: INodeExecutionData[] = [];
 type Tally = { ok: number; failed: number; applied: number; faults: number; concurrent: number };
