@@ -1,6 +1,7 @@
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
 import { remembersCustomers } from '../GameballTrigger/memory';
+import type { SharedMarker } from './sharedMemory';
 
 /*
  * Track keeps its snapshots in workflow static data. In n8n 2.40 queue mode a worker runs each webhook
@@ -44,6 +45,34 @@ export async function settleStoredState(context: IExecuteFunctions, memory: IDat
 	} catch {
 		// Best effort: at worst a later run with no stored profile warns once too often.
 	}
+}
+
+/*
+ * Once a process finds the snapshots written by another process, it records that in the same context. It outlives
+ * the processes: a process started later (a restarted worker), or one whose save happened to win, would otherwise
+ * trust a save that lost another process's profiles. Every run that does not know it yet reads it, with n8n's
+ * read-only count of the context's entries: the lost-state marker is the only other entry there, so the shared
+ * marker is two entries, and a count of two or more means it is recorded.
+ */
+const SHARED_MARKERS = ['gameball-track-shared-by-processes', 'gameball-track-shared-by-processes (2)'];
+
+export function sharedStateMarker(context: IExecuteFunctions): SharedMarker {
+	const helpers = context.helpers as Helpers;
+	const usable = context.getMode() !== 'manual' && typeof helpers?.getProcessedDataCount === 'function';
+	return {
+		recorded: async () => {
+			if (!usable) return false;
+			try {
+				return (await helpers!.getProcessedDataCount!('node', { mode: 'entries' })) >= SHARED_MARKERS.length;
+			} catch {
+				return false; // Best effort: the stamps still tell.
+			}
+		},
+		record: async () => {
+			if (!usable || typeof helpers?.checkProcessedAndRecord !== 'function') return;
+			await helpers.checkProcessedAndRecord(SHARED_MARKERS, 'node', { mode: 'entries' }).catch(() => undefined);
+		},
+	};
 }
 
 export const SHARED_STATE_MESSAGE =

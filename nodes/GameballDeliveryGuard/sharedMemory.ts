@@ -1,34 +1,32 @@
 import { randomUUID } from 'node:crypto';
 import type { IDataObject } from 'n8n-workflow';
 
-import { remembersCustomers } from '../GameballTrigger/memory';
+import { mergeNewerCustomers, remembersCustomers, replaceContents } from '../GameballTrigger/memory';
 
 /*
  * n8n gives each execution its own copy of the workflow static data, loaded when it starts, and saves that whole
- * copy when it ends. Two Track runs that overlap would both read the same old snapshots, and the one saved last
- * would undo the other's. So within one n8n process, Track's snapshots live in one object per workflow and node,
- * shared by every run, and each run hands the current tables to its own copy for n8n to save.
- * A run whose loaded copy remembers no customer (the first run, or a queue-mode worker, which loads none) starts
- * again from that copy: the process never answers from memory what the stored state does not hold.
+ * copy when it ends (if a node changed it), in whatever order the executions end. Two Track runs that overlap
+ * would both read the same old snapshots, and the one saved last would undo the other's. So within one n8n
+ * process, Track's snapshots live in one object per workflow and node (the process copy), and each run hands it
+ * to its own copy and to those of the process's recent runs: whichever n8n saves last holds every profile stored
+ * before that save.
+ * A loaded copy saved by another process (or any, once the snapshots are shared) is first merged into the process
+ * copy, the newest update of each customer winning. A loaded copy that remembers no customer (a new workflow, or a
+ * queue-mode worker on n8n 2.x, which loads none) is never answered from the process copy: that run works on its
+ * own copy, and what it stores is then merged into the process copy.
  */
 
-const MAX_SHARED = 100;
-const sharedByNode = new Map<string, IDataObject>();
+const MAX_NODES = 100;
+/** Copies of recent runs that may not be saved yet; a run saved after this many later runs may miss their profiles. */
+const MAX_HANDED = 64;
+const processCopies = new Map<string, IDataObject>();
+const handedCopies = new Map<string, IDataObject[]>();
 
-/** Forgets the oldest entry once more than MAX_SHARED nodes are kept. */
-function keepBounded(entries: Map<string, unknown> | Set<string>): void {
-	if (entries.size > MAX_SHARED) entries.delete(entries.keys().next().value as string);
-}
-
-/** The snapshots this run reads and writes, for the node `nodeKey` (`<workflow id>:<node id>`). */
-export function sharedSnapshots(nodeKey: string, loaded: IDataObject): IDataObject {
-	const kept = sharedByNode.get(nodeKey);
-	if (kept && remembersCustomers(loaded)) return kept;
-	const fresh = { ...loaded };
-	sharedByNode.delete(nodeKey);
-	sharedByNode.set(nodeKey, fresh);
-	keepBounded(sharedByNode);
-	return fresh;
+/** Marks `key` as most recently used, and forgets the least recently used one beyond MAX_NODES. */
+function touch<T>(entries: Map<string, T>, key: string, value: T): void {
+	entries.delete(key);
+	entries.set(key, value);
+	if (entries.size > MAX_NODES) entries.delete(entries.keys().next().value as string);
 }
 
 /*
@@ -36,20 +34,37 @@ export function sharedSnapshots(nodeKey: string, loaded: IDataObject): IDataObje
  * static data per execution, or several main instances): each saves its whole copy, the last save wins, and a
  * process's own copy falls behind, so derived events would repeat or invent moves. Each run that stores a profile
  * stamps the snapshots with this process's ID and the time; finding a stamp of another process made after this one
- * started means both are running. A stamp older than this process is a restart's, not a second process.
+ * started means both are running, and so does a marker that a process which found that recorded in processed_data
+ * (lostState.ts). A stamp older than this process, with no marker, is a restart's, not a second process.
  */
 const WRITER_KEY = 'trackWriter';
 const PROCESS_ID = randomUUID().slice(0, 8);
 const PROCESS_STARTED_AT = Date.now();
-const sharedWithOthers = new Set<string>();
+const sharedWithOthers = new Map<string, true>();
 
-/** True once this process has seen `nodeKey`'s snapshots written by another process running at the same time. */
-export function writtenByAnotherProcess(nodeKey: string, loaded: IDataObject): boolean {
-	if (sharedWithOthers.has(nodeKey)) return true;
-	const [writer, at] = String(loaded[WRITER_KEY] ?? '').split('@');
-	if (!writer || writer === PROCESS_ID || !(Number(at) >= PROCESS_STARTED_AT)) return false;
-	sharedWithOthers.add(nodeKey);
-	keepBounded(sharedWithOthers);
+function stampOf(snapshots: IDataObject): { writer: string; at: number } | undefined {
+	const [writer, at] = String(snapshots[WRITER_KEY] ?? '').split('@');
+	return writer && Number.isFinite(Number(at)) ? { writer, at: Number(at) } : undefined;
+}
+
+/** The processed_data marker that outlives processes (lostState.ts): read until known, written once when found. */
+export interface SharedMarker {
+	recorded: () => Promise<boolean>;
+	record: () => Promise<void>;
+}
+
+/** True once this process knows that another process writes `nodeKey`'s snapshots too (`<workflow id>:<node id>`). */
+export async function writtenByAnotherProcess(nodeKey: string, loaded: IDataObject, marker: SharedMarker): Promise<boolean> {
+	if (sharedWithOthers.has(nodeKey)) {
+		touch(sharedWithOthers, nodeKey, true);
+		return true;
+	}
+	const recorded = await marker.recorded();
+	const stamp = stampOf(loaded);
+	const seenNow = stamp !== undefined && stamp.writer !== PROCESS_ID && stamp.at >= PROCESS_STARTED_AT;
+	if (!recorded && !seenNow) return false;
+	if (!sharedWithOthers.has(nodeKey) && !recorded) await marker.record();
+	touch(sharedWithOthers, nodeKey, true);
 	return true;
 }
 
@@ -58,7 +73,41 @@ export function stampWriter(snapshots: IDataObject, now = Date.now()): void {
 	snapshots[WRITER_KEY] = `${PROCESS_ID}@${now}`;
 }
 
-/** Drops the process's copy of `nodeKey`'s snapshots: once shared with another process, each run uses its own. */
-export function forgetSharedSnapshots(nodeKey: string): void {
-	sharedByNode.delete(nodeKey);
+/** Merges `loaded` into `target`: newer customer snapshots, and the newer stamp. */
+function mergeLoaded(target: IDataObject, loaded: IDataObject, limit: number): void {
+	mergeNewerCustomers(target, loaded, limit);
+	const [ours, theirs] = [stampOf(target), stampOf(loaded)];
+	if (theirs && (!ours || theirs.at > ours.at)) target[WRITER_KEY] = loaded[WRITER_KEY];
+}
+
+/**
+ * The snapshots a run reads and writes: the process copy, first merged with `loaded` when another process saved it
+ * or `shared`; or, when `loaded` remembers no customer, `loaded` itself (see above).
+ */
+export function snapshotsForRun(nodeKey: string, loaded: IDataObject, shared: boolean, limit: number): IDataObject {
+	if (!remembersCustomers(loaded)) return loaded;
+	const kept = processCopies.get(nodeKey);
+	if (!kept) {
+		const fresh = { ...loaded };
+		touch(processCopies, nodeKey, fresh);
+		return fresh;
+	}
+	if (shared || stampOf(loaded)?.writer !== PROCESS_ID) mergeLoaded(kept, loaded, limit);
+	touch(processCopies, nodeKey, kept);
+	return kept;
+}
+
+/** After a run: its snapshots join the process copy, which its copy and the recent runs' copies are given. */
+export function handOver(nodeKey: string, runCopy: IDataObject, used: IDataObject, limit: number): void {
+	let processCopy = processCopies.get(nodeKey);
+	if (used !== processCopy) {
+		if (processCopy) mergeLoaded(processCopy, used, limit);
+		else processCopy = { ...used };
+		touch(processCopies, nodeKey, processCopy);
+	}
+	const handed = (handedCopies.get(nodeKey) ?? []).filter((copy) => copy !== runCopy);
+	handed.push(runCopy);
+	if (handed.length > MAX_HANDED) handed.shift();
+	touch(handedCopies, nodeKey, handed);
+	for (const copy of handed) replaceContents(copy, processCopy);
 }

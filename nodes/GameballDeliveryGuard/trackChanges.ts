@@ -2,12 +2,12 @@ import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-wor
 import { NodeOperationError } from 'n8n-workflow';
 
 import { pointsChangedItem, stepProfile, tierChangedItem } from '../GameballTrigger/changes';
-import { customerKey, recallCustomer, rememberCustomer, replaceContents } from '../GameballTrigger/memory';
+import { customerKey, recallCustomer, rememberCustomer } from '../GameballTrigger/memory';
 import { GUARD_DEFAULTS } from './description';
-import { checkStoredState, settleStoredState, SHARED_STATE_MESSAGE, warnTrackState } from './lostState';
+import { checkStoredState, settleStoredState, SHARED_STATE_MESSAGE, sharedStateMarker, warnTrackState } from './lostState';
 import { DERIVED_EVENTS, readProfileUpdate } from './profiles';
 import { failedItem, positiveNumber, readOptions } from './settings';
-import { forgetSharedSnapshots, sharedSnapshots, stampWriter, writtenByAnotherProcess } from './sharedMemory';
+import { handOver, snapshotsForRun, stampWriter, writtenByAnotherProcess } from './sharedMemory';
 
 interface TrackSettings {
 	tierChanged: boolean;
@@ -69,14 +69,10 @@ export async function trackChanges(this: IExecuteFunctions): Promise<INodeExecut
 	if (stateCheck === 'lost') warnTrackState(this);
 	const manual = this.getMode() === 'manual';
 	const nodeKey = `${this.getWorkflow().id}:${this.getNode().id}`;
-	const sharedWithAnotherProcess = !manual && writtenByAnotherProcess(nodeKey, staticData);
-	if (sharedWithAnotherProcess) {
-		warnTrackState(this, SHARED_STATE_MESSAGE);
-		forgetSharedSnapshots(nodeKey);
-	}
+	const sharedWithAnotherProcess = !manual && (await writtenByAnotherProcess(nodeKey, staticData, sharedStateMarker(this)));
+	if (sharedWithAnotherProcess) warnTrackState(this, SHARED_STATE_MESSAGE);
 	const settings = readTrackSettings(this, !sharedWithAnotherProcess);
-	// Shared with another process: this run adds its profiles to the copy it loaded, never to an older one of its own.
-	const memory = manual || sharedWithAnotherProcess ? staticData : sharedSnapshots(nodeKey, staticData);
+	const memory = manual ? staticData : snapshotsForRun(nodeKey, staticData, sharedWithAnotherProcess, settings.customerMemorySize);
 	const output: INodeExecutionData[] = [];
 	let remembered = false;
 	for (let itemIndex = 0; itemIndex < items.length; itemIndex++) {
@@ -90,8 +86,8 @@ export async function trackChanges(this: IExecuteFunctions): Promise<INodeExecut
 		}
 	}
 	if (remembered && !manual) stampWriter(memory);
-	// This run's copy gets the latest tables, for n8n to save.
-	if (memory !== staticData) replaceContents(staticData, memory);
+	// This run's copy, and the process's recent ones, get the latest tables for n8n to save.
+	if (!manual) handOver(nodeKey, staticData, memory, settings.customerMemorySize);
 	await settleStoredState(this, staticData, stateCheck);
 	return [output];
 }

@@ -2,7 +2,7 @@ import { hash } from 'node:crypto';
 import type { IDataObject } from 'n8n-workflow';
 
 import type { ProfileSnapshot } from './changes';
-import { hasEntries, keyCount, readEntry, writeEntries, writeEntry, type TableNames } from './textTables';
+import { hasEntries, keyCount, readEntry, tableEntries, writeEntries, writeEntry, type TableNames } from './textTables';
 
 /*
  * What the trigger remembers, kept in the node's workflow static data as text tables (textTables.ts), two
@@ -144,6 +144,22 @@ export function rememberCustomer(store: IDataObject, key: string, snapshot: Prof
 /** Writes snapshots encoded as `encodeSnapshot` does, in order, e.g. ones logged earlier (recentWrites.ts). */
 export function restoreCustomers(store: IDataObject, customers: Array<[key: string, encoded: string]>, limit: number): void {
 	writeEntries(store, CUSTOMERS, customers, limit);
+}
+
+/**
+ * Writes into `target` each customer snapshot of `source` that `target` lacks or holds from an earlier update
+ * (by update time; a snapshot without one never replaces another). Returns how many it wrote.
+ */
+export function mergeNewerCustomers(target: IDataObject, source: IDataObject, limit: number): number {
+	const writes: Array<[string, string]> = [];
+	for (const [key, encoded] of tableEntries(source, CUSTOMERS)) {
+		const theirs = decodeSnapshot(encoded);
+		if (!theirs) continue;
+		const ours = recallCustomer(target, key);
+		if (!ours || (theirs.madeAt !== null && (ours.madeAt === null || theirs.madeAt > ours.madeAt))) writes.push([key, encoded]);
+	}
+	writeEntries(target, CUSTOMERS, writes, limit);
+	return writes.length;
 }
 
 /** How many distinct deliveries and customers are remembered (for tests and diagnostics). */

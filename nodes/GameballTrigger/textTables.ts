@@ -229,6 +229,13 @@ function appendLines(generation: Generation, lines: string[], names: TableNames)
 	}
 }
 
+/** Every key with its value, the previous generation first: a later pair of a key wins. */
+export function* tableEntries(store: IDataObject, names: TableNames): Generator<[string, string]> {
+	const { current, previous } = tablesOf(store, names);
+	yield* previous.entries;
+	yield* current.entries;
+}
+
 /** The distinct keys of both generations. */
 export function keyCount(store: IDataObject, names: TableNames): number {
 	const { current, previous } = tablesOf(store, names);

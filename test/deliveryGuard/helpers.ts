@@ -24,3 +24,21 @@ export function newTracker(parameters: INodeParameters = {}, continueOnFail = fa
 		run: (items: IDataObject[], mode: WorkflowExecuteMode = 'webhook') => guard.execute([items.map((json) => ({ json }))], mode),
 	};
 }
+
+type Harness = typeof import('../harness/run');
+export type ProcessedDataRows = (typeof import('../harness/deduplication'))['deduplicator']['rows'];
+
+/**
+ * A new "n8n process": its own module registry, so its own in-process memory and process ID. With `rows`, every
+ * process started with them shares one processed_data table.
+ */
+export function startProcess(rows?: ProcessedDataRows): Harness {
+	let harness: Harness | undefined;
+	jest.isolateModules(() => {
+		harness = require('../harness/run') as Harness;
+		if (!rows) return;
+		const { deduplicator } = require('../harness/deduplication') as typeof import('../harness/deduplication');
+		Object.assign(deduplicator, { rows });
+	});
+	return harness!;
+}

@@ -5,13 +5,9 @@ import type { IDataObject } from 'n8n-workflow';
 
 import { LOST_STATE_MESSAGE, SHARED_STATE_MESSAGE } from '../../nodes/GameballDeliveryGuard/lostState';
 
-type Harness = typeof import('../harness/run');
+import { startProcess } from './helpers';
 
-function startProcess(): Harness {
-	let harness: Harness | undefined;
-	jest.isolateModules(() => (harness = require('../harness/run') as Harness));
-	return harness!;
-}
+type Harness = typeof import('../harness/run');
 
 let database: IDataObject = {};
 beforeEach(() => (database = {}));

@@ -7,6 +7,7 @@ import {
 	deliveryKey,
 	encodeSnapshot,
 	memorySize,
+	mergeNewerCustomers,
 	recallCustomer,
 	rememberCustomer,
 	rememberDelivery,
@@ -112,6 +113,35 @@ describe('memory.ts: customer snapshots', () => {
 		// Kept: the previous generation (limit .. 2 * limit - 1) and the current one; dropped: the first.
 		for (const i of [limit, limit * 2 - 1, limit * 2, limit * 2 + 9_999]) expect(recallCustomer(store, keyOf(i))).toEqual(snapshot(i % 7));
 		for (const i of [0, limit - 1]) expect(recallCustomer(store, keyOf(i))).toBeUndefined();
+	});
+});
+
+describe('memory.ts: merging another copy of the snapshots', () => {
+	const at = (tierOrder: number, madeAt: number | null) => ({ ...snapshot(tierOrder), madeAt });
+
+	it('takes the customers a copy lacks or holds from an earlier update, and keeps its newer ones', () => {
+		const [ours, theirs]: IDataObject[] = [{}, {}];
+		rememberCustomer(ours, 'alice', at(1, 100), 10);
+		rememberCustomer(ours, 'bob', at(3, 300), 10);
+		rememberCustomer(ours, 'dave', at(1, null), 10);
+		rememberCustomer(theirs, 'alice', at(2, 200), 10);
+		rememberCustomer(theirs, 'bob', at(2, 250), 10);
+		rememberCustomer(theirs, 'carol', at(1, null), 10);
+		rememberCustomer(theirs, 'dave', at(2, null), 10);
+		expect(mergeNewerCustomers(ours, theirs, 10)).toBe(2);
+		expect(['alice', 'bob', 'carol', 'dave'].map((key) => recallCustomer(ours, key)?.tierOrder)).toEqual([2, 3, 1, 1]);
+	});
+
+	it('reads both generations of the other copy, the newer one last', () => {
+		const [ours, theirs]: IDataObject[] = [{}, {}];
+		// Alice's first update retires with bob when carol arrives; her second goes to the new generation.
+		rememberCustomer(theirs, 'alice', at(1, 100), 2);
+		rememberCustomer(theirs, 'bob', at(1, 100), 2);
+		rememberCustomer(theirs, 'carol', at(1, 100), 2);
+		rememberCustomer(theirs, 'alice', at(2, 200), 2);
+		expect(memorySize(theirs).customers).toBe(3);
+		mergeNewerCustomers(ours, theirs, 10);
+		expect(['alice', 'bob', 'carol'].map((key) => recallCustomer(ours, key)?.tierOrder)).toEqual([2, 1, 1]);
 	});
 });
 

@@ -1,0 +1,100 @@
+import type { IDataObject } from 'n8n-workflow';
+
+import { memorySize, recallCustomer, rememberCustomer } from '../../nodes/GameballTrigger/memory';
+import { handOver, snapshotsForRun, stampWriter, writtenByAnotherProcess, type SharedMarker } from '../../nodes/GameballDeliveryGuard/sharedMemory';
+
+const LIMIT = 100;
+const snapshot = (tierOrder: number, madeAt: number) => ({ tierOrder, tierName: null, activatedPoints: 0, pendingPoints: 0, totalPoints: 0, referralCode: null, madeAt });
+const withCustomer = (key: string, tierOrder: number, madeAt: number, stamp?: string): IDataObject => {
+	const copy: IDataObject = stamp ? { trackWriter: stamp } : {};
+	rememberCustomer(copy, key, snapshot(tierOrder, madeAt), LIMIT);
+	return copy;
+};
+const anotherProcessNow = () => `other@${Date.now() + 1000}`;
+
+/** A processed_data marker kept in memory, counting writes. */
+function markerOf(recorded = false) {
+	const state = { recorded, records: 0 };
+	const marker: SharedMarker = { recorded: async () => state.recorded, record: async () => void (state.records++, (state.recorded = true)) };
+	return { state, marker };
+}
+
+describe('sharedMemory.ts: another process writing the snapshots', () => {
+	it('is not assumed from this process\'s own stamp, nor from a stamp older than the process', async () => {
+		const { state, marker } = markerOf();
+		const own: IDataObject = {};
+		stampWriter(own);
+		expect(await writtenByAnotherProcess('wf:own', own, marker)).toBe(false);
+		expect(await writtenByAnotherProcess('wf:own', { trackWriter: 'other@1000' }, marker)).toBe(false);
+		expect(state.records).toBe(0);
+	});
+
+	it('is known from a newer stamp of another process, recorded once, and kept for the process\'s later runs', async () => {
+		const { state, marker } = markerOf();
+		expect(await writtenByAnotherProcess('wf:seen', { trackWriter: anotherProcessNow() }, marker)).toBe(true);
+		const own: IDataObject = {};
+		stampWriter(own);
+		expect(await writtenByAnotherProcess('wf:seen', own, marker)).toBe(true);
+		expect(state.records).toBe(1);
+	});
+
+	it('is known from the marker a process recorded before this one started, whatever the stamp', async () => {
+		const { state, marker } = markerOf(true);
+		expect(await writtenByAnotherProcess('wf:marked', { trackWriter: 'other@1000' }, marker)).toBe(true);
+		expect(state.records).toBe(0);
+	});
+
+	it('stays known for a node after the process has found 150 other shared nodes (through the marker)', async () => {
+		const { state, marker } = markerOf();
+		expect(await writtenByAnotherProcess('wf:first', { trackWriter: anotherProcessNow() }, marker)).toBe(true);
+		for (let node = 0; node < 150; node++) {
+			expect(await writtenByAnotherProcess(`wf:n${node}`, { trackWriter: anotherProcessNow() }, markerOf().marker)).toBe(true);
+		}
+		const own: IDataObject = {};
+		stampWriter(own);
+		expect(await writtenByAnotherProcess('wf:first', own, marker)).toBe(true);
+		expect(state.records).toBe(1);
+	});
+});
+
+describe('sharedMemory.ts: one copy of the snapshots per process', () => {
+	it('hands the latest snapshots to every recent run\'s copy, so the one saved last holds them all', () => {
+		const [first, second] = [withCustomer('alice', 1, 100), withCustomer('alice', 1, 100)];
+		const memory = snapshotsForRun('wf:handed', first, false, LIMIT);
+		rememberCustomer(memory, 'alice', snapshot(2, 200), LIMIT);
+		handOver('wf:handed', first, memory, LIMIT);
+		expect(snapshotsForRun('wf:handed', second, false, LIMIT)).toBe(memory);
+		rememberCustomer(memory, 'bob', snapshot(1, 300), LIMIT);
+		handOver('wf:handed', second, memory, LIMIT);
+		for (const copy of [first, second]) expect([recallCustomer(copy, 'alice')?.tierOrder, recallCustomer(copy, 'bob')?.tierOrder]).toEqual([2, 1]);
+	});
+
+	it('merges a copy another process saved, the newest update of each customer winning', () => {
+		const memory = snapshotsForRun('wf:merged', withCustomer('alice', 3, 300), false, LIMIT);
+		stampWriter(memory);
+		const theirs = withCustomer('alice', 2, 200, anotherProcessNow());
+		rememberCustomer(theirs, 'bob', snapshot(1, 100), LIMIT);
+		expect(snapshotsForRun('wf:merged', theirs, true, LIMIT)).toBe(memory);
+		expect([recallCustomer(memory, 'alice')?.tierOrder, recallCustomer(memory, 'bob')?.tierOrder]).toEqual([3, 1]);
+		expect(memory.trackWriter).toBe(theirs.trackWriter);
+	});
+
+	it('does not merge a copy it saved itself (its own copy already holds newer profiles)', () => {
+		const loaded = withCustomer('alice', 1, 100);
+		stampWriter(loaded);
+		const memory = snapshotsForRun('wf:own-save', loaded, false, LIMIT);
+		rememberCustomer(memory, 'alice', snapshot(2, 50), LIMIT); // a late update, kept as the process stored it
+		expect(snapshotsForRun('wf:own-save', loaded, false, LIMIT)).toBe(memory);
+		expect(recallCustomer(memory, 'alice')?.tierOrder).toBe(2);
+	});
+
+	it('answers a run that loaded no profiles from its own copy, then adds what it stored to the process copy', () => {
+		const memory = snapshotsForRun('wf:empty', withCustomer('alice', 1, 100), false, LIMIT);
+		const empty: IDataObject = {};
+		expect(snapshotsForRun('wf:empty', empty, false, LIMIT)).toBe(empty);
+		rememberCustomer(empty, 'bob', snapshot(1, 200), LIMIT);
+		handOver('wf:empty', empty, empty, LIMIT);
+		expect(memorySize(memory).customers).toBe(2);
+		expect(memorySize(empty).customers).toBe(2);
+	});
+});
