@@ -17,10 +17,14 @@ import { mergeNewerCustomers, remembersCustomers, replaceContents } from '../Gam
  */
 
 const MAX_NODES = 100;
-/** Copies of recent runs that may not be saved yet; a run saved after this many later runs may miss their profiles. */
+/**
+ * Copies of recent runs that may not be saved yet, held weakly: a copy is the root of an execution's whole static
+ * data (the trigger's memory too), which n8n drops once it has saved it. A run saved after this many later runs may
+ * miss their profiles.
+ */
 const MAX_HANDED = 64;
 const processCopies = new Map<string, IDataObject>();
-const handedCopies = new Map<string, IDataObject[]>();
+const handedCopies = new Map<string, Array<WeakRef<IDataObject>>>();
 
 /** Marks `key` as most recently used, and forgets the least recently used one beyond MAX_NODES. */
 function touch<T>(entries: Map<string, T>, key: string, value: T): void {
@@ -105,9 +109,9 @@ export function handOver(nodeKey: string, runCopy: IDataObject, used: IDataObjec
 		else processCopy = { ...used };
 		touch(processCopies, nodeKey, processCopy);
 	}
-	const handed = (handedCopies.get(nodeKey) ?? []).filter((copy) => copy !== runCopy);
-	handed.push(runCopy);
-	if (handed.length > MAX_HANDED) handed.shift();
-	touch(handedCopies, nodeKey, handed);
-	for (const copy of handed) replaceContents(copy, processCopy);
+	const copies = (handedCopies.get(nodeKey) ?? []).map((handed) => handed.deref()).filter((copy): copy is IDataObject => copy !== undefined && copy !== runCopy);
+	copies.push(runCopy);
+	const kept = copies.slice(-MAX_HANDED);
+	touch(handedCopies, nodeKey, kept.map((copy) => new WeakRef(copy)));
+	for (const copy of kept) replaceContents(copy, processCopy);
 }

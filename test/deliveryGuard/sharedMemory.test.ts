@@ -1,3 +1,5 @@
+import { setFlagsFromString } from 'node:v8';
+import { runInNewContext } from 'node:vm';
 import type { IDataObject } from 'n8n-workflow';
 
 import { memorySize, recallCustomer, rememberCustomer } from '../../nodes/GameballTrigger/memory';
@@ -96,5 +98,19 @@ describe('sharedMemory.ts: one copy of the snapshots per process', () => {
 		handOver('wf:empty', empty, empty, LIMIT);
 		expect(memorySize(memory).customers).toBe(2);
 		expect(memorySize(empty).customers).toBe(2);
+	});
+
+	it('does not keep a run\'s copy alive once n8n has dropped it (it holds the execution\'s whole static data)', async () => {
+		setFlagsFromString('--expose-gc');
+		const collectGarbage = runInNewContext('gc') as () => void;
+		let copy: IDataObject | undefined = withCustomer('alice', 1, 100);
+		const probe = new WeakRef(copy);
+		handOver('wf:weak', copy, snapshotsForRun('wf:weak', copy, false, LIMIT), LIMIT);
+		copy = undefined;
+		for (let round = 0; round < 5 && probe.deref() !== undefined; round++) {
+			await new Promise((resolve) => setImmediate(resolve));
+			collectGarbage();
+		}
+		expect(probe.deref()).toBeUndefined();
 	});
 });
