@@ -1,9 +1,11 @@
 // Scenario 8: the Gameball Delivery Guard in a real n8n. Drop Duplicate Deliveries keeps its history in n8n's
 // database (processed_data), Track Tier and Points Changes keeps profiles in static data saved after each execution:
 // both must hold across deliveries, whatever happens to the trigger's own webhook-time memory.
+import { customerKey, recallCustomer } from '../../nodes/GameballTrigger/memory';
 import type { Simulator } from '../../simulator';
+import * as database from '../lib/database';
 import { createCustomer, deliveriesSettled, rewardCashback, startRunSimulator } from './simulator';
-import { deliver, lastExecutionId, profileUpdated, runContext, sleep, waitForExecutions } from './support';
+import { deliver, installOf, lastExecutionId, profileUpdated, runContext, sleep, waitForExecutions } from './support';
 
 const context = runContext();
 const describeIfLanded = context.landed.trigger && context.landed.guard && context.landed.simulator ? describe : describe.skip;
@@ -25,6 +27,26 @@ describeIfLanded(`n8n ${context.n8nVersion}: Gameball Delivery Guard`, () => {
 		const executions = await waitForExecutions(context, { ...guard, afterId: before, count: 4 });
 		expect(executions.map(({ status }) => status)).toEqual(['success', 'success', 'success', 'success']);
 		expect(kept(executions, 'Drop Duplicates')).toEqual([expect.objectContaining({ customerId: payload.customer_id })]);
+	});
+
+	// n8n loads a workflow's static data when an execution starts and saves that execution's whole copy when it ends.
+	// The slow customer's execution reaches Track first and ends last (a Wait after Track), so its copy is saved
+	// last: it must hold the fast customer's profile too, stored by a run that began after it.
+	test('overlapping executions: the one saved last holds both profiles in n8n\'s database', async () => {
+		const before = await lastExecutionId(context);
+		const [slow, fast] = [`slow-${Date.now()}`, `fast-${Date.now()}`];
+		expect((await deliver(context.triggerUrls.guard, profileUpdated(slow, { total_points: 5 }), context.secretKey)).status).toBe(200);
+		await sleep(1000);
+		expect((await deliver(context.triggerUrls.guard, profileUpdated(fast, { total_points: 7 }), context.secretKey)).status).toBe(200);
+		const executions = await waitForExecutions(context, { ...guard, afterId: before, count: 2, settleMs: 1000 });
+		expect(executions.map(({ status }) => status)).toEqual(['success', 'success']);
+		const install = installOf(context);
+		const ended = await database.query(install, context.database, 'SELECT id, stoppedAt FROM execution_entity WHERE id > ? ORDER BY id', [before]);
+		expect(Date.parse(ended[0].stoppedAt)).toBeGreaterThan(Date.parse(ended[1].stoppedAt)); // the first ended last
+		const [row] = await database.query(install, context.database, 'SELECT staticData FROM workflow_entity WHERE id = ?', [guard.workflowId]);
+		const staticData = typeof row?.staticData === 'string' ? JSON.parse(row.staticData) : row?.staticData;
+		const stored = staticData?.['node:Track Changes'] ?? {};
+		expect([slow, fast].map((customerId) => recallCustomer(stored, customerKey('2155', customerId, '1234'))?.totalPoints)).toEqual([5, 7]);
 	});
 
 	describe('Track Tier and Points Changes with the simulator', () => {
