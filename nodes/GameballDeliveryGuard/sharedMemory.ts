@@ -24,6 +24,8 @@ const MAX_NODES = 100;
  */
 const MAX_HANDED = 64;
 const processCopies = new Map<string, IDataObject>();
+/** The stamps of the loaded copies already in each process copy: a stale copy is not merged again. */
+const mergedStamps = new Map<string, Set<string>>();
 const handedCopies = new Map<string, Array<WeakRef<IDataObject>>>();
 
 /** Marks `key` as most recently used, and forgets the least recently used one beyond MAX_NODES. */
@@ -91,18 +93,32 @@ function mergeLoaded(target: IDataObject, loaded: IDataObject, limit: number): v
 export function snapshotsForRun(nodeKey: string, loaded: IDataObject, shared: boolean, limit: number): IDataObject {
 	if (!remembersCustomers(loaded)) return loaded;
 	const kept = processCopies.get(nodeKey);
+	const stamp = String(loaded[WRITER_KEY] ?? '');
 	if (!kept) {
 		const fresh = { ...loaded };
 		touch(processCopies, nodeKey, fresh);
+		touch(mergedStamps, nodeKey, new Set([stamp]));
 		return fresh;
 	}
-	if (shared || stampOf(loaded)?.writer !== PROCESS_ID) mergeLoaded(kept, loaded, limit);
+	// A copy merged before (the one a restarted process started from, say) would only bring back customers this
+	// process has since forgotten (Customer Memory Size), older than what it passed on.
+	const merged = mergedStamps.get(nodeKey) ?? new Set<string>();
+	if ((shared || stampOf(loaded)?.writer !== PROCESS_ID) && !merged.has(stamp)) {
+		mergeLoaded(kept, loaded, limit);
+		merged.add(stamp);
+		if (merged.size > MAX_HANDED) merged.delete(merged.values().next().value as string);
+	}
+	touch(mergedStamps, nodeKey, merged);
 	touch(processCopies, nodeKey, kept);
 	return kept;
 }
 
-/** After a run: its snapshots join the process copy, which its copy and the recent runs' copies are given. */
-export function handOver(nodeKey: string, runCopy: IDataObject, used: IDataObject, limit: number): void {
+/**
+ * After a run: its snapshots join the process copy, which is given to its copy and to the copies of the recent runs
+ * that stored a profile. A run that stored none is left as it loaded, so n8n does not save it: its copy holds the
+ * other nodes' static data (the trigger's memory) as it was when the run started.
+ */
+export function handOver(nodeKey: string, runCopy: IDataObject, used: IDataObject, limit: number, stored: boolean): void {
 	let processCopy = processCopies.get(nodeKey);
 	if (used !== processCopy) {
 		if (processCopy) mergeLoaded(processCopy, used, limit);
@@ -110,7 +126,7 @@ export function handOver(nodeKey: string, runCopy: IDataObject, used: IDataObjec
 		touch(processCopies, nodeKey, processCopy);
 	}
 	const copies = (handedCopies.get(nodeKey) ?? []).map((handed) => handed.deref()).filter((copy): copy is IDataObject => copy !== undefined && copy !== runCopy);
-	copies.push(runCopy);
+	if (stored) copies.push(runCopy);
 	const kept = copies.slice(-MAX_HANDED);
 	touch(handedCopies, nodeKey, kept.map((copy) => new WeakRef(copy)));
 	for (const copy of kept) replaceContents(copy, processCopy);

@@ -86,8 +86,8 @@ export async function trackChanges(this: IExecuteFunctions): Promise<INodeExecut
 		}
 	}
 	if (remembered && !manual) stampWriter(memory);
-	// This run's copy, and the process's recent ones, get the latest tables for n8n to save.
-	if (!manual) handOver(nodeKey, staticData, memory, settings.customerMemorySize);
+	// This run's copy (if it stored a profile) and the recent ones that did get the latest tables for n8n to save.
+	if (!manual) handOver(nodeKey, staticData, memory, settings.customerMemorySize, remembered);
 	await settleStoredState(this, staticData, stateCheck);
 	return [output];
 }

@@ -64,11 +64,34 @@ describe('sharedMemory.ts: one copy of the snapshots per process', () => {
 		const [first, second] = [withCustomer('alice', 1, 100), withCustomer('alice', 1, 100)];
 		const memory = snapshotsForRun('wf:handed', first, false, LIMIT);
 		rememberCustomer(memory, 'alice', snapshot(2, 200), LIMIT);
-		handOver('wf:handed', first, memory, LIMIT);
+		handOver('wf:handed', first, memory, LIMIT, true);
 		expect(snapshotsForRun('wf:handed', second, false, LIMIT)).toBe(memory);
 		rememberCustomer(memory, 'bob', snapshot(1, 300), LIMIT);
-		handOver('wf:handed', second, memory, LIMIT);
+		handOver('wf:handed', second, memory, LIMIT, true);
 		for (const copy of [first, second]) expect([recallCustomer(copy, 'alice')?.tierOrder, recallCustomer(copy, 'bob')?.tierOrder]).toEqual([2, 1]);
+	});
+
+	it('leaves the copy of a run that stored no profile as it loaded it (n8n then does not save it)', () => {
+		const stored = withCustomer('alice', 1, 100);
+		const memory = snapshotsForRun('wf:nothing', stored, false, LIMIT);
+		const notificationOnly = withCustomer('alice', 1, 100);
+		expect(snapshotsForRun('wf:nothing', notificationOnly, false, LIMIT)).toBe(memory);
+		const before = JSON.stringify(notificationOnly);
+		handOver('wf:nothing', notificationOnly, memory, LIMIT, false);
+		rememberCustomer(memory, 'bob', snapshot(1, 200), LIMIT);
+		handOver('wf:nothing', stored, memory, LIMIT, true);
+		expect(JSON.stringify(notificationOnly)).toBe(before);
+		expect(recallCustomer(stored, 'bob')?.tierOrder).toBe(1);
+	});
+
+	it('does not merge again a copy it has merged (it would bring back customers the process has forgotten)', () => {
+		const restartedFrom = withCustomer('xena', 1, 100, 'gone@1000');
+		const memory = snapshotsForRun('wf:forgotten', restartedFrom, false, 1);
+		rememberCustomer(memory, 'yuri', snapshot(1, 300), 1);
+		rememberCustomer(memory, 'zoe', snapshot(1, 400), 1); // xena leaves both generations
+		expect(recallCustomer(memory, 'xena')).toBeUndefined();
+		expect(snapshotsForRun('wf:forgotten', withCustomer('xena', 1, 100, 'gone@1000'), false, 1)).toBe(memory);
+		expect(recallCustomer(memory, 'xena')).toBeUndefined();
 	});
 
 	it('merges a copy another process saved, the newest update of each customer winning', () => {
@@ -95,7 +118,7 @@ describe('sharedMemory.ts: one copy of the snapshots per process', () => {
 		const empty: IDataObject = {};
 		expect(snapshotsForRun('wf:empty', empty, false, LIMIT)).toBe(empty);
 		rememberCustomer(empty, 'bob', snapshot(1, 200), LIMIT);
-		handOver('wf:empty', empty, empty, LIMIT);
+		handOver('wf:empty', empty, empty, LIMIT, true);
 		expect(memorySize(memory).customers).toBe(2);
 		expect(memorySize(empty).customers).toBe(2);
 	});
@@ -105,7 +128,7 @@ describe('sharedMemory.ts: one copy of the snapshots per process', () => {
 		const collectGarbage = runInNewContext('gc') as () => void;
 		let copy: IDataObject | undefined = withCustomer('alice', 1, 100);
 		const probe = new WeakRef(copy);
-		handOver('wf:weak', copy, snapshotsForRun('wf:weak', copy, false, LIMIT), LIMIT);
+		handOver('wf:weak', copy, snapshotsForRun('wf:weak', copy, false, LIMIT), LIMIT, true);
 		copy = undefined;
 		for (let round = 0; round < 5 && probe.deref() !== undefined; round++) {
 			await new Promise((resolve) => setImmediate(resolve));
