@@ -15,6 +15,7 @@ const { landedParts, workflowsFor } = require('./lib/plan');
 const { createDatabase, dropDatabase } = require('./lib/postgres');
 const { repoRoot } = require('./lib/userFolder');
 const { triggerWebhookIds } = require('./workflows/trigger');
+const { GUARD_WORKFLOWS } = require('./workflows/guard');
 const { CRM_EXAMPLES, crmExampleCredentials, crmExampleWebhookId } = require('./workflows/crmExamples');
 const { AI_TOOL_WORKFLOWS, openAiCredential } = require('./workflows/aiTool');
 
@@ -101,7 +102,7 @@ async function runVersion(versionName, landed, jestFilter) {
 				lifecycle: 'gbE2eLifecycle01',
 				batchUpsert: 'gbE2eBatchUpsrt1',
 				crm: 'gbE2eLoyaltyCrm1',
-				guard: 'gbE2eDeliveryGd1',
+				...Object.fromEntries(Object.entries(GUARD_WORKFLOWS).map(([name, { id }]) => [name, id])),
 				...Object.fromEntries(Object.entries(AI_TOOL_WORKFLOWS).map(([name, { id }]) => [name, id])),
 				...Object.fromEntries(Object.entries(CRM_EXAMPLES).map(([name, { workflowId }]) => [`${name}Example`, workflowId])),
 			},

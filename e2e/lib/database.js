@@ -22,6 +22,7 @@ function summarise(row, parse) {
 		nodes[name] = {
 			outputs: (last?.data?.main ?? []).map((items) => (items ?? []).map((item) => item.json)),
 			error: last?.error?.message ?? null,
+			hints: (last?.hints ?? []).map((hint) => hint.message),
 		};
 	}
 	const { id, workflowId, status, mode } = row;

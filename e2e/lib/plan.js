@@ -31,7 +31,7 @@ function workflowsFor(landed, { withCrm, crmFakeUrls = {}, aiFakeUrl }) {
 		for (const name of Object.keys(AI_TOOL_WORKFLOWS)) workflows.push(aiToolWorkflow(name));
 	}
 	if (landed.trigger && landed.crm && withCrm) workflows.push(require('../workflows/crm').crmWorkflow());
-	if (landed.trigger && landed.guard) workflows.push(require('../workflows/guard').guardWorkflow());
+	if (landed.trigger && landed.guard) workflows.push(require('../workflows/guard').guardWorkflow('guard'), require('../workflows/guard').guardWorkflow('guardFresh'));
 	if (landed.trigger && landed.crm) {
 		const { crmExampleWorkflow } = require('../workflows/crmExamples');
 		for (const [name, url] of Object.entries(crmFakeUrls)) workflows.push(crmExampleWorkflow(name, url));

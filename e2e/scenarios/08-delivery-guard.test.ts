@@ -49,6 +49,33 @@ describeIfLanded(`n8n ${context.n8nVersion}: Gameball Delivery Guard`, () => {
 		expect([slow, fast].map((customerId) => recallCustomer(stored, customerKey('2155', customerId, '1234'))?.totalPoints)).toEqual([5, 7]);
 	});
 
+	// A workflow's first two executions overlap: the second starts while the first waits after Track, unsaved, so it
+	// loads no profiles. n8n answered both deliveries in the process that runs them, so Track reads that process's
+	// copy: the second derives the first's move, with no "state lost" warning (stop 32's Track warned and missed it).
+	test('a new workflow\'s first two executions overlap: the second derives the move, with no warning', async () => {
+		const fresh = { workflowId: context.workflowIds.guardFresh };
+		const before = await lastExecutionId(context);
+		const customerId = `slow-first-${Date.now()}`;
+		const url = context.triggerUrls.guardFresh;
+		expect((await deliver(url, profileUpdated(customerId, { total_points: 5, activated_points: 5 }), context.secretKey)).status).toBe(200);
+		await sleep(1000);
+		const silver = { tier_name: 'Silver', tier_order: 2, total_points: 9, activated_points: 9 };
+		expect((await deliver(url, profileUpdated(customerId, silver), context.secretKey)).status).toBe(200);
+		const executions = await waitForExecutions(context, { ...fresh, afterId: before, count: 2, settleMs: 1000 });
+		expect(executions.map(({ status }) => status)).toEqual(['success', 'success']);
+		const install = installOf(context);
+		const ended = await database.query(install, context.database, 'SELECT id, startedAt, stoppedAt FROM execution_entity WHERE id > ? AND workflowId = ? ORDER BY id', [before, fresh.workflowId]);
+		expect(Date.parse(ended[1].startedAt)).toBeLessThan(Date.parse(ended[0].stoppedAt)); // they overlapped
+		expect(executions.map((execution) => execution.nodes['Track Changes']?.hints)).toEqual([[], []]);
+		const [first, second] = executions.map((execution) => execution.nodes['Track Changes']?.outputs[0] ?? []);
+		expect(first.map((item) => item.event)).toEqual(['customer.profile.updated']);
+		const derived = second.filter((item) => item.event !== 'customer.profile.updated');
+		expect(derived).toEqual([
+			expect.objectContaining({ event: 'gameball.tier.changed', previousTierOrder: 1, tierOrder: 2 }),
+			expect.objectContaining({ event: 'gameball.points.changed', previousTotalPoints: 5, totalPoints: 9 }),
+		]);
+	});
+
 	describe('Track Tier and Points Changes with the simulator', () => {
 		let sim: Simulator;
 		const customerId = `tracked-${Date.now()}`;

@@ -38,6 +38,8 @@ export function runContext(): RunContext {
 export interface NodeRun {
 	outputs: Array<Array<Record<string, any>>>;
 	error: string | null;
+	/** The messages of the node's execution hints (warnings shown in the output pane). */
+	hints: string[];
 }
 
 export interface Execution {

@@ -7,9 +7,15 @@ const { gameballTrigger, triggerWebhookIds } = require('./trigger');
 
 const type = 'n8n-nodes-gameball.gameballDeliveryGuard';
 
-function guardWorkflow() {
+const GUARD_WORKFLOWS = {
+	guard: { id: 'gbE2eDeliveryGd1', name: 'E2E: Gameball Trigger -> Delivery Guard' },
+	// The same, kept for one test: its first two executions overlap (Track has stored nothing before them).
+	guardFresh: { id: 'gbE2eDeliveryGd2', name: 'E2E: Gameball Trigger -> Delivery Guard (new workflow)' },
+};
+
+function guardWorkflow(which = 'guard') {
 	const nodes = [
-		gameballTrigger(triggerWebhookIds.guard, ['profileUpdated'], { deduplicate: false }),
+		gameballTrigger(triggerWebhookIds[which], ['profileUpdated'], { deduplicate: false }),
 		node('Drop Duplicates', type, 1, [250, 0], { operation: 'dropDuplicates', deliveryId: '={{ $json.deliveryId }}', options: {} }),
 		node('Track Changes', type, 1, [500, 0], { operation: 'trackChanges', events: ['tierChanged', 'pointsChanged'], options: {} }),
 		node('Hold Slow Customers', 'n8n-nodes-base.wait', 1.1, [750, 0], {
@@ -18,7 +24,8 @@ function guardWorkflow() {
 			unit: 'seconds',
 		}),
 	];
-	return workflow('gbE2eDeliveryGd1', 'E2E: Gameball Trigger -> Delivery Guard', nodes, chain(...nodes.map(({ name }) => name)));
+	const { id, name } = GUARD_WORKFLOWS[which];
+	return workflow(id, name, nodes, chain(...nodes.map(({ name: nodeName }) => nodeName)));
 }
 
-module.exports = { guardWorkflow };
+module.exports = { GUARD_WORKFLOWS, guardWorkflow };

@@ -8,6 +8,7 @@ const triggerWebhookIds = {
 	crm: 'a1e0c0de-0003-4b1a-9e11-000000000003',
 	guard: 'a1e0c0de-0004-4b1a-9e11-000000000004',
 	automationGet: 'a1e0c0de-0005-4b1a-9e11-000000000005',
+	guardFresh: 'a1e0c0de-0006-4b1a-9e11-000000000006',
 };
 
 /** The shared secret of the automation workflow's header (the e2e run's own, not a real one). */

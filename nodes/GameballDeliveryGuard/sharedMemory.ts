@@ -12,8 +12,9 @@ import { mergeNewerCustomers, remembersCustomers, replaceContents } from '../Gam
  * before that save.
  * A loaded copy saved by another process (or any, once the snapshots are shared) is first merged into the process
  * copy, the newest update of each customer winning. A loaded copy that remembers no customer (a new workflow, or a
- * queue-mode worker on n8n 2.x, which loads none) is never answered from the process copy: that run works on its
- * own copy, and what it stores is then merged into the process copy.
+ * queue-mode worker on n8n 2.x, which loads none) is answered from the process copy only where this process answers
+ * the workflow's deliveries (regular mode: a run that began before the first profiles were saved). Otherwise that
+ * run works on its own copy, and what it stores is then merged into the process copy.
  */
 
 const MAX_NODES = 100;
@@ -86,13 +87,23 @@ function mergeLoaded(target: IDataObject, loaded: IDataObject, limit: number): v
 	if (theirs && (!ours || theirs.at > ours.at)) target[WRITER_KEY] = loaded[WRITER_KEY];
 }
 
+/** `shared`: another process writes the snapshots too. `deliveredHere`: this process answers the workflow's deliveries. */
+export interface RunPlace {
+	shared: boolean;
+	deliveredHere: boolean;
+}
+
 /**
  * The snapshots a run reads and writes: the process copy, first merged with `loaded` when another process saved it
- * or `shared`; or, when `loaded` remembers no customer, `loaded` itself (see above).
+ * or the snapshots are shared; or, when `loaded` remembers no customer, `loaded` itself (see above).
  */
-export function snapshotsForRun(nodeKey: string, loaded: IDataObject, shared: boolean, limit: number): IDataObject {
-	if (!remembersCustomers(loaded)) return loaded;
+export function snapshotsForRun(nodeKey: string, loaded: IDataObject, place: RunPlace, limit: number): IDataObject {
 	const kept = processCopies.get(nodeKey);
+	if (!remembersCustomers(loaded)) {
+		if (!place.deliveredHere || !kept) return loaded;
+		touch(processCopies, nodeKey, kept);
+		return kept;
+	}
 	const stamp = String(loaded[WRITER_KEY] ?? '');
 	if (!kept) {
 		const fresh = { ...loaded };
@@ -103,7 +114,7 @@ export function snapshotsForRun(nodeKey: string, loaded: IDataObject, shared: bo
 	// A copy merged before (the one a restarted process started from, say) would only bring back customers this
 	// process has since forgotten (Customer Memory Size), older than what it passed on.
 	const merged = mergedStamps.get(nodeKey) ?? new Set<string>();
-	if ((shared || stampOf(loaded)?.writer !== PROCESS_ID) && !merged.has(stamp)) {
+	if ((place.shared || stampOf(loaded)?.writer !== PROCESS_ID) && !merged.has(stamp)) {
 		mergeLoaded(kept, loaded, limit);
 		merged.add(stamp);
 		if (merged.size > MAX_HANDED) merged.delete(merged.values().next().value as string);

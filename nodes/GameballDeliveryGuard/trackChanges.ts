@@ -3,6 +3,7 @@ import { NodeOperationError } from 'n8n-workflow';
 
 import { pointsChangedItem, stepProfile, tierChangedItem } from '../GameballTrigger/changes';
 import { customerKey, recallCustomer, rememberCustomer } from '../GameballTrigger/memory';
+import { answersDeliveriesOf } from '../GameballTrigger/webhookProcess';
 import { GUARD_DEFAULTS } from './description';
 import { checkStoredState, settleStoredState, SHARED_STATE_MESSAGE, sharedStateMarker, warnTrackState } from './lostState';
 import { DERIVED_EVENTS, readProfileUpdate } from './profiles';
@@ -60,19 +61,25 @@ function track(item: IDataObject, settings: TrackSettings, memory: IDataObject):
  * Derives tier and points changes from each customer's previous profile update, remembered in this node's
  * workflow static data, which n8n saves in its database after each execution, and shared by the runs of one
  * process (sharedMemory.ts; a manual run works on its own copy, which n8n never saves). Warns when that state was
- * lost (n8n 2.x queue mode: see lostState.ts), and derives nothing once another process writes it too.
+ * lost (n8n 2.x queue mode: see lostState.ts; never checked in a process that answers the workflow's Gameball
+ * deliveries, webhookProcess.ts), and derives nothing once another process writes it too.
  */
 export async function trackChanges(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
 	const items = this.getInputData();
 	const staticData = this.getWorkflowStaticData('node');
-	const stateCheck = await checkStoredState(this, staticData);
-	if (stateCheck === 'lost') warnTrackState(this);
 	const manual = this.getMode() === 'manual';
-	const nodeKey = `${this.getWorkflow().id}:${this.getNode().id}`;
+	const workflowId = this.getWorkflow().id;
+	// Regular mode: n8n keeps the static data here, so nothing loaded means an earlier run is not saved yet, not a loss.
+	const deliveredHere = !manual && answersDeliveriesOf(workflowId);
+	const stateCheck = deliveredHere ? 'unchecked' : await checkStoredState(this, staticData);
+	if (stateCheck === 'lost') warnTrackState(this);
+	const nodeKey = `${workflowId}:${this.getNode().id}`;
 	const sharedWithAnotherProcess = !manual && (await writtenByAnotherProcess(nodeKey, staticData, sharedStateMarker(this)));
 	if (sharedWithAnotherProcess) warnTrackState(this, SHARED_STATE_MESSAGE);
 	const settings = readTrackSettings(this, !sharedWithAnotherProcess);
-	const memory = manual ? staticData : snapshotsForRun(nodeKey, staticData, sharedWithAnotherProcess, settings.customerMemorySize);
+	const memory = manual
+		? staticData
+		: snapshotsForRun(nodeKey, staticData, { shared: sharedWithAnotherProcess, deliveredHere }, settings.customerMemorySize);
 	const output: INodeExecutionData[] = [];
 	let remembered = false;
 	for (let itemIndex = 0; itemIndex < items.length; itemIndex++) {

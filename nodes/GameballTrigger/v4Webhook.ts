@@ -4,6 +4,7 @@ import { handleV4Delivery, type Delivery, type Outcome } from './pipeline';
 import { recentWritesOf } from './recentWrites';
 import { readSecretKey } from './secretKey';
 import { readV4Settings } from './settings';
+import { noteDeliveryAnswered } from './webhookProcess';
 
 /** Refusals whose verdict depends on the key: a re-read key may verify them. */
 const KEY_DEPENDENT_REFUSALS = new Set(['signature-mismatch', 'signature-no-secret']);
@@ -18,6 +19,7 @@ export async function v4Outcome(context: IWebhookFunctions, delivery: Delivery):
 	// A test event always runs (the editor waits for it), and never reaches what production deliveries remember.
 	// A workflow without an id (never saved) has no write log.
 	const isTest = context.getMode() === 'manual';
+	if (!isTest && workflowId) noteDeliveryAnswered(workflowId);
 	const memory = isTest ? testMemoryOf(nodeKey) : context.getWorkflowStaticData('node');
 	const recent = isTest || !workflowId ? undefined : recentWritesOf(nodeKey);
 	const { settings: stored, keyFromCache } = await readV4Settings.call(context, node, now);

@@ -30,12 +30,14 @@ export type ProcessedDataRows = (typeof import('../harness/deduplication'))['ded
 
 /**
  * A new "n8n process": its own module registry, so its own in-process memory and process ID. With `rows`, every
- * process started with them shares one processed_data table.
+ * process started with them shares one processed_data table. With `answers`, the process has answered a Gameball
+ * delivery of that workflow, as one n8n instance does (regular mode), not a queue-mode worker.
  */
-export function startProcess(rows?: ProcessedDataRows): Harness {
+export function startProcess(rows?: ProcessedDataRows, answers?: string): Harness {
 	let harness: Harness | undefined;
 	jest.isolateModules(() => {
 		harness = require('../harness/run') as Harness;
+		if (answers) (require('../../nodes/GameballTrigger/webhookProcess') as typeof import('../../nodes/GameballTrigger/webhookProcess')).noteDeliveryAnswered(answers);
 		if (!rows) return;
 		const { deduplicator } = require('../harness/deduplication') as typeof import('../harness/deduplication');
 		Object.assign(deduplicator, { rows });

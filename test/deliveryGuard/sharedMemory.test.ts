@@ -62,10 +62,10 @@ describe('sharedMemory.ts: another process writing the snapshots', () => {
 describe('sharedMemory.ts: one copy of the snapshots per process', () => {
 	it('hands the latest snapshots to every recent run\'s copy, so the one saved last holds them all', () => {
 		const [first, second] = [withCustomer('alice', 1, 100), withCustomer('alice', 1, 100)];
-		const memory = snapshotsForRun('wf:handed', first, false, LIMIT);
+		const memory = snapshotsForRun('wf:handed', first, { shared: false, deliveredHere: false }, LIMIT);
 		rememberCustomer(memory, 'alice', snapshot(2, 200), LIMIT);
 		handOver('wf:handed', first, memory, LIMIT, true);
-		expect(snapshotsForRun('wf:handed', second, false, LIMIT)).toBe(memory);
+		expect(snapshotsForRun('wf:handed', second, { shared: false, deliveredHere: false }, LIMIT)).toBe(memory);
 		rememberCustomer(memory, 'bob', snapshot(1, 300), LIMIT);
 		handOver('wf:handed', second, memory, LIMIT, true);
 		for (const copy of [first, second]) expect([recallCustomer(copy, 'alice')?.tierOrder, recallCustomer(copy, 'bob')?.tierOrder]).toEqual([2, 1]);
@@ -73,9 +73,9 @@ describe('sharedMemory.ts: one copy of the snapshots per process', () => {
 
 	it('leaves the copy of a run that stored no profile as it loaded it (n8n then does not save it)', () => {
 		const stored = withCustomer('alice', 1, 100);
-		const memory = snapshotsForRun('wf:nothing', stored, false, LIMIT);
+		const memory = snapshotsForRun('wf:nothing', stored, { shared: false, deliveredHere: false }, LIMIT);
 		const notificationOnly = withCustomer('alice', 1, 100);
-		expect(snapshotsForRun('wf:nothing', notificationOnly, false, LIMIT)).toBe(memory);
+		expect(snapshotsForRun('wf:nothing', notificationOnly, { shared: false, deliveredHere: false }, LIMIT)).toBe(memory);
 		const before = JSON.stringify(notificationOnly);
 		handOver('wf:nothing', notificationOnly, memory, LIMIT, false);
 		rememberCustomer(memory, 'bob', snapshot(1, 200), LIMIT);
@@ -86,20 +86,20 @@ describe('sharedMemory.ts: one copy of the snapshots per process', () => {
 
 	it('does not merge again a copy it has merged (it would bring back customers the process has forgotten)', () => {
 		const restartedFrom = withCustomer('xena', 1, 100, 'gone@1000');
-		const memory = snapshotsForRun('wf:forgotten', restartedFrom, false, 1);
+		const memory = snapshotsForRun('wf:forgotten', restartedFrom, { shared: false, deliveredHere: false }, 1);
 		rememberCustomer(memory, 'yuri', snapshot(1, 300), 1);
 		rememberCustomer(memory, 'zoe', snapshot(1, 400), 1); // xena leaves both generations
 		expect(recallCustomer(memory, 'xena')).toBeUndefined();
-		expect(snapshotsForRun('wf:forgotten', withCustomer('xena', 1, 100, 'gone@1000'), false, 1)).toBe(memory);
+		expect(snapshotsForRun('wf:forgotten', withCustomer('xena', 1, 100, 'gone@1000'), { shared: false, deliveredHere: false }, 1)).toBe(memory);
 		expect(recallCustomer(memory, 'xena')).toBeUndefined();
 	});
 
 	it('merges a copy another process saved, the newest update of each customer winning', () => {
-		const memory = snapshotsForRun('wf:merged', withCustomer('alice', 3, 300), false, LIMIT);
+		const memory = snapshotsForRun('wf:merged', withCustomer('alice', 3, 300), { shared: false, deliveredHere: false }, LIMIT);
 		stampWriter(memory);
 		const theirs = withCustomer('alice', 2, 200, anotherProcessNow());
 		rememberCustomer(theirs, 'bob', snapshot(1, 100), LIMIT);
-		expect(snapshotsForRun('wf:merged', theirs, true, LIMIT)).toBe(memory);
+		expect(snapshotsForRun('wf:merged', theirs, { shared: true, deliveredHere: false }, LIMIT)).toBe(memory);
 		expect([recallCustomer(memory, 'alice')?.tierOrder, recallCustomer(memory, 'bob')?.tierOrder]).toEqual([3, 1]);
 		expect(memory.trackWriter).toBe(theirs.trackWriter);
 	});
@@ -107,20 +107,36 @@ describe('sharedMemory.ts: one copy of the snapshots per process', () => {
 	it('does not merge a copy it saved itself (its own copy already holds newer profiles)', () => {
 		const loaded = withCustomer('alice', 1, 100);
 		stampWriter(loaded);
-		const memory = snapshotsForRun('wf:own-save', loaded, false, LIMIT);
+		const memory = snapshotsForRun('wf:own-save', loaded, { shared: false, deliveredHere: false }, LIMIT);
 		rememberCustomer(memory, 'alice', snapshot(2, 50), LIMIT); // a late update, kept as the process stored it
-		expect(snapshotsForRun('wf:own-save', loaded, false, LIMIT)).toBe(memory);
+		expect(snapshotsForRun('wf:own-save', loaded, { shared: false, deliveredHere: false }, LIMIT)).toBe(memory);
 		expect(recallCustomer(memory, 'alice')?.tierOrder).toBe(2);
 	});
 
 	it('answers a run that loaded no profiles from its own copy, then adds what it stored to the process copy', () => {
-		const memory = snapshotsForRun('wf:empty', withCustomer('alice', 1, 100), false, LIMIT);
+		const memory = snapshotsForRun('wf:empty', withCustomer('alice', 1, 100), { shared: false, deliveredHere: false }, LIMIT);
 		const empty: IDataObject = {};
-		expect(snapshotsForRun('wf:empty', empty, false, LIMIT)).toBe(empty);
+		expect(snapshotsForRun('wf:empty', empty, { shared: false, deliveredHere: false }, LIMIT)).toBe(empty);
 		rememberCustomer(empty, 'bob', snapshot(1, 200), LIMIT);
 		handOver('wf:empty', empty, empty, LIMIT, true);
 		expect(memorySize(memory).customers).toBe(2);
 		expect(memorySize(empty).customers).toBe(2);
+	});
+
+	it('answers such a run from the process copy where this process answers the deliveries (regular mode)', () => {
+		const regular = { shared: false, deliveredHere: true };
+		const first: IDataObject = {};
+		expect(snapshotsForRun('wf:regular', first, regular, LIMIT)).toBe(first); // nothing stored by anyone yet
+		rememberCustomer(first, 'alice', snapshot(1, 100), LIMIT);
+		handOver('wf:regular', first, first, LIMIT, true);
+		// A run that began before `first` was saved: it loaded nothing, and reads what the process holds.
+		const overlapping: IDataObject = {};
+		const memory = snapshotsForRun('wf:regular', overlapping, regular, LIMIT);
+		expect(memory).not.toBe(overlapping);
+		expect(recallCustomer(memory, 'alice')?.tierOrder).toBe(1);
+		rememberCustomer(memory, 'alice', snapshot(2, 150), LIMIT);
+		handOver('wf:regular', overlapping, memory, LIMIT, true);
+		expect([first, overlapping].map((copy) => recallCustomer(copy, 'alice')?.tierOrder)).toEqual([2, 2]);
 	});
 
 	it('does not keep a run\'s copy alive once n8n has dropped it (it holds the execution\'s whole static data)', async () => {
@@ -128,7 +144,7 @@ describe('sharedMemory.ts: one copy of the snapshots per process', () => {
 		const collectGarbage = runInNewContext('gc') as () => void;
 		let copy: IDataObject | undefined = withCustomer('alice', 1, 100);
 		const probe = new WeakRef(copy);
-		handOver('wf:weak', copy, snapshotsForRun('wf:weak', copy, false, LIMIT), LIMIT, true);
+		handOver('wf:weak', copy, snapshotsForRun('wf:weak', copy, { shared: false, deliveredHere: false }, LIMIT), LIMIT, true);
 		copy = undefined;
 		for (let round = 0; round < 5 && probe.deref() !== undefined; round++) {
 			await new Promise((resolve) => setImmediate(resolve));
