@@ -70,10 +70,18 @@ export function sharedStateMarker(context: IExecuteFunctions): SharedMarker {
 		},
 		record: async () => {
 			if (!usable || typeof helpers?.checkProcessedAndRecord !== 'function') return;
-			await helpers.checkProcessedAndRecord(SHARED_MARKERS, 'node', { mode: 'entries' }).catch(() => undefined);
+			try {
+				await helpers.checkProcessedAndRecord(SHARED_MARKERS, 'node', { mode: 'entries' });
+			} catch (error) {
+				// This process still knows; processes started later learn it from the stamps only.
+				context.logger.warn(SHARED_MARKER_NOT_RECORDED, { error: (error as Error).message });
+			}
 		},
 	};
 }
+
+export const SHARED_MARKER_NOT_RECORDED =
+	"Track Tier and Points Changes could not record in n8n's database that another process writes its snapshots; processes started later can tell only from the snapshots' stamps.";
 
 export const SHARED_STATE_MESSAGE =
 	'Track Tier and Points Changes found its stored customer profiles written by another n8n process running at the same time (queue mode with several workers, or several main instances). Workflow static data is not shared safely between processes, so it derives no tier or points changes; see https://github.com/n8n-nodes-gameball/n8n-nodes-gameball/blob/main/docs/queue-mode.md.';

@@ -2,7 +2,7 @@ import type { IDataObject, IExecuteFunctions, INodeParameters } from 'n8n-workfl
 
 import { emittedJson, newTrigger, profilePayload, signedRequest, storedTable } from '../trigger/fixtures';
 import { resetDeduplication } from '../harness/deduplication';
-import { LOST_STATE_MESSAGE } from '../../nodes/GameballDeliveryGuard/lostState';
+import { LOST_STATE_MESSAGE, SHARED_MARKER_NOT_RECORDED, sharedStateMarker } from '../../nodes/GameballDeliveryGuard/lostState';
 import { trackChanges } from '../../nodes/GameballDeliveryGuard/trackChanges';
 import { keptJson, newTracker } from './helpers';
 
@@ -250,5 +250,25 @@ describe('Track runs that overlap in one n8n process', () => {
 		const next = await track(update(2, 270), load());
 		expect(next.filter((item) => item.event === 'gameball.tier.changed')).toEqual([]);
 		expect(next.find((item) => item.event === 'gameball.points.changed')).toMatchObject({ totalPointsDelta: 10 });
+	});
+});
+
+describe('the shared-state marker in processed_data (lostState.ts)', () => {
+	it('logs a warning when it cannot be recorded, without failing the run', async () => {
+		const warnings: Array<[string, unknown]> = [];
+		const context = {
+			getMode: () => 'webhook',
+			helpers: {
+				getProcessedDataCount: async () => 0,
+				checkProcessedAndRecord: async () => {
+					throw new Error('SQLITE_BUSY: database is locked');
+				},
+			},
+			logger: { warn: (message: string, meta: unknown) => warnings.push([message, meta]) },
+		} as unknown as IExecuteFunctions;
+		const marker = sharedStateMarker(context);
+		await expect(marker.record()).resolves.toBeUndefined();
+		expect(warnings).toEqual([[SHARED_MARKER_NOT_RECORDED, { error: 'SQLITE_BUSY: database is locked' }]]);
+		expect(await marker.recorded()).toBe(false);
 	});
 });
