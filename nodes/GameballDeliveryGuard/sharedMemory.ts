@@ -87,6 +87,15 @@ function mergeLoaded(target: IDataObject, loaded: IDataObject, limit: number): v
 	if (theirs && (!ours || theirs.at > ours.at)) target[WRITER_KEY] = loaded[WRITER_KEY];
 }
 
+const nodesRun = new Map<string, true>();
+
+/** True for the first run of `nodeKey` in this process (or the first since the process forgot it, MAX_NODES). */
+export function isFirstRunInProcess(nodeKey: string): boolean {
+	const first = !nodesRun.has(nodeKey);
+	touch(nodesRun, nodeKey, true);
+	return first;
+}
+
 /** `shared`: another process writes the snapshots too. `deliveredHere`: this process answers the workflow's deliveries. */
 export interface RunPlace {
 	shared: boolean;

@@ -8,7 +8,7 @@ import { GUARD_DEFAULTS } from './description';
 import { checkStoredState, settleStoredState, SHARED_STATE_MESSAGE, sharedStateMarker, warnTrackState } from './lostState';
 import { DERIVED_EVENTS, readProfileUpdate } from './profiles';
 import { failedItem, positiveNumber, readOptions } from './settings';
-import { handOver, snapshotsForRun, stampWriter, writtenByAnotherProcess } from './sharedMemory';
+import { handOver, isFirstRunInProcess, snapshotsForRun, stampWriter, writtenByAnotherProcess } from './sharedMemory';
 
 interface TrackSettings {
 	tierChanged: boolean;
@@ -69,11 +69,13 @@ export async function trackChanges(this: IExecuteFunctions): Promise<INodeExecut
 	const staticData = this.getWorkflowStaticData('node');
 	const manual = this.getMode() === 'manual';
 	const workflowId = this.getWorkflow().id;
-	// Regular mode: n8n keeps the static data here, so nothing loaded means an earlier run is not saved yet, not a loss.
-	const deliveredHere = !manual && answersDeliveriesOf(workflowId);
-	const stateCheck = deliveredHere ? 'unchecked' : await checkStoredState(this, staticData);
-	if (stateCheck === 'lost') warnTrackState(this);
 	const nodeKey = `${workflowId}:${this.getNode().id}`;
+	// Regular mode: after this process's first run, nothing loaded means an earlier run is not saved yet, not a loss.
+	// The first run still checks: a restart finds out whether n8n kept the snapshots.
+	const deliveredHere = !manual && answersDeliveriesOf(workflowId);
+	const firstInProcess = !manual && isFirstRunInProcess(nodeKey);
+	const stateCheck = deliveredHere && !firstInProcess ? 'unchecked' : await checkStoredState(this, staticData);
+	if (stateCheck === 'lost') warnTrackState(this);
 	const sharedWithAnotherProcess = !manual && (await writtenByAnotherProcess(nodeKey, staticData, sharedStateMarker(this)));
 	if (sharedWithAnotherProcess) warnTrackState(this, SHARED_STATE_MESSAGE);
 	const settings = readTrackSettings(this, !sharedWithAnotherProcess);
