@@ -61,8 +61,8 @@ function track(item: IDataObject, settings: TrackSettings, memory: IDataObject):
  * Derives tier and points changes from each customer's previous profile update, remembered in this node's
  * workflow static data, which n8n saves in its database after each execution, and shared by the runs of one
  * process (sharedMemory.ts; a manual run works on its own copy, which n8n never saves). Warns when that state was
- * lost (n8n 2.x queue mode: see lostState.ts; never checked in a process that answers the workflow's Gameball
- * deliveries, webhookProcess.ts), and derives nothing once another process writes it too.
+ * lost (n8n 2.x queue mode: see lostState.ts; in a process that answers the workflow's Gameball deliveries,
+ * webhookProcess.ts, only its first run checks), and derives nothing once another process writes it too.
  */
 export async function trackChanges(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
 	const items = this.getInputData();
