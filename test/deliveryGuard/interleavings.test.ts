@@ -52,7 +52,7 @@ function shuffled<T>(values: T[], int: (n: number) => number): T[] {
  * alarm, pinned by their own test below.
  */
 function mergeSomeWaves(waves: Wave[], int: (n: number) => number, answersDeliveries: boolean): void {
-	const firstProfile = waves.findIndex((wave) => wave.execs.some((exec) => exec.items.some(isProfile)));
+	const firstProfile = firstProfileWave(waves);
 	const from = answersDeliveries ? 0 : firstProfile < 0 ? waves.length : firstProfile + 1;
 	for (let index = from; index < waves.length - 1; index++) {
 		if (waves[index + 1].restart === undefined && waves[index].execs.length < 3 && int(3) === 0) {
@@ -60,6 +60,11 @@ function mergeSomeWaves(waves: Wave[], int: (n: number) => number, answersDelive
 			index--;
 		}
 	}
+}
+
+/** The index of the first wave that carries a profile update, or -1. */
+function firstProfileWave(waves: Wave[]): number {
+	return waves.findIndex((wave) => wave.execs.some((exec) => exec.items.some(isProfile)));
 }
 
 function makeSchedule(seed: number): Schedule {
@@ -290,7 +295,7 @@ describe('Delivery Guard across interleaved n8n processes (seeded schedules)', (
 		coverage.shared += records.filter((record) => record.hints.includes(SHARED_STATE_MESSAGE)).length;
 		coverage.restarts += schedule.waves.filter((wave) => wave.restart !== undefined).length;
 		coverage.multi += schedule.multi ? 1 : 0;
-		const firstProfile = schedule.waves.find((wave) => wave.execs.some((exec) => exec.items.some(isProfile)));
+		const firstProfile = schedule.waves[firstProfileWave(schedule.waves)];
 		coverage.overlappingFirst += !schedule.multi && firstProfile !== undefined && firstProfile.execs.length > 1 ? 1 : 0;
 		coverage.otherTrigger += !schedule.multi && !schedule.answersDeliveries ? 1 : 0;
 	});

@@ -1,9 +1,7 @@
 // Track Tier and Points Changes where its process also answers the workflow's Gameball deliveries: n8n's regular
 // mode (one instance). Its first two executions can overlap: the second starts before the first is saved, so it
 // loads no profiles. Each "process" is its own module registry; the trigger's real webhook() answers the deliveries.
-import type { IDataObject } from 'n8n-workflow';
-
-import type { IExecuteFunctions } from 'n8n-workflow';
+import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
 import { LOST_STATE_MESSAGE } from '../../nodes/GameballDeliveryGuard/lostState';
 import { trackChanges } from '../../nodes/GameballDeliveryGuard/trackChanges';
@@ -39,6 +37,7 @@ async function runOnce(process: Harness, workflowId: string, items: IDataObject[
 	const track = new process.WebhookHarness({ type: 'gameballDeliveryGuard', parameters: { operation: 'trackChanges' } }, loaded, workflowId);
 	const result = await track.execute([items.map((json) => ({ json }))], 'webhook');
 	return {
+		track,
 		events: (result.outputs[0] ?? []).map((out) => String(out.json.event)),
 		hints: (result.run.data.resultData.runData['Node under test']?.[0].hints ?? []).map((hint) => hint.message),
 	};
@@ -47,15 +46,7 @@ async function runOnce(process: Harness, workflowId: string, items: IDataObject[
 /** Two executions that both start before either is saved: each loads `{}`; the first one's copy is saved last. */
 async function overlappingFirstRuns(process: Harness, workflowId: string, inputs: IDataObject[][]) {
 	const runs = [];
-	for (const items of inputs) {
-		const track = new process.WebhookHarness({ type: 'gameballDeliveryGuard', parameters: { operation: 'trackChanges' } }, {}, workflowId);
-		const result = await track.execute([items.map((json) => ({ json }))], 'webhook');
-		runs.push({
-			track,
-			events: (result.outputs[0] ?? []).map((out) => String(out.json.event)),
-			hints: (result.run.data.resultData.runData['Node under test']?.[0].hints ?? []).map((hint) => hint.message),
-		});
-	}
+	for (const items of inputs) runs.push(await runOnce(process, workflowId, items, {}));
 	return runs;
 }
 
