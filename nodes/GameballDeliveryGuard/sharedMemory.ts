@@ -123,7 +123,8 @@ export function snapshotsForRun(nodeKey: string, loaded: IDataObject, place: Run
 	// A copy merged before (the one a restarted process started from, say) would only bring back customers this
 	// process has since forgotten (Customer Memory Size), older than what it passed on.
 	const merged = mergedStamps.get(nodeKey) ?? new Set<string>();
-	if ((place.shared || stampOf(loaded)?.writer !== PROCESS_ID) && !merged.has(stamp)) {
+	const stampedHere = stamp.startsWith(`${PROCESS_ID}@`);
+	if ((place.shared || !stampedHere) && !merged.has(stamp)) {
 		mergeLoaded(kept, loaded, limit);
 		merged.add(stamp);
 		if (merged.size > MAX_HANDED) merged.delete(merged.values().next().value as string);

@@ -1,4 +1,4 @@
-import type { IDataObject, INodeExecutionData, INodeParameters, WorkflowExecuteMode } from 'n8n-workflow';
+import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeParameters, WorkflowExecuteMode } from 'n8n-workflow';
 
 import { runNode, WebhookHarness } from '../harness/run';
 
@@ -43,4 +43,34 @@ export function startProcess(rows?: ProcessedDataRows, answers?: string): Harnes
 		Object.assign(deduplicator, { rows });
 	});
 	return harness!;
+}
+
+export interface TrackContextOptions {
+	workflowId: string;
+	/** The node's static data, as the run loaded it. */
+	staticData: IDataObject;
+	nodeId?: string;
+	mode?: WorkflowExecuteMode;
+	/** n8n's processed_data helpers; none by default. */
+	helpers?: Partial<IExecuteFunctions['helpers']>;
+	warnings?: string[];
+}
+
+/**
+ * A bare `IExecuteFunctions` for Track Tier and Points Changes with one input item (both events, default options),
+ * for tests that must step between its awaits, which a run through n8n-core does not allow.
+ */
+export function trackContext(item: IDataObject, options: TrackContextOptions): IExecuteFunctions {
+	const { workflowId, staticData, nodeId = 'track-node', mode = 'webhook', helpers = {}, warnings } = options;
+	return {
+		getInputData: () => [{ json: item }],
+		getNodeParameter: (name: string, _index: number, fallback: unknown) => (name === 'events' ? ['tierChanged', 'pointsChanged'] : name === 'options' ? {} : fallback),
+		getWorkflowStaticData: () => staticData,
+		getWorkflow: () => ({ id: workflowId }),
+		getNode: () => ({ id: nodeId, name: 'Track' }),
+		getMode: () => mode,
+		helpers,
+		logger: { warn: (message: string) => warnings?.push(message), debug: () => undefined },
+		continueOnFail: () => false,
+	} as unknown as IExecuteFunctions;
 }

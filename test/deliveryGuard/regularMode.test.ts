@@ -9,7 +9,7 @@ import { customerKey, recallCustomer } from '../../nodes/GameballTrigger/memory'
 import { noteDeliveryAnswered } from '../../nodes/GameballTrigger/webhookProcess';
 import { CREDENTIALS, emittedJson, profilePayload, signedRequest } from '../trigger/fixtures';
 
-import { startProcess, type ProcessedDataRows } from './helpers';
+import { startProcess, trackContext, type ProcessedDataRows } from './helpers';
 
 type Harness = typeof import('../harness/run');
 
@@ -77,13 +77,10 @@ describe('Track Tier and Points Changes in the process that answers the deliveri
 		const markers = new Set<string>();
 		const warnings: string[] = [];
 		const context = (item: IDataObject, staticData: IDataObject, paused: boolean) =>
-			({
-				getInputData: () => [{ json: item }],
-				getNodeParameter: (name: string, _index: number, fallback: unknown) => (name === 'events' ? ['tierChanged', 'pointsChanged'] : name === 'options' ? {} : fallback),
-				getWorkflowStaticData: () => staticData,
-				getWorkflow: () => ({ id: 'wf-gated' }),
-				getNode: () => ({ id: 'track-node', name: 'Track' }),
-				getMode: () => 'webhook',
+			trackContext(item, {
+				workflowId: 'wf-gated',
+				staticData,
+				warnings,
 				helpers: {
 					checkProcessedAndRecord: async (values: string[]) => {
 						const processed = values.filter((value) => markers.has(value));
@@ -93,10 +90,8 @@ describe('Track Tier and Points Changes in the process that answers the deliveri
 					},
 					getProcessedDataCount: async () => markers.size,
 					removeProcessed: async (values: string[]) => values.forEach((value) => markers.delete(value)),
-				},
-				logger: { warn: (message: string) => warnings.push(message), debug: () => undefined },
-				continueOnFail: () => false,
-			}) as unknown as IExecuteFunctions;
+				} as unknown as IExecuteFunctions['helpers'],
+			});
 		const [alice, bob] = [{ ...simplified('alice', 1), deliveryId: 'a1' }, { ...simplified('bob', 3), deliveryId: 'b1' }];
 		const [firstCopy, secondCopy]: IDataObject[] = [{}, {}];
 		const first = trackChanges.call(context(alice, firstCopy, true));

@@ -1,10 +1,10 @@
-import type { IDataObject, IExecuteFunctions, INodeParameters } from 'n8n-workflow';
+import type { IDataObject, IExecuteFunctions, INodeParameters, WorkflowExecuteMode } from 'n8n-workflow';
 
 import { emittedJson, newTrigger, profilePayload, signedRequest, storedTable } from '../trigger/fixtures';
 import { resetDeduplication } from '../harness/deduplication';
 import { LOST_STATE_MESSAGE, SHARED_MARKER_NOT_RECORDED, sharedStateMarker } from '../../nodes/GameballDeliveryGuard/lostState';
 import { trackChanges } from '../../nodes/GameballDeliveryGuard/trackChanges';
-import { keptJson, newTracker } from './helpers';
+import { keptJson, newTracker, trackContext } from './helpers';
 
 type Profile = Partial<Record<'tier_name' | 'tier_order' | 'activated_points' | 'pending_points' | 'total_points' | 'referral_code', unknown>>;
 
@@ -209,20 +209,10 @@ describe('Track runs that overlap in one n8n process', () => {
 		referralCode: null,
 		changes: null,
 	});
-	const context = (item: IDataObject, staticData: IDataObject, mode = 'webhook') =>
-		({
-			getInputData: () => [{ json: item }],
-			getNodeParameter: (name: string, _index: number, fallback: unknown) => (name === 'events' ? ['tierChanged', 'pointsChanged'] : name === 'options' ? {} : fallback),
-			getWorkflowStaticData: () => ((staticData['node:Guard'] ??= {}) as IDataObject),
-			getWorkflow: () => ({ id: workflowId }),
-			getNode: () => ({ id: 'guard-node', name: 'Guard' }),
-			getMode: () => mode,
-			helpers: {},
-			logger: { warn: () => undefined, debug: () => undefined },
-			continueOnFail: () => false,
-		}) as unknown as IExecuteFunctions;
-	const track = async (item: IDataObject, staticData: IDataObject, mode?: string) =>
-		(await trackChanges.call(context(item, staticData, mode)))[0].map(({ json }) => json);
+	const track = async (item: IDataObject, staticData: IDataObject, mode?: WorkflowExecuteMode) => {
+		const context = trackContext(item, { workflowId, staticData: (staticData['node:Guard'] ??= {}) as IDataObject, mode });
+		return (await trackChanges.call(context))[0].map(({ json }) => json);
+	};
 
 	it('each run compares with the latest snapshot, whichever run n8n saves last', async () => {
 		const first = load();
