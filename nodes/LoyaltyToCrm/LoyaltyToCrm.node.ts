@@ -10,7 +10,7 @@ import { NodeConnectionTypes, NodeOperationError } from 'n8n-workflow';
 import type { CrmRuleCondition, CrmStep } from '../types';
 import { loyaltyToCrmProperties } from './description';
 import { groupByDelivery, type ReadItem } from './merge';
-import { normalise, parseEventParameter } from './normalise';
+import { normalise, parseEventParameter, type NormalisedItem } from './normalise';
 import { holdingConditions, reasonsToFire } from './rules';
 import { readSettings } from './settings';
 import { buildSteps, STEPS } from './steps';
@@ -58,15 +58,20 @@ export class LoyaltyToCrm implements INodeType {
 
 		const read: ReadItem[] = [];
 		for (let itemIndex = 0; itemIndex < items.length; itemIndex++) {
+			let normalised: NormalisedItem;
 			try {
 				const fromParameter = this.getNodeParameter('inputSource', itemIndex, 'item') === 'json';
 				const json = fromParameter
 					? parseEventParameter(this.getNodeParameter('loyaltyEventJson', itemIndex, ''))
 					: items[itemIndex].json;
-				read.push({ itemIndex, events: normalise(json) });
+				normalised = normalise(json);
 			} catch (error) {
 				fail(error, [itemIndex]);
+				continue;
 			}
+			// A batch element that cannot be read fails alone: the item's other events go on.
+			for (const failure of normalised.failures) fail(failure, [itemIndex]);
+			read.push({ itemIndex, events: normalised.events });
 		}
 
 		const now = new Date();

@@ -57,3 +57,30 @@ describe('continueOnFail', () => {
 		for (const item of outputs[OUTPUT.upsertContact]) expect(item.json.error).toEqual(expect.any(String));
 	});
 });
+
+describe('a webhook batch (array body) with an element that cannot be read', () => {
+	const batch = () => fixtures.webhookNodeItem([fixtures.olUpdated, { type: 'SomethingHappened', data: { x: 1 } }, fixtures.olDeactivated]);
+
+	test('with continueOnFail, that element alone becomes { error } naming its index; the others go on', async () => {
+		const { outputs, error } = await runLoyalty({ logNoteOn: ['anyEvent'] }, [batch(), fixtures.olUpdated], true);
+		expect(error).toBeUndefined();
+		const failed = outputs[OUTPUT.upsertContact].filter((item) => item.json.error !== undefined);
+		expect(failed).toEqual([
+			{ json: { error: expect.stringContaining('got an object with keys type, data in element 1 of the webhook body') }, pairedItem: { item: 0 } },
+		]);
+		const notes = outputs[OUTPUT.logNote];
+		expect(notes.map((item) => [(item.json.event as { kind: string }).kind, item.pairedItem])).toEqual([
+			['profile_updated', { item: 0 }],
+			['member_deactivated', { item: 0 }],
+			['profile_updated', { item: 1 }],
+		]);
+	});
+
+	test('without it, the node stops with an error naming the item and the element', async () => {
+		const { outputs, error, run } = await runLoyalty({ logNoteOn: ['anyEvent'] }, [fixtures.olUpdated, batch()]);
+		expect(outputs).toEqual([]);
+		expect(run.status).toBe('error');
+		expect(error?.message).toContain('in element 1 of the webhook body');
+		expect((error as unknown as { context: IDataObject }).context.itemIndex).toBe(1);
+	});
+});

@@ -100,6 +100,11 @@ describe('Salesforce preset', () => {
 		const { upsert } = await stepsFor({ crmPreset: 'salesforce', propertyPrefix: 'GB' });
 		expect(upsert.properties).toHaveProperty('GB_Points_Available__c', 90);
 	});
+
+	test('an emptied prefix gives the names without one', async () => {
+		const { upsert } = await stepsFor({ crmPreset: 'salesforce', propertyPrefix: '' });
+		expect(upsert.properties).toMatchObject({ Tier__c: 'Gold', Points_Available__c: 90 });
+	});
 });
 
 describe('Zoho CRM preset', () => {

@@ -64,8 +64,8 @@ function recognise(value: Json, wrapper: Json): LoyaltyEvent | null {
 	return null;
 }
 
-function normaliseOne(value: unknown, wrapper: Json): LoyaltyEvent {
-	const where = value === wrapper ? '' : ' in the webhook body';
+/** `where`: which part of the item `value` is, for the error (empty for the item itself). */
+function normaliseOne(value: unknown, wrapper: Json, where: string): LoyaltyEvent {
 	if (!isObject(value)) throw new UnrecognisedInputError(`got ${describeValue(value)}${where}`);
 	const deliveryId = str(wrapper.deliveryId);
 	const event =
@@ -74,17 +74,33 @@ function normaliseOne(value: unknown, wrapper: Json): LoyaltyEvent {
 	return event.deliveryId === null && deliveryId !== null ? { ...event, deliveryId } : event;
 }
 
+/** The loyalty events of one input item, and the elements of its webhook batch that could not be read. */
+export interface NormalisedItem {
+	events: LoyaltyEvent[];
+	failures: UnrecognisedInputError[];
+}
+
 /**
- * Reads one input item as loyalty events. Usually one; a webhook body that is an array of events
- * (a batch) gives one per element.
+ * Reads one input item as loyalty events. Usually one; a webhook body that is an array of events (a batch) gives
+ * one per element, and an element that cannot be read fails alone, named by its index. An item that cannot be read
+ * at all throws.
  */
-export function normalise(json: Json): LoyaltyEvent[] {
+export function normalise(json: Json): NormalisedItem {
 	const payload = unwrapBody(json);
-	if (Array.isArray(payload)) {
-		if (payload.length === 0) throw new UnrecognisedInputError('the webhook body is an empty array');
-		return payload.map((entry) => normaliseOne(entry, json));
+	if (!Array.isArray(payload)) {
+		return { events: [normaliseOne(payload, json, payload === json ? '' : ' in the webhook body')], failures: [] };
 	}
-	return [normaliseOne(payload, json)];
+	if (payload.length === 0) throw new UnrecognisedInputError('the webhook body is an empty array');
+	const read: NormalisedItem = { events: [], failures: [] };
+	payload.forEach((entry, index) => {
+		try {
+			read.events.push(normaliseOne(entry, json, ` in element ${index} of the webhook body (an array)`));
+		} catch (error) {
+			if (!(error instanceof UnrecognisedInputError)) throw error;
+			read.failures.push(error);
+		}
+	});
+	return read;
 }
 
 /** The event JSON given as a parameter (text or an object from an expression), for use as an AI tool. */

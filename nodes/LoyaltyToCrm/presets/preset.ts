@@ -17,7 +17,7 @@ export const LOYALTY_FIELDS = [
 export type LoyaltyField = (typeof LOYALTY_FIELDS)[number];
 
 export interface PresetSettings {
-	/** Prefix of every loyalty property name (the preset's default when the user leaves it empty). */
+	/** Prefix of every loyalty property name: the preset's default unless the user changes it (empty: none). */
 	prefix: string;
 	/** Pipedrive only: the CRM's own key per loyalty field (custom field keys are hashes). */
 	fieldKeys: Partial<Record<LoyaltyField, string>>;
