@@ -64,13 +64,13 @@ function recognise(value: Json, wrapper: Json): LoyaltyEvent | null {
 	return null;
 }
 
-/** `where`: which part of the item `value` is, for the error (empty for the item itself). */
-function normaliseOne(value: unknown, wrapper: Json, where: string): LoyaltyEvent {
-	if (!isObject(value)) throw new UnrecognisedInputError(`got ${describeValue(value)}${where}`);
+/** The event `value` holds, or why none. `where`: which part of the item it is, for the error (empty: the item). */
+function readOne(value: unknown, wrapper: Json, where: string): LoyaltyEvent | UnrecognisedInputError {
+	if (!isObject(value)) return new UnrecognisedInputError(`got ${describeValue(value)}${where}`);
 	const deliveryId = str(wrapper.deliveryId);
 	const event =
 		recognise(value, wrapper) ?? (isGameballAutomationItem(wrapper) ? fromGameballAutomationBody(value, deliveryId) : null);
-	if (!event) throw new UnrecognisedInputError(`got ${describeValue(value)}${where}`);
+	if (!event) return new UnrecognisedInputError(`got ${describeValue(value)}${where}`);
 	return event.deliveryId === null && deliveryId !== null ? { ...event, deliveryId } : event;
 }
 
@@ -88,17 +88,16 @@ export interface NormalisedItem {
 export function normalise(json: Json): NormalisedItem {
 	const payload = unwrapBody(json);
 	if (!Array.isArray(payload)) {
-		return { events: [normaliseOne(payload, json, payload === json ? '' : ' in the webhook body')], failures: [] };
+		const event = readOne(payload, json, payload === json ? '' : ' in the webhook body');
+		if (event instanceof UnrecognisedInputError) throw event;
+		return { events: [event], failures: [] };
 	}
 	if (payload.length === 0) throw new UnrecognisedInputError('the webhook body is an empty array');
 	const read: NormalisedItem = { events: [], failures: [] };
 	payload.forEach((entry, index) => {
-		try {
-			read.events.push(normaliseOne(entry, json, ` in element ${index} of the webhook body (an array)`));
-		} catch (error) {
-			if (!(error instanceof UnrecognisedInputError)) throw error;
-			read.failures.push(error);
-		}
+		const event = readOne(entry, json, ` in element ${index} of the webhook body (an array)`);
+		if (event instanceof UnrecognisedInputError) read.failures.push(event);
+		else read.events.push(event);
 	});
 	return read;
 }
