@@ -1,7 +1,7 @@
 // Fields Gameball takes exactly one of (redeem: amount, points or holdReference; hold: ruleId, amountToHold or
 // pointsToHold; manual adjustment: points or amount; coupon burn: coupons or lockReference) are refused together,
 // or when none is set, per item and before anything is sent: never a redemption of points that leaves a hold untouched.
-import type { INodeProperties } from 'n8n-workflow';
+import type { IDataObject, INodeProperties } from 'n8n-workflow';
 
 import type { Simulator } from '../../simulator';
 import { resources } from '../../nodes/Gameball/actions/resources';
@@ -80,7 +80,7 @@ describe('fields Gameball takes only one of', () => {
 		expect(callsTo('/transactions/hold') - before).toBe(1);
 	});
 
-	it('Manual Adjustment refuses Points with Amount, neither, an expiry on a deduction, and a negative expiry', async () => {
+	it('Manual Adjustment refuses Points with Amount, neither, an expiry above 0 on a deduction, and a negative expiry', async () => {
 		const before = callsTo('/transactions/manual');
 		const params = {
 			resource: 'transaction',
@@ -102,13 +102,16 @@ describe('fields Gameball takes only one of', () => {
 			undefined,
 			'Set only one of "Points" or "Amount", not "Points" and "Amount"',
 			deduction,
-			deduction,
+			undefined, // an expiry of 0 is Gameball's "none set": the deduction goes without it
 			undefined,
 			'"Expire After (Days)" must be at least 0 (got -1)',
 			'Set one of "Points" or "Amount"',
 		]);
-		expect(callsTo('/transactions/manual') - before).toBe(2);
-		expect(sim.ledger().filter((entry) => entry.transactionId === 'single-m-0' || entry.transactionId === 'single-m-4').map((entry) => entry.points)).toEqual([5, -5]);
+		expect(callsTo('/transactions/manual') - before).toBe(3);
+		const zeroExpiry = sim.requests.find((request) => request.path.endsWith('/transactions/manual') && (request.body as IDataObject).transactionId === 'single-m-3');
+		expect(zeroExpiry?.body).toMatchObject({ amount: -1 });
+		expect(zeroExpiry?.body).not.toHaveProperty('expiryAfter');
+		expect(sim.ledger().filter((entry) => ['single-m-0', 'single-m-3', 'single-m-4'].includes(String(entry.transactionId))).map((entry) => entry.transactionId)).toEqual(['single-m-0', 'single-m-3', 'single-m-4']);
 	});
 
 	it('Coupon Burn refuses coupon codes together with a lock reference, and the coupon stays usable', async () => {

@@ -1,3 +1,5 @@
+import type { INodeParameters } from 'n8n-workflow';
+
 import type { Simulator } from '../../simulator';
 import type { GameballCredentials } from '../harness/gameball';
 import { runGameball, simulatorFor } from '../harness/gameball';
@@ -89,6 +91,30 @@ describe('retries', () => {
 		expect(error?.message).toMatch(/^5\d{3}: Gameball server error|Gameball answered 5/);
 		expect(error?.description).toContain('may or may not have been applied');
 		expect(sim.requests.length - before).toBe(1);
+	});
+
+	it('does not repeat a coupon validation that takes a new lock after an ambiguous failure; with a Lock Reference, or no lock, it does', async () => {
+		const validate = (additionalFields: INodeParameters) => ({ resource: 'coupon', operation: 'validate', code: 'SAVE10', customerId: 'steady', additionalFields });
+		const attemptsOf = (from: number) => sim.requests.slice(from).filter((request) => request.path.endsWith('/coupons/SAVE10/validate'));
+
+		sim.setFaults({ errorRate5xx: 1, applyBeforeFault: false });
+		let from = sim.requests.length;
+		const { error } = await runGameball(credentials, validate({ lock: true }));
+		expect(error?.description).toContain('may or may not have been applied');
+		expect(attemptsOf(from)).toHaveLength(1);
+
+		for (const additionalFields of [{ lock: true, lockReference: 'my-session' }, { lock: false }]) {
+			sim.setFaults({ errorRate5xx: 1, applyBeforeFault: false });
+			from = sim.requests.length;
+			const run = runGameball(credentials, validate(additionalFields));
+			await new Promise((resolve) => setTimeout(resolve, 150));
+			sim.setFaults(undefined);
+			await run;
+			const attempts = attemptsOf(from);
+			expect(attempts.length).toBeGreaterThan(1);
+			expect(attempts[0].fault).toBe('error5xx');
+			expect(attempts.at(-1)?.fault).toBeUndefined();
+		}
 	});
 
 	it('recovers from malformed JSON bodies on reads', async () => {

@@ -61,6 +61,47 @@ describe('Transaction', () => {
 		expect(lastRequest().body).toMatchObject({ refundTransactionId: 'rf-1', reverseTransactionId: 't-1', refundAmount: 50 });
 	});
 
+	it('refuses a Refund Amount or Line Items that was added but comes out empty: leaving it out would refund in full', async () => {
+		await runGameball(credentials, transaction('cashback', { customerId: 'buyer', transactionId: 't-partial', amount: 200 }));
+		const sent = sim.requests.length;
+		const refund = (additionalFields: Record<string, unknown>) =>
+			transaction('refund', { customerId: 'buyer', refundTransactionId: '={{ $json.id }}', reverseTransactionId: 't-partial', additionalFields });
+		const { outputs } = await runGameball(
+			credentials,
+			refund({ refundAmount: '={{ $json.refund_amount }}', lineItems: '={{ $json.lines }}' }),
+			[
+				{ id: 'rf-empty-amount', refundAmount: 20, lines: [{ productId: 'p1', quantity: 1, price: 20 }] },
+				{ id: 'rf-empty-lines', refund_amount: 20, lines: [] },
+				{ id: 'rf-partial', refund_amount: 20, lines: [{ productId: 'p1', quantity: 1, price: 20 }] },
+			],
+			true,
+		);
+		expect(outputs[0].map((item) => item.json.error)).toEqual([
+			'"Refund Amount" is empty. Without it, Gameball refunds the whole transaction: to do that, remove it from "Additional Fields"',
+			'"Line Items (JSON)" is empty. Without it, Gameball refunds the whole transaction: to do that, remove it from "Additional Fields"',
+			undefined,
+		]);
+		expect(outputs[0].map((item) => item.pairedItem)).toEqual([{ item: 0 }, { item: 1 }, { item: 2 }]);
+		// Only the third item was sent, with its partial amount.
+		expect(sim.requests.slice(sent).map((request) => request.body)).toEqual([expect.objectContaining({ refundTransactionId: 'rf-partial', refundAmount: 20 })]);
+
+		const full = await runGameball(credentials, refund({}), [{ id: 'rf-full' }]);
+		expect(full.error).toBeUndefined();
+		expect(lastRequest().body).not.toHaveProperty('refundAmount');
+	});
+
+	it('refuses a Customer ID filter that comes out empty: without it, the list would hold every customer\'s transactions', async () => {
+		for (const operation of ['list', 'customerView', 'count']) {
+			const sent = sim.requests.length;
+			const { error } = await runGameball(credentials, transaction(operation, { filters: { customerId: '={{ $json.customer_id }}' } }), [{ customerId: 'buyer' }]);
+			expect(error?.message).toBe('"Customer ID" is empty. Without it, Gameball reads every customer\'s transactions: to do that, remove it from "Filters"');
+			expect(sim.requests.length).toBe(sent);
+		}
+		const filtered = await runGameball(credentials, transaction('list', { filters: { customerId: '={{ $json.customerId }}' } }), [{ customerId: 'buyer' }]);
+		expect(filtered.error).toBeUndefined();
+		expect(lastRequest().query).toMatchObject({ customerId: 'buyer' });
+	});
+
 	it('holds points, reads the hold and releases it', async () => {
 		const held = await runGameball(credentials, transaction('hold', { customerId: 'buyer', additionalFields: { pointsToHold: 5 } }));
 		expect(held.error).toBeUndefined();

@@ -56,6 +56,11 @@ export interface GameballOperation {
 	idempotencyKey?: string;
 	/** Moves points or money: never repeated blindly after an ambiguous failure. */
 	movesMoney?: boolean;
+	/**
+	 * Requests that a repeat could apply twice though they move no money (`what`: "a new lock"): retried as if they
+	 * did. The idempotency key, when set, still makes a repeat safe.
+	 */
+	unsafeToRepeat?: { what: string; applies: (request: GameballRequest) => boolean };
 	/** Fields Gameball takes exactly one of: an item that sets none, or two, is refused before anything is sent. */
 	onlyOneOf?: string[];
 	list?: ListSpec;

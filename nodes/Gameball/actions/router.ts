@@ -27,7 +27,7 @@ async function fetchRecords(this: IExecuteFunctions, operation: GameballOperatio
 	const key = operation.idempotencyKey;
 	const response = await sendToGameball.call(this, operation.endpoint, request, {
 		itemIndex,
-		movesMoney: operation.movesMoney,
+		movesMoney: operation.movesMoney === true || operation.unsafeToRepeat?.applies(request) === true,
 		idempotencyValue: key ? request.body?.[key] : undefined,
 	});
 	return recordsFrom(operation, request, response);

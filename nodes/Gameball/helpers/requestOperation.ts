@@ -6,7 +6,7 @@ import { additionalFields, compact, parseJson, readNumber, readString, toBoolean
 
 /** An operation described by its fields: where each one goes is derived from the spec, not written per operation. */
 export interface RequestSpec
-	extends Pick<GameballOperation, 'idempotencyKey' | 'movesMoney' | 'onlyOneOf' | 'list' | 'entries' | 'batch' | 'simplify'> {
+	extends Pick<GameballOperation, 'idempotencyKey' | 'movesMoney' | 'unsafeToRepeat' | 'onlyOneOf' | 'list' | 'entries' | 'batch' | 'simplify'> {
 	value: string;
 	name: string;
 	action: string;
@@ -31,6 +31,11 @@ export interface RequestSpec
 	needsAField?: boolean;
 	/** A rule across the fields once read: says why the item is refused, or nothing. */
 	refuse?: (fields: IDataObject) => string | undefined;
+	/**
+	 * Optional fields whose absence widens the request, with what Gameball then does ("refunds the whole
+	 * transaction"): one that was added but comes out empty (an expression that found nothing) is refused, not left out.
+	 */
+	widensWhenEmpty?: Record<string, string>;
 }
 
 const languageOption: INodeProperties = {
@@ -91,6 +96,22 @@ function checkOnlyOneOf(context: IExecuteFunctions, spec: RequestSpec, fields: I
 	if (set.length === 0) fail(context, `Set one of ${listed(spec.onlyOneOf, properties, 'or')}`, itemIndex);
 	if (set.length > 1) {
 		fail(context, `Set only one of ${listed(spec.onlyOneOf, properties, 'or')}, not ${listed(set, properties, 'and')}`, itemIndex);
+	}
+}
+
+/** A field of `widensWhenEmpty` that the user added (it is in `chosen`) but that is empty once read is refused. */
+function checkNotEmptied(
+	context: IExecuteFunctions,
+	spec: RequestSpec,
+	collection: INodeProperties,
+	chosen: IDataObject,
+	read: IDataObject,
+	itemIndex: number,
+): void {
+	for (const [name, widened] of Object.entries(spec.widensWhenEmpty ?? {})) {
+		if (!(name in chosen) || read[name] !== undefined) continue;
+		const field = displayNameOf(spec.optional ?? [], name);
+		fail(context, `"${field}" is empty. Without it, Gameball ${widened}: to do that, remove it from "${collection.displayName}"`, itemIndex);
 	}
 }
 
@@ -170,6 +191,7 @@ export function requestOperation(spec: RequestSpec): GameballOperation {
 			}
 			const { lang, ...rest } = compact(fields);
 			const read = langHeader ? rest : compact(fields);
+			if (collection) checkNotEmptied(this, spec, collection, chosen, read, itemIndex);
 			checkOnlyOneOf(this, spec, read, itemIndex);
 			const refused = refuse?.(read);
 			if (refused) fail(this, refused, itemIndex);

@@ -1,5 +1,7 @@
 import type { INodeProperties } from 'n8n-workflow';
 
+import type { GameballRequest } from '../operation';
+
 import { identityOptions, stringParam } from '../../helpers/fields';
 
 /** What validating one coupon and validating many share: the cart to check against, and the optional lock. */
@@ -29,3 +31,10 @@ export const couponCodesParam: INodeProperties = {
 	placeholder: 'SAVE10, FREESHIP',
 	description: 'Comma-separated coupon codes',
 };
+
+/**
+ * A check that takes a new lock: after a failure without a clear answer, a repeat could lock the coupons a second
+ * time, and only the second reference would reach the workflow. With a Lock Reference (the operation's idempotency
+ * key), a repeat locks in the same session.
+ */
+export const newLock = { what: 'a new lock', applies: (request: GameballRequest) => request.body?.lock === true };

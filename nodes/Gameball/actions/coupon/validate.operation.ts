@@ -1,6 +1,6 @@
 import { customerIdParam, stringParam } from '../../helpers/fields';
 import { requestOperation } from '../../helpers/requestOperation';
-import { checkOptions } from './checkOptions';
+import { checkOptions, newLock } from './checkOptions';
 
 export const validate = requestOperation({
 	value: 'validate',
@@ -12,4 +12,6 @@ export const validate = requestOperation({
 	optional: checkOptions,
 	lists: ['collectionsIds'],
 	integers: ['lockDuration'],
+	unsafeToRepeat: newLock,
+	idempotencyKey: 'lockReference',
 });

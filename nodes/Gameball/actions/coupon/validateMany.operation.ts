@@ -1,6 +1,6 @@
 import { customerIdParam } from '../../helpers/fields';
 import { requestOperation } from '../../helpers/requestOperation';
-import { checkOptions, couponCodesParam } from './checkOptions';
+import { checkOptions, couponCodesParam, newLock } from './checkOptions';
 
 export const validateMany = requestOperation({
 	value: 'validateMany',
@@ -11,4 +11,6 @@ export const validateMany = requestOperation({
 	optional: checkOptions,
 	lists: ['coupons', 'collectionsIds'],
 	integers: ['lockDuration'],
+	unsafeToRepeat: newLock,
+	idempotencyKey: 'lockReference',
 });

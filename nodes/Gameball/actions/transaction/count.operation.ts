@@ -1,5 +1,5 @@
 import { requestOperation } from '../../helpers/requestOperation';
-import { transactionFilters } from './transactionFilters';
+import { transactionFilters, transactionFiltersWidening } from './transactionFilters';
 
 export const count = requestOperation({
 	value: 'count',
@@ -7,5 +7,6 @@ export const count = requestOperation({
 	action: 'Count transactions',
 	endpoint: 'GET /transactions/count',
 	optional: transactionFilters,
+	widensWhenEmpty: transactionFiltersWidening,
 	sendIn: 'qs',
 });

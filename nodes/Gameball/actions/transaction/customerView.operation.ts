@@ -1,5 +1,5 @@
 import { requestOperation } from '../../helpers/requestOperation';
-import { transactionFilters } from './transactionFilters';
+import { transactionFilters, transactionFiltersWidening } from './transactionFilters';
 
 export const customerView = requestOperation({
 	value: 'customerView',
@@ -7,6 +7,7 @@ export const customerView = requestOperation({
 	action: 'Get many transactions, each with its customer name, email and whether the customer was deleted',
 	endpoint: 'GET /transactions/customer-view',
 	optional: transactionFilters,
+	widensWhenEmpty: transactionFiltersWidening,
 	sendIn: 'qs',
 	list: { itemsKey: 'transactions', cursorKey: 'gameballTransactionId' },
 });

@@ -1,5 +1,5 @@
 import { requestOperation } from '../../helpers/requestOperation';
-import { transactionFilters } from './transactionFilters';
+import { transactionFilters, transactionFiltersWidening } from './transactionFilters';
 
 export const list = requestOperation({
 	value: 'list',
@@ -7,6 +7,7 @@ export const list = requestOperation({
 	action: 'Get many transactions',
 	endpoint: 'GET /transactions',
 	optional: transactionFilters,
+	widensWhenEmpty: transactionFiltersWidening,
 	sendIn: 'qs',
 	list: { itemsKey: 'transactions', cursorKey: 'gameballTransactionId' },
 });

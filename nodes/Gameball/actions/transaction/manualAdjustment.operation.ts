@@ -3,10 +3,21 @@ import type { IDataObject } from 'n8n-workflow';
 import { customerIdParam, identityOptions, stringParam, transactionIdParam, transactionTimeParam } from '../../helpers/fields';
 import { requestOperation } from '../../helpers/requestOperation';
 
-/** Gameball refuses an expiry on a deduction ("Deduction cannot have expiry"). */
-function expiryOnDeduction({ points, amount, expiryAfter }: IDataObject): string | undefined {
-	const deducts = Number(points) < 0 || Number(amount) < 0;
-	return deducts && expiryAfter !== undefined ? '"Expire After (Days)" applies to additions only: remove it to deduct points' : undefined;
+const deducts = ({ points, amount }: IDataObject) => Number(points) < 0 || Number(amount) < 0;
+
+/** Gameball refuses an expiry on a deduction ("Deduction cannot have expiry"); 0 means none (see below). */
+function expiryOnDeduction(fields: IDataObject): string | undefined {
+	const { expiryAfter } = fields;
+	return deducts(fields) && expiryAfter !== undefined && expiryAfter !== 0
+		? '"Expire After (Days)" applies to additions only: remove it to deduct points'
+		: undefined;
+}
+
+/** Gameball reads an expiry of 0 as none set (the account's default): a deduction is sent without it. */
+function withoutZeroExpiryOnDeduction(fields: IDataObject): IDataObject {
+	if (!deducts(fields) || fields.expiryAfter !== 0) return fields;
+	const { expiryAfter: _none, ...rest } = fields;
+	return rest;
 }
 
 export const manualAdjustment = requestOperation({
@@ -31,11 +42,12 @@ export const manualAdjustment = requestOperation({
 			type: 'number',
 			typeOptions: { minValue: 0 },
 			default: 0,
-			description: "Days until the added points expire (0 follows the account's default). Additions only: not allowed with a negative Points or Amount.",
+			description: "Days until the added points expire (0 follows the account's default). Additions only: not allowed above 0 with a negative Points or Amount.",
 		},
 	],
 	onlyOneOf: ['points', 'amount'],
 	refuse: expiryOnDeduction,
+	shape: withoutZeroExpiryOnDeduction,
 	integers: ['points', 'expiryAfter'],
 	idempotencyKey: 'transactionId',
 	movesMoney: true,

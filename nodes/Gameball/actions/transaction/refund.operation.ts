@@ -20,8 +20,9 @@ export const refund = requestOperation({
 		...identityOptions,
 		merchantOption,
 		lineItemsOption,
-		{ displayName: 'Refund Amount', name: 'refundAmount', type: 'number', default: 0, description: 'Leave unset to refund in full' },
+		{ displayName: 'Refund Amount', name: 'refundAmount', type: 'number', default: 0, description: 'Leave it out to refund in full' },
 	],
+	widensWhenEmpty: { refundAmount: 'refunds the whole transaction', lineItems: 'refunds the whole transaction' },
 	idempotencyKey: 'refundTransactionId',
 	movesMoney: true,
 });

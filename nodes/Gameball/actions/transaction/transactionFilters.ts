@@ -21,3 +21,6 @@ export const transactionFilters: INodeProperties[] = [
 		options: ['Active', 'Blocked', 'Expired', 'Pending'].map((status) => ({ name: status, value: status })),
 	},
 ];
+
+/** The Customer ID filter, once added, may not come out empty: that would read every customer's transactions. */
+export const transactionFiltersWidening = { customerId: "reads every customer's transactions" };
