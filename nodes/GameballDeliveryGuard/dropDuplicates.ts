@@ -59,7 +59,7 @@ export async function dropDuplicates(this: IExecuteFunctions): Promise<INodeExec
 			continue;
 		}
 		const id = idOf[itemIndex];
-		if (id !== undefined && kept.has(id)) output.push({ json: items[itemIndex].json, pairedItem: { item: itemIndex } });
+		if (id !== undefined && kept.has(id)) output.push({ ...items[itemIndex], pairedItem: { item: itemIndex } });
 	}
 	this.logger.debug('Gameball Delivery Guard dropped duplicate deliveries', {
 		kept: answer.new.length,

@@ -105,7 +105,8 @@ export function profileChanges(previous: ProfileSnapshot, current: ProfileSnapsh
 	}
 	for (const field of TEXT_FIELDS) {
 		const before = previous[field];
-		const after = current[field];
+		// The name as remembered: one sent without its order leaves the known tier as it was, so it is no change.
+		const after = field === 'tierName' ? mergeTiers(previous, current).tierName : current[field];
 		if (before === null || after === null || before === after) continue;
 		changes[field] = { previous: before, current: after };
 	}

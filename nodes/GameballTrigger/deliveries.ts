@@ -107,10 +107,12 @@ export function profileItem(
 
 /** The comma-separated language list of the "Preferred Languages" option, lower case, in order. */
 export function parseLanguageList(list: string): string[] {
-	return list
+	const languages = list
 		.split(',')
 		.map((language) => language.trim().toLowerCase())
 		.filter((language) => language !== '');
+	// A language named twice would give its item twice (a message sent twice).
+	return [...new Set(languages)];
 }
 
 /** More language entries than any notification needs: such a delivery is refused rather than split into items. */

@@ -18,6 +18,13 @@ describe('Drop Duplicate Deliveries through n8n-core', () => {
 		expect(second.outputs[0][0].pairedItem).toEqual({ item: 1 });
 	});
 
+	it('passes a kept item on whole, its binary data too', async () => {
+		const binary = { data: { data: Buffer.from('receipt').toString('base64'), mimeType: 'text/plain', fileName: 'receipt.txt' } };
+		const { outputs, error } = await runNode({ type: GUARD, parameters: { operation: 'dropDuplicates' } }, [{ json: delivery('with-file'), binary }]);
+		expect(error).toBeUndefined();
+		expect(outputs[0]).toEqual([{ json: delivery('with-file'), binary, pairedItem: { item: 0 } }]);
+	});
+
 	it('keeps the items of one delivery together (profile item and its derived items share the id)', async () => {
 		const items = [delivery('x'), { event: 'gameball.tier.changed', deliveryId: 'x' }, delivery('y')];
 		const result = await drop(items);

@@ -146,6 +146,8 @@ describe('Gameball Trigger items through n8n-core', () => {
 		expect(emittedJson(preferred).map((item) => item.language)).toEqual(['fr', 'en']);
 		const fallback = await newTrigger({ options: { preferredLanguages: 'de' } }).deliver(signedRequest(notificationPayload()));
 		expect(emittedJson(fallback).map((item) => item.language)).toEqual(['en']);
+		const repeated = await newTrigger({ options: { preferredLanguages: 'en, FR, En' } }).deliver(signedRequest(notificationPayload()));
+		expect(emittedJson(repeated).map((item) => item.language)).toEqual(['en', 'fr']);
 	});
 
 	it('survives notification entries that are null, partial or not objects', async () => {
