@@ -49,9 +49,10 @@ describe('fields the batch form cannot carry', () => {
 	it('Always refuses such an item by name, before any job is sent', async () => {
 		const batches = sent('POST', '/batch/');
 		const refused = await runGameball(credentials, track('always'), orders);
-		expect(refused.error?.message).toBe("Gameball's batch API cannot send redemption");
+		expect(refused.error?.message).toBe('Gameball\'s batch API cannot send "Redemption (JSON)"');
+		expect(refused.error?.description).toBe('Set Batching > Send in Batches to "Above Threshold" or "Never" to send such items one by one.');
 		const each = await runGameball(credentials, track('always'), orders, true);
-		expect(each.outputs[0].every((item) => item.json.error === "Gameball's batch API cannot send redemption")).toBe(true);
+		expect(each.outputs[0].every((item) => item.json.error === 'Gameball\'s batch API cannot send "Redemption (JSON)"')).toBe(true);
 		expect(paired(each.outputs)).toEqual(orders.map((_, i) => i));
 		expect(sent('POST', '/batch/')).toBe(batches);
 	});
@@ -65,7 +66,7 @@ describe('fields the batch form cannot carry', () => {
 		expect(outputs[0].filter((item) => item.json.error !== undefined)).toEqual([]);
 		expect([sent('POST', '/batch/balance-inquiry') - batches, sent('GET', '/balance') - singles]).toEqual([0, 50]);
 		expect(sim.requests.at(-1)?.query).toMatchObject({ expand: 'tier' });
-		expect((await runGameball(credentials, balance('always'), people)).error?.message).toBe("Gameball's batch API cannot send expand");
+		expect((await runGameball(credentials, balance('always'), people)).error?.message).toBe('Gameball\'s batch API cannot send "Expand"');
 	});
 
 	it('tags on Create or Update (a second call after the upsert) send every customer one by one', async () => {
@@ -76,7 +77,7 @@ describe('fields the batch form cannot carry', () => {
 		expect(outputs[0].filter((item) => item.json.error !== undefined)).toEqual([]);
 		expect([sent('POST', '/batch/customers') - batches, sent('POST', '/tags') - tagCalls]).toEqual([0, 50]);
 		const refused = await runGameball(credentials, upsert('always'), people);
-		expect(refused.error?.message).toBe("Gameball's batch API cannot send tags");
+		expect(refused.error?.message).toBe('Gameball\'s batch API cannot send "Tags"');
 	});
 
 	it('Manual Adjustment goes in a job only with Always (no transaction ID there), and then points only', async () => {
@@ -103,7 +104,7 @@ describe('fields the batch form cannot carry', () => {
 		expect(people.map(({ id }) => adjusted(id).length)).toEqual(people.map(() => 1));
 		// Always: an amount (money, not points) cannot go in the job, points can.
 		const refused = await runGameball(credentials, adjust('always', { amount: 5 }), people, true);
-		expect(refused.outputs[0][0].json.error).toBe("Gameball's batch API cannot send amount");
+		expect(refused.outputs[0][0].json.error).toBe('Gameball\'s batch API cannot send "Amount"');
 		await runGameball(credentials, adjust('always', { points: 5 }), people, true);
 		expect(sent('POST', '/batch/balance-adjustment')).toBe(batches + 1);
 		const entry = (sim.requests.filter((request) => request.path.includes('/batch/balance-adjustment')).at(-1)?.body as { body: object[] }).body[0];

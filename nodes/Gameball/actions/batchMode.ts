@@ -1,4 +1,4 @@
-import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
+import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
 import type { GameballBatchQueuedItem, GameballBatchResultItem } from '../../types';
@@ -116,10 +116,22 @@ function droppedFields(operation: GameballOperation, request: GameballRequest): 
 	return [...dropped, ...Object.keys(request.followUp ?? {})];
 }
 
-function cannotBatchError(context: IExecuteFunctions, fields: string[], itemIndex: number) {
-	return new NodeOperationError(context.getNode(), `Gameball's batch API cannot send ${fields.join(', ')}`, {
+/** A field as the user sees it: a parameter of the operation, or an entry of one of its collections. */
+function labelOf(operation: GameballOperation, field: string): string {
+	for (const property of operation.properties) {
+		if (property.name === field) return property.displayName;
+		if (property.type !== 'collection') continue;
+		const option = (property.options as INodeProperties[] | undefined)?.find((entry) => entry.name === field);
+		if (option) return option.displayName;
+	}
+	return field;
+}
+
+function cannotBatchError(context: IExecuteFunctions, operation: GameballOperation, fields: string[], itemIndex: number) {
+	const labels = fields.map((field) => `"${labelOf(operation, field)}"`);
+	return new NodeOperationError(context.getNode(), `Gameball's batch API cannot send ${labels.join(', ')}`, {
 		itemIndex,
-		description: 'Set Batching > Mode to "Auto" or "Never" to send such items one by one.',
+		description: 'Set Batching > Send in Batches to "Above Threshold" or "Never" to send such items one by one.',
 	});
 }
 
@@ -183,7 +195,7 @@ export async function runInBatches(
 			const request = await buildRequest.call(this, operation, itemIndex);
 			const dropped = droppedFields(operation, request);
 			if (dropped.length && settings.mode === 'auto') return undefined;
-			if (dropped.length) throw cannotBatchError(this, dropped, itemIndex);
+			if (dropped.length) throw cannotBatchError(this, operation, dropped, itemIndex);
 			entries.push({ itemIndex, entry: batch.toItem(request), request });
 		} catch (error) {
 			if (!this.continueOnFail()) throw asNodeError(this.getNode(), error, itemIndex);

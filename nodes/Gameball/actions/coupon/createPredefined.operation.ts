@@ -4,7 +4,7 @@ import { requestOperation } from '../../helpers/requestOperation';
 export const createPredefined = requestOperation({
 	value: 'createPredefined',
 	name: 'Create Predefined',
-	action: 'Create a coupon for a customer from a redemption rule',
+	action: 'Create a coupon for a customer from a redemption rule, paid with their points',
 	endpoint: 'POST /coupons/predefined',
 	required: [
 		customerIdParam,

@@ -5,7 +5,7 @@ import { customerIdParam, readRequiredString } from '../../helpers/fields';
 export const send: GameballOperation = {
 	value: 'send',
 	name: 'Send',
-	action: 'Send an event for a customer',
+	action: 'Send an event for a customer, which can earn them rewards',
 	endpoint: 'POST /events',
 	properties: [customerIdParam, ...eventProperties],
 	build(itemIndex) {
