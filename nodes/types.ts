@@ -20,8 +20,19 @@ export type GameballBatchResultItem =
 	/**
 	 * `error` as a single call's ("7000: customer not found"), `description` Gameball's message for the entry. A job
 	 * whose status could not be read gives each of its items the read's error, with `httpCode` when it had one.
+	 * `mayHaveBeenApplied`: Gameball did not say how the item ended (the job ran past the time limit, its status could
+	 * not be read, or it did not say which entries failed): check the job before sending the item again.
 	 */
-	| { success: false; batchJobId: string; batchKind: string; batchIndex: number; error: string; description?: string; httpCode?: string };
+	| {
+			success: false;
+			batchJobId: string;
+			batchKind: string;
+			batchIndex: number;
+			error: string;
+			description?: string;
+			httpCode?: string;
+			mayHaveBeenApplied?: true;
+	  };
 
 /** An input item handed to a batch job, its result not awaited (Batching > Wait for Results off). */
 export type GameballBatchQueuedItem = {

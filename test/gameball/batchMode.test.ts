@@ -125,6 +125,14 @@ describe('batch mode time limit', () => {
 			expect(outputs[0]).toHaveLength(100);
 			const unfinished = outputs[0].filter((item) => String(item.json.error ?? '').includes('had not finished'));
 			expect(unfinished.length).toBeGreaterThan(0);
+			for (const item of unfinished) expect(item.json.mayHaveBeenApplied).toBe(true);
+			// Gameball runs the job on: its unfinished items are not called failed.
+			const stopped = await runGameball(
+				credentials,
+				{ resource: 'customer', operation: 'createOrUpdate', customerId: '={{ $json.id }}', batching: { mode: 'always', timeoutSeconds: 1, pollSeconds: 0.2 } },
+				items.map(({ id }) => ({ id: `${id}-again` })),
+			);
+			expect(stopped.error?.message).toMatch(/^\d+ of 100 items in Gameball's batch API may or may not have been applied; the other \d+ were applied and must not be sent again$/);
 		} finally {
 			await sim.stop();
 		}

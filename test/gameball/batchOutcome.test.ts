@@ -1,4 +1,7 @@
 // What a batch run says when some of its items failed, and how long it waits for its jobs in all.
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
+
 import type { Simulator } from '../../simulator';
 import type { GameballCredentials } from '../harness/gameball';
 import { runGameball, simulatorFor } from '../harness/gameball';
@@ -48,6 +51,66 @@ describe('the batch time limit', () => {
 			expect(elapsed).toBeLessThan(2000);
 		} finally {
 			await sim.stop();
+		}
+	});
+});
+
+/** A Gameball stand-in whose every batch job is job 1 and answers its status with `status`. */
+async function batchServer(status: Record<string, unknown>) {
+	const server = http.createServer((request, response) => {
+		request.resume();
+		request.on('end', () => {
+			response.setHeader('content-type', 'application/json');
+			if (request.method === 'POST' && request.url?.includes('/batch/')) response.end(JSON.stringify({ jobId: 1 }));
+			else if (request.url?.includes('/batches/1/status')) response.end(JSON.stringify(status));
+			else response.writeHead(404).end('{}');
+		});
+	});
+	await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', () => resolve()));
+	const baseUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+	return { server, credentials: { gameballApi: { apiKey: 'k'.repeat(20), secretKey: 's'.repeat(20), apiVersion: 'v4.0', baseUrl } } };
+}
+
+describe('a finished job that lists its failed entries but none of its successes', () => {
+	const items = Array.from({ length: 60 }, (_, i) => ({ id: `listed-${i}` }));
+	const params = { resource: 'customer', operation: 'createOrUpdate', customerId: '={{ $json.id }}', batching: { pollSeconds: 0.1 } };
+
+	it('every other item succeeded; with Continue On Fail off, the headline counts them as applied', async () => {
+		const failure = { index: 3, code: 7000, message: 'Customer not found' };
+		const { server, credentials } = await batchServer({ status: 'completed', totalItems: 60, processedItems: 60, failedItems: 1, results: [], errors: [failure] });
+		try {
+			const { outputs } = await runGameball(credentials, params, items, true);
+			expect(outputs[0].filter((item) => item.json.success === false).map((item) => item.pairedItem)).toEqual([{ item: 3 }]);
+			expect(outputs[0].filter((item) => item.json.success === true)).toHaveLength(59);
+			const { error } = await runGameball(credentials, params, items);
+			expect(error?.message).toBe("1 of 60 items failed in Gameball's batch API; the other 59 were applied and must not be sent again");
+		} finally {
+			server.close();
+		}
+	});
+
+	it('a job that lists some successes but not this item\'s, or failures without saying which, leaves its outcome open', async () => {
+		const statuses = [
+			{ status: 'completed', totalItems: 60, processedItems: 60, failedItems: 0, results: [{ index: 0, customerId: 'listed-0' }], errors: [] },
+			{ status: 'completed', totalItems: 60, processedItems: 60, failedItems: 2, results: [], errors: [{ code: 7000, message: 'a' }, { code: 7000, message: 'b' }] },
+		];
+		for (const status of statuses) {
+			const { server, credentials } = await batchServer(status);
+			try {
+				const { outputs } = await runGameball(credentials, params, items, true);
+				const open = outputs[0].filter((item) => item.json.mayHaveBeenApplied === true);
+				expect(open.length).toBe(status.results.length ? 59 : 60);
+				for (const item of open) expect(item.json).toMatchObject({ success: false, error: expect.stringContaining('Check with Batch > Get Status before sending it again') });
+				const { error } = await runGameball(credentials, params, items);
+				expect(error?.message).toBe(
+					status.results.length
+						? "59 of 60 items in Gameball's batch API may or may not have been applied; the other 1 were applied and must not be sent again"
+						: "60 of 60 items in Gameball's batch API may or may not have been applied",
+				);
+				expect(error?.description).toContain('send again only the failed items that do not say `mayHaveBeenApplied`');
+			} finally {
+				server.close();
+			}
 		}
 	});
 });

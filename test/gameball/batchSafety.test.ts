@@ -216,6 +216,7 @@ describe('status entries that do not say which item they are for', () => {
 		const { outputs } = await runGameball(bareCredentials, redeem('mixed'), [{ id: 'rich' }, { id: 'poor' }], true);
 		expect(outputs[0].map((item) => item.json.success)).toEqual([false, false]);
 		for (const item of outputs[0]) expect(item.json.error).toMatch(/reported 1 failed entries without saying which; this item may have failed or been applied/);
+		expect(outputs[0].map((item) => item.json.mayHaveBeenApplied)).toEqual([true, true]);
 		expect(bare.ledger().filter((entry) => entry.transactionId === 'mixed-rich')).toHaveLength(1);
 	});
 

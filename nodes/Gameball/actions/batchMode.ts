@@ -73,7 +73,8 @@ function chunk<T>(list: T[], size: number): T[][] {
 	return chunks;
 }
 
-type ItemResult = { ok: IDataObject } | { failed: string; description?: string };
+/** `unknown`: Gameball may have applied the item (its job had not finished, or did not say which entries failed). */
+type ItemResult = { ok: IDataObject } | { failed: string; description?: string; unknown?: true };
 
 /** A result entry without its `index` (its position in the job, not the input item's): items carry `batchIndex`. */
 function withoutEntryIndex(entry: IDataObject): IDataObject {
@@ -82,6 +83,8 @@ function withoutEntryIndex(entry: IDataObject): IDataObject {
 	delete answer.index;
 	return answer;
 }
+
+const CHECK_FIRST = 'Check with Batch > Get Status before sending it again';
 
 function resultFor(status: BatchStatus, position: number): ItemResult {
 	const failure = status.failures.get(position);
@@ -92,21 +95,21 @@ function resultFor(status: BatchStatus, position: number): ItemResult {
 	const success = status.successes.get(position);
 	if (success) return { ok: success };
 	if (status.state === 'running') {
-		return { failed: `Batch job ${status.jobId} had not finished when the time limit passed; check it with Batch > Get Status` };
+		return { failed: `Batch job ${status.jobId} had not finished when the time limit passed, and runs on. ${CHECK_FIRST}`, unknown: true };
 	}
 	const unplacedFailures = status.unplacedFailures.length;
 	if (unplacedFailures > 0) {
 		return {
-			failed:
-				`Batch job ${status.jobId} reported ${unplacedFailures} failed entries without saying which; this item may ` +
-				'have failed or been applied. Check with Batch > Get Status before sending it again',
+			failed: `Batch job ${status.jobId} reported ${unplacedFailures} failed entries without saying which; this item may have failed or been applied. ${CHECK_FIRST}`,
+			unknown: true,
 		};
 	}
-	if (status.state === 'completed' && !status.failed && status.successes.size === 0) return { ok: {} };
-	// Every failure is placed and this item is not one of them: it succeeded, though its result entry is unplaced.
+	// Every failure is placed and this item is not one of them: it succeeded, unless the job lists its successes
+	// by position and this item is not among them.
 	const allFailuresPlaced = (status.failed ?? status.failures.size) === status.failures.size;
-	if (status.state === 'completed' && allFailuresPlaced && status.unplacedSuccesses.length > 0) return { ok: {} };
-	return { failed: `Batch job ${status.jobId} ended "${status.state}" without a result for this item` };
+	const listsSuccesses = status.successes.size > 0 && status.unplacedSuccesses.length === 0;
+	if (status.state === 'completed' && allFailuresPlaced && !listsSuccesses) return { ok: {} };
+	return { failed: `Batch job ${status.jobId} ended "${status.state}" without a result for this item: it may have failed or been applied. ${CHECK_FIRST}`, unknown: true };
 }
 
 /** The fields set in this request that the batch form would drop. */
@@ -160,17 +163,23 @@ function partialFailure(
 	itemCount: number,
 	created: Array<{ job: Array<{ itemIndex: number }>; jobId: string }>,
 ) {
+	const unknown = failed.filter((item) => item.json.mayHaveBeenApplied === true).length;
+	const definite = failed.length - unknown;
 	const applied = itemCount - failed.length;
 	const jobs = created.map(({ job, jobId }) => `${jobId} (items ${job[0].itemIndex}-${job[job.length - 1].itemIndex})`);
 	const first = failed[0];
-	let message = `${failed.length} of ${itemCount} items failed in Gameball's batch API`;
-	if (applied) message += `; the other ${applied} were applied and must not be sent again`;
-	return new NodeOperationError(context.getNode(), message, {
+	const counts = [
+		...(definite ? [`${definite} of ${itemCount} items failed in Gameball's batch API`] : []),
+		...(unknown ? [`${unknown}${definite ? '' : ` of ${itemCount} items in Gameball's batch API`} may or may not have been applied`] : []),
+		...(applied ? [`the other ${applied} were applied and must not be sent again`] : []),
+	];
+	return new NodeOperationError(context.getNode(), counts.join('; '), {
 		itemIndex: (first.pairedItem as { item: number }).item,
 		description:
 			`First failure: ${String(first.json.error)}${first.json.description ? ` (${String(first.json.description)})` : ''}. ` +
 			`${jobs.length === 1 ? 'Batch job' : 'Batch jobs'} ${jobs.join(', ')}: Batch > Get Status shows each item's result. ` +
-			'Turn on "Continue On Fail" to get one result per item, successes included, and send only the failed items again.',
+			'Turn on "Continue On Fail" to get one result per item, successes included, and send again only the failed items ' +
+			'that do not say `mayHaveBeenApplied`.',
 	});
 }
 
@@ -238,7 +247,14 @@ export async function runInBatches(
 			const unread = asNodeError(this.getNode(), error, job[0].itemIndex);
 			appendDescription(unread, `Batch job ${jobId} was created and Gameball runs it, so this item may have been applied: check it with Batch > Get Status before sending it again.`);
 			for (const [batchIndex, { itemIndex }] of job.entries()) {
-				const json: GameballBatchResultItem = { success: false, batchJobId: jobId, batchKind: batch.kind, batchIndex, ...(errorJson(unread) as { error: string }) };
+				const json: GameballBatchResultItem = {
+					success: false,
+					batchJobId: jobId,
+					batchKind: batch.kind,
+					batchIndex,
+					...(errorJson(unread) as { error: string }),
+					mayHaveBeenApplied: true,
+				};
 				results[itemIndex] = [errorItem(this, unread, itemIndex, json)];
 			}
 			continue;
@@ -254,8 +270,14 @@ export async function runInBatches(
 				});
 				return;
 			}
-			const { failed, description } = result;
-			const json: GameballBatchResultItem = { success: false, ...meta, error: failed, ...(description ? { description } : {}) };
+			const { failed, description, unknown } = result;
+			const json: GameballBatchResultItem = {
+				success: false,
+				...meta,
+				error: failed,
+				...(description ? { description } : {}),
+				...(unknown ? { mayHaveBeenApplied: true as const } : {}),
+			};
 			const error = new NodeOperationError(this.getNode(), failed, { itemIndex, description });
 			results[itemIndex] = [errorItem(this, error, itemIndex, json)];
 		});
