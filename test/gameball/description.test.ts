@@ -62,9 +62,10 @@ describe('Gameball node description', () => {
 		expect(wrong).toEqual([]);
 	});
 
-	it('writes display names in title case', () => {
+	it('writes display names in title case (a notice is a sentence)', () => {
 		const small = new Set(['a', 'an', 'and', 'as', 'at', 'by', 'for', 'in', 'of', 'on', 'or', 'the', 'to', 'with']);
 		const wrong = all
+			.filter(({ property }) => property.type !== 'notice')
 			.filter(({ property }) =>
 				property.displayName
 					.replace(/\(.*?\)/g, '')

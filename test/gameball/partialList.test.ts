@@ -1,4 +1,5 @@
 // A list whose answer says "more" but gives nothing to read on from: the run says so instead of passing it as whole.
+import { Gameball } from '../../nodes/Gameball/Gameball.node';
 import { runGameball, simulatorFor } from '../harness/gameball';
 
 it('Get Referrals (Return All) warns with an execution hint when Gameball has more than one page', async () => {
@@ -17,4 +18,10 @@ it('Get Referrals (Return All) warns with an execution hint when Gameball has mo
 	} finally {
 		await sim.stop();
 	}
+});
+
+it('the editor says so beside Return All, for the lists whose answer names no record to read on from only', () => {
+	const notices = new Gameball().description.properties.filter((property) => property.name === 'oneLotNotice');
+	expect(notices.map((notice) => notice.displayOptions?.show)).toEqual([{ resource: ['customer'], operation: ['getReferrals'] }]);
+	expect(notices[0].displayName).toContain('at most 200 records');
 });

@@ -29,6 +29,14 @@ const listProperties: INodeProperties[] = [
 	},
 ];
 
+/** A list whose answer gives no cursor to read on from (paginate.ts reads one page of up to 200). */
+const oneLotNotice: INodeProperties = {
+	displayName: "Gameball's answer to this list may give no way to read on: then at most 200 records come back, and an execution hint says when there were more",
+	name: 'oneLotNotice',
+	type: 'notice',
+	default: '',
+};
+
 const simplifyProperty: INodeProperties = {
 	displayName: 'Simplify',
 	name: 'simplify',
@@ -112,6 +120,7 @@ const batchingProperty: INodeProperties = {
 function operationProperties(resource: string, operation: GameballOperation): INodeProperties[] {
 	const own = [...operation.properties];
 	if (operation.list) own.push(...listProperties);
+	if (operation.list && !operation.list.cursorKey) own.push(oneLotNotice);
 	if (operation.simplify) own.push(simplifyProperty);
 	if (operation.batch) own.push(batchingProperty);
 	return own.map((property) => shownFor(resource, operation.value, property));
