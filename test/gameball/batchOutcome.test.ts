@@ -55,13 +55,20 @@ describe('the batch time limit', () => {
 	});
 });
 
-/** A Gameball stand-in whose every batch job is job 1 and answers its status with `status`. */
-async function batchServer(status: Record<string, unknown>) {
+/**
+ * A Gameball stand-in whose every batch job is job 1 and answers its status with `status`; with `refuseCreate`, it
+ * refuses that create (1-based) with a 400 and numbers the others' jobs 101, 102, ...
+ */
+async function batchServer(status: Record<string, unknown>, refuseCreate?: number) {
+	let creates = 0;
 	const server = http.createServer((request, response) => {
 		request.resume();
 		request.on('end', () => {
 			response.setHeader('content-type', 'application/json');
-			if (request.method === 'POST' && request.url?.includes('/batch/')) response.end(JSON.stringify({ jobId: 1 }));
+			const create = request.method === 'POST' && request.url?.includes('/batch/') ? ++creates : 0;
+			if (create && refuseCreate === undefined) response.end(JSON.stringify({ jobId: 1 }));
+			else if (create === refuseCreate) response.writeHead(400).end(JSON.stringify({ code: 3001, message: 'invalid payload' }));
+			else if (create) response.end(JSON.stringify({ jobId: 100 + create }));
 			else if (request.url?.includes('/batches/1/status')) response.end(JSON.stringify(status));
 			else response.writeHead(404).end('{}');
 		});
@@ -111,6 +118,26 @@ describe('a finished job that lists its failed entries but none of its successes
 			} finally {
 				server.close();
 			}
+		}
+	});
+});
+
+describe('Batch > Create Job over several items, stopped by one that fails', () => {
+	it('names the jobs Gameball already has from the items before it', async () => {
+		const { server, credentials } = await batchServer({}, 3);
+		try {
+			const entries = [{ customerId: 'c1', events: { visit: {} } }];
+			const { error, outputs } = await runGameball(
+				credentials,
+				{ resource: 'batch', operation: 'createJob', kind: 'events', entries: '={{ $json.entries }}' },
+				[{ entries }, { entries }, { entries }],
+			);
+			expect(outputs).toEqual([]);
+			expect(error?.message).toMatch(/^3001: /);
+			expect(error?.context?.itemIndex).toBe(2);
+			expect(error?.description).toContain('Gameball already has the batch jobs 101 (item 0), 102 (item 1) from the items before it, and runs them');
+		} finally {
+			server.close();
 		}
 	});
 });

@@ -1,4 +1,4 @@
-import type { IDataObject, IExecuteFunctions, IHttpRequestMethods, INodeProperties } from 'n8n-workflow';
+import type { IDataObject, IExecuteFunctions, IHttpRequestMethods, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
 /** One Gameball endpoint, as `METHOD /path/{param}` relative to `/api/<version>/integrations`. */
@@ -54,6 +54,11 @@ export interface GameballOperation {
 	 * only when it is set, and a duplicate answer on a retry means "already applied".
 	 */
 	idempotencyKey?: string;
+	/**
+	 * What the items before the one that stops the node already did at Gameball, when a re-run would do it again (the
+	 * batch jobs they created): added to the error. `earlier` are their output items.
+	 */
+	describeEarlier?: (earlier: INodeExecutionData[]) => string | undefined;
 	/** Moves points or money: never repeated blindly after an ambiguous failure. */
 	movesMoney?: boolean;
 	/**

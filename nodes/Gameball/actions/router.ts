@@ -3,6 +3,7 @@ import { NodeOperationError } from 'n8n-workflow';
 
 import { readBoolean } from '../helpers/fields';
 import { fetchList } from '../transport/paginate';
+import { appendDescription } from '../transport/errors';
 import { isCancelled, sendToGameball } from '../transport/request';
 import { batchSettings, runInBatches, shouldBatch } from './batchMode';
 import { buildRequest, type GameballOperation } from './operation';
@@ -62,7 +63,10 @@ export async function router(this: IExecuteFunctions): Promise<INodeExecutionDat
 				output.push(errorItem(this, error, itemIndex));
 				continue;
 			}
-			throw asNodeError(this.getNode(), error, itemIndex);
+			const stopped = asNodeError(this.getNode(), error, itemIndex);
+			const earlier = operation.describeEarlier?.(output);
+			if (earlier) appendDescription(stopped, earlier);
+			throw stopped;
 		}
 	}
 	return [output];

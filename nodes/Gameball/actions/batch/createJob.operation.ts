@@ -44,6 +44,14 @@ export const createJob: GameballOperation = {
 	build(itemIndex) {
 		return { body: { body: readEntries(this, kindOf(this, itemIndex), itemIndex) as IDataObject[] } };
 	},
+	describeEarlier(earlier) {
+		if (!earlier.length) return undefined;
+		const jobs = earlier.map(({ json, pairedItem }) => `${String(json.jobId)} (item ${(pairedItem as { item: number }).item})`);
+		return (
+			`Gameball already has the batch ${jobs.length === 1 ? 'job' : 'jobs'} ${jobs.join(', ')} from the items before it, ` +
+			'and runs them: check them with Batch > Get Status and send only the other items again.'
+		);
+	},
 	async run(request, itemIndex) {
 		const kind = kindOf(this, itemIndex);
 		const { body } = await sendToGameball.call(this, endpointOf(kind), request, { itemIndex, movesMoney: kind.movesMoney });
