@@ -7,7 +7,7 @@ import { createBatchJob, MAX_BATCH_SIZE, waitForBatch } from '../transport/batch
 import { hasSecretKey, isCancelled } from '../transport/request';
 import { appendDescription, hintFor } from '../transport/errors';
 import { JOB_KINDS } from './batch/jobKinds';
-import { buildRequest, type BatchEntry, type GameballOperation, type GameballRequest } from './operation';
+import { buildRequest, displayNameOf, type BatchEntry, type GameballOperation, type GameballRequest } from './operation';
 import { asNodeError, entriesOf, errorItem, errorJson } from './output';
 
 export interface BatchSettings {
@@ -121,13 +121,8 @@ function droppedFields(operation: GameballOperation, request: GameballRequest): 
 
 /** A field as the user sees it: a parameter of the operation, or an entry of one of its collections. */
 function labelOf(operation: GameballOperation, field: string): string {
-	for (const property of operation.properties) {
-		if (property.name === field) return property.displayName;
-		if (property.type !== 'collection') continue;
-		const option = (property.options as INodeProperties[] | undefined)?.find((entry) => entry.name === field);
-		if (option) return option.displayName;
-	}
-	return field;
+	const options = operation.properties.flatMap((property) => (property.type === 'collection' ? ((property.options as INodeProperties[] | undefined) ?? []) : []));
+	return displayNameOf([...operation.properties, ...options], field);
 }
 
 function cannotBatchError(context: IExecuteFunctions, operation: GameballOperation, fields: string[], itemIndex: number) {
@@ -145,12 +140,16 @@ function cannotBatchError(context: IExecuteFunctions, operation: GameballOperati
 function namingCreatedJobs<T extends { description?: string | null }>(error: T, created: Array<{ job: Array<{ itemIndex: number }>; jobId: string }>): T {
 	if (!created.length) return error;
 	const jobs = created.map(({ job, jobId }) => `${jobId} (items ${job[0].itemIndex}-${job[job.length - 1].itemIndex})`);
-	appendDescription(
-		error,
-		`Gameball already has ${created.length === 1 ? 'the batch job' : 'the batch jobs'} ${jobs.join(', ')} from this run, and runs them: ` +
-			'check them with Batch > Get Status and send only the other items again.',
-	);
+	appendDescription(error, jobsAlreadyRunning(jobs, 'this run'));
 	return error;
+}
+
+/** Says which batch jobs (`jobs`: "101 (item 0)") Gameball already has from `from`, so that a re-run skips their items. */
+export function jobsAlreadyRunning(jobs: string[], from: string): string {
+	return (
+		`Gameball already has ${jobs.length === 1 ? 'the batch job' : 'the batch jobs'} ${jobs.join(', ')} from ${from}, and runs them: ` +
+		'check them with Batch > Get Status and send only the other items again.'
+	);
 }
 
 /**

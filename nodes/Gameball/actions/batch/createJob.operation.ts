@@ -1,6 +1,7 @@
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
+import { jobsAlreadyRunning } from '../batchMode';
 import type { Endpoint, GameballOperation } from '../operation';
 import { sendToGameball } from '../../transport/request';
 import { readEntries } from './entries';
@@ -47,10 +48,7 @@ export const createJob: GameballOperation = {
 	describeEarlier(earlier) {
 		if (!earlier.length) return undefined;
 		const jobs = earlier.map(({ json, pairedItem }) => `${String(json.jobId)} (item ${(pairedItem as { item: number }).item})`);
-		return (
-			`Gameball already has the batch ${jobs.length === 1 ? 'job' : 'jobs'} ${jobs.join(', ')} from the items before it, ` +
-			'and runs them: check them with Batch > Get Status and send only the other items again.'
-		);
+		return jobsAlreadyRunning(jobs, 'the items before it');
 	},
 	async run(request, itemIndex) {
 		const kind = kindOf(this, itemIndex);
