@@ -479,7 +479,7 @@ export interface CreateTaskItem extends CrmStepItemBase {
 	title: string;
 	body: string;
 	dueInDays: number;
-	/** `YYYY-MM-DD`, today (UTC) plus `dueInDays`. */
+	/** `YYYY-MM-DD`: today in the workflow's time zone, plus `dueInDays`. */
 	dueDate: string;
 	/** The task, with the preset's field names (e.g. Salesforce `Subject`, `ActivityDate`). */
 	fields: Record<string, unknown>;

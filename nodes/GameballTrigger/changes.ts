@@ -5,6 +5,7 @@ import type {
 	GameballProfileChanges,
 	GameballTierChangedItem,
 } from '../types';
+import { parseTime } from '../times';
 import type { ProfileFields } from './deliveries';
 
 /** What the trigger remembers of a customer's last profile update. */
@@ -22,10 +23,10 @@ export interface ProfileSnapshot {
 const NUMERIC_FIELDS = ['tierOrder', 'activatedPoints', 'pendingPoints', 'totalPoints'] as const;
 const TEXT_FIELDS = ['tierName', 'referralCode'] as const;
 
-/** `created_at` in ms since the epoch, or `null`. */
+/** `created_at` in ms since the epoch (UTC when it names no zone), or `null`. */
 export function madeAtOf(createdAt: string | null): number | null {
 	if (createdAt === null) return null;
-	const time = Date.parse(createdAt);
+	const time = parseTime(createdAt);
 	return Number.isFinite(time) ? time : null;
 }
 

@@ -1,5 +1,7 @@
 /** Tolerant readers for loosely shaped webhook JSON: each returns null instead of guessing. */
 
+import { parseTime } from '../times';
+
 export type Json = Record<string, unknown>;
 
 export function isObject(value: unknown): value is Json {
@@ -54,7 +56,10 @@ export function isoTimeAsSent(value: unknown): string | null {
 	return typeof value === 'string' && ISO_WITH_OFFSET.test(value.trim()) ? value.trim() : isoTime(value);
 }
 
-/** An ISO 8601 string from an ISO string or a Unix time in seconds or milliseconds (a number or its digits). */
+/**
+ * An ISO 8601 string from an ISO string (UTC when it names no zone) or a Unix time in seconds or milliseconds (a
+ * number or its digits).
+ */
 export function isoTime(value: unknown): string | null {
 	if (typeof value === 'number' && Number.isFinite(value)) {
 		const ms = value < 1e12 ? value * 1000 : value;
@@ -63,6 +68,6 @@ export function isoTime(value: unknown): string | null {
 	const text = str(value);
 	if (!text) return null;
 	if (/^\d{9,13}$/.test(text)) return isoTime(Number(text));
-	const parsed = Date.parse(text);
+	const parsed = parseTime(text);
 	return Number.isNaN(parsed) ? text : new Date(parsed).toISOString();
 }

@@ -52,5 +52,6 @@ export function readSettings(context: IExecuteFunctions, itemIndex: number, now:
 		language: param<string>('messageLanguage', '').trim(),
 		includeEvent: param<boolean>('includeEvent', true),
 		now,
+		timeZone: context.getTimezone(),
 	};
 }

@@ -12,6 +12,7 @@ import type {
 	SendMessageItem,
 	UpsertContactItem,
 } from '../types';
+import { calendarDayIn } from '../times';
 import { LOYALTY_FIELDS, type CrmPresetDefinition, type LoyaltyField, type PresetSettings } from './presets';
 import { balanceOf } from './rules';
 import { isTransactionAssigned } from './summary';
@@ -45,6 +46,8 @@ export interface StepSettings {
 	language: string;
 	includeEvent: boolean;
 	now: Date;
+	/** The workflow's time zone: a task's due date is a calendar day there. */
+	timeZone: string;
 }
 
 export const DEFAULT_TASK: TaskSettings = {
@@ -166,10 +169,6 @@ function taskTitleTemplate(reasons: CrmRuleCondition[], task: TaskSettings): str
 	return task.titleOther;
 }
 
-function dateInDays(now: Date, days: number): string {
-	return new Date(now.getTime() + days * 86_400_000).toISOString().slice(0, 10);
-}
-
 function createTask(
 	event: LoyaltyEvent,
 	reasons: CrmRuleCondition[],
@@ -177,7 +176,7 @@ function createTask(
 ): Omit<CreateTaskItem, keyof CrmStepItemBase> {
 	const title = fillTemplate(taskTitleTemplate(reasons, settings.task), event, settings);
 	const body = fillTemplate(settings.task.body, event, settings);
-	const dueDate = dateInDays(settings.now, settings.task.dueInDays);
+	const dueDate = calendarDayIn(settings.now.getTime(), settings.timeZone, settings.task.dueInDays);
 	return {
 		title,
 		body,

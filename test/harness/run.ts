@@ -35,6 +35,8 @@ export interface NodeSpec {
 	stopAfterMs?: number;
 	/** The node's id (`node-under-test` unless given): another id is another node of the same workflow. */
 	nodeId?: string;
+	/** The workflow's time zone setting (n8n's default, America/New_York, unless given). */
+	timezone?: string;
 }
 
 /** Distinct credentials get distinct ids, as in n8n (the trigger caches its Secret Key per credential id). */
@@ -97,8 +99,9 @@ export interface NodeRunResult {
 
 let webhookWorkflowsMade = 0;
 
-function newWorkflow(node: INode, staticData: IDataObject = {}, id = 'test-workflow') {
-	return new Workflow({ id, nodes: [node], connections: {}, active: false, nodeTypes, staticData });
+function newWorkflow(node: INode, staticData: IDataObject = {}, id = 'test-workflow', timezone?: string) {
+	const settings = timezone === undefined ? undefined : { timezone };
+	return new Workflow({ id, nodes: [node], connections: {}, active: false, nodeTypes, staticData, settings });
 }
 
 async function execute(
@@ -132,7 +135,7 @@ export async function runNode(spec: NodeSpec, items: IDataObject[] | INodeExecut
 	const input = (items as Array<IDataObject | INodeExecutionData>).map((item) =>
 		'json' in item && typeof item.json === 'object' ? (item as INodeExecutionData) : { json: item as IDataObject },
 	);
-	return await execute(newWorkflow(node), node, input, spec.credentials ?? {}, 'manual', spec.stopAfterMs);
+	return await execute(newWorkflow(node, {}, undefined, spec.timezone), node, input, spec.credentials ?? {}, 'manual', spec.stopAfterMs);
 }
 
 /** Calls one of a node's `loadOptions` methods through n8n-core's real LoadOptionsContext, as the editor does. */

@@ -23,8 +23,9 @@ export const FIRE_ALWAYS: INodeParameters = {
 	sendMessageOn: ['anyEvent'],
 };
 
-export async function runLoyalty(parameters: INodeParameters, items: IDataObject[], continueOnFail = false) {
-	const result = await runNode({ type: 'loyaltyToCrm', parameters, continueOnFail }, items);
+/** `timezone`: the workflow's time zone setting (n8n's default, America/New_York, unless given). */
+export async function runLoyalty(parameters: INodeParameters, items: IDataObject[], continueOnFail = false, timezone?: string) {
+	const result = await runNode({ type: 'loyaltyToCrm', parameters, continueOnFail, timezone }, items);
 	return result;
 }
 

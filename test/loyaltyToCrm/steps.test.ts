@@ -98,7 +98,26 @@ describe('Add Tag / List', () => {
 });
 
 describe('Create Task', () => {
-	const inDays = (days: number) => new Date(Date.now() + days * 86_400_000).toISOString().slice(0, 10);
+	// The day in n8n's default workflow time zone (the harness sets none), `days` days from now.
+	const inDays = (days: number) => new Intl.DateTimeFormat('en-CA', { timeZone: 'America/New_York' }).format(Date.now() + days * 86_400_000);
+
+	test.each([
+		['Asia/Tokyo', '2026-12-06T23:30:00Z', 0, '2026-12-07'],
+		['Asia/Tokyo', '2026-12-06T14:59:00Z', 0, '2026-12-06'],
+		['America/Los_Angeles', '2026-12-07T07:30:00Z', 1, '2026-12-07'],
+		['UTC', '2026-12-31T23:59:00Z', 1, '2027-01-01'],
+		['Pacific/Kiritimati', '2026-12-31T10:00:00Z', 0, '2027-01-01'],
+	])('the due date is a calendar day in the workflow time zone (%s at %s, due in %i days: %s)', async (timezone, now, dueInDays, dueDate) => {
+		const timers = ['setImmediate', 'clearImmediate', 'setTimeout', 'clearTimeout', 'setInterval', 'clearInterval'] as const;
+		jest.useFakeTimers({ now: new Date(now), doNotFake: [...timers, 'nextTick', 'queueMicrotask', 'hrtime', 'performance'] });
+		try {
+			const { outputs, error } = await runLoyalty({ ...FIRE_ALWAYS, taskOptions: { dueInDays } }, [fixtures.triggerTierItem], false, timezone);
+			expect(error).toBeUndefined();
+			expect(outputs[OUTPUT.createTask].map((item) => item.json.dueDate)).toEqual([dueDate]);
+		} finally {
+			jest.useRealTimers();
+		}
+	});
 
 	test('title per reason, due in days', async () => {
 		const before = inDays(3);

@@ -1,6 +1,8 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
+import { parseTime } from '../../times';
+
 /** Parameter factories and readers shared by the operations. */
 
 export function stringParam(
@@ -103,15 +105,16 @@ export function readString(context: IExecuteFunctions, name: string, itemIndex: 
 	return String(context.getNodeParameter(name, itemIndex, '') ?? '').trim();
 }
 
-/** ISO time of a dateTime parameter, or now when it is empty. */
-export function readTime(context: IExecuteFunctions, name: string, itemIndex: number): string {
-	const value = readString(context, name, itemIndex);
-	if (!value) return new Date().toISOString();
-	const date = new Date(value);
-	if (Number.isNaN(date.getTime())) {
-		throw new NodeOperationError(context.getNode(), `"${name}" is not a valid date: ${value}`, { itemIndex });
+/**
+ * The UTC ISO time of a dateTime parameter's value. The editor's date picker gives a time without a zone, meant in
+ * the workflow's time zone (its settings), not the server's; a time with a zone or offset is read as given.
+ */
+export function utcTime(context: IExecuteFunctions, label: string, value: unknown, itemIndex: number): string {
+	const time = parseTime(String(value), context.getTimezone());
+	if (Number.isNaN(time)) {
+		throw new NodeOperationError(context.getNode(), `"${label}" is not a valid date: ${String(value)}`, { itemIndex });
 	}
-	return date.toISOString();
+	return new Date(time).toISOString();
 }
 
 /** A required string parameter, trimmed; blank is a clear error rather than an empty field sent to Gameball. */

@@ -2,7 +2,7 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 import { NodeOperationError } from 'n8n-workflow';
 
 import { displayNameOf, type Endpoint, type GameballOperation, type GameballRequest } from '../actions/operation';
-import { additionalFields, compact, parseJson, readNumber, readString, toBoolean, toNumber } from './fields';
+import { additionalFields, compact, parseJson, readNumber, readString, toBoolean, toNumber, utcTime } from './fields';
 
 /** An operation described by its fields: where each one goes is derived from the spec, not written per operation. */
 export interface RequestSpec
@@ -132,11 +132,7 @@ function convert(
 ): FieldValue {
 	if (spec.lists?.includes(property.name)) return splitList(value);
 	if (property.type === 'json') return readJsonField(context, property, value, itemIndex) as FieldValue;
-	if (property.type === 'dateTime' && value) {
-		const date = new Date(String(value));
-		if (Number.isNaN(date.getTime())) fail(context, `"${property.displayName}" is not a valid date: ${String(value)}`, itemIndex);
-		return date.toISOString();
-	}
+	if (property.type === 'dateTime' && value) return utcTime(context, property.displayName, value, itemIndex);
 	if (property.type === 'boolean') return toBoolean(context, property.displayName, value, itemIndex);
 	const integer = wantsInteger(spec, property.name);
 	if (property.type === 'number' || integer) {

@@ -15,6 +15,7 @@ import {
 	readRequiredString,
 	toBoolean,
 	toNumber,
+	utcTime,
 } from '../../helpers/fields';
 
 const textAttributes = ['displayName', 'firstName', 'lastName', 'gender', 'dateOfBirth', 'joinDate', 'country', 'city', 'zip', 'preferredLanguage', 'source'];
@@ -94,7 +95,7 @@ export const createOrUpdate: GameballOperation = {
 		const attributes: IDataObject = compact({
 			...Object.fromEntries(textAttributes.map((name) => [name, fields[name]])),
 			...Object.fromEntries(numberAttributes.map((name) => [name, numberOf(name)])),
-			lastOrderDate: fields.lastOrderDate,
+			lastOrderDate: fields.lastOrderDate ? utcTime(this, 'Last Order Date', fields.lastOrderDate, itemIndex) : undefined,
 			channel: fields.channel,
 			...Object.fromEntries(listAttributes.map((name) => [name, listOf(this, fields, name, itemIndex)])),
 			email,

@@ -1,0 +1,75 @@
+/*
+ * Times without a zone, read in a named zone, and calendar days in a zone: with `Intl` only, so the result never
+ * depends on the server's TZ. n8n's date picker yields `2026-12-06T10:00:00`, meant in the workflow's time zone
+ * (`getTimezone()`); Gameball and Open Loyalty send UTC.
+ */
+
+/** `YYYY-MM-DD`, optionally with `[T ]HH:mm[:ss[.fraction]]`, and no zone. */
+const ZONELESS = /^(\d{4})-(\d\d)-(\d\d)(?:[T ](\d\d):(\d\d)(?::(\d\d)(?:[.,](\d+))?)?)?$/;
+
+const formatters = new Map<string, Intl.DateTimeFormat>();
+
+function formatterFor(timeZone: string): Intl.DateTimeFormat {
+	let formatter = formatters.get(timeZone);
+	if (!formatter) {
+		formatter = new Intl.DateTimeFormat('en-US', {
+			timeZone,
+			hourCycle: 'h23',
+			year: 'numeric',
+			month: 'numeric',
+			day: 'numeric',
+			hour: 'numeric',
+			minute: 'numeric',
+			second: 'numeric',
+		});
+		formatters.set(timeZone, formatter);
+	}
+	return formatter;
+}
+
+/** The wall clock in `timeZone` at `time`, whole seconds, as if it were UTC (ms). */
+function wallClockAt(time: number, timeZone: string): number {
+	const part: Record<string, number> = {};
+	for (const { type, value } of formatterFor(timeZone).formatToParts(time)) part[type] = Number(value);
+	return Date.UTC(part.year, part.month - 1, part.day, part.hour % 24, part.minute, part.second);
+}
+
+/** How far `timeZone` is ahead of UTC at `time`, in ms. */
+function offsetAt(time: number, timeZone: string): number {
+	return wallClockAt(time, timeZone) - (time - (((time % 1000) + 1000) % 1000));
+}
+
+/** The instant a wall-clock time (given as if UTC) shows in `timeZone`: the earlier of two, or just after a gap. */
+function instantOfWallClock(wallClock: number, timeZone: string): number {
+	if (timeZone === 'UTC') return wallClock;
+	const guess = wallClock - offsetAt(wallClock, timeZone);
+	const adjusted = wallClock - offsetAt(guess, timeZone);
+	// A wall-clock time a DST change skips never shows: `guess` is as far past the gap as the time is into it.
+	return offsetAt(adjusted, timeZone) === wallClock - adjusted ? adjusted : guess;
+}
+
+/**
+ * Milliseconds since the epoch of an ISO 8601 (or other `Date.parse`) time, `NaN` when unreadable. A time without
+ * a zone is read in `timeZone`, an IANA name: UTC unless said otherwise.
+ */
+export function parseTime(text: string, timeZone = 'UTC'): number {
+	if (text.endsWith('Z')) return Date.parse(text);
+	const zoneless = ZONELESS.exec(text.trim());
+	if (!zoneless) return Date.parse(text);
+	const [, year, month, day, hour = '0', minute = '0', second = '0', fraction = ''] = zoneless;
+	const ms = Number(fraction.padEnd(3, '0').slice(0, 3));
+	const wallClock = Date.UTC(Number(year), Number(month) - 1, Number(day), Number(hour), Number(minute), Number(second), ms);
+	const checked = new Date(wallClock);
+	// Date.UTC rolls 2026-02-30 over into March: such a date is not read.
+	if (Number.isNaN(wallClock) || checked.getUTCDate() !== Number(day) || Number(hour) > 23 || Number(minute) > 59 || Number(second) > 59) {
+		return NaN;
+	}
+	return instantOfWallClock(wallClock, timeZone);
+}
+
+/** The calendar day `days` after the day of `now` in `timeZone`, as `YYYY-MM-DD`. */
+export function calendarDayIn(now: number, timeZone: string, days = 0): string {
+	const today = new Date(wallClockAt(now, timeZone));
+	today.setUTCDate(today.getUTCDate() + days);
+	return today.toISOString().slice(0, 10);
+}

@@ -1,0 +1,40 @@
+import { calendarDayIn, parseTime } from '../../nodes/times';
+
+const iso = (time: number) => (Number.isNaN(time) ? 'NaN' : new Date(time).toISOString());
+
+describe('parseTime', () => {
+	it.each([
+		['2026-12-06T10:00:00', 'Asia/Tokyo', '2026-12-06T01:00:00.000Z'],
+		['2026-12-06T10:00:00.25', 'UTC', '2026-12-06T10:00:00.250Z'],
+		['2026-12-06T10:00', 'Asia/Kolkata', '2026-12-06T04:30:00.000Z'],
+		['2026-06-06T12:00:00', 'Europe/London', '2026-06-06T11:00:00.000Z'],
+		// Skipped by the spring change (02:00 EST -> 03:00 EDT): the time as far past the gap, 03:30 EDT.
+		['2026-03-08T02:30:00', 'America/New_York', '2026-03-08T07:30:00.000Z'],
+		// Shown twice in the autumn (EDT, then EST): the earlier.
+		['2026-11-01T01:30:00', 'America/New_York', '2026-11-01T05:30:00.000Z'],
+		['2026-12-06T10:00:00Z', 'Asia/Tokyo', '2026-12-06T10:00:00.000Z'],
+		['2026-12-06T10:00:00+02:00', 'Asia/Tokyo', '2026-12-06T08:00:00.000Z'],
+		['2026-02-30T10:00:00', 'UTC', 'NaN'],
+		['2026-12-06T24:00:00', 'UTC', 'NaN'],
+		['2026-12-06T10:61:00', 'UTC', 'NaN'],
+		['next week', 'UTC', 'NaN'],
+	])('%s in %s is %s', (text, timeZone, expected) => {
+		expect(iso(parseTime(text, timeZone))).toBe(expected);
+	});
+
+	it('reads a time without a zone as UTC unless told otherwise', () => {
+		expect(iso(parseTime('2024-11-19T17:34:42.297'))).toBe('2024-11-19T17:34:42.297Z');
+	});
+});
+
+describe('calendarDayIn', () => {
+	it.each([
+		['2026-12-06T23:30:00Z', 'Asia/Tokyo', 0, '2026-12-07'],
+		['2026-12-07T07:30:00Z', 'America/Los_Angeles', 1, '2026-12-07'],
+		['2026-12-31T23:59:00Z', 'UTC', 1, '2027-01-01'],
+		['2026-03-01T12:00:00Z', 'UTC', -1, '2026-02-28'],
+		['2026-03-07T12:00:00Z', 'America/New_York', 1, '2026-03-08'],
+	])('%s in %s, plus %i days, is %s', (now, timeZone, days, expected) => {
+		expect(calendarDayIn(Date.parse(now), timeZone, days)).toBe(expected);
+	});
+});
