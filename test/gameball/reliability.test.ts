@@ -93,6 +93,24 @@ describe('retries', () => {
 		expect(sim.requests.length - before).toBe(1);
 	});
 
+	it('does not repeat a refund after an ambiguous failure: Gameball documents no duplicate check for its refund ID', async () => {
+		expect((await runGameball(credentials, cashback('to-refund-1'))).error).toBeUndefined();
+		sim.setFaults({ errorRate5xx: 1, applyBeforeFault: true, applyBeforeFaultRate: 1 });
+		const before = sim.requests.length;
+		const { error } = await runGameball(credentials, {
+			resource: 'transaction',
+			operation: 'refund',
+			customerId: 'steady',
+			refundTransactionId: 'refund-1',
+			reverseTransactionId: 'to-refund-1',
+			transactionTime: '2026-12-01T10:00:00Z',
+			additionalFields: { refundAmount: 10 },
+		});
+		sim.setFaults(undefined);
+		expect(error?.description).toContain('may or may not have been applied');
+		expect(sim.requests.slice(before).filter((request) => request.path.endsWith('/transactions/refund'))).toHaveLength(1);
+	});
+
 	it('does not repeat a coupon validation that takes a new lock after an ambiguous failure; with a Lock Reference, or no lock, it does', async () => {
 		const validate = (additionalFields: INodeParameters) => ({ resource: 'coupon', operation: 'validate', code: 'SAVE10', customerId: 'steady', additionalFields });
 		const attemptsOf = (from: number) => sim.requests.slice(from).filter((request) => request.path.endsWith('/coupons/SAVE10/validate'));
