@@ -164,7 +164,13 @@ export function burnCouponsForOrder(account: Account, customer: Customer, redemp
 	const lockReference = typeof redemption.couponsLockReference === 'string' && redemption.couponsLockReference !== '' ? redemption.couponsLockReference : undefined;
 	const codes = Array.isArray(redemption.couponCodes) ? redemption.couponCodes : [];
 	if (!lockReference && codes.length === 0) return;
-	burn(account, customer, couponsToBurn(account, codes, lockReference), lockReference);
+	const coupons = couponsToBurn(account, codes, lockReference);
+	// Gameball: "Coupon codes must be locked before they can be used for redemption."
+	for (const coupon of coupons) {
+		releaseStaleLock(account, coupon);
+		if (!coupon.lockReference) throw badRequest(ERROR_CODES.couponNotUsable, `Coupon ${coupon.code} cannot be redeemed: it must be locked first (validate it with lock)`);
+	}
+	burn(account, customer, coupons, lockReference);
 }
 
 export function releaseLock(account: Account, lockReference: string): Json {

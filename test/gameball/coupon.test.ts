@@ -42,6 +42,21 @@ describe('Coupon', () => {
 		expect(outputs[0].map((item) => item.pairedItem)).toEqual([{ item: 0 }, { item: 1 }]);
 	});
 
+	it('redeems a coupon in an order only once it is locked, as Gameball documents', async () => {
+		const code = await newCoupon();
+		const track = (orderId: string, redemption: object) =>
+			runGameball(credentials, { resource: 'order', operation: 'track', customerId: 'holder', orderId, totalPaid: 50, additionalFields: { redemption: JSON.stringify(redemption) } });
+		const unlocked = await track('o-unlocked', { couponCodes: [code] });
+		expect(unlocked.error?.message).toMatch(/^9021: /);
+		expect(sim.state.coupons.get(code)?.usedCount).toBe(0);
+
+		const locked = await runGameball(credentials, coupon('validate', { code, customerId: 'holder', additionalFields: { lock: true } }));
+		const { lockReference } = locked.outputs[0][0].json;
+		const redeemed = await track('o-locked', { couponsLockReference: lockReference });
+		expect(redeemed.error).toBeUndefined();
+		expect(sim.state.coupons.get(code)?.usedCount).toBe(1);
+	});
+
 	it('validates and locks one coupon, then releases the lock once', async () => {
 		const code = await newCoupon();
 		const { outputs, error } = await runGameball(

@@ -57,7 +57,7 @@ export const redemptionOption: INodeProperties = {
 	...jsonOption(
 		'redemption',
 		'Redemption (JSON)',
-		'What the customer redeemed, e.g. {"pointsHoldReference": "…", "couponCodes": ["SAVE10"], "couponsLockReference": "…"}',
+		'What the customer redeemed, e.g. {"pointsHoldReference": "…", "couponsLockReference": "…"}. Coupons must be locked first (Coupon > Validate with Lock on): give the lock\'s reference, or the locked codes as "couponCodes".',
 	),
 	default: '{}',
 };
