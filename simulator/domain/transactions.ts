@@ -262,6 +262,14 @@ function originalEntries(account: Account, customerId: string, reference: string
 	);
 }
 
+/** What refunded line items are worth (unit price x quantity, one unit when none is given); `undefined` without any. */
+function lineItemsValue(lineItems: unknown): number | undefined {
+	if (!Array.isArray(lineItems) || lineItems.length === 0) return undefined;
+	let value = 0;
+	for (const item of lineItems as Json[]) value += (Number(item?.price) || 0) * (typeof item?.quantity === 'number' ? item.quantity : 1);
+	return round2(value);
+}
+
 export function refund(account: Account, body: Json): Json {
 	const customer = account.getCustomer(String(body.customerId));
 	const refundTransactionId = String(body.refundTransactionId);
@@ -273,7 +281,7 @@ export function refund(account: Account, body: Json): Json {
 	const earning = originals.find((entry) => entry.type === 'PaymentReward');
 	const baseAmount = earning?.amount ?? originals[0].amount;
 	const remainingAmount = round2(baseAmount - (earning ?? originals[0]).refundedAmount);
-	const refundAmount = typeof body.refundAmount === 'number' ? round2(body.refundAmount) : remainingAmount;
+	const refundAmount = typeof body.refundAmount === 'number' ? round2(body.refundAmount) : (lineItemsValue(body.lineItems) ?? remainingAmount);
 	if (refundAmount <= 0 || refundAmount > remainingAmount) {
 		throw badRequest(ERROR_CODES.refundExceedsOriginal, `refundAmount ${refundAmount} exceeds the refundable ${remainingAmount} of '${reverseTransactionId}'`);
 	}

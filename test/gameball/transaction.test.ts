@@ -90,6 +90,17 @@ describe('Transaction', () => {
 		expect(lastRequest().body).not.toHaveProperty('refundAmount');
 	});
 
+	it('a refund by line items alone refunds those items, not the whole transaction (the simulator, as Gameball documents)', async () => {
+		await runGameball(credentials, transaction('cashback', { customerId: 'buyer', transactionId: 't-lines', amount: 200 }));
+		const lineItems = JSON.stringify([{ productId: 'p1', quantity: 2, price: 30 }, { productId: 'p2', price: 15 }]);
+		const { outputs, error } = await runGameball(credentials, transaction('refund', { customerId: 'buyer', refundTransactionId: 'rf-lines', reverseTransactionId: 't-lines', additionalFields: { lineItems } }));
+		expect(error).toBeUndefined();
+		expect(lastRequest().body).not.toHaveProperty('refundAmount');
+		expect(outputs[0][0].json.refundAmount).toBe(75);
+		const rest = await runGameball(credentials, transaction('refund', { customerId: 'buyer', refundTransactionId: 'rf-rest', reverseTransactionId: 't-lines' }));
+		expect(rest.outputs[0][0].json.refundAmount).toBe(125);
+	});
+
 	it('refuses a Customer ID filter that comes out empty: without it, the list would hold every customer\'s transactions', async () => {
 		for (const operation of ['list', 'customerView', 'count']) {
 			const sent = sim.requests.length;
