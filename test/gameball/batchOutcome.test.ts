@@ -122,6 +122,44 @@ describe('a finished job that lists its failed entries but none of its successes
 	});
 });
 
+describe('a job whose results carry no index', () => {
+	const params = { resource: 'customer', operation: 'createOrUpdate', customerId: '={{ $json.id }}', batching: { mode: 'always', pollSeconds: 0.1 } };
+	const items = ['a', 'b', 'c'].map((id) => ({ id }));
+	const results = (ids: string[]) => ({ status: 'completed', totalItems: 3, processedItems: 3, failedItems: 0, results: ids.map((customerId) => ({ customerId, gameballId: `gb-${customerId}` })), errors: [] });
+
+	it('places results by position when each names the item sent there', async () => {
+		const { server, credentials } = await batchServer(results(['a', 'b', 'c']));
+		try {
+			const { outputs, error } = await runGameball(credentials, params, items);
+			expect(error).toBeUndefined();
+			expect(outputs[0].map((item) => [item.json.customerId, item.json.gameballId, item.pairedItem])).toEqual([
+				['a', 'gb-a', { item: 0 }],
+				['b', 'gb-b', { item: 1 }],
+				['c', 'gb-c', { item: 2 }],
+			]);
+		} finally {
+			server.close();
+		}
+	});
+
+	it("never gives an item another customer's result: one that names another customer leaves the item's outcome open", async () => {
+		const { server, credentials } = await batchServer(results(['c', 'b', 'a']));
+		try {
+			const { outputs } = await runGameball(credentials, params, items, true);
+			expect(outputs[0].map((item) => item.json.success)).toEqual([false, true, false]);
+			expect(outputs[0][1].json).toMatchObject({ customerId: 'b', gameballId: 'gb-b' });
+			expect(outputs[0][0].json).toMatchObject({
+				mayHaveBeenApplied: true,
+				error: expect.stringContaining('gave this item\'s place a result for customerId "c", not "a"'),
+			});
+			const { error } = await runGameball(credentials, params, items);
+			expect(error?.message).toBe("2 of 3 items in Gameball's batch API may or may not have been applied; the other 1 were applied and must not be sent again");
+		} finally {
+			server.close();
+		}
+	});
+});
+
 describe('Batch > Create Job over several items, stopped by one that fails', () => {
 	it('names the jobs Gameball already has from the items before it', async () => {
 		const { server, credentials } = await batchServer({}, 3);

@@ -112,6 +112,26 @@ function resultFor(status: BatchStatus, position: number): ItemResult {
 	return { failed: `Batch job ${status.jobId} ended "${status.state}" without a result for this item: it may have failed or been applied. ${CHECK_FIRST}`, unknown: true };
 }
 
+const IDENTITY_FIELDS = ['customerId', 'orderId', 'transactionId'];
+
+/**
+ * A success placed at this item's position that names another customer, order or transaction than the item sent:
+ * Gameball listed its results in another order (no schema says it keeps the job's), so it is not this item's.
+ */
+function namesAnotherItem(status: BatchStatus, result: ItemResult, sent: BatchEntry): ItemResult {
+	if (!('ok' in result) || typeof sent === 'string') return result;
+	for (const field of IDENTITY_FIELDS) {
+		const theirs = result.ok[field];
+		const ours = sent[field];
+		if (theirs === undefined || theirs === null || ours === undefined || ours === null || String(theirs) === String(ours)) continue;
+		return {
+			failed: `Batch job ${status.jobId} gave this item's place a result for ${field} "${String(theirs)}", not "${String(ours)}": its results are not in the job's order, so this item's is unknown. ${CHECK_FIRST}`,
+			unknown: true,
+		};
+	}
+	return result;
+}
+
 /** The fields set in this request that the batch form would drop. */
 function droppedFields(operation: GameballOperation, request: GameballRequest): string[] {
 	const sent = { ...request.qs, ...request.body };
@@ -258,8 +278,8 @@ export async function runInBatches(
 			}
 			continue;
 		}
-		job.forEach(({ itemIndex, request }, position) => {
-			const result = resultFor(status, position);
+		job.forEach(({ itemIndex, request, entry }, position) => {
+			const result = namesAnotherItem(status, resultFor(status, position), entry);
 			const meta = { batchJobId: status.jobId, batchKind: batch.kind, batchIndex: position };
 			if ('ok' in result) {
 				// The entry's fields at the top, as the single call puts its answer's: expressions work at any item count.
