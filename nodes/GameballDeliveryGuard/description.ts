@@ -47,7 +47,7 @@ export const guardProperties: INodeProperties[] = [
 	),
 	noticeParam(
 		'trackNotice',
-		'Needs the trigger\'s Profile Updated items: it derives tier and points changes from them and drops the trigger\'s own. Customer profiles are remembered in this workflow\'s static data. n8n keeps it on a single instance, but in queue mode workers do not share it safely: there this node warns and derives nothing. See https://github.com/n8n-nodes-gameball/n8n-nodes-gameball/blob/main/docs/queue-mode.md.',
+		'Needs the trigger\'s Profile Updated items: it derives tier and points changes from them and drops the trigger\'s own. Customer profiles are remembered in this workflow\'s static data. n8n keeps it on a single instance, but in queue mode workers do not share it safely: there this node warns and derives nothing (on n8n 1.x, once it notices another worker\'s writes). See https://github.com/n8n-nodes-gameball/n8n-nodes-gameball/blob/main/docs/queue-mode.md.',
 		trackOnly,
 	),
 	{
@@ -57,7 +57,7 @@ export const guardProperties: INodeProperties[] = [
 		default: '={{ $json.deliveryId }}',
 		required: true,
 		description:
-			'The idempotency key of each item. The Gameball Trigger\'s deliveryId is the SHA-1 of the raw body, the same for a retry. Items with the same key in one run are kept or dropped together.',
+			'The idempotency key of each item. The Gameball Trigger\'s deliveryId is a digest of the signed body, the same for a retry (for an automation campaign call, of its method, query and body: the same call made twice is dropped too). Items with the same key in one run are kept or dropped together.',
 		displayOptions: dropOnly,
 	},
 	{

@@ -21,6 +21,19 @@ const LOCK_OPTIONS = { mode: 'entries' } as const;
 const MIN_BACKOFF_MS = 2;
 const MAX_BACKOFF_MS = 25;
 
+/**
+ * The lock could not be taken in time. The database's last error goes in the description: n8n replaces a message
+ * that names a connection error (ECONNREFUSED) with a generic one, which would lose which lock and how long.
+ */
+export class LockTimeoutError extends Error {
+	constructor(
+		message: string,
+		readonly description?: string,
+	) {
+		super(message);
+	}
+}
+
 export interface LockSettings {
 	timeoutMs: number;
 	logger?: Logger;
@@ -57,11 +70,12 @@ export async function acquireLock(helpers: DeduplicationHelpers, settings: LockS
 			settings.logger?.warn('Gameball Delivery Guard: breaking a lock held longer than the lock timeout', {
 				waitedMs: waited,
 			});
-			await releaseLock(helpers);
+			// A database that cannot delete the row cannot take the lock either: the timeout error says why.
+			await releaseLock(helpers).catch((error: unknown) => (lastError = error));
 			broken = true;
 		} else if (waited >= 2 * settings.timeoutMs) {
-			const reason = lastError instanceof Error ? `: ${lastError.message}` : '';
-			throw new Error(`Could not take the delivery guard's lock within ${Math.round(waited / 1000)} s${reason}`);
+			const reason = lastError instanceof Error ? `The database's last error: ${lastError.message}` : undefined;
+			throw new LockTimeoutError(`Could not take the delivery guard's lock within ${Math.round(waited / 1000)} s`, reason);
 		}
 		await sleep(backoff + Math.floor(Math.random() * backoff));
 		backoff = Math.min(MAX_BACKOFF_MS, backoff * 2);

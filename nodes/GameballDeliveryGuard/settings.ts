@@ -10,5 +10,7 @@ export function positiveNumber(value: unknown, fallback: number): number {
 
 /** The item a failed input item becomes under "Continue (using error output / regular output)". */
 export function failedItem(error: unknown, itemIndex: number): INodeExecutionData {
-	return { json: { error: error instanceof Error ? error.message : String(error) }, pairedItem: { item: itemIndex } };
+	const description = (error as { description?: unknown } | undefined)?.description;
+	const json = { error: error instanceof Error ? error.message : String(error), ...(typeof description === 'string' ? { description } : {}) };
+	return { json, pairedItem: { item: itemIndex } };
 }

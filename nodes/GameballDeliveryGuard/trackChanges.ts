@@ -31,7 +31,10 @@ function readTrackSettings(context: IExecuteFunctions, derive: boolean): TrackSe
 	};
 }
 
-/** The output items of one input item; updates the customer's snapshot in `memory`, and says whether it did. */
+/**
+ * The output items of one input item, the input's own first when it is kept; updates the customer's snapshot in
+ * `memory`, and says whether it did.
+ */
 function track(item: IDataObject, settings: TrackSettings, memory: IDataObject): { items: IDataObject[]; remembered: boolean } {
 	if (DERIVED_EVENTS.includes(String(item.event))) return { items: [], remembered: false };
 	const update = readProfileUpdate(item);
@@ -86,9 +89,14 @@ export async function trackChanges(this: IExecuteFunctions): Promise<INodeExecut
 	let remembered = false;
 	for (let itemIndex = 0; itemIndex < items.length; itemIndex++) {
 		try {
-			const tracked = track(items[itemIndex].json, settings, memory);
+			const { json: input, binary } = items[itemIndex];
+			const tracked = track(input, settings, memory);
 			remembered ||= tracked.remembered;
-			for (const json of tracked.items) output.push({ json, pairedItem: { item: itemIndex } });
+			tracked.items.forEach((json, position) => {
+				// The input's own item keeps its binary data; a derived event has none.
+				const keepsBinary = binary !== undefined && settings.keepInput && position === 0;
+				output.push({ json, pairedItem: { item: itemIndex }, ...(keepsBinary ? { binary } : {}) });
+			});
 		} catch (error) {
 			if (!this.continueOnFail()) throw new NodeOperationError(this.getNode(), error as Error, { itemIndex });
 			output.push(failedItem(error, itemIndex));

@@ -128,7 +128,8 @@ describe('Drop Duplicate Deliveries through n8n-core', () => {
 		const continued = await drop([{ event: 'x' }, delivery('b')], {}, true);
 		expect(continued.error).toBeUndefined();
 		expect(continued.outputs[0]).toEqual([
-			{ json: { error: 'The item has no delivery ID' }, pairedItem: { item: 0 } },
+			// The error item carries what to do, as the stopped run's error does.
+			{ json: { error: 'The item has no delivery ID', description: 'Set "Delivery ID" to an expression that gives a text, e.g. {{ $json.deliveryId }}.' }, pairedItem: { item: 0 } },
 			{ json: delivery('b'), pairedItem: { item: 1 } },
 		]);
 	});

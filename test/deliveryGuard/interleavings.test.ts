@@ -10,6 +10,8 @@ import type { IDataObject, INodeExecutionData } from 'n8n-workflow';
 
 import { LOST_STATE_MESSAGE, SHARED_STATE_MESSAGE } from '../../nodes/GameballDeliveryGuard/lostState';
 
+const NO_ID_HINT = 'Set "Delivery ID" to an expression that gives a text, e.g. {{ $json.deliveryId }}.';
+
 import { startProcess, type ProcessedDataRows as Rows } from './helpers';
 
 type Harness = typeof import('../harness/run');
@@ -213,7 +215,7 @@ function check(schedule: Schedule, records: Record[], rows: Rows): string[] {
 		for (const out of record.kept) {
 			const paired = (out.pairedItem as { item?: number } | undefined)?.item ?? -1;
 			const source = record.input[paired];
-			const expected = source?.deliveryId === undefined ? { error: 'The item has no delivery ID' } : source;
+			const expected = source?.deliveryId === undefined ? { error: 'The item has no delivery ID', description: NO_ID_HINT } : source;
 			if (paired <= last || !isDeepStrictEqual(out.json, expected)) problems.push(`${at}: drop output ${JSON.stringify(out)} is not its input item`);
 			last = paired;
 		}

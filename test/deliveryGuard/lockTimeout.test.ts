@@ -87,6 +87,22 @@ describe('Drop Duplicate Deliveries: lock timeout', () => {
 			throw new Error('connection terminated');
 		});
 		const result = await drop([delivery('a')], { options: { lockTimeoutSeconds: 10 } });
-		expect(result.error?.message).toBe("Could not take the delivery guard's lock within 20 s: connection terminated");
+		expect(result.error?.message).toBe("Could not take the delivery guard's lock within 20 s");
+		expect(result.error?.description).toBe("The database's last error: connection terminated");
+	});
+
+	it('waits twice the Lock Timeout and names the error when the database refuses the break too (it is down)', async () => {
+		lockAttempts(async () => {
+			throw new Error('connect ECONNREFUSED 127.0.0.1:5432');
+		});
+		jest.spyOn(deduplicator, 'clearAllProcessedItems').mockRejectedValue(new Error('connect ECONNREFUSED 127.0.0.1:5432'));
+		const result = await drop([delivery('a')], { options: { lockTimeoutSeconds: 10 } });
+		expect(result.error?.message).toBe("Could not take the delivery guard's lock within 20 s");
+		expect(result.error?.description).toBe("The database's last error: connect ECONNREFUSED 127.0.0.1:5432");
+
+		const kept = await drop([delivery('b')], { options: { lockTimeoutSeconds: 10 } }, true);
+		expect(kept.outputs[0].map((item) => [item.json, item.pairedItem])).toEqual([
+			[{ error: "Could not take the delivery guard's lock within 20 s", description: "The database's last error: connect ECONNREFUSED 127.0.0.1:5432" }, { item: 0 }],
+		]);
 	});
 });

@@ -103,6 +103,19 @@ describe('Track Tier and Points Changes through n8n-core', () => {
 		expect(items.filter((item) => item.event === 'gameball.tier.changed')).toHaveLength(1);
 	});
 
+	it("passes an input item's binary data on with it, and gives derived events none", async () => {
+		const tracker = newTracker();
+		const binary = { data: { data: Buffer.from('receipt').toString('base64'), mimeType: 'text/plain', fileName: 'receipt.txt' } };
+		const profile = { event: 'customer.profile.updated', customerId: 'erin', clientId: '2155', deliveryId: 'e1', tierOrder: 1, activatedPoints: 90, totalPoints: 100 };
+		await tracker.guard.execute([[{ json: profile }]], 'webhook');
+		const { outputs } = await tracker.guard.execute([[{ json: { ...profile, deliveryId: 'e2', tierOrder: 2 }, binary }, { json: { event: 'other', deliveryId: 'o1' }, binary }]], 'webhook');
+		expect(outputs[0].map((item) => [item.json.event, item.binary, item.pairedItem])).toEqual([
+			['customer.profile.updated', binary, { item: 0 }],
+			['gameball.tier.changed', undefined, { item: 0 }],
+			['other', binary, { item: 1 }],
+		]);
+	});
+
 	it('reads raw items (Simplify off); Keep Input Items off outputs only derived items', async () => {
 		const tracker = newTracker({ options: { keepInput: false } });
 		const raw = await deliverToAFreshProcess('dave', BASIC, 1, { simplify: false });
