@@ -18,9 +18,30 @@ import { v4Outcome } from './v4Webhook';
 /** The body of the answer to an accepted delivery. */
 const ACCEPTED = { received: true };
 
+/** When each trigger node last warned that its credential has no Secret Key (`<workflow id>:<node id>`). */
+const lastNoSecretWarning = new Map<string, number>();
+const NO_SECRET_WARNING_EVERY_MS = 60_000;
+
+/**
+ * A refusal for want of a Secret Key is the merchant's set-up, not a forger: it refuses every delivery, so it is
+ * logged as a warning (once a minute per node) where other refusals are debug lines.
+ */
+function warnNoSecret(context: IWebhookFunctions): void {
+	const key = `${context.getWorkflow().id}:${context.getNode().id}`;
+	const now = Date.now();
+	if (now - (lastNoSecretWarning.get(key) ?? -Infinity) < NO_SECRET_WARNING_EVERY_MS) return;
+	if (lastNoSecretWarning.size >= 1000) lastNoSecretWarning.clear();
+	lastNoSecretWarning.set(key, now);
+	context.logger.warn(
+		'Gameball Trigger refuses every delivery: Verify Signature is on and the Gameball API credential has no Secret Key. Add it to the credential, or turn Verify Signature off.',
+		{ workflowId: context.getWorkflow().id, node: context.getNode().name },
+	);
+}
+
 /** Answers a delivery: refusals are written here (status and a reason code, never a secret). */
 function respond(context: IWebhookFunctions, outcome: Outcome): IWebhookResponseData {
 	if (outcome.kind === 'reject') {
+		if (outcome.reason === 'signature-no-secret') warnNoSecret(context);
 		context.logger.debug('Gameball Trigger refused a delivery', { status: outcome.status, reason: outcome.reason });
 		context.getResponseObject().status(outcome.status).json({ message: outcome.reason });
 		return { noWebhookResponse: true };
