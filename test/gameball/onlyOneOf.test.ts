@@ -34,6 +34,31 @@ describe('fields Gameball takes only one of', () => {
 		expect(callsTo('/transactions/otp') - before).toBe(1);
 	});
 
+	it('a choice added and left at 0 is refused by name, not sent as the choice (a 0-point redeem, a hold of nothing)', async () => {
+		const cases: Array<[string, IDataObject, string]> = [
+			['redeem', { transactionId: 'single-zero', additionalFields: { points: 0 }, batching: { mode: 'never' } }, '"Points" is 0: give it a value, or remove it and set one of "Amount" or "Hold Reference"'],
+			['hold', { transactionTime: '2026-12-01T10:00:00Z', additionalFields: { amountToHold: 0 } }, '"Amount to Hold" is 0: give it a value, or remove it and set one of "Rule ID" or "Points to Hold"'],
+			['manualAdjustment', { transactionId: 'single-adj-zero', username: 'u', reason: 'r', additionalFields: { points: 0 } }, '"Points" is 0: give it a value, or remove it and set one of "Amount"'],
+			['sendOtp', { additionalFields: { ruleId: 0 } }, '"Rule ID" is 0: give it a value, or remove it and set one of "Points" or "Amount"'],
+		];
+		const sent = sim.requests.length;
+		for (const [operation, extra, message] of cases) {
+			const { error } = await runGameball(credentials, { resource: 'transaction', operation, customerId: 'single', ...extra });
+			expect(error?.message).toBe(message);
+		}
+		expect(sim.requests.length).toBe(sent);
+	});
+
+	it('Refund refuses a Refund Amount of 0 or less: leaving it out is how a full refund is asked for', async () => {
+		const sent = sim.requests.length;
+		for (const refundAmount of [0, -5]) {
+			const params = { resource: 'transaction', operation: 'refund', customerId: 'single', refundTransactionId: 'rf-zero', reverseTransactionId: 'x', transactionTime: '2026-12-01T10:00:00Z', additionalFields: { refundAmount } };
+			const { error } = await runGameball(credentials, params);
+			expect(error?.message).toBe(`"Refund Amount" must be more than 0 (got ${refundAmount}): to refund in full, remove it`);
+		}
+		expect(sim.requests.length).toBe(sent);
+	});
+
 	it('Redeem refuses none, two or three of Points, Amount and Hold Reference, item by item', async () => {
 		const before = callsTo('/transactions/redeem');
 		const params = {

@@ -88,11 +88,16 @@ function listed(names: string[], properties: INodeProperties[], conjunction: 'or
 	return shown.length > 1 ? `${shown.slice(0, -1).join(', ')} ${conjunction} ${shown[shown.length - 1]}` : shown.join('');
 }
 
-/** Gameball takes exactly one of these fields: an item that sets none, or more than one, is refused, naming them. */
+/**
+ * Gameball takes exactly one of these fields: an item that sets none, or more than one, is refused, naming them. So
+ * is one set to 0 (points, an amount, a rule ID): a field added and left at its default would be sent as the choice.
+ */
 function checkOnlyOneOf(context: IExecuteFunctions, spec: RequestSpec, fields: IDataObject, itemIndex: number): void {
 	if (!spec.onlyOneOf) return;
 	const properties = [...(spec.required ?? []), ...(spec.optional ?? [])];
 	const set = spec.onlyOneOf.filter((name) => fields[name] !== undefined);
+	const zero = set.find((name) => fields[name] === 0);
+	if (zero) fail(context, `"${displayNameOf(properties, zero)}" is 0: give it a value, or remove it and set one of ${listed(spec.onlyOneOf.filter((name) => name !== zero), properties, 'or')}`, itemIndex);
 	if (set.length === 0) fail(context, `Set one of ${listed(spec.onlyOneOf, properties, 'or')}`, itemIndex);
 	if (set.length > 1) {
 		fail(context, `Set only one of ${listed(spec.onlyOneOf, properties, 'or')}, not ${listed(set, properties, 'and')}`, itemIndex);

@@ -13,6 +13,7 @@ export const getAutomationCampaigns = customerLookup({
 			name: 'campaignType',
 			type: 'options',
 			default: 'all',
+			description: 'Without this filter, Gameball returns the steps of mission-based campaigns only: add it and choose All for every automation step',
 			options: [
 				{ name: 'All', value: 'all' },
 				{ name: 'Mission', value: 'mission' },

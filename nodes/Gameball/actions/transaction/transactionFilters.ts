@@ -9,8 +9,8 @@ export const transactionFilters: INodeProperties[] = [
 		type: 'options',
 		default: '+',
 		options: [
-			{ name: 'Earned (+)', value: '+' },
-			{ name: 'Spent (-)', value: '-' },
+			{ name: 'Added (+)', value: '+', description: 'Points or rewards added to the customer (earned, given back, added by hand)' },
+			{ name: 'Removed (-)', value: '-', description: 'Points or rewards taken from the customer (spent, expired, cancelled, deducted by hand)' },
 		],
 	},
 	{
