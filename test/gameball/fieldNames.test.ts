@@ -94,6 +94,7 @@ function contextFor(values: IDataObject): IExecuteFunctions {
 	return {
 		getNodeParameter: (parameter: string, _itemIndex: number, fallback?: unknown) => (parameter in values ? values[parameter] : fallback),
 		getNode: () => ({ id: 'test', name: 'Gameball', type: 'gameball', typeVersion: 1, position: [0, 0], parameters: {} }),
+		getTimezone: () => 'America/New_York',
 	} as unknown as IExecuteFunctions;
 }
 

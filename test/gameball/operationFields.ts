@@ -20,6 +20,7 @@ export function contextWith(parameters: Record<string, unknown>): IExecuteFuncti
 	return {
 		getNode: () => ({ id: 'gameball', name: 'Gameball', type: 'n8n-nodes-gameball.gameball', typeVersion: 1, position: [0, 0], parameters: {} }),
 		getNodeParameter: (name: string, _itemIndex: number, fallback?: unknown) => (name in parameters ? parameters[name] : fallback),
+		getTimezone: () => 'America/New_York',
 	} as unknown as IExecuteFunctions;
 }
 
