@@ -60,8 +60,9 @@ export class GameballApi implements ICredentialType {
 		credentials: ICredentialDataDecryptedObject,
 		requestOptions: IHttpRequestOptions,
 	): Promise<IHttpRequestOptions> => {
-		const headers: Record<string, string> = { APIKey: String(credentials.apiKey ?? '') };
-		if (credentials.secretKey) headers.SecretKey = String(credentials.secretKey);
+		const headers: Record<string, string> = { APIKey: String(credentials.apiKey ?? '').trim() };
+		const secretKey = String(credentials.secretKey ?? '').trim();
+		if (secretKey) headers.SecretKey = secretKey;
 		return { ...requestOptions, headers: { ...(requestOptions.headers ?? {}), ...headers } };
 	};
 

@@ -71,8 +71,9 @@ function takeFreshRead(credentialId: string, now: number): boolean {
 	return true;
 }
 
+/** Trimmed: HTTP drops spaces around a header value, so a key pasted with one passes the credential test. */
 async function keyOfCredential(context: IWebhookFunctions): Promise<string> {
-	return String((await context.getCredentials('gameballApi')).secretKey ?? '');
+	return String((await context.getCredentials('gameballApi')).secretKey ?? '').trim();
 }
 
 /** One read for every delivery that needs the key while it is in flight; a failed read fails them all, once. */

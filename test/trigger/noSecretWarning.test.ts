@@ -32,3 +32,10 @@ it('warns once a minute per node that every delivery is refused for want of a Se
 	expect(forged.status).toBe(401);
 	expect(warnings).toHaveLength(2);
 });
+
+it('reads a Secret Key pasted with spaces around it as the key: HTTP sends it so, and the credential test passes', async () => {
+	const padded = { gameballApi: { ...CREDENTIALS.gameballApi, secretKey: ` ${CREDENTIALS.gameballApi.secretKey}\t ` } };
+	const result = await newTrigger({}, {}, padded).deliver(signedRequest(profilePayload({ customer_id: 'padded' })));
+	expect(result.status).toBe(200);
+	expect(warnings).toEqual([]);
+});

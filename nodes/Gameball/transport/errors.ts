@@ -74,7 +74,8 @@ export function gameballApiError(
  * the request's headers (a proxy, a debug mode) must not carry the keys into the error n8n shows and saves.
  */
 export function redactSecrets<T>(body: T, secrets: unknown[]): T {
-	const words = secrets.filter((secret): secret is string => typeof secret === 'string' && secret.length >= 4);
+	// As sent: the credential sends its keys trimmed.
+	const words = secrets.filter((secret): secret is string => typeof secret === 'string').map((secret) => secret.trim()).filter((secret) => secret.length >= 4);
 	if (words.length === 0) return body;
 	const redact = (text: string) => words.reduce((out, word) => out.split(word).join('[redacted]'), text);
 	const walk = (value: unknown, depth: number): unknown => {

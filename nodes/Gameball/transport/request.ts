@@ -68,7 +68,7 @@ async function credentialsOf(context: GameballContext) {
 
 /** Whether the credential has a Secret Key, which Gameball's batch API needs besides the API key. */
 export async function hasSecretKey(context: GameballContext): Promise<boolean> {
-	return Boolean((await credentialsOf(context)).secretKey);
+	return String((await credentialsOf(context)).secretKey ?? '').trim() !== '';
 }
 
 function apiRoot(credentials: ICredentialDataDecryptedObject): string {

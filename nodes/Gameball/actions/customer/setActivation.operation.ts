@@ -7,5 +7,5 @@ export const setActivation = requestOperation({
 	action: 'Activate or deactivate a customer',
 	endpoint: 'PUT /customers/{customerId}/activate',
 	path: [customerIdParam],
-	required: [{ displayName: 'Active', name: 'isActive', type: 'boolean', default: true, description: 'Whether the customer can earn and redeem' }],
+	required: [{ displayName: 'Active', name: 'isActive', type: 'boolean', default: true, description: 'Whether the customer takes part in the loyalty program. A deactivated customer earns no points, gets no rewards or coupons and is left out of every campaign; earlier activity stays.' }],
 });
