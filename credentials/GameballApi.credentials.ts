@@ -79,7 +79,7 @@ export class GameballApi implements ICredentialType {
 				properties: {
 					value: 401,
 					message:
-						'Gameball rejected the keys (code 1001): check the API Key and the Secret Key. v4.1 and High Security Mode need both, so set the Secret Key there',
+						'Gameball rejected the keys (401): check the API Key and the Secret Key. v4.1 and High Security Mode need both, so set the Secret Key there',
 				},
 			},
 			{
