@@ -18,6 +18,8 @@ const MONEY_MOVING = new Set([
 	// Events and social challenges can complete campaigns that award points.
 	'POST /api/v4.0/integrations/events',
 	'POST /api/v4.0/integrations/customers/social-challenges',
+	// Each OTP replaces the last one: a repeat after a fault sends the customer another code.
+	'POST /api/v4.0/integrations/transactions/otp',
 	// Batch jobs that move points: the job is created, and so applied, before the fault.
 	'POST /api/v4.0/integrations/batch/balance-adjustment',
 	'POST /api/v4.0/integrations/batch/cashback',

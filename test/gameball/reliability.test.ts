@@ -111,6 +111,15 @@ describe('retries', () => {
 		expect(sim.requests.slice(before).filter((request) => request.path.endsWith('/transactions/refund'))).toHaveLength(1);
 	});
 
+	it('does not send another OTP after an ambiguous failure: each one replaces the last, so the customer may hold a dead code', async () => {
+		sim.setFaults({ errorRate5xx: 1, applyBeforeFault: true, applyBeforeFaultRate: 1 });
+		const before = sim.requests.length;
+		const { error } = await runGameball(credentials, { resource: 'transaction', operation: 'sendOtp', customerId: 'steady', additionalFields: { points: 5 } });
+		sim.setFaults(undefined);
+		expect(error?.description).toContain('may or may not have been applied');
+		expect(sim.requests.slice(before).filter((request) => request.path.endsWith('/transactions/otp'))).toHaveLength(1);
+	});
+
 	it('does not repeat a coupon validation that takes a new lock after an ambiguous failure; with a Lock Reference, or no lock, it does', async () => {
 		const validate = (additionalFields: INodeParameters) => ({ resource: 'coupon', operation: 'validate', code: 'SAVE10', customerId: 'steady', additionalFields });
 		const attemptsOf = (from: number) => sim.requests.slice(from).filter((request) => request.path.endsWith('/coupons/SAVE10/validate'));

@@ -72,13 +72,13 @@ describe('retry policy', () => {
 	it('retries what is safe to retry', () => {
 		expect(shouldRetry({ kind: 'rateLimited' }, true, false)).toBe(true);
 		expect(shouldRetry({ kind: 'busy' }, true, false)).toBe(true);
-		expect(shouldRetry({ kind: 'network', refused: true }, true, false)).toBe(true);
+		expect(shouldRetry({ kind: 'network', notSent: true }, true, false)).toBe(true);
 		expect(shouldRetry({ kind: 'serverError' }, false, false)).toBe(true);
 		expect(shouldRetry({ kind: 'clientError' }, false, false)).toBe(false);
 	});
 
 	it('repeats an ambiguous money-moving request only with its idempotency key', () => {
-		for (const outcome of [{ kind: 'serverError' }, { kind: 'malformed' }, { kind: 'network', refused: false }] as const) {
+		for (const outcome of [{ kind: 'serverError' }, { kind: 'malformed' }, { kind: 'network', notSent: false }] as const) {
 			expect(shouldRetry(outcome, true, false)).toBe(false);
 			expect(shouldRetry(outcome, true, true)).toBe(true);
 		}

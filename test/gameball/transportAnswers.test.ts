@@ -97,6 +97,19 @@ describe('a refused connection', () => {
 	}, 20_000);
 });
 
+describe('a host name that does not resolve', () => {
+	// `.invalid` never resolves (RFC 2606): the lookup fails before anything is sent.
+	const nowhere = credentialsAt('http://gameball-host.invalid');
+
+	it('is retried for a call that moves points, is never called possibly applied, and points at the Base URL', async () => {
+		const { outputs } = await runGameball(nowhere, sendEvent, [{}], true);
+		const [item] = outputs[0];
+		expect(item.json.error).toBe('Could not reach Gameball after 5 attempt(s): ENOTFOUND');
+		expect(JSON.stringify(item.json)).not.toContain('may or may not have been applied');
+		expect(item.json.description).toContain('check the Base URL in the Gameball credential');
+	}, 30_000);
+});
+
 describe('batch jobs Gameball already has when the node stops', () => {
 	const json = (status: number, body: object): Answer => ({ status, body: JSON.stringify(body), headers: { 'content-type': 'application/json' } });
 	const cashback = {

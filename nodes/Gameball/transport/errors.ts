@@ -94,6 +94,8 @@ export function appendDescription(error: { description?: string | null }, senten
 }
 
 /** A network failure, described by its code and message only, so that no request header reaches the error. */
+const UNKNOWN_HOST_HINT = "The Base URL's host name was not found: check the Base URL in the Gameball credential.";
+
 export function networkError(
 	node: INode,
 	cause: unknown,
@@ -103,8 +105,9 @@ export function networkError(
 ): NodeApiError {
 	const message = (cause as { message?: unknown } | undefined)?.message;
 	const detail = typeof message === 'string' && message !== code ? message : undefined;
+	const hint = code === 'ENOTFOUND' ? `${UNKNOWN_HOST_HINT} ` : '';
 	const error = new NodeApiError(node, { message: detail ?? 'Network error', networkCode: code ?? null } as JsonObject, {
-		description: code && detail ? detail : undefined,
+		description: code && detail ? `${hint}${detail}` : hint.trim() || undefined,
 		itemIndex,
 	});
 	// Set afterwards: NodeApiError swaps any message naming a socket code (ECONNREFUSED...) for a generic one.

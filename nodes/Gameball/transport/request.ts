@@ -97,6 +97,9 @@ function parseBody(body: unknown): { ok: true; value: unknown } | { ok: false } 
 }
 
 /** n8n wraps a network failure in a NodeApiError and keeps the socket's code on its cause. */
+/** Socket codes under which nothing reached Gameball: the connection was refused, or its host name not resolved. */
+const NOT_SENT_CODES = new Set(['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN']);
+
 export function networkCodeOf(error: unknown): string | undefined {
 	const { code, cause } = (error ?? {}) as { code?: unknown; cause?: { code?: unknown } };
 	const found = code ?? cause?.code;
@@ -170,7 +173,7 @@ export async function sendToGameball(
 			outcome = parsed.ok || !succeeded ? classify(response.statusCode, response.body, response.headers) : { kind: 'malformed' };
 		} catch (error) {
 			networkFailure = error;
-			outcome = { kind: 'network', refused: networkCodeOf(error) === 'ECONNREFUSED' };
+			outcome = { kind: 'network', notSent: NOT_SENT_CODES.has(networkCodeOf(error) ?? '') };
 		}
 
 		if (outcome.kind === 'ok' && response) {

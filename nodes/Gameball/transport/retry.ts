@@ -17,7 +17,7 @@ export type AttemptOutcome =
 	| { kind: 'serverError' }
 	| { kind: 'busy' }
 	| { kind: 'malformed' }
-	| { kind: 'network'; refused: boolean }
+	| { kind: 'network'; notSent: boolean }
 	| { kind: 'clientError' };
 
 /** Codes under which the request reached Gameball but may still have been applied. */
@@ -25,13 +25,13 @@ export function isAmbiguous(outcome: AttemptOutcome): boolean {
 	return (
 		outcome.kind === 'serverError' ||
 		outcome.kind === 'malformed' ||
-		(outcome.kind === 'network' && !outcome.refused)
+		(outcome.kind === 'network' && !outcome.notSent)
 	);
 }
 
 /**
  * Whether to send again. A request that moves money is only repeated when Gameball is known not to have applied it
- * (429, busy, connection refused), or when it carries an idempotency key that makes a repeat harmless.
+ * (429, busy, connection refused, host name not resolved), or when it carries an idempotency key that makes a repeat harmless.
  */
 export function shouldRetry(outcome: AttemptOutcome, movesMoney: boolean, hasIdempotencyKey: boolean): boolean {
 	if (outcome.kind === 'ok' || outcome.kind === 'clientError') return false;

@@ -14,5 +14,7 @@ export const sendOtp = requestOperation({
 		{ displayName: 'Rule ID', name: 'ruleId', type: 'number', default: 0, description: 'The redemption rule the OTP is for. Set exactly one of Points, Amount or Rule ID.' },
 	],
 	onlyOneOf: ['ruleId', 'points', 'amount'],
+	// Each call sends a new code by SMS and only the latest one redeems: never repeated after an unclear failure.
+	unsafeToRepeat: { what: 'another one-time password', applies: () => true },
 	integers: ['points', 'ruleId'],
 });
