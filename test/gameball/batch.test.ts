@@ -77,7 +77,7 @@ describe('Batch', () => {
 			'"Entries" is an empty array: a batch job needs at least one entry',
 			'"Entries" has 1001 entries; Gameball takes at most 1000 per job',
 			'Entry 1 of "Entries" lacks "transactionId", "transactionTime", "amount"',
-			expect.stringMatching(/^"entries" is not valid JSON/),
+			expect.stringMatching(/^"Entries" is not valid JSON/),
 		]);
 		expect(outputs[0].map((item) => item.pairedItem)).toEqual([0, 1, 2, 3, 4].map((item) => ({ item })));
 		expect(sim.requests.length).toBe(before);

@@ -88,9 +88,9 @@ describe('Customer', () => {
 
 	it('refuses tags that are neither a comma list nor a JSON array, and a list attribute that is not an array', async () => {
 		const badTags = await runGameball(credentials, customer('createOrUpdate', { customerId: 'c-bad', additionalFields: { tags: '[oops' } }));
-		expect(badTags.error?.message).toMatch(/^"tags" is not valid JSON/);
+		expect(badTags.error?.message).toMatch(/^"Tags" is not valid JSON/);
 		const notList = await runGameball(credentials, customer('createOrUpdate', { customerId: 'c-bad', additionalFields: { devices: '{"a": 1}' } }));
-		expect(notList.error?.message).toBe('"devices" must be a JSON array');
+		expect(notList.error?.message).toBe('"Devices (JSON)" must be a JSON array');
 		expect(sim.requests.some((request) => request.path.endsWith('/customers') && (request.body as { customerId?: string })?.customerId === 'c-bad')).toBe(false);
 	});
 
@@ -116,7 +116,7 @@ describe('Customer', () => {
 			credentials,
 			customer('createOrUpdate', { customerId: 'c-2', additionalFields: { custom: '{not json' } }),
 		);
-		expect(error?.message).toContain('"custom" is not valid JSON');
+		expect(error?.message).toContain('"Custom Attributes (JSON)" is not valid JSON');
 		expect(sim.requests.length).toBe(before);
 	});
 

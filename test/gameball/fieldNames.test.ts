@@ -1,15 +1,16 @@
 /**
- * Every body and query field that an operation can send is one the contract names. Each operation is built with
- * every parameter and every additional field set (JSON fields from the example in their description), and what it
- * would send is checked against the contract's schema for its endpoint: a misspelt field would be dropped silently
- * by an API that ignores unknown fields.
+ * Every body and query field that an operation can send is one the contract names, of the type it gives. Each
+ * operation is built with every parameter and every additional field set (JSON fields from the example in their
+ * description), and what it would send is checked against the contract's schema for its endpoint: a misspelt field
+ * would be dropped silently by an API that ignores unknown fields. And a JSON field given the other shape (an object
+ * for an array) is refused by name before anything is sent.
  */
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import { JOB_KINDS } from '../../nodes/Gameball/actions/batch/jobKinds';
 import { resources } from '../../nodes/Gameball/actions/resources';
 import type { GameballOperation, GameballRequest } from '../../nodes/Gameball/actions/operation';
-import { loadContract, type ContractOperation, type ContractSchema } from '../../simulator/contract';
+import { checkValue, loadContract, type ContractOperation, type ContractSchema } from '../../simulator/contract';
 
 const PREFIX = '/api/v4.0/integrations';
 const contract = loadContract();
@@ -144,7 +145,7 @@ const cases = resources.flatMap((resource) =>
 );
 
 describe('field names sent to Gameball', () => {
-	it.each(cases)('%s sends only fields the contract names', async (name, operation) => {
+	it.each(cases)('%s sends only fields the contract names, of the types it gives', async (name, operation) => {
 		const outside: string[] = [];
 		const refused: string[] = [];
 		for (const { overrides, only } of variantsOf(operation)) {
@@ -158,6 +159,8 @@ describe('field names sent to Gameball', () => {
 			}
 			const target = contractOperation(SPECIAL[name]?.endpoint(values) ?? operation.endpoint);
 			outside.push(...fieldsOutside(target.requestBody?.schema, request.body, 'body.'));
+			const problem = target.requestBody && request.body !== undefined ? checkValue(target.requestBody.schema, request.body, 'body') : undefined;
+			if (problem) outside.push(`${JSON.stringify(overrides)}: ${problem.message}`);
 			const queryNames = new Set(target.queryParams.map((param) => param.name.toLowerCase()));
 			outside.push(...Object.keys(request.qs ?? {}).filter((name) => !queryNames.has(name.toLowerCase())).map((name) => `query ${name}`));
 			if (operation.batch) {
@@ -181,5 +184,42 @@ describe('field names sent to Gameball', () => {
 			if (kind.entry === 'orderIds') expect(items?.type).toBe('string');
 			else expect({ kind: kind.kind, required: [...kind.entry].sort() }).toEqual({ kind: kind.kind, required: [...(items?.required ?? [])].sort() });
 		}
+	});
+});
+
+/** Every JSON parameter of an operation, top-level or in a collection, with the collection that holds it. */
+function jsonFieldsOf(operation: GameballOperation): Array<{ property: INodeProperties; collection?: string }> {
+	return operation.properties.flatMap((property) => {
+		if (property.type === 'json') return [{ property }];
+		if (property.type !== 'collection') return [];
+		return ((property.options ?? []) as INodeProperties[]).filter((option) => option.type === 'json').map((option) => ({ property: option, collection: property.name }));
+	});
+}
+
+/** Create Job's entries default to an expression (`$json.entries`); every other JSON field's default gives its shape. */
+const shapeOf = (name: string, property: INodeProperties) =>
+	name === 'batch.createJob' && property.name === 'entries' ? 'array' : property.default === '[]' ? 'array' : property.default === '{}' ? 'object' : undefined;
+
+describe('JSON fields', () => {
+	const jsonCases = cases.flatMap(([name, operation]) =>
+		jsonFieldsOf(operation).map(({ property, collection }) => [`${name} ${property.name}`, name, operation, property, collection] as const),
+	);
+
+	it('finds the fields to check', () => {
+		expect(jsonCases.map(([label]) => label)).toEqual(
+			expect.arrayContaining(['transaction.refund lineItems', 'transaction.cashback merchant', 'customer.createOrUpdate custom', 'event.send moreEvents']),
+		);
+	});
+
+	it.each(jsonCases)('%s names its shape, and a value of the other shape is refused by name', async (_label, name, operation, property, collection) => {
+		const shape = shapeOf(name, property);
+		expect(shape).toBeDefined();
+		const wrong = shape === 'array' ? '{"a": 1}' : '[1]';
+		const values = keepOnly(valuesFor(name, operation, {}), operation.onlyOneOf ?? [], operation.onlyOneOf?.[0]);
+		if (collection) values[collection] = { ...(values[collection] as IDataObject), [property.name]: wrong };
+		else values[property.name] = wrong;
+		await expect(Promise.resolve().then(() => operation.build.call(contextFor(values), 0))).rejects.toThrow(
+			new RegExp(`^"${property.displayName.replace(/[()]/g, '\\$&')}" must be a JSON ${shape}`),
+		);
 	});
 });

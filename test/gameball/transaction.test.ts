@@ -1,3 +1,5 @@
+import type { INodeParameters } from 'n8n-workflow';
+
 import type { Simulator } from '../../simulator';
 import type { GameballCredentials } from '../harness/gameball';
 import { runGameball, simulatorFor } from '../harness/gameball';
@@ -205,7 +207,24 @@ describe('Event', () => {
 
 	it('refuses metadata that is not a JSON object', async () => {
 		const { error } = await runGameball(credentials, { resource: 'event', operation: 'send', customerId: 'buyer', eventName: 'x', metadata: '[1]' });
-		expect(error?.message).toBe('"metadata" must be a JSON object');
+		expect(error?.message).toBe('"Metadata (JSON)" must be a JSON object');
+	});
+
+	it('refuses a More Events entry that is not an object, and an event given twice, before sending anything', async () => {
+		const before = sim.requests.length;
+		const send = (extra: INodeParameters) => runGameball(credentials, { resource: 'event', operation: 'send', customerId: 'buyer', metadata: '{}', ...extra });
+		expect((await send({ eventName: 'x', moreEvents: '{"purchase": 5}' })).error?.message).toBe(
+			'"More Events (JSON)": the event "purchase" must be an object of its properties (got 5)',
+		);
+		expect((await send({ eventName: 'x', moreEvents: '{"purchase": null}' })).error?.message).toContain('the event "purchase" must be an object');
+		expect((await send({ eventName: 'review', metadata: '{"rating": 5}', moreEvents: '{"review": {"rating": 1}}' })).error?.message).toBe(
+			'The event "review" is given twice: as Event Name and in More Events (JSON). Give it once.',
+		);
+		expect(sim.requests.length).toBe(before);
+		// A reward preview may name an event without metadata, as Gameball allows there.
+		const preview = await runGameball(credentials, { resource: 'event', operation: 'previewRewards', customerId: 'buyer', eventName: 'x', metadata: '{}', moreEvents: '{"purchase": null}' });
+		expect(preview.error).toBeUndefined();
+		expect(sim.requests.at(-1)?.body).toMatchObject({ events: { x: {}, purchase: null } });
 	});
 
 	it('maps an unknown customer on preview to a Gameball error', async () => {

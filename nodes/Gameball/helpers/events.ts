@@ -30,19 +30,38 @@ export const eventProperties: INodeProperties[] = [
 	},
 ];
 
-function asObject(context: IExecuteFunctions, value: unknown, field: string, itemIndex: number): IDataObject {
-	const parsed = parseJson(context, value, field, itemIndex) ?? {};
+function refuse(context: IExecuteFunctions, message: string, itemIndex: number): never {
+	throw new NodeOperationError(context.getNode(), message, { itemIndex });
+}
+
+/** The JSON object of the event parameter `name`; refused, by its display name, when it is not an object. */
+function asObject(context: IExecuteFunctions, name: 'metadata' | 'moreEvents', itemIndex: number): IDataObject {
+	const displayName = eventProperties.find((property) => property.name === name)?.displayName ?? name;
+	const parsed = parseJson(context, context.getNodeParameter(name, itemIndex, '{}'), displayName, itemIndex) ?? {};
 	if (typeof parsed !== 'object' || Array.isArray(parsed)) {
-		throw new NodeOperationError(context.getNode(), `"${field}" must be a JSON object`, { itemIndex });
+		refuse(context, `"${displayName}" must be a JSON object`, itemIndex);
 	}
 	return parsed as IDataObject;
 }
 
-/** Gameball's `events` object: `{ "<event name>": { metadata } }`. */
-export function readEvents(context: IExecuteFunctions, itemIndex: number): IDataObject {
+/**
+ * Gameball's `events` object: `{ "<event name>": { metadata } }`. Each More Events entry must be an object (or null,
+ * where Gameball allows it: reward previews), and no event may be given twice: one would silently replace the other.
+ */
+export function readEvents(context: IExecuteFunctions, itemIndex: number, allowNullMetadata = false): IDataObject {
 	const name = readString(context, 'eventName', itemIndex);
-	const metadata = asObject(context, context.getNodeParameter('metadata', itemIndex, '{}'), 'metadata', itemIndex);
-	const more = asObject(context, context.getNodeParameter('moreEvents', itemIndex, '{}'), 'moreEvents', itemIndex);
+	const metadata = asObject(context, 'metadata', itemIndex);
+	const more = asObject(context, 'moreEvents', itemIndex);
+	for (const [event, value] of Object.entries(more)) {
+		const isObject = typeof value === 'object' && value !== null && !Array.isArray(value);
+		if (!isObject && !(allowNullMetadata && value === null)) {
+			const wanted = allowNullMetadata ? 'an object of its properties, or null' : 'an object of its properties';
+			refuse(context, `"More Events (JSON)": the event "${event}" must be ${wanted} (got ${JSON.stringify(value)})`, itemIndex);
+		}
+	}
+	if (name && Object.hasOwn(more, name)) {
+		refuse(context, `The event "${name}" is given twice: as Event Name and in More Events (JSON). Give it once.`, itemIndex);
+	}
 	const events = { ...more, ...(name ? { [name]: metadata } : {}) };
 	if (!Object.keys(events).length) {
 		throw new NodeOperationError(context.getNode(), '"Event Name" is required', {

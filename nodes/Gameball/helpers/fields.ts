@@ -40,19 +40,23 @@ export const identityOptions: INodeProperties[] = [
 	{ displayName: 'Mobile', name: 'mobile', type: 'string', default: '' },
 ];
 
-export function jsonOption(name: string, displayName: string, description: string): INodeProperties {
-	return { displayName, name, type: 'json', default: '', description };
+/** A JSON field; its default (`[]` or `{}`) is also how the node knows which shape to accept. */
+export function jsonOption(name: string, displayName: string, shape: 'array' | 'object', description: string): INodeProperties {
+	if (shape === 'array') return { displayName, name, type: 'json', default: '[]', description };
+	return { displayName, name, type: 'json', default: '{}', description };
 }
 
 export const merchantOption = jsonOption(
 	'merchant',
 	'Merchant (JSON)',
+	'object',
 	'Merchant and branch, e.g. {"uniqueId": "m1", "name": "Store", "branch": {"uniqueId": "b1", "name": "Downtown"}}',
 );
 
 export const lineItemsOption = jsonOption(
 	'lineItems',
 	'Line Items (JSON)',
+	'array',
 	'Array of line items, e.g. [{"productId": "p1", "sku": "SKU1", "quantity": 1, "price": 10}]',
 );
 
@@ -80,6 +84,23 @@ export function parseJson(context: IExecuteFunctions, value: unknown, field: str
 	}
 }
 
+/**
+ * A JSON field's value, of the shape its default gives (`[]` for an array, `{}` for an object: `jsonOption`), refused
+ * by its display name otherwise; an empty array or object counts as not set.
+ */
+export function readJsonValue(context: IExecuteFunctions, property: INodeProperties, value: unknown, itemIndex: number): unknown {
+	const parsed = parseJson(context, value, property.displayName, itemIndex);
+	if (parsed === undefined || parsed === null) return undefined;
+	const fail = (shape: string) => {
+		throw new NodeOperationError(context.getNode(), `"${property.displayName}" must be a JSON ${shape}`, { itemIndex });
+	};
+	if (property.default === '[]' && !Array.isArray(parsed)) fail('array');
+	if (property.default === '{}' && (typeof parsed !== 'object' || Array.isArray(parsed))) fail('object');
+	if (typeof parsed !== 'object') fail('object or array');
+	const empty = Array.isArray(parsed) ? parsed.length === 0 : Object.keys(parsed as object).length === 0;
+	return empty ? undefined : parsed;
+}
+
 /** Drops empty values, so that unset optional fields are not sent. */
 export function compact(object: IDataObject): IDataObject {
 	return Object.fromEntries(
@@ -87,18 +108,9 @@ export function compact(object: IDataObject): IDataObject {
 	);
 }
 
-/** The "Additional Fields" collection, with its JSON fields parsed. */
-export function readAdditional(
-	context: IExecuteFunctions,
-	itemIndex: number,
-	jsonFields: string[] = [],
-	name = 'additionalFields',
-): IDataObject {
-	const fields = { ...(context.getNodeParameter(name, itemIndex, {}) as IDataObject) };
-	for (const field of jsonFields) {
-		if (field in fields) fields[field] = parseJson(context, fields[field], field, itemIndex) as IDataObject;
-	}
-	return compact(fields);
+/** The "Additional Fields" collection, without its empty values. */
+export function readAdditional(context: IExecuteFunctions, itemIndex: number): IDataObject {
+	return compact(context.getNodeParameter('additionalFields', itemIndex, {}) as IDataObject);
 }
 
 export function readString(context: IExecuteFunctions, name: string, itemIndex: number): string {

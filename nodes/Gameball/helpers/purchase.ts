@@ -1,6 +1,6 @@
 import type { INodeProperties } from 'n8n-workflow';
 
-import { customerIdParam, identityOptions, jsonOption, lineItemsOption, merchantOption, stringParam } from './fields';
+import { customerIdParam, identityOptions, jsonOption, merchantOption, stringParam } from './fields';
 
 /** Fields that orders and payments share, for tracking them and for quoting their cashback. */
 
@@ -44,32 +44,21 @@ export const guestOption: INodeProperties = {
 	description: 'Whether the customer checked out as a guest',
 };
 
-export const lineItemsArray: INodeProperties = { ...lineItemsOption, default: '[]' };
+export const extraOption = jsonOption('extra', 'Extra (JSON)', 'object', 'Your own properties that reward campaigns can match, e.g. {"coupon": "SUMMER"}');
 
-export const merchantObject: INodeProperties = { ...merchantOption, default: '{}' };
+export const redemptionOption = jsonOption(
+	'redemption',
+	'Redemption (JSON)',
+	'object',
+	'What the customer redeemed, e.g. {"pointsHoldReference": "…", "couponsLockReference": "…"}. Coupons must be locked first (Coupon > Validate with Lock on): give the lock\'s reference, or the locked codes as "couponCodes".',
+);
 
-export const extraOption: INodeProperties = {
-	...jsonOption('extra', 'Extra (JSON)', 'Your own properties that reward campaigns can match, e.g. {"coupon": "SUMMER"}'),
-	default: '{}',
-};
-
-export const redemptionOption: INodeProperties = {
-	...jsonOption(
-		'redemption',
-		'Redemption (JSON)',
-		'What the customer redeemed, e.g. {"pointsHoldReference": "…", "couponsLockReference": "…"}. Coupons must be locked first (Coupon > Validate with Lock on): give the lock\'s reference, or the locked codes as "couponCodes".',
-	),
-	default: '{}',
-};
-
-export const cashbackConfigurationsOption: INodeProperties = {
-	...jsonOption(
-		'cashbackConfigurations',
-		'Cashback Configurations (JSON)',
-		'E.g. {"returnWindow": 14}: days before the cashback points become spendable (0-7300)',
-	),
-	default: '{}',
-};
+export const cashbackConfigurationsOption = jsonOption(
+	'cashbackConfigurations',
+	'Cashback Configurations (JSON)',
+	'object',
+	'E.g. {"returnWindow": 14}: days before the cashback points become spendable (0-7300)',
+);
 
 /** Total price, discount, shipping and tax, as optional amounts. */
 export const orderAmountOptions: INodeProperties[] = [
@@ -98,7 +87,7 @@ export function trackedPurchaseFields(purchase: 'order' | 'payment', ownOptions:
 			guestOption,
 			channelOption,
 			...ownOptions,
-			merchantObject,
+			merchantOption,
 			extraOption,
 			redemptionOption,
 			cashbackConfigurationsOption,

@@ -2,7 +2,7 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 import { NodeOperationError } from 'n8n-workflow';
 
 import { displayNameOf, type Endpoint, type GameballOperation, type GameballRequest } from '../actions/operation';
-import { additionalFields, compact, parseJson, readNumber, readString, toBoolean, toNumber, utcTime } from './fields';
+import { additionalFields, compact, readJsonValue, readNumber, readString, toBoolean, toNumber, utcTime } from './fields';
 
 /** An operation described by its fields: where each one goes is derived from the spec, not written per operation. */
 export interface RequestSpec
@@ -49,21 +49,6 @@ const languageOption: INodeProperties = {
 
 function fail(context: IExecuteFunctions, message: string, itemIndex: number): never {
 	throw new NodeOperationError(context.getNode(), message, { itemIndex });
-}
-
-/** The JSON a field expects: its default tells, `[]` for an array and `{}` for an object. */
-function readJsonField(context: IExecuteFunctions, property: INodeProperties, value: unknown, itemIndex: number) {
-	const parsed = parseJson(context, value, property.name, itemIndex);
-	if (parsed === undefined || parsed === null) return undefined;
-	const wantsArray = property.default === '[]';
-	const wantsObject = property.default === '{}';
-	if (wantsArray && !Array.isArray(parsed)) fail(context, `"${property.displayName}" must be a JSON array`, itemIndex);
-	if (wantsObject && (typeof parsed !== 'object' || Array.isArray(parsed))) {
-		fail(context, `"${property.displayName}" must be a JSON object`, itemIndex);
-	}
-	if (typeof parsed !== 'object') fail(context, `"${property.displayName}" must be a JSON object or array`, itemIndex);
-	const empty = Array.isArray(parsed) ? parsed.length === 0 : Object.keys(parsed as object).length === 0;
-	return empty ? undefined : parsed;
 }
 
 function splitList(value: unknown): string[] | undefined {
@@ -136,7 +121,7 @@ function convert(
 	itemIndex: number,
 ): FieldValue {
 	if (spec.lists?.includes(property.name)) return splitList(value);
-	if (property.type === 'json') return readJsonField(context, property, value, itemIndex) as FieldValue;
+	if (property.type === 'json') return readJsonValue(context, property, value, itemIndex) as FieldValue;
 	if (property.type === 'dateTime' && value) return utcTime(context, property.displayName, value, itemIndex);
 	if (property.type === 'boolean') return toBoolean(context, property.displayName, value, itemIndex);
 	const integer = wantsInteger(spec, property.name);

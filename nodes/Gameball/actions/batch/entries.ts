@@ -24,7 +24,7 @@ export function readEntries(context: IExecuteFunctions, kind: JobKind, itemIndex
 	const fail = (message: string, description?: string): never => {
 		throw new NodeOperationError(context.getNode(), message, { itemIndex, description });
 	};
-	const entries = parseJson(context, context.getNodeParameter('entries', itemIndex, undefined), 'entries', itemIndex);
+	const entries = parseJson(context, context.getNodeParameter('entries', itemIndex, undefined), 'Entries', itemIndex);
 	if (!Array.isArray(entries)) {
 		return fail(`"Entries" must be a JSON array, not ${entries === undefined ? 'empty' : typeOf(entries)}`, `For example: ${kind.example}`);
 	}

@@ -15,10 +15,6 @@ const enableOptions = couponKinds.map(
 	}),
 );
 
-function jsonArray(name: string, displayName: string, description: string): INodeProperties {
-	return { ...jsonOption(name, displayName, description), default: '[]' };
-}
-
 export const updateCouponIntegration = requestOperation({
 	value: 'updateCouponIntegration',
 	name: 'Update Coupon Integration',
@@ -38,13 +34,10 @@ export const updateCouponIntegration = requestOperation({
 	],
 	optional: [
 		...enableOptions,
-		{
-			...jsonOption('couponMapping', 'Coupon Mapping (JSON)', 'Your names for each coupon type, e.g. {"fixed": "fixed_amount", "percentage": "percent"}'),
-			default: '{}',
-		},
-		jsonArray('headers', 'Headers (JSON)', 'Headers to send, e.g. [{"key": "X-Token", "value": "…"}]'),
-		jsonArray('queryParams', 'Query Parameters (JSON)', 'Query parameters to send, e.g. [{"key": "store", "value": "main"}]'),
-		jsonArray('platforms', 'Platforms (JSON)', 'E.g. [{"displayName": "Web", "value": "web"}]'),
+		jsonOption('couponMapping', 'Coupon Mapping (JSON)', 'object', 'Your names for each coupon type, e.g. {"fixed": "fixed_amount", "percentage": "percent"}'),
+		jsonOption('headers', 'Headers (JSON)', 'array', 'Headers to send, e.g. [{"key": "X-Token", "value": "…"}]'),
+		jsonOption('queryParams', 'Query Parameters (JSON)', 'array', 'Query parameters to send, e.g. [{"key": "store", "value": "main"}]'),
+		jsonOption('platforms', 'Platforms (JSON)', 'array', 'E.g. [{"displayName": "Web", "value": "web"}]'),
 		stringParam('payload', 'Payload', 'The body template Gameball sends', false),
 	],
 });

@@ -1,5 +1,5 @@
-import { customerIdParam, identityOptions, stringParam } from '../../helpers/fields';
-import { amountParam, lineItemsArray, merchantObject } from '../../helpers/purchase';
+import { customerIdParam, identityOptions, lineItemsOption, merchantOption, stringParam } from '../../helpers/fields';
+import { amountParam } from '../../helpers/purchase';
 import { requestOperation } from '../../helpers/requestOperation';
 
 export const applyAutomatic = requestOperation({
@@ -10,8 +10,8 @@ export const applyAutomatic = requestOperation({
 	required: [customerIdParam, stringParam('cartId', 'Cart ID', 'The cart to apply the coupons to')],
 	optional: [
 		...identityOptions,
-		lineItemsArray,
-		merchantObject,
+		lineItemsOption,
+		merchantOption,
 		amountParam('totalPrice', 'Total Price', 'The cart total', false),
 		amountParam('totalShipping', 'Total Shipping', 'The shipping fees', false),
 	],

@@ -12,6 +12,7 @@ import {
 	jsonOption,
 	parseJson,
 	readAdditional,
+	readJsonValue,
 	readRequiredString,
 	toBoolean,
 	toNumber,
@@ -24,6 +25,11 @@ const integerAttributes = ['totalOrders'];
 const listAttributes = ['utms', 'devices', 'paymentMethods'];
 
 const titleOf = (name: string) => name.replace(/([A-Z])/g, ' $1').replace(/^./, (c) => c.toUpperCase());
+
+const jsonAttributes = [
+	jsonOption('custom', 'Custom Attributes (JSON)', 'object', 'Your own attributes, e.g. {"vip": true, "segment": "wholesale"}'),
+	...listAttributes.map((name) => jsonOption(name, `${titleOf(name)} (JSON)`, 'array', `Array of ${titleOf(name).toLowerCase()}, as Gameball documents them`)),
+];
 
 const properties: INodeProperties[] = [
 	customerIdParam,
@@ -49,8 +55,7 @@ const properties: INodeProperties[] = [
 		{ displayName: 'Referrer Code', name: 'referrerCode', type: 'string', default: '', description: 'Referral code of the customer who referred this one' },
 		{ displayName: 'Device Token', name: 'deviceToken', type: 'string', typeOptions: { password: true }, default: '' },
 		{ displayName: 'OS Type', name: 'osType', type: 'string', default: '' },
-		jsonOption('custom', 'Custom Attributes (JSON)', 'Your own attributes, e.g. {"vip": true, "segment": "wholesale"}'),
-		...listAttributes.map((name) => jsonOption(name, `${titleOf(name)} (JSON)`, `Array of ${titleOf(name).toLowerCase()}, as Gameball documents them`)),
+		...jsonAttributes,
 		{
 			displayName: 'Tags',
 			name: 'tags',
@@ -66,17 +71,10 @@ const properties: INodeProperties[] = [
 /** The tags as Add Tags sends them (one comma-separated string), from a comma list or a JSON array. */
 function tagsOf(context: IExecuteFunctions, value: unknown, itemIndex: number): string | undefined {
 	const text = String(value ?? '').trim();
-	const list = text.startsWith('[') ? parseJson(context, text, 'tags', itemIndex) : text.split(',');
+	const list = text.startsWith('[') ? parseJson(context, text, 'Tags', itemIndex) : text.split(',');
 	if (!Array.isArray(list)) throw new NodeOperationError(context.getNode(), '"tags" must be comma-separated or a JSON array', { itemIndex });
 	const tags = list.map((tag) => String(tag).trim()).filter(Boolean);
 	return tags.length ? tags.join(',') : undefined;
-}
-
-function listOf(context: IExecuteFunctions, fields: IDataObject, name: string, itemIndex: number): unknown[] | undefined {
-	const value = fields[name];
-	if (value === undefined) return undefined;
-	if (!Array.isArray(value)) throw new NodeOperationError(context.getNode(), `"${name}" must be a JSON array`, { itemIndex });
-	return value;
 }
 
 export const createOrUpdate: GameballOperation = {
@@ -87,8 +85,8 @@ export const createOrUpdate: GameballOperation = {
 	otherEndpoints: ['POST /customers/{customerId}/tags'],
 	properties,
 	build(itemIndex) {
-		const fields = readAdditional(this, itemIndex, ['custom', ...listAttributes]);
-		const { email, mobile, referrerCode, deviceToken, osType, custom } = fields;
+		const fields = readAdditional(this, itemIndex);
+		const { email, mobile, referrerCode, deviceToken, osType } = fields;
 		const guest = toBoolean(this, 'Guest', fields.guest, itemIndex);
 		const customerId = readRequiredString(this, customerIdParam, itemIndex);
 		const numberOf = (name: string) => toNumber(this, titleOf(name), fields[name], itemIndex, integerAttributes.includes(name));
@@ -97,10 +95,9 @@ export const createOrUpdate: GameballOperation = {
 			...Object.fromEntries(numberAttributes.map((name) => [name, numberOf(name)])),
 			lastOrderDate: fields.lastOrderDate ? utcTime(this, 'Last Order Date', fields.lastOrderDate, itemIndex) : undefined,
 			channel: fields.channel,
-			...Object.fromEntries(listAttributes.map((name) => [name, listOf(this, fields, name, itemIndex)])),
+			...Object.fromEntries(jsonAttributes.map((property) => [property.name, readJsonValue(this, property, fields[property.name], itemIndex)])),
 			email,
 			mobile,
-			custom: custom as IDataObject | undefined,
 		});
 		const tags = tagsOf(this, fields.tags, itemIndex);
 		return {

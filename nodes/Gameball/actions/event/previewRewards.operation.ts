@@ -15,7 +15,7 @@ export const previewRewards: GameballOperation = {
 	build(itemIndex) {
 		const { lang, ...identity } = readAdditional(this, itemIndex);
 		return {
-			body: { customerId: readRequiredString(this, customerIdParam, itemIndex), ...identity, events: readEvents(this, itemIndex) },
+			body: { customerId: readRequiredString(this, customerIdParam, itemIndex), ...identity, events: readEvents(this, itemIndex, true) },
 			headers: lang ? { lang: String(lang) } : undefined,
 		};
 	},

@@ -1,5 +1,5 @@
-import { identityOptions } from '../../helpers/fields';
-import { amountParam, lineItemsArray, merchantObject, optionalCustomerId, totalPaidParam } from '../../helpers/purchase';
+import { identityOptions, lineItemsOption, merchantOption } from '../../helpers/fields';
+import { amountParam, optionalCustomerId, totalPaidParam } from '../../helpers/purchase';
 import { requestOperation } from '../../helpers/requestOperation';
 
 export const calculateCashback = requestOperation({
@@ -16,7 +16,7 @@ export const calculateCashback = requestOperation({
 		optionalCustomerId,
 		...identityOptions,
 		amountParam('totalPrice', 'Total Price', 'The order total before discounts', false),
-		lineItemsArray,
-		merchantObject,
+		lineItemsOption,
+		merchantOption,
 	],
 });

@@ -1,9 +1,7 @@
-import { identityOptions } from '../../helpers/fields';
+import { identityOptions, lineItemsOption, merchantOption } from '../../helpers/fields';
 import {
 	channelOption,
 	extraOption,
-	lineItemsArray,
-	merchantObject,
 	optionalCustomerId,
 	orderAmountOptions,
 	totalPaidParam,
@@ -16,6 +14,6 @@ export const previewRewards = requestOperation({
 	action: 'Preview the cashback and campaign rewards an order would earn',
 	endpoint: 'POST /orders/reward-preview',
 	required: [totalPaidParam],
-	optional: [optionalCustomerId, ...identityOptions, channelOption, ...orderAmountOptions, lineItemsArray, merchantObject, extraOption],
+	optional: [optionalCustomerId, ...identityOptions, channelOption, ...orderAmountOptions, lineItemsOption, merchantOption, extraOption],
 	langHeader: true,
 });

@@ -1,5 +1,5 @@
-import { stringParam } from '../../helpers/fields';
-import { lineItemsArray, orderAmountOptions, trackedPurchaseFields } from '../../helpers/purchase';
+import { lineItemsOption, stringParam } from '../../helpers/fields';
+import { orderAmountOptions, trackedPurchaseFields } from '../../helpers/purchase';
 import { requestOperation } from '../../helpers/requestOperation';
 
 export const track = requestOperation({
@@ -10,7 +10,7 @@ export const track = requestOperation({
 	...trackedPurchaseFields('order', [
 		stringParam('cartId', 'Cart ID', 'The cart the order was placed from', false),
 		...orderAmountOptions,
-		lineItemsArray,
+		lineItemsOption,
 	]),
 	movesMoney: true,
 	batch: {

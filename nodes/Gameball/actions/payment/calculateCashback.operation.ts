@@ -1,5 +1,5 @@
-import { identityOptions } from '../../helpers/fields';
-import { merchantObject, optionalCustomerId, totalPaidParam } from '../../helpers/purchase';
+import { identityOptions, merchantOption } from '../../helpers/fields';
+import { optionalCustomerId, totalPaidParam } from '../../helpers/purchase';
 import { requestOperation } from '../../helpers/requestOperation';
 import { paymentAmountOptions, paymentDetailsOption } from './paymentFields';
 
@@ -10,5 +10,5 @@ export const calculateCashback = requestOperation({
 	endpoint: 'POST /payments/cashback',
 	// Gameball requires no field here, but a quote without the amount paid means nothing.
 	required: [totalPaidParam],
-	optional: [optionalCustomerId, ...identityOptions, ...paymentAmountOptions, paymentDetailsOption, merchantObject],
+	optional: [optionalCustomerId, ...identityOptions, ...paymentAmountOptions, paymentDetailsOption, merchantOption],
 });

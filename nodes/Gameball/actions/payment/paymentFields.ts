@@ -3,14 +3,12 @@ import type { INodeProperties } from 'n8n-workflow';
 import { jsonOption } from '../../helpers/fields';
 import { amountParam } from '../../helpers/purchase';
 
-export const paymentDetailsOption: INodeProperties = {
-	...jsonOption(
-		'paymentDetails',
-		'Payment Details (JSON)',
-		'Array of the services paid for, e.g. [{"serviceId": "s1", "serviceName": "Top-up", "amount": 50, "category": ["telecom"]}]',
-	),
-	default: '[]',
-};
+export const paymentDetailsOption = jsonOption(
+	'paymentDetails',
+	'Payment Details (JSON)',
+	'array',
+	'Array of the services paid for, e.g. [{"serviceId": "s1", "serviceName": "Top-up", "amount": 50, "category": ["telecom"]}]',
+);
 
 /** The optional amounts of a payment. */
 export const paymentAmountOptions: INodeProperties[] = [
