@@ -99,10 +99,25 @@ describe('Gameball node description', () => {
 		expect(customerView).not.toMatch(/sees/);
 	});
 
+	it('says what the OpenAPI document backs: cashback quotes apply the tier only, and Reverse Transactions is undocumented', () => {
+		const operation = (resource: string, value: string) =>
+			resources.find((candidate) => candidate.value === resource)?.operations.find((candidate) => candidate.value === value);
+		const customerIdOf = (resource: string, value: string) =>
+			(operation(resource, value)?.properties.find(({ name }) => name === 'additionalFields')?.options as INodeProperties[] | undefined)?.find(
+				({ name }) => name === 'customerId',
+			)?.description;
+		expect(customerIdOf('order', 'calculateCashback')).toBe('The customer, to apply their tier');
+		expect(customerIdOf('payment', 'calculateCashback')).toBe('The customer, to apply their tier');
+		expect(customerIdOf('order', 'previewRewards')).toBe('The customer, to apply their tier and campaigns');
+		const [notice] = operation('order', 'reverseTransactions')?.properties ?? [];
+		expect(notice).toMatchObject({ type: 'notice', displayName: expect.stringContaining('not from Gameball') });
+	});
+
 	it("describes Refund's Transaction Time as the refunded transaction's, as the OpenAPI document does", () => {
 		const refund = resources.find(({ value }) => value === 'transaction')?.operations.find(({ value }) => value === 'refund');
 		const time = refund?.properties.find(({ name }) => name === 'transactionTime');
 		expect(time?.description).toMatch(/refunded \(original\) transaction/);
-		expect(time?.description).not.toMatch(/Leave empty for now/);
+		expect(time?.description).not.toMatch(/Leave empty|current time|now/);
+		expect(time?.required).toBe(true);
 	});
 });

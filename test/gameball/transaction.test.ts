@@ -57,17 +57,28 @@ describe('Transaction', () => {
 	it('refunds a transaction', async () => {
 		const { error } = await runGameball(
 			credentials,
-			transaction('refund', { customerId: 'buyer', refundTransactionId: 'rf-1', reverseTransactionId: 't-1', additionalFields: { refundAmount: 50 } }),
+			transaction('refund', { customerId: 'buyer', refundTransactionId: 'rf-1', reverseTransactionId: 't-1', transactionTime: '2026-12-01T10:00:00Z', additionalFields: { refundAmount: 50 } }),
 		);
 		expect(error).toBeUndefined();
 		expect(lastRequest().body).toMatchObject({ refundTransactionId: 'rf-1', reverseTransactionId: 't-1', refundAmount: 50 });
+	});
+
+	it("refuses a refund without Transaction Time: Gameball wants the refunded transaction's time, which only the user knows", async () => {
+		const sent = sim.requests.length;
+		const refund = (transactionTime?: string) => transaction('refund', { customerId: 'buyer', refundTransactionId: 'rf-no-time', reverseTransactionId: 't-1', transactionTime });
+		// Left empty in the editor: n8n itself refuses to run the node.
+		await expect(runGameball(credentials, refund())).rejects.toThrow('Parameter "Transaction Time" is required');
+		// An expression that finds nothing: the item is refused.
+		const { error } = await runGameball(credentials, refund('={{ $json.paidAt }}'), [{}]);
+		expect(error?.message).toBe('"Transaction Time" is required');
+		expect(sim.requests.length).toBe(sent);
 	});
 
 	it('refuses a Refund Amount or Line Items that was added but comes out empty: leaving it out would refund in full', async () => {
 		await runGameball(credentials, transaction('cashback', { customerId: 'buyer', transactionId: 't-partial', amount: 200 }));
 		const sent = sim.requests.length;
 		const refund = (additionalFields: Record<string, unknown>) =>
-			transaction('refund', { customerId: 'buyer', refundTransactionId: '={{ $json.id }}', reverseTransactionId: 't-partial', additionalFields });
+			transaction('refund', { customerId: 'buyer', refundTransactionId: '={{ $json.id }}', reverseTransactionId: 't-partial', transactionTime: '2026-12-01T10:00:00Z', additionalFields });
 		const { outputs } = await runGameball(
 			credentials,
 			refund({ refundAmount: '={{ $json.refund_amount }}', lineItems: '={{ $json.lines }}' }),
@@ -95,11 +106,11 @@ describe('Transaction', () => {
 	it('a refund by line items alone refunds those items, not the whole transaction (the simulator, as Gameball documents)', async () => {
 		await runGameball(credentials, transaction('cashback', { customerId: 'buyer', transactionId: 't-lines', amount: 200 }));
 		const lineItems = JSON.stringify([{ productId: 'p1', quantity: 2, price: 30 }, { productId: 'p2', price: 15 }]);
-		const { outputs, error } = await runGameball(credentials, transaction('refund', { customerId: 'buyer', refundTransactionId: 'rf-lines', reverseTransactionId: 't-lines', additionalFields: { lineItems } }));
+		const { outputs, error } = await runGameball(credentials, transaction('refund', { customerId: 'buyer', refundTransactionId: 'rf-lines', reverseTransactionId: 't-lines', transactionTime: '2026-12-01T10:00:00Z', additionalFields: { lineItems } }));
 		expect(error).toBeUndefined();
 		expect(lastRequest().body).not.toHaveProperty('refundAmount');
 		expect(outputs[0][0].json.refundAmount).toBe(75);
-		const rest = await runGameball(credentials, transaction('refund', { customerId: 'buyer', refundTransactionId: 'rf-rest', reverseTransactionId: 't-lines' }));
+		const rest = await runGameball(credentials, transaction('refund', { customerId: 'buyer', refundTransactionId: 'rf-rest', reverseTransactionId: 't-lines', transactionTime: '2026-12-01T10:00:00Z' }));
 		expect(rest.outputs[0][0].json.refundAmount).toBe(125);
 	});
 

@@ -84,6 +84,29 @@ describe('error statuses with a body that is not JSON', () => {
 	});
 });
 
+describe('advice for the errors users meet most', () => {
+	const getCustomer = { resource: 'customer', operation: 'get', customerId: 'c1' };
+
+	it.each([
+		[401, ''],
+		[403, '<html>Forbidden</html>'],
+	])('a %i without a Gameball code points at the credential and its Base URL', async (status, body) => {
+		script = [{ status, body, headers: { 'content-type': 'text/html' } }];
+		const { outputs } = await runGameball(scripted(), getCustomer, [{}], true);
+		expect(outputs[0][0].json).toMatchObject({ error: `Gameball answered ${status}: HTTP ${status}` });
+		expect(outputs[0][0].json.description).toContain('check the API Key, Secret Key and Base URL in the Gameball credential');
+	});
+
+	it('a 7000 says to check the Customer ID or create the customer first, after Gameball\'s own message', async () => {
+		script = [{ status: 404, body: JSON.stringify({ code: 7000, message: 'Customer not found', requestId: 'r7' }), headers: { 'content-type': 'application/json' } }];
+		const { outputs } = await runGameball(scripted(), getCustomer, [{}], true);
+		expect(outputs[0][0].json).toMatchObject({ error: '7000: customer not found' });
+		expect(outputs[0][0].json.description).toBe(
+			'Customer not found · Request ID: r7 · Check the Customer ID. Operations that only read or reward a customer do not create one: create it first with Customer > Create or Update.',
+		);
+	});
+});
+
 describe('a refused connection', () => {
 	it('is retried even for a call that moves points, and is never called possibly applied', async () => {
 		const closed = createServer();

@@ -13,7 +13,7 @@ export const isSuccess = (item: INodeExecutionData) => item.json.error === undef
 export const MONEY_MOVING: Record<string, INodeParameters> = {
 	cashback: { resource: 'transaction', operation: 'cashback', customerId: '={{ $json.customer }}', transactionId: '={{ $json.key }}', amount: 30 },
 	redeem: { resource: 'transaction', operation: 'redeem', customerId: '={{ $json.customer }}', transactionId: '={{ $json.key }}', additionalFields: { points: 100 } },
-	refund: { resource: 'transaction', operation: 'refund', customerId: '={{ $json.customer }}', refundTransactionId: '={{ $json.key }}', reverseTransactionId: '=paid-{{ $json.key }}', additionalFields: { refundAmount: 40 } },
+	refund: { resource: 'transaction', operation: 'refund', customerId: '={{ $json.customer }}', refundTransactionId: '={{ $json.key }}', reverseTransactionId: '=paid-{{ $json.key }}', transactionTime: '2026-12-01T10:00:00Z', additionalFields: { refundAmount: 40 } },
 	manualAdjustment: { resource: 'transaction', operation: 'manualAdjustment', customerId: '={{ $json.customer }}', transactionId: '={{ $json.key }}', username: 'r4', reason: '={{ $json.key }}', additionalFields: { points: 7 } },
 	orderTrack: { resource: 'order', operation: 'track', customerId: '={{ $json.customer }}', orderId: '={{ $json.key }}', totalPaid: 80 },
 	paymentTrack: { resource: 'payment', operation: 'track', customerId: '={{ $json.customer }}', paymentId: '={{ $json.key }}', totalPaid: 60 },

@@ -20,7 +20,8 @@ export const optionalCustomerId: INodeProperties = {
 	name: 'customerId',
 	type: 'string',
 	default: '',
-	description: 'The customer, to apply their tier and campaigns',
+	// Gameball's cashback quotes consider the customer's tier only; reward previews add their campaigns.
+	description: 'The customer, to apply their tier',
 };
 
 export const channelOption: INodeProperties = {

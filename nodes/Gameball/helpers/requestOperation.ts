@@ -36,6 +36,8 @@ export interface RequestSpec
 	 * transaction"): one that was added but comes out empty (an expression that found nothing) is refused, not left out.
 	 */
 	widensWhenEmpty?: Record<string, string>;
+	/** A caveat shown above the fields (a notice, which sends nothing). */
+	notice?: string;
 }
 
 const languageOption: INodeProperties = {
@@ -137,7 +139,8 @@ function readRequired(context: IExecuteFunctions, spec: RequestSpec, property: I
 	if (type === 'number') {
 		return checkRange(context, property, readNumber(context, property, itemIndex, wantsInteger(spec, name)), itemIndex);
 	}
-	if (type === 'dateTime' && !readString(context, name, itemIndex)) return new Date().toISOString();
+	// A time left empty is now, unless the parameter is marked required (a time only the user knows).
+	if (type === 'dateTime' && !property.required && !readString(context, name, itemIndex)) return new Date().toISOString();
 	const raw = type === 'string' ? readString(context, name, itemIndex) : context.getNodeParameter(name, itemIndex);
 	const value = convert(context, spec, property, raw, itemIndex);
 	if (value === undefined || value === '') fail(context, `"${displayName}" is required`, itemIndex);
@@ -162,10 +165,11 @@ function optionalCollection(spec: RequestSpec): INodeProperties | undefined {
 export function requestOperation(spec: RequestSpec): GameballOperation {
 	const collection = optionalCollection(spec);
 	// Everything that is not about reading the parameters is the operation's own.
-	const { path = [], required = [], sendIn = 'body', shape, needsAField, refuse, optional, lists, integers, langHeader, ...operation } = spec;
+	const { path = [], required = [], sendIn = 'body', shape, needsAField, refuse, optional, lists, integers, langHeader, notice, ...operation } = spec;
+	const caveat: INodeProperties[] = notice ? [{ displayName: notice, name: `${spec.value}Notice`, type: 'notice', default: '' }] : [];
 	return {
 		...operation,
-		properties: [...path, ...required, ...(collection ? [collection] : [])],
+		properties: [...caveat, ...path, ...required, ...(collection ? [collection] : [])],
 		build(itemIndex) {
 			const pathParams = Object.fromEntries(path.map(({ name }) => [name, readString(this, name, itemIndex)]));
 			const fields: IDataObject = {};

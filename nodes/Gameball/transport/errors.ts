@@ -20,6 +20,16 @@ const HINTS: Record<number, string> = {
 	9008: 'insufficient points',
 };
 
+/** What to do, added to the description, for the errors users meet most. */
+const ADVICE: Record<number, string> = {
+	7000: 'Check the Customer ID. Operations that only read or reward a customer do not create one: create it first with Customer > Create or Update.',
+};
+
+/** Advice for an answer with no Gameball code, by HTTP status: it may not come from Gameball's API at all. */
+const UNCODED_REFUSAL =
+	'The answer has no Gameball error code: check the API Key, Secret Key and Base URL in the Gameball credential (a proxy or firewall may have answered).';
+const UNCODED_ADVICE: Record<number, string> = { 401: UNCODED_REFUSAL, 403: UNCODED_REFUSAL };
+
 const FAMILY_HINTS: Record<number, string> = {
 	1: 'authentication problem',
 	2: 'request problem',
@@ -58,7 +68,8 @@ export function gameballApiError(
 	const message = typeof error.message === 'string' ? error.message.trim() : '';
 	const headedByMessage = !code && message !== '' && message.length <= HEADLINE_MESSAGE_LENGTH;
 	const headline = code ? `${code}: ${hintFor(code) ?? `HTTP ${status}`}` : `Gameball answered ${status}: ${headedByMessage ? message : `HTTP ${status}`}`;
-	const details = [message, error.requestId ? `Request ID: ${error.requestId}` : undefined]
+	const advice = code ? ADVICE[code] : UNCODED_ADVICE[status];
+	const details = [message, error.requestId ? `Request ID: ${error.requestId}` : undefined, advice]
 		.filter(Boolean)
 		.join(' · ');
 	return new NodeApiError(node, { ...error, httpCode: String(status) } as JsonObject, {

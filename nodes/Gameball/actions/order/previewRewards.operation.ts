@@ -14,6 +14,6 @@ export const previewRewards = requestOperation({
 	action: 'Preview the cashback and campaign rewards an order would earn',
 	endpoint: 'POST /orders/reward-preview',
 	required: [totalPaidParam],
-	optional: [optionalCustomerId, ...identityOptions, channelOption, ...orderAmountOptions, lineItemsOption, merchantOption, extraOption],
+	optional: [{ ...optionalCustomerId, description: 'The customer, to apply their tier and campaigns' }, ...identityOptions, channelOption, ...orderAmountOptions, lineItemsOption, merchantOption, extraOption],
 	langHeader: true,
 });

@@ -12,8 +12,9 @@ export const refund = requestOperation({
 		stringParam('reverseTransactionId', 'Reversed Transaction ID', 'The ID of the transaction being refunded'),
 		{
 			...transactionTimeParam,
-			// Gameball's `transactionTime` here is the refunded transaction's, not the refund's.
-			description: 'When the refunded (original) transaction happened, as Gameball asks. Leave empty to send the current time.',
+			// Gameball's `transactionTime` here is the refunded transaction's, not the refund's: no "now" to fall back on.
+			required: true,
+			description: 'When the refunded (original) transaction happened, as Gameball asks',
 		},
 	],
 	optional: [
