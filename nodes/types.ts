@@ -215,7 +215,8 @@ export type GameballProfileUpdatedItem = GameballEnvelopeFields & {
 	totalPoints: number | null;
 	/**
 	 * What moved since this customer's previous profile update, as remembered by this workflow (best effort).
-	 * `null` when the customer is seen for the first time (baseline only); `{}` when nothing tracked moved.
+	 * `null` when the customer is seen for the first time (baseline only) or the delivery names no customer (no
+	 * customer ID nor Gameball customer ID: nothing to remember it by); `{}` when nothing tracked moved.
 	 */
 	changes: GameballProfileChanges | null;
 	/**
@@ -481,6 +482,11 @@ export interface CreateTaskItem extends CrmStepItemBase {
 	dueInDays: number;
 	/** `YYYY-MM-DD`: today in the workflow's time zone, plus `dueInDays`. */
 	dueDate: string;
+	/**
+	 * `dueDate` at 17:00 in the workflow's time zone, with its offset (`2026-12-08T17:00:00-05:00`): for CRMs whose
+	 * due date is an instant (n8n's HubSpot node reads a bare date as midnight in the server's zone).
+	 */
+	dueAt: string;
 	/** The task, with the preset's field names (e.g. Salesforce `Subject`, `ActivityDate`). */
 	fields: Record<string, unknown>;
 }

@@ -177,7 +177,7 @@ export const triggerProperties: INodeProperties[] = [
 			'Customer Memory Size',
 			'customerMemorySize',
 			10000,
-			'How many of the most recently seen customers\' last profile are always remembered for Tier Changed, Points Changed and "changes" (up to twice as many are kept; older ones are forgotten in bulk). Best effort: kept in this workflow\'s static data, per process in queue mode. n8n reads that static data for every run, and past about 128 KB (reached with both memory sizes above about 1,000) reading it costs noticeably more: a smaller memory runs faster.',
+			'How many of the most recently seen customers\' last profile are always remembered for Tier Changed, Points Changed and "changes" (up to twice as many are kept; older ones are forgotten in bulk). Best effort: kept in this workflow\'s static data, which n8n does not keep reliably in queue mode (use Gameball Delivery Guard there). n8n reads that static data for every run, and past about 128 KB (reached with both memory sizes above about 1,000) reading it costs noticeably more: a smaller memory runs faster.',
 			{ show: { '/source': ['v4'] } },
 		),
 		{
@@ -236,7 +236,7 @@ export const triggerProperties: INodeProperties[] = [
 			typeOptions: { minValue: 0 },
 			default: 0,
 			description:
-				'Replay protection: a delivery whose created_at is more than this many minutes ago, or missing, gets 400 and does not run the workflow. 0 turns it off. Gameball\'s signature has no time in it and its last retry comes 85 minutes after the first try, so keep this above 90 (e.g. 180); a delivery Gameball delays longer is refused too.',
+				'Replay protection: a delivery whose created_at is more than this many minutes ago, missing or unreadable, gets 400 and does not run the workflow (test events run whatever their age). 0 turns it off. Gameball\'s signature has no time in it and its last retry comes 85 minutes after the first try, so keep this above 90 (e.g. 180); a delivery Gameball delays longer is refused too.',
 			displayOptions: { show: { '/source': ['v4'] } },
 		},
 	]),

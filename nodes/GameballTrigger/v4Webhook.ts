@@ -16,14 +16,15 @@ export async function v4Outcome(context: IWebhookFunctions, delivery: Delivery):
 	const node = context.getNode();
 	const workflowId = context.getWorkflow().id;
 	const nodeKey = `${workflowId ?? ''}:${node.id}`;
-	// A test event always runs (the editor waits for it), and never reaches what production deliveries remember.
+	// A correctly signed test event always runs (the editor waits for it): old and repeated samples too. It never
+	// reaches what production deliveries remember.
 	// A workflow without an id (never saved) has no write log.
 	const isTest = context.getMode() === 'manual';
 	if (!isTest && workflowId) noteDeliveryAnswered(workflowId);
 	const memory = isTest ? testMemoryOf(nodeKey) : context.getWorkflowStaticData('node');
 	const recent = isTest || !workflowId ? undefined : recentWritesOf(nodeKey);
 	const { settings: stored, keyFromCache } = await readV4Settings.call(context, node, now);
-	const settings = isTest ? { ...stored, deduplicate: false } : stored;
+	const settings = isTest ? { ...stored, deduplicate: false, maxDeliveryAgeMinutes: 0 } : stored;
 	const outcome = handleV4Delivery(delivery, settings, memory, now, recent);
 	if (!keyFromCache || outcome.kind !== 'reject' || !KEY_DEPENDENT_REFUSALS.has(outcome.reason)) return outcome;
 	// A refusal writes nothing to memory, so the delivery can run through the pipeline again.
