@@ -73,3 +73,17 @@ export function calendarDayIn(now: number, timeZone: string, days = 0): string {
 	today.setUTCDate(today.getUTCDate() + days);
 	return today.toISOString().slice(0, 10);
 }
+
+/**
+ * `day` (`YYYY-MM-DD`) at `hour`:00 in `timeZone`, as ISO 8601 with that zone's offset then, e.g.
+ * `2026-12-08T17:00:00-05:00`: an instant any reader places on the same day in that zone, whatever its own.
+ */
+export function timeOnDayIn(day: string, hour: number, timeZone: string): string {
+	const wallClock = Date.parse(`${day}T${String(hour).padStart(2, '0')}:00:00Z`);
+	const instant = instantOfWallClock(wallClock, timeZone);
+	const offsetMinutes = Math.round(offsetAt(instant, timeZone) / 60_000);
+	const sign = offsetMinutes < 0 ? '-' : '+';
+	const hours = String(Math.floor(Math.abs(offsetMinutes) / 60)).padStart(2, '0');
+	const minutes = String(Math.abs(offsetMinutes) % 60).padStart(2, '0');
+	return `${new Date(instant + offsetMinutes * 60_000).toISOString().slice(0, 19)}${sign}${hours}:${minutes}`;
+}

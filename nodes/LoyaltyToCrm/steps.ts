@@ -12,7 +12,10 @@ import type {
 	SendMessageItem,
 	UpsertContactItem,
 } from '../types';
-import { calendarDayIn } from '../times';
+import { calendarDayIn, timeOnDayIn } from '../times';
+
+/** A task's due time on its due day, in the workflow's time zone: the end of a working day. */
+const DUE_HOUR = 17;
 import { LOYALTY_FIELDS, type CrmPresetDefinition, type LoyaltyField, type PresetSettings } from './presets';
 import { balanceOf } from './rules';
 import { isTransactionAssigned } from './summary';
@@ -182,6 +185,7 @@ function createTask(
 		body,
 		dueInDays: settings.task.dueInDays,
 		dueDate,
+		dueAt: timeOnDayIn(dueDate, DUE_HOUR, settings.timeZone),
 		fields: settings.preset.taskFields({ title, body, dueDate }),
 	};
 }

@@ -50,3 +50,13 @@ test('Open Loyalty to HubSpot: the upsert writes the email, so an email change f
 	const anonymous = await upsertBody({ type: 'CustomerUpdated', data: { customerId: 'ol-7' } });
 	expect(anonymous.properties).not.toHaveProperty('email');
 });
+
+test.each(['loyalty-gameball-to-hubspot.json', 'open-loyalty-to-hubspot.json'])(
+	"%s: the task's Due Date is the instant dueAt, not the bare dueDate (which HubSpot's node reads in the server's zone)",
+	(file) => {
+		const dueDates = exampleNodes(file)
+			.filter((node) => node.type === 'n8n-nodes-base.hubspot')
+			.flatMap((node) => JSON.stringify(node.parameters).match(/"dueDate":"[^"]*"/g) ?? []);
+		expect(dueDates).toEqual(["\"dueDate\":\"={{ $('Loyalty to CRM').item.json.dueAt }}\""]);
+	},
+);

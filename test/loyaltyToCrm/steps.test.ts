@@ -114,6 +114,10 @@ describe('Create Task', () => {
 			const { outputs, error } = await runLoyalty({ ...FIRE_ALWAYS, taskOptions: { dueInDays } }, [fixtures.triggerTierItem], false, timezone);
 			expect(error).toBeUndefined();
 			expect(outputs[OUTPUT.createTask].map((item) => item.json.dueDate)).toEqual([dueDate]);
+			// The same day at 17:00 in that zone, as an instant: HubSpot's node reads a bare date in the server's zone.
+			const [dueAt] = outputs[OUTPUT.createTask].map((item) => String(item.json.dueAt));
+			expect(dueAt.startsWith(`${dueDate}T17:00:00`)).toBe(true);
+			expect(new Intl.DateTimeFormat('en-CA', { timeZone: timezone, dateStyle: 'short' }).format(Date.parse(dueAt))).toBe(dueDate);
 		} finally {
 			jest.useRealTimers();
 		}

@@ -1,4 +1,4 @@
-import { calendarDayIn, parseTime } from '../../nodes/times';
+import { calendarDayIn, parseTime, timeOnDayIn } from '../../nodes/times';
 
 const iso = (time: number) => (Number.isNaN(time) ? 'NaN' : new Date(time).toISOString());
 
@@ -36,5 +36,23 @@ describe('calendarDayIn', () => {
 		['2026-03-07T12:00:00Z', 'America/New_York', 1, '2026-03-08'],
 	])('%s in %s, plus %i days, is %s', (now, timeZone, days, expected) => {
 		expect(calendarDayIn(Date.parse(now), timeZone, days)).toBe(expected);
+	});
+});
+
+describe('timeOnDayIn', () => {
+	it.each([
+		['2026-12-08', 17, 'America/New_York', '2026-12-08T17:00:00-05:00'],
+		['2026-06-08', 17, 'America/New_York', '2026-06-08T17:00:00-04:00'],
+		['2026-12-08', 17, 'Asia/Kolkata', '2026-12-08T17:00:00+05:30'],
+		['2026-12-08', 17, 'UTC', '2026-12-08T17:00:00+00:00'],
+		['2026-12-08', 9, 'Pacific/Kiritimati', '2026-12-08T09:00:00+14:00'],
+		// The day the clocks go forward, and back: the offset of that time, not of midnight.
+		['2026-03-08', 17, 'America/New_York', '2026-03-08T17:00:00-04:00'],
+		['2026-11-01', 17, 'America/New_York', '2026-11-01T17:00:00-05:00'],
+	])('%s at %i:00 in %s is %s', (day, hour, timeZone, expected) => {
+		const time = timeOnDayIn(day, hour, timeZone);
+		expect(time).toBe(expected);
+		// Read back by any parser, it is that day in that zone.
+		expect(calendarDayIn(Date.parse(time), timeZone)).toBe(day);
 	});
 });

@@ -39,6 +39,14 @@ describe('Refuse Deliveries Older Than', () => {
 		expect(emittedJson(fresh)[0].changes).toBeNull();
 	});
 
+	it("does not apply to a test event (the Test URL): Gameball's documented sample runs whatever its age; a forged one is still refused", async () => {
+		const trigger = newTrigger(withAge);
+		const old = profilePayload({ created_at: minutesAgo(500) });
+		expect(emittedJson(await trigger.deliver(signedRequest(old), 'default', 'manual'))).toHaveLength(1);
+		expect(await trigger.deliver(signedRequest(old), 'default', 'webhook')).toMatchObject({ status: 400, sent: { message: 'delivery-too-old' } });
+		expect(await trigger.deliver(signedRequest(old, { signature: 'f'.repeat(40) }), 'default', 'manual')).toMatchObject({ status: 401 });
+	});
+
 	it('checks the signature first: a forged old delivery gets 401', async () => {
 		const forged = signedRequest(profilePayload({ created_at: minutesAgo(500) }), { signature: 'f'.repeat(40) });
 		expect(await newTrigger(withAge).deliver(forged)).toMatchObject({ status: 401 });
