@@ -1,6 +1,6 @@
 /**
- * Gameball's documented rate limits: fixed windows of 1 s and 30 s per resource group.
- * A rejected request does not use up the window.
+ * Gameball's documented rate limits: windows of 1 s and 30 s per resource group (`RateLimiter`).
+ * A rejected request does not use up the window (Gameball's docs do not say; the lenient reading).
  */
 
 export type RateGroup = 'customersRead' | 'customersWrite' | 'events' | 'orderCashback' | 'orderTracking' | 'transactions' | 'coupons' | 'others';
@@ -28,15 +28,18 @@ export function rateGroupOf(method: string, contractPath: string): RateGroup {
 	return 'others';
 }
 
-interface WindowCounter {
-	second: number;
-	secondCount: number;
-	window30: number;
-	window30Count: number;
+/** The times of the requests a group let through in the last 30 s, oldest first (a queue read from `head`). */
+interface SentLog {
+	times: number[];
+	head: number;
 }
 
+/**
+ * Sliding windows: no span of 1 s (or 30 s) holds more than the limit, wherever it starts. Gameball does not say
+ * whether its windows slide or are fixed; sliding is the stricter reading, so a client paced for it passes both.
+ */
 export class RateLimiter {
-	private readonly counters = new Map<RateGroup, WindowCounter>();
+	private readonly logs = new Map<RateGroup, SentLog>();
 
 	constructor(private readonly now: () => number = Date.now) {}
 
@@ -44,33 +47,30 @@ export class RateLimiter {
 	take(group: RateGroup): { allowed: true } | { allowed: false; retryAfterSeconds: number } {
 		const limits = RATE_LIMITS[group];
 		const now = this.now();
-		const second = Math.floor(now / 1000);
-		const window30 = Math.floor(now / 30_000);
-		let counter = this.counters.get(group);
-		if (!counter) {
-			counter = { second, secondCount: 0, window30, window30Count: 0 };
-			this.counters.set(group, counter);
+		let log = this.logs.get(group);
+		if (!log) {
+			log = { times: [], head: 0 };
+			this.logs.set(group, log);
 		}
-		if (counter.second !== second) {
-			counter.second = second;
-			counter.secondCount = 0;
+		while (log.head < log.times.length && log.times[log.head] <= now - 30_000) log.head++;
+		if (log.head > 1024 && log.head * 2 > log.times.length) {
+			log.times = log.times.slice(log.head);
+			log.head = 0;
 		}
-		if (counter.window30 !== window30) {
-			counter.window30 = window30;
-			counter.window30Count = 0;
+		const inLast30 = log.times.length - log.head;
+		if (inLast30 >= limits.per30Seconds) {
+			const frees = log.times[log.times.length - limits.per30Seconds] + 30_000;
+			return { allowed: false, retryAfterSeconds: Math.max(1, Math.ceil((frees - now) / 1000)) };
 		}
-		if (counter.window30Count >= limits.per30Seconds) {
-			return { allowed: false, retryAfterSeconds: Math.max(1, Math.ceil(((window30 + 1) * 30_000 - now) / 1000)) };
-		}
-		if (counter.secondCount >= limits.perSecond) {
+		// The request `perSecond` back in the log is the oldest one that could still be in the last second.
+		if (inLast30 >= limits.perSecond && log.times[log.times.length - limits.perSecond] > now - 1000) {
 			return { allowed: false, retryAfterSeconds: 1 };
 		}
-		counter.secondCount += 1;
-		counter.window30Count += 1;
+		log.times.push(now);
 		return { allowed: true };
 	}
 
 	reset(): void {
-		this.counters.clear();
+		this.logs.clear();
 	}
 }

@@ -30,6 +30,34 @@ describe('rate limit groups', () => {
 	});
 });
 
+describe('sliding windows', () => {
+	it('lets no second hold more than the limit, however it lines up with the clock', () => {
+		let now = 30_000 * 33_333_334 + 999;
+		const limiter = new RateLimiter(() => now);
+		for (let index = 0; index < 30; index++) expect(limiter.take('transactions').allowed).toBe(true);
+		now += 1; // the next clock second, 1 ms later: fixed windows would let 30 more through
+		expect(limiter.take('transactions')).toEqual({ allowed: false, retryAfterSeconds: 1 });
+		now += 998;
+		expect(limiter.take('transactions').allowed).toBe(false);
+		now += 1; // a full second after the first 30
+		expect(limiter.take('transactions').allowed).toBe(true);
+	});
+
+	it('lets no 30 seconds hold more than the limit, and tells when the oldest request leaves the window', () => {
+		let now = 30_000 * 33_333_334 + 18_000;
+		const limiter = new RateLimiter(() => now);
+		for (let second = 0; second < 12; second++) {
+			for (let index = 0; index < 30; index++) expect(limiter.take('transactions').allowed).toBe(true);
+			now += 1000;
+		}
+		// 30 s windows fixed to the clock would start a new one 12 s from here.
+		now += 12_000;
+		expect(limiter.take('transactions')).toEqual({ allowed: false, retryAfterSeconds: 6 });
+		now += 6000;
+		expect(limiter.take('transactions').allowed).toBe(true);
+	});
+});
+
 describe('rate limiting over HTTP', () => {
 	let sim: Simulator;
 	beforeAll(async () => {
