@@ -2,8 +2,9 @@
  * Every body and query field that an operation can send is one the contract names, of the type it gives. Each
  * operation is built with every parameter and every additional field set (JSON fields from the example in their
  * description), and what it would send is checked against the contract's schema for its endpoint: a misspelt field
- * would be dropped silently by an API that ignores unknown fields. And a JSON field given the other shape (an object
- * for an array) is refused by name before anything is sent.
+ * would be dropped silently by an API that ignores unknown fields. Every dropdown value, in a collection too, is
+ * built once, so a value outside the contract's enum (body or query) fails. And a JSON field given the other shape
+ * (an object for an array) is refused by name before anything is sent.
  */
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
@@ -119,12 +120,23 @@ interface Variant {
 	only?: string;
 }
 
-/** Operations whose options choose between bodies: each choice is built once, and once per field of an only-one-of set. */
+/** A dropdown's values, when it lists more than one. */
+const choicesOf = (property: INodeProperties) =>
+	property.type === 'options' && (property.options?.length ?? 0) > 1 ? (property.options ?? []).flatMap((option) => ('value' in option ? [option.value] : [])) : [];
+
+/**
+ * Each dropdown value is built once (a top-level dropdown chooses between bodies; one in a collection sends its
+ * value, which the contract's enum must hold), and once per field of an only-one-of set.
+ */
 function variantsOf(operation: GameballOperation): Variant[] {
-	const choosers = operation.properties.filter((property) => property.type === 'options' && (property.options?.length ?? 0) > 1);
 	const variants: Variant[] = [{ overrides: {} }];
-	for (const chooser of choosers) {
-		for (const option of chooser.options ?? []) if ('value' in option) variants.push({ overrides: { [chooser.name]: option.value } });
+	for (const property of operation.properties) {
+		for (const value of choicesOf(property)) variants.push({ overrides: { [property.name]: value } });
+		if (property.type !== 'collection') continue;
+		const samples = sampleFor(property) as IDataObject;
+		for (const option of (property.options ?? []) as INodeProperties[]) {
+			for (const value of choicesOf(option)) variants.push({ overrides: { [property.name]: { ...samples, [option.name]: value } } });
+		}
 	}
 	const exclusive = operation.onlyOneOf ?? [];
 	return exclusive.length ? variants.flatMap((variant) => exclusive.map((only) => ({ ...variant, only }))) : variants;
@@ -163,6 +175,11 @@ describe('field names sent to Gameball', () => {
 			if (problem) outside.push(`${JSON.stringify(overrides)}: ${problem.message}`);
 			const queryNames = new Set(target.queryParams.map((param) => param.name.toLowerCase()));
 			outside.push(...Object.keys(request.qs ?? {}).filter((name) => !queryNames.has(name.toLowerCase())).map((name) => `query ${name}`));
+			for (const param of target.queryParams) {
+				const value = request.qs?.[param.name];
+				const wrong = value === undefined ? undefined : checkValue({ type: param.type, enum: param.enum } as ContractSchema, value, `query ${param.name}`);
+				if (wrong) outside.push(`${JSON.stringify(overrides)}: ${wrong.message}`);
+			}
 			if (operation.batch) {
 				const batchTarget = contractOperation(`POST /batch/${operation.batch.kind}`);
 				const itemSchema = batchTarget.requestBody?.schema.properties?.body?.items;
