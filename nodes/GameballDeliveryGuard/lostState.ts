@@ -84,7 +84,7 @@ export const SHARED_MARKER_NOT_RECORDED =
 	"Track Tier and Points Changes could not record in n8n's database that another process writes its snapshots; processes started later can tell only from the snapshots' stamps.";
 
 export const SHARED_STATE_MESSAGE =
-	'Track Tier and Points Changes found its stored customer profiles written by another n8n process running at the same time (queue mode with several workers, several main instances, or a restart in which the old process still ran a delivery). Workflow static data is not shared safely between processes, so it derives no tier or points changes from now on. On a single instance again, replace this node with a new one under a name the workflow never used; see https://github.com/n8n-nodes-gameball/n8n-nodes-gameball/blob/main/docs/queue-mode.md.';
+	'Track Tier and Points Changes found its stored customer profiles written by another n8n process running at the same time (queue mode with several workers, several main instances, or a restart in which the old process ran deliveries for more than 10 minutes after the new one started). Workflow static data is not shared safely between processes, so it derives no tier or points changes from now on. On a single instance again, replace this node with a new one under a name the workflow never used; see https://github.com/n8n-nodes-gameball/n8n-nodes-gameball/blob/main/docs/queue-mode.md.';
 
 /** Logs `message` and shows it as an execution hint. */
 export function warnTrackState(context: IExecuteFunctions, message = LOST_STATE_MESSAGE): void {

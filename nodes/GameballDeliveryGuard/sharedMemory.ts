@@ -42,12 +42,16 @@ function touch<T>(entries: Map<string, T>, key: string, value: T): void {
  * process's own copy falls behind, so derived events would repeat or invent moves. Each run that stores a profile
  * stamps the snapshots with this process's ID and the time; finding a stamp of another process made after this one
  * started means both are running, and so does a marker that a process which found that recorded in processed_data
- * (lostState.ts). A stamp older than this process, with no marker, is a restart's, not a second process.
+ * (lostState.ts). A stamp older than this process, with no marker, is a restart's, not a second process. So is, where
+ * this process answers the workflow's deliveries (one instance, regular mode), a stamp made in its first minutes: the
+ * old process finishing its last executions during a rolling restart.
  */
 const WRITER_KEY = 'trackWriter';
 const PROCESS_ID = randomUUID().slice(0, 8);
 const PROCESS_STARTED_AT = Date.now();
 const sharedWithOthers = new Map<string, true>();
+/** How long after this process starts the process it replaces may still run executions (a rolling restart). */
+export const RESTART_OVERLAP_MS = 10 * 60_000;
 
 function stampOf(snapshots: IDataObject): { writer: string; at: number } | undefined {
 	const [writer, at] = String(snapshots[WRITER_KEY] ?? '').split('@');
@@ -60,15 +64,20 @@ export interface SharedMarker {
 	record: () => Promise<void>;
 }
 
-/** True once this process knows that another process writes `nodeKey`'s snapshots too (`<workflow id>:<node id>`). */
-export async function writtenByAnotherProcess(nodeKey: string, loaded: IDataObject, marker: SharedMarker): Promise<boolean> {
+/**
+ * True once this process knows that another process writes `nodeKey`'s snapshots too (`<workflow id>:<node id>`).
+ * `deliveredHere`: this process answers the workflow's deliveries, so another process's stamp from its first
+ * minutes is the one it replaced.
+ */
+export async function writtenByAnotherProcess(nodeKey: string, loaded: IDataObject, marker: SharedMarker, deliveredHere = false): Promise<boolean> {
 	if (sharedWithOthers.has(nodeKey)) {
 		touch(sharedWithOthers, nodeKey, true);
 		return true;
 	}
 	const recorded = await marker.recorded();
 	const stamp = stampOf(loaded);
-	const seenNow = stamp !== undefined && stamp.writer !== PROCESS_ID && stamp.at >= PROCESS_STARTED_AT;
+	const replaced = deliveredHere && stamp !== undefined && stamp.at < PROCESS_STARTED_AT + RESTART_OVERLAP_MS;
+	const seenNow = stamp !== undefined && stamp.writer !== PROCESS_ID && stamp.at >= PROCESS_STARTED_AT && !replaced;
 	if (!recorded && !seenNow) return false;
 	if (!sharedWithOthers.has(nodeKey) && !recorded) await marker.record();
 	touch(sharedWithOthers, nodeKey, true);

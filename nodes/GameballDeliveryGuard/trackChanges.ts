@@ -79,7 +79,7 @@ export async function trackChanges(this: IExecuteFunctions): Promise<INodeExecut
 	const firstInProcess = !manual && isFirstRunInProcess(nodeKey);
 	const stateCheck = deliveredHere && !firstInProcess ? 'unchecked' : await checkStoredState(this, staticData);
 	if (stateCheck === 'lost') warnTrackState(this);
-	const sharedWithAnotherProcess = !manual && (await writtenByAnotherProcess(nodeKey, staticData, sharedStateMarker(this)));
+	const sharedWithAnotherProcess = !manual && (await writtenByAnotherProcess(nodeKey, staticData, sharedStateMarker(this), deliveredHere));
 	if (sharedWithAnotherProcess) warnTrackState(this, SHARED_STATE_MESSAGE);
 	const settings = readTrackSettings(this, !sharedWithAnotherProcess);
 	const memory = manual

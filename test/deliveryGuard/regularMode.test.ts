@@ -130,6 +130,28 @@ describe('Track Tier and Points Changes in the process that answers the deliveri
 		expect(next.events).toEqual(['customer.profile.updated', 'gameball.tier.changed', 'gameball.points.changed']);
 	});
 
+	it('a rolling restart, the old process running one more delivery after the new one started: the new one goes on deriving', async () => {
+		const rows: ProcessedDataRows = new Map();
+		const old = startProcess(rows);
+		const [first] = await answered(old, 'wf-rolling', payloads.slice(0, 1));
+		const firstRun = await runOnce(old, 'wf-rolling', first, {});
+		const replacing = startProcess(rows);
+		await new Promise((resolve) => setTimeout(resolve, 5));
+		// The old process's last execution: its stamp is newer than the new process.
+		const [second] = await answered(old, 'wf-rolling', [payloads[1]]);
+		const lastOld = await runOnce(old, 'wf-rolling', second, JSON.parse(JSON.stringify(firstRun.track.staticData)) as IDataObject);
+		expect(lastOld.events).toContain('gameball.tier.changed');
+
+		const [third, fourth] = await answered(replacing, 'wf-rolling', [update('2024-11-19T17:03:00.000Z', 3, 60), update('2024-11-19T17:04:00.000Z', 4, 90)]);
+		const moved = await runOnce(replacing, 'wf-rolling', third, JSON.parse(JSON.stringify(lastOld.track.staticData)) as IDataObject);
+		expect(moved.hints).toEqual([]);
+		expect(moved.events).toEqual(['customer.profile.updated', 'gameball.tier.changed', 'gameball.points.changed']);
+		const next = await runOnce(replacing, 'wf-rolling', fourth, JSON.parse(JSON.stringify(moved.track.staticData)) as IDataObject);
+		expect(next.events).toContain('gameball.tier.changed');
+		// No shared-state marker (two entries in the node's context; the lost-state marker is the one there).
+		expect([...rows.values()].map((row) => row.data.length)).toEqual([1]);
+	});
+
 	it('a workflow whose deliveries this process did not answer still warns (another trigger, or a queue-mode worker)', async () => {
 		const process = startProcess(new Map());
 		const inputs = await answered(startProcess(new Map()), 'wf-elsewhere', payloads); // answered by another process

@@ -3,7 +3,7 @@ import { runInNewContext } from 'node:vm';
 import type { IDataObject } from 'n8n-workflow';
 
 import { memorySize, recallCustomer, rememberCustomer } from '../../nodes/GameballTrigger/memory';
-import { handOver, snapshotsForRun, stampWriter, writtenByAnotherProcess, type SharedMarker } from '../../nodes/GameballDeliveryGuard/sharedMemory';
+import { handOver, RESTART_OVERLAP_MS, snapshotsForRun, stampWriter, writtenByAnotherProcess, type SharedMarker } from '../../nodes/GameballDeliveryGuard/sharedMemory';
 
 const LIMIT = 100;
 const snapshot = (tierOrder: number, madeAt: number) => ({ tierOrder, tierName: null, activatedPoints: 0, pendingPoints: 0, totalPoints: 0, referralCode: null, madeAt });
@@ -38,6 +38,17 @@ describe('sharedMemory.ts: another process writing the snapshots', () => {
 		stampWriter(own);
 		expect(await writtenByAnotherProcess('wf:seen', own, marker)).toBe(true);
 		expect(state.records).toBe(1);
+	});
+
+	it('where this process answers the deliveries, a stamp from its first minutes is the process it replaced (a rolling restart)', async () => {
+		const { state, marker } = markerOf();
+		const otherAt = (ms: number) => ({ trackWriter: `other@${Date.now() + ms}` });
+		expect(await writtenByAnotherProcess('wf:rolling', otherAt(1000), marker, true)).toBe(false);
+		expect(state.records).toBe(0);
+		// Later than a restart's overlap: two processes.
+		expect(await writtenByAnotherProcess('wf:rolling', otherAt(RESTART_OVERLAP_MS + 60_000), marker, true)).toBe(true);
+		// Where it does not answer them (a queue-mode worker), the same early stamp is another worker's.
+		expect(await writtenByAnotherProcess('wf:worker', otherAt(1000), markerOf().marker, false)).toBe(true);
 	});
 
 	it('is known from the marker a process recorded before this one started, whatever the stamp', async () => {
