@@ -10,7 +10,11 @@ export function operationsTable(): string {
 				operation.entries ? `an item per \`${operation.entries.key}\` entry` : '',
 				operation.batch ? `batch: \`${operation.batch.kind}\`${operation.batch.keyless ? ' (Always only)' : ''}` : '',
 				operation.idempotencyKey ? `retry-safe on \`${operation.idempotencyKey}\`` : operation.movesMoney ? 'never retried blindly' : '',
-				operation.unsafeToRepeat ? `without it, ${operation.unsafeToRepeat.what} is never retried blindly` : '',
+				operation.unsafeToRepeat
+					? operation.idempotencyKey
+						? `without it, ${operation.unsafeToRepeat.what} is never retried blindly`
+						: `never retried blindly (${operation.unsafeToRepeat.what})`
+					: '',
 			].filter(Boolean);
 			const endpoints = [operation.endpoint, ...(operation.otherEndpoints ?? [])].map((endpoint) => `\`${endpoint}\``).join('<br>');
 			return `| ${resource.name} | ${operation.name} | ${endpoints} | ${extras.join('; ')} |`;
