@@ -70,7 +70,7 @@ export class GameballApi implements ICredentialType {
 	test: ICredentialTestRequest = {
 		request: {
 			baseURL: '={{ ($credentials.baseUrl || "https://api.gameball.co").trim().replace(/\\/+$/, "") }}',
-			url: '=/api/{{ $credentials.apiVersion || "v4.0" }}/integrations/{{ $credentials.secretKey ? "transactions/count" : "configurations/widget" }}',
+			url: '=/api/{{ $credentials.apiVersion || "v4.0" }}/integrations/{{ String($credentials.secretKey || "").trim() ? "transactions/count" : "configurations/widget" }}',
 			method: 'GET',
 		},
 		rules: [

@@ -52,6 +52,8 @@ describe('the Gameball API credential test', () => {
 
 	it('tests the API key alone on a route that needs no Secret Key when none is set', async () => {
 		expect(await testCredential(keys(''))).toMatchObject({ path: '/api/v4.0/integrations/configurations/widget', outcome: 'ok' });
+		// A Secret Key of spaces is none, as the node sends it.
+		expect(await testCredential(keys('   '))).toMatchObject({ path: '/api/v4.0/integrations/configurations/widget', outcome: 'ok' });
 		expect((await testCredential({ ...keys(''), apiKey: 'wrong' })).outcome).toMatch(/rejected the keys/);
 	});
 

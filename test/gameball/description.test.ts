@@ -113,6 +113,16 @@ describe('Gameball node description', () => {
 		expect(notice).toMatchObject({ type: 'notice', displayName: expect.stringContaining('not from Gameball') });
 	});
 
+	it('names the points or rewards at stake in every action that moves them, which is what an AI agent reads', () => {
+		const moving = resources.flatMap((resource) =>
+			resource.operations.filter((operation) => operation.movesMoney || operation.value === 'createJob').map((operation) => `${resource.value}.${operation.value}: ${operation.action}`),
+		);
+		expect(moving.length).toBeGreaterThan(10);
+		expect(moving.filter((line) => !/points|rewards?\b|cashback|coupons?\b|transactions of an order/i.test(line.split(': ')[1]))).toEqual([]);
+		expect(moving).toContain('batch.createJob: Create a batch job of up to 1,000 entries, which can move points (adjustments, cashback, redeems, orders, events)');
+		expect(moving.join('\n')).not.toMatch(/by hand/);
+	});
+
 	it("describes Refund's Transaction Time as the refunded transaction's, as the OpenAPI document does", () => {
 		const refund = resources.find(({ value }) => value === 'transaction')?.operations.find(({ value }) => value === 'refund');
 		const time = refund?.properties.find(({ name }) => name === 'transactionTime');

@@ -35,6 +35,8 @@ function plausible(property: INodeProperties): unknown {
 			return (property.options?.[0] as { value?: unknown } | undefined)?.value ?? '1';
 		case 'collection':
 			return {};
+		case 'dateTime':
+			return '2026-12-01T10:00:00Z';
 		default:
 			return property.default;
 	}

@@ -25,3 +25,20 @@ it('the editor says so beside Return All, for the lists whose answer names no re
 	expect(notices.map((notice) => notice.displayOptions?.show)).toEqual([{ resource: ['customer'], operation: ['getReferrals'] }]);
 	expect(notices[0].displayName).toContain('at most 200 records');
 });
+
+it.each([
+	['0', '"Limit" must be at least 1 (got 0)'],
+	['-1', '"Limit" must be at least 1 (got -1)'],
+	['2.5', '"Limit" must be a whole number (got 2.5)'],
+])('a Limit of %s from an expression (or an AI agent) is refused by name, not read as "none found"', async (limit, message) => {
+	const { sim, credentials } = await simulatorFor();
+	try {
+		await runGameball(credentials, { resource: 'customer', operation: 'createOrUpdate', customerId: 'listed' });
+		const sent = sim.requests.length;
+		const { error } = await runGameball(credentials, { resource: 'customer', operation: 'getNotifications', customerId: 'listed', limit: `={{ ${limit} }}` });
+		expect(error?.message).toBe(message);
+		expect(sim.requests.length).toBe(sent);
+	} finally {
+		await sim.stop();
+	}
+});

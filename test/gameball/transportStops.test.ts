@@ -73,7 +73,7 @@ describe('a duplicate transaction ID', () => {
 		const before = sim.requests.length;
 		const { outputs } = await appliedThen5xx({ ...parameters, batching: { mode: 'never' } }, [{}]);
 		expect(outputs[0][0].json).not.toHaveProperty('alreadyApplied');
-		expect(outputs[0][0].json.error).toMatch(/^5\d{3}: Gameball server error$/);
+		expect(outputs[0][0].json.error).toMatch(/^5\d{3}: Gameball server error \(the change may have been applied\)$/);
 		expect(String(outputs[0][0].json.description)).toContain('may or may not have been applied');
 		const sent = sim.requests.slice(before).filter((request) => request.method === 'POST' && (request.body as IDataObject)[key] === id);
 		expect(sent).toHaveLength(1);
@@ -134,7 +134,7 @@ describe('a stopped execution', () => {
 		sim.setFaults({ latencyMs: 1500 });
 		const parameters = { ...cashback, batching: { mode: 'never' } };
 		const result = await runNode({ type: 'gameball', parameters, credentials, continueOnFail: true, stopAfterMs: 700 }, [{ id: 'stop-a', amount: 1 }, { id: 'stop-b', amount: 1 }]);
-		expect(result.error?.message).toBe('The execution was stopped before Gameball answered');
+		expect(result.error?.message).toBe('The execution was stopped before Gameball answered (the change may have been applied)');
 		expect(result.error?.description).toContain('may or may not have been applied');
 		// n8n passes the input on when a node with Continue On Fail throws; none of it reads as a failed item.
 		expect(result.outputs.flat().some((item) => 'error' in item.json)).toBe(false);

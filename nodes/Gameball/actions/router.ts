@@ -1,7 +1,7 @@
 import type { IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
-import { readBoolean } from '../helpers/fields';
+import { readBoolean, toNumber } from '../helpers/fields';
 import { fetchList } from '../transport/paginate';
 import { appendDescription } from '../transport/errors';
 import { isCancelled, sendToGameball } from '../transport/request';
@@ -17,12 +17,21 @@ async function performOne(this: IExecuteFunctions, operation: GameballOperation,
 	return records.map((record) => simplify(record));
 }
 
+/** Limit as a whole number of at least 1: an expression (or an AI agent) giving 0 must not read as "none found". */
+function readLimit(context: IExecuteFunctions, itemIndex: number): number {
+	const limit = toNumber(context, 'Limit', context.getNodeParameter('limit', itemIndex, 50), itemIndex, true);
+	if (limit === undefined || limit < 1) {
+		throw new NodeOperationError(context.getNode(), `"Limit" must be at least 1 (got ${String(limit ?? 'nothing')})`, { itemIndex });
+	}
+	return limit;
+}
+
 async function fetchRecords(this: IExecuteFunctions, operation: GameballOperation, itemIndex: number) {
 	const request = await buildRequest.call(this, operation, itemIndex);
 	if (operation.run) return [await operation.run.call(this, request, itemIndex)].flat();
 	if (operation.list) {
 		const returnAll = readBoolean(this, 'returnAll', 'Return All', itemIndex, false);
-		const limit = returnAll ? undefined : (this.getNodeParameter('limit', itemIndex, 50) as number);
+		const limit = returnAll ? undefined : readLimit(this, itemIndex);
 		return await fetchList.call(this, operation.endpoint, request, operation.list, limit, itemIndex);
 	}
 	const key = operation.idempotencyKey;

@@ -48,10 +48,19 @@ export function isCancelled(context: GameballContext): boolean {
 	return 'getExecutionCancelSignal' in context && context.getExecutionCancelSignal()?.aborted === true;
 }
 
+/**
+ * Marks an error after which the change may have been applied. The message says so too: an AI agent given this node
+ * as a tool reads only the message, and would otherwise send the change again.
+ */
+function markMaybeApplied(error: { message: string; description?: string | null }): void {
+	error.message = `${error.message} (the change may have been applied)`;
+	appendDescription(error, MAYBE_APPLIED);
+}
+
 /** Sending stops when the execution does; a request already sent that moves money may have been applied. */
 function stoppedError(context: GameballContext, itemIndex: number | undefined, maybeApplied: boolean) {
 	const error = new NodeOperationError(context.getNode(), 'The execution was stopped before Gameball answered', { itemIndex });
-	if (maybeApplied) appendDescription(error, MAYBE_APPLIED);
+	if (maybeApplied) markMaybeApplied(error);
 	return error;
 }
 
@@ -197,18 +206,19 @@ export async function sendToGameball(
 			if (response && outcome.kind !== 'malformed') {
 				const error = gameballApiError(this.getNode(), response.statusCode, response.body, itemIndex);
 				if (outcome.kind === 'rateLimited') appendDescription(error, rateLimitedAfter(attempt));
-				if (movesMoney && earlierAmbiguous) appendDescription(error, MAYBE_APPLIED);
+				if (movesMoney && earlierAmbiguous) markMaybeApplied(error);
 				throw error;
 			}
 			if (outcome.kind === 'malformed') {
-				throw new NodeApiError(this.getNode(), { message: 'Malformed JSON' }, {
+				const error = new NodeApiError(this.getNode(), { message: 'Malformed JSON' }, {
 					message: `Gameball answered with a body that is not valid JSON (attempt ${attempt})`,
-					description: movesMoney ? MAYBE_APPLIED : undefined,
 					itemIndex,
 				});
+				if (movesMoney) markMaybeApplied(error);
+				throw error;
 			}
 			const error = networkError(this.getNode(), networkFailure, networkCodeOf(networkFailure), attempt, itemIndex);
-			if (movesMoney && earlierAmbiguous) appendDescription(error, MAYBE_APPLIED);
+			if (movesMoney && earlierAmbiguous) markMaybeApplied(error);
 			throw error;
 		}
 		const delay = retryDelay(attempt, outcome, policy);

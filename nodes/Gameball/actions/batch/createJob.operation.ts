@@ -21,7 +21,7 @@ function kindOf(context: IExecuteFunctions, itemIndex: number): JobKind {
 export const createJob: GameballOperation = {
 	value: 'createJob',
 	name: 'Create Job',
-	action: 'Create a batch job of up to 1,000 entries',
+	action: 'Create a batch job of up to 1,000 entries, which can move points (adjustments, cashback, redeems, orders, events)',
 	endpoint: endpointOf(JOB_KINDS[0]),
 	otherEndpoints: JOB_KINDS.slice(1).map(endpointOf),
 	properties: [

@@ -23,7 +23,7 @@ function withoutZeroExpiryOnDeduction(fields: IDataObject): IDataObject {
 export const manualAdjustment = requestOperation({
 	value: 'manualAdjustment',
 	name: 'Manual Adjustment',
-	action: 'Add or deduct points by hand',
+	action: "Add or deduct a customer's points directly",
 	endpoint: 'POST /transactions/manual',
 	required: [
 		customerIdParam,
