@@ -15,6 +15,8 @@ const args = readArgs();
 const small = args.flag('small');
 const total = args.number('items', small ? 1000 : 10_000);
 const sample = args.number('per-item', total / 10);
+/** The issue's 15 requests for 10,000 items, scaled to this run (1 for --small's 1,000), so a small run can miss it too. */
+const requestGoal = Math.max(1, Math.floor((15 * total) / 10_000));
 
 async function upsert(mode: 'always' | 'never', count: number, prefix: string, waitForResults = true) {
 	const { sim, credentials } = await simulatorFor({ rateLimits: true });
@@ -70,8 +72,8 @@ async function main() {
 	if (broken) console.log('RUN BROKEN: not every item came back, or not every customer was stored');
 	finish(
 		[
-			goal('batch requests <= 15, results awaited', batch.requests <= 15, `${batch.requests} requests for ${total} items (at least 2 per job of 1,000: create, then status)`),
-			goal('batch requests <= 15, Wait for Results off', queued.requests <= 15, `${queued.requests} requests for ${total} items`),
+			goal(`batch requests <= ${requestGoal}, results awaited`, batch.requests <= requestGoal, `${batch.requests} requests for ${total} items (at least 2 per job of 1,000: create, then status)`),
+			goal(`batch requests <= ${requestGoal}, Wait for Results off`, queued.requests <= requestGoal, `${queued.requests} requests for ${total} items`),
 			goal('batch >= 50x faster', ratio >= 50, `${round(ratio, 1)}x`),
 			goal('no failed items', batch.failed === 0 && perItem.failed === 0, `${batch.failed} + ${perItem.failed} failed`),
 		],
