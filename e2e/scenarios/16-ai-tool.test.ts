@@ -168,7 +168,7 @@ describeIfLanded(`n8n ${context.n8nVersion}: the Gameball node as an AI Agent to
 		expect(run.chats).toHaveLength(2);
 		const toolResult = onlyToolResult(run.chats[1], customerId);
 		expect(JSON.parse(toolResult)).toEqual([
-			{ error: '7000: customer not found', description: `Customer '${customerId}' was not found · Request ID: ${requestId}`, httpCode: '404' },
+			{ error: '7000: customer not found', description: `Customer '${customerId}' was not found · Request ID: ${requestId} · Check the Customer ID. Operations that only read or reward a customer do not create one: create it first with Customer > Create or Update.`, httpCode: '404' },
 		]);
 		expect(run.response.status).toBe(200);
 		expect(JSON.parse(run.response.text)).toEqual([{ output: finalAnswer([toolResult]) }]);
