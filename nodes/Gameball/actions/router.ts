@@ -1,7 +1,7 @@
 import type { IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
-import { readBoolean, toNumber } from '../helpers/fields';
+import { readBoolean, refuse, toNumber } from '../helpers/fields';
 import { fetchList } from '../transport/paginate';
 import { appendDescription } from '../transport/errors';
 import { isCancelled, sendToGameball } from '../transport/request';
@@ -21,7 +21,7 @@ async function performOne(this: IExecuteFunctions, operation: GameballOperation,
 function readLimit(context: IExecuteFunctions, itemIndex: number): number {
 	const limit = toNumber(context, 'Limit', context.getNodeParameter('limit', itemIndex, 50), itemIndex, true);
 	if (limit === undefined || limit < 1) {
-		throw new NodeOperationError(context.getNode(), `"Limit" must be at least 1 (got ${String(limit ?? 'nothing')})`, { itemIndex });
+		refuse(context, `"Limit" must be at least 1 (got ${String(limit ?? 'nothing')})`, itemIndex);
 	}
 	return limit;
 }

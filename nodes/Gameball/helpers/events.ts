@@ -1,7 +1,5 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
-import { NodeOperationError } from 'n8n-workflow';
-
-import { parseJson, readString } from './fields';
+import { readJsonValue, readString, refuse } from './fields';
 
 /** The event to send: its name and metadata, or a JSON object of several events. */
 export const eventProperties: INodeProperties[] = [
@@ -30,18 +28,11 @@ export const eventProperties: INodeProperties[] = [
 	},
 ];
 
-function refuse(context: IExecuteFunctions, message: string, itemIndex: number): never {
-	throw new NodeOperationError(context.getNode(), message, { itemIndex });
-}
-
-/** The JSON object of the event parameter `name`; refused, by its display name, when it is not an object. */
-function asObject(context: IExecuteFunctions, name: 'metadata' | 'moreEvents', itemIndex: number): IDataObject {
-	const displayName = eventProperties.find((property) => property.name === name)?.displayName ?? name;
-	const parsed = parseJson(context, context.getNodeParameter(name, itemIndex, '{}'), displayName, itemIndex) ?? {};
-	if (typeof parsed !== 'object' || Array.isArray(parsed)) {
-		refuse(context, `"${displayName}" must be a JSON object`, itemIndex);
-	}
-	return parsed as IDataObject;
+/** The JSON object of the event parameter `name`, or `{}`; refused, by its display name, when it is not an object. */
+function readObject(context: IExecuteFunctions, name: 'metadata' | 'moreEvents', itemIndex: number): IDataObject {
+	const property = eventProperties.find((candidate) => candidate.name === name) as INodeProperties;
+	const value = context.getNodeParameter(name, itemIndex, '{}');
+	return (readJsonValue(context, property, value, itemIndex) ?? {}) as IDataObject;
 }
 
 /**
@@ -50,8 +41,8 @@ function asObject(context: IExecuteFunctions, name: 'metadata' | 'moreEvents', i
  */
 export function readEvents(context: IExecuteFunctions, itemIndex: number, allowNullMetadata = false): IDataObject {
 	const name = readString(context, 'eventName', itemIndex);
-	const metadata = asObject(context, 'metadata', itemIndex);
-	const more = asObject(context, 'moreEvents', itemIndex);
+	const metadata = readObject(context, 'metadata', itemIndex);
+	const more = readObject(context, 'moreEvents', itemIndex);
 	for (const [event, value] of Object.entries(more)) {
 		const isObject = typeof value === 'object' && value !== null && !Array.isArray(value);
 		if (!isObject && !(allowNullMetadata && value === null)) {
@@ -64,10 +55,7 @@ export function readEvents(context: IExecuteFunctions, itemIndex: number, allowN
 	}
 	const events = { ...more, ...(name ? { [name]: metadata } : {}) };
 	if (!Object.keys(events).length) {
-		throw new NodeOperationError(context.getNode(), '"Event Name" is required', {
-			itemIndex,
-			description: 'Set Event Name, or give the events in More Events (JSON).',
-		});
+		refuse(context, '"Event Name" is required', itemIndex, 'Set Event Name, or give the events in More Events (JSON).');
 	}
 	return events;
 }

@@ -71,6 +71,11 @@ export function additionalFields(options: INodeProperties[], displayName = 'Addi
 	};
 }
 
+/** Fails the item with a message a user can act on. */
+export function refuse(context: IExecuteFunctions, message: string, itemIndex: number, description?: string): never {
+	throw new NodeOperationError(context.getNode(), message, { itemIndex, description });
+}
+
 /** Reads a JSON parameter given as text or as an object; bad JSON is a clear per-item error. */
 export function parseJson(context: IExecuteFunctions, value: unknown, field: string, itemIndex: number): unknown {
 	if (typeof value !== 'string') return value;
@@ -78,9 +83,7 @@ export function parseJson(context: IExecuteFunctions, value: unknown, field: str
 	try {
 		return JSON.parse(value);
 	} catch (error) {
-		throw new NodeOperationError(context.getNode(), `"${field}" is not valid JSON: ${(error as Error).message}`, {
-			itemIndex,
-		});
+		refuse(context, `"${field}" is not valid JSON: ${(error as Error).message}`, itemIndex);
 	}
 }
 
@@ -91,9 +94,7 @@ export function parseJson(context: IExecuteFunctions, value: unknown, field: str
 export function readJsonValue(context: IExecuteFunctions, property: INodeProperties, value: unknown, itemIndex: number): unknown {
 	const parsed = parseJson(context, value, property.displayName, itemIndex);
 	if (parsed === undefined || parsed === null) return undefined;
-	const fail = (shape: string) => {
-		throw new NodeOperationError(context.getNode(), `"${property.displayName}" must be a JSON ${shape}`, { itemIndex });
-	};
+	const fail = (shape: string) => refuse(context, `"${property.displayName}" must be a JSON ${shape}`, itemIndex);
 	if (property.default === '[]' && !Array.isArray(parsed)) fail('array');
 	if (property.default === '{}' && (typeof parsed !== 'object' || Array.isArray(parsed))) fail('object');
 	if (typeof parsed !== 'object') fail('object or array');
@@ -124,7 +125,7 @@ export function readString(context: IExecuteFunctions, name: string, itemIndex: 
 export function utcTime(context: IExecuteFunctions, label: string, value: unknown, itemIndex: number): string {
 	const time = parseTime(String(value), context.getTimezone());
 	if (Number.isNaN(time)) {
-		throw new NodeOperationError(context.getNode(), `"${label}" is not a valid date: ${String(value)}`, { itemIndex });
+		refuse(context, `"${label}" is not a valid date: ${String(value)}`, itemIndex);
 	}
 	return new Date(time).toISOString();
 }
@@ -132,7 +133,7 @@ export function utcTime(context: IExecuteFunctions, label: string, value: unknow
 /** A required string parameter, trimmed; blank is a clear error rather than an empty field sent to Gameball. */
 export function readRequiredString(context: IExecuteFunctions, property: INodeProperties, itemIndex: number): string {
 	const value = readString(context, property.name, itemIndex);
-	if (!value) throw new NodeOperationError(context.getNode(), `"${property.displayName}" is required`, { itemIndex });
+	if (!value) refuse(context, `"${property.displayName}" is required`, itemIndex);
 	return value;
 }
 
@@ -154,10 +155,10 @@ export function toNumber(
 	const number = typeof value === 'string' && DECIMAL.test(value.trim()) ? Number(value) : value;
 	if (typeof number !== 'number' || !Number.isFinite(number)) {
 		const shown = typeof value === 'string' ? JSON.stringify(value.slice(0, 40)) : typeof value;
-		throw new NodeOperationError(context.getNode(), `"${displayName}" must be a number (got ${shown})`, { itemIndex });
+		refuse(context, `"${displayName}" must be a number (got ${shown})`, itemIndex);
 	}
 	if (integer && !Number.isInteger(number)) {
-		throw new NodeOperationError(context.getNode(), `"${displayName}" must be a whole number (got ${number})`, { itemIndex });
+		refuse(context, `"${displayName}" must be a whole number (got ${number})`, itemIndex);
 	}
 	return number;
 }
@@ -172,7 +173,7 @@ export function toBoolean(context: IExecuteFunctions, displayName: string, value
 	const text = typeof value === 'string' ? value.trim().toLowerCase() : undefined;
 	if (text === 'true' || text === 'false') return text === 'true';
 	const shown = typeof value === 'string' ? JSON.stringify(value.slice(0, 40)) : typeof value;
-	throw new NodeOperationError(context.getNode(), `"${displayName}" must be true or false (got ${shown})`, { itemIndex });
+	refuse(context, `"${displayName}" must be true or false (got ${shown})`, itemIndex);
 }
 
 /** A boolean parameter read with `toBoolean`; blank gives the fallback. */
@@ -190,7 +191,7 @@ export function readBoolean(
 export function readNumber(context: IExecuteFunctions, property: INodeProperties, itemIndex: number, integer = false): number {
 	const value = toNumber(context, property.displayName, context.getNodeParameter(property.name, itemIndex), itemIndex, integer);
 	if (value === undefined) {
-		throw new NodeOperationError(context.getNode(), `"${property.displayName}" is required`, { itemIndex });
+		refuse(context, `"${property.displayName}" is required`, itemIndex);
 	}
 	return value;
 }

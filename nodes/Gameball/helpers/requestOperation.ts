@@ -1,8 +1,7 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
-import { NodeOperationError } from 'n8n-workflow';
 
 import { displayNameOf, type Endpoint, type GameballOperation, type GameballRequest } from '../actions/operation';
-import { additionalFields, compact, readJsonValue, readNumber, readString, toBoolean, toNumber, utcTime } from './fields';
+import { additionalFields, compact, readJsonValue, readNumber, readString, refuse, toBoolean, toNumber, utcTime } from './fields';
 
 /** An operation described by its fields: where each one goes is derived from the spec, not written per operation. */
 export interface RequestSpec
@@ -49,10 +48,6 @@ const languageOption: INodeProperties = {
 	description: 'Language code for translated names and texts',
 };
 
-function fail(context: IExecuteFunctions, message: string, itemIndex: number): never {
-	throw new NodeOperationError(context.getNode(), message, { itemIndex });
-}
-
 function splitList(value: unknown): string[] | undefined {
 	const entries = (Array.isArray(value) ? value : String(value ?? '').split(','))
 		.map((entry) => String(entry).trim())
@@ -64,8 +59,8 @@ function splitList(value: unknown): string[] | undefined {
 function checkRange<T>(context: IExecuteFunctions, property: INodeProperties, value: T, itemIndex: number): T {
 	const { minValue, maxValue } = property.typeOptions ?? {};
 	if (typeof value !== 'number') return value;
-	if (typeof minValue === 'number' && value < minValue) fail(context, `"${property.displayName}" must be at least ${minValue} (got ${value})`, itemIndex);
-	if (typeof maxValue === 'number' && value > maxValue) fail(context, `"${property.displayName}" must be at most ${maxValue} (got ${value})`, itemIndex);
+	if (typeof minValue === 'number' && value < minValue) refuse(context, `"${property.displayName}" must be at least ${minValue} (got ${value})`, itemIndex);
+	if (typeof maxValue === 'number' && value > maxValue) refuse(context, `"${property.displayName}" must be at most ${maxValue} (got ${value})`, itemIndex);
 	return value;
 }
 
@@ -84,10 +79,10 @@ function checkOnlyOneOf(context: IExecuteFunctions, spec: RequestSpec, fields: I
 	const properties = [...(spec.required ?? []), ...(spec.optional ?? [])];
 	const set = spec.onlyOneOf.filter((name) => fields[name] !== undefined);
 	const zero = set.find((name) => fields[name] === 0);
-	if (zero) fail(context, `"${displayNameOf(properties, zero)}" is 0: give it a value, or remove it and set one of ${listed(spec.onlyOneOf.filter((name) => name !== zero), properties, 'or')}`, itemIndex);
-	if (set.length === 0) fail(context, `Set one of ${listed(spec.onlyOneOf, properties, 'or')}`, itemIndex);
+	if (zero) refuse(context, `"${displayNameOf(properties, zero)}" is 0: give it a value, or remove it and set one of ${listed(spec.onlyOneOf.filter((name) => name !== zero), properties, 'or')}`, itemIndex);
+	if (set.length === 0) refuse(context, `Set one of ${listed(spec.onlyOneOf, properties, 'or')}`, itemIndex);
 	if (set.length > 1) {
-		fail(context, `Set only one of ${listed(spec.onlyOneOf, properties, 'or')}, not ${listed(set, properties, 'and')}`, itemIndex);
+		refuse(context, `Set only one of ${listed(spec.onlyOneOf, properties, 'or')}, not ${listed(set, properties, 'and')}`, itemIndex);
 	}
 }
 
@@ -103,7 +98,7 @@ function checkNotEmptied(
 	for (const [name, widened] of Object.entries(spec.widensWhenEmpty ?? {})) {
 		if (!(name in chosen) || read[name] !== undefined) continue;
 		const field = displayNameOf(spec.optional ?? [], name);
-		fail(context, `"${field}" is empty. Without it, Gameball ${widened}: to do that, remove it from "${collection.displayName}"`, itemIndex);
+		refuse(context, `"${field}" is empty. Without it, Gameball ${widened}: to do that, remove it from "${collection.displayName}"`, itemIndex);
 	}
 }
 
@@ -143,7 +138,7 @@ function readRequired(context: IExecuteFunctions, spec: RequestSpec, property: I
 	if (type === 'dateTime' && !property.required && !readString(context, name, itemIndex)) return new Date().toISOString();
 	const raw = type === 'string' ? readString(context, name, itemIndex) : context.getNodeParameter(name, itemIndex);
 	const value = convert(context, spec, property, raw, itemIndex);
-	if (value === undefined || value === '') fail(context, `"${displayName}" is required`, itemIndex);
+	if (value === undefined || value === '') refuse(context, `"${displayName}" is required`, itemIndex);
 	return value;
 }
 
@@ -165,7 +160,7 @@ function optionalCollection(spec: RequestSpec): INodeProperties | undefined {
 export function requestOperation(spec: RequestSpec): GameballOperation {
 	const collection = optionalCollection(spec);
 	// Everything that is not about reading the parameters is the operation's own.
-	const { path = [], required = [], sendIn = 'body', shape, needsAField, refuse, optional, lists, integers, langHeader, notice, ...operation } = spec;
+	const { path = [], required = [], sendIn = 'body', shape, needsAField, refuse: refusalRule, optional, lists, integers, langHeader, notice, ...operation } = spec;
 	const caveat: INodeProperties[] = notice ? [{ displayName: notice, name: `${spec.value}Notice`, type: 'notice', default: '' }] : [];
 	return {
 		...operation,
@@ -183,10 +178,10 @@ export function requestOperation(spec: RequestSpec): GameballOperation {
 			const read = langHeader ? rest : compact(fields);
 			if (collection) checkNotEmptied(this, spec, collection, chosen, read, itemIndex);
 			checkOnlyOneOf(this, spec, read, itemIndex);
-			const refused = refuse?.(read);
-			if (refused) fail(this, refused, itemIndex);
+			const refused = refusalRule?.(read);
+			if (refused) refuse(this, refused, itemIndex);
 			const values = shape ? shape(read) : read;
-			if (needsAField && !Object.keys(values).length) fail(this, 'Set at least one field to update', itemIndex);
+			if (needsAField && !Object.keys(values).length) refuse(this, 'Set at least one field to update', itemIndex);
 			const request: GameballRequest = sendIn === 'qs' ? { qs: values } : { body: values };
 			if (path.length) request.pathParams = pathParams;
 			if (langHeader && lang) request.headers = { lang: String(lang) };

@@ -1,8 +1,8 @@
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
-import { NodeOperationError } from 'n8n-workflow';
 
 import { jobsAlreadyRunning } from '../batchMode';
 import type { Endpoint, GameballOperation } from '../operation';
+import { refuse } from '../../helpers/fields';
 import { sendToGameball } from '../../transport/request';
 import { readEntries } from './entries';
 import type { JobKind } from './jobKinds';
@@ -13,7 +13,7 @@ const endpointOf = (kind: JobKind): Endpoint => `POST /batch/${kind.kind}`;
 function kindOf(context: IExecuteFunctions, itemIndex: number): JobKind {
 	const value = context.getNodeParameter('kind', itemIndex) as string;
 	const kind = JOB_KINDS.find((candidate) => candidate.kind === value);
-	if (!kind) throw new NodeOperationError(context.getNode(), `Unknown batch job kind "${value}"`, { itemIndex });
+	if (!kind) refuse(context, `Unknown batch job kind "${value}"`, itemIndex);
 	return kind;
 }
 

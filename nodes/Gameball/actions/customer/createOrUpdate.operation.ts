@@ -14,6 +14,7 @@ import {
 	readAdditional,
 	readJsonValue,
 	readRequiredString,
+	refuse,
 	toBoolean,
 	toNumber,
 	utcTime,
@@ -72,7 +73,7 @@ const properties: INodeProperties[] = [
 function tagsOf(context: IExecuteFunctions, value: unknown, itemIndex: number): string | undefined {
 	const text = String(value ?? '').trim();
 	const list = text.startsWith('[') ? parseJson(context, text, 'Tags', itemIndex) : text.split(',');
-	if (!Array.isArray(list)) throw new NodeOperationError(context.getNode(), '"tags" must be comma-separated or a JSON array', { itemIndex });
+	if (!Array.isArray(list)) refuse(context, '"tags" must be comma-separated or a JSON array', itemIndex);
 	const tags = list.map((tag) => String(tag).trim()).filter(Boolean);
 	return tags.length ? tags.join(',') : undefined;
 }
