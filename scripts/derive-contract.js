@@ -115,10 +115,12 @@ function deriveOperation(routePath, method, operation, pathItem) {
 	// Path parameters come from the template: the document sometimes declares the wrong name
 	// (e.g. DELETE /orders/{orderId}/transactions declares `customerId`).
 	const templateNames = [...routePath.matchAll(/\{([^}]+)\}/g)].map((match) => match[1]);
-	const pathParams = templateNames.map((name) => ({
-		name,
-		type: (declaredPath.get(name) && declaredPath.get(name).schema.type) || 'string',
-	}));
+	const pathParams = templateNames.map((name) => {
+		const schema = declaredPath.has(name) ? declaredPath.get(name).schema : {};
+		const param = { name, type: schema.type || 'string' };
+		if (schema.maxLength !== undefined) param.maxLength = schema.maxLength;
+		return param;
+	});
 	const mismatchedPathParams = [...declaredPath.keys()].filter((name) => !templateNames.includes(name)).sort();
 
 	const queryParams = parameters

@@ -35,7 +35,7 @@ export interface ContractOperation {
 	path: string;
 	operationId?: string;
 	security: string[];
-	pathParams: Array<{ name: string; type: string }>;
+	pathParams: Array<{ name: string; type: string; maxLength?: number }>;
 	queryParams: ContractParam[];
 	headerParams?: ContractParam[];
 	requestBody?: { required: boolean; schema: ContractSchema };
@@ -188,10 +188,10 @@ export function checkValue(schema: ContractSchema, value: unknown, field: string
 		if (schema.format === 'date-time' && Number.isNaN(Date.parse(value))) {
 			return { code: 3002, field, message: `${field} must be an ISO 8601 date-time` };
 		}
-		if (schema.maxLength !== undefined && value.length > schema.maxLength) {
+		if (schema.maxLength !== undefined && characters(value) > schema.maxLength) {
 			return { code: 3003, field, message: `${field} must be at most ${schema.maxLength} characters` };
 		}
-		if (schema.minLength !== undefined && value.length < schema.minLength) {
+		if (schema.minLength !== undefined && characters(value) < schema.minLength) {
 			return { code: 3003, field, message: `${field} must be at least ${schema.minLength} characters` };
 		}
 	}
@@ -314,6 +314,9 @@ export function validateRequest(method: string, path: string, query: QueryInput,
 		if (param.type === 'integer' && !/^-?\d+$/.test(match.pathParams[param.name])) {
 			return payloadError({ code: 3002, field: param.name, message: `${param.name} must be an integer` });
 		}
+		if (param.maxLength !== undefined && characters(match.pathParams[param.name]) > param.maxLength) {
+			return payloadError({ code: 3003, field: param.name, message: `${param.name} must be at most ${param.maxLength} characters` });
+		}
 	}
 	if (operation.requestBody) {
 		if (body === undefined || body === null) {
@@ -324,6 +327,11 @@ export function validateRequest(method: string, path: string, query: QueryInput,
 		}
 	}
 	return match;
+}
+
+/** A string's length as JSON Schema counts it: in Unicode code points. */
+function characters(value: string): number {
+	return [...value].length;
 }
 
 function payloadError(problem: Problem): ContractError {

@@ -1,4 +1,4 @@
-import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
 import type { GameballBatchQueuedItem, GameballBatchResultItem } from '../../types';
@@ -7,7 +7,7 @@ import { createBatchJob, MAX_BATCH_SIZE, waitForBatch } from '../transport/batch
 import { hasSecretKey, isCancelled } from '../transport/request';
 import { appendDescription, hintFor } from '../transport/errors';
 import { JOB_KINDS } from './batch/jobKinds';
-import { buildRequest, displayNameOf, type BatchEntry, type GameballOperation, type GameballRequest } from './operation';
+import { buildRequest, labelOf, type BatchEntry, type GameballOperation, type GameballRequest } from './operation';
 import { asNodeError, entriesOf, errorItem, errorJson } from './output';
 
 export interface BatchSettings {
@@ -137,12 +137,6 @@ function droppedFields(operation: GameballOperation, request: GameballRequest): 
 	const sent = { ...request.qs, ...request.body };
 	const dropped = (operation.batch?.drops ?? []).filter((field) => sent[field] !== undefined);
 	return [...dropped, ...Object.keys(request.followUp ?? {})];
-}
-
-/** A field as the user sees it: a parameter of the operation, or an entry of one of its collections. */
-function labelOf(operation: GameballOperation, field: string): string {
-	const options = operation.properties.flatMap((property) => (property.type === 'collection' ? ((property.options as INodeProperties[] | undefined) ?? []) : []));
-	return displayNameOf([...operation.properties, ...options], field);
 }
 
 function cannotBatchError(context: IExecuteFunctions, operation: GameballOperation, fields: string[], itemIndex: number) {

@@ -1,6 +1,8 @@
 import type { IDataObject, IExecuteFunctions, IHttpRequestMethods, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
+import { findTooLong } from './stringLimits';
+
 /** One Gameball endpoint, as `METHOD /path/{param}` relative to `/api/<version>/integrations`. */
 export type Endpoint = `${IHttpRequestMethods} /${string}`;
 
@@ -102,6 +104,12 @@ export function displayNameOf(properties: INodeProperties[], name: string): stri
 	return properties.find((property) => property.name === name)?.displayName ?? name;
 }
 
+/** A field as the user sees it: a parameter of the operation, or an entry of one of its collections. */
+export function labelOf(operation: GameballOperation, field: string): string {
+	const options = operation.properties.flatMap((property) => (property.type === 'collection' ? ((property.options as INodeProperties[] | undefined) ?? []) : []));
+	return displayNameOf([...operation.properties, ...options], field);
+}
+
 /**
  * Why a path parameter's value cannot be sent, or `undefined`. A "." or ".." segment would be resolved by URL parsing
  * (encoding leaves dots): Remove Tag with the tag ".." would go to the customer's own path, Delete Customer's.
@@ -118,6 +126,14 @@ export async function buildRequest(this: IExecuteFunctions, operation: GameballO
 	for (const [, name] of operation.endpoint.matchAll(/\{(\w+)\}/g)) {
 		const problem = pathValueProblem(request.pathParams?.[name]);
 		if (problem) throw new NodeOperationError(this.getNode(), `"${displayNameOf(operation.properties, name)}" ${problem}`, { itemIndex });
+	}
+	const tooLong = findTooLong(operation.endpoint, request);
+	if (tooLong) {
+		const { field, limit, length } = tooLong;
+		throw new NodeOperationError(this.getNode(), `"${labelOf(operation, field)}" is ${length} characters long: Gameball takes at most ${limit}`, {
+			itemIndex,
+			description: 'Nothing was sent to Gameball.',
+		});
 	}
 	return request;
 }
