@@ -3,7 +3,7 @@ import { NodeConnectionTypes, NodeOperationError } from 'n8n-workflow';
 
 import { guardProperties, type GuardOperation } from './description';
 import { dropDuplicates } from './dropDuplicates';
-import { failedItem } from './settings';
+import { errorItem } from '../errorItems';
 import { trackChanges } from './trackChanges';
 
 export class GameballDeliveryGuard implements INodeType {
@@ -29,7 +29,7 @@ export class GameballDeliveryGuard implements INodeType {
 		} catch (error) {
 			// Item errors never get here under continueOnFail; this is the lock or the database: every item fails.
 			if (this.continueOnFail()) {
-				return [this.getInputData().map((_, itemIndex) => failedItem(error, itemIndex))];
+				return [this.getInputData().map((_, itemIndex) => errorItem(this, error, itemIndex))];
 			}
 			// NodeOperationError returns an error that already is one unchanged.
 			throw new NodeOperationError(this.getNode(), error as Error);

@@ -4,7 +4,8 @@ import { NodeOperationError } from 'n8n-workflow';
 import { GUARD_DEFAULTS } from './description';
 import { deduplicationHelpers } from './helpers';
 import { withLock } from './lock';
-import { failedItem, positiveNumber, readOptions } from './settings';
+import { errorItem } from '../errorItems';
+import { positiveNumber, readOptions } from './settings';
 
 /** The deduplication history lives in the workflow's context of n8n's processed_data table. */
 const HISTORY_SCOPE = 'workflow';
@@ -35,7 +36,7 @@ export async function dropDuplicates(this: IExecuteFunctions): Promise<INodeExec
 		} catch (error) {
 			if (!this.continueOnFail()) throw new NodeOperationError(this.getNode(), error as Error, { itemIndex });
 			idOf.push(undefined);
-			failed.set(itemIndex, failedItem(error, itemIndex));
+			failed.set(itemIndex, errorItem(this, error, itemIndex));
 		}
 	}
 	const ids = [...new Set(idOf.filter((id): id is string => id !== undefined))];

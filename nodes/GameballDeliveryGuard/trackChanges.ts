@@ -7,7 +7,8 @@ import { answersDeliveriesOf } from '../GameballTrigger/webhookProcess';
 import { GUARD_DEFAULTS } from './description';
 import { checkStoredState, settleStoredState, SHARED_STATE_MESSAGE, sharedStateMarker, warnTrackState } from './lostState';
 import { DERIVED_EVENTS, readProfileUpdate } from './profiles';
-import { failedItem, positiveNumber, readOptions } from './settings';
+import { errorItem } from '../errorItems';
+import { positiveNumber, readOptions } from './settings';
 import { handOver, isFirstRunInProcess, snapshotsForRun, stampWriter, writtenByAnotherProcess } from './sharedMemory';
 
 interface TrackSettings {
@@ -99,7 +100,7 @@ export async function trackChanges(this: IExecuteFunctions): Promise<INodeExecut
 			});
 		} catch (error) {
 			if (!this.continueOnFail()) throw new NodeOperationError(this.getNode(), error as Error, { itemIndex });
-			output.push(failedItem(error, itemIndex));
+			output.push(errorItem(this, error, itemIndex));
 		}
 	}
 	if (remembered && !manual) stampWriter(memory);

@@ -7,6 +7,7 @@ import type {
 	IPairedItemData,
 } from 'n8n-workflow';
 import { NodeConnectionTypes, NodeOperationError } from 'n8n-workflow';
+import { errorItem } from '../errorItems';
 import type { CrmRuleCondition, CrmStep } from '../types';
 import { loyaltyToCrmProperties } from './description';
 import { groupByDelivery, type ReadItem } from './merge';
@@ -52,7 +53,7 @@ export class LoyaltyToCrm implements INodeType {
 				throw new NodeOperationError(this.getNode(), error as Error, { itemIndex: itemIndices[0] });
 			}
 			const outputs: INodeExecutionData[][] = STEPS.map(() => []);
-			outputs[0].push({ json: { error: (error as Error).message }, pairedItem: pairedItemOf(itemIndices) });
+			outputs[0].push({ ...errorItem(this, error, itemIndices[0]), pairedItem: pairedItemOf(itemIndices) });
 			units.push({ at: itemIndices[0], outputs });
 		};
 

@@ -133,4 +133,36 @@ describe('Drop Duplicate Deliveries through n8n-core', () => {
 			{ json: delivery('b'), pairedItem: { item: 1 } },
 		]);
 	});
+
+	it('sends an item without a delivery id to the error output under "Continue (using error output)", paired', async () => {
+		const { outputs, error } = await runNode(
+			{ type: GUARD, parameters: { operation: 'dropDuplicates' }, onError: 'continueErrorOutput' },
+			[{ json: delivery('eo-1') }, { json: { event: 'x' } }, { json: delivery('eo-2') }],
+		);
+		expect(error).toBeUndefined();
+		expect(outputs).toHaveLength(2);
+		expect(outputs[0].map((item) => [item.json.deliveryId, item.pairedItem])).toEqual([
+			['eo-1', { item: 0 }],
+			['eo-2', { item: 2 }],
+		]);
+		expect(outputs[1].map((item) => [item.json.error, item.pairedItem])).toEqual([['The item has no delivery ID', { item: 1 }]]);
+	});
+
+	it('sends every item to the error output when the lock cannot be taken, under "Continue (using error output)"', async () => {
+		const failing = jest.spyOn(lock, 'withLock').mockRejectedValue(new Error('Could not take the lock'));
+		try {
+			const { outputs, error } = await runNode(
+				{ type: GUARD, parameters: { operation: 'dropDuplicates' }, onError: 'continueErrorOutput' },
+				[{ json: delivery('lock-1') }, { json: delivery('lock-2') }],
+			);
+			expect(error).toBeUndefined();
+			expect(outputs[0]).toEqual([]);
+			expect(outputs[1].map((item) => [item.json.error, item.pairedItem])).toEqual([
+				['Could not take the lock', { item: 0 }],
+				['Could not take the lock', { item: 1 }],
+			]);
+		} finally {
+			failing.mockRestore();
+		}
+	});
 });

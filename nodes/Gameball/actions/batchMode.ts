@@ -8,7 +8,8 @@ import { hasSecretKey, isCancelled } from '../transport/request';
 import { appendDescription, hintFor } from '../transport/errors';
 import { JOB_KINDS } from './batch/jobKinds';
 import { buildRequest, labelOf, type BatchEntry, type GameballOperation, type GameballRequest } from './operation';
-import { asNodeError, entriesOf, errorItem, errorJson } from './output';
+import { asNodeError, errorItem, errorJson } from '../../errorItems';
+import { entriesOf } from './output';
 
 export interface BatchSettings {
 	mode: 'auto' | 'always' | 'never';

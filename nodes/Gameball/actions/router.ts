@@ -7,7 +7,8 @@ import { appendDescription } from '../transport/errors';
 import { isCancelled, sendToGameball } from '../transport/request';
 import { batchSettings, runInBatches, shouldBatch } from './batchMode';
 import { buildRequest, type GameballOperation } from './operation';
-import { asNodeError, errorItem, paired, recordsFrom } from './output';
+import { asNodeError, errorItem } from '../../errorItems';
+import { paired, recordsFrom } from './output';
 import { findOperation } from './resources';
 
 async function performOne(this: IExecuteFunctions, operation: GameballOperation, itemIndex: number) {
