@@ -6,7 +6,9 @@ import type { BatchStatus } from '../transport/batch';
 import { createBatchJob, MAX_BATCH_SIZE, waitForBatch } from '../transport/batch';
 import { hasSecretKey, isCancelled } from '../transport/request';
 import { appendDescription, hintFor } from '../transport/errors';
+import { readCollectionOptions } from '../helpers/fields';
 import { JOB_KINDS } from './batch/jobKinds';
+import { batchingProperty } from './description';
 import { buildRequest, labelOf, type BatchEntry, type GameballOperation, type GameballRequest } from './operation';
 import { asNodeError, errorItem, errorJson } from '../../errorItems';
 import { entriesOf } from './output';
@@ -30,11 +32,10 @@ export const DEFAULT_BATCH_SETTINGS: BatchSettings = {
 	waitForResults: true,
 };
 
+/** The Batching options, each checked as its option declares (an expression may give anything), over the defaults. */
 export function batchSettings(context: IExecuteFunctions): BatchSettings {
-	const chosen = context.getNodeParameter('batching', 0, {}) as Partial<BatchSettings>;
-	const settings = { ...DEFAULT_BATCH_SETTINGS, ...chosen };
-	settings.size = Math.max(1, Math.min(MAX_BATCH_SIZE, settings.size));
-	return settings;
+	const chosen = context.getNodeParameter('batching', 0, {}) as IDataObject;
+	return { ...DEFAULT_BATCH_SETTINGS, ...readCollectionOptions(context, batchingProperty, chosen, 0, ['size', 'threshold']) };
 }
 
 const NO_SECRET_KEY = "Gameball's batch API needs the credential's Secret Key";

@@ -45,7 +45,7 @@ const simplifyProperty: INodeProperties = {
 	description: 'Whether to return a simplified version of the response instead of the raw data',
 };
 
-const batchingProperty: INodeProperties = {
+export const batchingProperty: INodeProperties = {
 	displayName: 'Batching',
 	name: 'batching',
 	type: 'collection',

@@ -195,3 +195,47 @@ export function readNumber(context: IExecuteFunctions, property: INodeProperties
 	}
 	return value;
 }
+
+/** A number outside the parameter's documented range (e.g. an ID of 0) is refused before anything is sent. */
+export function checkRange<T>(context: IExecuteFunctions, property: INodeProperties, value: T, itemIndex: number): T {
+	const { minValue, maxValue } = property.typeOptions ?? {};
+	if (typeof value !== 'number') return value;
+	if (typeof minValue === 'number' && value < minValue) refuse(context, `"${property.displayName}" must be at least ${minValue} (got ${value})`, itemIndex);
+	if (typeof maxValue === 'number' && value > maxValue) refuse(context, `"${property.displayName}" must be at most ${maxValue} (got ${value})`, itemIndex);
+	return value;
+}
+
+/**
+ * The settings chosen in a collection of options, each read as its option declares: a number as a number within
+ * its range (an integer when named in `integers`), a boolean as a boolean, a choice as one of its values. An
+ * expression that gives anything else is refused by the option's name; unset options are left out.
+ */
+export function readCollectionOptions(
+	context: IExecuteFunctions,
+	collection: INodeProperties,
+	chosen: IDataObject,
+	itemIndex: number,
+	integers: string[] = [],
+): IDataObject {
+	const read: IDataObject = {};
+	for (const option of (collection.options ?? []) as INodeProperties[]) {
+		const value = chosen[option.name];
+		if (value === undefined) continue;
+		if (option.type === 'number') {
+			const number = toNumber(context, option.displayName, value, itemIndex, integers.includes(option.name));
+			if (number !== undefined) read[option.name] = checkRange(context, option, number, itemIndex);
+		} else if (option.type === 'boolean') {
+			const flag = toBoolean(context, option.displayName, value, itemIndex);
+			if (flag !== undefined) read[option.name] = flag;
+		} else if (option.type === 'options') {
+			const values = (option.options ?? []).map((choice) => (choice as { value: unknown }).value);
+			if (!values.includes(value)) {
+				refuse(context, `"${option.displayName}" must be one of ${values.map((choice) => JSON.stringify(choice)).join(', ')} (got ${JSON.stringify(value)})`, itemIndex);
+			}
+			read[option.name] = value;
+		} else {
+			read[option.name] = value;
+		}
+	}
+	return read;
+}

@@ -1,7 +1,7 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import { displayNameOf, type Endpoint, type GameballOperation, type GameballRequest } from '../actions/operation';
-import { additionalFields, compact, readJsonValue, readNumber, readString, refuse, toBoolean, toNumber, utcTime } from './fields';
+import { additionalFields, checkRange, compact, readJsonValue, readNumber, readString, refuse, toBoolean, toNumber, utcTime } from './fields';
 
 /** An operation described by its fields: where each one goes is derived from the spec, not written per operation. */
 export interface RequestSpec
@@ -53,15 +53,6 @@ function splitList(value: unknown): string[] | undefined {
 		.map((entry) => String(entry).trim())
 		.filter(Boolean);
 	return entries.length ? entries : undefined;
-}
-
-/** A number outside the parameter's documented range (e.g. an ID of 0) is refused before anything is sent. */
-function checkRange<T>(context: IExecuteFunctions, property: INodeProperties, value: T, itemIndex: number): T {
-	const { minValue, maxValue } = property.typeOptions ?? {};
-	if (typeof value !== 'number') return value;
-	if (typeof minValue === 'number' && value < minValue) refuse(context, `"${property.displayName}" must be at least ${minValue} (got ${value})`, itemIndex);
-	if (typeof maxValue === 'number' && value > maxValue) refuse(context, `"${property.displayName}" must be at most ${maxValue} (got ${value})`, itemIndex);
-	return value;
 }
 
 /** `"A", "B" or "C"`: fields named as the user sees them. */
