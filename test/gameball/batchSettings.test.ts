@@ -1,6 +1,6 @@
 // Batching options and Wait Until Finished's options may come from expressions (or an AI agent): each is read as its
 // option declares, and anything else stops the node by the option's name before a job is created or polled.
-import type { IDataObject } from 'n8n-workflow';
+import type { IDataObject, INodeParameters } from 'n8n-workflow';
 
 import type { Simulator } from '../../simulator';
 import type { GameballCredentials } from '../harness/gameball';
@@ -15,7 +15,7 @@ beforeAll(async () => {
 afterAll(async () => await sim.stop());
 
 const customers = (run: string, count: number): IDataObject[] => Array.from({ length: count }, (_, index) => ({ id: `${run}-${index}` }));
-const upsert = (batching: IDataObject) => ({ resource: 'customer', operation: 'createOrUpdate', customerId: '={{ $json.id }}', batching });
+const upsert = (batching: INodeParameters) => ({ resource: 'customer', operation: 'createOrUpdate', customerId: '={{ $json.id }}', batching });
 
 describe('Batching options from expressions', () => {
 	it.each([
@@ -51,7 +51,7 @@ describe('Batching options from expressions', () => {
 });
 
 describe('Wait Until Finished options from expressions', () => {
-	const wait = (options: IDataObject) => ({ resource: 'batch', operation: 'waitUntilFinished', batchId: '1', options });
+	const wait = (options: INodeParameters) => ({ resource: 'batch', operation: 'waitUntilFinished', batchId: '1', options });
 
 	it.each([
 		[{ timeoutSeconds: '={{ "ten" }}' }, '"Time Limit (Seconds)" must be a number (got "ten")'],

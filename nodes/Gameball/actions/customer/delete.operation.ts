@@ -1,8 +1,10 @@
-import { customerLookup } from '../../helpers/customerLookup';
+import { customerIdParam } from '../../helpers/fields';
+import { requestOperation } from '../../helpers/requestOperation';
 
-export const deleteCustomer = customerLookup({
+export const deleteCustomer = requestOperation({
 	value: 'delete',
 	name: 'Delete',
 	action: 'Delete a customer',
 	endpoint: 'DELETE /customers/{customerId}',
+	path: [customerIdParam],
 });
