@@ -57,16 +57,18 @@ describe('the batch time limit', () => {
 
 /**
  * A Gameball stand-in whose every batch job is job 1 and answers its status with `status`; with `refuseCreate`, it
- * refuses that create (1-based) with a 400 and numbers the others' jobs 101, 102, ...
+ * refuses that create (1-based) with a 400 and numbers the others' jobs 101, 102, ...; with `createAnswer`, every
+ * create gets that answer. `creates()` counts the creates sent.
  */
-async function batchServer(status: Record<string, unknown>, refuseCreate?: number) {
+async function batchServer(status: Record<string, unknown>, refuseCreate?: number, createAnswer?: { code: number; body: unknown }) {
 	let creates = 0;
 	const server = http.createServer((request, response) => {
 		request.resume();
 		request.on('end', () => {
 			response.setHeader('content-type', 'application/json');
 			const create = request.method === 'POST' && request.url?.includes('/batch/') ? ++creates : 0;
-			if (create && refuseCreate === undefined) response.end(JSON.stringify({ jobId: 1 }));
+			if (create && createAnswer) response.writeHead(createAnswer.code).end(JSON.stringify(createAnswer.body));
+			else if (create && refuseCreate === undefined) response.end(JSON.stringify({ jobId: 1 }));
 			else if (create === refuseCreate) response.writeHead(400).end(JSON.stringify({ code: 3001, message: 'invalid payload' }));
 			else if (create) response.end(JSON.stringify({ jobId: 100 + create }));
 			else if (request.url?.includes('/batches/1/status')) response.end(JSON.stringify(status));
@@ -75,7 +77,8 @@ async function batchServer(status: Record<string, unknown>, refuseCreate?: numbe
 	});
 	await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', () => resolve()));
 	const baseUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-	return { server, credentials: { gameballApi: { apiKey: 'k'.repeat(20), secretKey: 's'.repeat(20), apiVersion: 'v4.0', baseUrl } } };
+	const credentials = { gameballApi: { apiKey: 'k'.repeat(20), secretKey: 's'.repeat(20), apiVersion: 'v4.0', baseUrl } };
+	return { server, credentials, creates: () => creates };
 }
 
 describe('a finished job that lists its failed entries but none of its successes', () => {
@@ -174,6 +177,86 @@ describe('Batch > Create Job over several items, stopped by one that fails', () 
 			expect(error?.message).toMatch(/^3001: /);
 			expect(error?.context?.itemIndex).toBe(2);
 			expect(error?.description).toContain('Gameball already has the batch jobs 101 (item 0), 102 (item 1) from the items before it, and runs them');
+		} finally {
+			server.close();
+		}
+	});
+});
+
+describe('result entries that cannot be trusted to an item', () => {
+	const abc = ['a', 'b', 'c'].map((id) => ({ id }));
+	const upsert = { resource: 'customer', operation: 'createOrUpdate', customerId: '={{ $json.id }}', batching: { mode: 'always', pollSeconds: 0.1 } };
+
+	it.each([3, -1, 1.5])('a failure at index %p, no position of the 3-item job, leaves every item unknown, not applied', async (index) => {
+		const failure = { index, code: 7000, message: 'Customer not found' };
+		const { server, credentials } = await batchServer({ status: 'completed', totalItems: 3, processedItems: 3, failedItems: 1, results: [], errors: [failure] });
+		try {
+			const { outputs } = await runGameball(credentials, upsert, abc, true);
+			expect(outputs[0].map((item) => [item.json.success, item.json.mayHaveBeenApplied])).toEqual([
+				[false, true],
+				[false, true],
+				[false, true],
+			]);
+			expect(String(outputs[0][0].json.error)).toContain('reported 1 failed entries without saying which');
+			const { error } = await runGameball(credentials, upsert, abc);
+			expect(error?.message).toBe("3 of 3 items in Gameball's batch API may or may not have been applied");
+		} finally {
+			server.close();
+		}
+	});
+
+	it('a success entry that carries `error: null` is a success', async () => {
+		const results = ['a', 'b', 'c'].map((customerId, index) => ({ index, customerId, error: null }));
+		const { server, credentials } = await batchServer({ status: 'completed', totalItems: 3, processedItems: 3, failedItems: 0, results, errors: [] });
+		try {
+			const { outputs, error } = await runGameball(credentials, upsert, abc);
+			expect(error).toBeUndefined();
+			expect(outputs[0].map((item) => [item.json.customerId, item.json.success])).toEqual([
+				['a', true],
+				['b', true],
+				['c', true],
+			]);
+		} finally {
+			server.close();
+		}
+	});
+
+	it("Get Transactions' results in another order, without an index, are not given to the wrong orders", async () => {
+		const results = ['o3', 'o2', 'o1'].map((orderId) => ({ orderId, count: 1, transactions: [{ transactionId: `tx-of-${orderId}` }] }));
+		const { server, credentials } = await batchServer({ status: 'completed', totalItems: 3, processedItems: 3, failedItems: 0, results, errors: [] });
+		try {
+			const params = { resource: 'order', operation: 'getTransactions', orderId: '={{ $json.id }}', batching: { mode: 'always', pollSeconds: 0.1 } };
+			const { outputs } = await runGameball(credentials, params, ['o1', 'o2', 'o3'].map((id) => ({ id })), true);
+			expect(outputs[0].map((item) => [item.pairedItem, item.json.transactionId ?? null, item.json.mayHaveBeenApplied ?? null])).toEqual([
+				[{ item: 0 }, null, true],
+				[{ item: 1 }, 'tx-of-o2', null],
+				[{ item: 2 }, null, true],
+			]);
+			expect(String(outputs[0][0].json.error)).toContain('a result for orderId "o3", not "o1"');
+		} finally {
+			server.close();
+		}
+	});
+});
+
+describe('a points-moving job whose creation ended without a clear answer', () => {
+	const abc = ['a', 'b', 'c'].map((id) => ({ id }));
+	const cashback = { resource: 'transaction', operation: 'cashback', customerId: '={{ $json.id }}', transactionId: '=cb-{{ $json.id }}', amount: 10, batching: { mode: 'always', pollSeconds: 0.1 } };
+
+	it.each([
+		['a 502', { code: 502, body: { code: 5000, message: 'upstream' } }, /^5000: .*\(the change may have been applied\)$/],
+		['a 200 without a job ID', { code: 200, body: { ok: true } }, /^Gameball created the batch job but sent no job ID \(the change may have been applied\)$/],
+	])('after %s, each item says mayHaveBeenApplied, and the job is sent once', async (_case, createAnswer, message) => {
+		const { server, credentials, creates } = await batchServer({}, undefined, createAnswer);
+		try {
+			const { outputs } = await runGameball(credentials, cashback, abc, true);
+			expect(creates()).toBe(1);
+			expect(outputs[0].map((item) => [item.pairedItem, item.json.mayHaveBeenApplied])).toEqual([
+				[{ item: 0 }, true],
+				[{ item: 1 }, true],
+				[{ item: 2 }, true],
+			]);
+			expect(String(outputs[0][0].json.error)).toMatch(message);
 		} finally {
 			server.close();
 		}

@@ -4,7 +4,7 @@ import { NodeOperationError } from 'n8n-workflow';
 import type { GameballBatchQueuedItem, GameballBatchResultItem } from '../../types';
 import type { BatchStatus } from '../transport/batch';
 import { createBatchJob, MAX_BATCH_SIZE, waitForBatch } from '../transport/batch';
-import { hasSecretKey, isCancelled } from '../transport/request';
+import { hasSecretKey, isCancelled, mayHaveBeenApplied } from '../transport/request';
 import { appendDescription, hintFor } from '../transport/errors';
 import { readCollectionOptions } from '../helpers/fields';
 import { JOB_KINDS } from './batch/jobKinds';
@@ -88,7 +88,8 @@ function withoutEntryIndex(entry: IDataObject): IDataObject {
 
 const CHECK_FIRST = 'Check with Batch > Get Status before sending it again';
 
-function resultFor(status: BatchStatus, position: number): ItemResult {
+/** The result Gameball gave the item at `position` of a job of `jobLength` items. */
+function resultFor(status: BatchStatus, position: number, jobLength: number): ItemResult {
 	const failure = status.failures.get(position);
 	// Headed as a single call's error is ("7000: customer not found"), Gameball's own words as its description.
 	const hint = hintFor(failure?.code);
@@ -99,7 +100,9 @@ function resultFor(status: BatchStatus, position: number): ItemResult {
 	if (status.state === 'running') {
 		return { failed: `Batch job ${status.jobId} had not finished when the time limit passed, and runs on. ${CHECK_FIRST}`, unknown: true };
 	}
-	const unplacedFailures = status.unplacedFailures.length;
+	// A failure placed past the job's end names no item of it: it counts as unplaced.
+	const placedFailures = [...status.failures.keys()].filter((index) => index < jobLength).length;
+	const unplacedFailures = status.unplacedFailures.length + status.failures.size - placedFailures;
 	if (unplacedFailures > 0) {
 		return {
 			failed: `Batch job ${status.jobId} reported ${unplacedFailures} failed entries without saying which; this item may have failed or been applied. ${CHECK_FIRST}`,
@@ -108,7 +111,7 @@ function resultFor(status: BatchStatus, position: number): ItemResult {
 	}
 	// Every failure is placed and this item is not one of them: it succeeded, unless the job lists its successes
 	// by position and this item is not among them.
-	const allFailuresPlaced = (status.failed ?? status.failures.size) === status.failures.size;
+	const allFailuresPlaced = (status.failed ?? placedFailures) === placedFailures;
 	const listsSuccesses = status.successes.size > 0 && status.unplacedSuccesses.length === 0;
 	if (status.state === 'completed' && allFailuresPlaced && !listsSuccesses) return { ok: {} };
 	return { failed: `Batch job ${status.jobId} ended "${status.state}" without a result for this item: it may have failed or been applied. ${CHECK_FIRST}`, unknown: true };
@@ -121,10 +124,12 @@ const IDENTITY_FIELDS = ['customerId', 'orderId', 'transactionId'];
  * Gameball listed its results in another order (no schema says it keeps the job's), so it is not this item's.
  */
 function namesAnotherItem(status: BatchStatus, result: ItemResult, sent: BatchEntry): ItemResult {
-	if (!('ok' in result) || typeof sent === 'string') return result;
+	if (!('ok' in result)) return result;
+	// A bare string is an order ID (Orders > Get Transactions).
+	const identity: IDataObject = typeof sent === 'string' ? { orderId: sent } : sent;
 	for (const field of IDENTITY_FIELDS) {
 		const theirs = result.ok[field];
-		const ours = sent[field];
+		const ours = identity[field];
 		if (theirs === undefined || theirs === null || ours === undefined || ours === null || String(theirs) === String(ours)) continue;
 		return {
 			failed: `Batch job ${status.jobId} gave this item's place a result for ${field} "${String(theirs)}", not "${String(ours)}": its results are not in the job's order, so this item's is unknown. ${CHECK_FIRST}`,
@@ -236,7 +241,9 @@ export async function runInBatches(
 		} catch (error) {
 			// Stopped: the error names the jobs Gameball already runs, rather than error items that read as not applied.
 			if (!this.continueOnFail() || isCancelled(this)) throw namingCreatedJobs(asNodeError(this.getNode(), error, itemIndex), created);
-			for (const { itemIndex: failed } of job) results[failed] = [errorItem(this, error, failed)];
+			// A job that may exist says so on each of its items, as one whose status could not be read does.
+			const json = { ...errorJson(error), ...(mayHaveBeenApplied(error) ? { mayHaveBeenApplied: true } : {}) };
+			for (const { itemIndex: failed } of job) results[failed] = [errorItem(this, error, failed, json)];
 		}
 	}
 	// One time limit for all the jobs: each wait gets what is left of it.
@@ -275,7 +282,7 @@ export async function runInBatches(
 			continue;
 		}
 		job.forEach(({ itemIndex, request, entry }, position) => {
-			const result = namesAnotherItem(status, resultFor(status, position), entry);
+			const result = namesAnotherItem(status, resultFor(status, position, job.length), entry);
 			const meta = { batchJobId: status.jobId, batchKind: batch.kind, batchIndex: position };
 			if ('ok' in result) {
 				// The entry's fields at the top, as the single call puts its answer's: expressions work at any item count.
@@ -297,7 +304,8 @@ export async function runInBatches(
 			results[itemIndex] = [errorItem(this, error, itemIndex, json)];
 		});
 	}
-	const failed = results.flat().filter((item) => item.json.error !== undefined);
+	// A success spreads Gameball's entry, which may hold `error: null`: only items not marked a success failed.
+	const failed = results.flat().filter((item) => item.json.success !== true && item.json.error !== undefined);
 	if (failed.length && !this.continueOnFail()) throw partialFailure(this, failed, itemCount, created);
 	return results.flat();
 }

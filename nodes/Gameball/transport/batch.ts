@@ -1,9 +1,9 @@
 import type { IDataObject } from 'n8n-workflow';
-import { sleep } from 'n8n-workflow';
+import { NodeOperationError, sleep } from 'n8n-workflow';
 
 import type { BatchEntry, BatchKind } from '../actions/operation';
 import type { GameballContext } from './request';
-import { sendToGameball } from './request';
+import { markMaybeApplied, sendToGameball } from './request';
 
 export const MAX_BATCH_SIZE = 1000;
 
@@ -46,16 +46,23 @@ function listOf(entries: unknown): IDataObject[] {
 	return Array.isArray(entries) ? entries.map((entry) => (entry ?? {}) as IDataObject) : [];
 }
 
+/** An `index` that can be an item's position in a job of `total` items (any whole number from 0 when unknown). */
+function isPosition(index: unknown, total: number | undefined): index is number {
+	const withinTotal = total === undefined || !Number.isFinite(total) || (index as number) < total;
+	return typeof index === 'number' && Number.isInteger(index) && index >= 0 && withinTotal;
+}
+
 /**
  * Entries by their item's position in the job. Neither documented shape gives entries a schema, so an entry without
  * a numeric `index` is placed by its position only when its list is the only one and covers the whole job: in a
- * list of successes beside a list of failures, position says nothing about which item an entry is.
+ * list of successes beside a list of failures, position says nothing about which item an entry is. An `index` that is
+ * no position in the job leaves its entry unplaced.
  */
-function place<T>(entries: IDataObject[], positionIsItem: boolean, map: (entry: IDataObject) => T) {
+function place<T>(entries: IDataObject[], positionIsItem: boolean, total: number | undefined, map: (entry: IDataObject) => T) {
 	const placed = new Map<number, T>();
 	const unplaced: T[] = [];
 	entries.forEach((entry, position) => {
-		if (typeof entry.index === 'number') placed.set(entry.index, map(entry));
+		if (isPosition(entry.index, total)) placed.set(entry.index, map(entry));
 		else if (positionIsItem) placed.set(position, map(entry));
 		else unplaced.push(map(entry));
 	});
@@ -84,8 +91,8 @@ export function parseBatchStatus(jobId: string, body: unknown): BatchStatus {
 	const successList = listOf(raw.results ?? response.successful);
 	const failureList = listOf(raw.errors ?? response.failed);
 	const covers = (list: IDataObject[], other: IDataObject[]) => other.length === 0 && list.length === total;
-	const successes = place(successList, covers(successList, failureList), (entry) => entry);
-	const failures = place(failureList, covers(failureList, successList), toFailure);
+	const successes = place(successList, covers(successList, failureList), total, (entry) => entry);
+	const failures = place(failureList, covers(failureList, successList), total, toFailure);
 	return {
 		jobId,
 		state: STATES[String(raw.status ?? '').toLowerCase()] ?? 'running',
@@ -109,7 +116,12 @@ export async function createBatchJob(
 ): Promise<string> {
 	const { body } = await sendToGameball.call(this, `POST /batch/${kind}`, { body: { body: entries } }, options);
 	const jobId = (body as IDataObject | undefined)?.jobId ?? (body as IDataObject | undefined)?.batchId;
-	if (jobId === undefined || jobId === null) throw new Error('Gameball created the batch job but sent no job ID');
+	if (jobId === undefined || jobId === null) {
+		// Gameball took the job and runs it: a plain failure would invite sending its entries again.
+		const error = new NodeOperationError(this.getNode(), 'Gameball created the batch job but sent no job ID', { itemIndex: options.itemIndex });
+		markMaybeApplied(error);
+		throw error;
+	}
 	return String(jobId);
 }
 

@@ -52,9 +52,17 @@ export function isCancelled(context: GameballContext): boolean {
  * Marks an error after which the change may have been applied. The message says so too: an AI agent given this node
  * as a tool reads only the message, and would otherwise send the change again.
  */
-function markMaybeApplied(error: { message: string; description?: string | null }): void {
+export function markMaybeApplied(error: { message: string; description?: string | null }): void {
 	error.message = `${error.message} (the change may have been applied)`;
 	appendDescription(error, MAYBE_APPLIED);
+	maybeAppliedErrors.add(error);
+}
+
+const maybeAppliedErrors = new WeakSet<object>();
+
+/** Whether this error was marked by `markMaybeApplied`: the change it was about may have been applied. */
+export function mayHaveBeenApplied(error: unknown): boolean {
+	return typeof error === 'object' && error !== null && maybeAppliedErrors.has(error);
 }
 
 /** Sending stops when the execution does; a request already sent that moves money may have been applied. */
