@@ -31,12 +31,6 @@ export function isJsonObject(value: unknown): value is IDataObject {
 	return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
-/** A JSON object body, or `undefined` when the bytes are not JSON or not an object. */
-export function parseJsonObject(bytes: Buffer): IDataObject | undefined {
-	const parsed = parseJson(bytes);
-	return parsed.ok && isJsonObject(parsed.value) ? parsed.value : undefined;
-}
-
 /** Header values as single strings (Node joins repeated headers; arrays are joined the same way). */
 export function flatHeaders(headers: Record<string, unknown>): Record<string, string> {
 	const flat: Record<string, string> = {};

@@ -104,9 +104,9 @@ export function appendDescription(error: { description?: string | null }, senten
 	error.description = current ? `${current}${/[.!?]$/.test(current) ? '' : '.'} ${sentence}` : sentence;
 }
 
-/** A network failure, described by its code and message only, so that no request header reaches the error. */
 const UNKNOWN_HOST_HINT = "The Base URL's host name was not found: check the Base URL in the Gameball credential.";
 
+/** A network failure, described by its code and message only, so that no request header reaches the error. */
 export function networkError(
 	node: INode,
 	cause: unknown,

@@ -113,10 +113,10 @@ function parseBody(body: unknown): { ok: true; value: unknown } | { ok: false } 
 	}
 }
 
-/** n8n wraps a network failure in a NodeApiError and keeps the socket's code on its cause. */
 /** Socket codes under which nothing reached Gameball: the connection was refused, or its host name not resolved. */
 const NOT_SENT_CODES = new Set(['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN']);
 
+/** n8n wraps a network failure in a NodeApiError and keeps the socket's code on its cause. */
 export function networkCodeOf(error: unknown): string | undefined {
 	const { code, cause } = (error ?? {}) as { code?: unknown; cause?: { code?: unknown } };
 	const found = code ?? cause?.code;
