@@ -214,6 +214,23 @@ describe('Customer', () => {
 		expect(lastRequest().path).toBe('/api/v4.0/integrations/customers/c-1/tags/vip');
 	});
 
+	it('reads every tag and list field as Create or Update reads Tags: a comma list, a JSON array as text, or an array', async () => {
+		await runGameball(credentials, customer('addTags', { customerId: 'c-1', tags: '[" vip", "gold"]' }));
+		expect(lastRequest()).toMatchObject({ method: 'POST', body: { tags: 'vip,gold' } });
+		await runGameball(credentials, customer('addTags', { customerId: 'c-1', tags: '={{ ["silver", " "] }}' }));
+		expect(lastRequest()).toMatchObject({ method: 'POST', body: { tags: 'silver' } });
+		await runGameball(credentials, customer('markNotificationsRead', { customerId: 'c-1', notificationIds: '[1, 2]' }));
+		expect(lastRequest().body).toEqual({ notificationIds: ['1', '2'] });
+		const before = sim.requests.length;
+		const broken = await runGameball(credentials, customer('addTags', { customerId: 'c-1', tags: '[vip' }));
+		expect(broken.error?.message).toMatch(/^"Tags" is not valid JSON/);
+		const objects = await runGameball(credentials, customer('addTags', { customerId: 'c-1', tags: '[{"name": "vip"}]' }));
+		expect(objects.error?.message).toBe('"Tags" must be a list of texts');
+		const notList = await runGameball(credentials, customer('createOrUpdate', { customerId: 'c-1', additionalFields: { tags: '={{ [{ "name": "vip" }] }}' } }));
+		expect(notList.error?.message).toBe('"Tags" must be a list of texts');
+		expect(sim.requests.length).toBe(before);
+	});
+
 	it('activates, marks notifications read, validates referral codes and deletes', async () => {
 		await createCustomer('c-3');
 		expect((await runGameball(credentials, customer('setActivation', { customerId: 'c-3', isActive: false }))).error).toBeUndefined();

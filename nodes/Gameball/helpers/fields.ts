@@ -102,6 +102,20 @@ export function readJsonValue(context: IExecuteFunctions, property: INodePropert
 	return empty ? undefined : parsed;
 }
 
+/**
+ * A list field's entries, trimmed, empty ones dropped: from an array, a JSON array written as text, or comma-separated
+ * text. `undefined` when none is left.
+ */
+export function splitList(context: IExecuteFunctions, displayName: string, value: unknown, itemIndex: number): string[] | undefined {
+	const text = typeof value === 'string' ? value.trim() : undefined;
+	const list = text?.startsWith('[') ? parseJson(context, text, displayName, itemIndex) : value;
+	if (text?.startsWith('[') && !Array.isArray(list)) refuse(context, `"${displayName}" must be comma-separated or a JSON array`, itemIndex);
+	const raw: unknown[] = Array.isArray(list) ? list : String(list ?? '').split(',');
+	if (raw.some((entry) => typeof entry === 'object' && entry !== null)) refuse(context, `"${displayName}" must be a list of texts`, itemIndex);
+	const entries = raw.map((entry) => String(entry ?? '').trim()).filter(Boolean);
+	return entries.length ? entries : undefined;
+}
+
 /** Drops empty values, so that unset optional fields are not sent. */
 export function compact(object: IDataObject): IDataObject {
 	return Object.fromEntries(

@@ -1,7 +1,7 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import { displayNameOf, type Endpoint, type GameballOperation, type GameballRequest } from '../actions/operation';
-import { additionalFields, checkRange, compact, readJsonValue, readNumber, readString, refuse, toBoolean, toNumber, utcTime } from './fields';
+import { additionalFields, checkRange, compact, readJsonValue, readNumber, readString, refuse, splitList, toBoolean, toNumber, utcTime } from './fields';
 
 /** An operation described by its fields: where each one goes is derived from the spec, not written per operation. */
 export interface RequestSpec
@@ -48,12 +48,6 @@ const languageOption: INodeProperties = {
 	description: 'Language code for translated names and texts',
 };
 
-function splitList(value: unknown): string[] | undefined {
-	const entries = (Array.isArray(value) ? value : String(value ?? '').split(','))
-		.map((entry) => String(entry).trim())
-		.filter(Boolean);
-	return entries.length ? entries : undefined;
-}
 
 /** `"A", "B" or "C"`: fields named as the user sees them. */
 function listed(names: string[], properties: INodeProperties[], conjunction: 'or' | 'and'): string {
@@ -108,7 +102,7 @@ function convert(
 	value: unknown,
 	itemIndex: number,
 ): FieldValue {
-	if (spec.lists?.includes(property.name)) return splitList(value);
+	if (spec.lists?.includes(property.name)) return splitList(context, property.displayName, value, itemIndex);
 	if (property.type === 'json') return readJsonValue(context, property, value, itemIndex) as FieldValue;
 	if (property.type === 'dateTime' && value) return utcTime(context, property.displayName, value, itemIndex);
 	if (property.type === 'boolean') return toBoolean(context, property.displayName, value, itemIndex);

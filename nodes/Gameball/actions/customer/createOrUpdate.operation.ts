@@ -1,4 +1,4 @@
-import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+import type { IDataObject, INodeProperties } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
 import type { GameballOperation } from '../operation';
@@ -10,15 +10,15 @@ import {
 	customerIdParam,
 	identityOptions,
 	jsonOption,
-	parseJson,
 	readAdditional,
 	readJsonValue,
 	readRequiredString,
-	refuse,
+	splitList,
 	toBoolean,
 	toNumber,
 	utcTime,
 } from '../../helpers/fields';
+import { channelOption } from '../../helpers/purchase';
 
 const textAttributes = ['displayName', 'firstName', 'lastName', 'gender', 'dateOfBirth', 'joinDate', 'country', 'city', 'zip', 'preferredLanguage', 'source'];
 const numberAttributes = ['totalSpent', 'totalOrders', 'avgOrderAmount'];
@@ -39,19 +39,7 @@ const properties: INodeProperties[] = [
 		...textAttributes.map((name): INodeProperties => ({ displayName: titleOf(name), name, type: 'string', default: '' })),
 		...numberAttributes.map((name): INodeProperties => ({ displayName: titleOf(name), name, type: 'number', default: 0 })),
 		{ displayName: 'Last Order Date', name: 'lastOrderDate', type: 'dateTime', default: '' },
-		{
-			displayName: 'Channel',
-			name: 'channel',
-			type: 'options',
-			default: 'web',
-			description: 'Where the customer was acquired or engages',
-			options: [
-				{ name: 'Call Center', value: 'callcenter' },
-				{ name: 'Mobile', value: 'mobile' },
-				{ name: 'POS', value: 'pos' },
-				{ name: 'Web', value: 'web' },
-			],
-		},
+		{ ...channelOption, description: 'Where the customer was acquired or engages' },
 		{ displayName: 'Guest', name: 'guest', type: 'boolean', default: false, description: 'Whether the customer has not signed up' },
 		{ displayName: 'Referrer Code', name: 'referrerCode', type: 'string', default: '', description: 'Referral code of the customer who referred this one' },
 		{ displayName: 'Device Token', name: 'deviceToken', type: 'string', typeOptions: { password: true }, default: '' },
@@ -68,15 +56,6 @@ const properties: INodeProperties[] = [
 		},
 	]),
 ];
-
-/** The tags as Add Tags sends them (one comma-separated string), from a comma list or a JSON array. */
-function tagsOf(context: IExecuteFunctions, value: unknown, itemIndex: number): string | undefined {
-	const text = String(value ?? '').trim();
-	const list = text.startsWith('[') ? parseJson(context, text, 'Tags', itemIndex) : text.split(',');
-	if (!Array.isArray(list)) refuse(context, '"tags" must be comma-separated or a JSON array', itemIndex);
-	const tags = list.map((tag) => String(tag).trim()).filter(Boolean);
-	return tags.length ? tags.join(',') : undefined;
-}
 
 export const createOrUpdate: GameballOperation = {
 	value: 'createOrUpdate',
@@ -100,7 +79,7 @@ export const createOrUpdate: GameballOperation = {
 			email,
 			mobile,
 		});
-		const tags = tagsOf(this, fields.tags, itemIndex);
+		const tags = splitList(this, 'Tags', fields.tags, itemIndex)?.join(',');
 		return {
 			body: compact({
 				customerId,

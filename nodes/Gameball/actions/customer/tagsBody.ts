@@ -8,7 +8,7 @@ export const tagsParam: INodeProperties = {
 	default: '',
 	required: true,
 	placeholder: 'vip, newsletter',
-	description: 'Comma-separated tags',
+	description: 'Comma-separated, or a JSON array',
 };
 
 /** The tags, read as a list, sent as one comma-separated string. */
