@@ -1,4 +1,8 @@
 // A list whose answer says "more" but gives nothing to read on from: the run says so instead of passing it as whole.
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
+import type { INodeExecutionData } from 'n8n-workflow';
+
 import { Gameball } from '../../nodes/Gameball/Gameball.node';
 import { runGameball, simulatorFor } from '../harness/gameball';
 
@@ -41,4 +45,96 @@ it.each([
 	} finally {
 		await sim.stop();
 	}
+});
+
+describe('answers that page wrongly', () => {
+	/** A Gameball stand-in that answers every list call with `answer(url, n)`, n counting from 1; it stops at 40. */
+	async function standIn(answer: (url: URL, n: number) => unknown) {
+		let calls = 0;
+		const server = http.createServer((request, response) => {
+			request.resume();
+			request.on('end', () => {
+				calls += 1;
+				const body = calls > 40 ? { transactions: [], notifications: [], hasMore: false } : answer(new URL(request.url ?? '/', 'http://x'), calls);
+				response.setHeader('content-type', 'application/json');
+				response.end(JSON.stringify(body));
+			});
+		});
+		await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', () => resolve()));
+		const baseUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+		const credentials = { gameballApi: { apiKey: 'k'.repeat(20), secretKey: 's'.repeat(20), apiVersion: 'v4.0', baseUrl } };
+		return { credentials, calls: () => calls, close: () => new Promise<void>((resolve) => server.close(() => resolve())) };
+	}
+	const transactions = (ids: number[]) => ids.map((id) => ({ gameballTransactionId: id, transactionId: `T${id}` }));
+	const listAll = { resource: 'transaction', operation: 'list', returnAll: true };
+	const hintsOf = (run: Awaited<ReturnType<typeof runGameball>>['run']) => (run.data.resultData.runData['Node under test'][0].hints ?? []).map((hint) => hint.message);
+	const ids = (outputs: INodeExecutionData[][]) => outputs[0].map((item) => item.json.gameballTransactionId ?? item.json.id);
+
+	it.each([
+		['the same page again (startAfter ignored)', () => ({ transactions: transactions([1, 2, 3]), hasMore: true }), [1, 2, 3], 'a page it had already sent'],
+		[
+			'a cursor that cycles back',
+			(url: URL) => ({ transactions: url.searchParams.get('startAfter') === '10' ? transactions([11, 20]) : url.searchParams.get('startAfter') === '20' ? transactions([5, 10]) : transactions([1, 10]), hasMore: true }),
+			[1, 10, 11, 20, 5],
+			'a cursor already read',
+		],
+		['more, then an empty page', (_url: URL, n: number) => ({ transactions: n === 1 ? transactions([1]) : [], hasMore: true }), [1], 'an empty page'],
+	])('Return All stops on %s, with every record once and a warning', async (_case, answer, expected, why) => {
+		const stand = await standIn(answer);
+		try {
+			const { outputs, error, run } = await runGameball(stand.credentials, listAll);
+			expect(error).toBeUndefined();
+			expect(ids(outputs)).toEqual(expected);
+			expect(stand.calls()).toBeLessThan(5);
+			expect(hintsOf(run)).toEqual([expect.stringContaining(`its answer gives ${why}`)]);
+		} finally {
+			await stand.close();
+		}
+	});
+
+	it('Return All stops when each page has a new cursor but the same records (Get Notifications)', async () => {
+		const stand = await standIn((_url, n) => ({ notifications: [{ id: 1 }, { id: 2 }], nextCursor: `c${n}` }));
+		try {
+			const { outputs, run } = await runGameball(stand.credentials, { resource: 'customer', operation: 'getNotifications', customerId: 'c1', returnAll: true });
+			expect(ids(outputs)).toEqual([1, 2]);
+			expect(stand.calls()).toBe(2);
+			expect(hintsOf(run)).toEqual([expect.stringContaining('a page it had already sent')]);
+		} finally {
+			await stand.close();
+		}
+	});
+
+	it('entries that are not objects come out as { value }, null included, paired', async () => {
+		const stand = await standIn(() => ({ transactions: [{ gameballTransactionId: 1 }, null, 7], hasMore: false }));
+		try {
+			const { outputs, error } = await runGameball(stand.credentials, listAll, [{}], true);
+			expect(error).toBeUndefined();
+			expect(outputs[0].map((item) => [item.json, item.pairedItem])).toEqual([
+				[{ gameballTransactionId: 1 }, { item: 0 }],
+				[{ value: null }, { item: 0 }],
+				[{ value: 7 }, { item: 0 }],
+			]);
+		} finally {
+			await stand.close();
+		}
+	});
+
+	it('a list key that holds no list is an error; a missing one reads as none found, with a hint', async () => {
+		const notList = await standIn(() => ({ transactions: 'abc', hasMore: false }));
+		try {
+			const { error } = await runGameball(notList.credentials, listAll);
+			expect(error?.message).toBe('Gameball\'s answer to GET /transactions has "transactions" that is not a list');
+		} finally {
+			await notList.close();
+		}
+		const missing = await standIn(() => ({ message: 'ok', hasMore: false }));
+		try {
+			const { outputs, error, run } = await runGameball(missing.credentials, listAll);
+			expect(error).toBeUndefined();
+			expect(outputs[0] ?? []).toEqual([]);
+			expect(hintsOf(run)).toEqual(['Gameball\'s answer to GET /transactions has no "transactions" list: read as none found']);
+		} finally {
+			await missing.close();
+		}
+	});
 });

@@ -1,5 +1,6 @@
 import type { IDataObject, INodeExecutionData } from 'n8n-workflow';
 
+import { asRecord } from '../transport/paginate';
 import type { GameballResponse } from '../transport/request';
 import type { GameballOperation, GameballRequest } from './operation';
 
@@ -21,7 +22,7 @@ export function recordsFrom(
 		];
 	}
 	const { body } = response;
-	if (Array.isArray(body)) return body.map((entry) => (typeof entry === 'object' ? entry : { value: entry }));
+	if (Array.isArray(body)) return body.map(asRecord);
 	if (body && typeof body === 'object' && Object.keys(body).length) return entriesOf(operation, request, body as IDataObject);
 	if (body !== undefined && body !== null && body !== '' && typeof body !== 'object') return [{ value: body }];
 	return [{ success: true }];
@@ -32,7 +33,7 @@ export function entriesOf(operation: GameballOperation, request: GameballRequest
 	const list = operation.entries ? answer[operation.entries.key] : undefined;
 	if (!Array.isArray(list)) return [answer];
 	const tags = operation.entries?.tag?.(request) ?? {};
-	return list.map((entry) => ({ ...tags, ...(entry && typeof entry === 'object' ? (entry as IDataObject) : { value: entry }) }));
+	return list.map((entry) => ({ ...tags, ...asRecord(entry) }));
 }
 
 export function paired(records: IDataObject[], itemIndex: number): INodeExecutionData[] {
