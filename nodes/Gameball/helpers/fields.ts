@@ -57,7 +57,7 @@ export const lineItemsOption = jsonOption(
 	'lineItems',
 	'Line Items (JSON)',
 	'array',
-	'Array of line items, e.g. [{"productId": "p1", "sku": "SKU1", "quantity": 1, "price": 10}]',
+	'Array of line items, e.g. [{"productId": "p1", "sku": "SKU1", "quantity": 1, "price": 10, "category": ["shoes"], "collection": ["summer"]}]. Campaigns and cashback rules can also match title, tags, vendor, weight, taxes, discount and extra.',
 );
 
 export function additionalFields(options: INodeProperties[], displayName = 'Additional Fields'): INodeProperties {
