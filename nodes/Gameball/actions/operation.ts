@@ -1,40 +1,11 @@
-import type { IDataObject, IExecuteFunctions, IHttpRequestMethods, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
+import type { BatchEntry, BatchKind, Endpoint, GameballRequest, ListSpec } from '../transport/endpoint';
+import { pathValueProblem } from '../transport/endpoint';
 import { findTooLong } from './stringLimits';
 
-/** One Gameball endpoint, as `METHOD /path/{param}` relative to `/api/<version>/integrations`. */
-export type Endpoint = `${IHttpRequestMethods} /${string}`;
-
-/** What an operation asks the transport to send. The router and transport do everything else. */
-export interface GameballRequest {
-	pathParams?: Record<string, string | number>;
-	qs?: IDataObject;
-	body?: IDataObject;
-	headers?: Record<string, string>;
-	/** Values the operation's own `run` sends in a later call (e.g. tags after an upsert); no batch form carries them. */
-	followUp?: IDataObject;
-}
-
-export type BatchKind =
-	| 'customers'
-	| 'orders'
-	| 'orders/transactions'
-	| 'balance-inquiry'
-	| 'balance-adjustment'
-	| 'cashback'
-	| 'redeem'
-	| 'events';
-
-/** One entry of a batch job's body: an object, or a bare ID for `orders/transactions`. */
-export type BatchEntry = IDataObject | string;
-
-/** Lists that page with `startAfter` + `limit` and answer `{ <itemsKey>: [...], hasMore | nextCursor }`. */
-export interface ListSpec {
-	itemsKey: string;
-	/** The record field that the next page starts after; without it, pages follow `nextCursor` or stop. */
-	cursorKey?: string;
-}
+export type { BatchEntry, BatchKind, Endpoint, GameballRequest, ListSpec };
 
 export interface GameballOperation {
 	/** Internal value, e.g. `createOrUpdate`. */
@@ -108,16 +79,6 @@ export function displayNameOf(properties: INodeProperties[], name: string): stri
 export function labelOf(operation: GameballOperation, field: string): string {
 	const options = operation.properties.flatMap((property) => (property.type === 'collection' ? ((property.options as INodeProperties[] | undefined) ?? []) : []));
 	return displayNameOf([...operation.properties, ...options], field);
-}
-
-/**
- * Why a path parameter's value cannot be sent, or `undefined`. A "." or ".." segment would be resolved by URL parsing
- * (encoding leaves dots): Remove Tag with the tag ".." would go to the customer's own path, Delete Customer's.
- */
-export function pathValueProblem(value: string | number | undefined): string | undefined {
-	if (value === undefined || String(value).trim() === '') return 'is required';
-	if (value === '.' || value === '..') return `cannot be "${value}"`;
-	return undefined;
 }
 
 /** The operation's request for one item; a blank or dot-segment path parameter stops the item, named as its field is. */

@@ -1,7 +1,7 @@
 import type { IDataObject } from 'n8n-workflow';
 import { NodeOperationError, sleep } from 'n8n-workflow';
 
-import type { BatchEntry, BatchKind } from '../actions/operation';
+import type { BatchEntry, BatchKind } from './endpoint';
 import type { GameballContext } from './request';
 import { markMaybeApplied, sendToGameball } from './request';
 

@@ -1,6 +1,6 @@
 import { sleep } from 'n8n-workflow';
 
-import type { Endpoint } from '../actions/operation';
+import type { Endpoint } from './endpoint';
 
 /** Gameball's documented limits, per second and per 30 seconds, by resource group. */
 export const RATE_LIMITS = {

@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import type { IDataObject } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
-import type { Endpoint, GameballRequest, ListSpec } from '../actions/operation';
+import type { Endpoint, GameballRequest, ListSpec } from './endpoint';
 import type { GameballContext } from './request';
 import { sendToGameball } from './request';
 

@@ -9,7 +9,7 @@ import type {
 } from 'n8n-workflow';
 import { NodeApiError, NodeOperationError, sleep } from 'n8n-workflow';
 
-import { pathValueProblem, type Endpoint, type GameballRequest } from '../actions/operation';
+import { pathValueProblem, type Endpoint, type GameballRequest } from './endpoint';
 import { appendDescription, gameballApiError, isGameballErrorBody, networkError, redactSecrets } from './errors';
 import { pacerFor, rateGroupOf } from './pacing';
 import type { AttemptOutcome, RetryPolicy } from './retry';
