@@ -127,6 +127,14 @@ describe('Track Tier and Points Changes through n8n-core', () => {
 		expect(items[0]).toMatchObject({ customerId: 'dave', previousTierOrder: 1, tierOrder: 2, deliveryId: rawMoved[0].deliveryId });
 	});
 
+	it('reads Keep Input Items "false" from an expression as off, and refuses a Customer Memory Size that is no number', async () => {
+		const tracker = newTracker({ options: { keepInput: '={{ "false" }}' } });
+		expect(keptJson((await tracker.run(await deliverToAFreshProcess('erin', BASIC, 1))).outputs)).toEqual([]);
+		const broken = newTracker({ options: { customerMemorySize: '={{ "lots" }}' } });
+		const result = await broken.run(await deliverToAFreshProcess('erin', BASIC, 2));
+		expect(result.error?.message).toBe('"Customer Memory Size" must be a number (got "lots")');
+	});
+
 	it('keeps the snapshots in the node\'s static data, bounded by Customer Memory Size, without customer ids in clear', async () => {
 		const tracker = newTracker({ options: { customerMemorySize: 2 } });
 		for (const [seq, customer] of ['c1', 'c2', 'c3', 'c4', 'c5'].entries()) {
