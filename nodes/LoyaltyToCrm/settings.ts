@@ -1,5 +1,8 @@
-import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
+import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+
+import { readChoices, readCollectionOptions, readNumber, toBoolean } from '../Gameball/helpers/fields';
 import type { CrmMatchKey, CrmPreset, CrmRuleCondition, CrmStep } from '../types';
+import { loyaltyToCrmProperties } from './description';
 import { PRESETS, type LoyaltyField } from './presets';
 import { DEFAULT_TASK, STEPS, type MessageChannel, type StepSettings } from './steps';
 
@@ -7,24 +10,21 @@ export interface NodeSettings extends StepSettings {
 	rules: Record<CrmStep, CrmRuleCondition[]>;
 }
 
-function numberOr(value: unknown, fallback: number): number {
-	return typeof value === 'number' && Number.isFinite(value) ? value : fallback;
-}
-
 function stringOr(value: unknown, fallback: string): string {
 	return typeof value === 'string' && value !== '' ? value : fallback;
 }
 
+const propertyNamed = (name: string) => loyaltyToCrmProperties.find((property) => property.name === name) as INodeProperties;
+
 /** Reads the node's parameters for one item (they may be expressions that differ per item). */
 export function readSettings(context: IExecuteFunctions, itemIndex: number, now: Date): NodeSettings {
 	const param = <T>(name: string, fallback: T) => context.getNodeParameter(name, itemIndex, fallback) as T;
-	const presetId = param<CrmPreset>('crmPreset', 'hubspot');
-	const preset = PRESETS[presetId] ?? PRESETS.generic;
-	const task = param<IDataObject>('taskOptions', {});
-	const rules = Object.fromEntries(STEPS.map((step) => [step, param<CrmRuleCondition[]>(`${step}On`, [])])) as Record<
-		CrmStep,
-		CrmRuleCondition[]
-	>;
+	// Dropdowns, numbers and switches may be expressions: each is checked, and refused by name, never guessed.
+	const choices = <T>(name: string) => readChoices(context, propertyNamed(name), param(name, propertyNamed(name).default), itemIndex) as T;
+	const flag = (name: string) => toBoolean(context, propertyNamed(name).displayName, param(name, propertyNamed(name).default), itemIndex) ?? (propertyNamed(name).default as boolean);
+	const preset = PRESETS[choices<CrmPreset>('crmPreset')];
+	const task = readCollectionOptions(context, propertyNamed('taskOptions'), param<IDataObject>('taskOptions', {}), itemIndex);
+	const rules = Object.fromEntries(STEPS.map((step) => [step, choices<CrmRuleCondition[]>(`${step}On`)])) as Record<CrmStep, CrmRuleCondition[]>;
 	return {
 		rules,
 		preset,
@@ -32,25 +32,25 @@ export function readSettings(context: IExecuteFunctions, itemIndex: number, now:
 			prefix: param<string>('propertyPrefix', preset.defaultPrefix),
 			fieldKeys: param<Partial<Record<LoyaltyField, string>>>('pipedriveFieldKeys', {}),
 		},
-		matchBy: param<CrmMatchKey['by']>('matchBy', 'email'),
-		pointsThreshold: param<number>('pointsThreshold', 1000),
+		matchBy: choices<CrmMatchKey['by']>('matchBy'),
+		pointsThreshold: readNumber(context, propertyNamed('pointsThreshold'), itemIndex),
 		tagTemplate: param<string>('tagTemplate', 'Loyalty: {tier}'),
-		removeOldTierTag: param<boolean>('removeOldTierTag', true),
+		removeOldTierTag: flag('removeOldTierTag'),
 		allTierNames: param<string>('allTierNames', '')
 			.split(',')
 			.map((tier) => tier.trim())
 			.filter(Boolean),
 		task: {
-			dueInDays: numberOr(task.dueInDays, DEFAULT_TASK.dueInDays),
+			dueInDays: (task.dueInDays as number | undefined) ?? DEFAULT_TASK.dueInDays,
 			titleTierUp: stringOr(task.titleTierUp, DEFAULT_TASK.titleTierUp),
 			titleTierDown: stringOr(task.titleTierDown, DEFAULT_TASK.titleTierDown),
 			titlePoints: stringOr(task.titlePoints, DEFAULT_TASK.titlePoints),
 			titleOther: stringOr(task.titleOther, DEFAULT_TASK.titleOther),
 			body: stringOr(task.body, DEFAULT_TASK.body),
 		},
-		channels: param<MessageChannel[]>('messageChannels', ['email', 'push', 'sms']),
+		channels: choices<MessageChannel[]>('messageChannels'),
 		language: param<string>('messageLanguage', '').trim(),
-		includeEvent: param<boolean>('includeEvent', true),
+		includeEvent: flag('includeEvent'),
 		now,
 		timeZone: context.getTimezone(),
 	};

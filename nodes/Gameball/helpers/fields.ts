@@ -241,15 +241,29 @@ export function readCollectionOptions(
 		} else if (option.type === 'boolean') {
 			const flag = toBoolean(context, option.displayName, value, itemIndex);
 			if (flag !== undefined) read[option.name] = flag;
-		} else if (option.type === 'options') {
-			const values = (option.options ?? []).map((choice) => (choice as { value: unknown }).value);
-			if (!values.includes(value)) {
-				refuse(context, `"${option.displayName}" must be one of ${values.map((choice) => JSON.stringify(choice)).join(', ')} (got ${JSON.stringify(value)})`, itemIndex);
-			}
-			read[option.name] = value;
+		} else if (option.type === 'options' || option.type === 'multiOptions') {
+			read[option.name] = readChoices(context, option, value, itemIndex);
 		} else {
 			read[option.name] = value;
 		}
 	}
 	return read;
+}
+
+/**
+ * A dropdown's value, checked against its choices: one of them for `options`; for `multiOptions` a list of them, given
+ * as a list or as comma-separated text (an expression's usual result). Anything else is refused by the field's name.
+ */
+export function readChoices(context: IExecuteFunctions, property: INodeProperties, value: unknown, itemIndex: number): string | string[] {
+	const allowed = (property.options ?? []).map((choice) => String((choice as { value: unknown }).value));
+	const check = (entry: unknown) => {
+		if (typeof entry !== 'string' || !allowed.includes(entry)) {
+			const shown = allowed.map((choice) => JSON.stringify(choice)).join(', ');
+			refuse(context, `"${property.displayName}" must be ${property.type === 'multiOptions' ? 'a list of' : 'one of'} ${shown} (got ${JSON.stringify(entry) ?? String(entry)})`, itemIndex);
+		}
+		return entry;
+	};
+	if (property.type !== 'multiOptions') return check(value);
+	const list = Array.isArray(value) ? value : typeof value === 'string' ? splitList(context, property.displayName, value, itemIndex) ?? [] : [value];
+	return list.map(check);
 }
