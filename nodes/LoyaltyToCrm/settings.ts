@@ -1,6 +1,6 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-import { readChoices, readCollectionOptions, readNumber, toBoolean } from '../Gameball/helpers/fields';
+import { readChoices, readCollectionOptions, readNumber, toBoolean } from '../parameters';
 import type { CrmMatchKey, CrmPreset, CrmRuleCondition, CrmStep } from '../types';
 import { loyaltyToCrmProperties } from './description';
 import { PRESETS, type LoyaltyField } from './presets';

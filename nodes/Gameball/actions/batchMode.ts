@@ -6,7 +6,7 @@ import type { BatchStatus } from '../transport/batch';
 import { createBatchJob, MAX_BATCH_SIZE, waitForBatch } from '../transport/batch';
 import { hasSecretKey, isCancelled, mayHaveBeenApplied } from '../transport/request';
 import { appendDescription, hintFor } from '../transport/errors';
-import { readCollectionOptions } from '../helpers/fields';
+import { readCollectionOptions } from '../../parameters';
 import { JOB_KINDS } from './batch/jobKinds';
 import { batchingProperty } from './description';
 import { buildRequest, labelOf, type BatchEntry, type GameballOperation, type GameballRequest } from './operation';

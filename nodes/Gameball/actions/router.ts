@@ -1,7 +1,7 @@
 import type { IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
-import { readBoolean, refuse, toNumber } from '../helpers/fields';
+import { readBoolean, refuse, toNumber } from '../../parameters';
 import { fetchList } from '../transport/paginate';
 import { appendDescription } from '../transport/errors';
 import { isCancelled, sendToGameball } from '../transport/request';

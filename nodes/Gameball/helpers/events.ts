@@ -1,5 +1,6 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
-import { readJsonValue, readString, refuse } from './fields';
+import { readJsonValue, readString } from './fields';
+import { refuse } from '../../parameters';
 
 /** The event to send: its name and metadata, or a JSON object of several events. */
 export const eventProperties: INodeProperties[] = [

@@ -1,7 +1,8 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import { displayNameOf, type Endpoint, type GameballOperation, type GameballRequest } from '../actions/operation';
-import { additionalFields, checkRange, compact, readJsonValue, readNumber, readString, refuse, splitList, toBoolean, toNumber, utcTime } from './fields';
+import { additionalFields, compact, readJsonValue, readString, utcTime } from './fields';
+import { checkRange, readNumber, refuse, splitList, toBoolean, toNumber } from '../../parameters';
 
 /** An operation described by its fields: where each one goes is derived from the spec, not written per operation. */
 export interface RequestSpec

@@ -2,7 +2,7 @@ import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
 import { jobsAlreadyRunning } from '../batchMode';
 import type { Endpoint, GameballOperation } from '../operation';
-import { refuse } from '../../helpers/fields';
+import { refuse } from '../../../parameters';
 import { sendToGameball } from '../../transport/request';
 import { readEntries } from './entries';
 import type { JobKind } from './jobKinds';

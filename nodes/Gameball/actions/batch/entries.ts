@@ -1,7 +1,6 @@
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
-import { NodeOperationError } from 'n8n-workflow';
 
-import { parseJson } from '../../helpers/fields';
+import { parseJson, refuse } from '../../../parameters';
 import { MAX_BATCH_SIZE } from '../../transport/batch';
 import type { JobKind } from './jobKinds';
 
@@ -21,9 +20,7 @@ function problemWith(entry: unknown, shape: JobKind['entry']): string | undefine
 
 /** A job's entries, checked before anything is sent: an array of 1 to 1,000 entries of the kind's shape. */
 export function readEntries(context: IExecuteFunctions, kind: JobKind, itemIndex: number): unknown[] {
-	const fail = (message: string, description?: string): never => {
-		throw new NodeOperationError(context.getNode(), message, { itemIndex, description });
-	};
+	const fail = (message: string, description?: string) => refuse(context, message, itemIndex, description);
 	const entries = parseJson(context, context.getNodeParameter('entries', itemIndex, undefined), 'Entries', itemIndex);
 	if (!Array.isArray(entries)) {
 		return fail(`"Entries" must be a JSON array, not ${entries === undefined ? 'empty' : typeOf(entries)}`, `For example: ${kind.example}`);

@@ -2,7 +2,8 @@ import type { IDataObject, INodeProperties } from 'n8n-workflow';
 
 import { DEFAULT_BATCH_SETTINGS } from '../batchMode';
 import type { GameballOperation } from '../operation';
-import { readCollectionOptions, readString } from '../../helpers/fields';
+import { readString } from '../../helpers/fields';
+import { readCollectionOptions } from '../../../parameters';
 import { waitForBatch } from '../../transport/batch';
 import { batchIdParam, describeBatch } from './batchJob';
 

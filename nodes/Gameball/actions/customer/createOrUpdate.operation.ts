@@ -13,11 +13,9 @@ import {
 	readAdditional,
 	readJsonValue,
 	readRequiredString,
-	splitList,
-	toBoolean,
-	toNumber,
 	utcTime,
 } from '../../helpers/fields';
+import { splitList, toBoolean, toNumber } from '../../../parameters';
 import { channelOption } from '../../helpers/purchase';
 
 const textAttributes = ['displayName', 'firstName', 'lastName', 'gender', 'dateOfBirth', 'joinDate', 'country', 'city', 'zip', 'preferredLanguage', 'source'];
