@@ -1,6 +1,6 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-import { readChoices, readCollectionOptions, readNumber, toBoolean } from '../parameters';
+import { readChoices, readCollectionOptions, readNumber, toBoolean, toNumber } from '../parameters';
 import type { CrmMatchKey, CrmPreset, CrmRuleCondition, CrmStep } from '../types';
 import { loyaltyToCrmProperties } from './description';
 import { PRESETS, type LoyaltyField } from './presets';
@@ -15,6 +15,15 @@ function stringOr(value: unknown, fallback: string): string {
 }
 
 const propertyNamed = (name: string) => loyaltyToCrmProperties.find((property) => property.name === name) as INodeProperties;
+
+/** N of the points rules: required (a blank expression refused) only when a selected rule uses it. */
+function readThreshold(context: IExecuteFunctions, rules: Record<CrmStep, CrmRuleCondition[]>, itemIndex: number): number {
+	const property = propertyNamed('pointsThreshold');
+	const used = Object.values(rules).some((conditions) => conditions.includes('pointsAtLeast') || conditions.includes('pointsCrossed'));
+	if (used) return readNumber(context, property, itemIndex);
+	const value = toNumber(context, property.displayName, context.getNodeParameter(property.name, itemIndex, property.default), itemIndex);
+	return value ?? (property.default as number);
+}
 
 /** Reads the node's parameters for one item (they may be expressions that differ per item). */
 export function readSettings(context: IExecuteFunctions, itemIndex: number, now: Date): NodeSettings {
@@ -33,7 +42,7 @@ export function readSettings(context: IExecuteFunctions, itemIndex: number, now:
 			fieldKeys: param<Partial<Record<LoyaltyField, string>>>('pipedriveFieldKeys', {}),
 		},
 		matchBy: choices<CrmMatchKey['by']>('matchBy'),
-		pointsThreshold: readNumber(context, propertyNamed('pointsThreshold'), itemIndex),
+		pointsThreshold: readThreshold(context, rules, itemIndex),
 		tagTemplate: param<string>('tagTemplate', 'Loyalty: {tier}'),
 		removeOldTierTag: flag('removeOldTierTag'),
 		allTierNames: param<string>('allTierNames', '')

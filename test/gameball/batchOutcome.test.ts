@@ -205,6 +205,19 @@ describe('result entries that cannot be trusted to an item', () => {
 		}
 	});
 
+	it('a failure list that covers the job but holds an index past its end: that entry is unplaced, not put in another place', async () => {
+		const errors = [1, 2, 3].map((index) => ({ index, code: 7000, message: `failure ${index}` }));
+		const { server, credentials } = await batchServer({ status: 'completed', totalItems: 3, processedItems: 3, results: [], errors });
+		try {
+			const { outputs } = await runGameball(credentials, upsert, abc, true);
+			expect(outputs[0].map((item) => item.json.success)).toEqual([false, false, false]);
+			expect(outputs[0][0].json).toMatchObject({ mayHaveBeenApplied: true });
+			expect(outputs[0][2].json.description).toBe('failure 2');
+		} finally {
+			server.close();
+		}
+	});
+
 	it('a success entry that carries `error: null` is a success', async () => {
 		const results = ['a', 'b', 'c'].map((customerId, index) => ({ index, customerId, error: null }));
 		const { server, credentials } = await batchServer({ status: 'completed', totalItems: 3, processedItems: 3, failedItems: 0, results, errors: [] });
@@ -257,6 +270,8 @@ describe('a points-moving job whose creation ended without a clear answer', () =
 				[{ item: 2 }, true],
 			]);
 			expect(String(outputs[0][0].json.error)).toMatch(message);
+			// Each item its own JSON: a later node that changes one changes no other.
+			expect(outputs[0][0].json).not.toBe(outputs[0][1].json);
 		} finally {
 			server.close();
 		}

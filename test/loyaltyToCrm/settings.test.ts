@@ -50,6 +50,17 @@ describe('settings from expressions', () => {
 	});
 });
 
+describe('Points Threshold', () => {
+	it('is needed only when a selected rule uses it: blank is refused then, and left at its default otherwise', async () => {
+		const used = await runLoyalty({ createTaskOn: ['pointsAtLeast'], pointsThreshold: '={{ "" }}' }, [triggerPointsItem]);
+		expect(used.error?.message).toBe('"Points Threshold (N)" is required');
+		const unused: INodeParameters = { upsertContactOn: ['anyEvent'], addTagOn: [], createTaskOn: ['tierUp'], logNoteOn: [], sendMessageOn: [], pointsThreshold: '={{ "" }}' };
+		const { outputs, error } = await runLoyalty(unused, [triggerPointsItem]);
+		expect(error).toBeUndefined();
+		expect(outputs[OUTPUT.upsertContact]).toHaveLength(1);
+	});
+});
+
 describe('the same delivery twice in one run', () => {
 	it('makes one tag and one task, paired with every copy', async () => {
 		const { outputs, error } = await runLoyalty({}, [triggerProfileItem, triggerTierItem, triggerProfileItem]);

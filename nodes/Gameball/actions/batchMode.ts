@@ -243,7 +243,7 @@ export async function runInBatches(
 			if (!this.continueOnFail() || isCancelled(this)) throw namingCreatedJobs(asNodeError(this.getNode(), error, itemIndex), created);
 			// A job that may exist says so on each of its items, as one whose status could not be read does.
 			const json = { ...errorJson(error), ...(mayHaveBeenApplied(error) ? { mayHaveBeenApplied: true } : {}) };
-			for (const { itemIndex: failed } of job) results[failed] = [errorItem(this, error, failed, json)];
+			for (const { itemIndex: failed } of job) results[failed] = [errorItem(this, error, failed, { ...json })];
 		}
 	}
 	// One time limit for all the jobs: each wait gets what is left of it.

@@ -62,8 +62,9 @@ function place<T>(entries: IDataObject[], positionIsItem: boolean, total: number
 	const placed = new Map<number, T>();
 	const unplaced: T[] = [];
 	entries.forEach((entry, position) => {
+		const hasIndex = entry.index !== undefined && entry.index !== null;
 		if (isPosition(entry.index, total)) placed.set(entry.index, map(entry));
-		else if (positionIsItem) placed.set(position, map(entry));
+		else if (!hasIndex && positionIsItem) placed.set(position, map(entry));
 		else unplaced.push(map(entry));
 	});
 	return { placed, unplaced };
