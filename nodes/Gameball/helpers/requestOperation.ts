@@ -30,7 +30,7 @@ export interface RequestSpec
 	/** An update whose fields are all optional: offered as "Update Fields", and refused when none is set. */
 	needsAField?: boolean;
 	/** A rule across the fields once read: says why the item is refused, or nothing. */
-	refuse?: (fields: IDataObject) => string | undefined;
+	rejectIf?: (fields: IDataObject) => string | undefined;
 	/**
 	 * Optional fields whose absence widens the request, with what Gameball then does ("refunds the whole
 	 * transaction"): one that was added but comes out empty (an expression that found nothing) is refused, not left out.
@@ -146,7 +146,7 @@ function optionalCollection(spec: RequestSpec): INodeProperties | undefined {
 export function requestOperation(spec: RequestSpec): GameballOperation {
 	const collection = optionalCollection(spec);
 	// Everything that is not about reading the parameters is the operation's own.
-	const { path = [], required = [], sendIn = 'body', shape, needsAField, refuse: refusalRule, optional, lists, integers, langHeader, notice, ...operation } = spec;
+	const { path = [], required = [], sendIn = 'body', shape, needsAField, rejectIf, optional, lists, integers, langHeader, notice, ...operation } = spec;
 	const caveat: INodeProperties[] = notice ? [{ displayName: notice, name: `${spec.value}Notice`, type: 'notice', default: '' }] : [];
 	return {
 		...operation,
@@ -164,7 +164,7 @@ export function requestOperation(spec: RequestSpec): GameballOperation {
 			const read = langHeader ? rest : compact(fields);
 			if (collection) checkNotEmptied(this, spec, collection, chosen, read, itemIndex);
 			checkOnlyOneOf(this, spec, read, itemIndex);
-			const refused = refusalRule?.(read);
+			const refused = rejectIf?.(read);
 			if (refused) refuse(this, refused, itemIndex);
 			const values = shape ? shape(read) : read;
 			if (needsAField && !Object.keys(values).length) refuse(this, 'Set at least one field to update', itemIndex);

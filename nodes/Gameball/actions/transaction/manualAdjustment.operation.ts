@@ -46,7 +46,7 @@ export const manualAdjustment = requestOperation({
 		},
 	],
 	onlyOneOf: ['points', 'amount'],
-	refuse: expiryOnDeduction,
+	rejectIf: expiryOnDeduction,
 	shape: withoutZeroExpiryOnDeduction,
 	integers: ['points', 'expiryAfter'],
 	idempotencyKey: 'transactionId',

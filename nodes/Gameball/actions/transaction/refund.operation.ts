@@ -24,7 +24,7 @@ export const refund = requestOperation({
 		{ displayName: 'Refund Amount', name: 'refundAmount', type: 'number', default: 0, description: 'Leave it out to refund in full' },
 	],
 	widensWhenEmpty: { refundAmount: 'refunds the whole transaction', lineItems: 'refunds the whole transaction' },
-	refuse: ({ refundAmount }) =>
+	rejectIf: ({ refundAmount }) =>
 		typeof refundAmount === 'number' && refundAmount <= 0 ? `"Refund Amount" must be more than 0 (got ${refundAmount}): to refund in full, remove it` : undefined,
 	// Gameball documents its duplicate check (9004) for `transactionId` only: a repeated refund ID might refund again.
 	movesMoney: true,
