@@ -1,8 +1,10 @@
 import type { IDataObject, IExecuteFunctions, INode, INodeExecutionData } from 'n8n-workflow';
 import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 
+import type { ErrorItem } from './types';
+
 /** What an error item's `json` holds: the message, and the description and HTTP code when there are. */
-export function errorJson(error: unknown): IDataObject {
+export function errorJson(error: unknown): ErrorItem {
 	const { message, description, httpCode } = error as { message?: string; description?: string; httpCode?: string };
 	return {
 		error: message ?? String(error),

@@ -34,6 +34,28 @@ export type GameballBatchResultItem =
 			mayHaveBeenApplied?: true;
 	  };
 
+/**
+ * A failed input item under On Error: Continue (using regular output), from any node of the package. Under Continue
+ * (using error output) n8n keeps only `error`. `mayHaveBeenApplied`: a points-moving batch job whose creation ended
+ * without a clear answer.
+ */
+export type ErrorItem = {
+	error: string;
+	description?: string;
+	httpCode?: string;
+	mayHaveBeenApplied?: true;
+};
+
+/**
+ * A keyed points-moving call that Gameball answered "duplicate" on a retry after an unclear failure: the earlier
+ * attempt went through. The key field (`transactionId`, `orderId`...) carries the item's key.
+ */
+export type GameballAlreadyAppliedItem = IDataObject & {
+	alreadyApplied: true;
+	gameballCode: number;
+	message: string;
+};
+
 /** An input item handed to a batch job, its result not awaited (Batching > Wait for Results off). */
 export type GameballBatchQueuedItem = {
 	queued: true;

@@ -1,5 +1,6 @@
 import type { IDataObject, INodeExecutionData } from 'n8n-workflow';
 
+import type { GameballAlreadyAppliedItem } from '../../types';
 import { asRecord } from '../transport/paginate';
 import type { GameballResponse } from '../transport/request';
 import type { GameballOperation, GameballRequest } from './operation';
@@ -12,14 +13,13 @@ export function recordsFrom(
 ): IDataObject[] {
 	if (response.alreadyApplied) {
 		const key = operation.idempotencyKey;
-		return [
-			{
-				alreadyApplied: true,
-				...(key ? { [key]: request.body?.[key] } : {}),
-				gameballCode: response.alreadyApplied.code,
-				message: response.alreadyApplied.message ?? 'Applied by an earlier attempt',
-			},
-		];
+		const applied: GameballAlreadyAppliedItem = {
+			alreadyApplied: true,
+			...(key ? { [key]: request.body?.[key] } : {}),
+			gameballCode: response.alreadyApplied.code,
+			message: response.alreadyApplied.message ?? 'Applied by an earlier attempt',
+		};
+		return [applied];
 	}
 	const { body } = response;
 	if (Array.isArray(body)) return body.map(asRecord);
