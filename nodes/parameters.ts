@@ -1,4 +1,4 @@
-import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+import type { IDataObject, IExecuteFunctions, INode, INodeProperties } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
 /**
@@ -6,13 +6,16 @@ import { NodeOperationError } from 'n8n-workflow';
  * agent), so each is checked as its parameter declares and refused, by the parameter's name, when it is not.
  */
 
+/** Any node context: a reader that only refuses needs no more (execute and webhook contexts both have it). */
+export type NodeContext = { getNode(): INode };
+
 /** Fails the item with a message a user can act on. */
-export function refuse(context: IExecuteFunctions, message: string, itemIndex: number, description?: string): never {
+export function refuse(context: NodeContext, message: string, itemIndex: number, description?: string): never {
 	throw new NodeOperationError(context.getNode(), message, { itemIndex, description });
 }
 
 /** Reads a JSON parameter given as text or as an object; bad JSON is a clear per-item error. */
-export function parseJson(context: IExecuteFunctions, value: unknown, field: string, itemIndex: number): unknown {
+export function parseJson(context: NodeContext, value: unknown, field: string, itemIndex: number): unknown {
 	if (typeof value !== 'string') return value;
 	if (value.trim() === '') return undefined;
 	try {
@@ -26,7 +29,7 @@ export function parseJson(context: IExecuteFunctions, value: unknown, field: str
  * A list field's entries, trimmed, empty ones dropped: from an array, a JSON array written as text, or comma-separated
  * text. `undefined` when none is left.
  */
-export function splitList(context: IExecuteFunctions, displayName: string, value: unknown, itemIndex: number): string[] | undefined {
+export function splitList(context: NodeContext, displayName: string, value: unknown, itemIndex: number): string[] | undefined {
 	const text = typeof value === 'string' ? value.trim() : undefined;
 	const list = text?.startsWith('[') ? parseJson(context, text, displayName, itemIndex) : value;
 	if (text?.startsWith('[') && !Array.isArray(list)) refuse(context, `"${displayName}" must be comma-separated or a JSON array`, itemIndex);
@@ -43,7 +46,7 @@ const DECIMAL = /^[+-]?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][+-]?\d+)?$/;
  * else that is not a number, or not a whole number where Gameball wants an integer, is a clear error.
  */
 export function toNumber(
-	context: IExecuteFunctions,
+	context: NodeContext,
 	displayName: string,
 	value: unknown,
 	itemIndex: number,
@@ -65,7 +68,7 @@ export function toNumber(
  * A boolean field's value as a boolean: an expression gives text, so "true" and "false" (any case) are converted.
  * Blank is `undefined`; anything else is a clear error rather than a string Gameball refuses.
  */
-export function toBoolean(context: IExecuteFunctions, displayName: string, value: unknown, itemIndex: number): boolean | undefined {
+export function toBoolean(context: NodeContext, displayName: string, value: unknown, itemIndex: number): boolean | undefined {
 	if (value === undefined || value === null || (typeof value === 'string' && value.trim() === '')) return undefined;
 	if (typeof value === 'boolean') return value;
 	const text = typeof value === 'string' ? value.trim().toLowerCase() : undefined;
@@ -95,7 +98,7 @@ export function readNumber(context: IExecuteFunctions, property: INodeProperties
 }
 
 /** A number outside the parameter's documented range (e.g. an ID of 0) is refused before anything is sent. */
-export function checkRange<T>(context: IExecuteFunctions, property: INodeProperties, value: T, itemIndex: number): T {
+export function checkRange<T>(context: NodeContext, property: INodeProperties, value: T, itemIndex: number): T {
 	const { minValue, maxValue } = property.typeOptions ?? {};
 	if (typeof value !== 'number') return value;
 	if (typeof minValue === 'number' && value < minValue) refuse(context, `"${property.displayName}" must be at least ${minValue} (got ${value})`, itemIndex);
@@ -109,7 +112,7 @@ export function checkRange<T>(context: IExecuteFunctions, property: INodePropert
  * expression that gives anything else is refused by the option's name; unset options are left out.
  */
 export function readCollectionOptions(
-	context: IExecuteFunctions,
+	context: NodeContext,
 	collection: INodeProperties,
 	chosen: IDataObject,
 	itemIndex: number,
@@ -138,7 +141,7 @@ export function readCollectionOptions(
  * A dropdown's value, checked against its choices: one of them for `options`; for `multiOptions` a list of them, given
  * as a list or as comma-separated text (an expression's usual result). Anything else is refused by the field's name.
  */
-export function readChoices(context: IExecuteFunctions, property: INodeProperties, value: unknown, itemIndex: number): string | string[] {
+export function readChoices(context: NodeContext, property: INodeProperties, value: unknown, itemIndex: number): string | string[] {
 	const allowed = (property.options ?? []).map((choice) => String((choice as { value: unknown }).value));
 	const check = (entry: unknown) => {
 		if (typeof entry !== 'string' || !allowed.includes(entry)) {

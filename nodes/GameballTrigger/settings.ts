@@ -1,16 +1,32 @@
-import type { IDataObject, INode, IWebhookFunctions } from 'n8n-workflow';
+import type { IDataObject, INode, INodeProperties, IWebhookFunctions } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
+import { toBoolean, toNumber } from '../parameters';
 import { parseHeaderList } from './automation';
 import { bodyBytes, flatHeaders } from './body';
 import { parseLanguageList } from './deliveries';
-import { DEFAULTS, TRIGGER_EVENTS, type TriggerEventOption } from './description';
+import { DEFAULTS, TRIGGER_EVENTS, triggerProperties, type TriggerEventOption } from './description';
 import type { AutomationSettings, Delivery, V4Settings } from './pipeline';
 import { readParameter } from './parameters';
 import { readSecretKey } from './secretKey';
 
-function positiveNumber(value: unknown, fallback: number): number {
-	return typeof value === 'number' && Number.isFinite(value) && value > 0 ? value : fallback;
+const optionProperties = (triggerProperties.find((property) => property.name === 'options')?.options ?? []) as INodeProperties[];
+const LABELS = new Map(optionProperties.map((option) => [option.name, option.displayName]));
+const labelOf = (name: string) => LABELS.get(name) ?? name;
+
+/**
+ * A number option: a number, or one written as text (an expression's, an imported workflow's); blank, 0 or less
+ * gives the fallback. Anything else stops the delivery with an error naming the option (n8n answers 500 and Gameball
+ * retries): a typo never turns a protection off.
+ */
+function numberOption(context: IWebhookFunctions, options: IDataObject, name: string, fallback: number): number {
+	const value = toNumber(context, labelOf(name), options[name], 0);
+	return value !== undefined && value > 0 ? value : fallback;
+}
+
+/** A switch option: a boolean, or "true"/"false" as text; blank gives the fallback, anything else stops the delivery. */
+function flagOption(context: IWebhookFunctions, options: IDataObject, name: string, fallback: boolean): boolean {
+	return toBoolean(context, labelOf(name), options[name], 0) ?? fallback;
 }
 
 function isTriggerEvent(value: unknown): value is TriggerEventOption {
@@ -57,12 +73,12 @@ function v4Settings(this: IWebhookFunctions, verify: boolean, secretKey: string)
 		verifySignature: verify,
 		secretKey,
 		simplify: readParameter(this, 'simplify', true) !== false,
-		maxBodySizeKb: positiveNumber(options.maxBodySizeKb, DEFAULTS.maxBodySizeKb),
-		deduplicate: options.deduplicate !== false,
-		deduplicationMemorySize: positiveNumber(options.deduplicationMemorySize, DEFAULTS.deduplicationMemorySize),
-		customerMemorySize: positiveNumber(options.customerMemorySize, DEFAULTS.customerMemorySize),
+		maxBodySizeKb: numberOption(this, options, 'maxBodySizeKb', DEFAULTS.maxBodySizeKb),
+		deduplicate: flagOption(this, options, 'deduplicate', true),
+		deduplicationMemorySize: numberOption(this, options, 'deduplicationMemorySize', DEFAULTS.deduplicationMemorySize),
+		customerMemorySize: numberOption(this, options, 'customerMemorySize', DEFAULTS.customerMemorySize),
 		preferredLanguages: parseLanguageList(String(options.preferredLanguages ?? '')),
-		maxDeliveryAgeMinutes: positiveNumber(options.maxDeliveryAgeMinutes, 0),
+		maxDeliveryAgeMinutes: numberOption(this, options, 'maxDeliveryAgeMinutes', 0),
 	};
 }
 
@@ -73,7 +89,7 @@ export function readAutomationSettings(this: IWebhookFunctions): AutomationSetti
 		secretHeaderName: String(readParameter(this, 'headerName', '')),
 		secretHeaderValue: String(readParameter(this, 'headerSecret', '')),
 		keepHeaders: parseHeaderList(String(options.keepHeaders ?? '')),
-		includeQuery: options.includeQuery !== false,
-		maxBodySizeKb: positiveNumber(options.maxBodySizeKb, DEFAULTS.maxBodySizeKb),
+		includeQuery: flagOption(this, options, 'includeQuery', true),
+		maxBodySizeKb: numberOption(this, options, 'maxBodySizeKb', DEFAULTS.maxBodySizeKb),
 	};
 }

@@ -81,6 +81,28 @@ describe('parameters.ts: the trigger reads a parameter as n8n would resolve it',
 		expect(raw).toMatchObject({ event: 'customer.profile.updated', body: { customer_id: 'expression-options' } });
 	});
 
+	it('reads number and switch options given as text (an expression\'s, an imported workflow\'s): a protection is never turned off by one', async () => {
+		const old = (customerId: string) => signedRequest(profilePayload({ customer_id: customerId, created_at: '2020-01-01T00:00:00.000Z' }));
+		for (const maxDeliveryAgeMinutes of ['={{ "180" }}', '180']) {
+			const result = await newTrigger({ options: { maxDeliveryAgeMinutes } }).deliver(old(`age-${maxDeliveryAgeMinutes}`));
+			expect([result.status, result.sent, emittedJson(result)]).toEqual([400, { message: 'delivery-too-old' }, []]);
+		}
+		const body = JSON.stringify(profilePayload({ customer_id: 'text-size', padding: 'x'.repeat(2048) }));
+		const limited = newTrigger({ options: { maxBodySizeKb: '={{ "1" }}' } });
+		expect((await limited.deliver(signedRequest(undefined, { raw: body, signature: sign(body, 'hex') }))).status).toBe(413);
+		const repeat = signedRequest(profilePayload({ customer_id: 'text-dedup' }));
+		const noDedup = newTrigger({ options: { deduplicate: '={{ "false" }}' } });
+		expect(emittedJson(await noDedup.deliver(repeat))).toHaveLength(1);
+		expect(emittedJson(await noDedup.deliver(repeat))).toHaveLength(1);
+	});
+
+	it('stops a delivery, naming the option, when a number option cannot be read: it is not run as if the option were off', async () => {
+		const unreadable = newTrigger({ options: { maxDeliveryAgeMinutes: '={{ "three hours" }}' } });
+		await expect(unreadable.deliver(signedRequest(profilePayload({ customer_id: 'unreadable-age' })))).rejects.toThrow(
+			'"Refuse Deliveries Older Than (Minutes)" must be a number (got "three hours")',
+		);
+	});
+
 	it('refuses an Events value that is not a list with a clear error', async () => {
 		const body = JSON.stringify(profilePayload({ customer_id: 'events-not-a-list' }));
 		const imported = newTrigger({ events: 'tierChanged' });
