@@ -20,13 +20,17 @@ const labelOf = (name: string) => LABELS.get(name) ?? name;
  * retries): a typo never turns a protection off.
  */
 function numberOption(context: IWebhookFunctions, options: IDataObject, name: string, fallback: number): number {
-	const value = toNumber(context, labelOf(name), options[name], 0);
-	return value !== undefined && value > 0 ? value : fallback;
+	const stored = options[name];
+	// Read on every delivery: a number or nothing, the usual case, costs no more than before.
+	const value = typeof stored === 'number' || stored === undefined ? stored : toNumber(context, labelOf(name), stored, 0);
+	return value !== undefined && Number.isFinite(value) && value > 0 ? value : fallback;
 }
 
 /** A switch option: a boolean, or "true"/"false" as text; blank gives the fallback, anything else stops the delivery. */
 function flagOption(context: IWebhookFunctions, options: IDataObject, name: string, fallback: boolean): boolean {
-	return toBoolean(context, labelOf(name), options[name], 0) ?? fallback;
+	const stored = options[name];
+	if (typeof stored === 'boolean') return stored;
+	return stored === undefined ? fallback : (toBoolean(context, labelOf(name), stored, 0) ?? fallback);
 }
 
 function isTriggerEvent(value: unknown): value is TriggerEventOption {
