@@ -3,6 +3,7 @@ import { NodeOperationError } from 'n8n-workflow';
 
 import type { GameballOperation } from '../operation';
 import { recordsFrom } from '../output';
+import { appendDescription } from '../../transport/errors';
 import { hasSecretKey, sendToGameball } from '../../transport/request';
 import {
 	additionalFields,
@@ -55,6 +56,8 @@ const properties: INodeProperties[] = [
 	]),
 ];
 
+const TAGS_NOT_ADDED = 'The customer was saved; only its tags were not added. Running the item again saves the customer again and adds the tags.';
+
 export const createOrUpdate: GameballOperation = {
 	value: 'createOrUpdate',
 	name: 'Create or Update',
@@ -101,7 +104,12 @@ export const createOrUpdate: GameballOperation = {
 		const saved = await sendToGameball.call(this, 'POST /customers', request, { itemIndex });
 		if (tags) {
 			const customerId = String(request.body?.customerId);
-			await sendToGameball.call(this, 'POST /customers/{customerId}/tags', { pathParams: { customerId }, body: { tags } }, { itemIndex });
+			try {
+				await sendToGameball.call(this, 'POST /customers/{customerId}/tags', { pathParams: { customerId }, body: { tags } }, { itemIndex });
+			} catch (error) {
+				appendDescription(error as { description?: string | null }, TAGS_NOT_ADDED);
+				throw error;
+			}
 		}
 		return recordsFrom(createOrUpdate, request, saved);
 	},
