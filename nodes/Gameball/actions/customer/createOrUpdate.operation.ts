@@ -3,6 +3,7 @@ import { NodeOperationError } from 'n8n-workflow';
 
 import type { GameballOperation } from '../operation';
 import { recordsFrom } from '../output';
+import { asNodeError } from '../../../errorItems';
 import { appendDescription } from '../../transport/errors';
 import { hasSecretKey, sendToGameball } from '../../transport/request';
 import {
@@ -107,8 +108,9 @@ export const createOrUpdate: GameballOperation = {
 			try {
 				await sendToGameball.call(this, 'POST /customers/{customerId}/tags', { pathParams: { customerId }, body: { tags } }, { itemIndex });
 			} catch (error) {
-				appendDescription(error as { description?: string | null }, TAGS_NOT_ADDED);
-				throw error;
+				const failed = asNodeError(this.getNode(), error, itemIndex);
+				appendDescription(failed, TAGS_NOT_ADDED);
+				throw failed;
 			}
 		}
 		return recordsFrom(createOrUpdate, request, saved);
