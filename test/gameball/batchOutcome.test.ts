@@ -1,10 +1,8 @@
 // What a batch run says when some of its items failed, and how long it waits for its jobs in all.
-import http from 'node:http';
-import type { AddressInfo } from 'node:net';
-
 import type { Simulator } from '../../simulator';
 import type { GameballCredentials } from '../harness/gameball';
 import { runGameball, simulatorFor } from '../harness/gameball';
+import { standIn } from '../harness/standIn';
 
 describe('a batch run where some items failed, Continue On Fail off', () => {
 	let sim: Simulator;
@@ -62,23 +60,16 @@ describe('the batch time limit', () => {
  */
 async function batchServer(status: Record<string, unknown>, refuseCreate?: number, createAnswer?: { code: number; body: unknown }) {
 	let creates = 0;
-	const server = http.createServer((request, response) => {
-		request.resume();
-		request.on('end', () => {
-			response.setHeader('content-type', 'application/json');
-			const create = request.method === 'POST' && request.url?.includes('/batch/') ? ++creates : 0;
-			if (create && createAnswer) response.writeHead(createAnswer.code).end(JSON.stringify(createAnswer.body));
-			else if (create && refuseCreate === undefined) response.end(JSON.stringify({ jobId: 1 }));
-			else if (create === refuseCreate) response.writeHead(400).end(JSON.stringify({ code: 3001, message: 'invalid payload' }));
-			else if (create) response.end(JSON.stringify({ jobId: 100 + create }));
-			else if (request.url?.includes('/batches/1/status')) response.end(JSON.stringify(status));
-			else response.writeHead(404).end('{}');
-		});
+	const stand = await standIn(({ method, url }) => {
+		const create = method === 'POST' && url.pathname.includes('/batch/') ? ++creates : 0;
+		if (create && createAnswer) return { status: createAnswer.code, body: createAnswer.body };
+		if (create && refuseCreate === undefined) return { body: { jobId: 1 } };
+		if (create === refuseCreate) return { status: 400, body: { code: 3001, message: 'invalid payload' } };
+		if (create) return { body: { jobId: 100 + create } };
+		if (url.pathname.includes('/batches/1/status')) return { body: status };
+		return { status: 404, body: {} };
 	});
-	await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', () => resolve()));
-	const baseUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-	const credentials = { gameballApi: { apiKey: 'k'.repeat(20), secretKey: 's'.repeat(20), apiVersion: 'v4.0', baseUrl } };
-	return { server, credentials, creates: () => creates };
+	return { server: { close: stand.close }, credentials: stand.credentials, creates: () => creates };
 }
 
 describe('a finished job that lists its failed entries but none of its successes', () => {

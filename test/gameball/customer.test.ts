@@ -1,11 +1,9 @@
-import http from 'node:http';
-import type { AddressInfo } from 'node:net';
-
 import type { Simulator } from '../../simulator';
 import type { GameballCredentials } from '../harness/gameball';
 import type { INodeProperties, INodeTypeDescription } from 'n8n-workflow';
 import { runGameball, simulatorFor } from '../harness/gameball';
 import { packageNodes } from '../harness/nodeTypes';
+import { standIn } from '../harness/standIn';
 
 let sim: Simulator;
 let credentials: GameballCredentials;
@@ -298,23 +296,15 @@ describe('Customer', () => {
 
 describe('Create or Update whose tags call fails after the customer was saved', () => {
 	it('says the customer was saved and only the tags were not added', async () => {
-		const server = http.createServer((request, response) => {
-			request.resume();
-			request.on('end', () => {
-				response.setHeader('content-type', 'application/json');
-				if (request.url?.endsWith('/tags')) response.writeHead(400).end(JSON.stringify({ code: 3003, message: 'tag rejected' }));
-				else response.end(JSON.stringify({ customerId: 'tagged', gameballId: 1 }));
-			});
-		});
-		await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', () => resolve()));
+		const tagsRefused = await standIn(({ url }) =>
+			url.pathname.endsWith('/tags') ? { status: 400, body: { code: 3003, message: 'tag rejected' } } : { body: { customerId: 'tagged', gameballId: 1 } },
+		);
 		try {
-			const baseUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-			const standIn = { gameballApi: { apiKey: 'k'.repeat(20), secretKey: 's'.repeat(20), apiVersion: 'v4.0', baseUrl } };
-			const { error } = await runGameball(standIn, { resource: 'customer', operation: 'createOrUpdate', customerId: 'tagged', additionalFields: { tags: 'vip' } });
+			const { error } = await runGameball(tagsRefused.credentials, { resource: 'customer', operation: 'createOrUpdate', customerId: 'tagged', additionalFields: { tags: 'vip' } });
 			expect(error?.message).toMatch(/^3003: /);
 			expect(error?.description).toContain('The customer was saved; only its tags were not added.');
 		} finally {
-			server.close();
+			await tagsRefused.close();
 		}
 	});
 });

@@ -1,10 +1,9 @@
 // A list whose answer says "more" but gives nothing to read on from: the run says so instead of passing it as whole.
-import http from 'node:http';
-import type { AddressInfo } from 'node:net';
 import type { INodeExecutionData } from 'n8n-workflow';
 
 import { Gameball } from '../../nodes/Gameball/Gameball.node';
 import { runGameball, simulatorFor } from '../harness/gameball';
+import { standIn } from '../harness/standIn';
 
 it('Get Referrals (Return All) warns with an execution hint when Gameball has more than one page', async () => {
 	const { sim, credentials } = await simulatorFor();
@@ -48,23 +47,9 @@ it.each([
 });
 
 describe('answers that page wrongly', () => {
-	/** A Gameball stand-in that answers every list call with `answer(url, n)`, n counting from 1; it stops at 40. */
-	async function standIn(answer: (url: URL, n: number) => unknown) {
-		let calls = 0;
-		const server = http.createServer((request, response) => {
-			request.resume();
-			request.on('end', () => {
-				calls += 1;
-				const body = calls > 40 ? { transactions: [], notifications: [], hasMore: false } : answer(new URL(request.url ?? '/', 'http://x'), calls);
-				response.setHeader('content-type', 'application/json');
-				response.end(JSON.stringify(body));
-			});
-		});
-		await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', () => resolve()));
-		const baseUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-		const credentials = { gameballApi: { apiKey: 'k'.repeat(20), secretKey: 's'.repeat(20), apiVersion: 'v4.0', baseUrl } };
-		return { credentials, calls: () => calls, close: () => new Promise<void>((resolve) => server.close(() => resolve())) };
-	}
+	/** A stand-in that answers every list call with `answer(url, n)`, n counting from 1; past 40 calls, an empty last page. */
+	const listStandIn = (answer: (url: URL, n: number) => unknown) =>
+		standIn(({ url, n }) => ({ body: n > 40 ? { transactions: [], notifications: [], hasMore: false } : answer(url, n) }));
 	const transactions = (ids: number[]) => ids.map((id) => ({ gameballTransactionId: id, transactionId: `T${id}` }));
 	const listAll = { resource: 'transaction', operation: 'list', returnAll: true };
 	const hintsOf = (run: Awaited<ReturnType<typeof runGameball>>['run']) => (run.data.resultData.runData['Node under test'][0].hints ?? []).map((hint) => hint.message);
@@ -80,7 +65,7 @@ describe('answers that page wrongly', () => {
 		],
 		['more, then an empty page', (_url: URL, n: number) => ({ transactions: n === 1 ? transactions([1]) : [], hasMore: true }), [1], 'an empty page'],
 	])('Return All stops on %s, with every record once and a warning', async (_case, answer, expected, why) => {
-		const stand = await standIn(answer);
+		const stand = await listStandIn(answer);
 		try {
 			const { outputs, error, run } = await runGameball(stand.credentials, listAll);
 			expect(error).toBeUndefined();
@@ -93,7 +78,7 @@ describe('answers that page wrongly', () => {
 	});
 
 	it('Return All stops when each page has a new cursor but the same records (Get Notifications)', async () => {
-		const stand = await standIn((_url, n) => ({ notifications: [{ id: 1 }, { id: 2 }], nextCursor: `c${n}` }));
+		const stand = await listStandIn((_url, n) => ({ notifications: [{ id: 1 }, { id: 2 }], nextCursor: `c${n}` }));
 		try {
 			const { outputs, run } = await runGameball(stand.credentials, { resource: 'customer', operation: 'getNotifications', customerId: 'c1', returnAll: true });
 			expect(ids(outputs)).toEqual([1, 2]);
@@ -105,7 +90,7 @@ describe('answers that page wrongly', () => {
 	});
 
 	it('entries that are not objects come out as { value }, null included, paired', async () => {
-		const stand = await standIn(() => ({ transactions: [{ gameballTransactionId: 1 }, null, 7], hasMore: false }));
+		const stand = await listStandIn(() => ({ transactions: [{ gameballTransactionId: 1 }, null, 7], hasMore: false }));
 		try {
 			const { outputs, error } = await runGameball(stand.credentials, listAll, [{}], true);
 			expect(error).toBeUndefined();
@@ -120,14 +105,14 @@ describe('answers that page wrongly', () => {
 	});
 
 	it('a list key that holds no list is an error; a missing one reads as none found, with a hint', async () => {
-		const notList = await standIn(() => ({ transactions: 'abc', hasMore: false }));
+		const notList = await listStandIn(() => ({ transactions: 'abc', hasMore: false }));
 		try {
 			const { error } = await runGameball(notList.credentials, listAll);
 			expect(error?.message).toBe('Gameball\'s answer to GET /transactions has "transactions" that is not a list');
 		} finally {
 			await notList.close();
 		}
-		const missing = await standIn(() => ({ message: 'ok', hasMore: false }));
+		const missing = await listStandIn(() => ({ message: 'ok', hasMore: false }));
 		try {
 			const { outputs, error, run } = await runGameball(missing.credentials, listAll);
 			expect(error).toBeUndefined();

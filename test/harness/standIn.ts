@@ -1,0 +1,37 @@
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
+
+import type { GameballCredentials } from './gameball';
+
+/** What the stand-in answers one request with. */
+export interface StandInAnswer {
+	status?: number;
+	body: unknown;
+}
+
+/** A request as the stand-in saw it; `n` counts requests from 1. */
+export interface StandInRequest {
+	method: string;
+	url: URL;
+	n: number;
+}
+
+/**
+ * A Gameball stand-in on loopback for answers the simulator does not give (a page sent twice, a job with stray
+ * entries): every request gets `answer(request)` as JSON. `credentials` point the node at it.
+ */
+export async function standIn(answer: (request: StandInRequest) => StandInAnswer) {
+	let calls = 0;
+	const server = http.createServer((request, response) => {
+		request.resume();
+		request.on('end', () => {
+			calls += 1;
+			const { status = 200, body } = answer({ method: request.method ?? 'GET', url: new URL(request.url ?? '/', 'http://stand-in'), n: calls });
+			response.writeHead(status, { 'content-type': 'application/json' }).end(JSON.stringify(body));
+		});
+	});
+	await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', () => resolve()));
+	const baseUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+	const credentials: GameballCredentials = { gameballApi: { apiKey: 'k'.repeat(20), secretKey: 's'.repeat(20), apiVersion: 'v4.0', baseUrl } };
+	return { credentials, calls: () => calls, close: () => new Promise<void>((resolve) => server.close(() => resolve())) };
+}
