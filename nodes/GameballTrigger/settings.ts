@@ -26,11 +26,14 @@ function numberOption(context: IWebhookFunctions, options: IDataObject, name: st
 	return value !== undefined && Number.isFinite(value) && value > 0 ? value : fallback;
 }
 
-/** A switch option: a boolean, or "true"/"false" as text; blank gives the fallback, anything else stops the delivery. */
-function flagOption(context: IWebhookFunctions, options: IDataObject, name: string, fallback: boolean): boolean {
-	const stored = options[name];
+/** A switch: a boolean, or "true"/"false" as text; blank gives the fallback, anything else stops the delivery. */
+function flag(context: IWebhookFunctions, label: string, stored: unknown, fallback: boolean): boolean {
 	if (typeof stored === 'boolean') return stored;
-	return stored === undefined ? fallback : (toBoolean(context, labelOf(name), stored, 0) ?? fallback);
+	return stored === undefined ? fallback : (toBoolean(context, label, stored, 0) ?? fallback);
+}
+
+function flagOption(context: IWebhookFunctions, options: IDataObject, name: string, fallback: boolean): boolean {
+	return flag(context, labelOf(name), options[name], fallback);
 }
 
 function isTriggerEvent(value: unknown): value is TriggerEventOption {
@@ -59,6 +62,7 @@ export async function readV4Settings(
 	node: INode,
 	now: number,
 ): Promise<{ settings: V4Settings; keyFromCache: boolean }> {
+	// Only a stored `false` turns verification off (the editor then shows its warning); any other value keeps it on.
 	const verify = readParameter(this, 'verifySignature', true) !== false;
 	const key = verify ? await readSecretKey(this, node, now) : { secretKey: '', fromCache: false };
 	return { settings: v4Settings.call(this, verify, key.secretKey), keyFromCache: key.fromCache };
@@ -76,7 +80,7 @@ function v4Settings(this: IWebhookFunctions, verify: boolean, secretKey: string)
 		events: events.filter(isTriggerEvent),
 		verifySignature: verify,
 		secretKey,
-		simplify: readParameter(this, 'simplify', true) !== false,
+		simplify: flag(this, 'Simplify', readParameter(this, 'simplify', true), true),
 		maxBodySizeKb: numberOption(this, options, 'maxBodySizeKb', DEFAULTS.maxBodySizeKb),
 		deduplicate: flagOption(this, options, 'deduplicate', true),
 		deduplicationMemorySize: numberOption(this, options, 'deduplicationMemorySize', DEFAULTS.deduplicationMemorySize),

@@ -90,6 +90,11 @@ describe('parameters.ts: the trigger reads a parameter as n8n would resolve it',
 		const body = JSON.stringify(profilePayload({ customer_id: 'text-size', padding: 'x'.repeat(2048) }));
 		const limited = newTrigger({ options: { maxBodySizeKb: '={{ "1" }}' } });
 		expect((await limited.deliver(signedRequest(undefined, { raw: body, signature: sign(body, 'hex') }))).status).toBe(413);
+		const [raw] = emittedJson(await newTrigger({ simplify: '={{ "false" }}' }).deliver(signedRequest(profilePayload({ customer_id: 'text-simplify' }))));
+		expect(raw).toMatchObject({ body: { customer_id: 'text-simplify' } });
+		// Verification is turned off only by a stored false, where the editor shows its warning: "false" as text keeps it on.
+		const forged = signedRequest(profilePayload({ customer_id: 'text-verify' }), { signature: 'f'.repeat(40) });
+		expect((await newTrigger({ verifySignature: '={{ "false" }}' }).deliver(forged)).status).toBe(401);
 		const repeat = signedRequest(profilePayload({ customer_id: 'text-dedup' }));
 		const noDedup = newTrigger({ options: { deduplicate: '={{ "false" }}' } });
 		expect(emittedJson(await noDedup.deliver(repeat))).toHaveLength(1);
