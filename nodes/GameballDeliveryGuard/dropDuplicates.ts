@@ -5,7 +5,7 @@ import { GUARD_DEFAULTS } from './description';
 import { deduplicationHelpers } from './helpers';
 import { withLock } from './lock';
 import { errorItem } from '../errorItems';
-import { positiveNumber, readOptions } from './settings';
+import { readOptions } from './settings';
 
 /** The deduplication history lives in the workflow's context of n8n's processed_data table. */
 const HISTORY_SCOPE = 'workflow';
@@ -44,8 +44,9 @@ export async function dropDuplicates(this: IExecuteFunctions): Promise<INodeExec
 
 	const helpers = deduplicationHelpers(this);
 	const options = readOptions(this);
-	const historySize = positiveNumber(options.historySize, GUARD_DEFAULTS.historySize);
-	const timeoutSeconds = positiveNumber(options.lockTimeoutSeconds, GUARD_DEFAULTS.lockTimeoutSeconds);
+	const historySize = (options.historySize as number | undefined) ?? GUARD_DEFAULTS.historySize;
+	const timeoutSeconds = (options.lockTimeoutSeconds as number | undefined) ?? GUARD_DEFAULTS.lockTimeoutSeconds;
+	// Below the minimum (even 0 or less) is raised to it, as the option says, not refused.
 	const timeoutMs = Math.max(GUARD_DEFAULTS.minLockTimeoutSeconds, timeoutSeconds) * 1000;
 	const answer = await withLock(helpers, { timeoutMs, logger: this.logger }, async () =>
 		helpers.checkProcessedAndRecord(ids, HISTORY_SCOPE, { mode: 'entries', maxEntries: historySize }),

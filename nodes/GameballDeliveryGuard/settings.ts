@@ -15,7 +15,3 @@ export function readOptions(context: IExecuteFunctions): IDataObject {
 	const chosen = context.getNodeParameter('options', 0, {}) as IDataObject;
 	return readCollectionOptions(context, optionsProperty, chosen, 0, ['customerMemorySize', 'historySize']);
 }
-
-export function positiveNumber(value: unknown, fallback: number): number {
-	return typeof value === 'number' && Number.isFinite(value) && value > 0 ? value : fallback;
-}

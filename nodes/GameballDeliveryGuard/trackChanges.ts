@@ -8,7 +8,7 @@ import { GUARD_DEFAULTS } from './description';
 import { checkStoredState, settleStoredState, SHARED_STATE_MESSAGE, sharedStateMarker, warnTrackState } from './lostState';
 import { DERIVED_EVENTS, readProfileUpdate } from './profiles';
 import { errorItem } from '../errorItems';
-import { positiveNumber, readOptions } from './settings';
+import { readOptions } from './settings';
 import { handOver, isFirstRunInProcess, snapshotsForRun, stampWriter, writtenByAnotherProcess } from './sharedMemory';
 
 interface TrackSettings {
@@ -27,7 +27,7 @@ function readTrackSettings(context: IExecuteFunctions, derive: boolean): TrackSe
 		tierChanged: events.includes('tierChanged'),
 		pointsChanged: events.includes('pointsChanged'),
 		keepInput: options.keepInput !== false,
-		customerMemorySize: positiveNumber(options.customerMemorySize, GUARD_DEFAULTS.customerMemorySize),
+		customerMemorySize: (options.customerMemorySize as number | undefined) ?? GUARD_DEFAULTS.customerMemorySize,
 		derive,
 	};
 }

@@ -59,7 +59,7 @@ describe('Drop Duplicate Deliveries: lock timeout', () => {
 		expect(deduplicator.rows.has('test-workflow\u0000')).toBe(false);
 	});
 
-	it('breaks a lock left behind by a crashed execution at the 10 s minimum, however low Lock Timeout is set', async () => {
+	it.each([1, 0])('breaks a lock left behind by a crashed execution at the 10 s minimum, however low Lock Timeout is set (%p)', async (lockTimeoutSeconds) => {
 		// A crashed holder: the lock row (n8n stores the MD5 of each entry) exists and nobody will delete it.
 		const lockEntry = createHash('md5').update('gameball-delivery-guard-lock').digest('base64');
 		deduplicator.rows.set('test-workflow\u0000n:node-under-test', { mode: 'entries', data: [lockEntry] });
@@ -72,11 +72,11 @@ describe('Drop Duplicate Deliveries: lock timeout', () => {
 			return await clear(...args);
 		});
 
-		const result = await drop([delivery('a')], { options: { lockTimeoutSeconds: 1 } });
+		const result = await drop([delivery('a')], { options: { lockTimeoutSeconds } });
 
 		expect(result.error).toBeUndefined();
 		expect(keptJson(result.outputs).map((item) => item.deliveryId)).toEqual(['a']);
-		// 1 s is raised to the 10 s minimum: a queue of live executions must not look like a crash. The lock row is
+		// 1 s (or 0) is raised to the 10 s minimum: a queue of live executions must not look like a crash. The lock row is
 		// deleted twice: broken at 10 s, then released after this execution's own check (its next attempt, at 12.5 s).
 		expect(deletes).toEqual([10 * SECOND, 12.5 * SECOND]);
 		expect(deduplicator.rows.has('test-workflow\u0000n:node-under-test')).toBe(false);

@@ -186,11 +186,15 @@ describe('a 429 without Retry-After', () => {
 		sim.setFaults({ burst429: { every: 1, length: 1 } }); // the second request is refused, with Retry-After: 1
 		const hold = jest.spyOn(Pacer.prototype, 'holdUntil');
 		try {
+			const before = sim.requests.length;
 			const started = Date.now();
 			const { outputs } = await runGameball(credentials, { resource: 'customer', operation: 'get', customerId: 'payer' }, [{}, {}]);
 			expect(outputs[0]).toHaveLength(2);
-			expect(hold).toHaveBeenCalledTimes(1);
-			expect(hold.mock.calls[0][0]).toBeGreaterThanOrEqual(started + 1000);
+			// One hold per refusal: one when the run is on time; a loaded machine's timeout and retry can add a refusal.
+			const refusals = sim.requests.slice(before).filter((request) => request.fault === 'burst429').length;
+			expect(refusals).toBeGreaterThanOrEqual(1);
+			expect(hold).toHaveBeenCalledTimes(refusals);
+			for (const [until] of hold.mock.calls) expect(until).toBeGreaterThanOrEqual(started + 1000);
 		} finally {
 			hold.mockRestore();
 		}

@@ -88,8 +88,8 @@ function withoutEntryIndex(entry: IDataObject): IDataObject {
 
 const CHECK_FIRST = 'Check with Batch > Get Status before sending it again';
 
-/** The result Gameball gave the item at `position` of a job of `jobLength` items. */
-function resultFor(status: BatchStatus, position: number, jobLength: number): ItemResult {
+/** The result Gameball gave the item at `position` (the status places only indexes within the job). */
+function resultFor(status: BatchStatus, position: number): ItemResult {
 	const failure = status.failures.get(position);
 	// Headed as a single call's error is ("7000: customer not found"), Gameball's own words as its description.
 	const hint = hintFor(failure?.code);
@@ -100,9 +100,8 @@ function resultFor(status: BatchStatus, position: number, jobLength: number): It
 	if (status.state === 'running') {
 		return { failed: `Batch job ${status.jobId} had not finished when the time limit passed, and runs on. ${CHECK_FIRST}`, unknown: true };
 	}
-	// A failure placed past the job's end names no item of it: it counts as unplaced.
-	const placedFailures = [...status.failures.keys()].filter((index) => index < jobLength).length;
-	const unplacedFailures = status.unplacedFailures.length + status.failures.size - placedFailures;
+	const placedFailures = status.failures.size;
+	const unplacedFailures = status.unplacedFailures.length;
 	if (unplacedFailures > 0) {
 		return {
 			failed: `Batch job ${status.jobId} reported ${unplacedFailures} failed entries without saying which; this item may have failed or been applied. ${CHECK_FIRST}`,
@@ -262,6 +261,7 @@ export async function runInBatches(
 				timeoutMs: Math.max(0, deadline - Date.now()),
 				pollIntervalMs: settings.pollSeconds * 1000,
 				itemIndex: job[0].itemIndex,
+				sentItems: job.length,
 			});
 		} catch (error) {
 			if (!this.continueOnFail() || isCancelled(this)) throw namingCreatedJobs(asNodeError(this.getNode(), error, job[0].itemIndex), created);
@@ -282,7 +282,7 @@ export async function runInBatches(
 			continue;
 		}
 		job.forEach(({ itemIndex, request, entry }, position) => {
-			const result = namesAnotherItem(status, resultFor(status, position, job.length), entry);
+			const result = namesAnotherItem(status, resultFor(status, position), entry);
 			const meta = { batchJobId: status.jobId, batchKind: batch.kind, batchIndex: position };
 			if ('ok' in result) {
 				// The entry's fields at the top, as the single call puts its answer's: expressions work at any item count.

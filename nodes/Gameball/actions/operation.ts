@@ -1,8 +1,8 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
-import { NodeOperationError } from 'n8n-workflow';
 
 import type { BatchEntry, BatchKind, Endpoint, GameballRequest, ListSpec } from '../transport/endpoint';
 import { pathValueProblem } from '../transport/endpoint';
+import { refuse } from '../../parameters';
 import { findTooLong } from './stringLimits';
 
 export type { BatchEntry, BatchKind, Endpoint, GameballRequest, ListSpec };
@@ -86,15 +86,12 @@ export async function buildRequest(this: IExecuteFunctions, operation: GameballO
 	const request = await operation.build.call(this, itemIndex);
 	for (const [, name] of operation.endpoint.matchAll(/\{(\w+)\}/g)) {
 		const problem = pathValueProblem(request.pathParams?.[name]);
-		if (problem) throw new NodeOperationError(this.getNode(), `"${displayNameOf(operation.properties, name)}" ${problem}`, { itemIndex });
+		if (problem) refuse(this, `"${displayNameOf(operation.properties, name)}" ${problem}`, itemIndex);
 	}
 	const tooLong = findTooLong(operation.endpoint, request);
 	if (tooLong) {
 		const { field, limit, length } = tooLong;
-		throw new NodeOperationError(this.getNode(), `"${labelOf(operation, field)}" is ${length} characters long: Gameball takes at most ${limit}`, {
-			itemIndex,
-			description: 'Nothing was sent to Gameball.',
-		});
+		refuse(this, `"${labelOf(operation, field)}" is ${length} characters long: Gameball takes at most ${limit}`, itemIndex, 'Nothing was sent to Gameball.');
 	}
 	return request;
 }

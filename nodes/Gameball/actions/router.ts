@@ -1,5 +1,4 @@
 import type { IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
-import { NodeOperationError } from 'n8n-workflow';
 
 import { readBoolean, refuse, toNumber } from '../../parameters';
 import { fetchList } from '../transport/paginate';
@@ -51,7 +50,7 @@ export async function router(this: IExecuteFunctions): Promise<INodeExecutionDat
 	const operationName = this.getNodeParameter('operation', 0) as string;
 	const operation = findOperation(resource, operationName);
 	if (!operation) {
-		throw new NodeOperationError(this.getNode(), `The operation "${operationName}" of "${resource}" is not supported`);
+		refuse(this, `The operation "${operationName}" of "${resource}" is not supported`, 0);
 	}
 
 	if (operation.batch) {
@@ -64,7 +63,7 @@ export async function router(this: IExecuteFunctions): Promise<INodeExecutionDat
 
 	const output: INodeExecutionData[] = [];
 	for (let itemIndex = 0; itemIndex < items.length; itemIndex++) {
-		if (isCancelled(this)) throw new NodeOperationError(this.getNode(), 'The execution was stopped', { itemIndex });
+		if (isCancelled(this)) refuse(this, 'The execution was stopped', itemIndex);
 		try {
 			output.push(...paired(await performOne.call(this, operation, itemIndex), itemIndex));
 		} catch (error) {

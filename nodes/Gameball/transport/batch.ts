@@ -46,10 +46,16 @@ function listOf(entries: unknown): IDataObject[] {
 	return Array.isArray(entries) ? entries.map((entry) => (entry ?? {}) as IDataObject) : [];
 }
 
-/** An `index` that can be an item's position in a job of `total` items (any whole number from 0 when unknown). */
-function isPosition(index: unknown, total: number | undefined): index is number {
-	const withinTotal = total === undefined || !Number.isFinite(total) || (index as number) < total;
-	return typeof index === 'number' && Number.isInteger(index) && index >= 0 && withinTotal;
+/** An `index` that can be an item's position in a job of `size` items (any whole number from 0 when unknown). */
+function isPosition(index: unknown, size: number | undefined): index is number {
+	const withinJob = size === undefined || !Number.isFinite(size) || (index as number) < size;
+	return typeof index === 'number' && Number.isInteger(index) && index >= 0 && withinJob;
+}
+
+/** The job's size: the smaller of what Gameball reports and what was sent, when either is known. */
+function jobSize(reported: number | undefined, sent: number | undefined): number | undefined {
+	const known = [reported, sent].filter((size): size is number => size !== undefined && Number.isFinite(size));
+	return known.length ? Math.min(...known) : undefined;
 }
 
 /**
@@ -58,12 +64,12 @@ function isPosition(index: unknown, total: number | undefined): index is number 
  * list of successes beside a list of failures, position says nothing about which item an entry is. An `index` that is
  * no position in the job leaves its entry unplaced.
  */
-function place<T>(entries: IDataObject[], positionIsItem: boolean, total: number | undefined, map: (entry: IDataObject) => T) {
+function place<T>(entries: IDataObject[], positionIsItem: boolean, size: number | undefined, map: (entry: IDataObject) => T) {
 	const placed = new Map<number, T>();
 	const unplaced: T[] = [];
 	entries.forEach((entry, position) => {
 		const hasIndex = entry.index !== undefined && entry.index !== null;
-		if (isPosition(entry.index, total)) placed.set(entry.index, map(entry));
+		if (isPosition(entry.index, size)) placed.set(entry.index, map(entry));
 		else if (!hasIndex && positionIsItem) placed.set(position, map(entry));
 		else unplaced.push(map(entry));
 	});
@@ -83,17 +89,19 @@ function toNumber(value: unknown): number | undefined {
 /**
  * Parses the status answer. The OpenAPI document says `{status, totalItems, processedItems, failedItems, results,
  * errors}`; Gameball's batch tutorial says `{status, totalCount, finishedCount, errorCount, response: {successful,
- * failed}}`. Unknown states count as still running, so a new state never ends a wait early.
+ * failed}}`. Unknown states count as still running, so a new state never ends a wait early. `sentItems`, when the
+ * caller knows how many items it sent, also bounds which indexes name an item.
  */
-export function parseBatchStatus(jobId: string, body: unknown): BatchStatus {
+export function parseBatchStatus(jobId: string, body: unknown, sentItems?: number): BatchStatus {
 	const raw = (body ?? {}) as IDataObject;
 	const response = (raw.response ?? {}) as IDataObject;
 	const total = toNumber(raw.totalItems ?? raw.totalCount);
+	const size = jobSize(total, sentItems);
 	const successList = listOf(raw.results ?? response.successful);
 	const failureList = listOf(raw.errors ?? response.failed);
 	const covers = (list: IDataObject[], other: IDataObject[]) => other.length === 0 && list.length === total;
-	const successes = place(successList, covers(successList, failureList), total, (entry) => entry);
-	const failures = place(failureList, covers(failureList, successList), total, toFailure);
+	const successes = place(successList, covers(successList, failureList), size, (entry) => entry);
+	const failures = place(failureList, covers(failureList, successList), size, toFailure);
 	return {
 		jobId,
 		state: STATES[String(raw.status ?? '').toLowerCase()] ?? 'running',
@@ -126,7 +134,7 @@ export async function createBatchJob(
 	return String(jobId);
 }
 
-export async function getBatchStatus(this: GameballContext, jobId: string, itemIndex?: number) {
+export async function getBatchStatus(this: GameballContext, jobId: string, itemIndex?: number, sentItems?: number) {
 	const { body } = await sendToGameball.call(
 		this,
 		'GET /batches/{batchId}/status',
@@ -134,13 +142,15 @@ export async function getBatchStatus(this: GameballContext, jobId: string, itemI
 		// Its entries' error messages end up in items and errors, as an error answer's do.
 		{ itemIndex, redactAnswer: true },
 	);
-	return parseBatchStatus(jobId, body);
+	return parseBatchStatus(jobId, body, sentItems);
 }
 
 export interface WaitOptions {
 	timeoutMs: number;
 	pollIntervalMs: number;
 	itemIndex?: number;
+	/** How many items the job was sent with, when known. */
+	sentItems?: number;
 }
 
 /** Polls until the job ends or the time limit passes; the last status tells which. */
@@ -148,7 +158,7 @@ export async function waitForBatch(this: GameballContext, jobId: string, options
 	const deadline = Date.now() + options.timeoutMs;
 	let interval = Math.min(options.pollIntervalMs, 250);
 	for (;;) {
-		const status = await getBatchStatus.call(this, jobId, options.itemIndex);
+		const status = await getBatchStatus.call(this, jobId, options.itemIndex, options.sentItems);
 		if (status.state !== 'running' || Date.now() + interval > deadline) return status;
 		await sleep(interval);
 		interval = Math.min(options.pollIntervalMs, interval * 2);

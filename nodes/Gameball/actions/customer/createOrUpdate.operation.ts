@@ -1,5 +1,4 @@
 import type { IDataObject, INodeProperties } from 'n8n-workflow';
-import { NodeOperationError } from 'n8n-workflow';
 
 import type { GameballOperation } from '../operation';
 import { recordsFrom } from '../output';
@@ -17,7 +16,7 @@ import {
 	readRequiredString,
 	utcTime,
 } from '../../helpers/fields';
-import { splitList, toBoolean, toNumber } from '../../../parameters';
+import { refuse, splitList, toBoolean, toNumber } from '../../../parameters';
 import { channelOption } from '../../helpers/purchase';
 
 const textAttributes = ['displayName', 'firstName', 'lastName', 'gender', 'dateOfBirth', 'joinDate', 'country', 'city', 'zip', 'preferredLanguage', 'source'];
@@ -100,7 +99,7 @@ export const createOrUpdate: GameballOperation = {
 		const tags = request.followUp?.tags;
 		// Checked first: the tag call needs the Secret Key, and failing there would leave the customer saved untagged.
 		if (tags && !(await hasSecretKey(this))) {
-			throw new NodeOperationError(this.getNode(), 'Tags need the Secret Key: set it in the Gameball API credential, or leave Tags empty. Nothing was sent.', { itemIndex });
+			refuse(this, 'Tags need the Secret Key: set it in the Gameball API credential, or leave Tags empty. Nothing was sent.', itemIndex);
 		}
 		const saved = await sendToGameball.call(this, 'POST /customers', request, { itemIndex });
 		if (tags) {
