@@ -65,6 +65,22 @@ export function toNumber(
 }
 
 /**
+ * A text field's value, trimmed: an expression may give a number or a switch (a phone number, a ZIP code), which
+ * Gameball wants as text. Unset is `undefined`; a list or an object is refused by the field's name.
+ */
+export function toText(context: NodeContext, displayName: string, value: unknown, itemIndex: number): string | undefined {
+	if (value === undefined || value === null) return undefined;
+	if (typeof value === 'string') return value.trim();
+	if (typeof value === 'number' || typeof value === 'boolean') return String(value);
+	return refuse(context, `"${displayName}" must be text (got ${Array.isArray(value) ? 'a list' : typeof value})`, itemIndex);
+}
+
+/** Whether a dropdown's choices are declared (not loaded from Gameball), so a value can be checked against them. */
+export function hasFixedChoices(property: INodeProperties): boolean {
+	return (property.type === 'options' || property.type === 'multiOptions') && Array.isArray(property.options) && property.options.length > 0;
+}
+
+/**
  * A boolean field's value as a boolean: an expression gives text, so "true" and "false" (any case) are converted.
  * Blank is `undefined`; anything else is a clear error rather than a string Gameball refuses.
  */

@@ -4,6 +4,7 @@ import type { Simulator } from '../../simulator';
 import { updateCouponIntegration } from '../../nodes/Gameball/actions/configuration/updateCouponIntegration.operation';
 import type { GameballCredentials } from '../harness/gameball';
 import { runGameball, simulatorFor } from '../harness/gameball';
+import { request } from '../simulator/client';
 
 let sim: Simulator;
 let credentials: GameballCredentials;
@@ -115,14 +116,19 @@ describe('Configuration', () => {
 		expect(bad.error?.message).toBe('"Headers (JSON)" must be a JSON array');
 	});
 
-	it('offers only the methods Gameball allows for the coupon endpoint ("POST, PUT or GET"), and Gameball refuses another', async () => {
+	it('offers only the methods Gameball allows for the coupon endpoint ("POST, PUT or GET"), refuses another itself, and Gameball refuses it too', async () => {
 		const method = updateCouponIntegration.properties.find((property) => property.name === 'method');
 		expect((method?.options as INodePropertyOptions[]).map((option) => option.value)).toEqual(['GET', 'POST', 'PUT']);
 
 		const before = sim.state.config.couponIntegration.method;
+		const sent = sim.requests.length;
 		const { error } = await runGameball(credentials, configuration('updateCouponIntegration', { method: '={{ "PATCH" }}', url: 'https://x.example' }));
-		expect(error?.message).toMatch(/^3003: /);
-		expect(error?.description).toContain('method must be one of: POST, PUT, GET');
+		expect(error?.message).toBe('"Method" must be one of "GET", "POST", "PUT" (got "PATCH")');
+		expect(sim.requests.length).toBe(sent);
+
+		const answer = await request(sim.url, 'PUT', '/api/v4.0/integrations/configurations/coupon', { method: 'PATCH', url: 'https://x.example' }, { APIKey: sim.apiKey, SecretKey: sim.secretKey });
+		expect(answer.status).toBe(400);
+		expect(answer.json.message).toContain('method must be one of: POST, PUT, GET');
 		expect(sim.state.config.couponIntegration.method).toBe(before);
 	});
 });

@@ -2,7 +2,7 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 
 import { displayNameOf, type Endpoint, type GameballOperation, type GameballRequest } from '../actions/operation';
 import { additionalFields, compact, readJsonValue, readString, utcTime } from './fields';
-import { checkRange, readNumber, refuse, splitList, toBoolean, toNumber } from '../../parameters';
+import { checkRange, hasFixedChoices, readChoices, readNumber, refuse, splitList, toBoolean, toNumber, toText } from '../../parameters';
 
 /** An operation described by its fields: where each one goes is derived from the spec, not written per operation. */
 export interface RequestSpec
@@ -111,6 +111,8 @@ function convert(
 	if (property.type === 'number' || integer) {
 		return checkRange(context, property, toNumber(context, property.displayName, value, itemIndex, integer), itemIndex);
 	}
+	if (hasFixedChoices(property)) return readChoices(context, property, value, itemIndex);
+	if (property.type === 'string') return toText(context, property.displayName, value, itemIndex);
 	if (typeof value === 'string') return value.trim();
 	return checkRange(context, property, value, itemIndex) as FieldValue;
 }

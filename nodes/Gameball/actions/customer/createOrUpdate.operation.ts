@@ -16,7 +16,7 @@ import {
 	readRequiredString,
 	utcTime,
 } from '../../helpers/fields';
-import { refuse, splitList, toBoolean, toNumber } from '../../../parameters';
+import { readChoices, refuse, splitList, toBoolean, toNumber, toText } from '../../../parameters';
 import { channelOption } from '../../helpers/purchase';
 
 const textAttributes = ['displayName', 'firstName', 'lastName', 'gender', 'dateOfBirth', 'joinDate', 'country', 'city', 'zip', 'preferredLanguage', 'source'];
@@ -67,15 +67,20 @@ export const createOrUpdate: GameballOperation = {
 	properties,
 	build(itemIndex) {
 		const fields = readAdditional(this, itemIndex);
-		const { email, mobile, referrerCode, deviceToken, osType } = fields;
+		// Text fields as text: an expression may give a number (a phone number, a ZIP code).
+		const text = (name: string, label = titleOf(name)) => toText(this, label, fields[name], itemIndex);
+		const [email, mobile] = identityOptions.map((option) => text(option.name, option.displayName));
+		const referrerCode = text('referrerCode');
+		const deviceToken = text('deviceToken');
+		const osType = text('osType', 'OS Type');
 		const guest = toBoolean(this, 'Guest', fields.guest, itemIndex);
 		const customerId = readRequiredString(this, customerIdParam, itemIndex);
 		const numberOf = (name: string) => toNumber(this, titleOf(name), fields[name], itemIndex, integerAttributes.includes(name));
 		const attributes: IDataObject = compact({
-			...Object.fromEntries(textAttributes.map((name) => [name, fields[name]])),
+			...Object.fromEntries(textAttributes.map((name) => [name, text(name)])),
 			...Object.fromEntries(numberAttributes.map((name) => [name, numberOf(name)])),
 			lastOrderDate: fields.lastOrderDate ? utcTime(this, 'Last Order Date', fields.lastOrderDate, itemIndex) : undefined,
-			channel: fields.channel,
+			channel: fields.channel === undefined ? undefined : readChoices(this, channelOption, fields.channel, itemIndex),
 			...Object.fromEntries(jsonAttributes.map((property) => [property.name, readJsonValue(this, property, fields[property.name], itemIndex)])),
 			email,
 			mobile,

@@ -1,6 +1,7 @@
 import type { GameballOperation } from '../operation';
 import { eventProperties, readEvents } from '../../helpers/events';
-import { additionalFields, customerIdParam, identityOptions, readAdditional, readRequiredString } from '../../helpers/fields';
+import { additionalFields, compact, customerIdParam, identityOptions, readAdditional, readRequiredString } from '../../helpers/fields';
+import { toText } from '../../../parameters';
 
 export const previewRewards: GameballOperation = {
 	value: 'previewRewards',
@@ -13,7 +14,8 @@ export const previewRewards: GameballOperation = {
 		additionalFields([...identityOptions, { displayName: 'Language', name: 'lang', type: 'string', default: '', placeholder: 'en' }]),
 	],
 	build(itemIndex) {
-		const { lang, ...identity } = readAdditional(this, itemIndex);
+		const { lang, ...chosen } = readAdditional(this, itemIndex);
+		const identity = compact(Object.fromEntries(identityOptions.map(({ name, displayName }) => [name, toText(this, displayName, chosen[name], itemIndex)])));
 		return {
 			body: { customerId: readRequiredString(this, customerIdParam, itemIndex), ...identity, events: readEvents(this, itemIndex, true) },
 			headers: lang ? { lang: String(lang) } : undefined,

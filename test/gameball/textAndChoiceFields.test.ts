@@ -1,0 +1,74 @@
+/**
+ * Text fields and dropdowns given by an expression (or an AI agent's `$fromAI`): a number for a text field is sent as
+ * text, as the contract types it; a dropdown value outside its choices is refused by name before anything is sent.
+ */
+import type { IDataObject, INodeParameters } from 'n8n-workflow';
+
+import type { Simulator } from '../../simulator';
+import type { GameballCredentials } from '../harness/gameball';
+import { runGameball, simulatorFor } from '../harness/gameball';
+
+let sim: Simulator;
+let credentials: GameballCredentials;
+beforeAll(async () => {
+	({ sim, credentials } = await simulatorFor());
+	await runGameball(credentials, { resource: 'customer', operation: 'createOrUpdate', customerId: 'buyer' });
+	await runGameball(credentials, { resource: 'transaction', operation: 'cashback', customerId: 'buyer', transactionId: 'seed', amount: 5000 });
+});
+afterAll(async () => await sim.stop());
+
+const lastBody = () => sim.requests[sim.requests.length - 1].body as IDataObject;
+const valueAt = (body: IDataObject, path: string) => path.split('.').reduce<unknown>((object, key) => (object as IDataObject | undefined)?.[key], body);
+
+describe('a text field whose expression gives a number', () => {
+	const cases: Array<[string, INodeParameters, string, string]> = [
+		['Redeem > Mobile', { resource: 'transaction', operation: 'redeem', customerId: 'buyer', transactionId: 'r-m', additionalFields: { points: 1, mobile: '={{ $json.v }}' } }, 'mobile', '201001234567'],
+		['Redeem > Hold Reference', { resource: 'transaction', operation: 'redeem', customerId: 'buyer', transactionId: 'r-h', additionalFields: { holdReference: '={{ $json.v }}' } }, 'holdReference', '201001234567'],
+		['Hold > Rule ID', { resource: 'transaction', operation: 'hold', customerId: 'buyer', additionalFields: { ruleId: '={{ $json.v }}' } }, 'ruleId', '201001234567'],
+		['Order > Track > Cart ID', { resource: 'order', operation: 'track', customerId: 'buyer', orderId: 'o-2', totalPaid: 10, additionalFields: { cartId: '={{ $json.v }}' } }, 'cartId', '201001234567'],
+		['Coupon > Burn > Transaction ID', { resource: 'coupon', operation: 'burn', customerId: 'buyer', additionalFields: { coupons: 'X1', transactionId: '={{ $json.v }}' } }, 'transactionId', '201001234567'],
+		['Create or Update > Mobile', { resource: 'customer', operation: 'createOrUpdate', customerId: 'buyer', additionalFields: { mobile: '={{ $json.v }}' } }, 'mobile', '201001234567'],
+		['Create or Update > Zip', { resource: 'customer', operation: 'createOrUpdate', customerId: 'buyer', additionalFields: { zip: '={{ $json.v }}' } }, 'customerAttributes.zip', '201001234567'],
+		['Create or Update > Referrer Code', { resource: 'customer', operation: 'createOrUpdate', customerId: 'buyer', additionalFields: { referrerCode: '={{ $json.v }}' } }, 'referrerCode', '201001234567'],
+		['Event > Preview Rewards > Email', { resource: 'event', operation: 'previewRewards', customerId: 'buyer', eventName: 'purchase', additionalFields: { email: '={{ $json.v }}' } }, 'email', '201001234567'],
+	];
+
+	it.each(cases)('%s is sent as text', async (_label, parameters, field, expected) => {
+		const sent = sim.requests.length;
+		await runGameball(credentials, parameters, [{ v: 201001234567 }]);
+		expect(sim.requests.length).toBe(sent + 1);
+		expect(valueAt(lastBody(), field)).toBe(expected);
+		// Gameball checked the types (a number here is a 400): a hold, rule or coupon the simulator lacks is a 404.
+		expect(sim.requests[sim.requests.length - 1].status).not.toBe(400);
+	});
+
+	it('an object is refused by the field\'s name, before anything is sent', async () => {
+		const sent = sim.requests.length;
+		const parameters = { resource: 'transaction', operation: 'redeem', customerId: 'buyer', transactionId: 'r-o', additionalFields: { points: 1, mobile: '={{ $json.v }}' } };
+		const result = await runGameball(credentials, parameters, [{ v: { number: 1 } }]);
+		expect(result.error?.message).toBe('"Mobile" must be text (got object)');
+		expect(sim.requests.length).toBe(sent);
+	});
+});
+
+describe('a dropdown whose expression gives a value it does not offer', () => {
+	const cases: Array<[string, INodeParameters, string]> = [
+		['Order > Track > Channel', { resource: 'order', operation: 'track', customerId: 'buyer', orderId: 'o-ch', totalPaid: 10, additionalFields: { channel: '={{ $json.v }}' } }, 'Channel'],
+		['Payment > Track > Channel', { resource: 'payment', operation: 'track', customerId: 'buyer', paymentId: 'p-ch', totalPaid: 10, additionalFields: { channel: '={{ $json.v }}' } }, 'Channel'],
+		['Create or Update > Channel', { resource: 'customer', operation: 'createOrUpdate', customerId: 'buyer', additionalFields: { channel: '={{ $json.v }}' } }, 'Channel'],
+		['Transaction > Count > Status', { resource: 'transaction', operation: 'count', filters: { status: '={{ $json.v }}' } }, 'Status'],
+	];
+
+	it.each(cases)('%s is refused by name, listing the choices, before anything is sent', async (_label, parameters, displayName) => {
+		const sent = sim.requests.length;
+		const result = await runGameball(credentials, parameters, [{ v: 'Web' }]);
+		expect(result.error?.message).toMatch(new RegExp(`^"${displayName}" must be one of .* \\(got "Web"\\)$`));
+		expect(sim.requests.length).toBe(sent);
+	});
+
+	it('a value it offers is sent', async () => {
+		const result = await runGameball(credentials, { resource: 'order', operation: 'track', customerId: 'buyer', orderId: 'o-web', totalPaid: 10, additionalFields: { channel: '={{ $json.v }}' } }, [{ v: 'web' }]);
+		expect(result.error).toBeUndefined();
+		expect(lastBody().channel).toBe('web');
+	});
+});
