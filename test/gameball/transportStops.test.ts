@@ -7,7 +7,8 @@ import type { IDataObject, IExecuteFunctions, INodeParameters } from 'n8n-workfl
 
 import type { Simulator } from '../../simulator';
 import { Pacer, pacerFor, RATE_LIMITS } from '../../nodes/Gameball/transport/pacing';
-import { sendToGameball } from '../../nodes/Gameball/transport/request';
+import { mayHaveBeenApplied, sendToGameball } from '../../nodes/Gameball/transport/request';
+import { waitForBatch } from '../../nodes/Gameball/transport/batch';
 import { RATE_LIMITED_BASE_DELAY_MS, retryDelay, DEFAULT_RETRY_POLICY } from '../../nodes/Gameball/transport/retry';
 import type { GameballCredentials } from '../harness/gameball';
 import { runGameball, simulatorFor } from '../harness/gameball';
@@ -224,5 +225,55 @@ describe('a stop while the pacer waits', () => {
 		await expect(sending).rejects.toThrow('The execution was stopped before Gameball answered');
 		await expect(sending.catch((error: { description?: string }) => error.description ?? '')).resolves.not.toContain('may or may not');
 		expect(send).not.toHaveBeenCalled();
+	});
+});
+
+describe('time limits', () => {
+	const never = () => jest.fn(async () => await new Promise(() => undefined));
+
+	it('an answer that never completes (headers sent, body trickling) ends the attempt at its time limit, and is retried', async () => {
+		const send = never();
+		const context = transportContext({ apiKey: 'k-never', baseUrl: 'http://k-never.invalid' }, send);
+		const started = Date.now();
+		const sending = sendToGameball.call(context, 'GET /customers/{customerId}', { pathParams: { customerId: 'c' } }, { timeoutMs: 200, retry: { maxAttempts: 2, baseDelayMs: 10, maxDelayMs: 10 } });
+		await expect(sending).rejects.toThrow('Could not reach Gameball after 2 attempt(s): ETIMEDOUT');
+		expect(send).toHaveBeenCalledTimes(2);
+		expect(Date.now() - started).toBeLessThan(3000);
+	});
+
+	it("a failing request retries only within its caller's deadline", async () => {
+		const send = jest.fn(async () => ({ statusCode: 500, headers: {}, body: { code: 5000, message: 'Internal error' } }));
+		const context = transportContext({ apiKey: 'k-deadline', baseUrl: 'http://k-deadline.invalid' }, send);
+		const sending = sendToGameball.call(context, 'GET /customers/{customerId}', { pathParams: { customerId: 'c' } }, { deadline: Date.now() + 100 });
+		await expect(sending).rejects.toThrow(/^5000: /);
+		// The first back-off is 150–300 ms and the second 300–600 ms: at most one retry starts before the deadline.
+		expect(send.mock.calls.length).toBeLessThanOrEqual(2);
+	});
+
+	it('a batch status read that never answers ends soon after the wait\'s time limit, not after five 30 s attempts', async () => {
+		const send = never();
+		const context = transportContext({ apiKey: 'k-status', baseUrl: 'http://k-status.invalid' }, send);
+		const started = Date.now();
+		const waiting = waitForBatch.call(context, 'job-1', { timeoutMs: 0, pollIntervalMs: 100, readGraceMs: 300 });
+		await expect(waiting).rejects.toThrow(/ETIMEDOUT/);
+		expect(send).toHaveBeenCalledTimes(1);
+		expect(Date.now() - started).toBeLessThan(3000);
+	});
+});
+
+describe('a keyed points-moving request whose retry gets an error answer', () => {
+	it('says in its message, which an error output item keeps alone, that the earlier attempt may have been applied', async () => {
+		const answers = [
+			{ statusCode: 500, headers: {}, body: { code: 5000, message: 'Internal error' } },
+			{ statusCode: 400, headers: {}, body: { code: 3002, message: 'invalid payload' } },
+		];
+		const send = jest.fn(async () => answers.shift());
+		const context = transportContext({ apiKey: 'k-5xx-400', baseUrl: 'http://k-5xx-400.invalid' }, send);
+		const error = await sendToGameball
+			.call(context, 'POST /transactions/cashback', { body: { transactionId: 't' } }, { movesMoney: true, idempotencyValue: 't' })
+			.catch((caught: Error) => caught);
+		expect(send).toHaveBeenCalledTimes(2);
+		expect((error as Error).message).toBe('3002: invalid payload (the change may have been applied)');
+		expect(mayHaveBeenApplied(error)).toBe(true);
 	});
 });

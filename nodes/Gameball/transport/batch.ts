@@ -134,13 +134,13 @@ export async function createBatchJob(
 	return String(jobId);
 }
 
-export async function getBatchStatus(this: GameballContext, jobId: string, itemIndex?: number, sentItems?: number) {
+export async function getBatchStatus(this: GameballContext, jobId: string, itemIndex?: number, sentItems?: number, deadline?: number) {
 	const { body } = await sendToGameball.call(
 		this,
 		'GET /batches/{batchId}/status',
 		{ pathParams: { batchId: jobId } },
 		// Its entries' error messages end up in items and errors, as an error answer's do.
-		{ itemIndex, redactAnswer: true },
+		{ itemIndex, redactAnswer: true, deadline },
 	);
 	return parseBatchStatus(jobId, body, sentItems);
 }
@@ -151,14 +151,21 @@ export interface WaitOptions {
 	itemIndex?: number;
 	/** How many items the job was sent with, when known. */
 	sentItems?: number;
+	/** How long a status read may retry when the time limit is (nearly) over: `STATUS_READ_GRACE_MS`. */
+	readGraceMs?: number;
 }
+
+/** How long a status read may retry when the wait's own time limit is (nearly) over. */
+export const STATUS_READ_GRACE_MS = 10000;
 
 /** Polls until the job ends or the time limit passes; the last status tells which. */
 export async function waitForBatch(this: GameballContext, jobId: string, options: WaitOptions): Promise<BatchStatus> {
 	const deadline = Date.now() + options.timeoutMs;
 	let interval = Math.min(options.pollIntervalMs, 250);
 	for (;;) {
-		const status = await getBatchStatus.call(this, jobId, options.itemIndex, options.sentItems);
+		// A failing status read retries within the time limit, or for STATUS_READ_GRACE_MS when less is left.
+		const readDeadline = Math.max(deadline, Date.now() + (options.readGraceMs ?? STATUS_READ_GRACE_MS));
+		const status = await getBatchStatus.call(this, jobId, options.itemIndex, options.sentItems, readDeadline);
 		if (status.state !== 'running' || Date.now() + interval > deadline) return status;
 		await sleep(interval);
 		interval = Math.min(options.pollIntervalMs, interval * 2);

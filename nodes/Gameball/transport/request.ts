@@ -25,6 +25,8 @@ export interface SendOptions {
 	idempotencyValue?: unknown;
 	retry?: Partial<RetryPolicy>;
 	timeoutMs?: number;
+	/** When the caller's own time limit ends (ms since the epoch): no retry waits past it, no attempt runs far past it. */
+	deadline?: number;
 	/** The answer, even a success, carries Gameball's error messages (a batch status): it keeps no key either. */
 	redactAnswer?: boolean;
 }
@@ -113,6 +115,23 @@ function parseBody(body: unknown): { ok: true; value: unknown } | { ok: false } 
 	}
 }
 
+/**
+ * Rejects, as a timeout, once `ms` have passed. n8n's `timeout` stops counting when the answer's headers arrive, so an
+ * answer that trickles in would hold the attempt for as long as it trickles. (`AbortSignal.timeout` keeps no process
+ * alive; n8n replaces a request's own abort signal with the execution's, so the late answer is left to end itself.)
+ */
+function attemptDeadline(ms: number): Promise<never> {
+	const signal = AbortSignal.timeout(ms);
+	return new Promise((_resolve, reject) => {
+		signal.addEventListener('abort', () => reject(Object.assign(new Error(`no complete answer within ${ms / 1000} s`), { code: 'ETIMEDOUT' })), { once: true });
+	});
+}
+
+/** An attempt's time limit: 30 s, or what is left before the caller's deadline, but never under 1 s. */
+function attemptTimeout({ timeoutMs = 30000, deadline }: SendOptions): number {
+	return deadline === undefined ? timeoutMs : Math.min(timeoutMs, Math.max(1000, deadline - Date.now()));
+}
+
 /** Socket codes under which nothing reached Gameball: the connection was refused, or its host name not resolved. */
 const NOT_SENT_CODES = new Set(['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN']);
 
@@ -166,8 +185,9 @@ export async function sendToGameball(
 		let outcome: AttemptOutcome;
 		let response: IN8nHttpFullResponse | undefined;
 		let networkFailure: unknown;
+		const timeoutMs = attemptTimeout(options);
 		try {
-			response = (await this.helpers.httpRequestWithAuthentication.call(this, 'gameballApi', {
+			const sent = this.helpers.httpRequestWithAuthentication.call(this, 'gameballApi', {
 				method,
 				url,
 				qs: request.qs,
@@ -176,8 +196,9 @@ export async function sendToGameball(
 				json: true,
 				returnFullResponse: true,
 				ignoreHttpStatusErrors: true,
-				timeout: options.timeoutMs ?? 30000,
-			})) as IN8nHttpFullResponse;
+				timeout: timeoutMs,
+			});
+			response = (await Promise.race([sent, attemptDeadline(timeoutMs)])) as IN8nHttpFullResponse;
 			const parsed = parseBody(response.body);
 			if (parsed.ok) response.body = parsed.value as IN8nHttpFullResponse['body'];
 			// An error answer becomes a NodeApiError that n8n shows and saves: it keeps no key it may echo (nor does an
@@ -206,11 +227,15 @@ export async function sendToGameball(
 			}
 			const error = gameballApiError(this.getNode(), response.statusCode, response.body, itemIndex);
 			if (earlierAmbiguous && method !== 'GET') appendDescription(error, EARLIER_ATTEMPT);
+			// Said in the message too: an error output item keeps only the message.
+			if (earlierAmbiguous && movesMoney) markMaybeApplied(error);
 			throw error;
 		}
 		earlierAmbiguous ||= isAmbiguous(outcome);
 		if (isCancelled(this)) throw stoppedError(this, itemIndex, movesMoney && earlierAmbiguous);
-		if (attempt >= policy.maxAttempts || !shouldRetry(outcome, movesMoney, hasKey)) {
+		const delay = retryDelay(attempt, outcome, policy);
+		const outOfTime = options.deadline !== undefined && Date.now() + delay > options.deadline;
+		if (attempt >= policy.maxAttempts || !shouldRetry(outcome, movesMoney, hasKey) || outOfTime) {
 			if (response && outcome.kind !== 'malformed') {
 				const error = gameballApiError(this.getNode(), response.statusCode, response.body, itemIndex);
 				if (outcome.kind === 'rateLimited') appendDescription(error, rateLimitedAfter(attempt));
@@ -229,7 +254,6 @@ export async function sendToGameball(
 			if (movesMoney && earlierAmbiguous) markMaybeApplied(error);
 			throw error;
 		}
-		const delay = retryDelay(attempt, outcome, policy);
 		// Gameball refused the account's rate: the other executions sending to this group wait as well.
 		if (outcome.kind === 'rateLimited') pacer.holdUntil(Date.now() + delay);
 		await sleep(delay);
