@@ -10,7 +10,7 @@ import {
 	isGameballTriggerItem,
 	isGameballWebhookBody,
 } from './gameball';
-import { fromOpenLoyaltyBody, isOpenLoyaltyBody } from './openLoyalty';
+import { fromOpenLoyaltyBody, isOpenLoyaltyBody, openLoyaltyRefusal } from './openLoyalty';
 
 export const EXPECTED_INPUTS =
 	'a Gameball Trigger item ({ event, customerId, ... }), a Gameball webhook body ({ event, customer_id, data }), ' +
@@ -64,13 +64,19 @@ function recognise(value: Json, wrapper: Json): LoyaltyEvent | null {
 	return null;
 }
 
+/** Why a body that looks like one the node reads is refused, after the keys it has; empty when there is no more to say. */
+function reasonOf(value: Json): string {
+	const refusal = openLoyaltyRefusal(value);
+	return refusal ? `: ${refusal}` : '';
+}
+
 /** The event `value` holds, or why none. `where`: which part of the item it is, for the error (empty: the item). */
 function readOne(value: unknown, wrapper: Json, where: string): LoyaltyEvent | UnrecognisedInputError {
 	if (!isObject(value)) return new UnrecognisedInputError(`got ${describeValue(value)}${where}`);
 	const deliveryId = str(wrapper.deliveryId);
 	const event =
 		recognise(value, wrapper) ?? (isGameballAutomationItem(wrapper) ? fromGameballAutomationBody(value, deliveryId) : null);
-	if (!event) return new UnrecognisedInputError(`got ${describeValue(value)}${where}`);
+	if (!event) return new UnrecognisedInputError(`got ${describeValue(value)}${where}${reasonOf(value)}`);
 	return event.deliveryId === null && deliveryId !== null ? { ...event, deliveryId } : event;
 }
 

@@ -39,58 +39,109 @@ function eventNameOf(json: Json): string | null {
 	return name ? name.replace(/^oloy\./, '') : null;
 }
 
-function looksLikeMemberData(data: Json): boolean {
-	return ['customer', 'member', 'customerId', 'memberId', 'transactionId', 'transaction'].some((key) => key in data);
-}
-
-/** An Open Loyalty webhook body, legacy or named; unknown Open Loyalty events are recognised as kind `other`. */
-export function isOpenLoyaltyBody(json: Json): boolean {
+/** A body shaped as an Open Loyalty event, whether or not its name is one this node knows. */
+function openLoyaltyShape(json: Json): { name: string; data: Json; known: boolean } | null {
 	const name = eventNameOf(json);
 	const data = firstObj(json, DATA_KEYS);
-	if (!name || !data) return false;
-	if (Object.hasOwn(LEGACY_KINDS, name) || Object.hasOwn(NAMED_KINDS, name)) return true;
+	if (!name || !data) return null;
+	const known = Object.hasOwn(LEGACY_KINDS, name) || Object.hasOwn(NAMED_KINDS, name);
 	const legacyShape = /^(customer|account|transaction|campaign|level|reward)\.[a-z_]+$/.test(name);
 	const namedShape = /^[A-Z][A-Za-z]+$/.test(name);
-	return (legacyShape || namedShape) && looksLikeMemberData(data);
+	return known || legacyShape || namedShape ? { name, data, known } : null;
 }
 
-function customerOf(data: Json): EventDraft['customer'] {
-	const member = firstObj(data, ['customer', 'member', 'customerData']);
+/** Whether the node reads a customer ID, email or phone from `data`: what a step can find the contact by. */
+function namesCustomer(data: Json): boolean {
+	const { id, email, mobile } = customerOf(data);
+	return id !== null || email !== null || mobile !== null;
+}
+
+/**
+ * An Open Loyalty webhook body, legacy or named. An unknown Open Loyalty event is recognised, as kind `other`, only
+ * when it names a customer; a known one always is (one that names no member fires no step).
+ */
+export function isOpenLoyaltyBody(json: Json): boolean {
+	const shape = openLoyaltyShape(json);
+	return shape !== null && (shape.known || namesCustomer(shape.data));
+}
+
+/** Why an Open Loyalty-shaped body is not read, for the error; null when it is read or is not shaped so. */
+export function openLoyaltyRefusal(json: Json): string | null {
+	const shape = openLoyaltyShape(json);
+	if (!shape || isOpenLoyaltyBody(json)) return null;
+	return `the Open Loyalty event "${shape.name}" names no customer (no customer ID, email or phone)`;
+}
+
+const MEMBER_KEYS = ['customer', 'member', 'customerData'];
+const MEMBER_ID_KEYS = ['customerId', 'memberId'];
+
+/** A person's name from `firstName` and `lastName`; null when neither is given. */
+function joinedNameOf(firstName: string | null, lastName: string | null): string | null {
+	return [firstName, lastName].filter(Boolean).join(' ') || null;
+}
+
+/**
+ * The member: at the top of `data`, else inside `data.transaction` (`customerId`, `customerData`). A `name` on `data`
+ * itself may be the event's subject (a reward's name), so it is the customer's only when nothing else names them.
+ */
+function customerOf(data: Json): LoyaltyEvent['customer'] {
+	const transaction = firstObj(data, ['transaction']);
+	const member = firstObj(data, MEMBER_KEYS) ?? firstObj(transaction, MEMBER_KEYS);
 	const registration = obj(data.data);
-	const sources = [member, registration, data];
-	const pick = (keys: string[]) => {
+	const pick = (keys: string[], sources = [member, registration, data]) => {
 		for (const source of sources) {
 			const value = first(source, keys, str);
 			if (value !== null) return value;
 		}
 		return null;
 	};
-	const firstName = pick(['firstName']);
-	const lastName = pick(['lastName']);
-	const joinedName = [firstName, lastName].filter(Boolean).join(' ');
 	return {
-		id: first(data, ['customerId', 'memberId'], str) ?? first(member, ['customerId', 'memberId', 'id'], str),
+		id:
+			first(data, MEMBER_ID_KEYS, str) ??
+			first(member, [...MEMBER_ID_KEYS, 'id'], str) ??
+			first(transaction, MEMBER_ID_KEYS, str),
 		email: pick(['email']),
 		mobile: pick(['phone', 'phoneNumber', 'mobile']),
 		platformId: pick(['loyaltyCardNumber']),
-		name: pick(['name']) ?? (joinedName || null),
+		name:
+			pick(['name'], [member, registration]) ??
+			joinedNameOf(pick(['firstName']), pick(['lastName'])) ??
+			first(data, ['name'], str),
 	};
 }
 
-function levelIn(source: Json | null): { name: string | null; rank: number | null } {
-	return {
-		name: first(source, ['name', 'levelName'], str),
-		rank: first(source, ['order', 'rank', 'conditionValue'], num),
-	};
+type Level = { name: string | null; rank: number | null };
+
+const CURRENT_LEVEL_KEYS = ['level', 'tier', 'currentLevel', 'newLevel'];
+const PREVIOUS_LEVEL_KEYS = ['previousLevel', 'oldLevel', 'previousTier', 'fromLevel'];
+
+/** A level sent by its name alone (`level: "Gold"`). */
+function levelName(value: unknown): string | null {
+	return typeof value === 'string' ? str(value) : null;
+}
+
+/** The level under the first of `keys`: an object (`{ name, conditionValue }`), else a name alone (rank unknown). */
+function levelAt(source: Json | null, keys: string[]): Level {
+	const level = firstObj(source, keys);
+	if (!level) return { name: first(source, keys, levelName), rank: null };
+	return { name: first(level, ['name', 'levelName'], str), rank: first(level, ['order', 'rank', 'conditionValue'], num) };
+}
+
+/** The current level as the event gives it, else as its member does (`data.customer.level`). */
+function currentLevelOf(data: Json): Level {
+	const given = levelAt(data, CURRENT_LEVEL_KEYS);
+	const name = given.name ?? first(data, ['levelName', 'tierName'], str);
+	if (name !== null) return { name, rank: given.rank };
+	const ofMember = levelAt(firstObj(data, ['customer', 'member']), ['level', 'currentLevel']);
+	return { name: ofMember.name, rank: given.rank ?? ofMember.rank };
 }
 
 function tierOf(data: Json): EventDraft['tier'] {
-	const member = firstObj(data, ['customer', 'member']);
-	const current = levelIn(firstObj(data, ['level', 'tier', 'currentLevel', 'newLevel']));
-	const previous = levelIn(firstObj(data, ['previousLevel', 'oldLevel', 'previousTier', 'fromLevel']));
+	const current = currentLevelOf(data);
+	const previous = levelAt(data, PREVIOUS_LEVEL_KEYS);
 	const move = first(data, ['levelMove', 'direction', 'move'], str)?.toLowerCase() ?? null;
 	return {
-		name: current.name ?? first(data, ['levelName', 'tierName'], str) ?? levelIn(firstObj(member, ['level', 'currentLevel'])).name,
+		name: current.name,
 		rank: current.rank,
 		previousName: previous.name ?? first(data, ['previousLevelName', 'oldLevelName'], str),
 		previousRank: previous.rank,

@@ -1,0 +1,126 @@
+import type { IDataObject } from 'n8n-workflow';
+import { eventOf, FIRE_ALWAYS, OUTPUT, runLoyalty } from './helpers';
+
+const member = { customerId: 'ol-42', email: 'mila@example.com', firstName: 'Mila', lastName: 'Nowak' };
+
+const stepCount = (outputs: unknown[][]) => outputs.reduce((total, output) => total + output.length, 0);
+
+describe('Open Loyalty: the member inside the transaction', () => {
+	const assigned = {
+		type: 'TransactionAssignedToCustomer',
+		data: {
+			transaction: {
+				transactionId: 't-9',
+				header: { documentNumber: 'INV-9' },
+				customerId: 'ol-42',
+				customerData: { email: 'mila@example.com', name: 'Mila Nowak' },
+				grossValue: 250,
+			},
+		},
+	};
+
+	test('customerId and customerData under data.transaction name the customer', async () => {
+		const event = await eventOf(assigned);
+		expect(event).toMatchObject({
+			kind: 'transaction_registered',
+			customer: { id: 'ol-42', email: 'mila@example.com', name: 'Mila Nowak' },
+			transaction: { id: 't-9', amount: 250, documentNumber: 'INV-9' },
+		});
+	});
+
+	test('so the default Log Note rule writes its note', async () => {
+		const { outputs, error } = await runLoyalty({}, [assigned]);
+		expect(error).toBeUndefined();
+		expect(outputs[OUTPUT.logNote]).toHaveLength(1);
+	});
+
+	test('a member at the top of data still wins over the one inside the transaction', async () => {
+		const event = await eventOf({
+			type: 'TransactionRegistered',
+			data: { customer: member, transaction: { transactionId: 't-1', customerId: 'other', customerData: { email: 'other@example.com' } } },
+		});
+		expect(event.customer).toMatchObject({ id: 'ol-42', email: 'mila@example.com', name: 'Mila Nowak' });
+	});
+});
+
+describe("Open Loyalty: the customer's name", () => {
+	test("a reward's name on data does not replace the member's first and last name", async () => {
+		const event = await eventOf({ type: 'CustomerBoughtReward', data: { customer: member, rewardId: 'r-1', name: 'Free coffee', couponCode: 'COFFEE-1' } });
+		expect(event.customer.name).toBe('Mila Nowak');
+	});
+
+	test("a member's own name is kept", async () => {
+		const event = await eventOf({ type: 'CustomerBoughtReward', data: { customer: { customerId: 'ol-42', name: 'Mila N.' }, name: 'Free coffee' } });
+		expect(event.customer.name).toBe('Mila N.');
+	});
+
+	test('a name on data is read as the customer\'s when nothing else names them', async () => {
+		const event = await eventOf({ type: 'CustomerUpdated', data: { customerId: 'ol-42', name: 'Mila Nowak' } });
+		expect(event.customer.name).toBe('Mila Nowak');
+	});
+});
+
+describe('Open Loyalty: an unknown event must name a customer by a value', () => {
+	const noCustomer: Array<[string, IDataObject]> = [
+		['a null customerId', { type: 'CouponWillExpire', data: { customerId: null, coupon: { code: 'C1' } } }],
+		['only a transaction', { type: 'RewardRedemptionStatusChanged', data: { transactionId: 't-1', status: 'redeemed' } }],
+		['an empty customer object', { type: 'LevelWillExpire', data: { customer: {} } }],
+	];
+
+	test.each(noCustomer)('%s is an error that says so, not silence', async (_name, input) => {
+		const { error } = await runLoyalty(FIRE_ALWAYS, [input]);
+		expect(error?.message).toContain('Unrecognised loyalty input');
+		expect(error?.message).toContain('names no customer');
+	});
+
+	test.each(noCustomer)('%s goes to the first output as { error } with On Error: Continue', async (_name, input) => {
+		const { outputs } = await runLoyalty(FIRE_ALWAYS, [input], true);
+		expect(stepCount(outputs)).toBe(1);
+		expect(outputs[OUTPUT.upsertContact][0].json.error).toBeDefined();
+	});
+
+	test('an email in customerData names the customer: kind other', async () => {
+		const input = { type: 'RewardRedemptionStatusChanged', data: { customerData: { email: 'mila@example.com' }, status: 'redeemed' } };
+		const event = await eventOf(input);
+		expect(event).toMatchObject({ source: 'openLoyalty', kind: 'other', customer: { email: 'mila@example.com' } });
+	});
+
+	test('a customer ID inside the transaction names the customer: kind other', async () => {
+		const event = await eventOf({ type: 'CampaignEffectWasApplied', data: { transaction: { transactionId: 't-1', customerId: 'ol-42' } } });
+		expect(event).toMatchObject({ kind: 'other', customer: { id: 'ol-42' } });
+	});
+});
+
+describe('Open Loyalty: levels', () => {
+	test('a level inside data.customer gives the rank too, so the direction', async () => {
+		const event = await eventOf({
+			type: 'CustomerLevelChanged',
+			data: { customer: { ...member, level: { name: 'Gold', conditionValue: 1000 } }, previousLevel: { name: 'Silver', conditionValue: 500 } },
+		});
+		expect(event.tier).toEqual({ name: 'Gold', rank: 1000, previousName: 'Silver', previousRank: 500, direction: 'up' });
+	});
+
+	test('a level under data still wins over the member\'s', async () => {
+		const event = await eventOf({
+			type: 'CustomerLevelChanged',
+			data: { customer: { ...member, level: { name: 'Bronze', conditionValue: 100 } }, level: { name: 'Gold', conditionValue: 1000 } },
+		});
+		expect(event.tier).toMatchObject({ name: 'Gold', rank: 1000 });
+	});
+
+	test('levels given as names are read as tier names, rank unknown', async () => {
+		const event = await eventOf({ type: 'CustomerLevelChanged', data: { customer: member, level: 'Gold', previousLevel: 'Silver' } });
+		expect(event.tier).toEqual({ name: 'Gold', rank: null, previousName: 'Silver', previousRank: null, direction: null });
+	});
+
+	test('so a level named by a string is tagged', async () => {
+		const { outputs } = await runLoyalty({}, [{ type: 'CustomerLevelChanged', data: { customer: member, level: 'Gold', previousLevel: 'Silver' } }]);
+		expect(outputs[OUTPUT.addTag]).toHaveLength(1);
+		expect(outputs[OUTPUT.addTag][0].json.tag).toBe('Loyalty: Gold');
+	});
+
+	test("a member's level given as a name", async () => {
+		const event = await eventOf({ type: 'CustomerLevelChanged', data: { customer: { ...member, level: 'Gold' } } });
+		expect(event.tier).toMatchObject({ name: 'Gold', rank: null });
+	});
+});
