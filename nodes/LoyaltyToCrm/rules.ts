@@ -16,7 +16,11 @@ export const CONDITIONS: Array<{ value: CrmRuleCondition; name: string; descript
 	},
 	{ value: 'pointsCrossed', name: 'Points Crossed N', description: 'Available points went from below N to N or more' },
 	{ value: 'pointsAtLeast', name: 'Points >= N', description: 'Available points are N or more' },
-	{ value: 'pointsChanged', name: 'Points Changed', description: 'The event changed the available points' },
+	{
+		value: 'pointsChanged',
+		name: 'Points Changed',
+		description: 'A points event (any move of available, pending or total points), or another event that changed the available points',
+	},
 	{ value: 'referralCodeAssigned', name: 'Referral Code Assigned', description: 'The member got a new referral code' },
 	{
 		value: 'contactChanged',

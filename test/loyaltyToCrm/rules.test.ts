@@ -35,6 +35,17 @@ describe('rule conditions', () => {
 		expect(await fires('tierChanged', fixtures.gameballProfileBody)).toBe(false);
 	});
 
+	test('points changed: every points event, even one where only pending and total points moved, as its description says', async () => {
+		const onlyPending = {
+			...fixtures.triggerPointsItem,
+			previousActivatedPoints: 90, activatedPoints: 90, activatedPointsDelta: 0,
+			previousPendingPoints: 10, pendingPoints: 60, pendingPointsDelta: 50,
+			previousTotalPoints: 100, totalPoints: 150, totalPointsDelta: 50,
+		};
+		expect(await fires('pointsChanged', onlyPending)).toBe(true);
+		expect(await fires('pointsChanged', fixtures.triggerTierItem)).toBe(false);
+	});
+
 	test('points >= N looks at the available balance', async () => {
 		expect(await fires('pointsAtLeast', fixtures.gameballProfileBody, { pointsThreshold: 90 })).toBe(true);
 		expect(await fires('pointsAtLeast', fixtures.gameballProfileBody, { pointsThreshold: 91 })).toBe(false);
