@@ -3,6 +3,6 @@ import { requestOperation } from '../../helpers/requestOperation';
 export const getCouponIntegration = requestOperation({
 	value: 'getCouponIntegration',
 	name: 'Get Coupon Integration',
-	action: 'Get how Gameball creates coupons in your store',
+	action: 'Get the coupon integration settings',
 	endpoint: 'GET /configurations/coupon',
 });

@@ -3,6 +3,6 @@ import { requestOperation } from '../../helpers/requestOperation';
 export const getWidget = requestOperation({
 	value: 'getWidget',
 	name: 'Get Widget',
-	action: 'Get the styling of the Gameball widget',
+	action: 'Get the widget styling',
 	endpoint: 'GET /configurations/widget',
 });

@@ -18,7 +18,7 @@ const enableOptions = couponKinds.map(
 export const updateCouponIntegration = requestOperation({
 	value: 'updateCouponIntegration',
 	name: 'Update Coupon Integration',
-	action: 'Update how Gameball creates coupons in your store',
+	action: 'Update the coupon integration settings',
 	endpoint: 'PUT /configurations/coupon',
 	required: [
 		{

@@ -3,7 +3,7 @@ import { customerLookup } from '../../helpers/customerLookup';
 export const getAutomationCampaigns = customerLookup({
 	value: 'getAutomationCampaigns',
 	name: 'Get Automation Campaigns',
-	action: 'Get the automation campaigns a customer is in',
+	action: 'Get the automation campaigns of a customer',
 	endpoint: 'GET /customers/{customerId}/automation',
 	// `count` is the number of campaigns: the items say it.
 	entries: { key: 'campaigns' },
