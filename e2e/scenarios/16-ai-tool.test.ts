@@ -112,6 +112,8 @@ describeIfLanded(`n8n ${context.n8nVersion}: the Gameball node as an AI Agent to
 		const offered = (first.tools ?? []).filter(({ function: { name } }) => /gameball/i.test(name));
 		expect(offered).toHaveLength(1);
 		const tool = offered[0].function;
+		// n8n names the tool after the node ("Gameball Balance"), as the README says.
+		expect(tool.name).toBe('Gameball_Balance');
 		expect(tool.description).toMatch(/balance/i);
 		expect(tool.parameters).toMatchObject({
 			type: 'object',
