@@ -65,13 +65,14 @@ export function toNumber(
 }
 
 /**
- * A text field's value, trimmed: an expression may give a number or a switch (a phone number, a ZIP code), which
- * Gameball wants as text. Unset is `undefined`; a list or an object is refused by the field's name.
+ * A text field's value, trimmed: an expression may give a number or a switch (a phone number, a ZIP code), or a
+ * date, which Gameball wants as text (a date as ISO). Unset is `undefined`; a list or an object is refused by name.
  */
 export function toText(context: NodeContext, displayName: string, value: unknown, itemIndex: number): string | undefined {
 	if (value === undefined || value === null) return undefined;
 	if (typeof value === 'string') return value.trim();
 	if (typeof value === 'number' || typeof value === 'boolean') return String(value);
+	if (value instanceof Date && !Number.isNaN(value.getTime())) return value.toISOString();
 	return refuse(context, `"${displayName}" must be text (got ${Array.isArray(value) ? 'a list' : typeof value})`, itemIndex);
 }
 

@@ -180,6 +180,24 @@ describe('result entries that cannot be trusted to an item', () => {
 	const abc = ['a', 'b', 'c'].map((id) => ({ id }));
 	const upsert = { resource: 'customer', operation: 'createOrUpdate', customerId: '={{ $json.id }}', batching: { mode: 'always', pollSeconds: 0.1 } };
 
+	it.each([
+		['a larger total', { totalItems: 4 }],
+		['no total', {}],
+	])('a success indexed past the job\'s end (%s) still means successes are listed by index: an item in neither list is unknown', async (_label, total) => {
+		const failure = { index: 1, code: 7000, message: 'Customer not found' };
+		const { server, credentials } = await batchServer({ status: 'completed', ...total, processedItems: 3, failedItems: 1, results: [{ index: 0 }, { index: 3 }], errors: [failure] });
+		try {
+			const { outputs } = await runGameball(credentials, upsert, abc, true);
+			expect(outputs[0].map((item) => [item.json.success, item.json.mayHaveBeenApplied ?? false])).toEqual([
+				[true, false],
+				[false, false],
+				[false, true],
+			]);
+		} finally {
+			server.close();
+		}
+	});
+
 	it.each([3, -1, 1.5])('a failure at index %p, no position of the 3-item job, leaves every item unknown, not applied', async (index) => {
 		const failure = { index, code: 7000, message: 'Customer not found' };
 		const { server, credentials } = await batchServer({ status: 'completed', totalItems: 3, processedItems: 3, failedItems: 1, results: [], errors: [failure] });

@@ -42,6 +42,13 @@ describe('a text field whose expression gives a number', () => {
 		expect(sim.requests[sim.requests.length - 1].status).not.toBe(400);
 	});
 
+	it('a date (a JavaScript Date from an expression) is sent as its ISO text, as before', async () => {
+		const parameters = { resource: 'customer', operation: 'createOrUpdate', customerId: 'buyer', additionalFields: { dateOfBirth: '={{ new Date("1990-01-02T00:00:00Z") }}' } };
+		const result = await runGameball(credentials, parameters, [{}]);
+		expect(result.error).toBeUndefined();
+		expect(valueAt(lastBody(), 'customerAttributes.dateOfBirth')).toBe('1990-01-02T00:00:00.000Z');
+	});
+
 	it('an object is refused by the field\'s name, before anything is sent', async () => {
 		const sent = sim.requests.length;
 		const parameters = { resource: 'transaction', operation: 'redeem', customerId: 'buyer', transactionId: 'r-o', additionalFields: { points: 1, mobile: '={{ $json.v }}' } };
@@ -64,6 +71,21 @@ describe('a dropdown whose expression gives a value it does not offer', () => {
 		const result = await runGameball(credentials, parameters, [{ v: 'Web' }]);
 		expect(result.error?.message).toMatch(new RegExp(`^"${displayName}" must be one of .* \\(got "Web"\\)$`));
 		expect(sim.requests.length).toBe(sent);
+	});
+
+	it.each([
+		['empty text', { v: '' }],
+		['null', { v: null }],
+		['nothing', {}],
+	])('an optional one whose expression gives %s is left out, as before', async (_label, item) => {
+		const sent = sim.requests.length;
+		const order = await runGameball(credentials, { resource: 'order', operation: 'track', customerId: 'buyer', orderId: `o-none-${_label}`, totalPaid: 10, additionalFields: { channel: '={{ $json.v }}' } }, [item]);
+		expect(order.error).toBeUndefined();
+		expect(lastBody()).not.toHaveProperty('channel');
+		const count = await runGameball(credentials, { resource: 'transaction', operation: 'count', filters: { status: '={{ $json.v }}' } }, [item]);
+		expect(count.error).toBeUndefined();
+		expect(sim.requests[sim.requests.length - 1].query).not.toHaveProperty('status');
+		expect(sim.requests.length).toBe(sent + 2);
 	});
 
 	it('a value it offers is sent', async () => {

@@ -124,3 +124,25 @@ describe('Open Loyalty: levels', () => {
 		expect(event.tier).toMatchObject({ name: 'Gold', rank: null });
 	});
 });
+
+describe('inputs that are not Open Loyalty events, or read otherwise', () => {
+	test("a Gameball automation body with an event name and data stays Gameball's, with its customer ID", async () => {
+		const automation = { event: 'gameball.automation.webhook', body: { event: 'VipReached', customerId: 'c-7', data: { email: 'x@example.com' } }, query: {}, headers: {} };
+		expect(await eventOf(automation)).toMatchObject({ source: 'gameball', customer: { id: 'c-7' } });
+	});
+
+	test('a foreign webhook with an event name and an email in data, but no member, is refused', async () => {
+		const { error } = await runLoyalty({}, [{ event: 'Signup', data: { email: 'a@example.com' } }]);
+		expect(error?.message).toMatch(/Unrecognised loyalty input/);
+	});
+
+	test('a level given as an ID beside its name: the name is the tier name', async () => {
+		const event = await eventOf({ type: 'CustomerLevelChanged', data: { customerId: 'c', level: 'e82c96cf-uuid', levelName: 'Gold', previousLevel: 'a1-uuid', previousLevelName: 'Silver' } });
+		expect(event).toMatchObject({ tier: { name: 'Gold', previousName: 'Silver' } });
+	});
+
+	test("a body whose data is the member: its own name wins over a lone first name", async () => {
+		const event = await eventOf({ type: 'customer.updated', data: { customerId: 'c', name: 'Jon Doe', firstName: 'Jon' } });
+		expect(event).toMatchObject({ customer: { name: 'Jon Doe' } });
+	});
+});

@@ -108,10 +108,11 @@ function resultFor(status: BatchStatus, position: number): ItemResult {
 			unknown: true,
 		};
 	}
-	// Every failure is placed and this item is not one of them: it succeeded, unless the job lists its successes
-	// by position and this item is not among them.
+	// Every failure is placed and this item is not one of them: it succeeded, unless the job lists successes by
+	// index (any placed, or any with an index that is no position of the job) and this item is not among them.
 	const allFailuresPlaced = (status.failed ?? placedFailures) === placedFailures;
-	const listsSuccesses = status.successes.size > 0 && status.unplacedSuccesses.length === 0;
+	const hasIndex = (entry: IDataObject) => entry.index !== undefined && entry.index !== null;
+	const listsSuccesses = status.successes.size > 0 || status.unplacedSuccesses.some(hasIndex);
 	if (status.state === 'completed' && allFailuresPlaced && !listsSuccesses) return { ok: {} };
 	return { failed: `Batch job ${status.jobId} ended "${status.state}" without a result for this item: it may have failed or been applied. ${CHECK_FIRST}`, unknown: true };
 }

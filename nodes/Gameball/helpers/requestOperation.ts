@@ -96,6 +96,11 @@ function wantsInteger(spec: RequestSpec, name: string): boolean {
 	return spec.integers?.includes(name) ?? false;
 }
 
+/** An expression that gave nothing: the field is left out (or, when required, refused as missing). */
+function isUnset(value: unknown): boolean {
+	return value === undefined || value === null || (typeof value === 'string' && value.trim() === '');
+}
+
 function convert(
 	context: IExecuteFunctions,
 	spec: RequestSpec,
@@ -111,7 +116,7 @@ function convert(
 	if (property.type === 'number' || integer) {
 		return checkRange(context, property, toNumber(context, property.displayName, value, itemIndex, integer), itemIndex);
 	}
-	if (hasFixedChoices(property)) return readChoices(context, property, value, itemIndex);
+	if (hasFixedChoices(property)) return isUnset(value) ? undefined : readChoices(context, property, value, itemIndex);
 	if (property.type === 'string') return toText(context, property.displayName, value, itemIndex);
 	if (typeof value === 'string') return value.trim();
 	return checkRange(context, property, value, itemIndex) as FieldValue;

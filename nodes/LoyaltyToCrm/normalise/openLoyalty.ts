@@ -50,15 +50,19 @@ function openLoyaltyShape(json: Json): { name: string; data: Json; known: boolea
 	return known || legacyShape || namedShape ? { name, data, known } : null;
 }
 
-/** Whether the node reads a customer ID, email or phone from `data`: what a step can find the contact by. */
+/** Keys of an Open Loyalty member in an event's data: without one, an unknown event is not taken for Open Loyalty's. */
+const MEMBER_DATA_KEYS = ['customer', 'member', 'customerData', 'customerId', 'memberId', 'transaction'];
+
+/** Whether `data` has a member, and the node reads a customer ID, email or phone from it: what a step finds the contact by. */
 function namesCustomer(data: Json): boolean {
+	if (!MEMBER_DATA_KEYS.some((key) => key in data)) return false;
 	const { id, email, mobile } = customerOf(data);
 	return id !== null || email !== null || mobile !== null;
 }
 
 /**
  * An Open Loyalty webhook body, legacy or named. An unknown Open Loyalty event is recognised, as kind `other`, only
- * when it names a customer; a known one always is (one that names no member fires no step).
+ * when it names a customer through a member key; a known one always is (one that names no member fires no step).
  */
 export function isOpenLoyaltyBody(json: Json): boolean {
 	const shape = openLoyaltyShape(json);
@@ -81,8 +85,9 @@ function joinedNameOf(firstName: string | null, lastName: string | null): string
 }
 
 /**
- * The member: at the top of `data`, else inside `data.transaction` (`customerId`, `customerData`). A `name` on `data`
- * itself may be the event's subject (a reward's name), so it is the customer's only when nothing else names them.
+ * The member: at the top of `data`, else inside `data.transaction` (`customerId`, `customerData`), else `data` itself.
+ * Beside a member object, a `name` on `data` may be the event's subject (a reward's name), so it is the customer's
+ * only when nothing else names them.
  */
 function customerOf(data: Json): LoyaltyEvent['customer'] {
 	const transaction = firstObj(data, ['transaction']);
@@ -104,7 +109,7 @@ function customerOf(data: Json): LoyaltyEvent['customer'] {
 		mobile: pick(['phone', 'phoneNumber', 'mobile']),
 		platformId: pick(['loyaltyCardNumber']),
 		name:
-			pick(['name'], [member, registration]) ??
+			pick(['name'], member ? [member, registration] : [registration, data]) ??
 			joinedNameOf(pick(['firstName']), pick(['lastName'])) ??
 			first(data, ['name'], str),
 	};
@@ -120,30 +125,33 @@ function levelName(value: unknown): string | null {
 	return typeof value === 'string' ? str(value) : null;
 }
 
-/** The level under the first of `keys`: an object (`{ name, conditionValue }`), else a name alone (rank unknown). */
-function levelAt(source: Json | null, keys: string[]): Level {
+/**
+ * The level under the first of `keys`: an object (`{ name, conditionValue }`), its name else under `nameKeys`; or a
+ * text under `keys`, which may be a name (`level: "Gold"`) or an ID, so a name under `nameKeys` comes first.
+ */
+function levelAt(source: Json | null, keys: string[], nameKeys: string[] = []): Level {
 	const level = firstObj(source, keys);
-	if (!level) return { name: first(source, keys, levelName), rank: null };
-	return { name: first(level, ['name', 'levelName'], str), rank: first(level, ['order', 'rank', 'conditionValue'], num) };
+	const named = first(level, ['name', 'levelName'], str) ?? first(source, nameKeys, str);
+	if (level) return { name: named, rank: first(level, ['order', 'rank', 'conditionValue'], num) };
+	return { name: named ?? first(source, keys, levelName), rank: null };
 }
 
 /** The current level as the event gives it, else as its member does (`data.customer.level`). */
 function currentLevelOf(data: Json): Level {
-	const given = levelAt(data, CURRENT_LEVEL_KEYS);
-	const name = given.name ?? first(data, ['levelName', 'tierName'], str);
-	if (name !== null) return { name, rank: given.rank };
-	const ofMember = levelAt(firstObj(data, ['customer', 'member']), ['level', 'currentLevel']);
+	const given = levelAt(data, CURRENT_LEVEL_KEYS, ['levelName', 'tierName']);
+	if (given.name !== null) return given;
+	const ofMember = levelAt(firstObj(data, ['customer', 'member']), ['level', 'currentLevel'], ['levelName']);
 	return { name: ofMember.name, rank: given.rank ?? ofMember.rank };
 }
 
 function tierOf(data: Json): EventDraft['tier'] {
 	const current = currentLevelOf(data);
-	const previous = levelAt(data, PREVIOUS_LEVEL_KEYS);
+	const previous = levelAt(data, PREVIOUS_LEVEL_KEYS, ['previousLevelName', 'oldLevelName']);
 	const move = first(data, ['levelMove', 'direction', 'move'], str)?.toLowerCase() ?? null;
 	return {
 		name: current.name,
 		rank: current.rank,
-		previousName: previous.name ?? first(data, ['previousLevelName', 'oldLevelName'], str),
+		previousName: previous.name,
 		previousRank: previous.rank,
 		direction: move === 'up' || move === 'upgrade' ? 'up' : move === 'down' || move === 'downgrade' ? 'down' : null,
 	};
