@@ -97,7 +97,7 @@ export const loyaltyToCrmProperties: INodeProperties[] = [
 		options: [
 			{ name: 'Customer ID', value: 'customerId' },
 			{ name: 'Email', value: 'email' },
-			{ name: 'Mobile', value: 'mobile' },
+			{ name: 'Mobile', value: 'mobile', description: 'Not for HubSpot, whose upsert cannot match on a mobile number' },
 		],
 		default: 'email',
 		description:
