@@ -21,7 +21,11 @@ function prefixFor(preset: string, defaultPrefix: string, example: string): INod
 	};
 }
 
-const words = (field: string) => field.replace(/([A-Z])/g, ' $1').replace(/^./, (c) => c.toUpperCase());
+const words = (field: string) =>
+	field
+		.replace(/([A-Z])/g, ' $1')
+		.replace(/^./, (c) => c.toUpperCase())
+		.replace(/\bId\b/g, 'ID');
 
 /** Rule defaults are literals (the linter reads them); a test keeps them equal to DEFAULT_RULES. */
 export const loyaltyToCrmProperties: INodeProperties[] = [

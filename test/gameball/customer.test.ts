@@ -1,6 +1,6 @@
 import type { Simulator } from '../../simulator';
 import type { GameballCredentials } from '../harness/gameball';
-import type { INodeProperties, INodeTypeDescription } from 'n8n-workflow';
+import type { IDataObject, INodeProperties, INodeTypeDescription } from 'n8n-workflow';
 import { runGameball, simulatorFor } from '../harness/gameball';
 import { packageNodes } from '../harness/nodeTypes';
 import { standIn } from '../harness/standIn';
@@ -305,6 +305,27 @@ describe('Create or Update whose tags call fails after the customer was saved', 
 			expect(error?.description).toContain('The customer was saved; only its tags were not added.');
 		} finally {
 			await tagsRefused.close();
+		}
+	});
+});
+
+describe('Create or Update with a Device Token, answered by an error that echoes the request', () => {
+	const token = 'DEVICE-TOKEN-abcdef123456';
+	const parameters = { resource: 'customer', operation: 'createOrUpdate', customerId: 'c1', additionalFields: { deviceToken: token } };
+
+	it('keeps the token out of the error item and the error, as it keeps the keys', async () => {
+		const stand = await standIn(({ body }) => ({ status: 400, body: { code: 3000, message: `Invalid body: ${body}`, echoed: JSON.parse(body) } }));
+		try {
+			const kept = await runGameball(stand.credentials, parameters, [{}], true);
+			expect(String(kept.outputs[0][0].json.description)).toContain('Invalid body: {"customerId":"c1","deviceToken":"[redacted]"}');
+			expect(JSON.stringify(kept.outputs)).not.toContain(token);
+			const thrown = await runGameball(stand.credentials, parameters, [{}]);
+			expect(thrown.error?.message).toMatch(/^3000: /);
+			// The error as the package builds it; n8n adds the node's own parameters when it saves an error.
+			const { message, description, errorResponse } = thrown.error as unknown as IDataObject;
+			expect(JSON.stringify({ message, description, errorResponse })).not.toContain(token);
+		} finally {
+			await stand.close();
 		}
 	});
 });

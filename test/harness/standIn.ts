@@ -14,6 +14,8 @@ export interface StandInRequest {
 	method: string;
 	url: URL;
 	n: number;
+	/** The request body as sent. */
+	body: string;
 }
 
 /**
@@ -23,10 +25,12 @@ export interface StandInRequest {
 export async function standIn(answer: (request: StandInRequest) => StandInAnswer) {
 	let calls = 0;
 	const server = http.createServer((request, response) => {
-		request.resume();
+		const chunks: Buffer[] = [];
+		request.on('data', (chunk: Buffer) => chunks.push(chunk));
 		request.on('end', () => {
 			calls += 1;
-			const { status = 200, body } = answer({ method: request.method ?? 'GET', url: new URL(request.url ?? '/', 'http://stand-in'), n: calls });
+			const sent = Buffer.concat(chunks).toString('utf8');
+			const { status = 200, body } = answer({ method: request.method ?? 'GET', url: new URL(request.url ?? '/', 'http://stand-in'), n: calls, body: sent });
 			response.writeHead(status, { 'content-type': 'application/json' }).end(JSON.stringify(body));
 		});
 	});

@@ -45,3 +45,9 @@ test('light and dark icons exist and differ', () => {
 	expect(read(icon.dark)).toContain('<svg');
 	expect(read(icon.light)).not.toEqual(read(icon.dark));
 });
+
+test('Pipedrive Field Keys name each field as the rest of the node does (Customer ID, not Customer Id)', () => {
+	const names = (property('pipedriveFieldKeys').options as INodeProperties[]).map((option) => option.displayName);
+	expect(names).toContain('Customer ID');
+	expect(names.filter((name) => /\bId\b/.test(name))).toEqual([]);
+});

@@ -87,7 +87,7 @@ export const batchingProperty: INodeProperties = {
 					name: 'Above Threshold',
 					value: 'auto',
 					description:
-						'Use batches when there are at least "Batch Threshold" items and the credential has a Secret Key (the batch API needs it); otherwise one request per item',
+						'Use batches when there are at least "Batch Threshold" items and the credential has a Secret Key (the batch API needs it); otherwise one request per item, as for Manual Adjustment and for items with a field the batch form cannot carry (such as Tags)',
 				},
 				{
 					name: 'Always',

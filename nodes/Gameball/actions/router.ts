@@ -43,6 +43,18 @@ async function fetchRecords(this: IExecuteFunctions, operation: GameballOperatio
 	return recordsFrom(operation, request, response);
 }
 
+/**
+ * A write that stops at one item leaves the items before it applied: the error says so, since running the node again
+ * sends them again (most writes carry no ID that would make a repeat harmless).
+ */
+function earlierWrites(operation: GameballOperation, earlier: INodeExecutionData[]): string | undefined {
+	if (operation.endpoint.startsWith('GET ')) return undefined;
+	const items = new Set(earlier.map(({ pairedItem }) => (pairedItem as { item: number }).item));
+	if (items.size === 0) return undefined;
+	const those = items.size === 1 ? 'The item before it was' : `The ${items.size} items before it were`;
+	return `${those} sent to Gameball and succeeded: leave ${items.size === 1 ? 'it' : 'them'} out when running again, or ${items.size === 1 ? 'it is' : 'they are'} sent twice.`;
+}
+
 /** The item loop, written once: every operation gets continue-on-fail, paired items and batch mode from here. */
 export async function router(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
 	const items = this.getInputData();
@@ -73,7 +85,7 @@ export async function router(this: IExecuteFunctions): Promise<INodeExecutionDat
 				continue;
 			}
 			const stopped = asNodeError(this.getNode(), error, itemIndex);
-			const earlier = operation.describeEarlier?.(output);
+			const earlier = operation.describeEarlier ? operation.describeEarlier(output) : earlierWrites(operation, output);
 			if (earlier) appendDescription(stopped, earlier);
 			throw stopped;
 		}

@@ -132,6 +132,15 @@ function attemptTimeout({ timeoutMs = 30000, deadline }: SendOptions): number {
 	return deadline === undefined ? timeoutMs : Math.min(timeoutMs, Math.max(1000, deadline - Date.now()));
 }
 
+/** Body fields as secret as the keys (password fields): an error answer that echoes the request must not show them. */
+const SECRET_FIELDS = new Set(['deviceToken']);
+
+/** The values of secret fields anywhere in a request body (a batch job's entries too). */
+function secretFieldValues(body: unknown, depth = 0): unknown[] {
+	if (depth > 4 || typeof body !== 'object' || body === null) return [];
+	return Object.entries(body).flatMap(([key, value]) => (SECRET_FIELDS.has(key) ? [value] : secretFieldValues(value, depth + 1)));
+}
+
 /** Socket codes under which nothing reached Gameball: the connection was refused, or its host name not resolved. */
 const NOT_SENT_CODES = new Set(['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN']);
 
@@ -204,7 +213,8 @@ export async function sendToGameball(
 			// An error answer becomes a NodeApiError that n8n shows and saves: it keeps no key it may echo (nor does an
 			// answer that carries error messages, `redactAnswer`).
 			if (response.statusCode >= 400 || options.redactAnswer) {
-				response.body = redactSecrets(response.body, [credentials.apiKey, credentials.secretKey]) as IN8nHttpFullResponse['body'];
+				const secrets = [credentials.apiKey, credentials.secretKey, ...secretFieldValues(request.body)];
+				response.body = redactSecrets(response.body, secrets) as IN8nHttpFullResponse['body'];
 			}
 			// Only a 2xx body that does not parse is malformed: a 429 or a proxy's HTML 502 keeps its status.
 			const succeeded = response.statusCode >= 200 && response.statusCode < 300;

@@ -31,7 +31,7 @@ export const createJob: GameballOperation = {
 			type: 'options',
 			default: 'customers',
 			description: 'What every entry of the job does',
-			options: JOB_KINDS.map(({ kind, name, example }) => ({ name, value: kind, description: `Entries like ${example}` })),
+			options: JOB_KINDS.map(({ kind, name, example, note }) => ({ name, value: kind, description: `Entries like ${example}${note ? `; ${note}` : ''}` })),
 		},
 		{
 			displayName: 'Entries',

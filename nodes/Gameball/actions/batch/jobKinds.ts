@@ -6,6 +6,8 @@ export interface JobKind {
 	/** Fields every entry needs; `orderIds` for the one kind whose entries are bare order IDs. */
 	entry: string[] | 'orderIds';
 	example: string;
+	/** What the example does not show. */
+	note?: string;
 	/** Rewards, redeems or adjusts points: never repeated after an ambiguous failure. */
 	movesMoney?: boolean;
 }
@@ -17,6 +19,8 @@ export const JOB_KINDS: JobKind[] = [
 		name: 'Balance Adjustment',
 		entry: ['customerId', 'amount'],
 		example: '[{"customerId": "c1", "amount": 50, "reason": "Goodwill"}]',
+		// Gameball's "amount to adjust the balance by": read as points, as Manual Adjustment's Points are sent in it.
+		note: '"amount" is points, negative to take away',
 		movesMoney: true,
 	},
 	{ kind: 'balance-inquiry', name: 'Balance Inquiry', entry: ['customerId'], example: '[{"customerId": "c1"}]' },

@@ -51,7 +51,7 @@ const properties: INodeProperties[] = [
 			default: '',
 			placeholder: 'vip, newsletter',
 			description:
-				'Comma-separated, or a JSON array. Added with a second call (Add Tags) after the customer is saved: Gameball\'s create-or-update has no tags field.',
+				'Comma-separated, or a JSON array. Added with a second call (Add Tags) after the customer is saved: Gameball\'s create-or-update has no tags field. Needs the credential\'s Secret Key.',
 		},
 	]),
 ];
