@@ -329,3 +329,37 @@ describe('Create or Update with a Device Token, answered by an error that echoes
 		}
 	});
 });
+
+describe('a Device Token in batch mode, and a short one', () => {
+	const token = 'DEVICE-TOKEN-abcdef123456';
+
+	it('is kept out of a batch status answer that echoes it', async () => {
+		const stand = await standIn(({ method, url }) => {
+			if (method === 'POST' && url.pathname.includes('/batch/')) return { body: { jobId: 1 } };
+			const failed = { index: 0, code: 3000, message: `invalid deviceToken ${token}` };
+			if (url.pathname.includes('/batches/1/status')) return { body: { status: 'completed', totalItems: 1, processedItems: 1, failedItems: 1, results: [], errors: [failed] } };
+			return { status: 404, body: {} };
+		});
+		try {
+			const parameters = { resource: 'customer', operation: 'createOrUpdate', customerId: 'c1', additionalFields: { deviceToken: token }, batching: { mode: 'always', pollSeconds: 0.1 } };
+			const { outputs } = await runGameball(stand.credentials, parameters, [{}], true);
+			expect(outputs[0][0].json.success).toBe(false);
+			expect(JSON.stringify(outputs)).toContain('invalid deviceToken [redacted]');
+			expect(JSON.stringify(outputs)).not.toContain(token);
+		} finally {
+			await stand.close();
+		}
+	});
+
+	it('of under 8 characters (a placeholder) is not redacted, so it cannot garble the error', async () => {
+		const stand = await standIn(() => ({ status: 400, body: { code: 3000, message: 'invalid code for customer' } }));
+		try {
+			const parameters = { resource: 'customer', operation: 'createOrUpdate', customerId: 'c1', additionalFields: { deviceToken: 'code' }, batching: { mode: 'never' } };
+			const { error } = await runGameball(stand.credentials, parameters, [{}]);
+			expect(error?.message).toMatch(/^3000: /);
+			expect(error?.description).toContain('invalid code for customer');
+		} finally {
+			await stand.close();
+		}
+	});
+});

@@ -7,6 +7,8 @@ import type { GameballCredentials } from '../harness/gameball';
 import { runGameball, simulatorFor } from '../harness/gameball';
 import { standIn } from '../harness/standIn';
 import { runNode } from '../harness/run';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
 
 const runWithOnError = (credentials: GameballCredentials, onError: INode['onError'], parameters: INodeParameters, items: IDataObject[]) =>
 	runNode({ type: 'gameball', parameters, credentials, onError }, items);
@@ -117,4 +119,42 @@ describe('a write that stops at one item, Continue On Fail off', () => {
 			await stand.close();
 		}
 	});
+});
+
+describe('the items-before note, where it does not belong', () => {
+	it('is not given for a POST that changes nothing (a preview), whose repeat is harmless', async () => {
+		const stand = await standIn(({ n }) => (n < 3 ? { body: { rewards: [] } } : { status: 400, body: { code: 3000, message: 'bad' } }));
+		try {
+			const preview = { resource: 'event', operation: 'previewRewards', customerId: '={{ $json.id }}', eventName: 'visit' };
+			const { error } = await runGameball(stand.credentials, preview, [{ id: 'a' }, { id: 'b' }, { id: 'c' }]);
+			expect(error?.context?.itemIndex).toBe(2);
+			expect(error?.description ?? '').not.toContain('before it');
+		} finally {
+			await stand.close();
+		}
+	});
+
+	it('does not count an earlier item that failed (Continue On Fail) when a stop ends the run', async () => {
+		let requests = 0;
+		const server = createServer((request, response) => {
+			request.resume();
+			request.on('end', () => {
+				requests += 1;
+				if (requests === 1) response.writeHead(400, { 'content-type': 'application/json' }).end(JSON.stringify({ code: 3000, message: 'bad event' }));
+				else setTimeout(() => response.writeHead(200, { 'content-type': 'application/json' }).end('{}'), 2500);
+			});
+		});
+		await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+		const baseUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+		const credentials = { gameballApi: { apiKey: 'k'.repeat(20), secretKey: 's'.repeat(20), apiVersion: 'v4.0', baseUrl } };
+		try {
+			const send = { resource: 'event', operation: 'send', customerId: '={{ $json.id }}', eventName: 'visit', batching: { mode: 'never' } };
+			const result = await runNode({ type: 'gameball', parameters: send, credentials, continueOnFail: true, stopAfterMs: 800 }, [{ id: 'a' }, { id: 'b' }]);
+			expect(result.error?.message).toMatch(/stopped/);
+			expect(result.error?.description ?? '').not.toContain('before it');
+		} finally {
+			server.closeAllConnections();
+			server.close();
+		}
+	}, 20000);
 });

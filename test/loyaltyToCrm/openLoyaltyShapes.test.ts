@@ -70,7 +70,7 @@ describe('Open Loyalty: an unknown event must name a customer by a value', () =>
 	test.each(noCustomer)('%s is an error that says so, not silence', async (_name, input) => {
 		const { error } = await runLoyalty(FIRE_ALWAYS, [input]);
 		expect(error?.message).toContain('Unrecognised loyalty input');
-		expect(error?.message).toContain('names no customer');
+		expect(error?.message).toContain('names no member');
 	});
 
 	test.each(noCustomer)('%s goes to the first output as { error } with On Error: Continue', async (_name, input) => {
@@ -144,5 +144,17 @@ describe('inputs that are not Open Loyalty events, or read otherwise', () => {
 	test("a body whose data is the member: its own name wins over a lone first name", async () => {
 		const event = await eventOf({ type: 'customer.updated', data: { customerId: 'c', name: 'Jon Doe', firstName: 'Jon' } });
 		expect(event).toMatchObject({ customer: { name: 'Jon Doe' } });
+	});
+});
+
+describe('a body whose data is the member and also names the event\'s subject', () => {
+	test('a reward\'s name beside the member\'s first and last name is not the customer\'s', async () => {
+		const event = await eventOf({ type: 'CustomerBoughtReward', data: { customerId: 'ol-42', firstName: 'Mila', lastName: 'Nowak', name: 'Free coffee' } });
+		expect(event).toMatchObject({ customer: { name: 'Mila Nowak' } });
+	});
+
+	test('an unknown event with only an email on data says it names no member', async () => {
+		const { error } = await runLoyalty(FIRE_ALWAYS, [{ type: 'LevelWillExpire', data: { email: 'mila@example.com', firstName: 'Mila' } }]);
+		expect(error?.message).toContain('names no member (no customer, member, customerData, customerId, memberId or transaction key');
 	});
 });

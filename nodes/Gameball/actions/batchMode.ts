@@ -4,7 +4,7 @@ import { NodeOperationError } from 'n8n-workflow';
 import type { GameballBatchQueuedItem, GameballBatchResultItem } from '../../types';
 import type { BatchStatus } from '../transport/batch';
 import { createBatchJob, MAX_BATCH_SIZE, waitForBatch } from '../transport/batch';
-import { hasSecretKey, isCancelled, mayHaveBeenApplied } from '../transport/request';
+import { hasSecretKey, isCancelled, mayHaveBeenApplied, secretFieldValues } from '../transport/request';
 import { appendDescription, hintFor } from '../transport/errors';
 import { readCollectionOptions } from '../../parameters';
 import { JOB_KINDS } from './batch/jobKinds';
@@ -263,6 +263,7 @@ export async function runInBatches(
 				pollIntervalMs: settings.pollSeconds * 1000,
 				itemIndex: job[0].itemIndex,
 				sentItems: job.length,
+				secrets: secretFieldValues(job.map(({ entry }) => entry)),
 			});
 		} catch (error) {
 			if (!this.continueOnFail() || isCancelled(this)) throw namingCreatedJobs(asNodeError(this.getNode(), error, job[0].itemIndex), created);

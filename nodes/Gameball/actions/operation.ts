@@ -32,6 +32,8 @@ export interface GameballOperation {
 	 * batch jobs they created): added to the error. `earlier` are their output items.
 	 */
 	describeEarlier?: (earlier: INodeExecutionData[]) => string | undefined;
+	/** A POST that changes nothing at Gameball (a preview, a calculation, a check): repeating it is harmless. */
+	changesNothing?: boolean;
 	/** Moves points or money: never repeated blindly after an ambiguous failure. */
 	movesMoney?: boolean;
 	/**

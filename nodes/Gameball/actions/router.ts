@@ -47,12 +47,11 @@ async function fetchRecords(this: IExecuteFunctions, operation: GameballOperatio
  * A write that stops at one item leaves the items before it applied: the error says so, since running the node again
  * sends them again (most writes carry no ID that would make a repeat harmless).
  */
-function earlierWrites(operation: GameballOperation, earlier: INodeExecutionData[]): string | undefined {
-	if (operation.endpoint.startsWith('GET ')) return undefined;
-	const items = new Set(earlier.map(({ pairedItem }) => (pairedItem as { item: number }).item));
-	if (items.size === 0) return undefined;
-	const those = items.size === 1 ? 'The item before it was' : `The ${items.size} items before it were`;
-	return `${those} sent to Gameball and succeeded: leave ${items.size === 1 ? 'it' : 'them'} out when running again, or ${items.size === 1 ? 'it is' : 'they are'} sent twice.`;
+function earlierWrites(operation: GameballOperation, succeeded: number): string | undefined {
+	if (operation.endpoint.startsWith('GET ') || operation.changesNothing || succeeded === 0) return undefined;
+	const one = succeeded === 1;
+	const those = one ? 'The item before it was' : `The ${succeeded} items before it were`;
+	return `${those} sent to Gameball and succeeded: leave ${one ? 'it' : 'them'} out when running again, or ${one ? 'it is' : 'they are'} sent twice.`;
 }
 
 /** The item loop, written once: every operation gets continue-on-fail, paired items and batch mode from here. */
@@ -74,6 +73,8 @@ export async function router(this: IExecuteFunctions): Promise<INodeExecutionDat
 	}
 
 	const output: INodeExecutionData[] = [];
+	// Items that came out as error items (Continue On Fail), when a stop ends the run: they did not succeed.
+	let failedItems = 0;
 	for (let itemIndex = 0; itemIndex < items.length; itemIndex++) {
 		if (isCancelled(this)) refuse(this, 'The execution was stopped', itemIndex);
 		try {
@@ -82,10 +83,11 @@ export async function router(this: IExecuteFunctions): Promise<INodeExecutionDat
 			// Stopped: the item's own error (it may say the change was applied) ends the run, not an error item.
 			if (this.continueOnFail() && !isCancelled(this)) {
 				output.push(errorItem(this, error, itemIndex));
+				failedItems++;
 				continue;
 			}
 			const stopped = asNodeError(this.getNode(), error, itemIndex);
-			const earlier = operation.describeEarlier ? operation.describeEarlier(output) : earlierWrites(operation, output);
+			const earlier = operation.describeEarlier ? operation.describeEarlier(output) : earlierWrites(operation, itemIndex - failedItems);
 			if (earlier) appendDescription(stopped, earlier);
 			throw stopped;
 		}

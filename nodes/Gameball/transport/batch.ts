@@ -134,23 +134,32 @@ export async function createBatchJob(
 	return String(jobId);
 }
 
-export async function getBatchStatus(this: GameballContext, jobId: string, itemIndex?: number, sentItems?: number, deadline?: number) {
+/** What a status read knows of its job, when it knows it. */
+export interface StatusReadOptions {
+	itemIndex?: number;
+	/** How many items the job was sent with. */
+	sentItems?: number;
+	/** When the caller's time limit ends (ms since the epoch). */
+	deadline?: number;
+	/** Secret values the job's entries carry (Device Tokens), kept out of the answer as the keys are. */
+	secrets?: unknown[];
+}
+
+export async function getBatchStatus(this: GameballContext, jobId: string, options: StatusReadOptions = {}) {
+	const { itemIndex, sentItems, deadline, secrets } = options;
 	const { body } = await sendToGameball.call(
 		this,
 		'GET /batches/{batchId}/status',
 		{ pathParams: { batchId: jobId } },
 		// Its entries' error messages end up in items and errors, as an error answer's do.
-		{ itemIndex, redactAnswer: true, deadline },
+		{ itemIndex, redactAnswer: true, deadline, secrets },
 	);
 	return parseBatchStatus(jobId, body, sentItems);
 }
 
-export interface WaitOptions {
+export interface WaitOptions extends Omit<StatusReadOptions, 'deadline'> {
 	timeoutMs: number;
 	pollIntervalMs: number;
-	itemIndex?: number;
-	/** How many items the job was sent with, when known. */
-	sentItems?: number;
 	/** How long a status read may retry when the time limit is (nearly) over: `STATUS_READ_GRACE_MS`. */
 	readGraceMs?: number;
 }
@@ -165,7 +174,7 @@ export async function waitForBatch(this: GameballContext, jobId: string, options
 	for (;;) {
 		// A failing status read retries within the time limit, or for STATUS_READ_GRACE_MS when less is left.
 		const readDeadline = Math.max(deadline, Date.now() + (options.readGraceMs ?? STATUS_READ_GRACE_MS));
-		const status = await getBatchStatus.call(this, jobId, options.itemIndex, options.sentItems, readDeadline);
+		const status = await getBatchStatus.call(this, jobId, { ...options, deadline: readDeadline });
 		if (status.state !== 'running' || Date.now() + interval > deadline) return status;
 		await sleep(interval);
 		interval = Math.min(options.pollIntervalMs, interval * 2);

@@ -27,6 +27,8 @@ export interface SendOptions {
 	timeoutMs?: number;
 	/** When the caller's own time limit ends (ms since the epoch): no retry waits past it, no attempt runs far past it. */
 	deadline?: number;
+	/** Secret values beyond the keys and this request's own secret fields, kept out of the answer (a job's tokens). */
+	secrets?: unknown[];
 	/** The answer, even a success, carries Gameball's error messages (a batch status): it keeps no key either. */
 	redactAnswer?: boolean;
 }
@@ -135,10 +137,16 @@ function attemptTimeout({ timeoutMs = 30000, deadline }: SendOptions): number {
 /** Body fields as secret as the keys (password fields): an error answer that echoes the request must not show them. */
 const SECRET_FIELDS = new Set(['deviceToken']);
 
-/** The values of secret fields anywhere in a request body (a batch job's entries too). */
-function secretFieldValues(body: unknown, depth = 0): unknown[] {
+/**
+ * The values of secret fields anywhere in a request body (a batch job's entries too). A value under 8 characters is
+ * a placeholder, not a token: redacting every "test" or "code" in an error would garble it.
+ */
+export function secretFieldValues(body: unknown, depth = 0): string[] {
 	if (depth > 4 || typeof body !== 'object' || body === null) return [];
-	return Object.entries(body).flatMap(([key, value]) => (SECRET_FIELDS.has(key) ? [value] : secretFieldValues(value, depth + 1)));
+	return Object.entries(body).flatMap(([key, value]) => {
+		if (!SECRET_FIELDS.has(key)) return secretFieldValues(value, depth + 1);
+		return typeof value === 'string' && value.trim().length >= 8 ? [value] : [];
+	});
 }
 
 /** Socket codes under which nothing reached Gameball: the connection was refused, or its host name not resolved. */
@@ -213,7 +221,7 @@ export async function sendToGameball(
 			// An error answer becomes a NodeApiError that n8n shows and saves: it keeps no key it may echo (nor does an
 			// answer that carries error messages, `redactAnswer`).
 			if (response.statusCode >= 400 || options.redactAnswer) {
-				const secrets = [credentials.apiKey, credentials.secretKey, ...secretFieldValues(request.body)];
+				const secrets = [credentials.apiKey, credentials.secretKey, ...secretFieldValues(request.body), ...(options.secrets ?? [])];
 				response.body = redactSecrets(response.body, secrets) as IN8nHttpFullResponse['body'];
 			}
 			// Only a 2xx body that does not parse is malformed: a 429 or a proxy's HTML 502 keeps its status.

@@ -73,7 +73,7 @@ export function isOpenLoyaltyBody(json: Json): boolean {
 export function openLoyaltyRefusal(json: Json): string | null {
 	const shape = openLoyaltyShape(json);
 	if (!shape || isOpenLoyaltyBody(json)) return null;
-	return `the Open Loyalty event "${shape.name}" names no customer (no customer ID, email or phone)`;
+	return `the Open Loyalty event "${shape.name}" names no member (no customer, member, customerData, customerId, memberId or transaction key giving a customer ID, email or phone)`;
 }
 
 const MEMBER_KEYS = ['customer', 'member', 'customerData'];
@@ -82,6 +82,19 @@ const MEMBER_ID_KEYS = ['customerId', 'memberId'];
 /** A person's name from `firstName` and `lastName`; null when neither is given. */
 function joinedNameOf(firstName: string | null, lastName: string | null): string | null {
 	return [firstName, lastName].filter(Boolean).join(' ') || null;
+}
+
+/**
+ * The name when `data` is the member itself. Its `name` may be the member's ("Jon Doe" beside `firstName` "Jon") or
+ * the event's subject ("Free coffee" beside "Mila" "Nowak"): it is the member's when there is no first name, or when
+ * it holds the first name.
+ */
+function nameOfMemberData(data: Json, pick: (keys: string[]) => string | null): string | null {
+	const firstName = pick(['firstName']);
+	const joined = joinedNameOf(firstName, pick(['lastName']));
+	const name = pick(['name']);
+	if (name !== null && (firstName === null || name.includes(firstName))) return name;
+	return joined ?? name;
 }
 
 /**
@@ -108,10 +121,7 @@ function customerOf(data: Json): LoyaltyEvent['customer'] {
 		email: pick(['email']),
 		mobile: pick(['phone', 'phoneNumber', 'mobile']),
 		platformId: pick(['loyaltyCardNumber']),
-		name:
-			pick(['name'], member ? [member, registration] : [registration, data]) ??
-			joinedNameOf(pick(['firstName']), pick(['lastName'])) ??
-			first(data, ['name'], str),
+		name: member ? pick(['name'], [member, registration]) ?? joinedNameOf(pick(['firstName']), pick(['lastName'])) ?? first(data, ['name'], str) : nameOfMemberData(data, pick),
 	};
 }
 

@@ -13,6 +13,6 @@ export const getStatus: GameballOperation = {
 		return { pathParams: { batchId: readString(this, 'batchId', itemIndex) } };
 	},
 	async run(request, itemIndex) {
-		return describeBatch(await getBatchStatus.call(this, String(request.pathParams?.batchId), itemIndex));
+		return describeBatch(await getBatchStatus.call(this, String(request.pathParams?.batchId), { itemIndex }));
 	},
 };

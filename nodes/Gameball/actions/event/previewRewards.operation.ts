@@ -8,6 +8,7 @@ export const previewRewards: GameballOperation = {
 	name: 'Preview Rewards',
 	action: 'Preview the rewards an event would earn',
 	endpoint: 'POST /events/reward-preview',
+	changesNothing: true,
 	properties: [
 		customerIdParam,
 		...eventProperties,

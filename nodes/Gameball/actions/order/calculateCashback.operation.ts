@@ -7,6 +7,7 @@ export const calculateCashback = requestOperation({
 	name: 'Calculate Cashback',
 	action: 'Calculate the cashback an order would earn',
 	endpoint: 'POST /orders/cashback',
+	changesNothing: true,
 	required: [
 		totalPaidParam,
 		amountParam('totalDiscount', 'Total Discount', 'The discounts applied to the order'),

@@ -13,6 +13,7 @@ export const previewRewards = requestOperation({
 	name: 'Preview Rewards',
 	action: 'Preview the cashback and campaign rewards an order would earn',
 	endpoint: 'POST /orders/reward-preview',
+	changesNothing: true,
 	required: [totalPaidParam],
 	optional: [{ ...optionalCustomerId, description: 'The customer, to apply their tier and campaigns' }, ...identityOptions, channelOption, ...orderAmountOptions, lineItemsOption, merchantOption, extraOption],
 	langHeader: true,

@@ -8,6 +8,7 @@ export const calculateCashback = requestOperation({
 	name: 'Calculate Cashback',
 	action: 'Calculate the cashback a payment would earn',
 	endpoint: 'POST /payments/cashback',
+	changesNothing: true,
 	// Gameball requires no field here, but a quote without the amount paid means nothing.
 	required: [totalPaidParam],
 	optional: [optionalCustomerId, ...identityOptions, ...paymentAmountOptions, paymentDetailsOption, merchantOption],
