@@ -153,6 +153,13 @@ describe('a body whose data is the member and also names the event\'s subject', 
 		expect(event).toMatchObject({ customer: { name: 'Mila Nowak' } });
 	});
 
+	test('the first name must be a word of the name, in any case', async () => {
+		const reward = await eventOf({ type: 'CustomerBoughtReward', data: { customerId: 'ol-42', firstName: 'Al', lastName: 'Nowak', name: 'Free Alcohol' } });
+		expect(reward).toMatchObject({ customer: { name: 'Al Nowak' } });
+		const member = await eventOf({ type: 'customer.updated', data: { customerId: 'c', name: 'Mila Nowak', firstName: 'mila' } });
+		expect(member).toMatchObject({ customer: { name: 'Mila Nowak' } });
+	});
+
 	test('an unknown event with only an email on data says it names no member', async () => {
 		const { error } = await runLoyalty(FIRE_ALWAYS, [{ type: 'LevelWillExpire', data: { email: 'mila@example.com', firstName: 'Mila' } }]);
 		expect(error?.message).toContain('names no member (no customer, member, customerData, customerId, memberId or transaction key');

@@ -87,14 +87,20 @@ function joinedNameOf(firstName: string | null, lastName: string | null): string
 /**
  * The name when `data` is the member itself. Its `name` may be the member's ("Jon Doe" beside `firstName` "Jon") or
  * the event's subject ("Free coffee" beside "Mila" "Nowak"): it is the member's when there is no first name, or when
- * it holds the first name.
+ * it holds the first name as a word.
  */
 function nameOfMemberData(data: Json, pick: (keys: string[]) => string | null): string | null {
 	const firstName = pick(['firstName']);
 	const joined = joinedNameOf(firstName, pick(['lastName']));
 	const name = pick(['name']);
-	if (name !== null && (firstName === null || name.includes(firstName))) return name;
+	if (name !== null && (firstName === null || hasWord(name, firstName))) return name;
 	return joined ?? name;
+}
+
+/** Whether `text` holds `word` as a whole word, in any case ("Jon Doe" holds "jon"; "Free Alcohol" does not hold "Al"). */
+function hasWord(text: string, word: string): boolean {
+	const wanted = word.toLowerCase();
+	return text.toLowerCase().split(/[^\p{L}\p{N}'-]+/u).includes(wanted);
 }
 
 /**
