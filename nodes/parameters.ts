@@ -39,6 +39,11 @@ export function splitList(context: NodeContext, displayName: string, value: unkn
 	return entries.length ? entries : undefined;
 }
 
+/** An expression that gave nothing: `undefined`, `null` or blank text. Such a field is left out (or, when required, refused). */
+export function isBlank(value: unknown): boolean {
+	return value === undefined || value === null || (typeof value === 'string' && value.trim() === '');
+}
+
 const DECIMAL = /^[+-]?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][+-]?\d+)?$/;
 
 /**
@@ -52,7 +57,7 @@ export function toNumber(
 	itemIndex: number,
 	integer = false,
 ): number | undefined {
-	if (value === undefined || value === null || (typeof value === 'string' && value.trim() === '')) return undefined;
+	if (isBlank(value)) return undefined;
 	const number = typeof value === 'string' && DECIMAL.test(value.trim()) ? Number(value) : value;
 	if (typeof number !== 'number' || !Number.isFinite(number)) {
 		const shown = typeof value === 'string' ? JSON.stringify(value.slice(0, 40)) : typeof value;
@@ -86,7 +91,7 @@ export function hasFixedChoices(property: INodeProperties): boolean {
  * Blank is `undefined`; anything else is a clear error rather than a string Gameball refuses.
  */
 export function toBoolean(context: NodeContext, displayName: string, value: unknown, itemIndex: number): boolean | undefined {
-	if (value === undefined || value === null || (typeof value === 'string' && value.trim() === '')) return undefined;
+	if (isBlank(value)) return undefined;
 	if (typeof value === 'boolean') return value;
 	const text = typeof value === 'string' ? value.trim().toLowerCase() : undefined;
 	if (text === 'true' || text === 'false') return text === 'true';
@@ -124,10 +129,35 @@ export function checkRange<T>(context: NodeContext, property: INodeProperties, v
 }
 
 /**
- * The settings chosen in a collection of options, each read as its option declares: a number as a number within
- * its range (an integer when named in `integers`), a boolean as a boolean, a choice as one of its values. An
- * expression that gives anything else is refused by the option's name; unset options are left out.
+ * One optional field's value read as its parameter declares: a number as a number within its range (a whole one when
+ * `integer`), a switch as a boolean, a declared choice as one of its values, text as text. An expression that gives
+ * anything else is refused by the field's name; an unset value is `undefined`. Other types pass as given, text trimmed.
  */
+export function readByType(context: NodeContext, property: INodeProperties, value: unknown, itemIndex: number, integer = false): unknown {
+	if (property.type === 'number' || integer) return checkRange(context, property, toNumber(context, property.displayName, value, itemIndex, integer), itemIndex);
+	if (property.type === 'boolean') return toBoolean(context, property.displayName, value, itemIndex);
+	if (hasFixedChoices(property)) return readOptionalChoice(context, property, value, itemIndex);
+	if (property.type === 'string') return toText(context, property.displayName, value, itemIndex);
+	return checkRange(context, property, typeof value === 'string' ? value.trim() : value, itemIndex);
+}
+
+/** The fields set in `chosen`, each read by `readByType` (those named in `integers` as whole numbers); unset ones are left out. */
+export function readFields(
+	context: NodeContext,
+	properties: INodeProperties[],
+	chosen: IDataObject,
+	itemIndex: number,
+	integers: string[] = [],
+): IDataObject {
+	const read: IDataObject = {};
+	for (const property of properties) {
+		const value = readByType(context, property, chosen[property.name], itemIndex, integers.includes(property.name));
+		if (value !== undefined) read[property.name] = value as IDataObject[string];
+	}
+	return read;
+}
+
+/** The settings chosen in a collection of options, read by `readFields`. */
 export function readCollectionOptions(
 	context: NodeContext,
 	collection: INodeProperties,
@@ -135,23 +165,7 @@ export function readCollectionOptions(
 	itemIndex: number,
 	integers: string[] = [],
 ): IDataObject {
-	const read: IDataObject = {};
-	for (const option of (collection.options ?? []) as INodeProperties[]) {
-		const value = chosen[option.name];
-		if (value === undefined) continue;
-		if (option.type === 'number') {
-			const number = toNumber(context, option.displayName, value, itemIndex, integers.includes(option.name));
-			if (number !== undefined) read[option.name] = checkRange(context, option, number, itemIndex);
-		} else if (option.type === 'boolean') {
-			const flag = toBoolean(context, option.displayName, value, itemIndex);
-			if (flag !== undefined) read[option.name] = flag;
-		} else if (option.type === 'options' || option.type === 'multiOptions') {
-			read[option.name] = readChoices(context, option, value, itemIndex);
-		} else {
-			read[option.name] = value;
-		}
-	}
-	return read;
+	return readFields(context, (collection.options ?? []) as INodeProperties[], chosen, itemIndex, integers);
 }
 
 /**
@@ -170,4 +184,9 @@ export function readChoices(context: NodeContext, property: INodeProperties, val
 	if (property.type !== 'multiOptions') return check(value);
 	const list = Array.isArray(value) ? value : typeof value === 'string' ? splitList(context, property.displayName, value, itemIndex) ?? [] : [value];
 	return list.map(check);
+}
+
+/** An optional dropdown's value: unset is `undefined`; anything else is checked by `readChoices`. */
+export function readOptionalChoice(context: NodeContext, property: INodeProperties, value: unknown, itemIndex: number): string | string[] | undefined {
+	return isBlank(value) ? undefined : readChoices(context, property, value, itemIndex);
 }

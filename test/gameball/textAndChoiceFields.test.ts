@@ -88,6 +88,14 @@ describe('a dropdown whose expression gives a value it does not offer', () => {
 		expect(sim.requests.length).toBe(sent + 2);
 	});
 
+	it('Create or Update leaves out a Channel whose expression gives blank text, as the other operations do', async () => {
+		const sent = sim.requests.length;
+		const result = await runGameball(credentials, { resource: 'customer', operation: 'createOrUpdate', customerId: 'buyer', additionalFields: { city: 'Cairo', channel: '={{ $json.v }}' } }, [{ v: '  ' }]);
+		expect(result.error).toBeUndefined();
+		expect(sim.requests.length).toBe(sent + 1);
+		expect(lastBody().customerAttributes).toEqual({ city: 'Cairo' });
+	});
+
 	it('a value it offers is sent', async () => {
 		const result = await runGameball(credentials, { resource: 'order', operation: 'track', customerId: 'buyer', orderId: 'o-web', totalPaid: 10, additionalFields: { channel: '={{ $json.v }}' } }, [{ v: 'web' }]);
 		expect(result.error).toBeUndefined();

@@ -22,6 +22,12 @@ describe('settings from expressions', () => {
 		expect(outputs[OUTPUT.createTask][0].json.event).toBeUndefined();
 	});
 
+	it('uses a task title whose expression gives a number as text (it fell back to the default title)', async () => {
+		const { outputs, error } = await runLoyalty({ createTaskOn: ['anyEvent'], taskOptions: { titleOther: '={{ 2026 }}' } }, [triggerTierItem]);
+		expect(error).toBeUndefined();
+		expect(outputs[OUTPUT.createTask].map((item) => item.json.title)).toEqual(['2026']);
+	});
+
 	it.each([
 		[{ createTaskOn: '={{ "noEvent,anyEventually" }}' }, /^"Create Task When" must be a list of "anyEvent", .* \(got "noEvent"\)$/],
 		[{ createTaskOn: '={{ null }}' }, /^"Create Task When" must be a list of .* \(got null\)$/],

@@ -2,7 +2,7 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 
 import { displayNameOf, type Endpoint, type GameballOperation, type GameballRequest } from '../actions/operation';
 import { additionalFields, compact, readJsonValue, readString, utcTime } from './fields';
-import { checkRange, hasFixedChoices, readChoices, readNumber, refuse, splitList, toBoolean, toNumber, toText } from '../../parameters';
+import { checkRange, readByType, readNumber, refuse, splitList } from '../../parameters';
 
 /** An operation described by its fields: where each one goes is derived from the spec, not written per operation. */
 export interface RequestSpec
@@ -96,11 +96,6 @@ function wantsInteger(spec: RequestSpec, name: string): boolean {
 	return spec.integers?.includes(name) ?? false;
 }
 
-/** An expression that gave nothing: the field is left out (or, when required, refused as missing). */
-function isUnset(value: unknown): boolean {
-	return value === undefined || value === null || (typeof value === 'string' && value.trim() === '');
-}
-
 function convert(
 	context: IExecuteFunctions,
 	spec: RequestSpec,
@@ -111,15 +106,7 @@ function convert(
 	if (spec.lists?.includes(property.name)) return splitList(context, property.displayName, value, itemIndex);
 	if (property.type === 'json') return readJsonValue(context, property, value, itemIndex) as FieldValue;
 	if (property.type === 'dateTime' && value) return utcTime(context, property.displayName, value, itemIndex);
-	if (property.type === 'boolean') return toBoolean(context, property.displayName, value, itemIndex);
-	const integer = wantsInteger(spec, property.name);
-	if (property.type === 'number' || integer) {
-		return checkRange(context, property, toNumber(context, property.displayName, value, itemIndex, integer), itemIndex);
-	}
-	if (hasFixedChoices(property)) return isUnset(value) ? undefined : readChoices(context, property, value, itemIndex);
-	if (property.type === 'string') return toText(context, property.displayName, value, itemIndex);
-	if (typeof value === 'string') return value.trim();
-	return checkRange(context, property, value, itemIndex) as FieldValue;
+	return readByType(context, property, value, itemIndex, wantsInteger(spec, property.name)) as FieldValue;
 }
 
 function readRequired(context: IExecuteFunctions, spec: RequestSpec, property: INodeProperties, itemIndex: number) {

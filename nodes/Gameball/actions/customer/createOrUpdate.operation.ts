@@ -16,7 +16,7 @@ import {
 	readRequiredString,
 	utcTime,
 } from '../../helpers/fields';
-import { readChoices, refuse, splitList, toBoolean, toNumber, toText } from '../../../parameters';
+import { readFields, refuse, splitList } from '../../../parameters';
 import { channelOption } from '../../helpers/purchase';
 
 const textAttributes = ['displayName', 'firstName', 'lastName', 'gender', 'dateOfBirth', 'joinDate', 'country', 'city', 'zip', 'preferredLanguage', 'source'];
@@ -25,6 +25,20 @@ const integerAttributes = ['totalOrders'];
 const listAttributes = ['utms', 'devices', 'paymentMethods'];
 
 const titleOf = (name: string) => name.replace(/([A-Z])/g, ' $1').replace(/^./, (c) => c.toUpperCase());
+
+const attributeFields: INodeProperties[] = [
+	...textAttributes.map((name): INodeProperties => ({ displayName: titleOf(name), name, type: 'string', default: '' })),
+	...numberAttributes.map((name): INodeProperties => ({ displayName: titleOf(name), name, type: 'number', default: 0 })),
+	{ ...channelOption, description: 'Where the customer was acquired or engages' },
+];
+
+/** Sent beside the customer ID rather than among its attributes. */
+const customerFields: INodeProperties[] = [
+	{ displayName: 'Guest', name: 'guest', type: 'boolean', default: false, description: 'Whether the customer has not signed up' },
+	{ displayName: 'Referrer Code', name: 'referrerCode', type: 'string', default: '', description: 'Referral code of the customer who referred this one' },
+	{ displayName: 'Device Token', name: 'deviceToken', type: 'string', typeOptions: { password: true }, default: '' },
+	{ displayName: 'OS Type', name: 'osType', type: 'string', default: '' },
+];
 
 const jsonAttributes = [
 	jsonOption('custom', 'Custom Attributes (JSON)', 'object', 'Your own attributes, e.g. {"vip": true, "segment": "wholesale"}'),
@@ -35,14 +49,9 @@ const properties: INodeProperties[] = [
 	customerIdParam,
 	additionalFields([
 		...identityOptions,
-		...textAttributes.map((name): INodeProperties => ({ displayName: titleOf(name), name, type: 'string', default: '' })),
-		...numberAttributes.map((name): INodeProperties => ({ displayName: titleOf(name), name, type: 'number', default: 0 })),
+		...attributeFields,
 		{ displayName: 'Last Order Date', name: 'lastOrderDate', type: 'dateTime', default: '' },
-		{ ...channelOption, description: 'Where the customer was acquired or engages' },
-		{ displayName: 'Guest', name: 'guest', type: 'boolean', default: false, description: 'Whether the customer has not signed up' },
-		{ displayName: 'Referrer Code', name: 'referrerCode', type: 'string', default: '', description: 'Referral code of the customer who referred this one' },
-		{ displayName: 'Device Token', name: 'deviceToken', type: 'string', typeOptions: { password: true }, default: '' },
-		{ displayName: 'OS Type', name: 'osType', type: 'string', default: '' },
+		...customerFields,
 		...jsonAttributes,
 		{
 			displayName: 'Tags',
@@ -67,20 +76,13 @@ export const createOrUpdate: GameballOperation = {
 	properties,
 	build(itemIndex) {
 		const fields = readAdditional(this, itemIndex);
-		// Text fields as text: an expression may give a number (a phone number, a ZIP code).
-		const text = (name: string, label = titleOf(name)) => toText(this, label, fields[name], itemIndex);
-		const [email, mobile] = identityOptions.map((option) => text(option.name, option.displayName));
-		const referrerCode = text('referrerCode');
-		const deviceToken = text('deviceToken');
-		const osType = text('osType', 'OS Type');
-		const guest = toBoolean(this, 'Guest', fields.guest, itemIndex);
+		// Each field as its parameter declares: an expression may give a number for a text (a phone number, a ZIP code).
+		const { email, mobile } = readFields(this, identityOptions, fields, itemIndex);
+		const { guest, referrerCode, deviceToken, osType } = readFields(this, customerFields, fields, itemIndex);
 		const customerId = readRequiredString(this, customerIdParam, itemIndex);
-		const numberOf = (name: string) => toNumber(this, titleOf(name), fields[name], itemIndex, integerAttributes.includes(name));
 		const attributes: IDataObject = compact({
-			...Object.fromEntries(textAttributes.map((name) => [name, text(name)])),
-			...Object.fromEntries(numberAttributes.map((name) => [name, numberOf(name)])),
+			...readFields(this, attributeFields, fields, itemIndex, integerAttributes),
 			lastOrderDate: fields.lastOrderDate ? utcTime(this, 'Last Order Date', fields.lastOrderDate, itemIndex) : undefined,
-			channel: fields.channel === undefined ? undefined : readChoices(this, channelOption, fields.channel, itemIndex),
 			...Object.fromEntries(jsonAttributes.map((property) => [property.name, readJsonValue(this, property, fields[property.name], itemIndex)])),
 			email,
 			mobile,

@@ -1,7 +1,7 @@
 import type { GameballOperation } from '../operation';
 import { eventProperties, readEvents } from '../../helpers/events';
 import { additionalFields, compact, customerIdParam, identityOptions, readAdditional, readRequiredString } from '../../helpers/fields';
-import { toText } from '../../../parameters';
+import { readFields } from '../../../parameters';
 
 export const previewRewards: GameballOperation = {
 	value: 'previewRewards',
@@ -16,7 +16,7 @@ export const previewRewards: GameballOperation = {
 	],
 	build(itemIndex) {
 		const { lang, ...chosen } = readAdditional(this, itemIndex);
-		const identity = compact(Object.fromEntries(identityOptions.map(({ name, displayName }) => [name, toText(this, displayName, chosen[name], itemIndex)])));
+		const identity = compact(readFields(this, identityOptions, chosen, itemIndex));
 		return {
 			body: { customerId: readRequiredString(this, customerIdParam, itemIndex), ...identity, events: readEvents(this, itemIndex, true) },
 			headers: lang ? { lang: String(lang) } : undefined,
