@@ -143,9 +143,13 @@ export function stepProfile(previous: ProfileSnapshot | undefined, current: Prof
 	};
 }
 
-/** The same tier at another order: the merchant added, removed or reordered tiers, and the customer did not move. */
+/**
+ * The same tier at another order: the merchant added, removed or reordered tiers, and the customer did not move. A
+ * blank name names no tier, and spaces at the ends do not count.
+ */
 function isRenumbered(previous: Tier, current: Tier): boolean {
-	return previous.tierName !== null && previous.tierName === current.tierName;
+	const name = previous.tierName?.trim();
+	return Boolean(name) && name === current.tierName?.trim();
 }
 
 /** A tier change when the tier order moved, unless the tier kept its name; `undefined` otherwise. */

@@ -196,6 +196,18 @@ describe('derived events through n8n-core', () => {
 		expect(moved[1]).toMatchObject({ event: 'gameball.tier.changed', direction: 'up', previousTierOrder: 3, previousTierName: 'Silver', tierOrder: 4 });
 	});
 
+	it('takes a move between tiers with blank names as a tier change, not renumbered tiers (a blank name names no tier)', async () => {
+		const trigger = newTrigger();
+		await trigger.deliver(update('nia', { ...SILVER, tier_name: '' }, 1));
+		const moved = emittedJson(await trigger.deliver(update('nia', { ...GOLD, tier_name: ' ' }, 2)));
+		expect(moved.map((item) => item.event)).toEqual(['customer.profile.updated', 'gameball.tier.changed']);
+		expect(moved[1]).toMatchObject({ direction: 'up', previousTierOrder: SILVER.tier_order, tierOrder: GOLD.tier_order });
+		// A name that differs only by spaces at the ends is the same tier.
+		await trigger.deliver(update('omar', SILVER, 1));
+		const renumbered = emittedJson(await trigger.deliver(update('omar', { ...SILVER, tier_name: ` ${SILVER.tier_name} `, tier_order: 9 }, 2)));
+		expect(renumbered.map((item) => item.event)).toEqual(['customer.profile.updated']);
+	});
+
 	it('keeps the remembered tier when an update sends a tier name without its order', async () => {
 		const trigger = newTrigger();
 		await trigger.deliver(update('kim', SILVER, 1));
