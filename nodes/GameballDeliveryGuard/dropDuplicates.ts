@@ -48,7 +48,8 @@ export async function dropDuplicates(this: IExecuteFunctions): Promise<INodeExec
 	const timeoutSeconds = (options.lockTimeoutSeconds as number | undefined) ?? GUARD_DEFAULTS.lockTimeoutSeconds;
 	// Below the minimum (even 0 or less) is raised to it, as the option says, not refused.
 	const timeoutMs = Math.max(GUARD_DEFAULTS.minLockTimeoutSeconds, timeoutSeconds) * 1000;
-	const answer = await withLock(helpers, { timeoutMs, logger: this.logger }, async () =>
+	const stopped = () => this.getExecutionCancelSignal()?.aborted === true;
+	const answer = await withLock(helpers, { timeoutMs, logger: this.logger, stopped }, async () =>
 		helpers.checkProcessedAndRecord(ids, HISTORY_SCOPE, { mode: 'entries', maxEntries: historySize }),
 	);
 

@@ -38,6 +38,8 @@ export interface LockSettings {
 	timeoutMs: number;
 	logger?: Logger;
 	now?: () => number;
+	/** Whether the execution was stopped: waiting ends, and nothing is recorded. */
+	stopped?: () => boolean;
 }
 
 async function tryAcquire(helpers: DeduplicationHelpers): Promise<{ taken: boolean; error?: unknown }> {
@@ -54,7 +56,13 @@ export async function releaseLock(helpers: DeduplicationHelpers): Promise<void> 
 	await helpers.clearAllProcessedItems(LOCK_SCOPE, LOCK_OPTIONS);
 }
 
-/** Waits for the lock; breaks it once after `timeoutMs`; fails after twice that. */
+export const STOPPED_MESSAGE = "The execution was stopped while waiting for the delivery guard's lock: no delivery was recorded";
+
+function failIfStopped(settings: LockSettings): void {
+	if (settings.stopped?.()) throw new Error(STOPPED_MESSAGE);
+}
+
+/** Waits for the lock; breaks it once after `timeoutMs`; fails after twice that, or as soon as the execution is stopped. */
 export async function acquireLock(helpers: DeduplicationHelpers, settings: LockSettings): Promise<void> {
 	const now = settings.now ?? Date.now;
 	const started = now();
@@ -62,6 +70,7 @@ export async function acquireLock(helpers: DeduplicationHelpers, settings: LockS
 	let backoff = MIN_BACKOFF_MS;
 	let lastError: unknown;
 	for (;;) {
+		failIfStopped(settings);
 		const attempt = await tryAcquire(helpers);
 		if (attempt.taken) return;
 		lastError = attempt.error ?? lastError;
@@ -90,6 +99,7 @@ export async function acquireLock(helpers: DeduplicationHelpers, settings: LockS
 export async function withLock<T>(helpers: DeduplicationHelpers, settings: LockSettings, step: () => Promise<T>) {
 	await acquireLock(helpers, settings);
 	try {
+		failIfStopped(settings);
 		return await step();
 	} finally {
 		await releaseLock(helpers).catch((error: unknown) => {

@@ -8,7 +8,9 @@ import type {
 } from 'n8n-workflow';
 
 import { deduplicator, resetDeduplication } from '../harness/deduplication';
-import { drop, keptJson } from './helpers';
+import { STOPPED_MESSAGE } from '../../nodes/GameballDeliveryGuard/lock';
+import { runNode } from '../harness/run';
+import { drop, GUARD, keptJson } from './helpers';
 
 const delivery = (id: string) => ({ event: 'customer.profile.updated', deliveryId: id });
 const SECOND = 1000;
@@ -80,6 +82,26 @@ describe('Drop Duplicate Deliveries: lock timeout', () => {
 		// deleted twice: broken at 10 s, then released after this execution's own check (its next attempt, at 12.5 s).
 		expect(deletes).toEqual([10 * SECOND, 12.5 * SECOND]);
 		expect(deduplicator.rows.has('test-workflow\u0000n:node-under-test')).toBe(false);
+	});
+
+	it('stops waiting when the execution is stopped, and records nothing nor breaks the lock', async () => {
+		const lockEntry = createHash('md5').update('gameball-delivery-guard-lock').digest('base64');
+		deduplicator.rows.set('test-workflow\u0000n:node-under-test', { mode: 'entries', data: [lockEntry] });
+		// Each attempt takes 0.5 s of the injected clock: without the stop, the lock is broken after 20 attempts.
+		const original = deduplicator.checkProcessedAndRecord.bind(deduplicator);
+		const attempts = jest.spyOn(deduplicator, 'checkProcessedAndRecord').mockImplementation(async (items, scope, context, options) => {
+			if (scope === 'node') clock += 0.5 * SECOND;
+			return await original(items, scope, context, options);
+		});
+
+		const result = await runNode({ type: GUARD, parameters: { operation: 'dropDuplicates', options: { lockTimeoutSeconds: 10 } }, stopAfterMs: 50 }, [delivery('stopped')]);
+
+		expect(result.error?.message).toBe(STOPPED_MESSAGE);
+		expect(result.outputs).toEqual([]);
+		expect(attempts.mock.calls.every(([, scope]) => scope === 'node')).toBe(true);
+		expect(attempts.mock.calls.length).toBeLessThan(20);
+		expect(deduplicator.rows.has('test-workflow\u0000')).toBe(false);
+		expect(deduplicator.rows.get('test-workflow\u0000n:node-under-test')?.data).toEqual([lockEntry]);
 	});
 
 	it("names the database's last error when no attempt could reach it", async () => {
