@@ -95,6 +95,22 @@ describe('a duplicate transaction ID', () => {
 	});
 });
 
+describe('a 7001 ("customer already exists") after an attempt that may have been applied', () => {
+	it('says nothing of the transaction: the item fails as may have been applied, not as already applied', async () => {
+		const answers = [
+			{ statusCode: 500, headers: {}, body: { code: 5000, message: 'Internal error' } },
+			{ statusCode: 400, headers: {}, body: { code: 7001, message: 'Customer already exists' } },
+		];
+		const send = jest.fn(async () => answers.shift());
+		const context = transportContext({ apiKey: 'k-7001', baseUrl: 'http://k-7001.invalid' }, send);
+		const sending = sendToGameball.call(context, 'POST /transactions/cashback', { body: { transactionId: 't' } }, { movesMoney: true, idempotencyValue: 't' });
+		const error = await sending.then(() => undefined, (failure: unknown) => failure);
+		expect(send).toHaveBeenCalledTimes(2);
+		expect(error).toBeDefined();
+		expect(mayHaveBeenApplied(error)).toBe(true);
+	});
+});
+
 describe('an error answer after an attempt that failed without a clear answer', () => {
 	let proxy: Server;
 	let proxyCredentials: GameballCredentials;

@@ -42,7 +42,8 @@ export interface GameballResponse {
 }
 
 /** Gameball codes that, on a retry of a keyed money-moving request, mean the first attempt went through. */
-const ALREADY_APPLIED_CODES = new Set([9004, 7001]);
+// Gameball documents 9004 as "the first one was applied"; no other code says a transaction went through.
+const ALREADY_APPLIED_CODES = new Set([9004]);
 const BUSY_CODES = new Set([2001]);
 const MAYBE_APPLIED = 'The change may or may not have been applied: check before sending it again.';
 const EARLIER_ATTEMPT = 'An earlier attempt of this request may have been applied (it failed without a clear answer): this answer may be about it.';
