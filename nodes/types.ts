@@ -32,12 +32,24 @@ export type GameballBatchResultItem =
 			description?: string;
 			httpCode?: string;
 			mayHaveBeenApplied?: true;
+	  }
+	/**
+	 * An item in no job: it could not be built (a field refused), or its job could not be created, `mayHaveBeenApplied`
+	 * when that ended without a clear answer (Gameball may have the job, with no ID to check it by).
+	 */
+	| {
+			success: false;
+			batchKind: string;
+			error: string;
+			description?: string;
+			httpCode?: string;
+			mayHaveBeenApplied?: true;
 	  };
 
 /**
  * A failed input item under On Error: Continue (using regular output), from any node of the package. Under Continue
- * (using error output) n8n keeps only `error`. `mayHaveBeenApplied`: a points-moving batch job whose creation ended
- * without a clear answer.
+ * (using error output) n8n keeps only `error`. `mayHaveBeenApplied`: a points-moving call, or a batch job's creation,
+ * that ended without a clear answer: check before sending it again.
  */
 export type ErrorItem = {
 	error: string;

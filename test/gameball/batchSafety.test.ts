@@ -131,6 +131,8 @@ describe('batch jobs that move points, and Continue On Fail', () => {
 		expect(sent('POST', '/batch/cashback') - before).toBe(1);
 		expect(outputs[0]).toHaveLength(3);
 		expect(outputs[0].every((item) => String(item.json.description).includes('may or may not have been applied'))).toBe(true);
+		// In no job Gameball named, yet a failure as the others are: a Filter on `success` finds them.
+		expect(outputs[0].map((item) => [item.json.success, item.json.batchKind, item.json.mayHaveBeenApplied])).toEqual(Array(3).fill([false, 'cashback', true]));
 		expect(paired(outputs)).toEqual([0, 1, 2]);
 
 		const stopped = await runGameball(credentials, cashback, people);
@@ -163,6 +165,19 @@ describe('batch jobs that move points, and Continue On Fail', () => {
 		const before = sent('POST', '/batch/customers');
 		await runGameball(credentials, { resource: 'customer', operation: 'createOrUpdate', customerId: '={{ $json.id }}', batching: { mode: 'always' } }, people, true);
 		expect(sent('POST', '/batch/customers') - before).toBe(5);
+	});
+
+	it('with Continue On Fail, fails an item that cannot be built as a batch failure, and sends the others', async () => {
+		const mixed = people.map(({ id }) => ({ id: `mixed-${id}` }));
+		await runGameball(credentials, { resource: 'customer', operation: 'createOrUpdate', customerId: '={{ $json.id }}', batching: { mode: 'never' } }, mixed);
+		const { outputs, error } = await runGameball(credentials, { ...cashback, amount: '={{ $json.id === "mixed-cb-1" ? "lots" : 10 }}' }, mixed, true);
+		expect(error).toBeUndefined();
+		expect(outputs[0].map((item) => [item.json.success, item.json.batchKind, item.pairedItem])).toEqual([
+			[true, 'cashback', { item: 0 }],
+			[false, 'cashback', { item: 1 }],
+			[true, 'cashback', { item: 2 }],
+		]);
+		expect(outputs[0][1].json.error).toBe('"Amount" must be a number (got "lots")');
 	});
 
 	it('stops on an item that cannot be built before sending any job, without Continue On Fail', async () => {

@@ -158,3 +158,40 @@ describe('the items-before note, where it does not belong', () => {
 		}
 	}, 20000);
 });
+
+describe('a refusal of the whole run, and error items that may have been applied', () => {
+	const cashbackAlways = { resource: 'transaction', operation: 'cashback', customerId: 'c1', transactionId: '={{ "t" + $itemIndex }}', amount: 5, batching: { mode: 'always' } };
+
+	it.each(['continueRegularOutput', 'continueErrorOutput'] as const)('fails every item under %s: none passes on as if it had succeeded', async (onError) => {
+		const apiKeyOnly = { gameballApi: { ...credentials.gameballApi, secretKey: '' } };
+		const sent = sim.requests.length;
+		const { outputs, error } = await runWithOnError(apiKeyOnly, onError, cashbackAlways, [{ orderId: 'A' }, { orderId: 'B' }]);
+		expect(error).toBeUndefined();
+		const failed = onError === 'continueErrorOutput' ? outputs[1] : outputs[0];
+		expect(failed.map((item) => [item.json.error, item.pairedItem])).toEqual([
+			["Gameball's batch API needs the credential's Secret Key", { item: 0 }],
+			["Gameball's batch API needs the credential's Secret Key", { item: 1 }],
+		]);
+		if (onError === 'continueErrorOutput') expect(outputs[0]).toEqual([]);
+		expect(sim.requests.length).toBe(sent);
+	});
+
+	it('marks a Batch > Create Job item whose points-moving job may exist with mayHaveBeenApplied, as batch mode does', async () => {
+		await runGameball(credentials, { resource: 'customer', operation: 'createOrUpdate', customerId: 'cj-1', batching: { mode: 'never' } });
+		sim.setFaults({ errorRate5xx: 1, applyBeforeFault: true, applyBeforeFaultRate: 1 });
+		const createJob = { resource: 'batch', operation: 'createJob', kind: 'balance-adjustment', entries: '[{"customerId":"cj-1","amount":50}]' };
+		const { outputs } = await runGameball(credentials, createJob, [{}], true).finally(() => sim.setFaults(undefined));
+		expect(outputs[0].map((item) => [item.json.mayHaveBeenApplied, item.pairedItem])).toEqual([[true, { item: 0 }]]);
+	});
+
+	it('names only the jobs made when Batch > Create Job stops after an item that failed (Continue On Fail)', async () => {
+		// Item 1's job is made at about 1 s; the stop comes while item 2's request waits.
+		sim.setFaults({ latencyMs: 1000 });
+		const items = [{ entries: 'not json' }, { entries: [{ customerId: 'sj-1' }] }, { entries: [{ customerId: 'sj-2' }] }];
+		const parameters = { resource: 'batch', operation: 'createJob', kind: 'customers' };
+		const result = await runNode({ type: 'gameball', parameters, credentials, continueOnFail: true, stopAfterMs: 1500 }, items).finally(() => sim.setFaults(undefined));
+		expect(result.error?.message).toMatch(/stopped/);
+		expect(result.error?.description).toMatch(/^.*Gameball already has the batch job \d+ \(item 1\) from the items before it/s);
+		expect(result.error?.description).not.toContain('undefined');
+	});
+});

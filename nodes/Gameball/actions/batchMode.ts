@@ -228,7 +228,8 @@ export async function runInBatches(
 			entries.push({ itemIndex, entry: batch.toItem(request), request });
 		} catch (error) {
 			if (!this.continueOnFail()) throw asNodeError(this.getNode(), error, itemIndex);
-			results[itemIndex] = [errorItem(this, error, itemIndex)];
+			const json: GameballBatchResultItem = { success: false, batchKind: batch.kind, ...errorJson(error) };
+			results[itemIndex] = [errorItem(this, error, itemIndex, json)];
 		}
 	}
 	const movesMoney = JOB_KINDS.some((kind) => kind.kind === batch.kind && kind.movesMoney === true);
@@ -242,7 +243,12 @@ export async function runInBatches(
 			// Stopped: the error names the jobs Gameball already runs, rather than error items that read as not applied.
 			if (!this.continueOnFail() || isCancelled(this)) throw namingCreatedJobs(asNodeError(this.getNode(), error, itemIndex), created);
 			// A job that may exist says so on each of its items, as one whose status could not be read does.
-			const json = { ...errorJson(error), ...(mayHaveBeenApplied(error) ? { mayHaveBeenApplied: true } : {}) };
+			const json: GameballBatchResultItem = {
+				success: false,
+				batchKind: batch.kind,
+				...errorJson(error),
+				...(mayHaveBeenApplied(error) ? { mayHaveBeenApplied: true as const } : {}),
+			};
 			for (const { itemIndex: failed } of job) results[failed] = [errorItem(this, error, failed, { ...json })];
 		}
 	}

@@ -3,10 +3,10 @@ import type { IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 import { readBoolean, refuse, toNumber } from '../../parameters';
 import { fetchList } from '../transport/paginate';
 import { appendDescription } from '../transport/errors';
-import { isCancelled, sendToGameball } from '../transport/request';
+import { isCancelled, mayHaveBeenApplied, sendToGameball } from '../transport/request';
 import { batchSettings, runInBatches, shouldBatch } from './batchMode';
 import { buildRequest, type GameballOperation } from './operation';
-import { asNodeError, errorItem } from '../../errorItems';
+import { asNodeError, errorItem, errorJson } from '../../errorItems';
 import { paired, recordsFrom } from './output';
 import { findOperation } from './resources';
 
@@ -54,23 +54,41 @@ function earlierWrites(operation: GameballOperation, succeeded: number): string 
 	return `${those} sent to Gameball and succeeded: leave ${one ? 'it' : 'them'} out when running again, or ${one ? 'it is' : 'they are'} sent twice.`;
 }
 
-/** The item loop, written once: every operation gets continue-on-fail, paired items and batch mode from here. */
-export async function router(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
-	const items = this.getInputData();
+/** An item's error item; one that may have been applied says so in a field too, for a Filter or IF to find. */
+function failedItem(context: IExecuteFunctions, error: unknown, itemIndex: number): INodeExecutionData {
+	return errorItem(context, error, itemIndex, { ...errorJson(error), ...(mayHaveBeenApplied(error) ? { mayHaveBeenApplied: true } : {}) });
+}
+
+/**
+ * What the run does with the items, decided once for all of them: the operation, and whether they go through the
+ * batch API. A refusal here (batch mode without a Secret Key, a Batching option that is no number) fails every item
+ * under Continue On Fail; thrown, n8n would pass the items on as if they had succeeded.
+ */
+async function planRun(this: IExecuteFunctions, itemCount: number) {
 	const resource = this.getNodeParameter('resource', 0) as string;
 	const operationName = this.getNodeParameter('operation', 0) as string;
 	const operation = findOperation(resource, operationName);
 	if (!operation) {
 		refuse(this, `The operation "${operationName}" of "${resource}" is not supported`, 0);
 	}
+	if (!operation.batch) return { operation };
+	const settings = batchSettings(this);
+	return { operation, batchWith: (await shouldBatch.call(this, operation, settings, itemCount)) ? settings : undefined };
+}
 
-	if (operation.batch) {
-		const settings = batchSettings(this);
-		const batched = (await shouldBatch.call(this, operation, settings, items.length))
-			? await runInBatches.call(this, operation, items.length, settings)
-			: undefined;
-		if (batched) return [batched];
+/** The item loop, written once: every operation gets continue-on-fail, paired items and batch mode from here. */
+export async function router(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
+	const items = this.getInputData();
+	let plan: Awaited<ReturnType<typeof planRun>>;
+	try {
+		plan = await planRun.call(this, items.length);
+	} catch (error) {
+		if (!this.continueOnFail()) throw asNodeError(this.getNode(), error, 0);
+		return [items.map((_, itemIndex) => failedItem(this, error, itemIndex))];
 	}
+	const { operation, batchWith } = plan;
+	const batched = batchWith ? await runInBatches.call(this, operation, items.length, batchWith) : undefined;
+	if (batched) return [batched];
 
 	const output: INodeExecutionData[] = [];
 	// Items that came out as error items (Continue On Fail), when a stop ends the run: they did not succeed.
@@ -82,7 +100,7 @@ export async function router(this: IExecuteFunctions): Promise<INodeExecutionDat
 		} catch (error) {
 			// Stopped: the item's own error (it may say the change was applied) ends the run, not an error item.
 			if (this.continueOnFail() && !isCancelled(this)) {
-				output.push(errorItem(this, error, itemIndex));
+				output.push(failedItem(this, error, itemIndex));
 				failedItems++;
 				continue;
 			}

@@ -46,8 +46,10 @@ export const createJob: GameballOperation = {
 		return { body: { body: readEntries(this, kindOf(this, itemIndex), itemIndex) as IDataObject[] } };
 	},
 	describeEarlier(earlier) {
-		if (!earlier.length) return undefined;
-		const jobs = earlier.map(({ json, pairedItem }) => `${String(json.jobId)} (item ${(pairedItem as { item: number }).item})`);
+		// Error items (Continue On Fail) made no job.
+		const created = earlier.filter(({ json }) => json.jobId !== undefined && json.jobId !== null && json.error === undefined);
+		if (!created.length) return undefined;
+		const jobs = created.map(({ json, pairedItem }) => `${String(json.jobId)} (item ${(pairedItem as { item: number }).item})`);
 		return jobsAlreadyRunning(jobs, 'the items before it');
 	},
 	async run(request, itemIndex) {
