@@ -49,6 +49,15 @@ describe('Configuration', () => {
 		expect(error?.message).toMatch(/^1001: authentication failed/);
 	});
 
+	it('names both keys in a 1001 when the Secret Key is set, and asks for the Secret Key when it is not', async () => {
+		const wrongApiKey = { gameballApi: { ...credentials.gameballApi, apiKey: 'wrong-key' } };
+		const withSecret = await runGameball(wrongApiKey, configuration('getTiers'));
+		expect(withSecret.error?.message).toBe('1001: authentication failed: check the API Key and the Secret Key in the Gameball credential');
+		const noSecretKey = { gameballApi: { ...credentials.gameballApi, secretKey: '', apiVersion: 'v4.1' } };
+		const without = await runGameball(noSecretKey, configuration('getTiers'));
+		expect(without.error?.message).toMatch(/^1001: authentication failed: set the credential's Secret Key \(/);
+	});
+
 	it('gets the tiers as one item each, in the language asked for', async () => {
 		const { outputs } = await runGameball(credentials, configuration('getTiers', { filters: { lang: 'fr' } }));
 		expect(lastRequest().headers.lang).toBe('fr');

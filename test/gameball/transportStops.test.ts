@@ -221,7 +221,8 @@ describe('a 429 without Retry-After', () => {
 		sim.setFaults({ burst429: { every: 1, length: 100 } }); // the first request passes, then every one is refused
 		const { outputs } = await runGameball(credentials, { resource: 'customer', operation: 'get', customerId: 'payer' }, [{}, {}], true);
 		expect(outputs[0][0].json).not.toHaveProperty('error');
-		expect(outputs[0][1].json).toMatchObject({ httpCode: '429' });
+		// In the message, which is all an error output item or an AI agent gets.
+		expect(outputs[0][1].json).toMatchObject({ httpCode: '429', error: expect.stringMatching(/^(\d+: |Gameball answered 429: )rate limited after 5 attempts$/) });
 		expect(outputs[0][1].json.description).toContain('Rate limited: Gameball still answered 429 after 5 attempts');
 	}, 30_000);
 });

@@ -20,6 +20,12 @@ const HINTS: Record<number, string> = {
 	9008: 'insufficient points',
 };
 
+/** 1001 when the credential's Secret Key is known to be set, or known to be missing. */
+const AUTHENTICATION_HINTS = {
+	secretKeySet: 'authentication failed: check the API Key and the Secret Key in the Gameball credential',
+	noSecretKey: "authentication failed: set the credential's Secret Key (v4.1, High Security Mode and most operations need it), and check the API Key",
+};
+
 /** What to do, added to the description, for the errors users meet most. */
 const ADVICE: Record<number, string> = {
 	7000: 'Check the Customer ID. Operations that only read or reward a customer do not create one: create it first with Customer > Create or Update.',
@@ -47,6 +53,13 @@ export function hintFor(code: number | undefined): string | undefined {
 	return HINTS[code] ?? FAMILY_HINTS[Math.floor(code / 1000)];
 }
 
+/** The hint after the code: a 429 is a rate limit whatever its code, and 1001 names the key to look at when known. */
+function headlineHint(code: number, status: number, secretKeySet: boolean | undefined): string {
+	if (status === 429) return 'rate limited';
+	if (code === 1001 && secretKeySet !== undefined) return AUTHENTICATION_HINTS[secretKeySet ? 'secretKeySet' : 'noSecretKey'];
+	return hintFor(code) ?? `HTTP ${status}`;
+}
+
 export function isGameballErrorBody(body: unknown): body is GameballErrorBody {
 	return typeof body === 'object' && body !== null && ('code' in body || 'message' in body);
 }
@@ -62,12 +75,13 @@ export function gameballApiError(
 	status: number,
 	body: unknown,
 	itemIndex?: number,
+	secretKeySet?: boolean,
 ): NodeApiError {
 	const error: GameballErrorBody = isGameballErrorBody(body) ? body : {};
 	const code = typeof error.code === 'number' ? error.code : Number(error.code) || undefined;
 	const message = typeof error.message === 'string' ? error.message.trim() : '';
 	const headedByMessage = !code && message !== '' && message.length <= HEADLINE_MESSAGE_LENGTH;
-	const headline = code ? `${code}: ${hintFor(code) ?? `HTTP ${status}`}` : `Gameball answered ${status}: ${headedByMessage ? message : `HTTP ${status}`}`;
+	const headline = code ? `${code}: ${headlineHint(code, status, secretKeySet)}` : `Gameball answered ${status}: ${status === 429 ? 'rate limited' : headedByMessage ? message : `HTTP ${status}`}`;
 	const advice = code ? ADVICE[code] : UNCODED_ADVICE[status];
 	const details = [message, error.requestId ? `Request ID: ${error.requestId}` : undefined, advice]
 		.filter(Boolean)

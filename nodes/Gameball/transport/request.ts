@@ -88,9 +88,13 @@ async function credentialsOf(context: GameballContext) {
 	return await credentials;
 }
 
+function secretKeyIsSet(credentials: ICredentialDataDecryptedObject): boolean {
+	return String(credentials.secretKey ?? '').trim() !== '';
+}
+
 /** Whether the credential has a Secret Key, which Gameball's batch API needs besides the API key. */
 export async function hasSecretKey(context: GameballContext): Promise<boolean> {
-	return String((await credentialsOf(context)).secretKey ?? '').trim() !== '';
+	return secretKeyIsSet(await credentialsOf(context));
 }
 
 function apiRoot(credentials: ICredentialDataDecryptedObject): string {
@@ -192,6 +196,7 @@ export async function sendToGameball(
 	const url = apiRoot(credentials) + fillPath(this, pathTemplate, request.pathParams, itemIndex);
 	const account = `${url.split('/api/')[0]}|${createHash('sha256').update(String(credentials.apiKey)).digest('hex').slice(0, 12)}`;
 	const pacer = pacerFor(account, rateGroupOf(endpoint));
+	const secretKeySet = secretKeyIsSet(credentials);
 
 	// Whether an attempt so far reached Gameball and failed without a clear answer, so may have been applied.
 	let earlierAmbiguous = false;
@@ -244,7 +249,7 @@ export async function sendToGameball(
 				const message = isGameballErrorBody(response.body) ? response.body.message : undefined;
 				return { body: response.body, status: response.statusCode, attempts: attempt, alreadyApplied: { code, message } };
 			}
-			const error = gameballApiError(this.getNode(), response.statusCode, response.body, itemIndex);
+			const error = gameballApiError(this.getNode(), response.statusCode, response.body, itemIndex, secretKeySet);
 			if (earlierAmbiguous && method !== 'GET') appendDescription(error, EARLIER_ATTEMPT);
 			// Said in the message too: an error output item keeps only the message.
 			if (earlierAmbiguous && movesMoney) markMaybeApplied(error);
@@ -256,8 +261,12 @@ export async function sendToGameball(
 		const outOfTime = options.deadline !== undefined && Date.now() + delay > options.deadline;
 		if (attempt >= policy.maxAttempts || !shouldRetry(outcome, movesMoney, hasKey) || outOfTime) {
 			if (response && outcome.kind !== 'malformed') {
-				const error = gameballApiError(this.getNode(), response.statusCode, response.body, itemIndex);
-				if (outcome.kind === 'rateLimited') appendDescription(error, rateLimitedAfter(attempt));
+				const error = gameballApiError(this.getNode(), response.statusCode, response.body, itemIndex, secretKeySet);
+				if (outcome.kind === 'rateLimited') {
+					// In the message too: an error output item, or an AI agent, gets only the message.
+					error.message = `${error.message} after ${attempt} attempts`;
+					appendDescription(error, rateLimitedAfter(attempt));
+				}
 				if (movesMoney && earlierAmbiguous) markMaybeApplied(error);
 				throw error;
 			}
