@@ -85,7 +85,7 @@ describe('hand-written requests', () => {
 		const items = Array.from({ length: 60 }, (_, i) => ({ id: i === 7 ? '' : `required-batch-${i}` }));
 		const params = { resource: 'customer', operation: 'createOrUpdate', customerId: '={{ $json.id }}', batching: { pollSeconds: 0.1 } };
 		const { outputs } = await runGameball(credentials, params, items, true);
-		expect(outputs[0][7].json).toEqual({ error: '"Customer ID" is required' });
+		expect(outputs[0][7].json).toEqual({ success: false, batchKind: 'customers', error: '"Customer ID" is required' });
 		expect(outputs[0].filter((item) => item.json.success === true)).toHaveLength(59);
 		const jobs = sim.requests.filter((request) => request.path.endsWith('/batch/customers')).slice(before);
 		expect(jobs.map((request) => (request.body as { body: unknown[] }).body.length)).toEqual([59]);
