@@ -166,6 +166,13 @@ type Problem = { code: number; field: string; message: string };
  * Checks one value against a reduced schema, recursively. Returns the first problem found. An object refuses a field
  * its schema does not list when the schema says `additionalProperties: false`, or says nothing and `rejectUnknown` is on.
  */
+/** RFC 3339, as OpenAPI's `date-time` means: a date, a time and a zone (`Z` or an offset), e.g. 2024-12-31T10:00:00Z. */
+const RFC3339 = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(?:\.\d+)?(?:Z|[+-]\d{2}:\d{2})$/i;
+
+function isUtcDateTime(value: string): boolean {
+	return RFC3339.test(value) && !Number.isNaN(Date.parse(value));
+}
+
 export function checkValue(schema: ContractSchema, value: unknown, field: string, rejectUnknown = false): Problem | undefined {
 	if (schema.oneOf) {
 		const problems = schema.oneOf.map((alternative) => checkValue(alternative, value, field, rejectUnknown));
@@ -185,8 +192,8 @@ export function checkValue(schema: ContractSchema, value: unknown, field: string
 		return { code: 3003, field, message: `${field} must be one of: ${schema.enum.join(', ')}` };
 	}
 	if (typeof value === 'string') {
-		if (schema.format === 'date-time' && Number.isNaN(Date.parse(value))) {
-			return { code: 3002, field, message: `${field} must be an ISO 8601 date-time` };
+		if (schema.format === 'date-time' && !isUtcDateTime(value)) {
+			return { code: 3002, field, message: `${field} must be an ISO 8601 date-time with its zone (UTC)` };
 		}
 		if (schema.maxLength !== undefined && characters(value) > schema.maxLength) {
 			return { code: 3003, field, message: `${field} must be at most ${schema.maxLength} characters` };

@@ -115,6 +115,8 @@ function validate(route: ResolvedRoute, method: string, path: string, query: URL
 	if (method === 'POST' && BATCH_CREATE.test(route.contractPath)) {
 		// Items are checked one by one while the job runs, so one bad item does not reject the job.
 		if (!isPlainObject(parsed)) throw new GameballError(400, ERROR_CODES.missingField, 'A JSON object body { body: [...] } is required');
+		const unknown = Object.keys(parsed).find((name) => name !== 'body');
+		if (rejectUnknownFields && unknown !== undefined) throw new GameballError(400, ERROR_CODES.invalidValue, `${unknown} is not a field of this request`);
 		return;
 	}
 	const result = validateRequest(method, normalisePath(path).path, query, parsed, rejectUnknownFields);

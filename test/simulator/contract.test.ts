@@ -53,6 +53,13 @@ describe('validateRequest', () => {
 		expect(validateRequest('POST', redeemPath, {}, { ...validRedeem, points: 1.5 })).toEqual({ error: expect.objectContaining({ code: 3002, field: 'points' }) });
 		expect(validateRequest('POST', redeemPath, {}, { ...validRedeem, amount: '10' })).toEqual({ error: expect.objectContaining({ code: 3002, field: 'amount' }) });
 		expect(validateRequest('POST', redeemPath, {}, { ...validRedeem, transactionTime: 'yesterday' })).toEqual({ error: expect.objectContaining({ field: 'transactionTime' }) });
+		// RFC 3339 with its zone, as `date-time` means: text Date.parse reads otherwise (a local time, a US date) is refused.
+		for (const time of ['12/31/2024 10:00', '2024-12-31 10:00', 'December 31, 2024', '2024-12-31T10:00:00']) {
+			expect(validateRequest('POST', redeemPath, {}, { ...validRedeem, transactionTime: time })).toEqual({ error: expect.objectContaining({ code: 3002, field: 'transactionTime' }) });
+		}
+		for (const time of ['2024-12-31T10:00:00Z', '2024-12-31T10:00:00.123Z', '2024-12-31T12:00:00+02:00']) {
+			expect(validateRequest('POST', redeemPath, {}, { ...validRedeem, transactionTime: time })).toMatchObject({ operation: { path: redeemPath } });
+		}
 		expect(validateRequest('POST', redeemPath, {}, [validRedeem])).toEqual({ error: expect.objectContaining({ code: 3002, message: expect.stringMatching(/^body must be of type object/) }) });
 	});
 

@@ -68,6 +68,13 @@ describe('the simulator refuses unknown body fields and query parameters', () =>
 		expect((await clientFor(lenient)('GET', '/customers/u-4/referrals?limt=5')).status).toBe(200);
 	});
 
+	it('refuses a batch job whose body has a field besides body, by default', async () => {
+		const refused = await clientFor(strict)('POST', '/batch/customers', { body: [{ customerId: 'u-5' }], extra: 1 });
+		expect(refused.status).toBe(400);
+		expect(refused.json).toMatchObject({ code: 3003, message: 'extra is not a field of this request' });
+		expect((await clientFor(lenient)('POST', '/batch/customers', { body: [{ customerId: 'u-5' }], extra: 1 })).status).toBe(200);
+	});
+
 	it('fails only the batch item that has an unknown field', async () => {
 		const call = clientFor(strict);
 		const created = await call('POST', '/batch/customers', { body: [{ customerId: 'u-2' }, { customerId: 'u-3', mobil: '1' }] });
