@@ -95,6 +95,20 @@ describe('a duplicate transaction ID', () => {
 	});
 });
 
+describe('a server error that outlasts the retries', () => {
+	it('says after how many attempts the node gave up, as a rate limit does', async () => {
+		const send = jest.fn(async () => ({ statusCode: 503, headers: { 'content-type': 'text/html' }, body: '<html>Service Unavailable</html>' }));
+		const context = transportContext({ apiKey: 'k-503', baseUrl: 'http://k-503.invalid' }, send);
+		const error = await sendToGameball.call(context, 'GET /customers/{customerId}', { pathParams: { customerId: 'c' } }, { retry: { baseDelayMs: 1, maxDelayMs: 5 } }).then(
+			() => undefined,
+			(failure: { message: string; description?: string }) => failure,
+		);
+		expect(send).toHaveBeenCalledTimes(5);
+		expect(error?.message).toBe('Gameball answered 503: HTTP 503');
+		expect(error?.description).toBe('The node gave up after 5 attempts.');
+	});
+});
+
 describe('a 7001 ("customer already exists") after an attempt that may have been applied', () => {
 	it('says nothing of the transaction: the item fails as may have been applied, not as already applied', async () => {
 		const answers = [

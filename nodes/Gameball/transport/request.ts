@@ -266,6 +266,8 @@ export async function sendToGameball(
 					// In the message too: an error output item, or an AI agent, gets only the message.
 					error.message = `${error.message} after ${attempt} attempts`;
 					appendDescription(error, rateLimitedAfter(attempt));
+				} else if (attempt > 1) {
+					appendDescription(error, `The node gave up after ${attempt} attempts.`);
 				}
 				if (movesMoney && earlierAmbiguous) markMaybeApplied(error);
 				throw error;
