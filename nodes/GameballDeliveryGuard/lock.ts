@@ -73,6 +73,8 @@ export async function acquireLock(helpers: DeduplicationHelpers, settings: LockS
 		failIfStopped(settings);
 		const attempt = await tryAcquire(helpers);
 		if (attempt.taken) return;
+		// Stopped while the attempt ran: a lock is not broken for an execution that has ended.
+		failIfStopped(settings);
 		lastError = attempt.error ?? lastError;
 		const waited = now() - started;
 		if (!broken && waited >= settings.timeoutMs) {

@@ -8,7 +8,7 @@ import type {
 } from 'n8n-workflow';
 
 import { deduplicator, resetDeduplication } from '../harness/deduplication';
-import { STOPPED_MESSAGE } from '../../nodes/GameballDeliveryGuard/lock';
+import { acquireLock, STOPPED_MESSAGE } from '../../nodes/GameballDeliveryGuard/lock';
 import { runNode } from '../harness/run';
 import { drop, GUARD, keptJson } from './helpers';
 
@@ -102,6 +102,22 @@ describe('Drop Duplicate Deliveries: lock timeout', () => {
 		expect(attempts.mock.calls.length).toBeLessThan(20);
 		expect(deduplicator.rows.has('test-workflow\u0000')).toBe(false);
 		expect(deduplicator.rows.get('test-workflow\u0000n:node-under-test')?.data).toEqual([lockEntry]);
+	});
+
+	it('breaks no lock when the stop comes while an attempt runs past the Lock Timeout', async () => {
+		let now = 0;
+		let stopped = false;
+		const breaks: number[] = [];
+		const helpers = {
+			checkProcessedAndRecord: async () => {
+				now += 6 * SECOND; // a slow database: the second attempt ends past the 10 s timeout
+				stopped = now >= 12 * SECOND;
+				return { new: [], processed: ['lock'] };
+			},
+			clearAllProcessedItems: async () => void breaks.push(now),
+		} as unknown as Parameters<typeof acquireLock>[0];
+		await expect(acquireLock(helpers, { timeoutMs: 10 * SECOND, now: () => now, stopped: () => stopped })).rejects.toThrow(STOPPED_MESSAGE);
+		expect(breaks).toEqual([]);
 	});
 
 	it("names the database's last error when no attempt could reach it", async () => {

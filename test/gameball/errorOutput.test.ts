@@ -172,6 +172,9 @@ describe('a refusal of the whole run, and error items that may have been applied
 			["Gameball's batch API needs the credential's Secret Key", { item: 0 }],
 			["Gameball's batch API needs the credential's Secret Key", { item: 1 }],
 		]);
+		// Batch failures, as an item refused while its job is built: a Filter on `success` finds them (n8n keeps only
+		// `error` on the error output).
+		if (onError === 'continueRegularOutput') expect(failed.map((item) => [item.json.success, item.json.batchKind])).toEqual(Array(2).fill([false, 'cashback']));
 		if (onError === 'continueErrorOutput') expect(outputs[0]).toEqual([]);
 		expect(sim.requests.length).toBe(sent);
 	});
@@ -182,6 +185,16 @@ describe('a refusal of the whole run, and error items that may have been applied
 		const createJob = { resource: 'batch', operation: 'createJob', kind: 'balance-adjustment', entries: '[{"customerId":"cj-1","amount":50}]' };
 		const { outputs } = await runGameball(credentials, createJob, [{}], true).finally(() => sim.setFaults(undefined));
 		expect(outputs[0].map((item) => [item.json.mayHaveBeenApplied, item.pairedItem])).toEqual([[true, { item: 0 }]]);
+	});
+
+	it('names the items whose points-moving jobs may exist without an ID when Batch > Create Job stops', async () => {
+		await runGameball(credentials, { resource: 'customer', operation: 'createOrUpdate', customerId: 'cj-2', batching: { mode: 'never' } });
+		// Every job creation is applied, then answered 5xx, a second on: item 0's ends at about 1 s, the stop comes while item 1's waits.
+		sim.setFaults({ errorRate5xx: 1, applyBeforeFault: true, applyBeforeFaultRate: 1, latencyMs: 1000 });
+		const parameters = { resource: 'batch', operation: 'createJob', kind: 'balance-adjustment', entries: '[{"customerId":"cj-2","amount":5}]' };
+		const result = await runNode({ type: 'gameball', parameters, credentials, continueOnFail: true, stopAfterMs: 1500 }, [{}, {}]).finally(() => sim.setFaults(undefined));
+		expect(result.error?.message).toMatch(/stopped/);
+		expect(result.error?.description).toContain('Gameball may also have jobs, with no ID to check them by, from item 0.');
 	});
 
 	it('names only the jobs made when Batch > Create Job stops after an item that failed (Continue On Fail)', async () => {

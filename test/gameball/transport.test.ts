@@ -115,6 +115,13 @@ describe('errors', () => {
 		expect(hintFor(5003)).toBe('Gameball server error');
 		expect(gameballApiError(node, 502, 'Bad gateway').message).toBe('Gameball answered 502: HTTP 502');
 	});
+
+	it('names the key to check in a 1001 when whether a Secret Key is set is known, as a batch entry does (it has one)', () => {
+		expect(hintFor(1001, true)).toBe('authentication failed: check the API Key and the Secret Key in the Gameball credential');
+		expect(gameballApiError(node, 401, { code: 1001 }, 0, true).message).toBe(`1001: ${hintFor(1001, true)}`);
+		expect(gameballApiError(node, 401, { code: 1001 }, 0, false).message).toMatch(/^1001: authentication failed: set the credential's Secret Key/);
+		expect(gameballApiError(node, 401, { code: 1001 }).message).toBe(`1001: ${hintFor(1001)}`);
+	});
 });
 
 describe('batch status', () => {

@@ -109,6 +109,17 @@ describe('a server error that outlasts the retries', () => {
 	});
 });
 
+describe('a rate limit at the time limit', () => {
+	it('says it was rate limited after 1 attempt when the wait would pass the deadline', async () => {
+		const send = jest.fn(async () => ({ statusCode: 429, headers: { 'retry-after': '5' }, body: { code: 2005, message: 'Too many requests' } }));
+		const context = transportContext({ apiKey: 'k-429-once', baseUrl: 'http://k-429-once.invalid' }, send);
+		const sending = sendToGameball.call(context, 'GET /customers/{customerId}', { pathParams: { customerId: 'c' } }, { deadline: Date.now() + 1000 });
+		const error = await sending.then(() => undefined, (failure: { message: string }) => failure);
+		expect(send).toHaveBeenCalledTimes(1);
+		expect(error?.message).toBe('2005: rate limited after 1 attempt');
+	});
+});
+
 describe('a 7001 ("customer already exists") after an attempt that may have been applied', () => {
 	it('says nothing of the transaction: the item fails as may have been applied, not as already applied', async () => {
 		const answers = [

@@ -92,7 +92,8 @@ const CHECK_FIRST = 'Check with Batch > Get Status before sending it again';
 function resultFor(status: BatchStatus, position: number): ItemResult {
 	const failure = status.failures.get(position);
 	// Headed as a single call's error is ("7000: customer not found"), Gameball's own words as its description.
-	const hint = hintFor(failure?.code);
+	// Batch jobs need the Secret Key, so the credential has one.
+	const hint = hintFor(failure?.code, true);
 	if (failure && hint) return { failed: `${failure.code}: ${hint}`, description: failure.message };
 	if (failure) return { failed: failure.code ? `${failure.code}: ${failure.message}` : failure.message };
 	const success = status.successes.get(position);

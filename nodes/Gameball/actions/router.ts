@@ -1,10 +1,10 @@
-import type { IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
+import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 
 import { readBoolean, refuse, toNumber } from '../../parameters';
 import { fetchList } from '../transport/paginate';
 import { appendDescription } from '../transport/errors';
 import { isCancelled, mayHaveBeenApplied, sendToGameball } from '../transport/request';
-import { batchSettings, runInBatches, shouldBatch } from './batchMode';
+import { batchSettings, runInBatches, shouldBatch, type BatchSettings } from './batchMode';
 import { buildRequest, type GameballOperation } from './operation';
 import { asNodeError, errorItem, errorJson } from '../../errorItems';
 import { paired, recordsFrom } from './output';
@@ -55,38 +55,42 @@ function earlierWrites(operation: GameballOperation, succeeded: number): string 
 }
 
 /** An item's error item; one that may have been applied says so in a field too, for a Filter or IF to find. */
-function failedItem(context: IExecuteFunctions, error: unknown, itemIndex: number): INodeExecutionData {
-	return errorItem(context, error, itemIndex, { ...errorJson(error), ...(mayHaveBeenApplied(error) ? { mayHaveBeenApplied: true } : {}) });
+function failedItem(context: IExecuteFunctions, error: unknown, itemIndex: number, extra: IDataObject = {}): INodeExecutionData {
+	return errorItem(context, error, itemIndex, { ...extra, ...errorJson(error), ...(mayHaveBeenApplied(error) ? { mayHaveBeenApplied: true } : {}) });
 }
 
-/**
- * What the run does with the items, decided once for all of them: the operation, and whether they go through the
- * batch API. A refusal here (batch mode without a Secret Key, a Batching option that is no number) fails every item
- * under Continue On Fail; thrown, n8n would pass the items on as if they had succeeded.
- */
-async function planRun(this: IExecuteFunctions, itemCount: number) {
-	const resource = this.getNodeParameter('resource', 0) as string;
-	const operationName = this.getNodeParameter('operation', 0) as string;
+function requestedOperation(context: IExecuteFunctions): GameballOperation {
+	const resource = context.getNodeParameter('resource', 0) as string;
+	const operationName = context.getNodeParameter('operation', 0) as string;
 	const operation = findOperation(resource, operationName);
 	if (!operation) {
-		refuse(this, `The operation "${operationName}" of "${resource}" is not supported`, 0);
+		refuse(context, `The operation "${operationName}" of "${resource}" is not supported`, 0);
 	}
-	if (!operation.batch) return { operation };
-	const settings = batchSettings(this);
-	return { operation, batchWith: (await shouldBatch.call(this, operation, settings, itemCount)) ? settings : undefined };
+	return operation;
+}
+
+/** The Batching settings when the items go through the batch API; `undefined` when they go one by one. */
+async function batchingFor(context: IExecuteFunctions, operation: GameballOperation, itemCount: number): Promise<BatchSettings | undefined> {
+	if (!operation.batch) return undefined;
+	const settings = batchSettings(context);
+	return (await shouldBatch.call(context, operation, settings, itemCount)) ? settings : undefined;
 }
 
 /** The item loop, written once: every operation gets continue-on-fail, paired items and batch mode from here. */
 export async function router(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
 	const items = this.getInputData();
-	let plan: Awaited<ReturnType<typeof planRun>>;
+	let operation: GameballOperation | undefined;
+	let batchWith: BatchSettings | undefined;
 	try {
-		plan = await planRun.call(this, items.length);
+		operation = requestedOperation(this);
+		batchWith = await batchingFor(this, operation, items.length);
 	} catch (error) {
+		// A refusal of the whole run (batch mode without a Secret Key, a Batching option that is no number) fails
+		// every item under Continue On Fail: thrown, n8n would pass the items on as if they had succeeded.
 		if (!this.continueOnFail()) throw asNodeError(this.getNode(), error, 0);
-		return [items.map((_, itemIndex) => failedItem(this, error, itemIndex))];
+		const asBatchFailure: IDataObject = operation?.batch ? { success: false, batchKind: operation.batch.kind } : {};
+		return [items.map((_, itemIndex) => failedItem(this, error, itemIndex, asBatchFailure))];
 	}
-	const { operation, batchWith } = plan;
 	const batched = batchWith ? await runInBatches.call(this, operation, items.length, batchWith) : undefined;
 	if (batched) return [batched];
 

@@ -48,16 +48,17 @@ const FAMILY_HINTS: Record<number, string> = {
 	9: 'transaction problem',
 };
 
-export function hintFor(code: number | undefined): string | undefined {
+/** The plain words after a Gameball code; 1001 names the key to look at when whether a Secret Key is set is known. */
+export function hintFor(code: number | undefined, secretKeySet?: boolean): string | undefined {
 	if (code === undefined) return undefined;
+	if (code === 1001 && secretKeySet !== undefined) return AUTHENTICATION_HINTS[secretKeySet ? 'secretKeySet' : 'noSecretKey'];
 	return HINTS[code] ?? FAMILY_HINTS[Math.floor(code / 1000)];
 }
 
-/** The hint after the code: a 429 is a rate limit whatever its code, and 1001 names the key to look at when known. */
+/** The hint after the code: a 429 is a rate limit whatever its code. */
 function headlineHint(code: number, status: number, secretKeySet: boolean | undefined): string {
 	if (status === 429) return 'rate limited';
-	if (code === 1001 && secretKeySet !== undefined) return AUTHENTICATION_HINTS[secretKeySet ? 'secretKeySet' : 'noSecretKey'];
-	return hintFor(code) ?? `HTTP ${status}`;
+	return hintFor(code, secretKeySet) ?? `HTTP ${status}`;
 }
 
 export function isGameballErrorBody(body: unknown): body is GameballErrorBody {

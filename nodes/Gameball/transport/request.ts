@@ -264,7 +264,7 @@ export async function sendToGameball(
 				const error = gameballApiError(this.getNode(), response.statusCode, response.body, itemIndex, secretKeySet);
 				if (outcome.kind === 'rateLimited') {
 					// In the message too: an error output item, or an AI agent, gets only the message.
-					error.message = `${error.message} after ${attempt} attempts`;
+					error.message = `${error.message} after ${attempt} ${attempt === 1 ? 'attempt' : 'attempts'}`;
 					appendDescription(error, rateLimitedAfter(attempt));
 				} else if (attempt > 1) {
 					appendDescription(error, `The node gave up after ${attempt} attempts.`);

@@ -46,11 +46,15 @@ export const createJob: GameballOperation = {
 		return { body: { body: readEntries(this, kindOf(this, itemIndex), itemIndex) as IDataObject[] } };
 	},
 	describeEarlier(earlier) {
-		// Error items (Continue On Fail) made no job.
+		const itemOf = ({ pairedItem }: (typeof earlier)[number]) => (pairedItem as { item: number }).item;
+		// Error items (Continue On Fail) made no job, unless their creation ended without a clear answer.
 		const created = earlier.filter(({ json }) => json.jobId !== undefined && json.jobId !== null && json.error === undefined);
-		if (!created.length) return undefined;
-		const jobs = created.map(({ json, pairedItem }) => `${String(json.jobId)} (item ${(pairedItem as { item: number }).item})`);
-		return jobsAlreadyRunning(jobs, 'the items before it');
+		const unclear = earlier.filter(({ json }) => json.mayHaveBeenApplied === true).map(itemOf);
+		const notes = [
+			...(created.length ? [jobsAlreadyRunning(created.map((item) => `${String(item.json.jobId)} (item ${itemOf(item)})`), 'the items before it')] : []),
+			...(unclear.length ? [`Gameball may also have jobs, with no ID to check them by, from ${unclear.length === 1 ? 'item' : 'items'} ${unclear.join(', ')}.`] : []),
+		];
+		return notes.length ? notes.join(' ') : undefined;
 	},
 	async run(request, itemIndex) {
 		const kind = kindOf(this, itemIndex);
