@@ -51,6 +51,17 @@ describe('error statuses with a body that is not JSON', () => {
 		expect(outputs[0][0].json).toEqual({ success: true });
 	});
 
+	it('gives an empty answer no invented field: a list of none gives no item, a read an empty one, a write success', async () => {
+		const empty = { status: 200, body: '{}', headers: { 'content-type': 'application/json' } };
+		script = [empty, empty];
+		const coupons = await runGameball(scripted(), { resource: 'customer', operation: 'getCoupons', customerId: 'c1' });
+		expect(coupons.error).toBeUndefined();
+		expect(coupons.outputs[0] ?? []).toEqual([]);
+		const balance = await runGameball(scripted(), { resource: 'customer', operation: 'getBalance', customerId: 'c1' });
+		expect(balance.outputs[0].map((item) => item.json)).toEqual([{}]);
+		expect(received).toHaveLength(2);
+	});
+
 	it("heads the error with the message of the documented `{ error, message }` body (Manual Adjustment's 400)", async () => {
 		script = [{ status: 400, body: JSON.stringify({ error: 400, message: 'A rewarding criteria is required' }), headers: { 'content-type': 'application/json' } }];
 		const { outputs } = await runGameball(scripted(), { resource: 'customer', operation: 'get', customerId: 'c1' }, [{}], true);

@@ -25,7 +25,9 @@ export function recordsFrom(
 	if (Array.isArray(body)) return body.map(asRecord);
 	if (body && typeof body === 'object' && Object.keys(body).length) return entriesOf(operation, request, body as IDataObject);
 	if (body !== undefined && body !== null && body !== '' && typeof body !== 'object') return [{ value: body }];
-	return [{ success: true }];
+	// An empty answer: a list of none gives no item, a read gives it as it came, a write says it succeeded.
+	if (operation.entries) return [];
+	return operation.endpoint.startsWith('GET ') ? [{}] : [{ success: true }];
 }
 
 /** The entries of an answer that wraps one list (the operation's `entries`); an answer without that list stays whole. */
