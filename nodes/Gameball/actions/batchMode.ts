@@ -4,14 +4,14 @@ import { NodeOperationError } from 'n8n-workflow';
 import type { GameballBatchQueuedItem, GameballBatchResultItem } from '../../types';
 import type { BatchStatus } from '../transport/batch';
 import { createBatchJob, MAX_BATCH_SIZE, waitForBatch } from '../transport/batch';
-import { hasSecretKey, isCancelled, mayHaveBeenApplied, secretFieldValues } from '../transport/request';
+import { hasSecretKey, isCancelled, secretFieldValues } from '../transport/request';
 import { appendDescription, hintFor } from '../transport/errors';
 import { readCollectionOptions } from '../../parameters';
 import { JOB_KINDS } from './batch/jobKinds';
 import { batchingProperty } from './description';
 import { buildRequest, labelOf, type BatchEntry, type GameballOperation, type GameballRequest } from './operation';
 import { asNodeError, errorItem, errorJson } from '../../errorItems';
-import { entriesOf } from './output';
+import { entriesOf, failureJson } from './output';
 
 export interface BatchSettings {
 	mode: 'auto' | 'always' | 'never';
@@ -244,12 +244,7 @@ export async function runInBatches(
 			// Stopped: the error names the jobs Gameball already runs, rather than error items that read as not applied.
 			if (!this.continueOnFail() || isCancelled(this)) throw namingCreatedJobs(asNodeError(this.getNode(), error, itemIndex), created);
 			// A job that may exist says so on each of its items, as one whose status could not be read does.
-			const json: GameballBatchResultItem = {
-				success: false,
-				batchKind: batch.kind,
-				...errorJson(error),
-				...(mayHaveBeenApplied(error) ? { mayHaveBeenApplied: true as const } : {}),
-			};
+			const json: GameballBatchResultItem = { success: false, batchKind: batch.kind, ...failureJson(error) };
 			for (const { itemIndex: failed } of job) results[failed] = [errorItem(this, error, failed, { ...json })];
 		}
 	}

@@ -1,8 +1,9 @@
 import type { IDataObject, INodeExecutionData } from 'n8n-workflow';
 
-import type { GameballAlreadyAppliedItem } from '../../types';
+import type { ErrorItem, GameballAlreadyAppliedItem } from '../../types';
+import { errorJson } from '../../errorItems';
 import { asRecord } from '../transport/paginate';
-import type { GameballResponse } from '../transport/request';
+import { mayHaveBeenApplied, type GameballResponse } from '../transport/request';
 import type { GameballOperation, GameballRequest } from './operation';
 
 /** One or more output records from a Gameball answer. */
@@ -40,4 +41,9 @@ export function entriesOf(operation: GameballOperation, request: GameballRequest
 
 export function paired(records: IDataObject[], itemIndex: number): INodeExecutionData[] {
 	return records.map((json) => ({ json, pairedItem: { item: itemIndex } }));
+}
+
+/** A failed item's JSON: its error, and `mayHaveBeenApplied` as a field when the change may have been applied. */
+export function failureJson(error: unknown): ErrorItem {
+	return { ...errorJson(error), ...(mayHaveBeenApplied(error) ? { mayHaveBeenApplied: true as const } : {}) };
 }

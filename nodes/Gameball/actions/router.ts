@@ -3,11 +3,11 @@ import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-wor
 import { readBoolean, refuse, toNumber } from '../../parameters';
 import { fetchList } from '../transport/paginate';
 import { appendDescription } from '../transport/errors';
-import { isCancelled, mayHaveBeenApplied, sendToGameball } from '../transport/request';
+import { isCancelled, sendToGameball } from '../transport/request';
 import { batchSettings, runInBatches, shouldBatch, type BatchSettings } from './batchMode';
 import { buildRequest, type GameballOperation } from './operation';
-import { asNodeError, errorItem, errorJson } from '../../errorItems';
-import { paired, recordsFrom } from './output';
+import { asNodeError, errorItem } from '../../errorItems';
+import { failureJson, paired, recordsFrom } from './output';
 import { findOperation } from './resources';
 
 async function performOne(this: IExecuteFunctions, operation: GameballOperation, itemIndex: number) {
@@ -56,7 +56,7 @@ function earlierWrites(operation: GameballOperation, succeeded: number): string 
 
 /** An item's error item; one that may have been applied says so in a field too, for a Filter or IF to find. */
 function failedItem(context: IExecuteFunctions, error: unknown, itemIndex: number, extra: IDataObject = {}): INodeExecutionData {
-	return errorItem(context, error, itemIndex, { ...extra, ...errorJson(error), ...(mayHaveBeenApplied(error) ? { mayHaveBeenApplied: true } : {}) });
+	return errorItem(context, error, itemIndex, { ...extra, ...failureJson(error) });
 }
 
 function requestedOperation(context: IExecuteFunctions): GameballOperation {

@@ -55,12 +55,6 @@ export function hintFor(code: number | undefined, secretKeySet?: boolean): strin
 	return HINTS[code] ?? FAMILY_HINTS[Math.floor(code / 1000)];
 }
 
-/** The hint after the code: a 429 is a rate limit whatever its code. */
-function headlineHint(code: number, status: number, secretKeySet: boolean | undefined): string {
-	if (status === 429) return 'rate limited';
-	return hintFor(code, secretKeySet) ?? `HTTP ${status}`;
-}
-
 export function isGameballErrorBody(body: unknown): body is GameballErrorBody {
 	return typeof body === 'object' && body !== null && ('code' in body || 'message' in body);
 }
@@ -82,7 +76,9 @@ export function gameballApiError(
 	const code = typeof error.code === 'number' ? error.code : Number(error.code) || undefined;
 	const message = typeof error.message === 'string' ? error.message.trim() : '';
 	const headedByMessage = !code && message !== '' && message.length <= HEADLINE_MESSAGE_LENGTH;
-	const headline = code ? `${code}: ${headlineHint(code, status, secretKeySet)}` : `Gameball answered ${status}: ${status === 429 ? 'rate limited' : headedByMessage ? message : `HTTP ${status}`}`;
+	// A 429 is a rate limit whatever its code says.
+	const words = status === 429 ? 'rate limited' : ((code ? hintFor(code, secretKeySet) : headedByMessage ? message : undefined) ?? `HTTP ${status}`);
+	const headline = code ? `${code}: ${words}` : `Gameball answered ${status}: ${words}`;
 	const advice = code ? ADVICE[code] : UNCODED_ADVICE[status];
 	const details = [message, error.requestId ? `Request ID: ${error.requestId}` : undefined, advice]
 		.filter(Boolean)
