@@ -11,7 +11,7 @@ import { errorItem } from '../errorItems';
 import type { CrmRuleCondition, CrmStep } from '../types';
 import { loyaltyToCrmProperties } from './description';
 import { groupByDelivery, type ReadItem } from './merge';
-import { normalise, parseEventParameter, type NormalisedItem } from './normalise';
+import { normalise, normaliseEventParameter, type NormalisedItem } from './normalise';
 import { holdingConditions, reasonsToFire } from './rules';
 import { readSettings } from './settings';
 import { buildSteps, STEPS } from './steps';
@@ -62,10 +62,9 @@ export class LoyaltyToCrm implements INodeType {
 			let normalised: NormalisedItem;
 			try {
 				const fromParameter = this.getNodeParameter('inputSource', itemIndex, 'item') === 'json';
-				const json = fromParameter
-					? parseEventParameter(this.getNodeParameter('loyaltyEventJson', itemIndex, ''))
-					: items[itemIndex].json;
-				normalised = normalise(json);
+				normalised = fromParameter
+					? normaliseEventParameter(this.getNodeParameter('loyaltyEventJson', itemIndex, ''))
+					: normalise(items[itemIndex].json);
 			} catch (error) {
 				fail(error, [itemIndex]);
 				continue;

@@ -56,7 +56,7 @@ export const loyaltyToCrmProperties: INodeProperties[] = [
 		name: 'loyaltyEventJson',
 		type: 'json',
 		default: '',
-		description: 'A webhook body or item in any of the recognised shapes',
+		description: 'A webhook body or item in any of the recognised shapes, or an array of webhook bodies (one event each)',
 		displayOptions: { show: { inputSource: ['json'] } },
 	},
 	{

@@ -12,9 +12,9 @@ export function obj(value: unknown): Json | null {
 	return isObject(value) ? value : null;
 }
 
-/** A non-empty string; numbers are turned into strings (ids often arrive as either). */
+/** A non-empty string, without end spaces; numbers are turned into strings (ids often arrive as either). */
 export function str(value: unknown): string | null {
-	if (typeof value === 'string') return value.trim() === '' ? null : value;
+	if (typeof value === 'string') return value.trim() || null;
 	if (typeof value === 'number' && Number.isFinite(value)) return String(value);
 	return null;
 }

@@ -157,10 +157,13 @@ function upsertContact(event: LoyaltyEvent, settings: StepSettings): Omit<Upsert
 function addTag(event: LoyaltyEvent, settings: StepSettings): Omit<AddTagItem, keyof CrmStepItemBase> | null {
 	const { name, previousName } = event.tier;
 	if (!name) return null;
-	const tagFor = (tierName: string) => settings.tagTemplate.replace(/\{tier\}/g, tierName);
+	// A function replacement: a "$" in a tier name is text, not a replacement pattern.
+	const tagFor = (tierName: string) => settings.tagTemplate.replace(/\{tier\}/g, () => tierName);
 	const tag = tagFor(name);
 	const previous = settings.removeOldTierTag && previousName ? [previousName] : [];
-	const others = [...previous, ...settings.allTierNames].filter((tier) => tier !== name);
+	// CRMs often match tag names whatever their case: never queue the new tier's tag for removal in another case.
+	const sameTier = (tier: string) => tier.toLowerCase() === name.toLowerCase();
+	const others = [...previous, ...settings.allTierNames].filter((tier) => !sameTier(tier));
 	const removeTags = [...new Set(others.map(tagFor))];
 	return { tag, removeTags, fields: settings.preset.tagFields(tag, removeTags) };
 }

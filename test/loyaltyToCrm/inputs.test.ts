@@ -448,9 +448,31 @@ describe('Loyalty Event JSON parameter (for use as an AI tool)', () => {
 		}
 	});
 
-	test('text that is not a JSON object is a clear error', async () => {
+	test('text that is neither a JSON object nor an array is a clear error', async () => {
 		const { runLoyalty } = await import('./helpers');
-		const { error } = await runLoyalty({ inputSource: 'json', loyaltyEventJson: '[1, 2' }, [{}]);
-		expect(error?.message).toContain('the Loyalty Event JSON parameter is not a JSON object');
+		for (const loyaltyEventJson of ['[1, 2', '"text"', 42]) {
+			const { error } = await runLoyalty({ inputSource: 'json', loyaltyEventJson: loyaltyEventJson as never }, [{}]);
+			expect(error?.message).toContain('the Loyalty Event JSON parameter is neither a JSON object nor an array');
+		}
+	});
+
+	test('an array (a batch) gives one event per element; an element that cannot be read fails alone', async () => {
+		const { runLoyalty, OUTPUT } = await import('./helpers');
+		const batch = [fixtures.olUpdated, { nothing: 'here' }, fixtures.olDeactivated];
+		for (const loyaltyEventJson of [JSON.stringify(batch), batch]) {
+			const { outputs } = await runLoyalty(
+				{ inputSource: 'json', loyaltyEventJson: loyaltyEventJson as never, logNoteOn: ['anyEvent'] },
+				[{}],
+				true,
+			);
+			const notes = outputs[OUTPUT.logNote];
+			expect(notes.map((item) => (item.json.event as { kind: string }).kind)).toEqual(['profile_updated', 'member_deactivated']);
+			const failed = outputs[OUTPUT.upsertContact].filter((item) => item.json.error);
+			expect(failed).toHaveLength(1);
+			expect(failed[0].json.error).toContain('in element 1 of the Loyalty Event JSON parameter (an array)');
+			expect(failed[0].pairedItem).toEqual({ item: 0 });
+		}
+		const { error } = await runLoyalty({ inputSource: 'json', loyaltyEventJson: '[]' }, [{}]);
+		expect(error?.message).toContain('the Loyalty Event JSON parameter is an empty array');
 	});
 });

@@ -58,6 +58,13 @@ describe('Upsert Contact', () => {
 		expect(updated.match).toMatchObject({ by: 'email', value: 'mila@example.com', fallback: false });
 	});
 
+	test('reads email, mobile and customer id without end spaces: a CRM search would not find " ada@example.com "', async () => {
+		const spaced = { ...fixtures.triggerProfileItem, email: ' Ada@Example.com ', mobile: ' +201000000000\t', customerId: ' cust-1 ' };
+		const [upsert] = jsonOf((await run({ matchBy: 'email' }, spaced))[OUTPUT.upsertContact]);
+		expect(upsert).toMatchObject({ email: 'Ada@Example.com', mobile: '+201000000000', customerId: 'cust-1' });
+		expect(upsert.match).toMatchObject({ by: 'email', value: 'Ada@Example.com' });
+	});
+
 	test('carries email, mobile and customer id at the top level', async () => {
 		const [upsert] = jsonOf((await run({}, fixtures.triggerProfileItem))[OUTPUT.upsertContact]);
 		expect(upsert).toMatchObject({ step: 'upsertContact', email: 'ada@example.com', mobile: '+201000000000', customerId: 'cust-1' });
@@ -81,6 +88,17 @@ describe('Add Tag / List', () => {
 		expect(tag).toMatchObject({ tag: 'Loyalty: level0', removeTags: ['Loyalty: level1', 'Loyalty: level2'] });
 		const [moved] = jsonOf((await run({ allTierNames: 'Bronze, Silver, Gold' }, fixtures.triggerTierItem))[OUTPUT.addTag]);
 		expect(moved.removeTags).toEqual(['Loyalty: Silver', 'Loyalty: Bronze']);
+	});
+
+	test('a "$" in a tier name is kept as it is, in the tag and in the tags to remove', async () => {
+		const dollars = { ...fixtures.triggerTierItem, tierName: 'VIP $$$ $&', previousTierName: "Pre$'mium" };
+		const [tag] = jsonOf((await run({}, dollars))[OUTPUT.addTag]);
+		expect(tag).toMatchObject({ tag: 'Loyalty: VIP $$$ $&', removeTags: ["Loyalty: Pre$'mium"] });
+	});
+
+	test('the new tier is never in the tags to remove, whatever the case All Tier Names gives it in', async () => {
+		const [tag] = jsonOf((await run({ allTierNames: 'bronze, silver, GOLD' }, fixtures.triggerTierItem))[OUTPUT.addTag]);
+		expect(tag).toMatchObject({ tag: 'Loyalty: Gold', removeTags: ['Loyalty: Silver', 'Loyalty: bronze', 'Loyalty: silver'] });
 	});
 
 	test('a customer first seen already in a tier is tagged by default only at a move; with Any Event too, at once', async () => {

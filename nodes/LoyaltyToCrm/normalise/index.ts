@@ -87,30 +87,37 @@ export interface NormalisedItem {
 }
 
 /**
- * Reads one input item as loyalty events. Usually one; a webhook body that is an array of events (a batch) gives
- * one per element, and an element that cannot be read fails alone, named by its index. An item that cannot be read
- * at all throws.
+ * The events of `payload`: one, or one per element when it is an array (a batch), where an element that cannot be
+ * read fails alone, named by its index. `whole` names the payload in errors (empty: the item itself).
  */
-export function normalise(json: Json): NormalisedItem {
-	const payload = unwrapBody(json);
+function eventsOf(payload: unknown, wrapper: Json, whole: string): NormalisedItem {
 	if (!Array.isArray(payload)) {
-		const event = readOne(payload, json, payload === json ? '' : ' in the webhook body');
+		const event = readOne(payload, wrapper, whole ? ` in ${whole}` : '');
 		if (event instanceof UnrecognisedInputError) throw event;
 		return { events: [event], failures: [] };
 	}
-	if (payload.length === 0) throw new UnrecognisedInputError('the webhook body is an empty array');
+	if (payload.length === 0) throw new UnrecognisedInputError(`${whole} is an empty array`);
 	const read: NormalisedItem = { events: [], failures: [] };
 	payload.forEach((entry, index) => {
-		const event = readOne(entry, json, ` in element ${index} of the webhook body (an array)`);
+		const event = readOne(entry, wrapper, ` in element ${index} of ${whole} (an array)`);
 		if (event instanceof UnrecognisedInputError) read.failures.push(event);
 		else read.events.push(event);
 	});
 	return read;
 }
 
-/** The event JSON given as a parameter (text or an object from an expression), for use as an AI tool. */
-export function parseEventParameter(value: unknown): Json {
+/** Reads one input item as loyalty events (see `eventsOf`). An item that cannot be read at all throws. */
+export function normalise(json: Json): NormalisedItem {
+	const payload = unwrapBody(json);
+	return eventsOf(payload, json, payload === json ? '' : 'the webhook body');
+}
+
+/** The events of the Loyalty Event JSON parameter (text, or a value from an expression), for use as an AI tool. */
+export function normaliseEventParameter(value: unknown): NormalisedItem {
 	const parsed = typeof value === 'string' ? parseJson(value) : value;
-	if (!isObject(parsed)) throw new UnrecognisedInputError('the Loyalty Event JSON parameter is not a JSON object');
-	return parsed;
+	if (Array.isArray(parsed)) return eventsOf(parsed, {}, 'the Loyalty Event JSON parameter');
+	if (!isObject(parsed)) {
+		throw new UnrecognisedInputError('the Loyalty Event JSON parameter is neither a JSON object nor an array');
+	}
+	return normalise(parsed);
 }
