@@ -72,6 +72,8 @@ export class GameballApi implements ICredentialType {
 			baseURL: '={{ ($credentials.baseUrl || "https://api.gameball.co").trim().replace(/\\/+$/, "") }}',
 			url: '=/api/{{ $credentials.apiVersion || "v4.0" }}/integrations/{{ String($credentials.secretKey || "").trim() ? "transactions/count" : "configurations/widget" }}',
 			method: 'GET',
+			// A redirect would carry the keys to another address.
+			disableFollowRedirect: true,
 		},
 		rules: [
 			{
@@ -90,6 +92,13 @@ export class GameballApi implements ICredentialType {
 				type: 'responseCode',
 				properties: { value: 404, message: 'No Gameball API at this Base URL and API Version' },
 			},
+			...[301, 302, 303, 307, 308].map((status) => ({
+				type: 'responseCode' as const,
+				properties: {
+					value: status,
+					message: `The Base URL answered with a redirect (${status}), which the nodes do not follow: it would send the keys to another address. Use the address it redirects to (https://api.gameball.co)`,
+				},
+			})),
 		],
 	};
 }

@@ -48,14 +48,18 @@ function instantOfWallClock(wallClock: number, timeZone: string): number {
 	return offsetAt(adjusted, timeZone) === wallClock - adjusted ? adjusted : guess;
 }
 
+/** A time naming its zone: an offset or `Z` after the clock time, or GMT/UTC (`Thu, 01 Jan 2026 10:00:00 GMT`). */
+const NAMES_ZONE = /:\d\d(?:[.,]\d+)?\s*(?:Z|[+-]\d\d(?::?\d\d)?)\b|\b(?:GMT|UTC)\b/i;
+
 /**
  * Milliseconds since the epoch of an ISO 8601 (or other `Date.parse`) time, `NaN` when unreadable. A time without
- * a zone is read in `timeZone`, an IANA name: UTC unless said otherwise.
+ * a zone is read in `timeZone`, an IANA name: UTC unless said otherwise. Other text without a zone
+ * (`01/02/2026 10:00`) is not read: `Date.parse` would read it in the server's zone, and guess its day and month.
  */
 export function parseTime(text: string, timeZone = 'UTC'): number {
 	if (text.endsWith('Z')) return Date.parse(text);
 	const zoneless = ZONELESS.exec(text.trim());
-	if (!zoneless) return Date.parse(text);
+	if (!zoneless) return NAMES_ZONE.test(text) ? Date.parse(text) : NaN;
 	const [, year, month, day, hour = '0', minute = '0', second = '0', fraction = ''] = zoneless;
 	const ms = Number(fraction.padEnd(3, '0').slice(0, 3));
 	const wallClock = Date.UTC(Number(year), Number(month) - 1, Number(day), Number(hour), Number(minute), Number(second), ms);

@@ -1,5 +1,7 @@
 // The credential's test request, resolved the way n8n resolves it ($credentials in expressions, the type's own
 // authenticate), sent to a simulator that ignores the Secret Key on routes that need only the API key.
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import type { ICredentialDataDecryptedObject, IHttpRequestOptions, INodeParameters } from 'n8n-workflow';
 import { Workflow } from 'n8n-workflow';
 
@@ -25,11 +27,11 @@ function resolve(value: string, credentials: ICredentialDataDecryptedObject): st
 /** Runs the credential test and answers the message n8n would show, or 'ok'. */
 async function testCredential(credentials: ICredentialDataDecryptedObject) {
 	const { baseURL, url, method } = credentialType.test.request;
-	const fullUrl = resolve(String(baseURL), credentials) + resolve(String(url), credentials);
+	const base = resolve(String(baseURL), credentials);
+	const path = resolve(String(url), credentials);
 	const authenticate = credentialType.authenticate as (c: ICredentialDataDecryptedObject, o: IHttpRequestOptions) => Promise<IHttpRequestOptions>;
-	const options = await authenticate(credentials, { url: fullUrl, method } as IHttpRequestOptions);
-	const path = fullUrl.slice(sim.url.length);
-	const answer = await request(sim.url, String(method), path, undefined, options.headers as Record<string, string>);
+	const options = await authenticate(credentials, { url: base + path, method } as IHttpRequestOptions);
+	const answer = await request(base, String(method), path, undefined, options.headers as Record<string, string>);
 	const rule = credentialType.test.rules?.find((candidate) => (candidate.properties as INodeParameters).value === answer.status);
 	return { path, status: answer.status, outcome: rule ? String((rule.properties as INodeParameters).message) : answer.status < 300 ? 'ok' : `HTTP ${answer.status}` };
 }
@@ -61,6 +63,21 @@ describe('the Gameball API credential test', () => {
 		const result = await testCredential(keys('', 'v4.1'));
 		expect(result).toMatchObject({ path: '/api/v4.1/integrations/configurations/widget', status: 401 });
 		expect(result.outcome).toMatch(/v4\.1 and High Security Mode need both/);
+	});
+
+	it('follows no redirect, and says why a Base URL that redirects fails', async () => {
+		// n8n stops at the 3xx only with this option; following it would send the keys to the other address.
+		expect(credentialType.test.request.disableFollowRedirect).toBe(true);
+		const redirecting = createServer((_request, response) => response.writeHead(301, { location: 'https://elsewhere.example/' }).end());
+		await new Promise<void>((resolve) => redirecting.listen(0, '127.0.0.1', resolve));
+		try {
+			const baseUrl = `http://127.0.0.1:${(redirecting.address() as AddressInfo).port}`;
+			const result = await testCredential({ ...keys(sim.secretKey), baseUrl });
+			expect(result.status).toBe(301);
+			expect(result.outcome).toMatch(/answered with a redirect \(301\), which the nodes do not follow/);
+		} finally {
+			await new Promise((resolve) => redirecting.close(resolve));
+		}
 	});
 
 	it('takes a Base URL pasted with spaces around it', async () => {

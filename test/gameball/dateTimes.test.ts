@@ -63,6 +63,22 @@ describe('a time without a zone is read in the workflow time zone', () => {
 		expect(sim.requests.length).toBe(before);
 	});
 
+	it.each(['01/02/2026 10:00', 'Jan 2 2026', '2026/01/02 10:00'])(
+		'other text without a zone (%s) is refused, not read in the server time zone with a guessed day and month',
+		async (from) => {
+			const before = sim.requests.length;
+			const { error } = await runIn('America/New_York', { resource: 'leaderboard', operation: 'get', filters: { from } });
+			expect(error?.message).toBe(`"From" is not a valid date: ${from}`);
+			expect((error as { description?: string }).description).toContain('Use ISO 8601');
+			expect(sim.requests.length).toBe(before);
+		},
+	);
+
+	it('other text naming its zone is still read (an HTTP date)', async () => {
+		await runIn('Asia/Tokyo', { resource: 'leaderboard', operation: 'get', filters: { from: 'Sun, 06 Dec 2026 10:00:00 GMT' } });
+		expect(lastRequest().query.from).toBe('2026-12-06T10:00:00.000Z');
+	});
+
 	it('a day that does not exist is refused, not rolled over into the next month', async () => {
 		const { error } = await runIn('UTC', { resource: 'leaderboard', operation: 'get', filters: { from: '2026-02-30T10:00:00' } });
 		expect(error?.message).toBe('"From" is not a valid date: 2026-02-30T10:00:00');

@@ -99,6 +99,12 @@ describe('Gameball node description', () => {
 		expect(customerView).not.toMatch(/sees/);
 	});
 
+	it('tells an AI agent that validating a coupon with Lock on reserves it (a side effect, not only a check)', () => {
+		const actionOf = (value: string) => resources.find(({ value: resource }) => resource === 'coupon')?.operations.find((operation) => operation.value === value)?.action;
+		expect(actionOf('validate')).toMatch(/reserving it when Lock is on/);
+		expect(actionOf('validateMany')).toMatch(/reserving them when Lock is on/);
+	});
+
 	it('says what the OpenAPI document backs: cashback quotes apply the tier only, and Reverse Transactions is undocumented', () => {
 		const operation = (resource: string, value: string) =>
 			resources.find((candidate) => candidate.value === resource)?.operations.find((candidate) => candidate.value === value);

@@ -99,7 +99,8 @@ describe('path parameters', () => {
 		for (const property of operation.properties) {
 			if (!property.required || property.name === blank) continue;
 			if (property.type === 'number') values[property.name] = 1;
-			else if (property.type === 'options') values[property.name] = (property.options?.[0] as { value?: string } | undefined)?.value ?? 'x';
+			// A dropdown loaded from Gameball holds IDs: '1' suits one typed as text and one typed as an integer.
+			else if (property.type === 'options') values[property.name] = (property.options?.[0] as { value?: string } | undefined)?.value ?? '1';
 			else values[property.name] = 'x';
 		}
 		return values;

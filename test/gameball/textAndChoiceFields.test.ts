@@ -58,6 +58,48 @@ describe('a text field whose expression gives a number', () => {
 	});
 });
 
+describe('a required or path text field whose expression gives a list, an object or a date', () => {
+	// An agent or an expression that passes `$json.customer` instead of `$json.customer.id`.
+	const cases: Array<[string, INodeParameters, IDataObject | string[] | number[], string]> = [
+		['Create or Update > Customer ID (body)', { resource: 'customer', operation: 'createOrUpdate', customerId: '={{ $json.v }}' }, { id: 'c-42' }, '"Customer ID" must be text (got object)'],
+		['Delete > Customer ID (path)', { resource: 'customer', operation: 'delete', customerId: '={{ $json.v }}' }, { id: 'c-42' }, '"Customer ID" must be text (got object)'],
+		['Redeem > Customer ID', { resource: 'transaction', operation: 'redeem', customerId: '={{ $json.v }}', transactionId: 'r-l', additionalFields: { points: 1 } }, ['a', 'b'], '"Customer ID" must be text (got a list)'],
+		['Event > Send > Event Name', { resource: 'event', operation: 'send', customerId: 'buyer', eventName: '={{ $json.v }}', batching: { mode: 'never' } }, { name: 'visit' }, '"Event Name" must be text (got object)'],
+		['Batch > Get Status > Batch Job ID', { resource: 'batch', operation: 'getStatus', batchId: '={{ $json.v }}' }, [1], '"Batch Job ID" must be text (got a list)'],
+	];
+
+	it.each(cases)('%s: refused by name, before anything is sent', async (_label, parameters, value, message) => {
+		const sent = sim.requests.length;
+		const result = await runGameball(credentials, parameters, [{ v: value }]);
+		expect(result.error?.message).toBe(message);
+		expect(sim.requests.length).toBe(sent);
+	});
+
+	it('a date is sent as its ISO text, whatever the server time zone (not "Thu Jan 01 2026 ... GMT")', async () => {
+		const parameters = { resource: 'transaction', operation: 'redeem', customerId: 'buyer', transactionId: '={{ new Date("2026-01-01T00:00:00Z") }}', additionalFields: { points: 1 } };
+		const result = await runGameball(credentials, parameters, [{}]);
+		expect(result.error).toBeUndefined();
+		expect(lastBody().transactionId).toBe('2026-01-01T00:00:00.000Z');
+	});
+});
+
+describe('an ID the OpenAPI document types as an integer, in the path', () => {
+	it.each([
+		['getStampsProgress', 'challengeId', 'Challenge Name or ID', 'Summer stamps'],
+		['getStreakProgress', 'campaignId', 'Campaign Name or ID', '1.5'],
+	])('%s: %s must be a whole number (a name or a fraction is refused by name before anything is sent)', async (operation, field, displayName, value) => {
+		const sent = sim.requests.length;
+		const result = await runGameball(credentials, { resource: 'customer', operation, customerId: 'buyer', [field]: value });
+		expect(result.error?.message).toMatch(new RegExp(`^"${displayName}" must be a (whole )?number`));
+		expect(sim.requests.length).toBe(sent);
+	});
+
+	it('a whole number given as text is sent', async () => {
+		await runGameball(credentials, { resource: 'customer', operation: 'getStreakProgress', customerId: 'buyer', campaignId: ' 7 ' });
+		expect(sim.requests[sim.requests.length - 1].path).toMatch(/\/customers\/buyer\/streaks\/7$/);
+	});
+});
+
 describe('a dropdown whose expression gives a value it does not offer', () => {
 	const cases: Array<[string, INodeParameters, string]> = [
 		['Order > Track > Channel', { resource: 'order', operation: 'track', customerId: 'buyer', orderId: 'o-ch', totalPaid: 10, additionalFields: { channel: '={{ $json.v }}' } }, 'Channel'],

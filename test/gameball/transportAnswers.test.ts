@@ -203,3 +203,45 @@ describe('the Base URL as pasted', () => {
 		expect(received).toEqual(['POST /api/v4.0/integrations/events']);
 	});
 });
+
+describe('redirects', () => {
+	// The scripted server redirects to a second one, on another origin, which records what reaches it.
+	let other: Server;
+	let reachedOther: Array<{ method?: string; headers: Record<string, unknown> }> = [];
+	beforeAll(async () => {
+		other = createServer((request, response) => {
+			reachedOther.push({ method: request.method, headers: request.headers });
+			response.writeHead(200, { 'content-type': 'application/json' }).end('{"ok":true}');
+		});
+		await new Promise<void>((resolve) => other.listen(0, '127.0.0.1', resolve));
+	});
+	beforeEach(() => (reachedOther = []));
+	afterAll(async () => await new Promise((resolve) => other.close(resolve)));
+
+	const cashback = {
+		resource: 'transaction',
+		operation: 'cashback',
+		customerId: 'c1',
+		amount: 10,
+		transactionId: 'T1',
+		transactionTime: '2026-01-01T00:00:00Z',
+		batching: { mode: 'never' },
+	};
+
+	it.each([301, 302, 307, 308])('a %i is an error, not followed: the keys go nowhere else, and a POST is not read as a success', async (status) => {
+		const location = `http://localhost:${(other.address() as AddressInfo).port}/api/v4.0/integrations/transactions/cashback`;
+		script = [{ status, body: '', headers: { location } }];
+		const { outputs } = await runGameball(scripted(), cashback, [{}], true);
+		expect(received).toHaveLength(1);
+		expect(reachedOther).toEqual([]);
+		expect(outputs[0][0].json).toMatchObject({ error: `Gameball answered ${status}: a redirect, not followed`, httpCode: String(status) });
+		expect(outputs[0][0].json.description).toContain('Check the Base URL in the Gameball credential');
+		expect(JSON.stringify(outputs)).not.toMatch(/scripted-(api|secret)-key/);
+	});
+
+	it('a 304 (no body) is an error too, not a success', async () => {
+		script = [{ status: 304, body: '' }];
+		const { outputs } = await runGameball(scripted(), cashback, [{}], true);
+		expect(outputs[0][0].json).toMatchObject({ error: 'Gameball answered 304: a redirect, not followed' });
+	});
+});

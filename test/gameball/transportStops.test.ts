@@ -254,7 +254,50 @@ describe('a stop while the pacer waits', () => {
 	});
 });
 
+describe('a stop during a long wait (a 429 hold, a back-off) ends the node at once, not when the wait is over', () => {
+	const accountOf = (baseUrl: string, apiKey: string) => `${baseUrl}|${createHash('sha256').update(apiKey).digest('hex').slice(0, 12)}`;
+
+	it('while the pacer holds the group after a 429', async () => {
+		const baseUrl = 'http://pacer-hold-stop.invalid';
+		pacerFor(accountOf(baseUrl, 'hold-stop-key'), 'transactions').holdUntil(Date.now() + 20_000);
+		const stop = new AbortController();
+		const send = jest.fn();
+		const context = transportContext({ apiKey: 'hold-stop-key', baseUrl }, send, stop.signal);
+		setTimeout(() => stop.abort(), 100);
+		const started = Date.now();
+		const sending = sendToGameball.call(context, 'GET /transactions', {});
+		await expect(sending).rejects.toThrow('The execution was stopped before Gameball answered');
+		expect(Date.now() - started).toBeLessThan(2_000);
+		expect(send).not.toHaveBeenCalled();
+	});
+
+	it('while it backs off after a 429 without Retry-After (2.1 s or more)', async () => {
+		const stop = new AbortController();
+		const send = jest.fn(async () => ({ statusCode: 429, headers: {}, body: {} }));
+		const context = transportContext({ apiKey: 'backoff-stop-key', baseUrl: 'http://backoff-stop.invalid' }, send, stop.signal);
+		setTimeout(() => stop.abort(), 100);
+		const started = Date.now();
+		const sending = sendToGameball.call(context, 'GET /leaderboard', {});
+		await expect(sending).rejects.toThrow('The execution was stopped before Gameball answered');
+		expect(Date.now() - started).toBeLessThan(1_500);
+		expect(send).toHaveBeenCalledTimes(1);
+	});
+});
+
 describe('time limits', () => {
+	it("a request the pacer would hold past its caller's deadline is not sent, and says why", async () => {
+		const baseUrl = 'http://pacer-deadline.invalid';
+		const account = `${baseUrl}|${createHash('sha256').update('deadline-key').digest('hex').slice(0, 12)}`;
+		pacerFor(account, 'others').holdUntil(Date.now() + 20_000);
+		const send = jest.fn();
+		const context = transportContext({ apiKey: 'deadline-key', baseUrl }, send);
+		const started = Date.now();
+		const sending = sendToGameball.call(context, 'GET /batches/{batchId}/status', { pathParams: { batchId: '1' } }, { deadline: Date.now() + 1_000 });
+		await expect(sending).rejects.toThrow('Rate limited: the time limit ran out before the request could be sent');
+		expect(Date.now() - started).toBeLessThan(1_000);
+		expect(send).not.toHaveBeenCalled();
+	});
+
 	const never = () => jest.fn(async () => await new Promise(() => undefined));
 
 	it('an answer that never completes (headers sent, body trickling) ends the attempt at its time limit, and is retried', async () => {

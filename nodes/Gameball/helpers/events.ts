@@ -41,7 +41,7 @@ function readObject(context: IExecuteFunctions, name: 'metadata' | 'moreEvents',
  * where Gameball allows it: reward previews), and no event may be given twice: one would silently replace the other.
  */
 export function readEvents(context: IExecuteFunctions, itemIndex: number, allowNullMetadata = false): IDataObject {
-	const name = readString(context, 'eventName', itemIndex);
+	const name = readString(context, 'eventName', itemIndex, 'Event Name');
 	const metadata = readObject(context, 'metadata', itemIndex);
 	const more = readObject(context, 'moreEvents', itemIndex);
 	for (const [event, value] of Object.entries(more)) {

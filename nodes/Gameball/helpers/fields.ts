@@ -1,7 +1,7 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import { parseTime } from '../../times';
-import { parseJson, refuse } from '../../parameters';
+import { parseJson, refuse, toText } from '../../parameters';
 
 /** Parameter factories and Gameball-specific readers shared by the operations. */
 
@@ -98,8 +98,9 @@ export function readAdditional(context: IExecuteFunctions, itemIndex: number): I
 	return compact(context.getNodeParameter('additionalFields', itemIndex, {}) as IDataObject);
 }
 
-export function readString(context: IExecuteFunctions, name: string, itemIndex: number): string {
-	return String(context.getNodeParameter(name, itemIndex, '') ?? '').trim();
+/** A text parameter, trimmed ('' when blank). A list or an object is refused by name; a date becomes ISO text. */
+export function readString(context: IExecuteFunctions, name: string, itemIndex: number, displayName = name): string {
+	return toText(context, displayName, context.getNodeParameter(name, itemIndex, ''), itemIndex) ?? '';
 }
 
 /**
@@ -109,14 +110,19 @@ export function readString(context: IExecuteFunctions, name: string, itemIndex: 
 export function utcTime(context: IExecuteFunctions, label: string, value: unknown, itemIndex: number): string {
 	const time = parseTime(String(value), context.getTimezone());
 	if (Number.isNaN(time)) {
-		refuse(context, `"${label}" is not a valid date: ${String(value)}`, itemIndex);
+		refuse(
+			context,
+			`"${label}" is not a valid date: ${String(value)}`,
+			itemIndex,
+			"Use ISO 8601: 2026-01-02T10:00:00 (read in the workflow's time zone), or with its zone: 2026-01-02T10:00:00Z, 2026-01-02T10:00:00+02:00.",
+		);
 	}
 	return new Date(time).toISOString();
 }
 
 /** A required string parameter, trimmed; blank is a clear error rather than an empty field sent to Gameball. */
 export function readRequiredString(context: IExecuteFunctions, property: INodeProperties, itemIndex: number): string {
-	const value = readString(context, property.name, itemIndex);
+	const value = readString(context, property.name, itemIndex, property.displayName);
 	if (!value) refuse(context, `"${property.displayName}" is required`, itemIndex);
 	return value;
 }

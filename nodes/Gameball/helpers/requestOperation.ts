@@ -2,7 +2,7 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 
 import { displayNameOf, type Endpoint, type GameballOperation, type GameballRequest } from '../actions/operation';
 import { additionalFields, compact, readJsonValue, readString, utcTime } from './fields';
-import { checkRange, readByType, readNumber, refuse, splitList } from '../../parameters';
+import { checkRange, isBlank, readByType, readNumber, refuse, splitList, toNumber } from '../../parameters';
 
 /** An operation described by its fields: where each one goes is derived from the spec, not written per operation. */
 export interface RequestSpec
@@ -115,11 +115,19 @@ function readRequired(context: IExecuteFunctions, spec: RequestSpec, property: I
 		return checkRange(context, property, readNumber(context, property, itemIndex, wantsInteger(spec, name)), itemIndex);
 	}
 	// A time left empty is now, unless the parameter is marked required (a time only the user knows).
-	if (type === 'dateTime' && !property.required && !readString(context, name, itemIndex)) return new Date().toISOString();
-	const raw = type === 'string' ? readString(context, name, itemIndex) : context.getNodeParameter(name, itemIndex);
+	if (type === 'dateTime' && !property.required && !readString(context, name, itemIndex, displayName)) return new Date().toISOString();
+	const isText = type === 'string' && !spec.lists?.includes(name);
+	const raw = isText ? readString(context, name, itemIndex, displayName) : context.getNodeParameter(name, itemIndex);
 	const value = convert(context, spec, property, raw, itemIndex);
 	if (value === undefined || value === '') refuse(context, `"${displayName}" is required`, itemIndex);
 	return value;
+}
+
+/** A path parameter as text; one the OpenAPI document types as an integer must be a whole number. */
+function readPathValue(context: IExecuteFunctions, spec: RequestSpec, property: INodeProperties, itemIndex: number): string {
+	const value = context.getNodeParameter(property.name, itemIndex, '');
+	if (wantsInteger(spec, property.name) && !isBlank(value)) return String(toNumber(context, property.displayName, value, itemIndex, true));
+	return readString(context, property.name, itemIndex, property.displayName);
 }
 
 function optionalCollection(spec: RequestSpec): INodeProperties | undefined {
@@ -146,7 +154,7 @@ export function requestOperation(spec: RequestSpec): GameballOperation {
 		...operation,
 		properties: [...caveat, ...path, ...required, ...(collection ? [collection] : [])],
 		build(itemIndex) {
-			const pathParams = Object.fromEntries(path.map(({ name }) => [name, readString(this, name, itemIndex)]));
+			const pathParams = Object.fromEntries(path.map((property) => [property.name, readPathValue(this, spec, property, itemIndex)]));
 			const fields: IDataObject = {};
 			for (const property of required) fields[property.name] = readRequired(this, spec, property, itemIndex);
 			const chosen = collection ? (this.getNodeParameter(collection.name, itemIndex, {}) as IDataObject) : {};

@@ -36,6 +36,9 @@ const UNCODED_REFUSAL =
 	'The answer has no Gameball error code: check the API Key, Secret Key and Base URL in the Gameball credential (a proxy or firewall may have answered).';
 const UNCODED_ADVICE: Record<number, string> = { 401: UNCODED_REFUSAL, 403: UNCODED_REFUSAL };
 
+export const REDIRECT_ADVICE =
+	'The node follows no redirect: it would send the keys to another address. Check the Base URL in the Gameball credential (https://api.gameball.co, or the address it redirects to).';
+
 const FAMILY_HINTS: Record<number, string> = {
 	1: 'authentication problem',
 	2: 'request problem',
@@ -77,9 +80,11 @@ export function gameballApiError(
 	const message = typeof error.message === 'string' ? error.message.trim() : '';
 	const headedByMessage = !code && message !== '' && message.length <= HEADLINE_MESSAGE_LENGTH;
 	// A 429 is a rate limit whatever its code says.
-	const words = status === 429 ? 'rate limited' : ((code ? hintFor(code, secretKeySet) : headedByMessage ? message : undefined) ?? `HTTP ${status}`);
+	const redirected = status >= 300 && status < 400;
+	const words =
+		status === 429 ? 'rate limited' : redirected ? 'a redirect, not followed' : ((code ? hintFor(code, secretKeySet) : headedByMessage ? message : undefined) ?? `HTTP ${status}`);
 	const headline = code ? `${code}: ${words}` : `Gameball answered ${status}: ${words}`;
-	const advice = code ? ADVICE[code] : UNCODED_ADVICE[status];
+	const advice = code ? ADVICE[code] : redirected ? REDIRECT_ADVICE : UNCODED_ADVICE[status];
 	const details = [message, error.requestId ? `Request ID: ${error.requestId}` : undefined, advice]
 		.filter(Boolean)
 		.join(' · ');

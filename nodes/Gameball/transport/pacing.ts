@@ -66,8 +66,15 @@ export class Pacer {
 		this.windows = limits.map((limit, i) => new SlidingWindow(limit, WINDOW_MS[i] * scale + JITTER_MS));
 	}
 
-	/** Resolves when one more request may be sent, and counts it as sent. */
-	async acquire(clock: () => number = Date.now, wait: (ms: number) => Promise<void> = sleep): Promise<number> {
+	/**
+	 * Resolves when one more request may be sent, and counts it as sent: with the time waited. `givesUp` is asked before
+	 * each wait (with its length); when it says so, nothing is counted and the answer is `undefined`.
+	 */
+	async acquire(
+		clock: () => number = Date.now,
+		wait: (ms: number) => Promise<void> = sleep,
+		givesUp: (delay: number) => boolean = () => false,
+	): Promise<number | undefined> {
 		let waited = 0;
 		for (;;) {
 			const now = clock();
@@ -76,6 +83,7 @@ export class Pacer {
 				for (const window of this.windows) window.record(now);
 				return waited;
 			}
+			if (givesUp(delay)) return undefined;
 			waited += delay;
 			await wait(delay);
 		}

@@ -77,6 +77,26 @@ function stoppedError(context: GameballContext, itemIndex: number | undefined, m
 	return error;
 }
 
+/** How often a wait looks whether the execution was stopped. */
+const STOP_CHECK_MS = 250;
+
+/** Waits `ms`, or less when the execution is stopped meanwhile: a stop is not kept waiting for a back-off. */
+async function sleepUnlessStopped(context: GameballContext, ms: number): Promise<void> {
+	const end = Date.now() + ms;
+	for (let left = ms; left > 0 && !isCancelled(context); left = end - Date.now()) await sleep(Math.min(left, STOP_CHECK_MS));
+}
+
+/** The pacer would have waited past the caller's deadline (Gameball held the group after a 429): nothing was sent. */
+function pacedPastDeadlineError(context: GameballContext, itemIndex: number | undefined, maybeApplied: boolean) {
+	const error = new NodeOperationError(context.getNode(), 'Rate limited: the time limit ran out before the request could be sent', {
+		itemIndex,
+		description:
+			"Gameball answered 429 to a request of this n8n process, which now waits before sending more of the same kind; the wait would have passed this operation's time limit. Try again later, or give it a longer time limit.",
+	});
+	if (maybeApplied) markMaybeApplied(error);
+	return error;
+}
+
 const credentialCache = new WeakMap<object, Promise<ICredentialDataDecryptedObject>>();
 
 async function credentialsOf(context: GameballContext) {
@@ -165,7 +185,7 @@ export function networkCodeOf(error: unknown): string | undefined {
 }
 
 function classify(status: number, body: unknown, headers: IDataObject): AttemptOutcome {
-	if (status < 400) return { kind: 'ok' };
+	if (status >= 200 && status < 300) return { kind: 'ok' };
 	if (status === 429) return { kind: 'rateLimited', retryAfter: headers['retry-after'] as string | undefined };
 	// Only an error answer's `code` is Gameball's: a success body may have its own (a coupon code such as "2001").
 	const code = isGameballErrorBody(body) ? Number(body.code) : undefined;
@@ -202,9 +222,11 @@ export async function sendToGameball(
 	let earlierAmbiguous = false;
 	for (let attempt = 1; ; attempt++) {
 		if (isCancelled(this)) throw stoppedError(this, itemIndex, movesMoney && earlierAmbiguous);
-		await pacer.acquire();
+		const pastDeadline = (delay: number) => options.deadline !== undefined && Date.now() + delay > options.deadline;
+		const paced = await pacer.acquire(Date.now, async (ms) => await sleepUnlessStopped(this, ms), (delay) => isCancelled(this) || pastDeadline(delay));
 		// The pacer may have waited: a request not sent yet is not sent once the execution is stopped.
 		if (isCancelled(this)) throw stoppedError(this, itemIndex, movesMoney && earlierAmbiguous);
+		if (paced === undefined) throw pacedPastDeadlineError(this, itemIndex, movesMoney && earlierAmbiguous);
 		let outcome: AttemptOutcome;
 		let response: IN8nHttpFullResponse | undefined;
 		let networkFailure: unknown;
@@ -219,19 +241,22 @@ export async function sendToGameball(
 				json: true,
 				returnFullResponse: true,
 				ignoreHttpStatusErrors: true,
+				// A redirect would carry the keys to its address (n8n keeps custom headers across origins) and turn a
+				// POST into a GET that reads as success: it is an error instead (classify).
+				disableFollowRedirect: true,
 				timeout: timeoutMs,
 			});
 			response = (await Promise.race([sent, attemptDeadline(timeoutMs)])) as IN8nHttpFullResponse;
 			const parsed = parseBody(response.body);
 			if (parsed.ok) response.body = parsed.value as IN8nHttpFullResponse['body'];
+			const succeeded = response.statusCode >= 200 && response.statusCode < 300;
 			// An error answer becomes a NodeApiError that n8n shows and saves: it keeps no key it may echo (nor does an
 			// answer that carries error messages, `redactAnswer`).
-			if (response.statusCode >= 400 || options.redactAnswer) {
+			if (!succeeded || options.redactAnswer) {
 				const secrets = [credentials.apiKey, credentials.secretKey, ...secretFieldValues(request.body), ...(options.secrets ?? [])];
 				response.body = redactSecrets(response.body, secrets) as IN8nHttpFullResponse['body'];
 			}
 			// Only a 2xx body that does not parse is malformed: a 429 or a proxy's HTML 502 keeps its status.
-			const succeeded = response.statusCode >= 200 && response.statusCode < 300;
 			outcome = parsed.ok || !succeeded ? classify(response.statusCode, response.body, response.headers) : { kind: 'malformed' };
 		} catch (error) {
 			networkFailure = error;
@@ -286,6 +311,6 @@ export async function sendToGameball(
 		}
 		// Gameball refused the account's rate: the other executions sending to this group wait as well.
 		if (outcome.kind === 'rateLimited') pacer.holdUntil(Date.now() + delay);
-		await sleep(delay);
+		await sleepUnlessStopped(this, delay);
 	}
 }

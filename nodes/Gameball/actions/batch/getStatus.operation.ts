@@ -10,7 +10,7 @@ export const getStatus: GameballOperation = {
 	endpoint: 'GET /batches/{batchId}/status',
 	properties: [batchIdParam],
 	build(itemIndex) {
-		return { pathParams: { batchId: readString(this, 'batchId', itemIndex) } };
+		return { pathParams: { batchId: readString(this, 'batchId', itemIndex, 'Batch Job ID') } };
 	},
 	async run(request, itemIndex) {
 		return describeBatch(await getBatchStatus.call(this, String(request.pathParams?.batchId), { itemIndex }));

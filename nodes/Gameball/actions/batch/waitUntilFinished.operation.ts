@@ -40,7 +40,7 @@ export const waitUntilFinished: GameballOperation = {
 	endpoint: 'GET /batches/{batchId}/status',
 	properties: [batchIdParam, waitOptions],
 	build(itemIndex) {
-		return { pathParams: { batchId: readString(this, 'batchId', itemIndex) } };
+		return { pathParams: { batchId: readString(this, 'batchId', itemIndex, 'Batch Job ID') } };
 	},
 	async run(request, itemIndex) {
 		const chosen = readCollectionOptions(this, waitOptions, this.getNodeParameter('options', itemIndex, {}) as IDataObject, itemIndex);

@@ -5,7 +5,7 @@ import { checkOptions, newLock } from './checkOptions';
 export const validate = requestOperation({
 	value: 'validate',
 	name: 'Validate',
-	action: 'Check that a coupon can be used by a customer',
+	action: 'Check that a coupon can be used by a customer, reserving it when Lock is on',
 	endpoint: 'POST /coupons/{code}/validate',
 	path: [stringParam('code', 'Coupon Code', 'The coupon to check')],
 	required: [customerIdParam],

@@ -5,7 +5,7 @@ import { checkOptions, couponCodesParam, newLock } from './checkOptions';
 export const validateMany = requestOperation({
 	value: 'validateMany',
 	name: 'Validate Many',
-	action: 'Check that several coupons can be used by a customer',
+	action: 'Check that several coupons can be used by a customer, reserving them when Lock is on',
 	endpoint: 'POST /coupons/validate',
 	required: [customerIdParam, couponCodesParam],
 	optional: checkOptions,

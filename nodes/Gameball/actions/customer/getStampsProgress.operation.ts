@@ -6,6 +6,7 @@ export const getStampsProgress = requestOperation({
 	name: 'Get Stamps Progress',
 	action: 'Get a customer progress in a stamps challenge',
 	endpoint: 'GET /customers/{customerId}/stamps/{challengeId}',
+	integers: ['challengeId'],
 	path: [customerIdParam, {
 		displayName: 'Challenge Name or ID',
 		name: 'challengeId',

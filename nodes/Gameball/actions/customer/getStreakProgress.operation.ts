@@ -6,6 +6,7 @@ export const getStreakProgress = requestOperation({
 	name: 'Get Streak Progress',
 	action: 'Get a customer progress in a daily streak campaign',
 	endpoint: 'GET /customers/{customerId}/streaks/{campaignId}',
+	integers: ['campaignId'],
 	path: [customerIdParam, {
 		displayName: 'Campaign Name or ID',
 		name: 'campaignId',
