@@ -200,7 +200,8 @@ export function handleAutomationCall(delivery: Delivery, settings: AutomationSet
 	}
 	if (isTooLarge(delivery.bytes, settings.maxBodySizeKb)) return { kind: 'reject', status: 413, reason: 'body-too-large' };
 	const headerName = settings.secretHeaderName.trim().toLowerCase();
-	if (!headerName || !secretHeaderMatches(delivery.headers[headerName], settings.secretHeaderValue)) {
+	if (!headerName || !settings.secretHeaderValue) return { kind: 'reject', status: 401, reason: 'secret-header-not-set' };
+	if (!secretHeaderMatches(delivery.headers[headerName], settings.secretHeaderValue)) {
 		return { kind: 'reject', status: 401, reason: 'secret-header-mismatch' };
 	}
 	const query = settings.includeQuery ? delivery.query : {};

@@ -1,7 +1,7 @@
 import type { IDataObject, INode, INodeProperties, IWebhookFunctions } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
-import { toBoolean, toNumber } from '../parameters';
+import { isBlank, toBoolean, toNumber } from '../parameters';
 import { parseHeaderList } from './automation';
 import { bodyBytes, flatHeaders } from './body';
 import { parseLanguageList } from './deliveries';
@@ -24,6 +24,25 @@ function numberOption(context: IWebhookFunctions, options: IDataObject, name: st
 	// Read on every delivery: a number or nothing, the usual case, costs no more than before.
 	const value = typeof stored === 'number' || stored === undefined ? stored : toNumber(context, labelOf(name), stored, 0);
 	return value !== undefined && Number.isFinite(value) && value > 0 ? value : fallback;
+}
+
+/**
+ * A protection whose fallback is off: added to the options but blank (an expression that gave nothing, such as an
+ * unset variable) stops the delivery by name. Only 0 turns it off.
+ */
+function protectionOption(context: IWebhookFunctions, options: IDataObject, name: string): number {
+	if (name in options && isBlank(options[name])) {
+		throw new NodeOperationError(context.getNode(), `"${labelOf(name)}" is empty`, {
+			description: 'Set a number, or 0 to turn it off: an expression that gives nothing would turn the protection off unseen.',
+		});
+	}
+	return numberOption(context, options, name, 0);
+}
+
+/** A text parameter, trimmed (n8n strips a header value's end spaces too); blank, or anything but text, is ''. */
+function textParameter(context: IWebhookFunctions, name: string): string {
+	const value = readParameter(context, name, '');
+	return typeof value === 'string' ? value.trim() : typeof value === 'number' ? String(value) : '';
 }
 
 /** A switch: a boolean, or "true"/"false" as text; blank gives the fallback, anything else stops the delivery. */
@@ -76,8 +95,15 @@ function v4Settings(this: IWebhookFunctions, verify: boolean, secretKey: string)
 			description: 'Choose events in the node, or none for all; an imported workflow may have set it to something else.',
 		});
 	}
+	const known = events.filter(isTriggerEvent);
+	// An empty list means all events: a list of events this version does not know must not become that.
+	if (events.length > 0 && known.length === 0) {
+		throw new NodeOperationError(this.getNode(), `The Events parameter holds no event this version knows: ${events.map(String).join(', ')}`, {
+			description: 'Choose the events again in the node (an imported workflow may come from another version), or none for all.',
+		});
+	}
 	return {
-		events: events.filter(isTriggerEvent),
+		events: known,
 		verifySignature: verify,
 		secretKey,
 		simplify: flag(this, 'Simplify', readParameter(this, 'simplify', true), true),
@@ -86,7 +112,7 @@ function v4Settings(this: IWebhookFunctions, verify: boolean, secretKey: string)
 		deduplicationMemorySize: numberOption(this, options, 'deduplicationMemorySize', DEFAULTS.deduplicationMemorySize),
 		customerMemorySize: numberOption(this, options, 'customerMemorySize', DEFAULTS.customerMemorySize),
 		preferredLanguages: parseLanguageList(String(options.preferredLanguages ?? '')),
-		maxDeliveryAgeMinutes: numberOption(this, options, 'maxDeliveryAgeMinutes', 0),
+		maxDeliveryAgeMinutes: protectionOption(this, options, 'maxDeliveryAgeMinutes'),
 	};
 }
 
@@ -94,8 +120,9 @@ export function readAutomationSettings(this: IWebhookFunctions): AutomationSetti
 	const options = readOptions.call(this);
 	return {
 		method: String(readParameter(this, 'automationMethod', 'POST')).toUpperCase(),
-		secretHeaderName: String(readParameter(this, 'headerName', '')),
-		secretHeaderValue: String(readParameter(this, 'headerSecret', '')),
+		// Blank (an expression that gave nothing) is '', never "undefined": every call is then refused.
+		secretHeaderName: textParameter(this, 'headerName'),
+		secretHeaderValue: textParameter(this, 'headerSecret'),
 		keepHeaders: parseHeaderList(String(options.keepHeaders ?? '')),
 		includeQuery: flagOption(this, options, 'includeQuery', true),
 		maxBodySizeKb: numberOption(this, options, 'maxBodySizeKb', DEFAULTS.maxBodySizeKb),

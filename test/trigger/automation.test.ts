@@ -96,6 +96,31 @@ describe('automation campaign webhooks through n8n-core', () => {
 		expect(result.status).toBe(401);
 	});
 
+	it.each([
+		['={{ undefined }}', 'undefined'],
+		['={{ null }}', 'null'],
+		['={{ $json.nothing }}', 'undefined'],
+		['={{ "   " }}', ''],
+	])('a Header Secret whose expression gives nothing (%s) lets no call in, not even one sending "%s"', async (headerSecret, sent) => {
+		const result = await automationTrigger({ headerSecret }).deliver({ method: 'POST', rawBody: '{}', headers: { 'x-campaign-secret': sent } });
+		expect([result.status, result.sent, result.emitted]).toEqual([401, { message: 'secret-header-not-set' }, undefined]);
+	});
+
+	it('a Header Name whose expression gives nothing lets no call in either', async () => {
+		const result = await automationTrigger({ headerName: '={{ undefined }}' }).deliver({ method: 'POST', rawBody: '{}', headers: { undefined: SHARED_SECRET } });
+		expect([result.status, result.sent]).toEqual([401, { message: 'secret-header-not-set' }]);
+	});
+
+	it('a Header Secret with end spaces or a line break still matches (n8n strips a header value\'s end spaces)', async () => {
+		const result = await automationTrigger({ headerSecret: ` ${SHARED_SECRET}\n` }).deliver({
+			method: 'POST',
+			rawBody: '{"a":1}',
+			headers: { 'x-campaign-secret': SHARED_SECRET },
+		});
+		expect(result.status).toBe(200);
+		expect(emittedJson(result)).toHaveLength(1);
+	});
+
 	it('answers 405 to another method than the configured one', async () => {
 		const result = await automationTrigger({ automationMethod: 'PUT' }).deliver({
 			method: 'POST',

@@ -39,3 +39,13 @@ it('reads a Secret Key pasted with spaces around it as the key: HTTP sends it so
 	expect(result.status).toBe(200);
 	expect(warnings).toEqual([]);
 });
+
+it('warns, once a minute per node, that every automation call is refused while the Header Secret is empty', async () => {
+	const parameters = { source: 'automation', automationMethod: 'POST', headerName: 'X-Campaign-Secret', headerSecret: '={{ $vars.UNSET }}', options: {} };
+	const trigger = newTrigger(parameters as never, {}, {});
+	for (let call = 0; call < 3; call++) {
+		const result = await trigger.deliver({ method: 'POST', rawBody: '{}', headers: { 'x-campaign-secret': 'undefined' } });
+		expect(result).toMatchObject({ status: 401, sent: { message: 'secret-header-not-set' } });
+	}
+	expect(warnings).toEqual([expect.stringContaining('refuses every automation call: its Header Name or Header Secret is empty')]);
+});

@@ -108,6 +108,30 @@ describe('parameters.ts: the trigger reads a parameter as n8n would resolve it',
 		);
 	});
 
+	it.each(['={{ "" }}', '={{ undefined }}'])(
+		'stops a delivery when Refuse Deliveries Older Than was added but its expression (%s) gives nothing: replay protection is not turned off unseen',
+		async (maxDeliveryAgeMinutes) => {
+			const old = signedRequest(profilePayload({ customer_id: `blank-age-${maxDeliveryAgeMinutes}`, created_at: '2001-01-01T00:00:00.000Z' }));
+			await expect(newTrigger({ options: { maxDeliveryAgeMinutes } }).deliver(old)).rejects.toThrow('"Refuse Deliveries Older Than (Minutes)" is empty');
+		},
+	);
+
+	it('still turns replay protection off at 0, or when the option is not added', async () => {
+		const old = (customerId: string) => signedRequest(profilePayload({ customer_id: customerId, created_at: '2001-01-01T00:00:00.000Z' }));
+		expect(emittedJson(await newTrigger({ options: { maxDeliveryAgeMinutes: 0 } }).deliver(old('age-zero')))).toHaveLength(1);
+		expect(emittedJson(await newTrigger({ options: {} }).deliver(old('age-unset')))).toHaveLength(1);
+	});
+
+	it('refuses an Events list that holds no event this version knows, rather than reading it as all events', async () => {
+		const fromAnotherVersion = newTrigger({ events: ['pointsExpired'] });
+		await expect(fromAnotherVersion.deliver(signedRequest(profilePayload({ customer_id: 'unknown-events' })))).rejects.toThrow(
+			'The Events parameter holds no event this version knows: pointsExpired',
+		);
+		// Known events beside an unknown one still select those.
+		const mixed = newTrigger({ events: ['pointsExpired', 'tierChanged'] });
+		expect(emittedJson(await mixed.deliver(signedRequest(profilePayload({ customer_id: 'mixed-events' }))))).toEqual([]);
+	});
+
 	it('refuses an Events value that is not a list with a clear error', async () => {
 		const body = JSON.stringify(profilePayload({ customer_id: 'events-not-a-list' }));
 		const imported = newTrigger({ events: 'tierChanged' });
