@@ -69,15 +69,23 @@ export function toNumber(
 	return number;
 }
 
+/** A Luxon DateTime, as n8n's `$now`, `$today` and date expressions give (Luxon comes with n8n, not this package). */
+function isLuxonDateTime(value: unknown): value is { toISO: () => string | null } {
+	const candidate = value as { isLuxonDateTime?: unknown; toISO?: unknown } | null;
+	return typeof candidate === 'object' && candidate !== null && candidate.isLuxonDateTime === true && typeof candidate.toISO === 'function';
+}
+
 /**
  * A text field's value, trimmed: an expression may give a number or a switch (a phone number, a ZIP code), or a
- * date, which Gameball wants as text (a date as ISO). Unset is `undefined`; a list or an object is refused by name.
+ * date (a JavaScript Date or n8n's `$now`), which Gameball wants as ISO text. Unset is `undefined`; a list or an object is refused by name.
  */
 export function toText(context: NodeContext, displayName: string, value: unknown, itemIndex: number): string | undefined {
 	if (value === undefined || value === null) return undefined;
 	if (typeof value === 'string') return value.trim();
 	if (typeof value === 'number' || typeof value === 'boolean') return String(value);
 	if (value instanceof Date && !Number.isNaN(value.getTime())) return value.toISOString();
+	const luxonTime = isLuxonDateTime(value) ? value.toISO() : null;
+	if (luxonTime) return luxonTime;
 	return refuse(context, `"${displayName}" must be text (got ${Array.isArray(value) ? 'a list' : typeof value})`, itemIndex);
 }
 

@@ -83,6 +83,18 @@ describe('a required or path text field whose expression gives a list, an object
 	});
 });
 
+describe("n8n's $now (a Luxon DateTime) in a text or date field", () => {
+	it('is read as its ISO text: a Transaction ID, an optional Order Date and a required Transaction Time', async () => {
+		const track = { resource: 'order', operation: 'track', customerId: 'buyer', orderId: 'o-now', totalPaid: 10, orderDate: '={{ $now.minus({ hours: 1 }) }}' };
+		expect((await runGameball(credentials, track, [{}])).error).toBeUndefined();
+		expect(Math.abs(Date.parse(String(lastBody().orderDate)) - (Date.now() - 3_600_000))).toBeLessThan(60_000);
+		const parameters = { resource: 'transaction', operation: 'redeem', customerId: 'buyer', transactionId: '={{ $now }}', transactionTime: '={{ $now }}', additionalFields: { points: 1 } };
+		expect((await runGameball(credentials, parameters, [{}])).error).toBeUndefined();
+		expect(String(lastBody().transactionId)).toMatch(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}[+-]\d\d:\d\d$/);
+		expect(String(lastBody().transactionTime)).toMatch(/Z$/);
+	});
+});
+
 describe('an ID the OpenAPI document types as an integer, in the path', () => {
 	it.each([
 		['getStampsProgress', 'challengeId', 'Challenge Name or ID', 'Summer stamps'],
