@@ -12,7 +12,7 @@ import type {
 	SendMessageItem,
 	UpsertContactItem,
 } from '../types';
-import { calendarDayIn, timeOnDayIn } from '../times';
+import { calendarDayIn, parseTime, timeOnDayIn } from '../times';
 
 /** A task's due time on its due day, in the workflow's time zone: the end of a working day. */
 const DUE_HOUR = 17;
@@ -136,7 +136,7 @@ function loyaltyValue(event: LoyaltyEvent, field: LoyaltyField): string | number
 
 /** A time as the preset's CRM takes it; ISO 8601 when the preset has no form of its own or the time does not parse. */
 function asDateTime(preset: CrmPresetDefinition, iso: string): string {
-	const time = Date.parse(iso);
+	const time = parseTime(iso);
 	return preset.dateTime && !Number.isNaN(time) ? preset.dateTime(time) : iso;
 }
 

@@ -74,6 +74,11 @@ describe('a time without a zone is read in the workflow time zone', () => {
 		},
 	);
 
+	it('a JavaScript Date keeps its milliseconds', async () => {
+		await runIn('Asia/Tokyo', { resource: 'leaderboard', operation: 'get', filters: { from: '={{ new Date("2026-12-06T10:00:00.123Z") }}' } });
+		expect(lastRequest().query.from).toBe('2026-12-06T10:00:00.123Z');
+	});
+
 	it('other text naming its zone is still read (an HTTP date)', async () => {
 		await runIn('Asia/Tokyo', { resource: 'leaderboard', operation: 'get', filters: { from: 'Sun, 06 Dec 2026 10:00:00 GMT' } });
 		expect(lastRequest().query.from).toBe('2026-12-06T10:00:00.000Z');

@@ -38,6 +38,23 @@ describe('pacing', () => {
 		expect(await pacer.acquire(clock, advance)).toBe(0);
 	});
 
+	it('tells a caller that may give up whether a 429 hold or the documented limits set the wait', async () => {
+		let now = 0;
+		const pacer = new Pacer([30, 360]);
+		const advance = async (ms: number) => {
+			now += ms;
+		};
+		for (let i = 0; i < 30; i++) await pacer.acquire(() => now, advance);
+		const asked: Array<[number, boolean]> = [];
+		const never = (delay: number, held: boolean) => (asked.push([delay, held]), false);
+		await pacer.acquire(() => now, advance, never);
+		expect(asked).toEqual([[1150, false]]); // the 1 s window, stretched by 5 % and 100 ms
+		pacer.holdUntil(now + 20_000);
+		asked.length = 0;
+		expect(await pacer.acquire(() => now, advance, (delay, held) => (asked.push([delay, held]), held))).toBeUndefined();
+		expect(asked).toEqual([[20_000, true]]);
+	});
+
 	it('never lets more than the limit into any window, per second and per 30 s', async () => {
 		let now = 0;
 		const sent: number[] = [];

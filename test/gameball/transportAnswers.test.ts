@@ -242,6 +242,6 @@ describe('redirects', () => {
 	it('a 304 (no body) is an error too, not a success', async () => {
 		script = [{ status: 304, body: '' }];
 		const { outputs } = await runGameball(scripted(), cashback, [{}], true);
-		expect(outputs[0][0].json).toMatchObject({ error: 'Gameball answered 304: a redirect, not followed' });
+		expect(outputs[0][0].json).toMatchObject({ error: 'Gameball answered 304: HTTP 304', httpCode: '304' });
 	});
 });

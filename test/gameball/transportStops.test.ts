@@ -298,6 +298,18 @@ describe('time limits', () => {
 		expect(send).not.toHaveBeenCalled();
 	});
 
+	it("waits out the documented limits' own window past its deadline, as for any request: only a 429 hold gives up", async () => {
+		const baseUrl = 'http://pacer-window.invalid';
+		const account = `${baseUrl}|${createHash('sha256').update('window-key').digest('hex').slice(0, 12)}`;
+		const pacer = pacerFor(account, 'others');
+		for (let i = 0; i < RATE_LIMITS.others[0]; i++) await pacer.acquire(); // this second's allowance is used up
+		const send = jest.fn(async () => ({ statusCode: 200, headers: {}, body: { status: 'completed' } }));
+		const context = transportContext({ apiKey: 'window-key', baseUrl }, send);
+		const sending = sendToGameball.call(context, 'GET /batches/{batchId}/status', { pathParams: { batchId: '1' } }, { deadline: Date.now() + 300 });
+		await expect(sending).resolves.toMatchObject({ body: { status: 'completed' } });
+		expect(send).toHaveBeenCalledTimes(1);
+	});
+
 	const never = () => jest.fn(async () => await new Promise(() => undefined));
 
 	it('an answer that never completes (headers sent, body trickling) ends the attempt at its time limit, and is retried', async () => {

@@ -122,6 +122,11 @@ describe('Zoho CRM preset', () => {
 		expect((await stepsFor({ crmPreset: 'salesforce' })).upsert.properties).toHaveProperty('Loyalty_Last_Event_At__c', '2024-11-19T17:34:42.297Z');
 		expect((await stepsFor({ crmPreset: 'generic' })).upsert.properties).toHaveProperty('lastEventAt', '2024-11-19T17:34:42.297Z');
 	});
+
+	test('a time without a zone that is not ISO is passed on as it came, not read in the server time zone', async () => {
+		const zoneless = { ...fixtures.triggerProfileItem, createdAt: '11/19/2024 17:34' };
+		expect((await stepsFor({ crmPreset: 'zoho' }, zoneless)).upsert.properties).toHaveProperty('Loyalty_Last_Event_At', '11/19/2024 17:34');
+	});
 });
 
 describe('Pipedrive preset', () => {

@@ -108,7 +108,8 @@ export function readString(context: IExecuteFunctions, name: string, itemIndex: 
  * the workflow's time zone (its settings), not the server's; a time with a zone or offset is read as given.
  */
 export function utcTime(context: IExecuteFunctions, label: string, value: unknown, itemIndex: number): string {
-	const time = parseTime(String(value), context.getTimezone());
+	// A Date or `$now` as its ISO text: `String()` of a Date drops its milliseconds.
+	const time = parseTime(toText(context, label, value, itemIndex) ?? '', context.getTimezone());
 	if (Number.isNaN(time)) {
 		refuse(
 			context,

@@ -80,7 +80,8 @@ export function gameballApiError(
 	const message = typeof error.message === 'string' ? error.message.trim() : '';
 	const headedByMessage = !code && message !== '' && message.length <= HEADLINE_MESSAGE_LENGTH;
 	// A 429 is a rate limit whatever its code says.
-	const redirected = status >= 300 && status < 400;
+	// 304 (not modified) is no redirect: the node sends no conditional request, so it is only an unexpected answer.
+	const redirected = status >= 300 && status < 400 && status !== 304;
 	const words =
 		status === 429 ? 'rate limited' : redirected ? 'a redirect, not followed' : ((code ? hintFor(code, secretKeySet) : headedByMessage ? message : undefined) ?? `HTTP ${status}`);
 	const headline = code ? `${code}: ${words}` : `Gameball answered ${status}: ${words}`;

@@ -68,22 +68,24 @@ export class Pacer {
 
 	/**
 	 * Resolves when one more request may be sent, and counts it as sent: with the time waited. `givesUp` is asked before
-	 * each wait (with its length); when it says so, nothing is counted and the answer is `undefined`.
+	 * each wait, with its length and whether a 429 hold sets it; when it says so, nothing is counted and the answer is
+	 * `undefined`.
 	 */
 	async acquire(
 		clock: () => number = Date.now,
 		wait: (ms: number) => Promise<void> = sleep,
-		givesUp: (delay: number) => boolean = () => false,
+		givesUp: (delay: number, held: boolean) => boolean = () => false,
 	): Promise<number | undefined> {
 		let waited = 0;
 		for (;;) {
 			const now = clock();
-			const delay = Math.max(this.heldUntil - now, ...this.windows.map((window) => window.waitFor(now)));
+			const windowDelay = Math.max(0, ...this.windows.map((window) => window.waitFor(now)));
+			const delay = Math.max(this.heldUntil - now, windowDelay);
 			if (delay <= 0) {
 				for (const window of this.windows) window.record(now);
 				return waited;
 			}
-			if (givesUp(delay)) return undefined;
+			if (givesUp(delay, this.heldUntil - now > windowDelay)) return undefined;
 			waited += delay;
 			await wait(delay);
 		}

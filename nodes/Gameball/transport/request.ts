@@ -223,7 +223,9 @@ export async function sendToGameball(
 	for (let attempt = 1; ; attempt++) {
 		if (isCancelled(this)) throw stoppedError(this, itemIndex, movesMoney && earlierAmbiguous);
 		const pastDeadline = (delay: number) => options.deadline !== undefined && Date.now() + delay > options.deadline;
-		const paced = await pacer.acquire(Date.now, async (ms) => await sleepUnlessStopped(this, ms), (delay) => isCancelled(this) || pastDeadline(delay));
+		// Past the deadline only for a 429 hold: the documented limits' own waits are paced as for any request.
+		const givesUp = (delay: number, held: boolean) => isCancelled(this) || (held && pastDeadline(delay));
+		const paced = await pacer.acquire(Date.now, async (ms) => await sleepUnlessStopped(this, ms), givesUp);
 		// The pacer may have waited: a request not sent yet is not sent once the execution is stopped.
 		if (isCancelled(this)) throw stoppedError(this, itemIndex, movesMoney && earlierAmbiguous);
 		if (paced === undefined) throw pacedPastDeadlineError(this, itemIndex, movesMoney && earlierAmbiguous);
