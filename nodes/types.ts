@@ -261,14 +261,14 @@ export type GameballProfileUpdatedItem = GameballEnvelopeFields & {
 	outOfOrder: boolean;
 };
 
-/** `customer.notification.push`, simplified: one item per language of the notification. */
+/** `customer.notification.push`, simplified: one item per language with a title or a body. */
 export type GameballNotificationItem = GameballEnvelopeFields & {
 	event: 'customer.notification.push';
-	/** Language code; Gameball spells the field `local`. */
+	/** Language code, without end spaces; Gameball spells the field `local`. */
 	language: string | null;
 	title: string | null;
 	body: string | null;
-	/** Icon URL. */
+	/** Icon URL; none or blank is `null`. */
 	icon: string | null;
 };
 

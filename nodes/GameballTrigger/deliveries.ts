@@ -133,26 +133,37 @@ function notificationEntries(data: unknown): IDataObject[] {
  */
 export function pickLanguages<T extends { language: string | null }>(entries: T[], preferred: string[]): T[] {
 	if (preferred.length === 0 || entries.length === 0) return entries;
+	const code = (language: string | null) => language?.trim().toLowerCase() ?? '';
+	const base = (language: string) => language.split(/[-_]/)[0];
+	// The language as sent, else the same base language (`en` for `en-US`, and the other way round).
 	const picked = preferred.flatMap((language) => {
-		const match = entries.find((entry) => entry.language?.toLowerCase() === language);
+		const match =
+			entries.find((entry) => code(entry.language) === language) ?? entries.find((entry) => base(code(entry.language)) === base(language));
 		return match ? [match] : [];
 	});
-	return picked.length > 0 ? picked : [entries[0]];
+	// Two preferences may pick one entry (`en-us` and `en`): it gives one item, not a message sent twice.
+	return picked.length > 0 ? [...new Set(picked)] : [entries[0]];
 }
 
-/** One item per language of a `customer.notification.push` delivery. */
+/** Text, without end spaces; blank is `null`. */
+function asPresentText(value: unknown): string | null {
+	return asText(value)?.trim() || null;
+}
+
+/** One item per language of a `customer.notification.push` delivery; an entry with neither title nor body gives none. */
 export function notificationItems(envelope: Envelope, preferredLanguages: string[]): GameballNotificationItem[] {
 	const items = notificationEntries(envelope.data).map(
 		(entry): GameballNotificationItem => ({
 			event: NOTIFICATION_PUSH,
 			...envelope.fields,
-			language: asText(entry.local) ?? asText(entry.language),
+			language: asPresentText(entry.local) ?? asPresentText(entry.language),
 			title: asText(entry.title),
 			body: asText(entry.body),
-			icon: asText(entry.icon),
+			icon: asPresentText(entry.icon),
 		}),
 	);
-	return pickLanguages(items, preferredLanguages);
+	const messages = items.filter((item) => item.title?.trim() || item.body?.trim());
+	return pickLanguages(messages, preferredLanguages);
 }
 
 /** Request headers without the signature. */

@@ -163,6 +163,8 @@ export function handleV4Delivery(
 	if (isNotification && settings.simplify && hasTooManyEntries(envelope.data)) {
 		return { kind: 'reject', status: 400, reason: 'too-many-notification-entries' };
 	}
+	// A profile update without a profile would run the workflow with every field empty.
+	if (!isNotification && !isJsonObject(envelope.data)) return { kind: 'reject', status: 400, reason: 'profile-data-not-an-object' };
 
 	// Only a delivery that gets this far reads or writes the memory.
 	const memory = new TriggerMemory(store, settings, now, recent);

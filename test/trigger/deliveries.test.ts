@@ -103,7 +103,7 @@ describe('Gameball Trigger items through n8n-core', () => {
 		expect(item).toMatchObject({ gbCustomerId: '98765', tierOrder: 3, activatedPoints: 12.5, totalPoints: 20 });
 	});
 
-	const envelopeFields = ['client_id', 'customer_id', 'gb_customer_id', 'created_at', 'data'];
+	const envelopeFields = ['client_id', 'customer_id', 'gb_customer_id', 'created_at'];
 	const dataFields = Object.keys(profilePayload().data as IDataObject);
 	const cases: Array<[string, 'missing' | 'null', 'envelope' | 'data']> = [];
 	for (const field of envelopeFields) cases.push([field, 'missing', 'envelope'], [field, 'null', 'envelope']);
@@ -118,8 +118,20 @@ describe('Gameball Trigger items through n8n-core', () => {
 		const [item] = emittedJson(result);
 		expect(item.event).toBe('customer.profile.updated');
 		const camel = field.replace(/_([a-z])/g, (_match, letter: string) => letter.toUpperCase());
-		if (field === 'data') expect(item.email).toBeNull();
-		else expect(item[camel]).toBeNull();
+		expect(item[camel]).toBeNull();
+	});
+
+	it.each([
+		['missing', undefined],
+		['null', null],
+		['an array', [{ email: 'a@example.com' }]],
+		['text', 'profile'],
+	])('refuses a profile update whose data is %s (400): it would run the workflow with every field empty', async (_how, data) => {
+		const payload = profilePayload();
+		if (data === undefined) delete payload.data;
+		else payload.data = data as never;
+		const result = await newTrigger().deliver(signedRequest(payload));
+		expect([result.status, result.sent, emittedJson(result)]).toEqual([400, { message: 'profile-data-not-an-object' }, []]);
 	});
 
 	it('makes one notification item per language, with `local` read as `language`', async () => {
@@ -150,12 +162,25 @@ describe('Gameball Trigger items through n8n-core', () => {
 		expect(emittedJson(repeated).map((item) => item.language)).toEqual(['en', 'fr']);
 	});
 
-	it('survives notification entries that are null, partial or not objects', async () => {
-		const payload = notificationPayload({ data: [null, 'x', { local: null }, { title: 'Only a title' }] });
+	it('survives notification entries that are null, partial or not objects; one with neither title nor body gives no item', async () => {
+		const payload = notificationPayload({ data: [null, 'x', { local: 'en', icon: 'i.png' }, { title: ' ' }, { title: 'Only a title', icon: ' ' }] });
 		const items = emittedJson(await newTrigger().deliver(signedRequest(payload)));
-		expect(items).toHaveLength(2);
-		expect(items[0]).toMatchObject({ language: null, title: null, body: null, icon: null });
-		expect(items[1]).toMatchObject({ language: null, title: 'Only a title' });
+		expect(items).toEqual([expect.objectContaining({ language: null, title: 'Only a title', body: null, icon: null })]);
+	});
+
+	it('runs nothing for a notification with no entry holding a message (an empty push would be sent)', async () => {
+		for (const data of [{}, [{}], [{ local: 'en', title: '', body: null }]]) {
+			const result = await newTrigger().deliver(signedRequest(notificationPayload({ data })));
+			expect([result.status, emittedJson(result)]).toEqual([200, []]);
+		}
+	});
+
+	it('matches Preferred Languages to codes sent with spaces, in another case, or with a region', async () => {
+		const entry = (local: string) => ({ local, title: `in ${local}`, body: 'b', icon: '' });
+		const payload = notificationPayload({ data: [entry('ar'), entry(' EN-us '), entry('fr')] });
+		const picked = await newTrigger({ options: { preferredLanguages: 'en, fr, en-gb' } }).deliver(signedRequest(payload));
+		expect(emittedJson(picked).map((item) => item.title)).toEqual(['in  EN-us ', 'in fr']);
+		expect(emittedJson(picked).map((item) => item.language)).toEqual(['EN-us', 'fr']);
 	});
 
 	it('refuses a notification with more language entries than the limit, instead of one item per entry', async () => {
