@@ -97,6 +97,10 @@ export function matchKeyOf(event: LoyaltyEvent, settings: StepSettings): CrmMatc
 	};
 }
 
+function tierLabel(name: string | null, rank: number | null): string | null {
+	return name ?? (rank === null ? null : `tier ${rank}`);
+}
+
 /** Fills `{name}` placeholders; unknown ones are left as typed so mistakes stay visible. */
 export function fillTemplate(template: string, event: LoyaltyEvent, settings: StepSettings): string {
 	const { customer, tier, points } = event;
@@ -105,8 +109,9 @@ export function fillTemplate(template: string, event: LoyaltyEvent, settings: St
 		customerId: customer.id,
 		email: customer.email,
 		mobile: customer.mobile,
-		tier: tier.name,
-		previousTier: tier.previousName,
+		// A tier without a name (only its rank was sent) is named by its rank: "reaching tier 3", not "reaching ".
+		tier: tierLabel(tier.name, tier.rank),
+		previousTier: tierLabel(tier.previousName, tier.previousRank),
 		direction: tier.direction,
 		points: balanceOf(event),
 		delta: points.delta,
@@ -208,7 +213,9 @@ const KIND_LABELS: Record<LoyaltyEvent['kind'], string> = {
 
 function logNote(event: LoyaltyEvent, settings: StepSettings): Omit<LogNoteItem, keyof CrmStepItemBase> {
 	const platform = event.source === 'gameball' ? 'Gameball' : 'Open Loyalty';
-	const label = isTransactionAssigned(event) ? 'transaction assigned' : KIND_LABELS[event.kind];
+	// A profile or points event that also moved the tier (Tier Changed not chosen in the trigger) is a tier change.
+	const movedTier = event.tier.direction !== null && (event.kind === 'profile_updated' || event.kind === 'points_changed');
+	const label = isTransactionAssigned(event) ? 'transaction assigned' : KIND_LABELS[movedTier ? 'tier_changed' : event.kind];
 	const title = `${platform}: ${label}`;
 	const occurredAt = event.occurredAt ?? settings.now.toISOString();
 	return {

@@ -14,10 +14,15 @@ function signed(value: number): string {
 
 function tierPhrase(event: LoyaltyEvent): string | null {
 	const { tier } = event;
-	if (tier.direction && tier.name) {
+	// A tier sent without its name is named by its rank.
+	const name = tier.name ?? (tier.rank === null ? null : `tier ${tier.rank}`);
+	const previousName = tier.previousName ?? (tier.previousRank === null ? null : `tier ${tier.previousRank}`);
+	if (tier.direction && name) {
 		const moved = tier.direction === 'up' ? 'Moved up' : 'Moved down';
-		return tier.previousName ? `${moved} from ${tier.previousName} to ${tier.name}` : `${moved} to ${tier.name}`;
+		return previousName ? `${moved} from ${previousName} to ${name}` : `${moved} to ${name}`;
 	}
+	// Two names without ranks: a move, its direction unknown.
+	if (tier.name && tier.previousName && tier.previousName !== tier.name) return `Moved from ${tier.previousName} to ${tier.name}`;
 	if (tier.name && (event.kind === 'tier_changed' || event.kind === 'member_registered')) return `Now in ${tier.name}`;
 	if (tier.name && event.kind === 'profile_updated') return `Tier ${tier.name}`;
 	return null;

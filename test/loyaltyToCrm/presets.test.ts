@@ -92,7 +92,7 @@ describe('Salesforce preset', () => {
 			ActivityDate: task.dueDate,
 			Status: 'Not Started',
 		});
-		expect(note.fields).toEqual({ Title: 'Gameball: profile updated', Body: note.note });
+		expect(note.fields).toEqual({ Title: 'Gameball: tier changed', Body: note.note });
 		expect(tag.fields).toEqual({ topicName: 'Loyalty: Gold', removeTopicNames: ['Loyalty: Silver'] });
 	});
 
@@ -113,7 +113,7 @@ describe('Zoho CRM preset', () => {
 		expect(upsert.properties).toMatchObject({ Loyalty_Tier: 'Gold', Loyalty_Points_Available: 90, Loyalty_Customer_Id: 'cust-1' });
 		expect(upsert.match).toMatchObject({ field: 'Email' });
 		expect(task.fields).toMatchObject({ Subject: task.title, Due_Date: task.dueDate, Description: task.body });
-		expect(note.fields).toEqual({ Note_Title: 'Gameball: profile updated', Note_Content: note.note });
+		expect(note.fields).toEqual({ Note_Title: 'Gameball: tier changed', Note_Content: note.note });
 		expect(tag.fields).toEqual({ tags: [{ name: 'Loyalty: Gold' }], removeTags: [{ name: 'Loyalty: Silver' }] });
 	});
 

@@ -197,6 +197,32 @@ describe('Log Note / Activity', () => {
 		});
 	});
 
+	test('a profile update that moved the tier is a tier change, also folded with its Points Changed item', async () => {
+		const { outputs } = await runLoyalty({ ...FIRE_ALWAYS }, [fixtures.triggerProfileItem, fixtures.triggerPointsItem]);
+		const [note] = jsonOf(outputs[OUTPUT.logNote]);
+		expect(note).toMatchObject({ title: 'Gameball: tier changed', note: 'Moved up from Silver to Gold; 90 points available (+40)' });
+	});
+
+	test('a level change by names without ranks says from which tier', async () => {
+		const { level, previousLevel } = fixtures.olNamedLevelChanged.data;
+		const byNames = { ...fixtures.olNamedLevelChanged, data: { ...fixtures.olNamedLevelChanged.data, level: { ...level, conditionValue: undefined }, previousLevel: { ...previousLevel, conditionValue: undefined } } };
+		const [note] = jsonOf((await run({}, byNames))[OUTPUT.logNote]);
+		expect(note.note).toBe('Moved from Silver to Gold');
+	});
+
+	test('a tier move sent without tier names names the tiers by rank, in the note and in task titles', async () => {
+		const unnamed = {
+			...fixtures.triggerProfileItem,
+			tierName: null,
+			changes: { tierOrder: { previous: 2, current: 3, delta: 1 }, activatedPoints: { previous: 50, current: 90, delta: 40 } },
+		};
+		const outputs = await run({}, unnamed);
+		const [note] = jsonOf(outputs[OUTPUT.logNote]);
+		expect(note.note).toBe('Moved up from tier 2 to tier 3; 90 points available (+40)');
+		const [task] = jsonOf(outputs[OUTPUT.createTask]);
+		expect(task.title).toMatch(/tier 3/);
+	});
+
 	test('a transaction assigned to the customer is not labelled as registered', async () => {
 		const [assigned] = jsonOf((await run({ logNoteOn: ['transactionRegistered'] }, fixtures.olNamedTransactionAssigned))[OUTPUT.logNote]);
 		expect(assigned).toMatchObject({ title: 'Open Loyalty: transaction assigned', note: 'Transaction INV-9 assigned to the customer (250)' });
