@@ -135,10 +135,13 @@ export function pickLanguages<T extends { language: string | null }>(entries: T[
 	if (preferred.length === 0 || entries.length === 0) return entries;
 	const code = (language: string | null) => language?.trim().toLowerCase() ?? '';
 	const base = (language: string) => language.split(/[-_]/)[0];
-	// The language as sent, else the same base language (`en` for `en-US`, and the other way round).
+	// The language as sent; else its base language (`en` for `en-gb`); a base language also takes a regional entry
+	// (`en-US` for `en`). One region or script never stands in for another (`en-us` for `en-gb`, `zh-hans` for `zh-hant`).
 	const picked = preferred.flatMap((language) => {
 		const match =
-			entries.find((entry) => code(entry.language) === language) ?? entries.find((entry) => base(code(entry.language)) === base(language));
+			entries.find((entry) => code(entry.language) === language) ??
+			entries.find((entry) => code(entry.language) === base(language)) ??
+			(language === base(language) ? entries.find((entry) => base(code(entry.language)) === language) : undefined);
 		return match ? [match] : [];
 	});
 	// Two preferences may pick one entry (`en-us` and `en`): it gives one item, not a message sent twice.

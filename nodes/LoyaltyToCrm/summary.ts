@@ -22,7 +22,8 @@ function tierPhrase(event: LoyaltyEvent): string | null {
 		return previousName ? `${moved} from ${previousName} to ${name}` : `${moved} to ${name}`;
 	}
 	// Two names without ranks: a move, its direction unknown.
-	if (tier.name && tier.previousName && tier.previousName !== tier.name) return `Moved from ${tier.previousName} to ${tier.name}`;
+	const noRanks = tier.rank === null && tier.previousRank === null;
+	if (noRanks && tier.name && tier.previousName && tier.previousName !== tier.name) return `Moved from ${tier.previousName} to ${tier.name}`;
 	if (tier.name && (event.kind === 'tier_changed' || event.kind === 'member_registered')) return `Now in ${tier.name}`;
 	if (tier.name && event.kind === 'profile_updated') return `Tier ${tier.name}`;
 	return null;

@@ -210,6 +210,17 @@ describe('Log Note / Activity', () => {
 		expect(note.note).toBe('Moved from Silver to Gold');
 	});
 
+	test('a renamed tier (same rank, new name) is no move in the note', async () => {
+		const renamed = {
+			...fixtures.triggerProfileItem,
+			tierName: 'Gold Plus',
+			changes: { tierName: { previous: 'Gold', current: 'Gold Plus' }, activatedPoints: { previous: 50, current: 90, delta: 40 } },
+		};
+		const { outputs } = await runLoyalty({ logNoteOn: ['anyEvent'] }, [renamed]);
+		const [note] = jsonOf(outputs[OUTPUT.logNote]);
+		expect(note.note).not.toMatch(/Moved/);
+	});
+
 	test('a tier move sent without tier names names the tiers by rank, in the note and in task titles', async () => {
 		const unnamed = {
 			...fixtures.triggerProfileItem,

@@ -175,6 +175,17 @@ describe('Gameball Trigger items through n8n-core', () => {
 		}
 	});
 
+	it.each([
+		[['en-us', 'en'], ['en-gb'], ['en']],
+		[['en-us', 'en'], ['en-gb', 'en'], ['en']],
+		[['en', 'zh-hans'], ['zh-hant'], ['en']],
+		[['en', 'zh-cn'], ['zh-tw'], ['en']],
+		[['ar', 'en-US'], ['en'], ['en-US']],
+	])('never lets one region or script stand in for another: sent %j, preferred %j, picked %j', (sent, preferred, picked) => {
+		const entries = sent.map((language) => ({ language }));
+		expect(pickLanguages(entries, preferred).map((entry) => entry.language)).toEqual(picked);
+	});
+
 	it('matches Preferred Languages to codes sent with spaces, in another case, or with a region', async () => {
 		const entry = (local: string) => ({ local, title: `in ${local}`, body: 'b', icon: '' });
 		const payload = notificationPayload({ data: [entry('ar'), entry(' EN-us '), entry('fr')] });
