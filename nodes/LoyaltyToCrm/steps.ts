@@ -234,9 +234,13 @@ function textsToSend(event: LoyaltyEvent, language: string): LoyaltyNotification
 		return [{ language: null, title: 'Loyalty update', body: event.summary, icon: null }];
 	}
 	if (!language) return texts;
-	const wanted = language.toLowerCase();
-	const matching = texts.filter((entry) => entry.language?.toLowerCase().startsWith(wanted));
-	return matching.length ? matching : texts.slice(0, 1);
+	const wanted = language.trim().toLowerCase();
+	const matching = texts.filter((entry) => entry.language?.trim().toLowerCase().startsWith(wanted));
+	if (matching.length) return matching;
+	// `en-GB` not sent: its base language `en` before the first language sent (never another region, `en-US`).
+	const base = wanted.split(/[-_]/)[0];
+	const inBase = texts.filter((entry) => entry.language?.trim().toLowerCase() === base);
+	return inBase.length ? inBase : texts.slice(0, 1);
 }
 
 function recipient(event: LoyaltyEvent, channel: MessageChannel): string | null {

@@ -280,6 +280,9 @@ describe('Send Message', () => {
 		expect(english.map((message) => message.language)).toEqual(['en-US']);
 		const fallback = jsonOf((await run({ messageLanguage: 'fr', messageChannels: ['sms'] }, fixtures.gameballNotificationBody))[OUTPUT.sendMessage]);
 		expect(fallback.map((message) => message.language)).toEqual(['en']);
+		// A regional language not sent takes its base language, not the first one sent.
+		const base = jsonOf((await run({ messageLanguage: 'ar-EG', messageChannels: ['sms'] }, fixtures.gameballNotificationBody))[OUTPUT.sendMessage]);
+		expect(base.map((message) => message.language)).toEqual(['ar']);
 	});
 
 	test('sms goes to the mobile, email to the email address', async () => {
