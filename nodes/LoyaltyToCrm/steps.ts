@@ -18,7 +18,7 @@ import { calendarDayIn, parseTime, timeOnDayIn } from '../times';
 const DUE_HOUR = 17;
 import { LOYALTY_FIELDS, type CrmPresetDefinition, type LoyaltyField, type PresetSettings } from './presets';
 import { balanceOf } from './rules';
-import { isTransactionAssigned } from './summary';
+import { isTransactionAssigned, tierLabel } from './summary';
 
 /** Output order of the node. */
 export const STEPS: CrmStep[] = ['upsertContact', 'addTag', 'createTask', 'logNote', 'sendMessage'];
@@ -95,10 +95,6 @@ export function matchKeyOf(event: LoyaltyEvent, settings: StepSettings): CrmMatc
 		value: matchValue(event, by),
 		fallback: by !== settings.matchBy,
 	};
-}
-
-function tierLabel(name: string | null, rank: number | null): string | null {
-	return name ?? (rank === null ? null : `tier ${rank}`);
 }
 
 /** Fills `{name}` placeholders; unknown ones are left as typed so mistakes stay visible. */

@@ -12,11 +12,15 @@ function signed(value: number): string {
 	return value > 0 ? `+${value}` : String(value);
 }
 
+/** A tier's name, or for a tier sent without one its rank (`tier 3`); `null` with neither. */
+export function tierLabel(name: string | null, rank: number | null): string | null {
+	return name ?? (rank === null ? null : `tier ${rank}`);
+}
+
 function tierPhrase(event: LoyaltyEvent): string | null {
 	const { tier } = event;
-	// A tier sent without its name is named by its rank.
-	const name = tier.name ?? (tier.rank === null ? null : `tier ${tier.rank}`);
-	const previousName = tier.previousName ?? (tier.previousRank === null ? null : `tier ${tier.previousRank}`);
+	const name = tierLabel(tier.name, tier.rank);
+	const previousName = tierLabel(tier.previousName, tier.previousRank);
 	if (tier.direction && name) {
 		const moved = tier.direction === 'up' ? 'Moved up' : 'Moved down';
 		return previousName ? `${moved} from ${previousName} to ${name}` : `${moved} to ${name}`;
