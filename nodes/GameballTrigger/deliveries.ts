@@ -1,5 +1,6 @@
 import type { IDataObject } from 'n8n-workflow';
 
+import { entriesInLanguage, languageCode } from '../languages';
 import type {
 	GameballEnvelopeFields,
 	GameballNotificationItem,
@@ -109,7 +110,7 @@ export function profileItem(
 export function parseLanguageList(list: string): string[] {
 	const languages = list
 		.split(',')
-		.map((language) => language.trim().toLowerCase())
+		.map(languageCode)
 		.filter((language) => language !== '');
 	// A language named twice would give its item twice (a message sent twice).
 	return [...new Set(languages)];
@@ -133,17 +134,7 @@ function notificationEntries(data: unknown): IDataObject[] {
  */
 export function pickLanguages<T extends { language: string | null }>(entries: T[], preferred: string[]): T[] {
 	if (preferred.length === 0 || entries.length === 0) return entries;
-	const code = (language: string | null) => language?.trim().toLowerCase() ?? '';
-	const base = (language: string) => language.split(/[-_]/)[0];
-	// The language as sent; else its base language (`en` for `en-gb`); a base language also takes a regional entry
-	// (`en-US` for `en`). One region or script never stands in for another (`en-us` for `en-gb`, `zh-hans` for `zh-hant`).
-	const picked = preferred.flatMap((language) => {
-		const match =
-			entries.find((entry) => code(entry.language) === language) ??
-			entries.find((entry) => code(entry.language) === base(language)) ??
-			(language === base(language) ? entries.find((entry) => base(code(entry.language)) === language) : undefined);
-		return match ? [match] : [];
-	});
+	const picked = preferred.flatMap((language) => entriesInLanguage(entries, language).slice(0, 1));
 	// Two preferences may pick one entry (`en-us` and `en`): it gives one item, not a message sent twice.
 	return picked.length > 0 ? [...new Set(picked)] : [entries[0]];
 }

@@ -244,7 +244,7 @@ export const loyaltyToCrmProperties: INodeProperties[] = [
 		default: '',
 		placeholder: 'en',
 		description:
-			'Only notification texts in this language (e.g. "en" also matches "en-US"); falls back to the first language. Empty sends every language.',
+			'Only notification texts in this language, else its base language ("en" for "en-GB"), else one region of it ("en-US" for "en"), else the first language sent. Empty sends every language.',
 	},
 	{
 		displayName: 'Include Event',

@@ -12,6 +12,7 @@ import type {
 	SendMessageItem,
 	UpsertContactItem,
 } from '../types';
+import { entriesInLanguage } from '../languages';
 import { calendarDayIn, parseTime, timeOnDayIn } from '../times';
 
 /** A task's due time on its due day, in the workflow's time zone: the end of a working day. */
@@ -230,13 +231,8 @@ function textsToSend(event: LoyaltyEvent, language: string): LoyaltyNotification
 		return [{ language: null, title: 'Loyalty update', body: event.summary, icon: null }];
 	}
 	if (!language) return texts;
-	const wanted = language.trim().toLowerCase();
-	const matching = texts.filter((entry) => entry.language?.trim().toLowerCase().startsWith(wanted));
-	if (matching.length) return matching;
-	// `en-GB` not sent: its base language `en` before the first language sent (never another region, `en-US`).
-	const base = wanted.split(/[-_]/)[0];
-	const inBase = texts.filter((entry) => entry.language?.trim().toLowerCase() === base);
-	return inBase.length ? inBase : texts.slice(0, 1);
+	const inLanguage = entriesInLanguage(texts, language);
+	return inLanguage.length ? inLanguage : texts.slice(0, 1);
 }
 
 function recipient(event: LoyaltyEvent, channel: MessageChannel): string | null {

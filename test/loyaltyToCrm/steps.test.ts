@@ -285,6 +285,22 @@ describe('Send Message', () => {
 		expect(base.map((message) => message.language)).toEqual(['ar']);
 	});
 
+	test('Message Language sends one language: the best match, never a second region nor a code that merely starts alike', async () => {
+		const entry = (local: string) => ({ local, icon: '', title: `in ${local}`, body: 'b' });
+		const body = (...locals: string[]) => ({ ...fixtures.gameballNotificationBody, data: locals.map(entry) });
+		const sent = async (messageLanguage: string, ...locals: string[]) =>
+			jsonOf((await run({ messageLanguage, messageChannels: ['push'] }, body(...locals)))[OUTPUT.sendMessage]).map((message) => message.language);
+		// Two regions of the wanted base language: the first one sent, not a message in each.
+		expect(await sent('en', 'ar', 'en-US', 'en-GB')).toEqual(['en-US']);
+		// The wanted language itself beats a region of it.
+		expect(await sent('en', 'en-US', 'en')).toEqual(['en']);
+		// `e` is no language's prefix match: it falls back to the first language sent.
+		expect(await sent('e', 'ar', 'en', 'es')).toEqual(['ar']);
+		// A region sent in another case or with `_`.
+		expect(await sent(' ar_eg ', 'en', 'AR_EG', 'ar')).toEqual(['AR_EG']);
+		expect(await sent('ar-EG', 'en', 'ar', 'ar_EG')).toEqual(['ar_EG']);
+	});
+
 	test('sms goes to the mobile, email to the email address', async () => {
 		const [email, sms] = jsonOf((await run({ messageChannels: ['email', 'sms'] }, fixtures.triggerNotificationItem))[OUTPUT.sendMessage]);
 		expect(email).toMatchObject({ channel: 'email', to: null });

@@ -181,6 +181,8 @@ describe('Gameball Trigger items through n8n-core', () => {
 		[['en', 'zh-hans'], ['zh-hant'], ['en']],
 		[['en', 'zh-cn'], ['zh-tw'], ['en']],
 		[['ar', 'en-US'], ['en'], ['en-US']],
+		[['ar', 'en', 'en_GB'], ['en-gb'], ['en_GB']],
+		[['ar', 'EN_us'], ['en_us'], ['EN_us']],
 	])('never lets one region or script stand in for another: sent %j, preferred %j, picked %j', (sent, preferred, picked) => {
 		const entries = sent.map((language) => ({ language }));
 		expect(pickLanguages(entries, preferred).map((entry) => entry.language)).toEqual(picked);
