@@ -135,16 +135,30 @@ export class BatchRunner {
 
 const OPENAPI_STATUS: Record<BatchJob['status'], string> = { queued: 'pending', running: 'processing', completed: 'completed', failed: 'failed', stopped: 'failed' };
 
-/** A job's result and error entries, with or without their `index` in the job. */
-function entriesOf(job: BatchJob, withIndexes: boolean): { results: object[]; errors: object[] } {
-	if (withIndexes) return { results: job.results, errors: job.errors };
-	const unindexed = ({ index: _index, ...entry }: { index: number }) => entry;
-	return { results: job.results.map(unindexed), errors: job.errors.map(unindexed) };
+/** How a status shows its entries: see `batchResultIndexes` and `batchResultData` in the options. */
+export interface EntryView {
+	withIndexes: boolean;
+	resultData: 'full' | 'identity' | 'none';
 }
 
-export function openApiStatus(job: BatchJob, withIndexes = true): Json {
+const FULL_VIEW: EntryView = { withIndexes: true, resultData: 'full' };
+const IDENTITY_FIELDS = ['index', 'customerId', 'orderId', 'transactionId'];
+
+function identityOf(entry: BatchItemResult): object {
+	return Object.fromEntries(Object.entries(entry).filter(([field]) => IDENTITY_FIELDS.includes(field)));
+}
+
+/** A job's result and error entries as `view` shows them. */
+function entriesOf(job: BatchJob, view: EntryView): { results: object[]; errors: object[] } {
+	const shown = view.resultData === 'full' ? job.results : view.resultData === 'identity' ? job.results.map(identityOf) : [];
+	if (view.withIndexes) return { results: shown, errors: job.errors };
+	const unindexed = ({ index: _index, ...entry }: { index?: number }) => entry;
+	return { results: shown.map(unindexed), errors: job.errors.map(unindexed) };
+}
+
+export function openApiStatus(job: BatchJob, view = FULL_VIEW): Json {
 	const total = job.items.length;
-	const { results, errors } = entriesOf(job, withIndexes);
+	const { results, errors } = entriesOf(job, view);
 	return {
 		batchId: String(job.jobId),
 		status: OPENAPI_STATUS[job.status],
@@ -157,8 +171,8 @@ export function openApiStatus(job: BatchJob, withIndexes = true): Json {
 	};
 }
 
-export function tutorialStatus(job: BatchJob, withIndexes = true): Json {
-	const { results, errors } = entriesOf(job, withIndexes);
+export function tutorialStatus(job: BatchJob, view = FULL_VIEW): Json {
+	const { results, errors } = entriesOf(job, view);
 	return {
 		jobId: job.jobId,
 		operation: job.kind,

@@ -1,6 +1,7 @@
 /**
  * npm run simulator -- --port 4010 --webhook <url> [--webhook <url2>] --secret <key> --api-key <key>
  *   [--no-rate-limits] [--time-scale 0.01] [--faults '{"errorRate5xx":0.1}'] [--batch-shape tutorial] [--no-batch-indexes]
+ *   [--batch-results full|identity|none]
  *   [--allow-unknown-fields]
  *   [--play] [--play-interval 1000] [--play-customers 20]
  */
@@ -53,6 +54,12 @@ export function parseArguments(argv: string[]): CliArguments {
 			case '--no-batch-indexes':
 				options.batchResultIndexes = false;
 				break;
+			case '--batch-results': {
+				const shown = value(index++, flag);
+				if (shown !== 'full' && shown !== 'identity' && shown !== 'none') throw new Error(`--batch-results takes full, identity or none (got ${shown})`);
+				options.batchResultData = shown;
+				break;
+			}
 			case '--allow-unknown-fields':
 				options.rejectUnknownFields = false;
 				break;
@@ -76,7 +83,7 @@ export function parseArguments(argv: string[]): CliArguments {
 }
 
 const USAGE = `Usage: npm run simulator -- [--port 4010] [--webhook <url>]... [--secret <key>] [--api-key <key>]
-  [--no-rate-limits] [--time-scale 0.01] [--faults '{"errorRate5xx":0.1}'] [--batch-shape openapi|tutorial] [--no-batch-indexes]
+  [--no-rate-limits] [--time-scale 0.01] [--faults '{"errorRate5xx":0.1}'] [--batch-shape openapi|tutorial] [--no-batch-indexes] [--batch-results full|identity|none]
   [--allow-unknown-fields] [--play] [--play-interval <ms>] [--play-customers <n>]`;
 
 async function main(): Promise<void> {

@@ -47,6 +47,12 @@ export interface SimulatorOptions {
 	 */
 	batchResultIndexes?: boolean;
 	/**
+	 * Default 'full': a result entry holds what a single call would answer (a balance, an order's transactions). The
+	 * OpenAPI document gives result entries no schema: 'identity' keeps only the item's `customerId` or `orderId`
+	 * (and `index`), 'none' lists no results at all (errors are listed either way).
+	 */
+	batchResultData?: 'full' | 'identity' | 'none';
+	/**
 	 * Default true: a wrong SecretKey is refused on every route. The docs do not say whether routes that need only the
 	 * APIKey check it; false ignores it there, the way a client must not rely on.
 	 */
@@ -84,6 +90,7 @@ export interface ResolvedOptions {
 	batchItemDelayMs: number;
 	batchStatusShape: 'openapi' | 'tutorial';
 	batchResultIndexes: boolean;
+	batchResultData: 'full' | 'identity' | 'none';
 	checkSecretKeyEverywhere: boolean;
 	rejectUnknownFields: boolean;
 	faults: FaultOptions | undefined;
@@ -107,6 +114,7 @@ export function resolveOptions(options: SimulatorOptions = {}): ResolvedOptions 
 		batchItemDelayMs: options.batchItemDelayMs ?? 0.2,
 		batchStatusShape: options.batchStatusShape ?? 'openapi',
 		batchResultIndexes: options.batchResultIndexes ?? true,
+		batchResultData: options.batchResultData ?? 'full',
 		checkSecretKeyEverywhere: options.checkSecretKeyEverywhere ?? true,
 		rejectUnknownFields: options.rejectUnknownFields ?? true,
 		faults: options.faults,

@@ -1,8 +1,13 @@
 /** Batch endpoints: create jobs of each kind, status in the OpenAPI shape, stop. The tutorial paths live in the server. */
-import { BATCH_KINDS, MAX_BATCH_ITEMS, openApiStatus, tutorialStatus } from '../batches';
+import { BATCH_KINDS, MAX_BATCH_ITEMS, openApiStatus, tutorialStatus, type EntryView } from '../batches';
 import { badRequest, ERROR_CODES } from '../errors';
+import type { ResolvedOptions } from '../options';
 import type { BatchKind } from '../state';
 import { API, ok, type Handler, type RouteTable } from './types';
+
+function entryView(options: ResolvedOptions): EntryView {
+	return { withIndexes: options.batchResultIndexes, resultData: options.batchResultData };
+}
 
 function createJob(kind: BatchKind): Handler {
 	return (context) => {
@@ -19,8 +24,8 @@ export const batchRoutes: RouteTable = {
 	...Object.fromEntries(BATCH_KINDS.map((kind) => [`POST ${API}/batch/${kind}`, createJob(kind)])),
 	[`GET ${API}/batches/{batchId}/status`]: (context) => {
 		const job = context.batches.get(context.params.batchId);
-		const withIndexes = context.options.batchResultIndexes;
-		return ok(context.options.batchStatusShape === 'tutorial' ? tutorialStatus(job, withIndexes) : openApiStatus(job, withIndexes));
+		const view = entryView(context.options);
+		return ok(context.options.batchStatusShape === 'tutorial' ? tutorialStatus(job, view) : openApiStatus(job, view));
 	},
 	[`POST ${API}/batches/{batchId}/stop`]: (context) => {
 		const job = context.batches.stop(context.params.batchId);
@@ -30,6 +35,6 @@ export const batchRoutes: RouteTable = {
 
 /** GET/DELETE /api/v4/integrations/batch/{jobId}, from Gameball's batch tutorial. */
 export const tutorialBatchStatus: Handler = (context) =>
-	ok(tutorialStatus(context.batches.get(context.params.jobId), context.options.batchResultIndexes));
+	ok(tutorialStatus(context.batches.get(context.params.jobId), entryView(context.options)));
 export const tutorialBatchStop: Handler = (context) =>
-	ok(tutorialStatus(context.batches.stop(context.params.jobId), context.options.batchResultIndexes));
+	ok(tutorialStatus(context.batches.stop(context.params.jobId), entryView(context.options)));

@@ -67,6 +67,8 @@ describe('CLI arguments', () => {
 		expect(parsed.options).toEqual({ port: 4010, webhookUrls: ['http://a/x', 'http://b/y'], secretKey: 's', apiKey: 'k', rateLimits: false, timeScale: 0.01, faults: { errorRate5xx: 0.1 } });
 		expect(parsed.play).toBe(true);
 		expect(parseArguments(['--allow-unknown-fields', '--no-batch-indexes']).options).toEqual({ webhookUrls: [], rejectUnknownFields: false, batchResultIndexes: false });
+		expect(parseArguments(['--batch-results', 'identity']).options).toEqual({ webhookUrls: [], batchResultData: 'identity' });
+		expect(() => parseArguments(['--batch-results', 'some'])).toThrow('--batch-results takes full, identity or none (got some)');
 		expect(() => parseArguments(['--port'])).toThrow(/needs a value/);
 		expect(() => parseArguments(['--bogus'])).toThrow(/Unknown option/);
 	});

@@ -88,6 +88,26 @@ function withoutEntryIndex(entry: IDataObject): IDataObject {
 
 const CHECK_FIRST = 'Check with Batch > Get Status before sending it again';
 
+interface BatchMeta {
+	batchJobId: string;
+	batchKind: string;
+	batchIndex: number;
+}
+
+/** A read that its job answered without the answer: a single call reads it (a read applies nothing, so it may). */
+async function readSingly(this: IExecuteFunctions, readOne: ReadOne, itemIndex: number, meta: BatchMeta): Promise<INodeExecutionData[]> {
+	try {
+		return (await readOne(itemIndex)).map((record) => {
+			const json: GameballBatchResultItem = { ...record, success: true, ...meta };
+			return { json, pairedItem: { item: itemIndex } };
+		});
+	} catch (error) {
+		if (!this.continueOnFail() || isCancelled(this)) throw asNodeError(this.getNode(), error, itemIndex);
+		const json: GameballBatchResultItem = { success: false, ...meta, ...failureJson(error) };
+		return [errorItem(this, error, itemIndex, json)];
+	}
+}
+
 /** The result Gameball gave the item at `position` (the status places only indexes within the job). */
 function resultFor(status: BatchStatus, position: number): ItemResult {
 	const failure = status.failures.get(position);
@@ -204,16 +224,27 @@ function partialFailure(
 	});
 }
 
+/** A read's result that carries none of its answer's fields (a success that says no more than which item it was). */
+function lacksAnswer(operation: GameballOperation, result: IDataObject): boolean {
+	const fields = operation.batch?.answeredBy;
+	return fields !== undefined && !fields.some((field) => result[field] !== undefined);
+}
+
+/** One item's records from a single call, as the item loop gets them. */
+export type ReadOne = (itemIndex: number) => Promise<IDataObject[]>;
+
 /**
  * Sends the items through Gameball's batch API: jobs of at most 1,000, created first, then awaited, and each job's
- * per-item results fanned back to the input item they came from. `undefined` in Auto mode when an item sets a
- * field that the batch form would drop: then every item goes one by one.
+ * per-item results fanned back to the input item they came from. A read whose result lacks its answer is read again
+ * with `readOne`. `undefined` in Auto mode when an item sets a field that the batch form would drop: then every item
+ * goes one by one.
  */
 export async function runInBatches(
 	this: IExecuteFunctions,
 	operation: GameballOperation,
 	itemCount: number,
 	settings: BatchSettings,
+	readOne: ReadOne,
 ): Promise<INodeExecutionData[] | undefined> {
 	const batch = operation.batch!;
 	// Per input item: its error item, or its result (one item per entry where the operation's answer wraps a list).
@@ -250,6 +281,7 @@ export async function runInBatches(
 	}
 	// One time limit for all the jobs: each wait gets what is left of it.
 	const deadline = Date.now() + settings.timeoutSeconds * 1000;
+	const readAgain: Array<{ itemIndex: number; meta: BatchMeta }> = [];
 	for (const { job, jobId } of created) {
 		if (!settings.waitForResults) {
 			job.forEach(({ itemIndex }, position) => {
@@ -288,6 +320,10 @@ export async function runInBatches(
 		job.forEach(({ itemIndex, request, entry }, position) => {
 			const result = namesAnotherItem(status, resultFor(status, position), entry);
 			const meta = { batchJobId: status.jobId, batchKind: batch.kind, batchIndex: position };
+			if ('ok' in result && lacksAnswer(operation, result.ok)) {
+				readAgain.push({ itemIndex, meta });
+				return;
+			}
 			if ('ok' in result) {
 				// The entry's fields at the top, as the single call puts its answer's: expressions work at any item count.
 				results[itemIndex] = entriesOf(operation, request, withoutEntryIndex(result.ok)).map((record) => {
@@ -308,6 +344,7 @@ export async function runInBatches(
 			results[itemIndex] = [errorItem(this, error, itemIndex, json)];
 		});
 	}
+	for (const { itemIndex, meta } of readAgain) results[itemIndex] = await readSingly.call(this, readOne, itemIndex, meta);
 	// A success spreads Gameball's entry, which may hold `error: null`: only items not marked a success failed.
 	const failed = results.flat().filter((item) => item.json.success !== true && item.json.error !== undefined);
 	if (failed.length && !this.continueOnFail()) throw partialFailure(this, failed, itemCount, created);

@@ -62,6 +62,11 @@ export interface GameballOperation {
 		 * Send in Batches is "Always", never by the threshold.
 		 */
 		keyless?: boolean;
+		/**
+		 * A read: the fields of its answer. The OpenAPI document gives batch results no schema, so a job's result
+		 * for an item with none of them is read again with a single call rather than given out as an empty success.
+		 */
+		answeredBy?: string[];
 	};
 }
 

@@ -91,7 +91,8 @@ export async function router(this: IExecuteFunctions): Promise<INodeExecutionDat
 		const asBatchFailure: IDataObject = operation?.batch ? { success: false, batchKind: operation.batch.kind } : {};
 		return [items.map((_, itemIndex) => failedItem(this, error, itemIndex, asBatchFailure))];
 	}
-	const batched = batchWith ? await runInBatches.call(this, operation, items.length, batchWith) : undefined;
+	const readOne = async (itemIndex: number) => await performOne.call(this, operation, itemIndex);
+	const batched = batchWith ? await runInBatches.call(this, operation, items.length, batchWith, readOne) : undefined;
 	if (batched) return [batched];
 
 	const output: INodeExecutionData[] = [];

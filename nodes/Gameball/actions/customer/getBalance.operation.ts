@@ -13,5 +13,6 @@ export const getBalance = {
 		// The batch form is the customer ID alone.
 		drops: ['expand'],
 		toItem: (request: { pathParams?: Record<string, string | number> }) => ({ customerId: request.pathParams?.customerId }),
+		answeredBy: ['totalPointsBalance', 'availablePointsBalance', 'pendingPoints', 'totalEarnedPoints'],
 	},
 };

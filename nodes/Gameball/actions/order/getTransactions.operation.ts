@@ -13,5 +13,6 @@ export const getTransactions = requestOperation({
 		kind: 'orders/transactions',
 		// This batch kind takes bare order IDs, not objects.
 		toItem: ({ pathParams = {} }) => String(pathParams.orderId),
+		answeredBy: ['transactions'],
 	},
 });
