@@ -10,15 +10,19 @@ import { readOptions } from './settings';
 /** The deduplication history lives in the workflow's context of n8n's processed_data table. */
 const HISTORY_SCOPE = 'workflow';
 
+const ID_ADVICE = 'Set "Delivery ID" to an expression that gives a text, e.g. {{ $json.deliveryId }}.';
+
+/**
+ * The item's delivery ID. Refused: none; a number that is none (`NaN`, as `Number()` of a missing field gives); and
+ * an expression left as text (the field in Fixed mode), which would be every item's ID and drop every later delivery.
+ */
 function readDeliveryId(context: IExecuteFunctions, itemIndex: number): string {
 	const value: unknown = context.getNodeParameter('deliveryId', itemIndex, '');
+	const refuse = (message: string) => new NodeOperationError(context.getNode(), message, { itemIndex, description: ID_ADVICE });
+	if (typeof value === 'number' && !Number.isFinite(value)) throw refuse(`The item's delivery ID is ${String(value)}, not an ID`);
 	const id = typeof value === 'string' || typeof value === 'number' ? String(value).trim() : '';
-	if (id === '') {
-		throw new NodeOperationError(context.getNode(), 'The item has no delivery ID', {
-			itemIndex,
-			description: 'Set "Delivery ID" to an expression that gives a text, e.g. {{ $json.deliveryId }}.',
-		});
-	}
+	if (id === '') throw refuse('The item has no delivery ID');
+	if (id.includes('{{')) throw refuse(`The delivery ID "${id}" is an expression left as text: switch the field to Expression`);
 	return id;
 }
 

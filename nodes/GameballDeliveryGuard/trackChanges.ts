@@ -2,6 +2,7 @@ import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-wor
 import { NodeOperationError } from 'n8n-workflow';
 
 import { pointsChangedItem, stepProfile, tierChangedItem } from '../GameballTrigger/changes';
+import { PROFILE_UPDATED } from '../GameballTrigger/deliveries';
 import { customerKey, recallCustomer, rememberCustomer } from '../GameballTrigger/memory';
 import { answersDeliveriesOf } from '../GameballTrigger/webhookProcess';
 import { GUARD_DEFAULTS } from './description';
@@ -61,6 +62,15 @@ function track(item: IDataObject, settings: TrackSettings, memory: IDataObject):
 	return { items: output, remembered };
 }
 
+/** The run got the trigger's derived items, which it drops, and no profile update to derive its own from. */
+function onlyDerivedItems(items: INodeExecutionData[]): boolean {
+	const events = items.map(({ json }) => String(json.event));
+	return events.some((event) => DERIVED_EVENTS.includes(event)) && !events.includes(PROFILE_UPDATED);
+}
+
+export const ONLY_DERIVED_MESSAGE =
+	"Track Tier and Points Changes got the Gameball Trigger's tier or points items but no Profile Updated item: it drops the trigger's own and derives them from profile updates. Select \"Profile Updated\" in the trigger's Events (a Filter after this node can keep only the tier and points items).";
+
 /**
  * Derives tier and points changes from each customer's previous profile update, remembered in this node's
  * workflow static data, which n8n saves in its database after each execution, and shared by the runs of one
@@ -103,6 +113,7 @@ export async function trackChanges(this: IExecuteFunctions): Promise<INodeExecut
 			output.push(errorItem(this, error, itemIndex));
 		}
 	}
+	if (onlyDerivedItems(items)) warnTrackState(this, ONLY_DERIVED_MESSAGE);
 	if (remembered && !manual) stampWriter(memory);
 	// This run's copy (if it stored a profile) and the recent ones that did get the latest tables for n8n to save.
 	if (!manual) handOver(nodeKey, staticData, memory, settings.customerMemorySize, remembered);

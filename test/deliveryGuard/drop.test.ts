@@ -134,6 +134,17 @@ describe('Drop Duplicate Deliveries through n8n-core', () => {
 		]);
 	});
 
+	it('refuses a delivery ID that is no ID: NaN from Number() of a missing field, or an expression left as text', async () => {
+		const notANumber = await drop([delivery('n-1'), { event: 'x' }], { deliveryId: '={{ Number($json.id) }}' }, true);
+		expect(notANumber.outputs[0].map((item) => item.json.error)).toEqual(["The item's delivery ID is NaN, not an ID", "The item's delivery ID is NaN, not an ID"]);
+		const fixedText = await drop([delivery('f-1')], { deliveryId: '{{ $json.deliveryId }}' });
+		expect(fixedText.error?.message).toBe('The delivery ID "{{ $json.deliveryId }}" is an expression left as text: switch the field to Expression');
+		expect(fixedText.error?.description).toBe('Set "Delivery ID" to an expression that gives a text, e.g. {{ $json.deliveryId }}.');
+		expect(deduplicator.rows.size).toBe(0);
+		// A number that is an ID is one.
+		expect(keptJson((await drop([{ event: 'x', id: 7 }], { deliveryId: '={{ $json.id }}' })).outputs)).toEqual([{ event: 'x', id: 7 }]);
+	});
+
 	it('refuses Options that an expression made unreadable, by name, before recording anything', async () => {
 		const historySize = await drop([delivery('opt-1')], { options: { historySize: '={{ "many" }}' } });
 		expect(historySize.error?.message).toBe('"History Size" must be a number (got "many")');

@@ -3,7 +3,7 @@ import type { IDataObject, IExecuteFunctions, INodeParameters, WorkflowExecuteMo
 import { emittedJson, newTrigger, profilePayload, signedRequest, storedTable } from '../trigger/fixtures';
 import { resetDeduplication } from '../harness/deduplication';
 import { LOST_STATE_MESSAGE, SHARED_MARKER_NOT_RECORDED, sharedStateMarker } from '../../nodes/GameballDeliveryGuard/lostState';
-import { trackChanges } from '../../nodes/GameballDeliveryGuard/trackChanges';
+import { ONLY_DERIVED_MESSAGE, trackChanges } from '../../nodes/GameballDeliveryGuard/trackChanges';
 import { keptJson, newTracker, trackContext } from './helpers';
 
 type Profile = Partial<Record<'tier_name' | 'tier_order' | 'activated_points' | 'pending_points' | 'total_points' | 'referral_code', unknown>>;
@@ -177,6 +177,22 @@ describe('Track Tier and Points Changes through n8n-core', () => {
 		// The marker is still recorded by the first production run that stores a profile.
 		delete testedFirst.guard.staticData['node:Node under test'];
 		expect(hintsOf(await testedFirst.run(await deliverToAFreshProcess('nina', SILVER, 3)))).toEqual([LOST_STATE_MESSAGE]);
+	});
+
+	it('says why it output nothing when the trigger sent its derived items but no Profile Updated item', async () => {
+		const hintsOf = (result: Awaited<ReturnType<ReturnType<typeof newTracker>['run']>>) =>
+			(result.run.data.resultData.runData['Node under test'][0].hints ?? []).map((hint) => hint.message);
+		const trigger = newTrigger({ events: ['tierChanged'] });
+		await trigger.deliver(signedRequest(profilePayload({ customer_id: 'olga', created_at: '2024-11-19T17:01:00.000Z' }, BASIC)));
+		const derivedOnly = emittedJson(await trigger.deliver(signedRequest(profilePayload({ customer_id: 'olga', created_at: '2024-11-19T17:02:00.000Z' }, SILVER))));
+		expect(derivedOnly.map((item) => item.event)).toEqual(['gameball.tier.changed']);
+		const dropped = await newTracker().run(derivedOnly);
+		expect(keptJson(dropped.outputs)).toEqual([]);
+		expect(hintsOf(dropped)).toStrictEqual([ONLY_DERIVED_MESSAGE]);
+		expect(ONLY_DERIVED_MESSAGE).toMatch(/tier or points items but no Profile Updated item.*Select "Profile Updated" in the trigger's Events/);
+		// With the profile update beside them, nothing to say.
+		const both = await newTracker().run(await deliverToAFreshProcess('olga', BASIC, 3));
+		expect(hintsOf(both)).toStrictEqual([]);
 	});
 
 	it('tracks referral codes: a new code is a change, a first-seen customer or the same or a missing code is not', async () => {
