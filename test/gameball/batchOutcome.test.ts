@@ -176,6 +176,36 @@ describe('Batch > Create Job over several items, stopped by one that fails', () 
 	});
 });
 
+describe('Batch > Create Job answered without a job ID', () => {
+	const params = { resource: 'batch', operation: 'createJob', kind: 'events', entries: '={{ $json.entries }}' };
+	const entries = [{ customerId: 'c1', events: { visit: {} } }];
+
+	it('is an error that says the job may run, not an item without a job ID', async () => {
+		const { server, credentials } = await batchServer({}, undefined, { code: 200, body: {} });
+		try {
+			const stopped = await runGameball(credentials, params, [{ entries }]);
+			expect(stopped.error?.message).toBe('Gameball created the batch job but sent no job ID (the change may have been applied)');
+			const continued = await runGameball(credentials, params, [{ entries }], true);
+			expect(continued.outputs[0].map((item) => [item.json.error, item.json.mayHaveBeenApplied, item.pairedItem])).toEqual([
+				['Gameball created the batch job but sent no job ID (the change may have been applied)', true, { item: 0 }],
+			]);
+		} finally {
+			server.close();
+		}
+	});
+
+	it('takes `batchId` as the job ID, under `jobId` as the Batch Job ID default reads it', async () => {
+		const { server, credentials } = await batchServer({}, undefined, { code: 200, body: { batchId: 'b-9' } });
+		try {
+			const { outputs, error } = await runGameball(credentials, params, [{ entries }]);
+			expect(error).toBeUndefined();
+			expect(outputs[0][0].json).toEqual({ batchId: 'b-9', jobId: 'b-9', kind: 'events', entries: 1 });
+		} finally {
+			server.close();
+		}
+	});
+});
+
 describe('result entries that cannot be trusted to an item', () => {
 	const abc = ['a', 'b', 'c'].map((id) => ({ id }));
 	const upsert = { resource: 'customer', operation: 'createOrUpdate', customerId: '={{ $json.id }}', batching: { mode: 'always', pollSeconds: 0.1 } };

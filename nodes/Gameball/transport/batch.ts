@@ -124,14 +124,18 @@ export async function createBatchJob(
 	options: { itemIndex?: number; movesMoney: boolean },
 ): Promise<string> {
 	const { body } = await sendToGameball.call(this, `POST /batch/${kind}`, { body: { body: entries } }, options);
-	const jobId = (body as IDataObject | undefined)?.jobId ?? (body as IDataObject | undefined)?.batchId;
-	if (jobId === undefined || jobId === null) {
-		// Gameball took the job and runs it: a plain failure would invite sending its entries again.
-		const error = new NodeOperationError(this.getNode(), 'Gameball created the batch job but sent no job ID', { itemIndex: options.itemIndex });
-		markMaybeApplied(error);
-		throw error;
-	}
-	return String(jobId);
+	return String(createdJobId.call(this, body, options.itemIndex));
+}
+
+/** The job ID of a create's answer: `jobId`, or `batchId` as the status calls it. */
+export function createdJobId(this: GameballContext, answer: unknown, itemIndex?: number): string | number {
+	const { jobId, batchId } = (answer ?? {}) as IDataObject;
+	const id = jobId ?? batchId;
+	if (typeof id === 'number' || (typeof id === 'string' && id.trim() !== '')) return id;
+	// Gameball took the job and runs it: a plain failure would invite sending its entries again.
+	const error = new NodeOperationError(this.getNode(), 'Gameball created the batch job but sent no job ID', { itemIndex });
+	markMaybeApplied(error);
+	throw error;
 }
 
 /** What a status read knows of its job, when it knows it. */

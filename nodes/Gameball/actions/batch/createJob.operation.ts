@@ -3,6 +3,7 @@ import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 import { jobsAlreadyRunning } from '../batchMode';
 import type { Endpoint, GameballOperation } from '../operation';
 import { refuse } from '../../../parameters';
+import { createdJobId } from '../../transport/batch';
 import { sendToGameball } from '../../transport/request';
 import { readEntries } from './entries';
 import type { JobKind } from './jobKinds';
@@ -59,6 +60,7 @@ export const createJob: GameballOperation = {
 	async run(request, itemIndex) {
 		const kind = kindOf(this, itemIndex);
 		const { body } = await sendToGameball.call(this, endpointOf(kind), request, { itemIndex, movesMoney: kind.movesMoney });
-		return { ...(body as IDataObject), kind: kind.kind, entries: (request.body?.body as unknown[]).length };
+		const jobId = createdJobId.call(this, body, itemIndex);
+		return { ...(body as IDataObject), jobId, kind: kind.kind, entries: (request.body?.body as unknown[]).length };
 	},
 };
