@@ -139,8 +139,8 @@ export type GameballAutomationCampaignItem = {
 /**
  * Order > Get Transactions: one item per transaction of the order (reward, redemption, refund, cancel...), none for an
  * order without any. `orderId` is the order asked about: Gameball's entries do not name it. Gameball's `count` is the
- * number of transactions, so the items leave it out. In batch mode each item also has `success`, `batchJobId` and
- * `batchKind` (`GameballBatchResultItem`).
+ * number of transactions, so the items leave it out. In batch mode each item also has `success`, `batchJobId`,
+ * `batchKind` and `batchIndex` (`GameballBatchResultItem`).
  */
 export type GameballOrderTransactionItem = {
 	orderId: string;
@@ -203,7 +203,7 @@ export type GameballEnvelopeFields = {
 	customerId: string | null;
 	/** Gameball's internal customer id (`gb_customer_id`), always as a string although Gameball sends a number. */
 	gbCustomerId: string | null;
-	/** ISO 8601 time Gameball made the event (`created_at`), as sent. */
+	/** The time Gameball made the event (`created_at`), as sent (ISO 8601 from Gameball; a number comes as its digits). */
 	createdAt: string | null;
 	/**
 	 * Hex SHA-1 of the delivery's raw body (of `JSON.stringify` of it when only that matched the signature): the same
@@ -250,7 +250,8 @@ export type GameballProfileUpdatedItem = GameballEnvelopeFields & {
 	/**
 	 * What moved since this customer's previous profile update, as remembered by this workflow (best effort).
 	 * `null` when the customer is seen for the first time (baseline only) or the delivery names no customer (no
-	 * customer ID nor Gameball customer ID: nothing to remember it by); `{}` when nothing tracked moved.
+	 * customer ID nor Gameball customer ID: nothing to remember it by), and after the Delivery Guard's Track once it
+	 * derives nothing (its snapshots written by another n8n process); `{}` when nothing tracked moved.
 	 */
 	changes: GameballProfileChanges | null;
 	/**
@@ -431,7 +432,10 @@ export interface LoyaltyEvent {
 	reward: { id: string | null; name: string | null; couponCode: string | null } | null;
 	/** Expiry details (kind `points_will_expire`). */
 	expiry: { points: number | null; date: string | null } | null;
-	/** ISO 8601 time of the event, or null when the input has none. */
+	/**
+	 * ISO 8601 time of the event (an ISO time without a zone read as UTC; Unix seconds or milliseconds read too), or
+	 * null when the input has none. A time that does not parse is kept as sent rather than lost.
+	 */
 	occurredAt: string | null;
 	/**
 	 * The delivery's id when the input has one (Gameball Trigger `deliveryId`, the same for a retried delivery):

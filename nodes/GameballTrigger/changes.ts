@@ -5,6 +5,7 @@ import type {
 	GameballProfileChanges,
 	GameballTierChangedItem,
 } from '../types';
+import { difference } from '../numbers';
 import { parseTime } from '../times';
 import type { ProfileFields } from './deliveries';
 
@@ -70,21 +71,6 @@ export function mergeSnapshots(previous: ProfileSnapshot | undefined, current: P
 		referralCode: current.referralCode ?? previous.referralCode,
 		madeAt: current.madeAt ?? previous.madeAt,
 	};
-}
-
-function decimalPlaces(value: number): number | undefined {
-	const text = String(value);
-	if (text.includes('e')) return undefined;
-	return text.split('.')[1]?.length ?? 0;
-}
-
-/** `current - previous` without binary floating-point noise (0.2, not 0.19999999999999998). */
-export function difference(current: number, previous: number): number {
-	const a = decimalPlaces(current);
-	const b = decimalPlaces(previous);
-	const raw = current - previous;
-	if (a === undefined || b === undefined) return Number(raw.toPrecision(15));
-	return Number(raw.toFixed(Math.min(20, Math.max(a, b))));
 }
 
 function deltaOrNull(current: number | null, previous: number | null): number | null {

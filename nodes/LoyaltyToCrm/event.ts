@@ -1,3 +1,4 @@
+import { difference } from '../numbers';
 import type { LoyaltyEvent, LoyaltyEventKind, LoyaltyNotification, LoyaltySource } from '../types';
 import { describe } from './summary';
 
@@ -42,10 +43,10 @@ export function buildEvent(
 		...draft.points,
 	};
 	if (points.previousAvailable === null && points.available !== null && points.delta !== null) {
-		points.previousAvailable = points.available - points.delta;
+		points.previousAvailable = difference(points.available, points.delta);
 	}
 	if (points.delta === null && points.available !== null && points.previousAvailable !== null) {
-		points.delta = points.available - points.previousAvailable;
+		points.delta = difference(points.available, points.previousAvailable);
 	}
 	const event: LoyaltyEvent = {
 		source,

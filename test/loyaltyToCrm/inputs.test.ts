@@ -270,6 +270,12 @@ describe('Open Loyalty legacy inputs', () => {
 		expect(event.summary).toBe('125 points available (+25)');
 	});
 
+	test('points with fractions: the previous balance without floating-point noise', async () => {
+		const data = { ...fixtures.olPointsChanged.data, amount: 0.3, amount_change: 0.2 };
+		const event = await eventOf({ ...fixtures.olPointsChanged, data });
+		expect(event.points).toMatchObject({ available: 0.3, delta: 0.2, previousAvailable: 0.1 });
+	});
+
 	test('a subtracting points change has a negative delta', async () => {
 		const event = await eventOf({
 			type: 'account.available_points_amount_changed',

@@ -1,6 +1,7 @@
 import type { IDataObject } from 'n8n-workflow';
 
-import { difference, mergeSnapshots, profileChanges } from '../../nodes/GameballTrigger/changes';
+import { mergeSnapshots, profileChanges } from '../../nodes/GameballTrigger/changes';
+import { difference } from '../../nodes/numbers';
 import { emittedJson, newTrigger, profilePayload, signedRequest } from './fixtures';
 
 type Profile = Partial<Record<'tier_name' | 'tier_order' | 'activated_points' | 'pending_points' | 'total_points', unknown>>;

@@ -1,0 +1,16 @@
+/* Arithmetic on the points and amounts that Gameball and Open Loyalty send. */
+
+function decimalPlaces(value: number): number | undefined {
+	const text = String(value);
+	if (text.includes('e')) return undefined;
+	return text.split('.')[1]?.length ?? 0;
+}
+
+/** `current - previous` without binary floating-point noise (0.2, not 0.19999999999999998). */
+export function difference(current: number, previous: number): number {
+	const a = decimalPlaces(current);
+	const b = decimalPlaces(previous);
+	const raw = current - previous;
+	if (a === undefined || b === undefined) return Number(raw.toPrecision(15));
+	return Number(raw.toFixed(Math.min(20, Math.max(a, b))));
+}
