@@ -8,16 +8,23 @@ import type {
 } from 'n8n-workflow';
 import { NodeConnectionTypes, NodeOperationError } from 'n8n-workflow';
 import { errorItem } from '../errorItems';
-import type { CrmRuleCondition, CrmStep } from '../types';
+import type { CrmRuleCondition, CrmStep, CrmStepItem } from '../types';
 import { loyaltyToCrmProperties } from './description';
-import { groupByDelivery, type ReadItem } from './merge';
+import { textKey } from './event';
+import { groupByDelivery, type EventGroup, type ReadItem } from './merge';
 import { normalise, normaliseEventParameter, type NormalisedItem } from './normalise';
 import { holdingConditions, reasonsToFire } from './rules';
 import { readSettings } from './settings';
 import { buildSteps, STEPS } from './steps';
 
-function pairedItemOf(itemIndices: number[]): IPairedItemData | IPairedItemData[] {
-	return itemIndices.length === 1 ? { item: itemIndices[0] } : itemIndices.map((item) => ({ item }));
+/**
+ * The one input item an output item is paired with, so that `$('Gameball Trigger').item` resolves after this node
+ * (n8n refuses an item paired with several that differ): a message with the language item its text came from,
+ * anything else with the first item of its event (the profile update, ahead of its derived items).
+ */
+function pairedItemOf(group: EventGroup, stepItem: CrmStepItem): IPairedItemData {
+	const fromText = stepItem.step === 'sendMessage' ? group.textItems?.get(textKey(stepItem)) : undefined;
+	return { item: fromText ?? group.itemIndices[0] };
 }
 
 export class LoyaltyToCrm implements INodeType {
@@ -53,7 +60,7 @@ export class LoyaltyToCrm implements INodeType {
 				throw new NodeOperationError(this.getNode(), error as Error, { itemIndex: itemIndices[0] });
 			}
 			const outputs: INodeExecutionData[][] = STEPS.map(() => []);
-			outputs[0].push({ ...errorItem(this, error, itemIndices[0]), pairedItem: pairedItemOf(itemIndices) });
+			outputs[0].push(errorItem(this, error, itemIndices[0]));
 			units.push({ at: itemIndices[0], outputs });
 		};
 
@@ -75,7 +82,8 @@ export class LoyaltyToCrm implements INodeType {
 		}
 
 		const now = new Date();
-		for (const { event, itemIndices } of groupByDelivery(read)) {
+		for (const group of groupByDelivery(read)) {
+			const { event, itemIndices } = group;
 			try {
 				const settings = readSettings(this, itemIndices[0], now);
 				const holding = holdingConditions(event, settings);
@@ -85,7 +93,7 @@ export class LoyaltyToCrm implements INodeType {
 				const outputs = buildSteps(event, reasons, settings).map((stepItems) =>
 					stepItems.map((stepItem) => ({
 						json: stepItem as unknown as IDataObject,
-						pairedItem: pairedItemOf(itemIndices),
+						pairedItem: pairedItemOf(group, stepItem),
 					})),
 				);
 				units.push({ at: itemIndices[0], outputs });

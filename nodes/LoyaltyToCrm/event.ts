@@ -97,15 +97,19 @@ export function foldDerived(profile: LoyaltyEvent, derived: LoyaltyEvent): Loyal
 	});
 }
 
+/** A notification text's identity: its language, title and body. */
+export function textKey(text: LoyaltyNotification): string {
+	return JSON.stringify([text.language, text.title, text.body]);
+}
+
 /**
  * Folds one language's notification item into the first of the same delivery (the Gameball Trigger emits one item
  * per language): one event carrying every text once, so Message Language can choose among them. Only an exact
  * repeat (same language, title and body) is dropped.
  */
 export function foldNotification(first: LoyaltyEvent, next: LoyaltyEvent): LoyaltyEvent {
-	const keyOf = (entry: LoyaltyNotification) => JSON.stringify([entry.language, entry.title, entry.body]);
-	const known = new Set(first.notifications.map(keyOf));
-	const added = next.notifications.filter((entry) => !known.has(keyOf(entry)));
+	const known = new Set(first.notifications.map(textKey));
+	const added = next.notifications.filter((entry) => !known.has(textKey(entry)));
 	if (added.length === 0) return first;
 	return buildEvent(first.source, first.kind, first.sourceEvent, { ...first, notifications: [...first.notifications, ...added] });
 }

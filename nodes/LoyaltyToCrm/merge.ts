@@ -1,15 +1,22 @@
 import type { LoyaltyEvent } from '../types';
-import { foldDerived, foldNotification } from './event';
+import { foldDerived, foldNotification, textKey } from './event';
 
 export interface ReadItem {
 	itemIndex: number;
 	events: LoyaltyEvent[];
 }
 
-/** One event and every input item it came from (for `pairedItem`). */
+/** One event and every input item it came from, in input order. */
 export interface EventGroup {
 	event: LoyaltyEvent;
 	itemIndices: number[];
+	/** A folded notification's texts: the input item each one came from (by `textKey`). */
+	textItems?: Map<string, number>;
+}
+
+function recordTexts(group: EventGroup, event: LoyaltyEvent, itemIndex: number): void {
+	group.textItems ??= new Map();
+	for (const text of event.notifications) if (!group.textItems.has(textKey(text))) group.textItems.set(textKey(text), itemIndex);
 }
 
 const PROFILE_UPDATED = 'customer.profile.updated';
@@ -37,7 +44,7 @@ function addItem(group: EventGroup, itemIndex: number): void {
  * Points Changed items (same `deliveryId`). They describe one change, so they become one event: otherwise a tier
  * move would create two tasks and two tags. Without the profile update (not selected in the trigger) the derived
  * items still become one event. Likewise its one item per language of a notification becomes one event with every
- * language. A folded event is paired with all of its input items. Everything else stays one event per input.
+ * language. Everything else stays one event per input.
  */
 export function groupByDelivery(items: ReadItem[]): EventGroup[] {
 	const profiles = new Map<string, EventGroup>();
@@ -52,19 +59,21 @@ export function groupByDelivery(items: ReadItem[]): EventGroup[] {
 	}
 	const groups: EventGroup[] = [];
 	const startGroup = (byDelivery: Map<string, EventGroup>, event: LoyaltyEvent & { deliveryId: string }, itemIndex: number) => {
-		const group = { event, itemIndices: [itemIndex] };
+		const group: EventGroup = { event, itemIndices: [itemIndex] };
 		byDelivery.set(event.deliveryId, group);
 		groups.push(group);
+		return group;
 	};
 	for (const { itemIndex, events } of items) {
 		for (const event of events) {
 			if (isNotification(event)) {
 				const first = notifications.get(event.deliveryId);
 				if (!first) {
-					startGroup(notifications, event, itemIndex);
+					recordTexts(startGroup(notifications, event, itemIndex), event, itemIndex);
 				} else {
 					first.event = foldNotification(first.event, event);
 					addItem(first, itemIndex);
+					recordTexts(first, event, itemIndex);
 				}
 			} else if (isDerived(event)) {
 				const target = profiles.get(event.deliveryId) ?? derivedOnly.get(event.deliveryId);

@@ -23,15 +23,15 @@ test('one input fans out to several outputs, each item paired with it', async ()
 });
 
 describe('one Gameball delivery, several trigger items', () => {
-	test('profile, tier changed and points changed of one delivery become one event paired with all three', async () => {
+	test('profile, tier changed and points changed of one delivery become one event, paired with the profile item', async () => {
 		const { outputs } = await runLoyalty({}, [
 			{ ...fixtures.triggerProfileItem, changes: null },
 			fixtures.triggerTierItem,
 			fixtures.triggerPointsItem,
 		]);
 		expect(outputs.map((items) => items.length)).toEqual([1, 1, 1, 1, 0]);
-		const paired = [{ item: 0 }, { item: 1 }, { item: 2 }];
-		for (const items of outputs.slice(0, 4)) expect(items[0].pairedItem).toEqual(paired);
+		// One item each, so that `$('Gameball Trigger').item` resolves (n8n refuses several that differ).
+		for (const items of outputs.slice(0, 4)) expect(items[0].pairedItem).toEqual({ item: 0 });
 		const note = outputs[OUTPUT.logNote][0].json;
 		expect(note.note).toBe('Moved up from Silver to Gold; 90 points available (+40)');
 		expect(note.title).toBe('Gameball: tier changed');
@@ -58,11 +58,11 @@ describe('one Gameball delivery, several trigger items', () => {
 		const crossing = { ...fixtures.triggerPointsItem, previousActivatedPoints: 950, activatedPoints: 1010, activatedPointsDelta: 60 };
 		const other = { ...fixtures.triggerPointsItem, deliveryId: 'other' };
 		const { outputs } = await runLoyalty({ pointsThreshold: 1000 }, [crossing, fixtures.triggerTierItem, other]);
-		const both = [{ item: 0 }, { item: 1 }];
+		const first = { item: 0 };
 		expect(outputs[OUTPUT.createTask].map((item) => [item.json.title, item.json.reasons, item.pairedItem])).toEqual([
-			['Congratulate cust-1 on reaching Gold', ['tierUp', 'pointsCrossed'], both],
+			['Congratulate cust-1 on reaching Gold', ['tierUp', 'pointsCrossed'], first],
 		]);
-		expect(outputs[OUTPUT.upsertContact].map((item) => item.pairedItem)).toEqual([both, { item: 2 }]);
+		expect(outputs[OUTPUT.upsertContact].map((item) => item.pairedItem)).toEqual([first, { item: 2 }]);
 		expect(outputs[OUTPUT.upsertContact][0].json.properties).toMatchObject({
 			gameball_tier: 'Gold',
 			gameball_tier_rank: 3,
@@ -70,28 +70,27 @@ describe('one Gameball delivery, several trigger items', () => {
 			gameball_points_total: 100,
 			gameball_last_event: 'Moved up from Silver to Gold; 1010 points available (+60)',
 		});
-		expect(outputs[OUTPUT.addTag].map((item) => [item.json.tag, item.pairedItem])).toEqual([['Loyalty: Gold', both]]);
+		expect(outputs[OUTPUT.addTag].map((item) => [item.json.tag, item.pairedItem])).toEqual([['Loyalty: Gold', first]]);
 	});
 
-	test('notification items of one delivery (one per language) are one event: a message per language, paired with both', async () => {
+	test('notification items of one delivery (one per language) are one event: a message per language, paired with its language item', async () => {
 		const perLanguage = [fixtures.triggerNotificationItem, { ...fixtures.triggerNotificationItem, language: 'ar', title: 'مرحبا' }];
-		const both = [{ item: 0 }, { item: 1 }];
 		const { outputs } = await runLoyalty({ messageChannels: ['push'] }, perLanguage);
 		expect(outputs[OUTPUT.sendMessage].map((item) => [item.json.language, item.pairedItem])).toEqual([
-			['en', both],
-			['ar', both],
+			['en', { item: 0 }],
+			['ar', { item: 1 }],
 		]);
 		// Message Language chooses among the delivery's languages, not within each item.
-		for (const [language, sent] of [['ar', ['ar']], ['EN', ['en']], ['fr', ['en']]] as const) {
+		for (const [language, sent] of [['ar', [['ar', 1]]], ['EN', [['en', 0]]], ['fr', [['en', 0]]]] as const) {
 			const chosen = await runLoyalty({ messageChannels: ['push'], messageLanguage: language }, perLanguage);
-			expect(chosen.outputs[OUTPUT.sendMessage].map((item) => [item.json.language, item.pairedItem])).toEqual(sent.map((entry) => [entry, both]));
+			expect(chosen.outputs[OUTPUT.sendMessage].map((item) => [item.json.language, item.pairedItem])).toEqual(sent.map(([entry, item]) => [entry, { item }]));
 		}
-		// Another delivery's notification stays its own event; the same language twice is sent once.
+		// Another delivery's notification stays its own event; the same language twice is sent once, paired with the first.
 		const other = { ...fixtures.triggerNotificationItem, deliveryId: 'another-delivery' };
 		const mixed = await runLoyalty({ messageChannels: ['push'] }, [...perLanguage, perLanguage[0], other]);
 		expect(mixed.outputs[OUTPUT.sendMessage].map((item) => [item.json.language, item.pairedItem])).toEqual([
-			['en', [{ item: 0 }, { item: 1 }, { item: 2 }]],
-			['ar', [{ item: 0 }, { item: 1 }, { item: 2 }]],
+			['en', { item: 0 }],
+			['ar', { item: 1 }],
 			['en', { item: 3 }],
 		]);
 	});
@@ -99,10 +98,9 @@ describe('one Gameball delivery, several trigger items', () => {
 	test('two texts of one delivery with the same (or no) language are both sent; only an exact repeat is dropped', async () => {
 		const text = (title: string) => ({ ...fixtures.triggerNotificationItem, language: null, title, body: `Body ${title}` });
 		const { outputs } = await runLoyalty({ messageChannels: ['push'] }, [text('A'), text('B'), text('A')]);
-		const all = [{ item: 0 }, { item: 1 }, { item: 2 }];
 		expect(outputs[OUTPUT.sendMessage].map((item) => [item.json.title, item.json.body, item.pairedItem])).toEqual([
-			['A', 'Body A', all],
-			['B', 'Body B', all],
+			['A', 'Body A', { item: 0 }],
+			['B', 'Body B', { item: 1 }],
 		]);
 	});
 });

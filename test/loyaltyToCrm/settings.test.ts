@@ -68,10 +68,10 @@ describe('Points Threshold', () => {
 });
 
 describe('the same delivery twice in one run', () => {
-	it('makes one tag and one task, paired with every copy', async () => {
+	it('makes one tag and one task, paired with the first copy', async () => {
 		const { outputs, error } = await runLoyalty({}, [triggerProfileItem, triggerTierItem, triggerProfileItem]);
 		expect(error).toBeUndefined();
-		expect(outputs[OUTPUT.addTag].map((item) => item.pairedItem)).toEqual([[{ item: 0 }, { item: 1 }, { item: 2 }]]);
+		expect(outputs[OUTPUT.addTag].map((item) => item.pairedItem)).toEqual([{ item: 0 }]);
 		expect(outputs[OUTPUT.createTask]).toHaveLength(1);
 		expect(outputs[OUTPUT.logNote]).toHaveLength(1);
 	});

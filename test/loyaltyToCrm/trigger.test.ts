@@ -36,7 +36,7 @@ function profile(seq: number, data: IDataObject): IDataObject {
 }
 
 describe('Gameball Trigger -> Loyalty to CRM', () => {
-	test('a tier move: one folded event with contact, tag, task and note, paired with every trigger item', async () => {
+	test('a tier move: one folded event with contact, tag, task and note, paired with the profile item', async () => {
 		const harness = trigger();
 		const baseline = await deliver(harness, profile(1, { tier_name: 'Silver', tier_order: 2, activated_points: 950 }));
 		expect(baseline.map((item) => item.json.event)).toEqual(['customer.profile.updated']);
@@ -51,7 +51,7 @@ describe('Gameball Trigger -> Loyalty to CRM', () => {
 		expect(error).toBeUndefined();
 		expect(outputs.map((items) => items.length)).toEqual([1, 1, 1, 1, 0]);
 		const [upsert] = outputs[OUTPUT.upsertContact];
-		expect(upsert.pairedItem).toEqual([{ item: 0 }, { item: 1 }, { item: 2 }]);
+		expect(upsert.pairedItem).toEqual({ item: 0 });
 		expect(upsert.json.match).toEqual({ by: 'email', field: 'email', value: 'customer@example.com', fallback: false });
 		expect(upsert.json.properties).toMatchObject({
 			gameball_tier: 'Gold',
@@ -128,13 +128,13 @@ describe('Gameball Trigger -> Loyalty to CRM', () => {
 		await expectNothingOlderWritten(late);
 	});
 
-	test('a notification: one message per language and channel, paired with the delivery\'s trigger items', async () => {
+	test('a notification: one message per language and channel, each paired with its language\'s trigger item', async () => {
 		const items = await deliver(trigger(), gameballNotificationBody);
 		expect(items.map((item) => item.json.language)).toEqual(['en', 'ar']);
 		const { outputs } = await runLoyalty({ messageChannels: ['push'] }, items.map((item) => item.json));
 		expect(outputs[OUTPUT.sendMessage].map((item) => [item.json.language, item.json.to, item.pairedItem])).toEqual([
-			['en', 'webhook-test', [{ item: 0 }, { item: 1 }]],
-			['ar', 'webhook-test', [{ item: 0 }, { item: 1 }]],
+			['en', 'webhook-test', { item: 0 }],
+			['ar', 'webhook-test', { item: 1 }],
 		]);
 		const arabic = await runLoyalty({ messageChannels: ['sms', 'push'], messageLanguage: 'ar' }, items.map((item) => item.json));
 		expect(arabic.outputs[OUTPUT.sendMessage].map((item) => [item.json.language, item.json.channel])).toEqual([
