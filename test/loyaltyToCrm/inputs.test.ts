@@ -270,6 +270,15 @@ describe('Open Loyalty legacy inputs', () => {
 		expect(event.summary).toBe('125 points available (+25)');
 	});
 
+	test('a trigger item merged with Get Details (Merge by position) is named by the details', async () => {
+		expect((await eventOf(fixtures.triggerProfileItem)).customer.name).toBeNull();
+		const merged = { ...fixtures.triggerProfileItem, displayName: 'Ada Lovelace', firstName: 'Ada', lastName: 'L.' };
+		expect((await eventOf(merged)).customer.name).toBe('Ada Lovelace');
+		const unsimplified = { ...fixtures.triggerProfileItem, customerAttributes: { firstName: 'Ada', lastName: 'Lovelace' } };
+		expect((await eventOf(unsimplified)).customer.name).toBe('Ada Lovelace');
+		expect((await eventOf(unsimplified)).kind).toBe((await eventOf(fixtures.triggerProfileItem)).kind);
+	});
+
 	test('points with fractions: the previous balance without floating-point noise', async () => {
 		const data = { ...fixtures.olPointsChanged.data, amount: 0.3, amount_change: 0.2 };
 		const event = await eventOf({ ...fixtures.olPointsChanged, data });

@@ -196,6 +196,8 @@ export function fromGameballTriggerItem(json: Json): LoyaltyEvent {
 			platformId: str(field(json, 'gbCustomerId')),
 			email: str(field(json, 'email')),
 			mobile: str(field(json, 'mobileNumber')) ?? str(json.mobile),
+			// A trigger item merged with the Gameball node's Get Details (a Merge by position) names the customer.
+			name: customerName(obj(json.customerAttributes) ?? json),
 		},
 		// An update made before one already seen holds an older tier, balance and referral code: they are not written.
 		outOfOrder: isOutOfOrder,
@@ -208,22 +210,25 @@ export function fromGameballTriggerItem(json: Json): LoyaltyEvent {
 }
 
 /** A v4 customer (`/customers/{id}` or `/details`), optionally with balance and tier-progress fields merged in. */
+/** A Gameball customer's name: `displayName`, else first and last name. */
+function customerName(attributes: Json): string | null {
+	const joinedName = [str(attributes.firstName), str(attributes.lastName)].filter(Boolean).join(' ');
+	return str(attributes.displayName) ?? (joinedName || null);
+}
+
 export function fromGameballCustomer(json: Json): LoyaltyEvent {
 	// The Gameball node's Simplify puts the attributes at the top level.
 	const attributes = obj(json.customerAttributes) ?? json;
 	const balance = obj(json.balance) ?? json;
 	const tierProgress = obj(json.tierProgress) ?? json;
 	const currentTier = firstObj(tierProgress, ['current', 'currentTier', 'tier']);
-	const firstName = str(attributes?.firstName);
-	const lastName = str(attributes?.lastName);
-	const joinedName = [firstName, lastName].filter(Boolean).join(' ');
 	return buildEvent('gameball', 'profile_updated', 'gameball.customer', {
 		customer: {
 			id: str(json.customerId),
 			platformId: str(json.gameballId),
 			email: first(attributes, ['email'], str) ?? str(json.email),
 			mobile: first(attributes, ['mobile', 'mobileNumber'], str) ?? str(json.mobile),
-			name: str(attributes?.displayName) ?? (joinedName || null),
+			name: customerName(attributes),
 		},
 		tier: {
 			name: first(currentTier, ['name', 'tierName'], str) ?? str(json.tierName),
