@@ -41,6 +41,7 @@ describe.each(['openapi', 'tutorial'] as const)('batch mode (%s status shape)', 
 		expect(sim.requests.at(-1)?.path).toContain('/batches/');
 		const answerFields = Object.keys(single.outputs[0][0].json);
 		expect(answerFields).toContain('availablePointsBalance');
+		expect(batched.outputs[0]).toHaveLength(customers.length);
 		for (const item of batched.outputs[0]) {
 			expect(item.json).toMatchObject({ success: true, batchKind: 'balance-inquiry' });
 			expect(item.json.availablePointsBalance).toBe(single.outputs[0][0].json.availablePointsBalance);

@@ -137,7 +137,9 @@ describe('Transaction', () => {
 		expect(released.error).toBeUndefined();
 		expect(lastRequest()).toMatchObject({ method: 'DELETE', path: `/api/v4.0/integrations/transactions/hold/${reference}` });
 		const unknown = await runGameball(credentials, transaction('getHold', { holdReferenceId: 'no-such-hold' }));
-		expect(unknown.error).toBeDefined();
+		// Gameball's 9003 (hold not found), not some other refusal.
+		expect([unknown.error?.message, unknown.error?.httpCode]).toEqual(['9003: transaction problem', '404']);
+		expect(unknown.error?.description).toContain("Hold 'no-such-hold' was not found");
 	});
 
 	it('lists, counts and filters transactions', async () => {
@@ -174,7 +176,9 @@ describe('Transaction', () => {
 		expect(Number(after.pendingPoints)).toBe(Number(held.pendingPoints) - activated);
 		expect(Number(after.availablePointsBalance)).toBe(Number(held.availablePointsBalance) + activated);
 		const unknown = await runGameball(credentials, transaction('activate', { transactionId: 'no-such' }));
-		expect(unknown.error).toBeDefined();
+		// Gameball's 9001 (transaction not found), not some other refusal.
+		expect([unknown.error?.message, unknown.error?.httpCode]).toEqual(['9001: transaction problem', '404']);
+		expect(unknown.error?.description).toContain("Transaction 'no-such' was not found");
 
 		const otp = await runGameball(credentials, transaction('sendOtp', { customerId: 'buyer', additionalFields: { points: 5 } }));
 		expect(otp.error).toBeUndefined();

@@ -137,7 +137,9 @@ describe('errors', () => {
 		expect(hintFor(1001, true)).toBe('authentication failed: check the API Key and the Secret Key in the Gameball credential');
 		expect(gameballApiError(node, 401, { code: 1001 }, 0, true).message).toBe(`1001: ${hintFor(1001, true)}`);
 		expect(gameballApiError(node, 401, { code: 1001 }, 0, false).message).toMatch(/^1001: authentication failed: set the credential's Secret Key/);
-		expect(gameballApiError(node, 401, { code: 1001 }).message).toBe(`1001: ${hintFor(1001)}`);
+		expect(gameballApiError(node, 401, { code: 1001 }).message).toBe(
+			"1001: authentication failed: check the API key, and set the Secret Key (Gameball's API reference lists it for most operations, and v4.1 and High Security Mode need it on every call)",
+		);
 	});
 });
 

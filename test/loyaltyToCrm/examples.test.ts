@@ -107,8 +107,11 @@ describe.each(EXAMPLES)('%s', (file, sample, wiredOutputs) => {
 	test('the Loyalty to CRM node, as configured, fills the wired outputs; expressions read fields its items have', async () => {
 		const { outputs, error } = await runLoyalty(loyalty.parameters, [sample]);
 		expect(error).toBeUndefined();
+		// Paths checked per wired output: the checks below run only for the paths the expressions name.
+		const checked: number[] = [];
 		for (const output of wiredOutputs) {
 			expect(outputs[output].length).toBeGreaterThan(0);
+			let paths = 0;
 			const item = outputs[output][0].json;
 			// Every node downstream of this output: direct children read $json, all read $('Loyalty to CRM').item.json.
 			const seen = new Set<string>();
@@ -116,12 +119,23 @@ describe.each(EXAMPLES)('%s', (file, sample, wiredOutputs) => {
 				if (seen.has(name)) return;
 				seen.add(name);
 				const { own, loyalty: fromLoyalty } = references(byName.get(name) as WorkflowNode);
-				for (const path of fromLoyalty) expect([name, path, valueAt(item, path) !== undefined]).toEqual([name, path, true]);
+				for (const path of fromLoyalty) {
+					expect([name, path, valueAt(item, path) !== undefined]).toEqual([name, path, true]);
+					paths++;
+				}
 				// A direct child's own inputs must have values: a null email, say, would fail at the CRM.
-				if (direct) for (const path of own) expect([name, path, valueAt(item, path) != null]).toEqual([name, path, true]);
+				if (direct) {
+					for (const path of own) {
+						expect([name, path, valueAt(item, path) != null]).toEqual([name, path, true]);
+						paths++;
+					}
+				}
 				for (const targets of workflow.connections[name]?.main ?? []) for (const target of targets) visit(target.node, false);
 			};
 			for (const target of workflow.connections[loyalty.name].main[output]) visit(target.node, true);
+			checked.push(paths);
 		}
+		// Each wired output led to at least one checked path (none would let every check above pass unrun).
+		expect(checked.map((paths, i) => [wiredOutputs[i], paths > 0])).toEqual(wiredOutputs.map((output) => [output, true]));
 	});
 });

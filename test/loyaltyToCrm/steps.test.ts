@@ -342,5 +342,7 @@ describe('Send Message', () => {
 
 test('Include Event off leaves the normalised event out', async () => {
 	const outputs = await run({ includeEvent: false }, fixtures.triggerProfileItem);
+	// Every step fires (a message on each of the three default channels), so every output is checked.
+	expect(outputs.map((items) => items.length)).toEqual([1, 1, 1, 1, 3]);
 	for (const items of outputs) for (const item of items) expect(item.json).not.toHaveProperty('event');
 });

@@ -171,6 +171,7 @@ describe.each(Object.keys(OPERATIONS))('R4 sweep: %s under a different fault mix
 		const size = 3 + Math.floor(seededRandom(seed * 7)() * 6);
 		const run = await underFaults(seed, operation, 'batch', BATCH_ITEMS, { batching: { mode: 'always', size, pollSeconds: 0.1, timeoutSeconds: 20 } });
 		expect(problemsOf(seed, `${operation} in batches`, run)).toEqual([]);
+		expect(run.faults).toBeGreaterThan(0);
 	}, 60_000);
 });
 
@@ -180,6 +181,8 @@ describe('the sweep as a whole', () => {
 			expect.arrayContaining(['burst429', 'concurrent', 'error5xx', 'malformed', 'reset']),
 		);
 		expect([...faultsSeen.keys()].some((kind) => kind.endsWith('after applying'))).toBe(true);
+		// And some item failed after its change was applied: the check that it says so ran.
+		expect(Object.values(tallies).reduce((sum, { failedButApplied }) => sum + failedButApplied, 0)).toBeGreaterThan(0);
 	});
 });
 
