@@ -102,7 +102,7 @@ export const guardProperties: INodeProperties[] = [
 			type: 'boolean',
 			default: true,
 			description:
-				'Whether to pass the input items on (profile items with "changes" recomputed; the trigger\'s own tier and points items are replaced by this node\'s)',
+				'Whether to pass the input items on (profile items with "changes" recomputed; the trigger\'s own tier and points items are replaced by this node\'s). Off, only this node\'s tier and points items come out: notifications and other items are dropped too.',
 			displayOptions: { show: { '/operation': ['trackChanges'] } },
 		},
 		{

@@ -26,12 +26,22 @@ function envelopeOf(item: IDataObject): GameballEnvelopeFields {
 	};
 }
 
+/**
+ * The payload as Gameball sent it: under `body` in the trigger's raw item (Simplify off) and in n8n's Webhook node's
+ * item, or the item itself when it is a bare webhook body. `undefined` for a simplified trigger item.
+ */
+function sentPayloadOf(item: IDataObject): IDataObject | undefined {
+	if (isJsonObject(item.body) && (item.event === PROFILE_UPDATED || item.body.event === PROFILE_UPDATED)) return item.body;
+	if (item.event === PROFILE_UPDATED && ('customer_id' in item || 'gb_customer_id' in item)) return item;
+	return undefined;
+}
+
 /** A `customer.profile.updated` item, or `undefined` for any other item. */
 export function readProfileUpdate(item: IDataObject): ProfileUpdate | undefined {
-	if (item.event !== PROFILE_UPDATED) return undefined;
-	if (isJsonObject(item.body)) {
-		// Simplify off: the payload as received.
-		const envelope = readEnvelope(item.body, asText(item.deliveryId) ?? '');
+	const sent = sentPayloadOf(item);
+	if (item.event !== PROFILE_UPDATED && !sent) return undefined;
+	if (sent) {
+		const envelope = readEnvelope(sent, asText(item.deliveryId) ?? '');
 		return { envelope: envelope.fields, snapshot: snapshotOf(readProfile(envelope.data), envelope.fields.createdAt), simplified: false };
 	}
 	const envelope = envelopeOf(item);

@@ -195,6 +195,20 @@ describe('Track Tier and Points Changes through n8n-core', () => {
 		expect(hintsOf(both)).toStrictEqual([]);
 	});
 
+	it("reads a Gameball body as n8n's Webhook node gives it, or bare, as Loyalty to CRM does", async () => {
+		const body = (profile: Profile, seq: number) => profilePayload({ customer_id: 'pia', created_at: `2024-11-19T17:0${seq}:00.000Z` }, profile as IDataObject);
+		const webhookNodeItem = (payload: IDataObject): IDataObject => ({ body: payload, headers: {} });
+		const bare = (payload: IDataObject): IDataObject => payload;
+		for (const shape of [webhookNodeItem, bare]) {
+			const tracker = newTracker();
+			expect(keptJson((await tracker.run([shape(body(BASIC, 1))])).outputs)).toEqual([{ ...shape(body(BASIC, 1)), outOfOrder: false }]);
+			const moved = keptJson((await tracker.run([shape(body(SILVER, 2))])).outputs);
+			expect(moved[0]).toMatchObject(shape(body(SILVER, 2)));
+			expect(moved.slice(1).map((item) => item.event)).toEqual(['gameball.tier.changed', 'gameball.points.changed']);
+			expect(moved[1]).toMatchObject({ customerId: 'pia', previousTierName: 'basic', tierName: 'Silver' });
+		}
+	});
+
 	it('tracks referral codes: a new code is a change, a first-seen customer or the same or a missing code is not', async () => {
 		const tracker = newTracker();
 		const changesOf = async (code: string | null, seq: number) =>
