@@ -2,6 +2,7 @@ import type { Simulator } from '../../simulator';
 import type { GameballCredentials } from '../harness/gameball';
 import { simulatorFor } from '../harness/gameball';
 import { loadOptions } from '../harness/run';
+import { standIn } from '../harness/standIn';
 
 let sim: Simulator;
 let credentials: GameballCredentials;
@@ -17,8 +18,8 @@ describe('dropdowns loaded from the account', () => {
 	it('lists reward campaigns by name with their type', async () => {
 		const options = await loadOptions(spec(), 'getRewardCampaigns');
 		// The documented campaign types: a stamps campaign is EventBased.
-		expect(options).toContainEqual({ name: 'Coffee stamps (EventBased)', value: 105 });
-		expect(options).toContainEqual({ name: 'Follow us on Instagram (SocialMedia)', value: 104 });
+		expect(options).toContainEqual({ name: 'Coffee stamps (EventBased) · #105', value: 105 });
+		expect(options).toContainEqual({ name: 'Follow us on Instagram (SocialMedia) · #104', value: 104 });
 		expect(options.map((option) => option.name)).toEqual([...options.map((option) => option.name)].sort((a, b) => a.localeCompare(b)));
 	});
 
@@ -27,12 +28,71 @@ describe('dropdowns loaded from the account', () => {
 		expect(options.length).toBeGreaterThan(0);
 		for (const option of options) {
 			expect(typeof option.value).toBe('number');
-			expect(option.name).toMatch(/\(\d+ points\)$/);
+			expect(option.name).toMatch(new RegExp(`\\(\\d+ points\\)( \\(inactive\\))? · #${String(option.value)}$`));
 		}
 	});
 
 	it('fails with the Gameball error when the key is wrong', async () => {
 		const wrong = { gameballApi: { ...credentials.gameballApi, apiKey: 'not-the-key' } };
 		await expect(loadOptions({ ...spec(), credentials: wrong }, 'getRewardCampaigns')).rejects.toThrow(/^1001/);
+	});
+});
+
+describe('dropdowns from answers that are not the documented list', () => {
+	async function optionsFrom(method: string, body: unknown) {
+		const stand = await standIn(() => ({ body }));
+		try {
+			return await loadOptions({ ...spec(), credentials: stand.credentials }, method);
+		} finally {
+			await stand.close();
+		}
+	}
+
+	it.each([
+		['getRewardCampaigns', { data: [] }, 'reward campaigns', 'object'],
+		['getRewardCampaigns', null, 'reward campaigns', 'null'],
+		['getRedemptionRules', { redemptionRules: {} }, 'redemption rules', 'object'],
+		['getRedemptionRules', {}, 'redemption rules', 'undefined'],
+	])('%s answered %j: an error, not an empty list', async (method, body, what, shape) => {
+		await expect(optionsFrom(method, body)).rejects.toThrow(`Gameball's answer for ${what} is not the documented list (got ${shape})`);
+	});
+
+	it('names each option with its ID, sorts them, marks inactive rules and skips entries without a whole-number ID', async () => {
+		const campaigns = [{ id: 7, name: 'Same', type: 'EventBased' }, { id: '3', name: 'Same', type: 'EventBased' }, { id: 'abc', name: 'Junk' }, { name: 'No id' }, { id: 9 }];
+		expect(await optionsFrom('getRewardCampaigns', campaigns)).toEqual([
+			{ name: 'Campaign 9 · #9', value: 9 },
+			{ name: 'Same (EventBased) · #3', value: 3 },
+			{ name: 'Same (EventBased) · #7', value: 7 },
+		]);
+		const rule = (id: unknown, title: string, isActive: boolean) => ({ id, pointsToRedeem: 50, isActive, coupon: { group: { title } } });
+		expect(await optionsFrom('getRedemptionRules', { redemptionRules: [rule(2, 'Zeta', false), rule(1, 'Alpha', true), rule(1.5, 'Half', true)] })).toEqual([
+			{ name: 'Alpha (50 points) · #1', value: 1 },
+			{ name: 'Zeta (50 points) (inactive) · #2', value: 2 },
+		]);
+	});
+});
+
+describe('a dropdown while Gameball fails', () => {
+	it('gives up after two attempts, not a run\'s five', async () => {
+		const stand = await standIn(() => ({ status: 503, body: { code: 5000, message: 'down' } }));
+		try {
+			await expect(loadOptions({ ...spec(), credentials: stand.credentials }, 'getRewardCampaigns')).rejects.toThrow(/^5000/);
+			expect(stand.calls()).toBe(2);
+		} finally {
+			await stand.close();
+		}
+	});
+});
+
+describe('a Base URL that is no web address', () => {
+	it('is refused before any request, naming the credential field', async () => {
+		const stand = await standIn(() => ({ body: [] }));
+		try {
+			const noScheme = { gameballApi: { ...stand.credentials.gameballApi, baseUrl: stand.credentials.gameballApi.baseUrl.replace('http://', '') } };
+			await expect(loadOptions({ ...spec(), credentials: noScheme }, 'getRewardCampaigns')).rejects.toThrow(/^The credential's Base URL "127\.0\.0\.1:\d+" is no web address$/);
+			expect(stand.calls()).toBe(0);
+		} finally {
+			await stand.close();
+		}
 	});
 });

@@ -117,8 +117,14 @@ export async function hasSecretKey(context: GameballContext): Promise<boolean> {
 	return secretKeyIsSet(await credentialsOf(context));
 }
 
-function apiRoot(credentials: ICredentialDataDecryptedObject): string {
+function apiRoot(context: GameballContext, credentials: ICredentialDataDecryptedObject, itemIndex?: number): string {
 	const baseUrl = String(credentials.baseUrl || 'https://api.gameball.co').trim().replace(/\/+$/, '');
+	if (!/^https?:\/\/[^/\s]+/i.test(baseUrl)) {
+		throw new NodeOperationError(context.getNode(), `The credential's Base URL "${baseUrl}" is no web address`, {
+			itemIndex,
+			description: 'Set the Gameball API credential\'s Base URL to an address that starts with https://, e.g. https://api.gameball.co.',
+		});
+	}
 	return `${baseUrl}/api/${String(credentials.apiVersion || 'v4.0')}/integrations`;
 }
 
@@ -213,7 +219,7 @@ export async function sendToGameball(
 	const policy = { ...DEFAULT_RETRY_POLICY, ...options.retry };
 	const credentials = await credentialsOf(this);
 	const [method, pathTemplate] = endpoint.split(' ') as [IHttpRequestMethods, string];
-	const url = apiRoot(credentials) + fillPath(this, pathTemplate, request.pathParams, itemIndex);
+	const url = apiRoot(this, credentials, itemIndex) + fillPath(this, pathTemplate, request.pathParams, itemIndex);
 	const account = `${url.split('/api/')[0]}|${createHash('sha256').update(String(credentials.apiKey)).digest('hex').slice(0, 12)}`;
 	const pacer = pacerFor(account, rateGroupOf(endpoint));
 	const secretKeySet = secretKeyIsSet(credentials);
