@@ -1,3 +1,4 @@
+import { hash } from 'node:crypto';
 import type { IDataObject } from 'n8n-workflow';
 
 import { isJsonObject } from '../GameballTrigger/body';
@@ -41,7 +42,8 @@ export function readProfileUpdate(item: IDataObject): ProfileUpdate | undefined 
 	const sent = sentPayloadOf(item);
 	if (item.event !== PROFILE_UPDATED && !sent) return undefined;
 	if (sent) {
-		const envelope = readEnvelope(sent, asText(item.deliveryId) ?? '');
+		// A body without the trigger's delivery ID gets the one the trigger gives a re-serialised body.
+		const envelope = readEnvelope(sent, asText(item.deliveryId) ?? hash('sha1', JSON.stringify(sent), 'hex'));
 		return { envelope: envelope.fields, snapshot: snapshotOf(readProfile(envelope.data), envelope.fields.createdAt), simplified: false };
 	}
 	const envelope = envelopeOf(item);

@@ -2,7 +2,6 @@ import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-wor
 import { NodeOperationError } from 'n8n-workflow';
 
 import { pointsChangedItem, stepProfile, tierChangedItem } from '../GameballTrigger/changes';
-import { PROFILE_UPDATED } from '../GameballTrigger/deliveries';
 import { customerKey, recallCustomer, rememberCustomer } from '../GameballTrigger/memory';
 import { answersDeliveriesOf } from '../GameballTrigger/webhookProcess';
 import { GUARD_DEFAULTS } from './description';
@@ -51,7 +50,9 @@ function track(item: IDataObject, settings: TrackSettings, memory: IDataObject):
 	const output: IDataObject[] = [];
 	const changes = settings.derive ? (step.changes as IDataObject | null) : null;
 	if (settings.keepInput) {
-		output.push(update.simplified ? { ...item, changes, outOfOrder: step.outOfOrder } : { ...item, outOfOrder: step.outOfOrder });
+		// A body without a delivery ID takes its derived items' (so Loyalty to CRM reads them as one event).
+		const deliveryId = item.deliveryId === undefined ? { deliveryId: envelope.deliveryId } : {};
+		output.push(update.simplified ? { ...item, changes, outOfOrder: step.outOfOrder } : { ...item, ...deliveryId, outOfOrder: step.outOfOrder });
 	}
 	const previous = settings.derive ? step.compareWith : undefined;
 	if (!previous) return { items: output, remembered };
@@ -64,8 +65,8 @@ function track(item: IDataObject, settings: TrackSettings, memory: IDataObject):
 
 /** The run got the trigger's derived items, which it drops, and no profile update to derive its own from. */
 function onlyDerivedItems(items: INodeExecutionData[]): boolean {
-	const events = items.map(({ json }) => String(json.event));
-	return events.some((event) => DERIVED_EVENTS.includes(event)) && !events.includes(PROFILE_UPDATED);
+	const derived = items.some(({ json }) => DERIVED_EVENTS.includes(String(json.event)));
+	return derived && !items.some(({ json }) => readProfileUpdate(json) !== undefined);
 }
 
 export const ONLY_DERIVED_MESSAGE =

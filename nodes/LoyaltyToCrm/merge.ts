@@ -92,6 +92,6 @@ export function groupByDelivery(items: ReadItem[]): EventGroup[] {
 			}
 		}
 	}
-	for (const group of groups) group.itemIndices.sort((a, b) => a - b);
+	// Each group's first item is the one it started from: the profile update ahead of its derived items.
 	return groups;
 }

@@ -46,7 +46,7 @@ export interface StepSettings {
 	allTierNames: string[];
 	task: TaskSettings;
 	channels: MessageChannel[];
-	/** Only notification texts in this language (prefix match); empty for all. */
+	/** Only notification texts in this language, else the closest (`entriesInLanguage`); empty for all. */
 	language: string;
 	includeEvent: boolean;
 	now: Date;

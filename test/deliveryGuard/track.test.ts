@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import type { IDataObject, IExecuteFunctions, INodeParameters, WorkflowExecuteMode } from 'n8n-workflow';
 
 import { emittedJson, newTrigger, profilePayload, signedRequest, storedTable } from '../trigger/fixtures';
@@ -5,6 +6,7 @@ import { resetDeduplication } from '../harness/deduplication';
 import { LOST_STATE_MESSAGE, SHARED_MARKER_NOT_RECORDED, sharedStateMarker } from '../../nodes/GameballDeliveryGuard/lostState';
 import { ONLY_DERIVED_MESSAGE, trackChanges } from '../../nodes/GameballDeliveryGuard/trackChanges';
 import { keptJson, newTracker, trackContext } from './helpers';
+import { OUTPUT, runLoyalty } from '../loyaltyToCrm/helpers';
 
 type Profile = Partial<Record<'tier_name' | 'tier_order' | 'activated_points' | 'pending_points' | 'total_points' | 'referral_code', unknown>>;
 
@@ -193,6 +195,9 @@ describe('Track Tier and Points Changes through n8n-core', () => {
 		// With the profile update beside them, nothing to say.
 		const both = await newTracker().run(await deliverToAFreshProcess('olga', BASIC, 3));
 		expect(hintsOf(both)).toStrictEqual([]);
+		// A profile update as n8n's Webhook node gives it counts too.
+		const webhookProfile = { body: profilePayload({ customer_id: 'olga', created_at: '2024-11-19T17:04:00.000Z' }, BASIC), headers: {} };
+		expect(hintsOf(await newTracker().run([webhookProfile, ...derivedOnly]))).toStrictEqual([]);
 	});
 
 	it("reads a Gameball body as n8n's Webhook node gives it, or bare, as Loyalty to CRM does", async () => {
@@ -201,11 +206,18 @@ describe('Track Tier and Points Changes through n8n-core', () => {
 		const bare = (payload: IDataObject): IDataObject => payload;
 		for (const shape of [webhookNodeItem, bare]) {
 			const tracker = newTracker();
-			expect(keptJson((await tracker.run([shape(body(BASIC, 1))])).outputs)).toEqual([{ ...shape(body(BASIC, 1)), outOfOrder: false }]);
+			// With no delivery ID, the one the trigger gives a re-serialised body: hex SHA-1 of its JSON.
+			const deliveryIdOf = (payload: IDataObject) => createHash('sha1').update(JSON.stringify(payload)).digest('hex');
+			const first = body(BASIC, 1);
+			expect(keptJson((await tracker.run([shape(first)])).outputs)).toEqual([{ ...shape(first), deliveryId: deliveryIdOf(first), outOfOrder: false }]);
 			const moved = keptJson((await tracker.run([shape(body(SILVER, 2))])).outputs);
 			expect(moved[0]).toMatchObject(shape(body(SILVER, 2)));
 			expect(moved.slice(1).map((item) => item.event)).toEqual(['gameball.tier.changed', 'gameball.points.changed']);
 			expect(moved[1]).toMatchObject({ customerId: 'pia', previousTierName: 'basic', tierName: 'Silver' });
+			expect(new Set(moved.map((item) => item.deliveryId))).toEqual(new Set([deliveryIdOf(body(SILVER, 2))]));
+			// Loyalty to CRM reads the three as one event: one upsert, one task.
+			const crm = await runLoyalty({ createTaskOn: ['tierUp'] }, moved);
+			expect([crm.outputs[OUTPUT.upsertContact].length, crm.outputs[OUTPUT.createTask].length]).toEqual([1, 1]);
 		}
 	});
 

@@ -203,6 +203,13 @@ describe('Batch > Create Job answered without a job ID', () => {
 		} finally {
 			server.close();
 		}
+		// A blank jobId beside a batchId: the batchId.
+		const blank = await batchServer({}, undefined, { code: 200, body: { jobId: ' ', batchId: 'b-10' } });
+		try {
+			expect((await runGameball(blank.credentials, params, [{ entries }])).outputs[0][0].json.jobId).toBe('b-10');
+		} finally {
+			blank.server.close();
+		}
 	});
 });
 

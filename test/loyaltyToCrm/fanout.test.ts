@@ -39,6 +39,12 @@ describe('one Gameball delivery, several trigger items', () => {
 		expect(outputs[OUTPUT.upsertContact][0].json.match).toMatchObject({ by: 'email', value: 'ada@example.com' });
 	});
 
+	test('derived items ahead of their profile update in the input: still paired with the profile item', async () => {
+		const { outputs } = await runLoyalty({}, [fixtures.triggerTierItem, fixtures.triggerPointsItem, { ...fixtures.triggerProfileItem, changes: null }]);
+		expect(outputs.map((items) => items.length)).toEqual([1, 1, 1, 1, 0]);
+		for (const items of outputs.slice(0, 4)) expect(items[0].pairedItem).toEqual({ item: 2 });
+	});
+
 	test('derived items of another delivery are not folded', async () => {
 		const { outputs } = await runLoyalty({}, [
 			fixtures.triggerProfileItem,

@@ -344,6 +344,7 @@ export async function runInBatches(
 			results[itemIndex] = [errorItem(this, error, itemIndex, json)];
 		});
 	}
+	// A stop ends this too: the transport refuses to send once the execution is stopped, and readSingly rethrows.
 	for (const { itemIndex, meta } of readAgain) results[itemIndex] = await readSingly.call(this, readOne, itemIndex, meta);
 	// A success spreads Gameball's entry, which may hold `error: null`: only items not marked a success failed.
 	const failed = results.flat().filter((item) => item.json.success !== true && item.json.error !== undefined);

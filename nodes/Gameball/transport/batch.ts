@@ -130,8 +130,8 @@ export async function createBatchJob(
 /** The job ID of a create's answer: `jobId`, or `batchId` as the status calls it. */
 export function createdJobId(this: GameballContext, answer: unknown, itemIndex?: number): string | number {
 	const { jobId, batchId } = (answer ?? {}) as IDataObject;
-	const id = jobId ?? batchId;
-	if (typeof id === 'number' || (typeof id === 'string' && id.trim() !== '')) return id;
+	const id = [jobId, batchId].find((value) => typeof value === 'number' || (typeof value === 'string' && value.trim() !== ''));
+	if (id !== undefined) return id as string | number;
 	// Gameball took the job and runs it: a plain failure would invite sending its entries again.
 	const error = new NodeOperationError(this.getNode(), 'Gameball created the batch job but sent no job ID', { itemIndex });
 	markMaybeApplied(error);

@@ -209,13 +209,13 @@ export function fromGameballTriggerItem(json: Json): LoyaltyEvent {
 	});
 }
 
-/** A v4 customer (`/customers/{id}` or `/details`), optionally with balance and tier-progress fields merged in. */
 /** A Gameball customer's name: `displayName`, else first and last name. */
 function customerName(attributes: Json): string | null {
 	const joinedName = [str(attributes.firstName), str(attributes.lastName)].filter(Boolean).join(' ');
 	return str(attributes.displayName) ?? (joinedName || null);
 }
 
+/** A v4 customer (`/customers/{id}` or `/details`), optionally with balance and tier-progress fields merged in. */
 export function fromGameballCustomer(json: Json): LoyaltyEvent {
 	// The Gameball node's Simplify puts the attributes at the top level.
 	const attributes = obj(json.customerAttributes) ?? json;
