@@ -13,46 +13,22 @@ import { gameballWebhook, triggerProperties } from './description';
 import { readParameter } from './parameters';
 import { handleAutomationCall, type Outcome } from './pipeline';
 import { readAutomationSettings, readDelivery } from './settings';
+import { logUnrun, noteAuthenticated } from './setupWarnings';
 import { v4Outcome } from './v4Webhook';
 
 /** The body of the answer to an accepted delivery. */
 const ACCEPTED = { received: true };
 
-/** When each trigger node last warned that its credential has no Secret Key (`<workflow id>:<node id>`). */
-const lastNoSecretWarning = new Map<string, number>();
-const NO_SECRET_WARNING_EVERY_MS = 60_000;
-
-/**
- * A refusal for want of a Secret Key is the merchant's set-up, not a forger: it refuses every delivery, so it is
- * logged as a warning (once a minute per node) where other refusals are debug lines.
- */
-const NO_SECRET_WARNINGS: Record<string, string> = {
-	'signature-no-secret':
-		'Gameball Trigger refuses every delivery: Verify Signature is on and the Gameball API credential has no Secret Key. Add it to the credential, or turn Verify Signature off.',
-	'secret-header-not-set':
-		'Gameball Trigger refuses every automation call: its Header Name or Header Secret is empty (an expression may have given nothing). Set both.',
-};
-
-function warnNoSecret(context: IWebhookFunctions, warning: string): void {
-	const key = `${context.getWorkflow().id}:${context.getNode().id}`;
-	const now = Date.now();
-	if (now - (lastNoSecretWarning.get(key) ?? -Infinity) < NO_SECRET_WARNING_EVERY_MS) return;
-	if (lastNoSecretWarning.size >= 1000) lastNoSecretWarning.clear();
-	lastNoSecretWarning.set(key, now);
-	context.logger.warn(warning, { workflowId: context.getWorkflow().id, node: context.getNode().name });
-}
-
 /** Answers a delivery: refusals are written here (status and a reason code, never a secret). */
 function respond(context: IWebhookFunctions, outcome: Outcome): IWebhookResponseData {
 	if (outcome.kind === 'reject') {
-		const warning = NO_SECRET_WARNINGS[outcome.reason];
-		if (warning) warnNoSecret(context, warning);
-		context.logger.debug('Gameball Trigger refused a delivery', { status: outcome.status, reason: outcome.reason });
+		logUnrun(context, outcome);
 		context.getResponseObject().status(outcome.status).json({ message: outcome.reason });
 		return { noWebhookResponse: true };
 	}
+	noteAuthenticated(context);
 	if (outcome.kind === 'ignore') {
-		context.logger.debug('Gameball Trigger ignored a delivery', { reason: outcome.reason });
+		logUnrun(context, outcome);
 		return {};
 	}
 	const items: INodeExecutionData[] = outcome.items.map((json) => ({

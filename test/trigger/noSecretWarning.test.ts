@@ -25,11 +25,43 @@ it('warns once a minute per node that every delivery is refused for want of a Se
 	}
 	expect(warnings).toEqual([expect.stringContaining('the Gameball API credential has no Secret Key')]);
 
-	// Another node has its own warning; a forged signature on a node with a key is an attacker's, not a set-up error.
+	// Another node has its own warning; a forged signature on a node that has verified Gameball's deliveries is an
+	// attacker's, not a set-up error.
 	await newTrigger({}, {}, withoutSecret).deliver(signedRequest(profilePayload()));
 	expect(warnings).toHaveLength(2);
-	const forged = await newTrigger().deliver(signedRequest(profilePayload(), { signature: 'f'.repeat(40) }));
+	const working = newTrigger();
+	expect((await working.deliver(signedRequest(profilePayload({ customer_id: 'real' })))).status).toBe(200);
+	const forged = await working.deliver(signedRequest(profilePayload(), { signature: 'f'.repeat(40) }));
 	expect(forged.status).toBe(401);
+	expect(warnings).toHaveLength(2);
+});
+
+it('warns, once a minute per node, of a bad signature while the node has let no delivery through (a wrong Secret Key)', async () => {
+	const wrongKey = { gameballApi: { ...CREDENTIALS.gameballApi, secretKey: 'not-the-accounts-key' } };
+	const trigger = newTrigger({}, {}, wrongKey);
+	for (const customer of ['a', 'b']) {
+		expect((await trigger.deliver(signedRequest(profilePayload({ customer_id: customer })))).sent).toEqual({ message: 'signature-mismatch' });
+	}
+	expect(warnings).toEqual([
+		"Gameball Trigger (signature-mismatch): a delivery's X-GB-Signature does not match the credential's Secret Key. If Gameball's deliveries get this, the Secret Key is not this Gameball account's, or a proxy in between changed the body.",
+	]);
+	// A clock that makes every delivery too old: a warning with what to check.
+	const old = await newTrigger({ options: { maxDeliveryAgeMinutes: 5 } }).deliver(signedRequest(profilePayload({ created_at: '2020-01-01T00:00:00Z' })));
+	expect(old.sent).toEqual({ message: 'delivery-too-old' });
+	expect(warnings[1]).toMatch(/^Gameball Trigger \(delivery-too-old\): .*Check the server's clock, or raise the limit\.$/);
+});
+
+it('says why a test delivery ("Listen for test event") started nothing, every time', async () => {
+	const trigger = newTrigger({ events: ['tierChanged'] });
+	const first = await trigger.deliver(signedRequest(profilePayload({ customer_id: 'tester' })), 'default', 'manual');
+	expect(first.emitted).toBeUndefined();
+	await newTrigger({}, {}, { gameballApi: { ...CREDENTIALS.gameballApi, secretKey: 'other' } }).deliver(signedRequest(profilePayload()), 'default', 'manual');
+	expect(warnings).toEqual([
+		expect.stringMatching(/^Gameball Trigger ignored a test delivery \(nothing-to-emit\): it gave no item: Tier Changed and Points Changed need an earlier update/),
+		expect.stringMatching(/^Gameball Trigger refused a test delivery \(signature-mismatch\): /),
+	]);
+	// A production delivery ignored for the same reason stays a debug line.
+	await newTrigger({ events: ['tierChanged'] }).deliver(signedRequest(profilePayload({ customer_id: 'tester' })));
 	expect(warnings).toHaveLength(2);
 });
 

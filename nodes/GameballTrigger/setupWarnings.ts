@@ -1,0 +1,80 @@
+import type { IWebhookFunctions } from 'n8n-workflow';
+
+import type { Outcome } from './pipeline';
+
+/*
+ * A delivery refused or ignored starts no execution, so n8n shows nothing: these lines are how a merchant finds a
+ * set-up mistake. Refusals that a wrong set-up gives every delivery are warnings, once a minute per node and reason
+ * (a forger cannot flood the log). A bad signature or secret header warns only while the node has let no delivery
+ * through in this process: after that it is a forger's, not the set-up. In a test ("Listen for test event") every
+ * refusal and ignore warns, as the editor waits on with nothing to show. Reason codes carry no secret.
+ */
+
+const SET_UP_REFUSALS: Record<string, string> = {
+	'signature-no-secret':
+		'it refuses every delivery: Verify Signature is on and the Gameball API credential has no Secret Key. Add it to the credential, or turn Verify Signature off.',
+	'secret-header-not-set':
+		'it refuses every automation call: its Header Name or Header Secret is empty (an expression may have given nothing). Set both.',
+	'signature-mismatch':
+		"a delivery's X-GB-Signature does not match the credential's Secret Key. If Gameball's deliveries get this, the Secret Key is not this Gameball account's, or a proxy in between changed the body.",
+	'signature-missing':
+		'a delivery came without the X-GB-Signature header. If it was Gameball\'s, a proxy in between dropped the header.',
+	'delivery-too-old':
+		"a delivery was made longer ago than Refuse Deliveries Older Than allows, by this server's clock, or names no time (created_at). Check the server's clock, or raise the limit.",
+	'secret-header-mismatch':
+		"an automation call's secret header is missing or its value differs: check Header Name and Header Secret against the campaign's Send Webhook action.",
+};
+
+const TEST_IGNORES: Record<string, string> = {
+	'not-selected': "its topic is not among the trigger's Events.",
+	'unknown-topic': "its topic is not a Gameball v4 webhook topic: set the webhook's version to v4 in Gameball's dashboard.",
+	'nothing-to-emit':
+		'it gave no item: Tier Changed and Points Changed need an earlier update of the customer to compare with, and a notification needs a text.',
+};
+
+/** Refusals that only say the set-up is wrong while no delivery has been let through. */
+const UNTIL_AUTHENTICATED = new Set(['signature-mismatch', 'signature-missing', 'secret-header-mismatch']);
+
+const WARN_EVERY_MS = 60_000;
+const lastWarned = new Map<string, number>();
+/** Nodes (`<workflow id>:<node id>`) that let a delivery through in this process: it passed the signature or secret. */
+const authenticated = new Set<string>();
+
+function nodeKey(context: IWebhookFunctions): string {
+	return `${String(context.getWorkflow().id ?? '')}:${context.getNode().id}`;
+}
+
+/** A delivery got past the signature or secret-header check (it runs, or is ignored after it). */
+export function noteAuthenticated(context: IWebhookFunctions): void {
+	if (authenticated.size >= 1000) authenticated.clear();
+	authenticated.add(nodeKey(context));
+}
+
+function warnAtMostEveryMinute(context: IWebhookFunctions, key: string, message: string, where: Record<string, string>): void {
+	const now = Date.now();
+	if (now - (lastWarned.get(key) ?? -Infinity) < WARN_EVERY_MS) return;
+	if (lastWarned.size >= 1000) lastWarned.clear();
+	lastWarned.set(key, now);
+	context.logger.warn(message, where);
+}
+
+/** Logs a refused or ignored delivery: a debug line always, a warning where the merchant's set-up is the likely cause. */
+export function logUnrun(context: IWebhookFunctions, outcome: Exclude<Outcome, { kind: 'emit' }>): void {
+	const where = { workflowId: String(context.getWorkflow().id ?? ''), node: context.getNode().name };
+	const refused = outcome.kind === 'reject';
+	context.logger.debug(`Gameball Trigger ${refused ? 'refused' : 'ignored'} a delivery`, {
+		...where,
+		reason: outcome.reason,
+		...(refused ? { status: String(outcome.status) } : {}),
+	});
+	const test = context.getMode() === 'manual';
+	const explanation = refused ? SET_UP_REFUSALS[outcome.reason] : test ? TEST_IGNORES[outcome.reason] : undefined;
+	if (test && refused) {
+		const why = explanation ?? `its answer was ${outcome.status} (${outcome.reason}).`;
+		context.logger.warn(`Gameball Trigger refused a test delivery (${outcome.reason}): ${why}`, where);
+	} else if (test && explanation) {
+		context.logger.warn(`Gameball Trigger ignored a test delivery (${outcome.reason}): ${explanation}`, where);
+	} else if (explanation && !(UNTIL_AUTHENTICATED.has(outcome.reason) && authenticated.has(nodeKey(context)))) {
+		warnAtMostEveryMinute(context, `${nodeKey(context)}:${outcome.reason}`, `Gameball Trigger (${outcome.reason}): ${explanation}`, where);
+	}
+}
