@@ -75,6 +75,13 @@ describe('Gameball Trigger description', () => {
 		expect(warning?.displayOptions?.show).toEqual({ source: ['v4'], verifySignature: [false] });
 	});
 
+	it("explains in the trigger panel where Gameball's deliveries show up, active or not", () => {
+		const panel = description.triggerPanel as { executionsHelp: { active: string; inactive: string }; activationHint: string };
+		expect(panel.executionsHelp.inactive).toContain('paste the Production URL there and activate the workflow');
+		expect(panel.executionsHelp.active).toContain('executions list');
+		expect(panel.activationHint).toContain('Production URL');
+	});
+
 	it('asks for the Gameball credential only when it verifies signatures', () => {
 		expect(description.credentials).toEqual([
 			{ name: 'gameballApi', required: true, displayOptions: { show: { source: ['v4'], verifySignature: [true] } } },
