@@ -63,7 +63,8 @@ function kindPhrase(event: LoyaltyEvent): string | null {
 		}
 		case 'reward_redeemed': {
 			const name = event.reward?.name;
-			return name ? `Redeemed reward ${name}` : 'Redeemed a reward';
+			// Open Loyalty's CustomerBoughtReward: bought, or granted by a campaign, or assigned.
+			return name ? `Received reward ${name}` : 'Received a reward';
 		}
 		case 'points_will_expire': {
 			const expiry = event.expiry;

@@ -294,6 +294,19 @@ describe('Open Loyalty legacy inputs', () => {
 		expect(event.summary).toBe('100 points available (-25)');
 	});
 
+	test.each([
+		['blocked', -20],
+		['block', -20],
+		['spent', -20],
+		['removed', -20],
+		['withdrawal', -20],
+		['unblocked', 20],
+		['add', 20],
+	])('a points change of type %s has delta %i (units blocked or spent leave the balance)', async (type, delta) => {
+		const event = await eventOf({ type: 'AvailablePointsAmountChanged', data: { customerId: 'c', amount: 80, amountChange: 20, amountChangeType: type } });
+		expect(event.points.delta).toBe(delta);
+	});
+
 	test('customer.registered: contact details from the nested data', async () => {
 		const event = await eventOf(fixtures.olRegistered);
 		expect(event).toMatchObject({
@@ -403,7 +416,7 @@ describe('Open Loyalty named inputs', () => {
 		const event = await eventOf(fixtures.olNamedBoughtReward);
 		expect(event.kind).toBe('reward_redeemed');
 		expect(event.reward).toEqual({ id: 'r-1', name: 'Free coffee', couponCode: 'COFFEE-1' });
-		expect(event.summary).toBe('Redeemed reward Free coffee');
+		expect(event.summary).toBe('Received reward Free coffee');
 	});
 
 	test('PointsWillExpire: the expiring amount is not read as the balance', async () => {

@@ -62,9 +62,9 @@ describe("Open Loyalty: the customer's name", () => {
 
 describe('Open Loyalty: an unknown event must name a customer by a value', () => {
 	const noCustomer: Array<[string, IDataObject]> = [
-		['a null customerId', { type: 'CouponWillExpire', data: { customerId: null, coupon: { code: 'C1' } } }],
-		['only a transaction', { type: 'RewardRedemptionStatusChanged', data: { transactionId: 't-1', status: 'redeemed' } }],
-		['an empty customer object', { type: 'LevelWillExpire', data: { customer: {} } }],
+		['a null customerId', { type: 'GiftCardWillExpire', data: { customerId: null, coupon: { code: 'C1' } } }],
+		['only a transaction', { type: 'ReceiptWasScanned', data: { transactionId: 't-1', status: 'redeemed' } }],
+		['an empty customer object', { type: 'BadgeWillExpire', data: { customer: {} } }],
 	];
 
 	test.each(noCustomer)('%s is an error that says so, not silence', async (_name, input) => {
@@ -88,6 +88,17 @@ describe('Open Loyalty: an unknown event must name a customer by a value', () =>
 	test('a customer ID inside the transaction names the customer: kind other', async () => {
 		const event = await eventOf({ type: 'CampaignEffectWasApplied', data: { transaction: { transactionId: 't-1', customerId: 'ol-42' } } });
 		expect(event).toMatchObject({ kind: 'other', customer: { id: 'ol-42' } });
+	});
+});
+
+describe("Open Loyalty's catalogue events the node has no kind for", () => {
+	const catalogue = ['CampaignEffectWasApplied', 'RewardRedemptionStatusChanged', 'CouponWillExpire', 'LevelWillExpire', 'CustomerRequestedSendActivationCode', 'CustomerRequestedPasswordReset'];
+
+	test.each(catalogue)('%s is read as kind other even when its data names no member: no error, and no step without a customer', async (type) => {
+		expect(await eventOf({ type, data: { email: 'mila@example.com' } })).toMatchObject({ kind: 'other', customer: { email: 'mila@example.com' } });
+		const { outputs, error } = await runLoyalty(FIRE_ALWAYS, [{ type, data: { status: 'x' } }]);
+		expect(error).toBeUndefined();
+		expect(stepCount(outputs)).toBe(0);
 	});
 });
 
@@ -161,7 +172,7 @@ describe('a body whose data is the member and also names the event\'s subject', 
 	});
 
 	test('an unknown event with only an email on data says it names no member', async () => {
-		const { error } = await runLoyalty(FIRE_ALWAYS, [{ type: 'LevelWillExpire', data: { email: 'mila@example.com', firstName: 'Mila' } }]);
+		const { error } = await runLoyalty(FIRE_ALWAYS, [{ type: 'BadgeWillExpire', data: { email: 'mila@example.com', firstName: 'Mila' } }]);
 		expect(error?.message).toContain('names no member (no customer, member, customerData, customerId, memberId or transaction key');
 	});
 });

@@ -27,8 +27,16 @@ const NAMED_KINDS: Record<string, LoyaltyEventKind> = {
 	CustomerDeactivated: 'member_deactivated',
 	TransactionRegistered: 'transaction_registered',
 	TransactionAssignedToCustomer: 'transaction_registered',
+	// Sent when a member receives a reward: bought, granted by a campaign or assigned (Open Loyalty's catalogue).
 	CustomerBoughtReward: 'reward_redeemed',
 	PointsWillExpire: 'points_will_expire',
+	// The rest of the catalogue: read as `other` whatever their data holds, so subscribing to one never stops a run.
+	CampaignEffectWasApplied: 'other',
+	RewardRedemptionStatusChanged: 'other',
+	CouponWillExpire: 'other',
+	LevelWillExpire: 'other',
+	CustomerRequestedSendActivationCode: 'other',
+	CustomerRequestedPasswordReset: 'other',
 };
 
 const NAME_KEYS = ['type', 'eventName', 'event'];
@@ -184,7 +192,8 @@ function pointsOf(data: Json, isPointsEvent: boolean): EventDraft['points'] {
 	const wallet = firstObj(data, ['wallet', 'account', 'units']);
 	const changeType = first(data, ['amountChangeType', 'amount_change_type', 'operationType'], str) ?? '';
 	const change = first(data, ['amountChange', 'amount_change', 'change'], num);
-	const delta = change !== null && /subtract|spend|deduct|expire/i.test(changeType) ? -Math.abs(change) : change;
+	const deducts = /subtract|spen[dt]|deduct|expire|block|remov|withdr[ae]w/i.test(changeType) && !/unblock/i.test(changeType);
+	const delta = change !== null && deducts ? -Math.abs(change) : change;
 	return {
 		available:
 			first(data, isPointsEvent ? POINTS_EVENT_BALANCE_KEYS : BALANCE_KEYS, num) ??
