@@ -3,6 +3,7 @@
 // ~/.cache/n8n-nodes-gameball on first use) with the example workflows active, then plays a stream of loyalty
 // activity so that executions arrive in n8n. Ctrl-C stops everything it started.
 //   node scripts/demo.js [--n8n 2|1] [--interval <ms>] [--for <seconds>]   (--for: exit 1 unless every execution succeeded)
+// N8N_START_TIMEOUT_SECONDS gives a slow machine longer than 180 s to start n8n.
 const { join } = require('node:path');
 const { createServer } = require('node:net');
 
@@ -13,13 +14,42 @@ const { demoWorkflows } = require('../e2e/lib/demoWorkflows');
 const { createOwner, DEMO_OWNER } = require('../e2e/lib/owner');
 const { query } = require('../e2e/lib/database');
 const { freePort } = require('../e2e/lib/ports');
+const { unsupportedHere } = require('../e2e/lib/versions');
 
 const API_KEY = 'demo-api-key';
 const SECRET_KEY = 'demo-secret-key';
 
-function option(name, fallback) {
-	const index = process.argv.indexOf(`--${name}`);
-	return index > 0 && process.argv[index + 1] ? process.argv[index + 1] : fallback;
+const USAGE = `Usage: npm run demo -- [--n8n 2|1] [--interval <ms, at least 100>] [--for <seconds>]
+  --n8n       the n8n to run: 2 (2.40.7, the default) or 1 (1.123.81)
+  --interval  how often the simulator plays loyalty activity (default 1500 ms)
+  --for       stop after this many seconds, exit 1 unless every execution succeeded (default: run until Ctrl-C)`;
+
+/** `--name value` or `--name=value`; a flag not listed, or a value out of range, is an error that shows the usage. */
+function parseArguments(argv) {
+	const options = { n8n: '2', interval: 1500, for: 0, help: false };
+	const numbers = { interval: 100, for: 0 };
+	for (let index = 0; index < argv.length; index++) {
+		const [flag, inline] = argv[index].split(/=(.*)/s);
+		const name = flag.replace(/^--/, '');
+		if (flag === '--help' || flag === '-h') {
+			options.help = true;
+			continue;
+		}
+		if (!flag.startsWith('--') || !(name in options)) throw new Error(`Unknown option ${argv[index]}\n${USAGE}`);
+		const value = inline ?? argv[++index];
+		if (value === undefined || value === '') throw new Error(`--${name} needs a value\n${USAGE}`);
+		if (name === 'n8n') {
+			if (value !== '1' && value !== '2') throw new Error(`--n8n takes 2 or 1 (got ${value})\n${USAGE}`);
+			options.n8n = value;
+			continue;
+		}
+		const number = Number(value);
+		if (!Number.isFinite(number) || number < numbers[name]) {
+			throw new Error(`--${name} takes a number of ${name === 'for' ? 'seconds' : 'ms'} of at least ${numbers[name]} (got ${value})\n${USAGE}`);
+		}
+		options[name] = number;
+	}
+	return options;
 }
 
 const log = (line) => console.log(`[demo] ${line}`);
@@ -54,8 +84,10 @@ function watchExecutions(instance, names, tally) {
 	return () => clearInterval(timer);
 }
 
-async function main() {
+async function main(options) {
 	const started = Date.now();
+	const unsupported = unsupportedHere(options.n8n);
+	if (unsupported) throw new Error(unsupported);
 	const cleanups = [];
 	stopEverythingOnExit(async () => {
 		for (const cleanup of cleanups.reverse()) await cleanup();
@@ -79,7 +111,7 @@ async function main() {
 	log(`${plan.all.length} workflows from ${plan.fromExamples ? 'examples/' : 'the e2e suite'}; ${plan.active.length} can run on the simulator alone and will be active`);
 
 	const instance = await startInstance({
-		versionName: option('n8n', '2'),
+		versionName: options.n8n,
 		runName: 'demo',
 		port: await portOr(5678),
 		workflows: plan.all,
@@ -108,13 +140,13 @@ ${plan.triggers.map(({ workflow, webhookId }) => `    ${instance.triggerUrl(webh
   Ctrl-C stops n8n, the simulator and this script.
 `);
 
-	const player = playActivity(sim, { intervalMs: Number(option('interval', '1500')), customers: 20, log: (line) => log(`simulator: ${line}`) });
+	const player = playActivity(sim, { intervalMs: options.interval, customers: 20, log: (line) => log(`simulator: ${line}`) });
 	cleanups.push(async () => player.stop());
 	const tally = {};
 	cleanups.push(watchExecutions(instance, new Map(plan.all.map(({ id, name }) => [id, name])), tally));
 
 	// --for: a bounded run that fails (exit 1) unless executions ran and every one succeeded.
-	const seconds = Number(option('for', '0'));
+	const seconds = options.for;
 	if (seconds > 0) {
 		setTimeout(async () => {
 			const counts = Object.entries(tally).map(([status, count]) => `${count} ${status}`).join(', ') || 'none';
@@ -127,8 +159,25 @@ ${plan.triggers.map(({ workflow, webhookId }) => `    ${instance.triggerUrl(webh
 	}
 }
 
-main().catch(async (error) => {
-	console.error(`[demo] ${error.stack ?? error}`);
-	await stopAll();
-	process.exit(1);
-});
+function run() {
+	let options;
+	try {
+		options = parseArguments(process.argv.slice(2));
+	} catch (error) {
+		console.error(`[demo] ${error.message}`);
+		process.exit(2);
+	}
+	if (options.help) {
+		console.log(USAGE);
+		return;
+	}
+	main(options).catch(async (error) => {
+		console.error(`[demo] ${error.stack ?? error}`);
+		await stopAll();
+		process.exit(1);
+	});
+}
+
+if (require.main === module) run();
+
+module.exports = { parseArguments };

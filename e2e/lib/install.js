@@ -3,6 +3,7 @@ const { createHash } = require('node:crypto');
 const { existsSync, mkdirSync, readFileSync, writeFileSync, copyFileSync, rmSync } = require('node:fs');
 const { join } = require('node:path');
 const { runCommand } = require('./processes');
+const { cacheRoot } = require('./versions');
 
 const MARKER = '.install-complete';
 /** sqlite3's native binding: n8n's default database needs it, and only the rebuild makes it. */
@@ -40,11 +41,16 @@ async function withProgress(label, log, step) {
 	const started = Date.now();
 	log(`${label}...`);
 	const ticker = setInterval(() => log(`  ${label}: ${Math.round((Date.now() - started) / 1000)} s`), 30000);
+	const seconds = () => Math.round((Date.now() - started) / 1000);
 	try {
-		return await step();
+		const result = await step();
+		log(`${label}: done in ${seconds()} s`);
+		return result;
+	} catch (error) {
+		log(`${label}: failed after ${seconds()} s (it needs the npm registry; to start clean, delete ${cacheRoot})`);
+		throw error;
 	} finally {
 		clearInterval(ticker);
-		log(`${label}: done in ${Math.round((Date.now() - started) / 1000)} s`);
 	}
 }
 

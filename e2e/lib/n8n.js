@@ -60,7 +60,7 @@ async function waitForReady(url, child, isAnnounced, timeoutMs) {
 		}
 		await new Promise((resolve) => setTimeout(resolve, 500));
 	}
-	throw new Error(`n8n did not answer ${url}/healthz within ${timeoutMs / 1000} s`);
+	throw new Error(`n8n did not answer ${url}/healthz within ${timeoutMs / 1000} s (on a slow machine, set N8N_START_TIMEOUT_SECONDS)`);
 }
 
 /** Production webhooks n8n has registered, in its SQLite database or the PostgreSQL one its `env` names. */
@@ -84,7 +84,10 @@ async function waitForWebhooks(version, settings, expected, child, timeoutMs) {
  * Starts `n8n start`, logs to <userFolder>/n8n.log, resolves once it is ready and has registered
  * `expectedWebhooks` production webhooks.
  */
-async function startN8n(version, settings, { timeoutMs = 180000, expectedWebhooks = 0 } = {}) {
+/** How long n8n may take to start: N8N_START_TIMEOUT_SECONDS, for a slow machine; 180 s by default. */
+const START_TIMEOUT_MS = (Number(process.env.N8N_START_TIMEOUT_SECONDS) > 0 ? Number(process.env.N8N_START_TIMEOUT_SECONDS) : 180) * 1000;
+
+async function startN8n(version, settings, { timeoutMs = START_TIMEOUT_MS, expectedWebhooks = 0 } = {}) {
 	const [node, n8n] = n8nCommand(version);
 	const logFile = join(settings.userFolder, 'n8n.log');
 	const log = createWriteStream(logFile);

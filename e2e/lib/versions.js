@@ -30,6 +30,26 @@ const versions = {
 	},
 };
 
+/** `major.minor` of a Node version as one comparable number: 20.19 -> 20019. */
+const nodeRank = (version) => {
+	const [major, minor] = version.split('.').map(Number);
+	return major * 1000 + minor;
+};
+
+/**
+ * Why n8n `key` cannot run on this machine, or null: n8n 2.40.7 runs on the Node 24 its install brings, published
+ * here for Linux x64; n8n 1.123.81 runs on this Node, which it wants between 20.19 and 24.
+ */
+function unsupportedHere(key, platform = process.platform, arch = process.arch, node = process.versions.node) {
+	if (key === '2' && (platform !== 'linux' || arch !== 'x64')) {
+		return `n8n 2.40.7 runs here on a Node 24 built for Linux x64, and this is ${platform}-${arch}: run n8n 1.123.81 instead (--n8n 1), with Node.js 20.19 to 24`;
+	}
+	if (key === '1' && (nodeRank(node) < nodeRank('20.19') || nodeRank(node) >= nodeRank('25.0'))) {
+		return `n8n 1.123.81 runs on this Node.js, and needs 20.19 to 24 (this is ${node})`;
+	}
+	return null;
+}
+
 /** Resolves '2', '1', '2.40.7' or '1.123.81' to a version entry. */
 function getVersion(name) {
 	const entry = versions[name] ?? Object.values(versions).find((v) => v.version === name);
@@ -37,4 +57,4 @@ function getVersion(name) {
 	return { ...entry, dir: join(cacheRoot, `n8n-${entry.version}`) };
 }
 
-module.exports = { getVersion, versions, cacheRoot };
+module.exports = { getVersion, versions, cacheRoot, unsupportedHere };
