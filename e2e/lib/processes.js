@@ -63,11 +63,13 @@ function stopEverythingOnExit(cleanup = async () => {}) {
 			await cleanup();
 		} finally {
 			await stopAll();
-			process.exit(signal === 'SIGINT' ? 130 : 143);
+			process.exit({ SIGINT: 130, SIGHUP: 129 }[signal] ?? 143);
 		}
 	};
 	process.on('SIGINT', onSignal);
 	process.on('SIGTERM', onSignal);
+	// A closed terminal: n8n and the simulator run detached, so they would otherwise outlive it.
+	process.on('SIGHUP', onSignal);
 	process.on('exit', () => running.forEach((child) => signalGroup(child, 'SIGKILL')));
 }
 
