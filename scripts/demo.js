@@ -27,7 +27,9 @@ const USAGE = `Usage: npm run demo -- [--n8n 2|1] [--interval <ms, at least 100>
 /** `--name value` or `--name=value`; a flag not listed, or a value out of range, is an error that shows the usage. */
 function parseArguments(argv) {
 	const options = { n8n: '2', interval: 1500, for: 0, help: false };
-	const numbers = { interval: 100, for: 0 };
+	// The bounds of a Node.js timer (2^31 - 1 ms): a longer one fires at once.
+	const numbers = { interval: [100, 2147483647], for: [0, 2147483] };
+	const versions = { 1: '1', 2: '2', '1.123.81': '1', '2.40.7': '2' };
 	for (let index = 0; index < argv.length; index++) {
 		const [flag, inline] = argv[index].split(/=(.*)/s);
 		const name = flag.replace(/^--/, '');
@@ -35,17 +37,18 @@ function parseArguments(argv) {
 			options.help = true;
 			continue;
 		}
-		if (!flag.startsWith('--') || !(name in options)) throw new Error(`Unknown option ${argv[index]}\n${USAGE}`);
+		if (!flag.startsWith('--') || (!Object.hasOwn(numbers, name) && name !== 'n8n')) throw new Error(`Unknown option ${argv[index]}\n${USAGE}`);
 		const value = inline ?? argv[++index];
 		if (value === undefined || value === '') throw new Error(`--${name} needs a value\n${USAGE}`);
 		if (name === 'n8n') {
-			if (value !== '1' && value !== '2') throw new Error(`--n8n takes 2 or 1 (got ${value})\n${USAGE}`);
-			options.n8n = value;
+			if (!Object.hasOwn(versions, value)) throw new Error(`--n8n takes 2 or 1 (got ${value})\n${USAGE}`);
+			options.n8n = versions[value];
 			continue;
 		}
 		const number = Number(value);
-		if (!Number.isFinite(number) || number < numbers[name]) {
-			throw new Error(`--${name} takes a number of ${name === 'for' ? 'seconds' : 'ms'} of at least ${numbers[name]} (got ${value})\n${USAGE}`);
+		const [least, most] = numbers[name];
+		if (!Number.isFinite(number) || number < least || number > most) {
+			throw new Error(`--${name} takes a number of ${name === 'for' ? 'seconds' : 'ms'} from ${least} to ${most} (got ${value})\n${USAGE}`);
 		}
 		options[name] = number;
 	}

@@ -3,7 +3,6 @@ const { createHash } = require('node:crypto');
 const { existsSync, mkdirSync, readFileSync, writeFileSync, copyFileSync, rmSync } = require('node:fs');
 const { join } = require('node:path');
 const { runCommand } = require('./processes');
-const { cacheRoot } = require('./versions');
 
 const MARKER = '.install-complete';
 /** sqlite3's native binding: n8n's default database needs it, and only the rebuild makes it. */
@@ -36,8 +35,8 @@ function rebuildEnvironment(version, env = process.env) {
 	return { ...inherited, npm_config_ignore_scripts: 'false', ...version.rebuildEnv(version.dir) };
 }
 
-/** Runs a long step and prints a line every 30 s so a cold install does not look stuck. */
-async function withProgress(label, log, step) {
+/** Runs a long step and prints a line every 30 s so a cold install does not look stuck; `hint` follows a failure. */
+async function withProgress(label, log, step, hint) {
 	const started = Date.now();
 	log(`${label}...`);
 	const ticker = setInterval(() => log(`  ${label}: ${Math.round((Date.now() - started) / 1000)} s`), 30000);
@@ -47,7 +46,7 @@ async function withProgress(label, log, step) {
 		log(`${label}: done in ${seconds()} s`);
 		return result;
 	} catch (error) {
-		log(`${label}: failed after ${seconds()} s (it needs the npm registry; to start clean, delete ${cacheRoot})`);
+		log(`${label}: failed after ${seconds()} s (${hint})`);
 		throw error;
 	} finally {
 		clearInterval(ticker);
@@ -71,9 +70,13 @@ async function ensureN8n(version, log = console.log) {
 	// (not `ci`) with the committed lockfile: npm ci rejects n8n's lock for optional platform packages it omits.
 	const npmArgs = ['install', '--ignore-scripts', '--no-audit', '--no-fund'];
 	const options = { cwd: version.dir, env: process.env };
-	await withProgress(`npm install n8n@${version.version}`, log, () => runCommand('npm', npmArgs, options));
-	await withProgress('building sqlite3 for its Node.js', log, () =>
-		runCommand('npm', ['rebuild', 'sqlite3'], { cwd: version.dir, env: rebuildEnvironment(version) }),
+	const startClean = `to start clean, delete ${version.dir}`;
+	await withProgress(`npm install n8n@${version.version}`, log, () => runCommand('npm', npmArgs, options), `it needs the npm registry; ${startClean}`);
+	await withProgress(
+		'building sqlite3 for its Node.js',
+		log,
+		() => runCommand('npm', ['rebuild', 'sqlite3'], { cwd: version.dir, env: rebuildEnvironment(version) }),
+		`it fetches a prebuilt binary, or builds one with Python and a C++ compiler; ${startClean}`,
 	);
 	if (!existsSync(join(version.dir, SQLITE_BINDING))) {
 		throw new Error(`n8n ${version.version}: building sqlite3 made no ${SQLITE_BINDING} in ${version.dir}; see the npm output above`);

@@ -80,13 +80,13 @@ async function waitForWebhooks(version, settings, expected, child, timeoutMs) {
 	}
 }
 
+/** How long n8n may take to start: N8N_START_TIMEOUT_SECONDS, for a slow machine; 180 s by default. */
+const START_TIMEOUT_MS = (Number(process.env.N8N_START_TIMEOUT_SECONDS) > 0 ? Number(process.env.N8N_START_TIMEOUT_SECONDS) : 180) * 1000;
+
 /**
  * Starts `n8n start`, logs to <userFolder>/n8n.log, resolves once it is ready and has registered
  * `expectedWebhooks` production webhooks.
  */
-/** How long n8n may take to start: N8N_START_TIMEOUT_SECONDS, for a slow machine; 180 s by default. */
-const START_TIMEOUT_MS = (Number(process.env.N8N_START_TIMEOUT_SECONDS) > 0 ? Number(process.env.N8N_START_TIMEOUT_SECONDS) : 180) * 1000;
-
 async function startN8n(version, settings, { timeoutMs = START_TIMEOUT_MS, expectedWebhooks = 0 } = {}) {
 	const [node, n8n] = n8nCommand(version);
 	const logFile = join(settings.userFolder, 'n8n.log');
@@ -113,7 +113,7 @@ async function startN8n(version, settings, { timeoutMs = START_TIMEOUT_MS, expec
 	const url = `http://127.0.0.1:${settings.port}`;
 	try {
 		await waitForReady(url, child, () => announced, timeoutMs);
-		await waitForWebhooks(version, settings, expectedWebhooks, child, 60000);
+		await waitForWebhooks(version, settings, expectedWebhooks, child, Math.max(60000, timeoutMs / 3));
 	} catch (error) {
 		await stopProcess(child);
 		throw new Error(`${error.message}; see ${logFile}${problems.length ? `\n${problems.join('\n')}` : ''}`);

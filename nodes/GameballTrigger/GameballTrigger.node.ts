@@ -13,7 +13,7 @@ import { gameballWebhook, triggerProperties } from './description';
 import { readParameter } from './parameters';
 import { handleAutomationCall, type Outcome } from './pipeline';
 import { readAutomationSettings, readDelivery } from './settings';
-import { logUnrun, noteAuthenticated } from './setupWarnings';
+import { logUnrun, nodeKeyOf, noteSecretCheck } from './setupWarnings';
 import { v4Outcome } from './v4Webhook';
 
 /** The body of the answer to an accepted delivery. */
@@ -26,7 +26,6 @@ function respond(context: IWebhookFunctions, outcome: Outcome): IWebhookResponse
 		context.getResponseObject().status(outcome.status).json({ message: outcome.reason });
 		return { noWebhookResponse: true };
 	}
-	noteAuthenticated(context);
 	if (outcome.kind === 'ignore') {
 		logUnrun(context, outcome);
 		return {};
@@ -77,11 +76,14 @@ export class GameballTrigger implements INodeType {
 			header: '',
 			executionsHelp: {
 				inactive:
-					"Gameball sends webhooks to the URL pasted in its dashboard (Admin Settings > Account Integration > Webhooks, version V4).<br /><br /><b>While you build</b>, click the listen button and send one event to the Test URL: it shows up in the editor.<br /><br /><b>To run for real</b>, paste the Production URL there and activate the workflow: deliveries then show up in the executions list. A delivery refused or ignored starts no execution; n8n's log says why.",
+					"Gameball sends webhooks to the URL pasted in its dashboard (Admin Settings > Account Integration > Webhooks, version V4).<br /><br /><b>While you build</b>, click the listen button and send one event to the Test URL: it shows up in the editor.<br /><br /><b>To run for real</b>, paste the Production URL there and activate the workflow (publish it, in n8n 2): deliveries then show up in the executions list. A delivery refused or ignored starts no execution; n8n's log says why.",
 				active:
 					"The workflow is active: Gameball's deliveries to the Production URL show up in the <a data-key=\"executions\">executions list</a>, not in the editor. To see one here, click the listen button and send an event to the Test URL. A delivery refused or ignored starts no execution; n8n's log says why.",
 			},
-			activationHint: "When the workflow is built, paste the Production URL into Gameball's dashboard and activate the workflow.",
+			activationHint: {
+				inactive: "When the workflow is built, paste the Production URL into Gameball's dashboard and activate the workflow (publish it, in n8n 2).",
+				active: "Gameball's deliveries to the Production URL start this workflow: see them in the executions list.",
+			},
 		},
 		inputs: [],
 		outputs: [NodeConnectionTypes.Main],
@@ -101,10 +103,10 @@ export class GameballTrigger implements INodeType {
 	async webhook(this: IWebhookFunctions): Promise<IWebhookResponseData> {
 		const delivery = await readDelivery.call(this);
 		const source = readParameter(this, 'source', 'v4');
-		const outcome =
-			source === 'automation'
-				? handleAutomationCall(delivery, readAutomationSettings.call(this))
-				: await v4Outcome(this, delivery);
+		if (source !== 'automation') return respond(this, await v4Outcome(this, delivery));
+		const settings = readAutomationSettings.call(this);
+		const outcome = handleAutomationCall(delivery, settings);
+		noteSecretCheck(nodeKeyOf(this), settings.secretHeaderValue, outcome);
 		return respond(this, outcome);
 	}
 }

@@ -73,7 +73,7 @@ export const triggerProperties: INodeProperties[] = [
 	},
 	noticeParam(
 		'setupNotice',
-		'Gameball has no API to subscribe webhooks, so set it up once by hand: in Gameball open Admin Settings > Account Integration > Webhooks, choose version V4 and paste this node\'s <b>Production</b> URL (shown above under Webhook URLs), then activate the workflow. That one URL receives every topic; this node keeps the events chosen below. The Test URL answers only while "Listen for test event" runs, for one event; a test delivery that starts nothing says why in n8n\'s log.',
+		'Gameball has no API to subscribe webhooks, so set it up once by hand: in Gameball open Admin Settings > Account Integration > Webhooks, choose version V4 and paste this node\'s <b>Production</b> URL (shown above under Webhook URLs), then activate the workflow (publish it, in n8n 2). That one URL receives every topic; this node keeps the events chosen below. The Test URL answers only while "Listen for test event" runs, for one event; a test delivery that starts nothing says why in n8n\'s log.',
 		v4Only,
 	),
 	noticeParam(

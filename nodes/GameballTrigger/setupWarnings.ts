@@ -6,7 +6,7 @@ import type { Outcome } from './pipeline';
  * A delivery refused or ignored starts no execution, so n8n shows nothing: these lines are how a merchant finds a
  * set-up mistake. Refusals that a wrong set-up gives every delivery are warnings, once a minute per node and reason
  * (a forger cannot flood the log). A bad signature or secret header warns only while the node has let no delivery
- * through in this process: after that it is a forger's, not the set-up. In a test ("Listen for test event") every
+ * through with its current secret in this process: after that it is a forger's, not the set-up. In a test ("Listen for test event") every
  * refusal and ignore warns, as the editor waits on with nothing to show. Reason codes carry no secret.
  */
 
@@ -19,6 +19,8 @@ const SET_UP_REFUSALS: Record<string, string> = {
 		"a delivery's X-GB-Signature does not match the credential's Secret Key. If Gameball's deliveries get this, the Secret Key is not this Gameball account's, or a proxy in between changed the body.",
 	'signature-missing':
 		'a delivery came without the X-GB-Signature header. If it was Gameball\'s, a proxy in between dropped the header.',
+	'signature-malformed':
+		"a delivery's X-GB-Signature is no SHA-1 digest (hex or base64). If it was Gameball's, a proxy in between changed the header.",
 	'delivery-too-old':
 		"a delivery was made longer ago than Refuse Deliveries Older Than allows, by this server's clock, or names no time (created_at). Check the server's clock, or raise the limit.",
 	'secret-header-mismatch':
@@ -33,21 +35,29 @@ const TEST_IGNORES: Record<string, string> = {
 };
 
 /** Refusals that only say the set-up is wrong while no delivery has been let through. */
-const UNTIL_AUTHENTICATED = new Set(['signature-mismatch', 'signature-missing', 'secret-header-mismatch']);
+const UNTIL_AUTHENTICATED = new Set(['signature-mismatch', 'signature-missing', 'signature-malformed', 'secret-header-mismatch']);
 
 const WARN_EVERY_MS = 60_000;
 const lastWarned = new Map<string, number>();
-/** Nodes (`<workflow id>:<node id>`) that let a delivery through in this process: it passed the signature or secret. */
-const authenticated = new Set<string>();
+/**
+ * Per node (`<workflow id>:<node id>`), the secret (Secret Key or Header Secret) with which a delivery last passed
+ * the check in this process. Another secret failing (a changed credential) forgets it: the set-up may be wrong again.
+ */
+const authenticatedWith = new Map<string, string>();
 
-function nodeKey(context: IWebhookFunctions): string {
+export function nodeKeyOf(context: IWebhookFunctions): string {
 	return `${String(context.getWorkflow().id ?? '')}:${context.getNode().id}`;
 }
 
-/** A delivery got past the signature or secret-header check (it runs, or is ignored after it). */
-export function noteAuthenticated(context: IWebhookFunctions): void {
-	if (authenticated.size >= 1000) authenticated.clear();
-	authenticated.add(nodeKey(context));
+/** Records how the signature or secret-header check of a delivery went, for a node that checks one. */
+export function noteSecretCheck(nodeKey: string, secret: string, outcome: Outcome): void {
+	if (outcome.kind !== 'reject') {
+		if (authenticatedWith.get(nodeKey) === secret) return;
+		if (authenticatedWith.size >= 1000) authenticatedWith.clear();
+		authenticatedWith.set(nodeKey, secret);
+	} else if (UNTIL_AUTHENTICATED.has(outcome.reason) && authenticatedWith.get(nodeKey) !== secret) {
+		authenticatedWith.delete(nodeKey);
+	}
 }
 
 function warnAtMostEveryMinute(context: IWebhookFunctions, key: string, message: string, where: Record<string, string>): void {
@@ -74,7 +84,9 @@ export function logUnrun(context: IWebhookFunctions, outcome: Exclude<Outcome, {
 		context.logger.warn(`Gameball Trigger refused a test delivery (${outcome.reason}): ${why}`, where);
 	} else if (test && explanation) {
 		context.logger.warn(`Gameball Trigger ignored a test delivery (${outcome.reason}): ${explanation}`, where);
-	} else if (explanation && !(UNTIL_AUTHENTICATED.has(outcome.reason) && authenticated.has(nodeKey(context)))) {
-		warnAtMostEveryMinute(context, `${nodeKey(context)}:${outcome.reason}`, `Gameball Trigger (${outcome.reason}): ${explanation}`, where);
+	} else if (explanation) {
+		const nodeKey = nodeKeyOf(context);
+		if (UNTIL_AUTHENTICATED.has(outcome.reason) && authenticatedWith.has(nodeKey)) return;
+		warnAtMostEveryMinute(context, `${nodeKey}:${outcome.reason}`, `Gameball Trigger (${outcome.reason}): ${explanation}`, where);
 	}
 }

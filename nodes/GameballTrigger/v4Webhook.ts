@@ -4,6 +4,7 @@ import { handleV4Delivery, type Delivery, type Outcome } from './pipeline';
 import { recentWritesOf } from './recentWrites';
 import { readSecretKey } from './secretKey';
 import { readV4Settings } from './settings';
+import { noteSecretCheck } from './setupWarnings';
 import { noteDeliveryAnswered } from './webhookProcess';
 
 /** Refusals whose verdict depends on the key: a re-read key may verify them. */
@@ -25,12 +26,18 @@ export async function v4Outcome(context: IWebhookFunctions, delivery: Delivery):
 	const recent = isTest || !workflowId ? undefined : recentWritesOf(nodeKey);
 	const { settings: stored, keyFromCache } = await readV4Settings.call(context, node, now);
 	const settings = isTest ? { ...stored, deduplicate: false, maxDeliveryAgeMinutes: 0 } : stored;
-	const outcome = handleV4Delivery(delivery, settings, memory, now, recent);
-	if (!keyFromCache || outcome.kind !== 'reject' || !KEY_DEPENDENT_REFUSALS.has(outcome.reason)) return outcome;
-	// A refusal writes nothing to memory, so the delivery can run through the pipeline again.
-	const fresh = await readSecretKey(context, node, now, true);
-	if (fresh.secretKey === settings.secretKey) return outcome;
-	return handleV4Delivery(delivery, { ...settings, secretKey: fresh.secretKey }, memory, now, recent);
+	let secretKey = settings.secretKey;
+	let outcome = handleV4Delivery(delivery, settings, memory, now, recent);
+	if (keyFromCache && outcome.kind === 'reject' && KEY_DEPENDENT_REFUSALS.has(outcome.reason)) {
+		// A refusal writes nothing to memory, so the delivery can run through the pipeline again.
+		const fresh = await readSecretKey(context, node, now, true);
+		if (fresh.secretKey !== secretKey) {
+			secretKey = fresh.secretKey;
+			outcome = handleV4Delivery(delivery, { ...settings, secretKey }, memory, now, recent);
+		}
+	}
+	if (settings.verifySignature) noteSecretCheck(nodeKey, secretKey, outcome);
+	return outcome;
 }
 
 const MAX_TEST_MEMORIES = 100;

@@ -10,12 +10,16 @@ describe('npm run demo -- <flags>', () => {
 		expect(parseArguments([])).toEqual({ n8n: '2', interval: 1500, for: 0, help: false });
 		expect(parseArguments(['--for', '30', '--interval=500', '--n8n=1'])).toEqual({ n8n: '1', interval: 500, for: 30, help: false });
 		expect(parseArguments(['--help']).help).toBe(true);
+		expect(parseArguments(['--n8n', '1.123.81']).n8n).toBe('1');
 	});
 
 	it.each([
-		[['--for=30s'], '--for takes a number of seconds of at least 0 (got 30s)'],
-		[['--interval', 'abc'], '--interval takes a number of ms of at least 100 (got abc)'],
-		[['--interval', '0'], '--interval takes a number of ms of at least 100 (got 0)'],
+		[['--for=30s'], '--for takes a number of seconds from 0 to 2147483 (got 30s)'],
+		[['--for', '3000000'], '--for takes a number of seconds from 0 to 2147483 (got 3000000)'],
+		[['--interval', 'abc'], '--interval takes a number of ms from 100 to 2147483647 (got abc)'],
+		[['--interval', '0'], '--interval takes a number of ms from 100 to 2147483647 (got 0)'],
+		[['--interval', '3000000000'], '--interval takes a number of ms from 100 to 2147483647 (got 3000000000)'],
+		[['--toString', '5'], 'Unknown option --toString'],
 		[['--n8n', '3'], '--n8n takes 2 or 1 (got 3)'],
 		[['--for'], '--for needs a value'],
 		[['--bogus'], 'Unknown option --bogus'],

@@ -76,10 +76,12 @@ describe('Gameball Trigger description', () => {
 	});
 
 	it("explains in the trigger panel where Gameball's deliveries show up, active or not", () => {
-		const panel = description.triggerPanel as { executionsHelp: { active: string; inactive: string }; activationHint: string };
-		expect(panel.executionsHelp.inactive).toContain('paste the Production URL there and activate the workflow');
+		type Both = { active: string; inactive: string };
+		const panel = description.triggerPanel as { executionsHelp: Both; activationHint: Both };
+		expect(panel.executionsHelp.inactive).toContain('paste the Production URL there and activate the workflow (publish it, in n8n 2)');
 		expect(panel.executionsHelp.active).toContain('executions list');
-		expect(panel.activationHint).toContain('Production URL');
+		expect(panel.activationHint.inactive).toContain('Production URL');
+		expect(panel.activationHint.active).toContain('executions list');
 	});
 
 	it('asks for the Gameball credential only when it verifies signatures', () => {

@@ -2,6 +2,7 @@
 import { Logger } from '@n8n/backend-common';
 import { Container } from '@n8n/di';
 
+import { WebhookHarness } from '../harness/run';
 import { CREDENTIALS, newTrigger, profilePayload, signedRequest } from './fixtures';
 
 const warnings: string[] = [];
@@ -49,6 +50,28 @@ it('warns, once a minute per node, of a bad signature while the node has let no 
 	const old = await newTrigger({ options: { maxDeliveryAgeMinutes: 5 } }).deliver(signedRequest(profilePayload({ created_at: '2020-01-01T00:00:00Z' })));
 	expect(old.sent).toEqual({ message: 'delivery-too-old' });
 	expect(warnings[1]).toMatch(/^Gameball Trigger \(delivery-too-old\): .*Check the server's clock, or raise the limit\.$/);
+});
+
+it('warns again once the node fails with another secret than the one it let deliveries through with', async () => {
+	const workflowId = 'wf-changed-credential';
+	const node = (parameters: Record<string, unknown>, secretKey: string) =>
+		new WebhookHarness({ type: 'gameballTrigger', parameters: parameters as never, credentials: { gameballApi: { ...CREDENTIALS.gameballApi, secretKey } } }, {}, workflowId);
+	// Accepted with Verify Signature off proves no key: a wrong key turned on later still warns.
+	expect((await node({ verifySignature: false }, 'wrong').deliver(signedRequest(profilePayload({ customer_id: 'v1' })))).status).toBe(200);
+	await node({}, 'wrong').deliver(signedRequest(profilePayload({ customer_id: 'v2' })));
+	expect(warnings).toEqual([expect.stringMatching(/^Gameball Trigger \(signature-mismatch\)/)]);
+	// The right key lets one through; then the credential is changed to a wrong one: that warns again.
+	warnings.length = 0;
+	expect((await node({}, CREDENTIALS.gameballApi.secretKey).deliver(signedRequest(profilePayload({ customer_id: 'v3' })))).status).toBe(200);
+	await node({}, 'another-wrong-key').deliver(signedRequest(profilePayload({ customer_id: 'v4' })));
+	expect(warnings).toEqual([]); // the first warning of this node and reason was under a minute ago
+	jest.useFakeTimers({ now: Date.now() + 61_000, doNotFake: ['nextTick', 'setImmediate', 'queueMicrotask'] });
+	try {
+		await node({}, 'another-wrong-key').deliver(signedRequest(profilePayload({ customer_id: 'v5' })));
+	} finally {
+		jest.useRealTimers();
+	}
+	expect(warnings).toEqual([expect.stringMatching(/^Gameball Trigger \(signature-mismatch\)/)]);
 });
 
 it('says why a test delivery ("Listen for test event") started nothing, every time', async () => {
