@@ -56,6 +56,8 @@ describeIfLanded(`n8n ${context.n8nVersion}: Loyalty to CRM writes into a real s
 		expect(tasks[0]).toMatchObject({ customer_id: customerId });
 		expect(tasks[0].title).toContain('Silver');
 		expect(tasks[0].due_date).toMatch(/^\d{4}-\d{2}-\d{2}$/);
+		// Read with $('Gameball Trigger').item in the Postgres node: the task is paired with the profile update alone.
+		expect(tasks[0].trigger_event).toBe('customer.profile.updated');
 	});
 
 	test('reaching Gold moves the tag and opens a second task', async () => {

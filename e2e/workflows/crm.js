@@ -7,7 +7,8 @@ const crmSchema = `
 CREATE TABLE contacts (customer_id text PRIMARY KEY, email text, tier text, tier_rank int, points_available numeric,
   properties jsonb NOT NULL, updated_at timestamptz NOT NULL DEFAULT now());
 CREATE TABLE tags (customer_id text NOT NULL, tag text NOT NULL, PRIMARY KEY (customer_id, tag));
-CREATE TABLE tasks (id serial PRIMARY KEY, customer_id text NOT NULL, title text NOT NULL, body text, due_date date);
+CREATE TABLE tasks (id serial PRIMARY KEY, customer_id text NOT NULL, title text NOT NULL, body text, due_date date,
+  trigger_event text);
 `;
 
 const contactQuery = `INSERT INTO contacts (customer_id, email, tier, tier_rank, points_available, properties)
@@ -23,7 +24,7 @@ const tagQuery = `WITH removed AS (
 )
 INSERT INTO tags (customer_id, tag) VALUES ($1, $2) ON CONFLICT DO NOTHING`;
 
-const taskQuery = 'INSERT INTO tasks (customer_id, title, body, due_date) VALUES ($1, $2, $3, $4::date)';
+const taskQuery = 'INSERT INTO tasks (customer_id, title, body, due_date, trigger_event) VALUES ($1, $2, $3, $4::date, $5)';
 
 function postgres(name, y, query, replacement) {
 	return node(
@@ -52,7 +53,8 @@ function crmWorkflow() {
 			'[$json.customerId, $json.email ?? null, $json.properties.tier ?? null, $json.properties.tierRank ?? null, $json.properties.pointsAvailable ?? null, $json.properties]',
 		),
 		postgres('Add Tag', -150, tagQuery, '[$json.customerId, $json.tag, JSON.stringify($json.removeTags ?? [])]'),
-		postgres('Create Task', 0, taskQuery, '[$json.customerId, $json.title, $json.body ?? null, $json.dueDate ?? null]'),
+		// `$('Gameball Trigger').item` through Loyalty to CRM's pairing: a tier move folds three trigger items into one task.
+		postgres('Create Task', 0, taskQuery, "[$json.customerId, $json.title, $json.body ?? null, $json.dueDate ?? null, $('Gameball Trigger').item.json.event]"),
 		node('Log Note', 'n8n-nodes-base.noOp', 1, [560, 150], {}),
 		node('Send Message', 'n8n-nodes-base.noOp', 1, [560, 300], {}),
 	];
