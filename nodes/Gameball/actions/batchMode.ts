@@ -5,13 +5,14 @@ import type { GameballBatchQueuedItem, GameballBatchResultItem } from '../../typ
 import type { BatchStatus } from '../transport/batch';
 import { createBatchJob, MAX_BATCH_SIZE, waitForBatch } from '../transport/batch';
 import { hasSecretKey, isCancelled, secretFieldValues } from '../transport/request';
-import { appendDescription, hintFor } from '../transport/errors';
+import { appendDescription } from '../transport/errors';
 import { readCollectionOptions } from '../../parameters';
 import { JOB_KINDS } from './batch/jobKinds';
 import { batchingProperty } from './description';
 import { buildRequest, labelOf, type BatchEntry, type GameballOperation, type GameballRequest } from './operation';
 import { asNodeError, errorItem, errorJson } from '../../errorItems';
 import { entriesOf, failureJson } from './output';
+import { lacksAnswer, namesAnotherItem, resultFor, withoutEntryIndex } from './batchResults';
 
 export interface BatchSettings {
 	mode: 'auto' | 'always' | 'never';
@@ -75,19 +76,6 @@ function chunk<T>(list: T[], size: number): T[][] {
 	return chunks;
 }
 
-/** `unknown`: Gameball may have applied the item (its job had not finished, or did not say which entries failed). */
-type ItemResult = { ok: IDataObject } | { failed: string; description?: string; unknown?: true };
-
-/** A result entry without its `index` (its position in the job, not the input item's): items carry `batchIndex`. */
-function withoutEntryIndex(entry: IDataObject): IDataObject {
-	if (!('index' in entry)) return entry;
-	const answer = { ...entry };
-	delete answer.index;
-	return answer;
-}
-
-const CHECK_FIRST = 'Check with Batch > Get Status before sending it again';
-
 interface BatchMeta {
 	batchJobId: string;
 	batchKind: string;
@@ -106,58 +94,6 @@ async function readSingly(this: IExecuteFunctions, readOne: ReadOne, itemIndex: 
 		const json: GameballBatchResultItem = { success: false, ...meta, ...failureJson(error) };
 		return [errorItem(this, error, itemIndex, json)];
 	}
-}
-
-/** The result Gameball gave the item at `position` (the status places only indexes within the job). */
-function resultFor(status: BatchStatus, position: number): ItemResult {
-	const failure = status.failures.get(position);
-	// Headed as a single call's error is ("7000: customer not found"), Gameball's own words as its description.
-	// Batch jobs need the Secret Key, so the credential has one.
-	const hint = hintFor(failure?.code, true);
-	if (failure && hint) return { failed: `${failure.code}: ${hint}`, description: failure.message };
-	if (failure) return { failed: failure.code ? `${failure.code}: ${failure.message}` : failure.message };
-	const success = status.successes.get(position);
-	if (success) return { ok: success };
-	if (status.state === 'running') {
-		return { failed: `Batch job ${status.jobId} had not finished when the time limit passed, and runs on. ${CHECK_FIRST}`, unknown: true };
-	}
-	const placedFailures = status.failures.size;
-	const unplacedFailures = status.unplacedFailures.length;
-	if (unplacedFailures > 0) {
-		return {
-			failed: `Batch job ${status.jobId} reported ${unplacedFailures} failed entries without saying which; this item may have failed or been applied. ${CHECK_FIRST}`,
-			unknown: true,
-		};
-	}
-	// Every failure is placed and this item is not one of them: it succeeded, unless the job lists successes by
-	// index (any placed, or any with an index that is no position of the job) and this item is not among them.
-	const allFailuresPlaced = (status.failed ?? placedFailures) === placedFailures;
-	const hasIndex = (entry: IDataObject) => entry.index !== undefined && entry.index !== null;
-	const listsSuccesses = status.successes.size > 0 || status.unplacedSuccesses.some(hasIndex);
-	if (status.state === 'completed' && allFailuresPlaced && !listsSuccesses) return { ok: {} };
-	return { failed: `Batch job ${status.jobId} ended "${status.state}" without a result for this item: it may have failed or been applied. ${CHECK_FIRST}`, unknown: true };
-}
-
-const IDENTITY_FIELDS = ['customerId', 'orderId', 'transactionId'];
-
-/**
- * A success placed at this item's position that names another customer, order or transaction than the item sent:
- * Gameball listed its results in another order (no schema says it keeps the job's), so it is not this item's.
- */
-function namesAnotherItem(status: BatchStatus, result: ItemResult, sent: BatchEntry): ItemResult {
-	if (!('ok' in result)) return result;
-	// A bare string is an order ID (Orders > Get Transactions).
-	const identity: IDataObject = typeof sent === 'string' ? { orderId: sent } : sent;
-	for (const field of IDENTITY_FIELDS) {
-		const theirs = result.ok[field];
-		const ours = identity[field];
-		if (theirs === undefined || theirs === null || ours === undefined || ours === null || String(theirs) === String(ours)) continue;
-		return {
-			failed: `Batch job ${status.jobId} gave this item's place a result for ${field} "${String(theirs)}", not "${String(ours)}": its results are not in the job's order, so this item's is unknown. ${CHECK_FIRST}`,
-			unknown: true,
-		};
-	}
-	return result;
 }
 
 /** The fields set in this request that the batch form would drop. */
@@ -222,12 +158,6 @@ function partialFailure(
 			'Turn on "Continue On Fail" to get one result per item, successes included, and send again only the failed items ' +
 			'that do not say `mayHaveBeenApplied`.',
 	});
-}
-
-/** A read's result that carries none of its answer's fields (a success that says no more than which item it was). */
-function lacksAnswer(operation: GameballOperation, result: IDataObject): boolean {
-	const fields = operation.batch?.answeredBy;
-	return fields !== undefined && !fields.some((field) => result[field] !== undefined);
 }
 
 /** One item's records from a single call, as the item loop gets them. */
