@@ -76,9 +76,9 @@ export class GameballTrigger implements INodeType {
 			header: '',
 			executionsHelp: {
 				inactive:
-					"Gameball sends webhooks to the URL pasted in its dashboard (Admin Settings > Account Integration > Webhooks, version V4).<br /><br /><b>While you build</b>, click the listen button and send one event to the Test URL: it shows up in the editor.<br /><br /><b>To run for real</b>, paste the Production URL there and activate the workflow (publish it, in n8n 2): deliveries then show up in the executions list. A delivery refused or ignored starts no execution; n8n's log says why.",
+					"Gameball sends webhooks to the URL pasted in its dashboard (Admin Settings > Account Integration > Webhooks, version V4).<br /><br /><b>While you build</b>, click the listen button and send one event to the Test URL: it shows up in the editor.<br /><br /><b>To run for real</b>, paste the Production URL there and activate the workflow (publish it, in n8n 2): deliveries then show up in the executions list. A delivery refused or ignored starts no execution; n8n's log warns when the set-up is the likely cause (others show with N8N_LOG_LEVEL=debug).",
 				active:
-					"The workflow is active: Gameball's deliveries to the Production URL show up in the <a data-key=\"executions\">executions list</a>, not in the editor. To see one here, click the listen button and send an event to the Test URL. A delivery refused or ignored starts no execution; n8n's log says why.",
+					"The workflow is active: Gameball's deliveries to the Production URL show up in the <a data-key=\"executions\">executions list</a>, not in the editor. To see one here, click the listen button and send an event to the Test URL. A delivery refused or ignored starts no execution; n8n's log warns when the set-up is the likely cause (others show with N8N_LOG_LEVEL=debug).",
 			},
 			activationHint: {
 				inactive: "When the workflow is built, paste the Production URL into Gameball's dashboard and activate the workflow (publish it, in n8n 2).",

@@ -86,7 +86,7 @@ export function groupByDelivery(items: ReadItem[]): EventGroup[] {
 			} else {
 				const profile = isProfileUpdate(event) ? profiles.get(event.deliveryId) : undefined;
 				if (profile && !groups.includes(profile)) groups.push(profile);
-				// The same delivery again (a copy in the input): one group, paired with every copy, not a second task.
+				// The same delivery again (a copy in the input): one group (paired with its first copy), not a second task.
 				else if (profile) addItem(profile, itemIndex);
 				else groups.push({ event, itemIndices: [itemIndex] });
 			}
