@@ -37,10 +37,15 @@ function sentPayloadOf(item: IDataObject): IDataObject | undefined {
 	return undefined;
 }
 
+/** Whether `readProfileUpdate` reads the item, without reading it. */
+export function isProfileUpdate(item: IDataObject): boolean {
+	return item.event === PROFILE_UPDATED || sentPayloadOf(item) !== undefined;
+}
+
 /** A `customer.profile.updated` item, or `undefined` for any other item. */
 export function readProfileUpdate(item: IDataObject): ProfileUpdate | undefined {
+	if (!isProfileUpdate(item)) return undefined;
 	const sent = sentPayloadOf(item);
-	if (item.event !== PROFILE_UPDATED && !sent) return undefined;
 	if (sent) {
 		// A body without the trigger's delivery ID gets the one the trigger gives a re-serialised body.
 		const envelope = readEnvelope(sent, asText(item.deliveryId) ?? hash('sha1', JSON.stringify(sent), 'hex'));

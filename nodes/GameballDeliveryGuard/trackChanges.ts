@@ -6,7 +6,7 @@ import { customerKey, recallCustomer, rememberCustomer } from '../GameballTrigge
 import { answersDeliveriesOf } from '../GameballTrigger/webhookProcess';
 import { GUARD_DEFAULTS } from './description';
 import { checkStoredState, settleStoredState, SHARED_STATE_MESSAGE, sharedStateMarker, warnTrackState } from './lostState';
-import { DERIVED_EVENTS, readProfileUpdate } from './profiles';
+import { DERIVED_EVENTS, isProfileUpdate, readProfileUpdate } from './profiles';
 import { errorItem } from '../errorItems';
 import { readOptions } from './settings';
 import { handOver, isFirstRunInProcess, snapshotsForRun, stampWriter, writtenByAnotherProcess } from './sharedMemory';
@@ -66,7 +66,7 @@ function track(item: IDataObject, settings: TrackSettings, memory: IDataObject):
 /** The run got the trigger's derived items, which it drops, and no profile update to derive its own from. */
 function onlyDerivedItems(items: INodeExecutionData[]): boolean {
 	const derived = items.some(({ json }) => DERIVED_EVENTS.includes(String(json.event)));
-	return derived && !items.some(({ json }) => readProfileUpdate(json) !== undefined);
+	return derived && !items.some(({ json }) => isProfileUpdate(json));
 }
 
 export const ONLY_DERIVED_MESSAGE =
