@@ -8,6 +8,7 @@ import { GUARD_DEFAULTS } from './description';
 import { checkStoredState, settleStoredState, SHARED_STATE_MESSAGE, sharedStateMarker, warnTrackState } from './lostState';
 import { DERIVED_EVENTS, isProfileUpdate, readProfileUpdate } from './profiles';
 import { errorItem } from '../errorItems';
+import { nodeKey } from '../nodeKey';
 import { readOptions } from './settings';
 import { handOver, isFirstRunInProcess, snapshotsForRun, stampWriter, writtenByAnotherProcess } from './sharedMemory';
 
@@ -84,19 +85,19 @@ export async function trackChanges(this: IExecuteFunctions): Promise<INodeExecut
 	const staticData = this.getWorkflowStaticData('node');
 	const manual = this.getMode() === 'manual';
 	const workflowId = this.getWorkflow().id;
-	const nodeKey = `${workflowId}:${this.getNode().id}`;
+	const key = nodeKey(workflowId, this.getNode().id);
 	// Regular mode: after this process's first run, nothing loaded means an earlier run is not saved yet, not a loss.
 	// The first run still checks: a restart finds out whether n8n kept the snapshots.
 	const deliveredHere = !manual && answersDeliveriesOf(workflowId);
-	const firstInProcess = !manual && isFirstRunInProcess(nodeKey);
+	const firstInProcess = !manual && isFirstRunInProcess(key);
 	const stateCheck = deliveredHere && !firstInProcess ? 'unchecked' : await checkStoredState(this, staticData);
 	if (stateCheck === 'lost') warnTrackState(this);
-	const sharedWithAnotherProcess = !manual && (await writtenByAnotherProcess(nodeKey, staticData, sharedStateMarker(this), deliveredHere));
+	const sharedWithAnotherProcess = !manual && (await writtenByAnotherProcess(key, staticData, sharedStateMarker(this), deliveredHere));
 	if (sharedWithAnotherProcess) warnTrackState(this, SHARED_STATE_MESSAGE);
 	const settings = readTrackSettings(this, !sharedWithAnotherProcess);
 	const memory = manual
 		? staticData
-		: snapshotsForRun(nodeKey, staticData, { shared: sharedWithAnotherProcess, deliveredHere }, settings.customerMemorySize);
+		: snapshotsForRun(key, staticData, { shared: sharedWithAnotherProcess, deliveredHere }, settings.customerMemorySize);
 	const output: INodeExecutionData[] = [];
 	let remembered = false;
 	for (let itemIndex = 0; itemIndex < items.length; itemIndex++) {
@@ -117,7 +118,7 @@ export async function trackChanges(this: IExecuteFunctions): Promise<INodeExecut
 	if (onlyDerivedItems(items)) warnTrackState(this, ONLY_DERIVED_MESSAGE);
 	if (remembered && !manual) stampWriter(memory);
 	// This run's copy (if it stored a profile) and the recent ones that did get the latest tables for n8n to save.
-	if (!manual) handOver(nodeKey, staticData, memory, settings.customerMemorySize, remembered);
+	if (!manual) handOver(key, staticData, memory, settings.customerMemorySize, remembered);
 	await settleStoredState(this, staticData, stateCheck);
 	return [output];
 }

@@ -1,6 +1,7 @@
 import type { IDataObject } from 'n8n-workflow';
 
 import { entriesInLanguage, languageCode } from '../languages';
+import { presentText } from '../text';
 import type {
 	GameballEnvelopeFields,
 	GameballNotificationItem,
@@ -139,21 +140,16 @@ export function pickLanguages<T extends { language: string | null }>(entries: T[
 	return picked.length > 0 ? [...new Set(picked)] : [entries[0]];
 }
 
-/** Text, without end spaces; blank is `null`. */
-function asPresentText(value: unknown): string | null {
-	return asText(value)?.trim() || null;
-}
-
 /** One item per language of a `customer.notification.push` delivery; an entry with neither title nor body gives none. */
 export function notificationItems(envelope: Envelope, preferredLanguages: string[]): GameballNotificationItem[] {
 	const items = notificationEntries(envelope.data).map(
 		(entry): GameballNotificationItem => ({
 			event: NOTIFICATION_PUSH,
 			...envelope.fields,
-			language: asPresentText(entry.local) ?? asPresentText(entry.language),
+			language: presentText(entry.local) ?? presentText(entry.language),
 			title: asText(entry.title),
 			body: asText(entry.body),
-			icon: asPresentText(entry.icon),
+			icon: presentText(entry.icon),
 		}),
 	);
 	const messages = items.filter((item) => item.title?.trim() || item.body?.trim());

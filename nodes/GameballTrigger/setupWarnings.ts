@@ -1,5 +1,6 @@
 import type { IWebhookFunctions } from 'n8n-workflow';
 
+import { nodeKey } from '../nodeKey';
 import type { Outcome } from './pipeline';
 
 /*
@@ -46,17 +47,17 @@ const lastWarned = new Map<string, number>();
 const authenticatedWith = new Map<string, string>();
 
 export function nodeKeyOf(context: IWebhookFunctions): string {
-	return `${String(context.getWorkflow().id ?? '')}:${context.getNode().id}`;
+	return nodeKey(context.getWorkflow().id, context.getNode().id);
 }
 
 /** Records how the signature or secret-header check of a delivery went, for a node that checks one. */
-export function noteSecretCheck(nodeKey: string, secret: string, outcome: Outcome): void {
+export function noteSecretCheck(key: string, secret: string, outcome: Outcome): void {
 	if (outcome.kind !== 'reject') {
-		if (authenticatedWith.get(nodeKey) === secret) return;
+		if (authenticatedWith.get(key) === secret) return;
 		if (authenticatedWith.size >= 1000) authenticatedWith.clear();
-		authenticatedWith.set(nodeKey, secret);
-	} else if (UNTIL_AUTHENTICATED.has(outcome.reason) && authenticatedWith.get(nodeKey) !== secret) {
-		authenticatedWith.delete(nodeKey);
+		authenticatedWith.set(key, secret);
+	} else if (UNTIL_AUTHENTICATED.has(outcome.reason) && authenticatedWith.get(key) !== secret) {
+		authenticatedWith.delete(key);
 	}
 }
 
@@ -85,8 +86,8 @@ export function logUnrun(context: IWebhookFunctions, outcome: Exclude<Outcome, {
 	} else if (test && explanation) {
 		context.logger.warn(`Gameball Trigger ignored a test delivery (${outcome.reason}): ${explanation}`, where);
 	} else if (explanation) {
-		const nodeKey = nodeKeyOf(context);
-		if (UNTIL_AUTHENTICATED.has(outcome.reason) && authenticatedWith.has(nodeKey)) return;
-		warnAtMostEveryMinute(context, `${nodeKey}:${outcome.reason}`, `Gameball Trigger (${outcome.reason}): ${explanation}`, where);
+		const key = nodeKeyOf(context);
+		if (UNTIL_AUTHENTICATED.has(outcome.reason) && authenticatedWith.has(key)) return;
+		warnAtMostEveryMinute(context, `${key}:${outcome.reason}`, `Gameball Trigger (${outcome.reason}): ${explanation}`, where);
 	}
 }

@@ -1,5 +1,6 @@
 import type { IDataObject, IWebhookFunctions } from 'n8n-workflow';
 
+import { nodeKey } from '../nodeKey';
 import { handleV4Delivery, type Delivery, type Outcome } from './pipeline';
 import { recentWritesOf } from './recentWrites';
 import { readSecretKey } from './secretKey';
@@ -16,14 +17,14 @@ export async function v4Outcome(context: IWebhookFunctions, delivery: Delivery):
 	// n8n-core deep-copies the node on every getNode(): read it once per delivery.
 	const node = context.getNode();
 	const workflowId = context.getWorkflow().id;
-	const nodeKey = `${workflowId ?? ''}:${node.id}`;
+	const key = nodeKey(workflowId, node.id);
 	// A correctly signed test event always runs (the editor waits for it): old and repeated samples too. It never
 	// reaches what production deliveries remember.
 	// A workflow without an id (never saved) has no write log.
 	const isTest = context.getMode() === 'manual';
 	if (!isTest && workflowId) noteDeliveryAnswered(workflowId);
-	const memory = isTest ? testMemoryOf(nodeKey) : context.getWorkflowStaticData('node');
-	const recent = isTest || !workflowId ? undefined : recentWritesOf(nodeKey);
+	const memory = isTest ? testMemoryOf(key) : context.getWorkflowStaticData('node');
+	const recent = isTest || !workflowId ? undefined : recentWritesOf(key);
 	const { settings: stored, keyFromCache } = await readV4Settings.call(context, node, now);
 	const settings = isTest ? { ...stored, deduplicate: false, maxDeliveryAgeMinutes: 0 } : stored;
 	let secretKey = settings.secretKey;
@@ -36,7 +37,7 @@ export async function v4Outcome(context: IWebhookFunctions, delivery: Delivery):
 			outcome = handleV4Delivery(delivery, { ...settings, secretKey }, memory, now, recent);
 		}
 	}
-	if (settings.verifySignature) noteSecretCheck(nodeKey, secretKey, outcome);
+	if (settings.verifySignature) noteSecretCheck(key, secretKey, outcome);
 	return outcome;
 }
 
@@ -44,12 +45,12 @@ const MAX_TEST_MEMORIES = 100;
 const testMemories = new Map<string, IDataObject>();
 
 /** The Test URL's memory of a node, in this process: so Tier Changed can be tried with two test events. */
-function testMemoryOf(nodeKey: string): IDataObject {
-	let memory = testMemories.get(nodeKey);
+function testMemoryOf(key: string): IDataObject {
+	let memory = testMemories.get(key);
 	if (!memory) {
 		if (testMemories.size >= MAX_TEST_MEMORIES) testMemories.clear();
 		memory = {};
-		testMemories.set(nodeKey, memory);
+		testMemories.set(key, memory);
 	}
 	return memory;
 }

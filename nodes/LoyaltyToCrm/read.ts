@@ -1,5 +1,6 @@
 /** Tolerant readers for loosely shaped webhook JSON: each returns null instead of guessing. */
 
+import { presentText } from '../text';
 import { parseTime } from '../times';
 
 export type Json = Record<string, unknown>;
@@ -13,11 +14,7 @@ export function obj(value: unknown): Json | null {
 }
 
 /** A non-empty string, without end spaces; numbers are turned into strings (ids often arrive as either). */
-export function str(value: unknown): string | null {
-	if (typeof value === 'string') return value.trim() || null;
-	if (typeof value === 'number' && Number.isFinite(value)) return String(value);
-	return null;
-}
+export const str = presentText;
 
 /** A finite number; numeric strings are accepted. */
 export function num(value: unknown): number | null {

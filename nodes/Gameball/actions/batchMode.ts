@@ -11,7 +11,7 @@ import { JOB_KINDS } from './batch/jobKinds';
 import { batchingProperty } from './description';
 import { buildRequest, labelOf, type BatchEntry, type GameballOperation, type GameballRequest } from './operation';
 import { asNodeError, errorItem, errorJson } from '../../errorItems';
-import { entriesOf, failureJson } from './output';
+import { entriesOf, failedItem } from './output';
 import { lacksAnswer, namesAnotherItem, resultFor, withoutEntryIndex } from './batchResults';
 
 export interface BatchSettings {
@@ -91,8 +91,7 @@ async function readSingly(this: IExecuteFunctions, readOne: ReadOne, itemIndex: 
 		});
 	} catch (error) {
 		if (!this.continueOnFail() || isCancelled(this)) throw asNodeError(this.getNode(), error, itemIndex);
-		const json: GameballBatchResultItem = { success: false, ...meta, ...failureJson(error) };
-		return [errorItem(this, error, itemIndex, json)];
+		return [failedItem(this, error, itemIndex, { success: false, ...meta } satisfies Partial<GameballBatchResultItem>)];
 	}
 }
 
@@ -205,8 +204,8 @@ export async function runInBatches(
 			// Stopped: the error names the jobs Gameball already runs, rather than error items that read as not applied.
 			if (!this.continueOnFail() || isCancelled(this)) throw namingCreatedJobs(asNodeError(this.getNode(), error, itemIndex), created);
 			// A job that may exist says so on each of its items, as one whose status could not be read does.
-			const json: GameballBatchResultItem = { success: false, batchKind: batch.kind, ...failureJson(error) };
-			for (const { itemIndex: failed } of job) results[failed] = [errorItem(this, error, failed, { ...json })];
+			const fields = { success: false, batchKind: batch.kind } satisfies Partial<GameballBatchResultItem>;
+			for (const { itemIndex: failed } of job) results[failed] = [failedItem(this, error, failed, fields)];
 		}
 	}
 	// One time limit for all the jobs: each wait gets what is left of it.

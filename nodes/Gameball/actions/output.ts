@@ -1,7 +1,7 @@
-import type { IDataObject, INodeExecutionData } from 'n8n-workflow';
+import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 
 import type { ErrorItem, GameballAlreadyAppliedItem } from '../../types';
-import { errorJson } from '../../errorItems';
+import { errorItem, errorJson } from '../../errorItems';
 import { asRecord } from '../transport/paginate';
 import { mayHaveBeenApplied, type GameballResponse } from '../transport/request';
 import type { GameballOperation, GameballRequest } from './operation';
@@ -46,4 +46,9 @@ export function paired(records: IDataObject[], itemIndex: number): INodeExecutio
 /** A failed item's JSON: its error, and `mayHaveBeenApplied` as a field when the change may have been applied. */
 export function failureJson(error: unknown): ErrorItem {
 	return { ...errorJson(error), ...(mayHaveBeenApplied(error) ? { mayHaveBeenApplied: true as const } : {}) };
+}
+
+/** A failed item's error item (`failureJson` after `fields`, such as the batch fields). */
+export function failedItem(context: IExecuteFunctions, error: unknown, itemIndex: number, fields: IDataObject = {}): INodeExecutionData {
+	return errorItem(context, error, itemIndex, { ...fields, ...failureJson(error) });
 }

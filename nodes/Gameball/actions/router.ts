@@ -6,8 +6,8 @@ import { appendDescription } from '../transport/errors';
 import { isCancelled, sendToGameball } from '../transport/request';
 import { batchSettings, runInBatches, shouldBatch, type BatchSettings } from './batchMode';
 import { buildRequest, type GameballOperation } from './operation';
-import { asNodeError, errorItem } from '../../errorItems';
-import { failureJson, paired, recordsFrom } from './output';
+import { asNodeError } from '../../errorItems';
+import { failedItem, paired, recordsFrom } from './output';
 import { findOperation } from './resources';
 
 async function performOne(this: IExecuteFunctions, operation: GameballOperation, itemIndex: number) {
@@ -52,11 +52,6 @@ function earlierWrites(operation: GameballOperation, succeeded: number): string 
 	const one = succeeded === 1;
 	const those = one ? 'The item before it was' : `The ${succeeded} items before it were`;
 	return `${those} sent to Gameball and succeeded: leave ${one ? 'it' : 'them'} out when running again, or ${one ? 'it is' : 'they are'} sent twice.`;
-}
-
-/** An item's error item; one that may have been applied says so in a field too, for a Filter or IF to find. */
-function failedItem(context: IExecuteFunctions, error: unknown, itemIndex: number, extra: IDataObject = {}): INodeExecutionData {
-	return errorItem(context, error, itemIndex, { ...extra, ...failureJson(error) });
 }
 
 function requestedOperation(context: IExecuteFunctions): GameballOperation {

@@ -1,6 +1,7 @@
 import type { IDataObject, ILoadOptionsFunctions, INodePropertyOptions } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
+import { presentText } from '../../text';
 import { sendToGameball } from '../transport/request';
 
 /** A dropdown waits for Gameball less than a run does: two attempts of at most 15 s. */
@@ -31,15 +32,13 @@ function asOptions(entries: unknown[], nameOf: (entry: IDataObject, id: number) 
 		.sort((a, b) => a.name.localeCompare(b.name));
 }
 
-const text = (value: unknown) => (typeof value === 'string' && value.trim() ? value.trim() : undefined);
-
 /** Reward campaigns of the account: stamps challenges, streaks and the rest. */
 export async function getRewardCampaigns(this: ILoadOptionsFunctions): Promise<INodePropertyOptions[]> {
 	const { body } = await sendToGameball.call(this, 'GET /configurations/reward-campaigns', {}, DROPDOWN_LOAD);
 	if (!Array.isArray(body)) throw unexpectedAnswer(this, 'reward campaigns', body);
 	return asOptions(body, (campaign, id) => {
-		const type = text(campaign.type);
-		return `${text(campaign.name) ?? `Campaign ${id}`}${type ? ` (${type})` : ''}`;
+		const type = presentText(campaign.type);
+		return `${presentText(campaign.name) ?? `Campaign ${id}`}${type ? ` (${type})` : ''}`;
 	});
 }
 
@@ -49,7 +48,7 @@ export async function getRedemptionRules(this: ILoadOptionsFunctions): Promise<I
 	const rules = (body as IDataObject | undefined)?.redemptionRules;
 	if (!Array.isArray(rules)) throw unexpectedAnswer(this, 'redemption rules', rules);
 	return asOptions(rules, (rule, id) => {
-		const title = text(((rule.coupon as IDataObject | undefined)?.group as IDataObject | undefined)?.title) ?? text(rule.ruleType);
+		const title = presentText(((rule.coupon as IDataObject | undefined)?.group as IDataObject | undefined)?.title) ?? presentText(rule.ruleType);
 		const points = rule.pointsToRedeem === undefined || rule.pointsToRedeem === null ? '' : ` (${String(rule.pointsToRedeem)} points)`;
 		return `${title ?? `Rule ${id}`}${points}${rule.isActive === false ? ' (inactive)' : ''}`;
 	});
