@@ -112,6 +112,11 @@ describe('retry policy', () => {
 		// Up to the documented 30 s window in full (retrying earlier would only be refused again), and no longer.
 		expect(retryDelay(1, { kind: 'rateLimited', retryAfter: '28' }, DEFAULT_RETRY_POLICY)).toBe(28000);
 		expect(retryDelay(1, { kind: 'rateLimited', retryAfter: '300' }, DEFAULT_RETRY_POLICY)).toBe(30000);
+		// Under a second (`0`, or a date a fast clock sees as past) would spend every attempt at once: backs off as without it.
+		expect(retryDelay(1, { kind: 'rateLimited', retryAfter: '0' }, DEFAULT_RETRY_POLICY, () => 0)).toBe(2100);
+		expect(retryDelay(2, { kind: 'rateLimited', retryAfter: '0.5' }, DEFAULT_RETRY_POLICY, () => 0)).toBe(4200);
+		expect(retryDelay(1, { kind: 'rateLimited', retryAfter: new Date(Date.now() - 1000).toUTCString() }, DEFAULT_RETRY_POLICY, () => 0)).toBe(2100);
+		expect(retryDelay(1, { kind: 'rateLimited', retryAfter: '1' }, DEFAULT_RETRY_POLICY, () => 0)).toBe(1000);
 		const policy = { maxAttempts: 5, baseDelayMs: 100, maxDelayMs: 1000 };
 		expect(retryDelay(1, { kind: 'serverError' }, policy, () => 1)).toBe(100);
 		expect(retryDelay(3, { kind: 'serverError' }, policy, () => 1)).toBe(400);

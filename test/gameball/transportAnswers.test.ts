@@ -42,7 +42,7 @@ const sendEvent = { resource: 'event', operation: 'send', customerId: 'c1', even
 describe('error statuses with a body that is not JSON', () => {
 	it('waits out a 429 with a text body and Retry-After, then sends an event (which moves points) again', async () => {
 		script = [
-			{ status: 429, body: 'Too Many Requests', headers: { 'retry-after': '0' } },
+			{ status: 429, body: 'Too Many Requests', headers: { 'retry-after': '1' } },
 			{ status: 200, body: '{}', headers: { 'content-type': 'application/json' } },
 		];
 		const { outputs, error } = await runGameball(scripted(), sendEvent);

@@ -84,7 +84,7 @@ describe('a duplicate transaction ID', () => {
 	it('after a 5xx, then a 429, still means the 5xx attempt went through', async () => {
 		const answers = [
 			{ statusCode: 500, headers: {}, body: { code: 5000, message: 'Internal error' } },
-			{ statusCode: 429, headers: { 'retry-after': '0' }, body: { code: 429, message: 'Too many requests' } },
+			{ statusCode: 429, headers: { 'retry-after': '1' }, body: { code: 429, message: 'Too many requests' } },
 			{ statusCode: 400, headers: {}, body: { code: 9004, message: 'Transaction ID already used' } },
 		];
 		const send = jest.fn(async () => answers.shift());
@@ -96,6 +96,23 @@ describe('a duplicate transaction ID', () => {
 });
 
 describe('a server error that outlasts the retries', () => {
+	it('is one by its Gameball code (5xxx) under a 4xx status too: a read is retried, a keyless cashback is sent once and may have been applied', async () => {
+		const serverErrorAs400 = { statusCode: 400, headers: {}, body: { code: 5003, message: 'Database timeout' } };
+		const read = jest.fn().mockResolvedValueOnce(serverErrorAs400).mockResolvedValueOnce({ statusCode: 200, headers: {}, body: { customerId: 'c' } });
+		const readContext = transportContext({ apiKey: 'k-5xxx-400-read', baseUrl: 'http://k-5xxx-400.invalid' }, read);
+		const response = await sendToGameball.call(readContext, 'GET /customers/{customerId}', { pathParams: { customerId: 'c' } }, { retry: { maxAttempts: 2, baseDelayMs: 10, maxDelayMs: 10 } });
+		expect(read).toHaveBeenCalledTimes(2);
+		expect(response).toMatchObject({ status: 200, attempts: 2 });
+
+		const pay = jest.fn(async () => serverErrorAs400);
+		const payContext = transportContext({ apiKey: 'k-5xxx-400-pay', baseUrl: 'http://k-5xxx-400.invalid' }, pay);
+		const paying = sendToGameball.call(payContext, 'POST /transactions/cashback', { body: {} }, { movesMoney: true });
+		const error = await paying.then(() => undefined, (failure: unknown) => failure);
+		expect(pay).toHaveBeenCalledTimes(1);
+		expect(mayHaveBeenApplied(error)).toBe(true);
+		expect((error as Error).message).toBe('5003: Gameball server error (the change may have been applied)');
+	});
+
 	it('says after how many attempts the node gave up, as a rate limit does', async () => {
 		const send = jest.fn(async () => ({ statusCode: 503, headers: { 'content-type': 'text/html' }, body: '<html>Service Unavailable</html>' }));
 		const context = transportContext({ apiKey: 'k-503', baseUrl: 'http://k-503.invalid' }, send);
@@ -308,6 +325,28 @@ describe('time limits', () => {
 		const sending = sendToGameball.call(context, 'GET /batches/{batchId}/status', { pathParams: { batchId: '1' } }, { deadline: Date.now() + 300 });
 		await expect(sending).resolves.toMatchObject({ body: { status: 'completed' } });
 		expect(send).toHaveBeenCalledTimes(1);
+	});
+
+	it("does not wait out the 30 s window past its deadline: it gives up at once and says the process used the limit", async () => {
+		const baseUrl = 'http://pacer-window-30s.invalid';
+		const account = `${baseUrl}|${createHash('sha256').update('window-30s-key').digest('hex').slice(0, 12)}`;
+		const pacer = pacerFor(account, 'others');
+		// The 30 s allowance used up as fast as the 1 s window lets it: the next slot is about 19 s away.
+		const [perSecond, perWindow] = RATE_LIMITS.others;
+		const start = Date.now() - (perWindow / perSecond - 1) * 1150;
+		for (let i = 0; i < perWindow; i++) await pacer.acquire(() => start + Math.floor(i / perSecond) * 1150);
+		const send = jest.fn();
+		const context = transportContext({ apiKey: 'window-30s-key', baseUrl }, send);
+		const started = Date.now();
+		const sending = sendToGameball.call(context, 'GET /batches/{batchId}/status', { pathParams: { batchId: '1' } }, { deadline: Date.now() + 2_000 });
+		const error = await sending.then(
+			() => undefined,
+			(failure: { message: string; description: string }) => failure,
+		);
+		expect(error?.message).toBe('Rate limited: the time limit ran out before the request could be sent');
+		expect(error?.description).toMatch(/^This n8n process has sent as many requests of this kind as Gameball's documented limit allows in 30 seconds;/);
+		expect(Date.now() - started).toBeLessThan(1_000);
+		expect(send).not.toHaveBeenCalled();
 	});
 
 	const never = () => jest.fn(async () => await new Promise(() => undefined));

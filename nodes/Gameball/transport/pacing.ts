@@ -25,6 +25,9 @@ const WINDOW_MS = [1000, 30000] as const;
 const SAFETY = 1.05;
 const JITTER_MS = 100;
 
+/** The 1 s window as paced: a request with a deadline may pass it by this much, as any request is paced. */
+export const SHORT_WINDOW_MS = WINDOW_MS[0] * SAFETY + JITTER_MS;
+
 export function rateGroupOf(endpoint: Endpoint): RateGroup {
 	const [method, path] = endpoint.split(' ');
 	if (path.startsWith('/customers')) return method === 'GET' ? 'customersRead' : 'customersWrite';

@@ -11,7 +11,7 @@ import { NodeApiError, NodeOperationError, sleep } from 'n8n-workflow';
 
 import { pathValueProblem, type Endpoint, type GameballRequest } from './endpoint';
 import { appendDescription, gameballApiError, isGameballErrorBody, networkError, redactSecrets } from './errors';
-import { pacerFor, rateGroupOf } from './pacing';
+import { pacerFor, rateGroupOf, SHORT_WINDOW_MS } from './pacing';
 import type { AttemptOutcome, RetryPolicy } from './retry';
 import { DEFAULT_RETRY_POLICY, isAmbiguous, retryDelay, shouldRetry } from './retry';
 
@@ -86,12 +86,17 @@ async function sleepUnlessStopped(context: GameballContext, ms: number): Promise
 	for (let left = ms; left > 0 && !isCancelled(context); left = end - Date.now()) await sleep(Math.min(left, STOP_CHECK_MS));
 }
 
-/** The pacer would have waited past the caller's deadline (Gameball held the group after a 429): nothing was sent. */
-function pacedPastDeadlineError(context: GameballContext, itemIndex: number | undefined, maybeApplied: boolean) {
+/**
+ * The pacer would have waited past the caller's deadline, nothing was sent: `held`, Gameball held the group after a
+ * 429; otherwise this process used up the documented limit of the group's 30 s window.
+ */
+function pacedPastDeadlineError(context: GameballContext, itemIndex: number | undefined, maybeApplied: boolean, held: boolean) {
+	const why = held
+		? 'Gameball answered 429 to a request of this n8n process, which now waits before sending more of the same kind'
+		: "This n8n process has sent as many requests of this kind as Gameball's documented limit allows in 30 seconds";
 	const error = new NodeOperationError(context.getNode(), 'Rate limited: the time limit ran out before the request could be sent', {
 		itemIndex,
-		description:
-			"Gameball answered 429 to a request of this n8n process, which now waits before sending more of the same kind; the wait would have passed this operation's time limit. Try again later, or give it a longer time limit.",
+		description: `${why}; the wait would have passed this operation's time limit. Try again later, or give it a longer time limit.`,
 	});
 	if (maybeApplied) markMaybeApplied(error);
 	return error;
@@ -196,7 +201,8 @@ function classify(status: number, body: unknown, headers: IDataObject): AttemptO
 	// Only an error answer's `code` is Gameball's: a success body may have its own (a coupon code such as "2001").
 	const code = isGameballErrorBody(body) ? Number(body.code) : undefined;
 	if (code !== undefined && BUSY_CODES.has(code)) return { kind: 'busy' };
-	if (status >= 500) return { kind: 'serverError' };
+	// Gameball's 5xxx codes are server errors whatever the HTTP status says.
+	if (status >= 500 || (code !== undefined && Math.floor(code / 1000) === 5)) return { kind: 'serverError' };
 	return { kind: 'clientError' };
 }
 
@@ -229,12 +235,17 @@ export async function sendToGameball(
 	for (let attempt = 1; ; attempt++) {
 		if (isCancelled(this)) throw stoppedError(this, itemIndex, movesMoney && earlierAmbiguous);
 		const pastDeadline = (delay: number) => options.deadline !== undefined && Date.now() + delay > options.deadline;
-		// Past the deadline only for a 429 hold: the documented limits' own waits are paced as for any request.
-		const givesUp = (delay: number, held: boolean) => isCancelled(this) || (held && pastDeadline(delay));
+		// A 429 hold may not pass the deadline; the documented limits' own waits may, by the 1 s window, as any
+		// request is paced (the 30 s window's could by up to half a minute).
+		let heldAtGiveUp = false;
+		const givesUp = (delay: number, held: boolean) => {
+			heldAtGiveUp = held;
+			return isCancelled(this) || pastDeadline(held ? delay : delay - SHORT_WINDOW_MS);
+		};
 		const paced = await pacer.acquire(Date.now, async (ms) => await sleepUnlessStopped(this, ms), givesUp);
 		// The pacer may have waited: a request not sent yet is not sent once the execution is stopped.
 		if (isCancelled(this)) throw stoppedError(this, itemIndex, movesMoney && earlierAmbiguous);
-		if (paced === undefined) throw pacedPastDeadlineError(this, itemIndex, movesMoney && earlierAmbiguous);
+		if (paced === undefined) throw pacedPastDeadlineError(this, itemIndex, movesMoney && earlierAmbiguous, heldAtGiveUp);
 		let outcome: AttemptOutcome;
 		let response: IN8nHttpFullResponse | undefined;
 		let networkFailure: unknown;

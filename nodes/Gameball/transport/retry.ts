@@ -54,7 +54,10 @@ export function parseRetryAfter(value: string | undefined, now = Date.now()): nu
  */
 export const RATE_LIMITED_BASE_DELAY_MS = 2100;
 
-/** Exponential back-off with full jitter, or Gameball's Retry-After when it sent one. */
+/** A shorter Retry-After is not followed: the 429 backs off as one without it. */
+export const MIN_RETRY_AFTER_MS = 1000;
+
+/** Exponential back-off with full jitter, or Gameball's Retry-After when it sent one (of a second or more). */
 export function retryDelay(
 	attempt: number,
 	outcome: AttemptOutcome,
@@ -62,7 +65,8 @@ export function retryDelay(
 	random: () => number = Math.random,
 ): number {
 	const retryAfter = outcome.kind === 'rateLimited' ? parseRetryAfter(outcome.retryAfter) : undefined;
-	if (retryAfter !== undefined) return Math.min(retryAfter, Math.max(policy.maxDelayMs, LONGEST_RATE_WINDOW_MS));
+	// Under a second (`0`, or a date just past by a clock ahead of Gameball's) would spend every attempt at once.
+	if (retryAfter !== undefined && retryAfter >= MIN_RETRY_AFTER_MS) return Math.min(retryAfter, Math.max(policy.maxDelayMs, LONGEST_RATE_WINDOW_MS));
 	if (outcome.kind === 'rateLimited') {
 		const floor = Math.min(Math.max(policy.maxDelayMs, LONGEST_RATE_WINDOW_MS), RATE_LIMITED_BASE_DELAY_MS * 2 ** (attempt - 1));
 		return Math.round(floor + (random() * floor) / 4);
