@@ -105,6 +105,32 @@ describe('Gameball node description', () => {
 		expect(actionOf('validateMany')).toMatch(/reserving them when Lock is on/);
 	});
 
+	it('tells an AI agent what the parameters that need explaining take: expansions, the hash, campaign IDs, filters', () => {
+		/** A parameter of one operation: `name`, or `collection.name` for a field of a collection. */
+		const parameterOf = (resource: string, operation: string, path: string) => {
+			const [head, field] = path.split('.');
+			const owner = properties.find(
+				({ name, displayOptions }) => name === head && displayOptions?.show?.resource?.includes(resource) && displayOptions.show.operation?.includes(operation),
+			);
+			return field ? (owner?.options as INodeProperties[] | undefined)?.find(({ name }) => name === field) : owner;
+		};
+		const descriptionOf = (resource: string, operation: string, path: string) => {
+			const parameter = parameterOf(resource, operation, path);
+			expect(parameter).toBeDefined();
+			return parameter?.description;
+		};
+		expect(descriptionOf('customer', 'getBalance', 'filters.expand')).toBe('Comma-separated expansions: tier, referrals');
+		expect(descriptionOf('customer', 'getTierProgress', 'filters.expand')).toBe('Comma-separated expansions: tier, referrals');
+		expect(descriptionOf('transaction', 'redeem', 'additionalFields.hash')).toMatch(/Customer > Get Hash/);
+		expect(descriptionOf('transaction', 'hold', 'additionalFields.hash')).toMatch(/Customer > Get Hash/);
+		expect(descriptionOf('customer', 'achieveSocialChallenge', 'challengeId')).toBe('The ID of the Social Activities campaign to award');
+		expect(descriptionOf('customer', 'removeTag', 'tag')).toMatch(/^The tag to take off/);
+		expect(descriptionOf('customer', 'validateReferralCode', 'referrerCode')).toMatch(/^The referral code to check/);
+		for (const operation of ['list', 'customerView', 'count']) {
+			for (const filter of ['customerId', 'direction', 'status']) expect(descriptionOf('transaction', operation, `filters.${filter}`)).toMatch(/^Only /);
+		}
+	});
+
 	it('says what the OpenAPI document backs: cashback quotes apply the tier only, and Reverse Transactions is undocumented', () => {
 		const operation = (resource: string, value: string) =>
 			resources.find((candidate) => candidate.value === resource)?.operations.find((candidate) => candidate.value === value);

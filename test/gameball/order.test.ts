@@ -84,6 +84,31 @@ describe('Order', () => {
 		expect(sim.requests.length).toBe(before);
 	});
 
+	it('sends line items typed as Gameball wants them: numbers given as text (an agent, an expression) as numbers, IDs given as numbers as text', async () => {
+		const { error } = await runGameball(
+			credentials,
+			order('track', {
+				customerId: 'shopper',
+				orderId: 'o-typed',
+				totalPaid: 21,
+				additionalFields: { lineItems: '[{"productId": 7, "sku": "S1", "quantity": "2", "price": " 10.50 ", "discount": "", "tags": ["a"]}]' },
+			}),
+		);
+		expect(error).toBeUndefined();
+		expect(sentBody().lineItems).toStrictEqual([{ productId: '7', sku: 'S1', quantity: 2, price: 10.5, tags: ['a'] }]);
+	});
+
+	it('refuses a line item whose number is not one, or that is not an object, naming the entry, before sending', async () => {
+		const before = sim.requests.length;
+		const track = (lineItems: string) =>
+			runGameball(credentials, order('track', { customerId: 'shopper', orderId: 'o-bad-line', totalPaid: 1, additionalFields: { lineItems } }));
+		const word = await track('[{"productId": "p1", "price": 10}, {"productId": "p2", "price": "ten"}]');
+		expect(word.error?.message).toBe('"Line Items (JSON) › entry 2 › price" must be a number (got "ten")');
+		const notObject = await track('["p1"]');
+		expect(notObject.error?.message).toBe('"Line Items (JSON) › entry 1" must be a JSON object');
+		expect(sim.requests.length).toBe(before);
+	});
+
 	it('tracks many orders through the batch API, one result per item', async () => {
 		const { outputs, error } = await runGameball(
 			credentials,

@@ -74,4 +74,13 @@ describe('Payment', () => {
 		expect(bad.error?.message).toBe('"Payment Details (JSON)" must be a JSON array');
 		expect(sim.requests.length).toBe(before);
 	});
+
+	it('sends payment details typed as Gameball wants them: an amount given as text as a number, a service ID given as a number as text', async () => {
+		const { error } = await runGameball(
+			credentials,
+			payment('calculateCashback', { totalPaid: 40, additionalFields: { customerId: 'payer', paymentDetails: '[{"serviceId": 12, "amount": "40", "tax": "2.5"}]' } }),
+		);
+		expect(error).toBeUndefined();
+		expect(lastRequest().body).toStrictEqual({ totalPaid: 40, customerId: 'payer', paymentDetails: [{ serviceId: '12', amount: 40, tax: 2.5 }] });
+	});
 });

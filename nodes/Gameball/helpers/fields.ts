@@ -1,7 +1,7 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import { parseTime } from '../../times';
-import { parseJson, refuse, toText } from '../../parameters';
+import { parseJson, refuse, toNumber, toText } from '../../parameters';
 
 /** Parameter factories and Gameball-specific readers shared by the operations. */
 
@@ -83,7 +83,38 @@ export function readJsonValue(context: IExecuteFunctions, property: INodePropert
 	if (property.default === '{}' && (typeof parsed !== 'object' || Array.isArray(parsed))) fail('object');
 	if (typeof parsed !== 'object') fail('object or array');
 	const empty = Array.isArray(parsed) ? parsed.length === 0 : Object.keys(parsed as object).length === 0;
-	return empty ? undefined : parsed;
+	if (empty) return undefined;
+	return Array.isArray(parsed) ? typedEntries(context, property, parsed, itemIndex) : parsed;
+}
+
+/** The fields of a JSON list's entries that Gameball types as numbers or text (OpenAPI: line items, payment details). */
+const ENTRY_FIELD_TYPES: Record<string, { numbers: string[]; texts: string[] }> = {
+	lineItems: { numbers: ['quantity', 'price', 'weight', 'taxes', 'discount'], texts: ['productId', 'sku', 'vendor', 'title'] },
+	paymentDetails: { numbers: ['amount', 'tax', 'discount'], texts: ['serviceId', 'serviceName', 'serviceProvider'] },
+};
+
+/**
+ * The entries with their typed fields as Gameball wants them: a number written as text (as an expression or an AI
+ * agent may) becomes a number, an ID given as a number becomes text; text that is no number is refused by its entry.
+ */
+function typedEntries(context: IExecuteFunctions, property: INodeProperties, entries: unknown[], itemIndex: number): unknown[] {
+	const types = ENTRY_FIELD_TYPES[property.name];
+	if (!types) return entries;
+	return entries.map((entry, index) => {
+		const where = `${property.displayName} › entry ${index + 1}`;
+		if (typeof entry !== 'object' || entry === null || Array.isArray(entry)) refuse(context, `"${where}" must be a JSON object`, itemIndex);
+		const typed: IDataObject = { ...(entry as IDataObject) };
+		for (const field of types.numbers) {
+			if (!(field in typed)) continue;
+			const number = toNumber(context, `${where} › ${field}`, typed[field], itemIndex);
+			if (number === undefined) delete typed[field];
+			else typed[field] = number;
+		}
+		for (const field of types.texts) {
+			if (typeof typed[field] === 'number' && Number.isFinite(typed[field])) typed[field] = String(typed[field]);
+		}
+		return typed;
+	});
 }
 
 /** Drops empty values, so that unset optional fields are not sent. */

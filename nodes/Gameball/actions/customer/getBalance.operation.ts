@@ -6,7 +6,7 @@ export const getBalance = {
 		name: 'Get Balance',
 		action: 'Get a customer points balance',
 		endpoint: 'GET /customers/{customerId}/balance',
-		filters: [{ displayName: 'Expand', name: 'expand', type: 'string', default: '', description: 'Extra details to include, as Gameball names them' }],
+		filters: [{ displayName: 'Expand', name: 'expand', type: 'string', default: '', placeholder: 'tier,referrals', description: 'Comma-separated expansions: tier, referrals' }],
 	}),
 	batch: {
 		kind: 'balance-inquiry' as const,

@@ -6,5 +6,5 @@ export const removeTag = requestOperation({
 	name: 'Remove Tag',
 	action: 'Remove one tag from a customer',
 	endpoint: 'DELETE /customers/{customerId}/tags/{tag}',
-	path: [customerIdParam, stringParam('tag', 'Tag')],
+	path: [customerIdParam, stringParam('tag', 'Tag', 'The tag to take off the customer, as it was added')],
 });

@@ -17,7 +17,7 @@ export const redeem = requestOperation({
 		{ displayName: 'Hold Reference', name: 'holdReference', type: 'string', default: '', description: 'Redeem points held earlier with Hold Points. Set exactly one of Points, Amount or Hold Reference.' },
 		{ displayName: 'OTP', name: 'otp', type: 'string', default: '', description: 'One-time password, when redemptions need one' },
 		{ displayName: 'Ignore OTP', name: 'ignoreOTP', type: 'boolean', default: false, description: 'Whether to skip the OTP check' },
-		{ displayName: 'Hash', name: 'hash', type: 'string', default: '' },
+		{ displayName: 'Hash', name: 'hash', type: 'string', default: '', description: "The customer's current hash (Customer > Get Hash), when the account verifies redemptions with it" },
 		{ displayName: 'Reason', name: 'reason', type: 'string', default: '' },
 	],
 	onlyOneOf: ['points', 'amount', 'holdReference'],

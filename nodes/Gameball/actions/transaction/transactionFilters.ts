@@ -2,11 +2,12 @@ import type { INodeProperties } from 'n8n-workflow';
 
 /** Listing and counting transactions share these filters. */
 export const transactionFilters: INodeProperties[] = [
-	{ displayName: 'Customer ID', name: 'customerId', type: 'string', default: '' },
+	{ displayName: 'Customer ID', name: 'customerId', type: 'string', default: '', description: 'Only the transactions of this customer' },
 	{
 		displayName: 'Direction',
 		name: 'direction',
 		type: 'options',
+		description: 'Only transactions that added, or only those that removed, points or rewards',
 		default: '+',
 		options: [
 			{ name: 'Added (+)', value: '+', description: 'Points or rewards added to the customer (earned, given back, added by hand)' },
@@ -17,6 +18,7 @@ export const transactionFilters: INodeProperties[] = [
 		displayName: 'Status',
 		name: 'status',
 		type: 'options',
+		description: 'Only transactions in this state',
 		default: 'Active',
 		options: ['Active', 'Blocked', 'Expired', 'Pending'].map((status) => ({ name: status, value: status })),
 	},
