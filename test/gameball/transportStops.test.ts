@@ -299,6 +299,19 @@ describe('a stop during a long wait (a 429 hold, a back-off) ends the node at on
 		expect(Date.now() - started).toBeLessThan(1_500);
 		expect(send).toHaveBeenCalledTimes(1);
 	});
+
+	it('while Wait Until Finished waits between two status reads (the interval doubles up to Poll Interval)', async () => {
+		const stop = new AbortController();
+		const send = jest.fn(async () => ({ statusCode: 200, headers: {}, body: { status: 'processing' } }));
+		const context = transportContext({ apiKey: 'poll-stop-key', baseUrl: 'http://poll-stop.invalid' }, send, stop.signal);
+		// Reads at 0, 0.25, 0.75 and 1.75 s; the stop comes in the 2 s wait after that, which would end at 3.75 s.
+		setTimeout(() => stop.abort(), 1_800);
+		const started = Date.now();
+		const waiting = waitForBatch.call(context, 'job-poll', { timeoutMs: 60_000, pollIntervalMs: 20_000 });
+		await expect(waiting).rejects.toThrow('The execution was stopped before Gameball answered');
+		expect(Date.now() - started).toBeLessThan(2_700);
+		expect(send).toHaveBeenCalledTimes(4);
+	});
 });
 
 describe('time limits', () => {

@@ -1,9 +1,9 @@
 import type { IDataObject } from 'n8n-workflow';
-import { NodeOperationError, sleep } from 'n8n-workflow';
+import { NodeOperationError } from 'n8n-workflow';
 
 import type { BatchEntry, BatchKind } from './endpoint';
 import type { GameballContext } from './request';
-import { markMaybeApplied, sendToGameball } from './request';
+import { markMaybeApplied, sendToGameball, sleepUnlessStopped } from './request';
 
 export const MAX_BATCH_SIZE = 1000;
 
@@ -180,7 +180,8 @@ export async function waitForBatch(this: GameballContext, jobId: string, options
 		const readDeadline = Math.max(deadline, Date.now() + (options.readGraceMs ?? STATUS_READ_GRACE_MS));
 		const status = await getBatchStatus.call(this, jobId, { ...options, deadline: readDeadline });
 		if (status.state !== 'running' || Date.now() + interval > deadline) return status;
-		await sleep(interval);
+		// A stop ends the wait at once: the next status read then throws it.
+		await sleepUnlessStopped(this, interval);
 		interval = Math.min(options.pollIntervalMs, interval * 2);
 	}
 }

@@ -81,7 +81,7 @@ function stoppedError(context: GameballContext, itemIndex: number | undefined, m
 const STOP_CHECK_MS = 250;
 
 /** Waits `ms`, or less when the execution is stopped meanwhile: a stop is not kept waiting for a back-off. */
-async function sleepUnlessStopped(context: GameballContext, ms: number): Promise<void> {
+export async function sleepUnlessStopped(context: GameballContext, ms: number): Promise<void> {
 	const end = Date.now() + ms;
 	for (let left = ms; left > 0 && !isCancelled(context); left = end - Date.now()) await sleep(Math.min(left, STOP_CHECK_MS));
 }
