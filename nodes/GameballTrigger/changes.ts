@@ -5,7 +5,7 @@ import type {
 	GameballProfileChanges,
 	GameballTierChangedItem,
 } from '../types';
-import { difference } from '../numbers';
+import { difference, sameAmount } from '../numbers';
 import { parseTime } from '../times';
 import type { ProfileFields } from './deliveries';
 
@@ -86,7 +86,7 @@ export function profileChanges(previous: ProfileSnapshot, current: ProfileSnapsh
 	for (const field of NUMERIC_FIELDS) {
 		const before = previous[field];
 		const after = current[field];
-		if (before === null || after === null || before === after) continue;
+		if (before === null || after === null || sameAmount(before, after)) continue;
 		const change: GameballProfileChange<number> = { previous: before, current: after, delta: difference(after, before) };
 		changes[field] = change;
 	}
@@ -131,11 +131,11 @@ export function stepProfile(previous: ProfileSnapshot | undefined, current: Prof
 
 /**
  * The same tier at another order: the merchant added, removed or reordered tiers, and the customer did not move. A
- * blank name names no tier, and spaces at the ends do not count.
+ * blank name names no tier; spaces at the ends and letter case do not count ("Gold" is "GOLD").
  */
 function isRenumbered(previous: Tier, current: Tier): boolean {
-	const name = previous.tierName?.trim();
-	return Boolean(name) && name === current.tierName?.trim();
+	const name = previous.tierName?.trim().toLowerCase();
+	return Boolean(name) && name === current.tierName?.trim().toLowerCase();
 }
 
 /** A tier change when the tier order moved, unless the tier kept its name; `undefined` otherwise. */
@@ -160,7 +160,7 @@ export function tierChangedItem(
 }
 
 function moved(previous: number | null, current: number | null): boolean {
-	return previous !== null && current !== null && previous !== current;
+	return previous !== null && current !== null && !sameAmount(previous, current);
 }
 
 /** A points change when activated or total points moved; `undefined` otherwise. */

@@ -207,6 +207,21 @@ describe('derived events through n8n-core', () => {
 		await trigger.deliver(update('omar', SILVER, 1));
 		const renumbered = emittedJson(await trigger.deliver(update('omar', { ...SILVER, tier_name: ` ${SILVER.tier_name} `, tier_order: 9 }, 2)));
 		expect(renumbered.map((item) => item.event)).toEqual(['customer.profile.updated']);
+		// Nor does letter case: the merchant renumbered the tier and wrote its name in capitals.
+		const recased = emittedJson(await trigger.deliver(update('omar', { ...SILVER, tier_name: 'SILVER', tier_order: 10 }, 3)));
+		expect(recased.map((item) => item.event)).toEqual(['customer.profile.updated']);
+		expect(recased[0].changes).toEqual({ tierOrder: { previous: 9, current: 10, delta: 1 }, tierName: { previous: ' Silver ', current: 'SILVER' } });
+	});
+
+	it('takes points sent unrounded (0.30000000000000004 for 0.3) as the same amount: no Points Changed, no change listed', async () => {
+		const trigger = newTrigger();
+		await trigger.deliver(update('pia', { ...SILVER, activated_points: 0.30000000000000004, total_points: 10.300000000000001 }, 1));
+		const same = emittedJson(await trigger.deliver(update('pia', { ...SILVER, activated_points: 0.3, total_points: 10.3 }, 2)));
+		expect(same.map((item) => item.event)).toEqual(['customer.profile.updated']);
+		expect(same[0].changes).toEqual({});
+		const moved = emittedJson(await trigger.deliver(update('pia', { ...SILVER, activated_points: 0.31, total_points: 10.31 }, 3)));
+		expect(moved.map((item) => item.event)).toEqual(['customer.profile.updated', 'gameball.points.changed']);
+		expect(moved[1]).toMatchObject({ activatedPointsDelta: 0.01, totalPointsDelta: 0.01 });
 	});
 
 	it('keeps the remembered tier when an update sends a tier name without its order', async () => {
