@@ -18,6 +18,14 @@ const trackOnly = { show: { operation: ['trackChanges'] } };
 
 export const guardProperties: INodeProperties[] = [
 	{
+		displayName:
+			"As an AI agent tool, Drop Duplicate Deliveries records the delivery IDs the agent gives it in this workflow's real delivery history: a later delivery with such an ID is dropped",
+		name: 'toolNotice',
+		type: 'notice',
+		default: '',
+		displayOptions: { show: { '@tool': [true] } },
+	},
+	{
 		displayName: 'Operation',
 		name: 'operation',
 		type: 'options',

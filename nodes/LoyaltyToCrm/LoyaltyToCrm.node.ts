@@ -34,7 +34,7 @@ export class LoyaltyToCrm implements INodeType {
 		icon: { light: 'file:loyaltyToCrm.svg', dark: 'file:loyaltyToCrm.dark.svg' },
 		group: ['transform'],
 		version: 1,
-		subtitle: '={{"for " + $parameter["crmPreset"]}}',
+		subtitle: '={{"for " + ({ generic: "Generic", hubspot: "HubSpot", pipedrive: "Pipedrive", salesforce: "Salesforce", zoho: "Zoho CRM" }[$parameter["crmPreset"]] ?? $parameter["crmPreset"])}}',
 		description:
 			'Turn Gameball or Open Loyalty events into CRM steps: upsert contact, tag, task, note and message',
 		defaults: { name: 'Loyalty to CRM' },

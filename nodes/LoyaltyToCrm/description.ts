@@ -37,6 +37,14 @@ export const loyaltyToCrmProperties: INodeProperties[] = [
 		default: '',
 	},
 	{
+		displayName:
+			'As an AI agent tool, this node hands the agent only its first output, Upsert Contact: set Upsert Contact When to Any Event and keep Include Event on to show the agent every event',
+		name: 'toolNotice',
+		type: 'notice',
+		default: '',
+		displayOptions: { show: { '@tool': [true] } },
+	},
+	{
 		displayName: 'Read Event From',
 		name: 'inputSource',
 		type: 'options',

@@ -272,7 +272,7 @@ describe('Customer', () => {
 	it('refuses an ID below the documented minimum of 1 before sending, and offers only the documented campaign types', async () => {
 		const before = sim.requests.length;
 		const zero = await runGameball(credentials, customer('achieveSocialChallenge', { customerId: 'c-1', challengeId: 0 }));
-		expect(zero.error?.message).toBe('"Challenge ID" must be at least 1 (got 0)');
+		expect(zero.error?.message).toBe('"Challenge Name or ID" must be at least 1 (got 0)');
 		const filters = { campaignType: 'game', campaignId: 0 };
 		const progress = await runGameball(credentials, customer('getCampaignsProgress', { customerId: 'c-1', filters }));
 		expect(progress.error?.message).toBe('"Campaign ID" must be at least 1 (got 0)');

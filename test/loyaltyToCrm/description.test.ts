@@ -1,6 +1,9 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { INodeProperties } from 'n8n-workflow';
+import type { INode, INodeProperties, INodeTypeDescription } from 'n8n-workflow';
+import { NodeHelpers, Workflow } from 'n8n-workflow';
+import { PackageNodeTypes } from '../harness/nodeTypes';
+import { GameballDeliveryGuard } from '../../nodes/GameballDeliveryGuard/GameballDeliveryGuard.node';
 import { LoyaltyToCrm } from '../../nodes/LoyaltyToCrm/LoyaltyToCrm.node';
 import { DEFAULT_RULES } from '../../nodes/LoyaltyToCrm/rules';
 import { DEFAULT_TASK, STEPS } from '../../nodes/LoyaltyToCrm/steps';
@@ -50,4 +53,25 @@ test('Pipedrive Field Keys name each field as the rest of the node does (Custome
 	const names = (property('pipedriveFieldKeys').options as INodeProperties[]).map((option) => option.displayName);
 	expect(names).toContain('Customer ID');
 	expect(names.filter((name) => /\bId\b/.test(name))).toEqual([]);
+});
+
+test('as an AI tool (n8n names the tool type "...Tool"), says what an agent gets; in a workflow it says nothing of it', () => {
+	const node = { parameters: {}, typeVersion: 1 } as unknown as INode;
+	const shown = (type: INodeTypeDescription, name: string) =>
+		NodeHelpers.displayParameter({}, type.properties.find((p) => p.name === 'toolNotice') as INodeProperties, node, { ...type, name });
+	expect(shown(description, 'loyaltyToCrmTool')).toBe(true);
+	expect(shown(description, 'loyaltyToCrm')).toBe(false);
+	expect(property('toolNotice').displayName).toMatch(/only its first output, Upsert Contact/);
+	const guard = new GameballDeliveryGuard().description;
+	expect(shown(guard, 'gameballDeliveryGuardTool')).toBe(true);
+	expect(shown(guard, 'gameballDeliveryGuard')).toBe(false);
+	expect(guard.properties.find((p) => p.name === 'toolNotice')?.displayName).toMatch(/real delivery history/);
+});
+
+test("the subtitle names each CRM preset as the dropdown does, resolved by n8n's expression engine", () => {
+	for (const option of property('crmPreset').options as Array<{ name: string; value: string }>) {
+		const crm = { id: '1', name: 'CRM', type: 'n8n-nodes-gameball.loyaltyToCrm', typeVersion: 1, position: [0, 0], parameters: { crmPreset: option.value } } as INode;
+		const workflow = new Workflow({ nodes: [crm], connections: {}, active: false, nodeTypes: new PackageNodeTypes() });
+		expect(workflow.expression.getSimpleParameterValue(crm, description.subtitle as string, 'internal', {})).toBe(`for ${option.name}`);
+	}
 });

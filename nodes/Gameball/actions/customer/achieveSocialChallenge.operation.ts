@@ -6,7 +6,21 @@ export const achieveSocialChallenge = requestOperation({
 	name: 'Achieve Social Challenge',
 	action: 'Reward a customer for a social media challenge',
 	endpoint: 'POST /customers/social-challenges',
-	required: [customerIdParam, { displayName: 'Challenge ID', name: 'challengeId', type: 'number', typeOptions: { minValue: 1 }, default: 0, required: true, description: 'The ID of the Social Activities campaign to award' }],
+	// A dropdown as in Get Stamps Progress: one parameter name, one shape, so switching operation keeps a valid value.
+	required: [
+		customerIdParam,
+		{
+			displayName: 'Challenge Name or ID',
+			name: 'challengeId',
+			type: 'options',
+			// minValue: refused below Gameball's documented minimum before sending (the editor ignores it on a dropdown).
+			typeOptions: { loadOptionsMethod: 'getRewardCampaigns', minValue: 1 },
+			default: '',
+			required: true,
+			description:
+				'The Social Activities campaign to award. Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
+		},
+	],
 	optional: identityOptions,
 	integers: ['challengeId'],
 	// Awards the campaign reward, with no ID that makes a repeat harmless: never repeated after an ambiguous failure.
