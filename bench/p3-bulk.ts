@@ -3,7 +3,9 @@
  * Gameball node run by n8n-core: batch mode (all items) against per-item mode (a sample, extrapolated linearly).
  *   npm run bench:p3            10,000 in batch mode; 1,000 per item, extrapolated x10 (about 90 s)
  *   npm run bench:p3 -- --small 1,000 in batch mode; 100 per item, extrapolated x10 (seconds; CI)
- * Each mode gets its own simulator, so the node's client-side pacer (kept per account) starts empty for each.
+ * Each mode gets its own simulator, so the node's client-side pacer (kept per account) starts empty for each. Batch
+ * mode polls at the node's default interval. How fast Gameball runs a job is not documented: the simulator takes
+ * --job-item-ms per item (0.2 by default), and the run prints up to which job speed the 50x goal would hold.
  */
 import '../test/harness/env';
 
@@ -17,9 +19,11 @@ const total = args.number('items', small ? 1000 : 10_000);
 const sample = args.number('per-item', total / 10);
 /** The issue's 15 requests for 10,000 items, scaled to this run (1 for --small's 1,000), so a small run can miss it too. */
 const requestGoal = Math.max(1, Math.floor((15 * total) / 10_000));
+/** The simulator's job speed, ms per item: an assumption, not Gameball's documented figure (it documents none). */
+const jobItemMs = args.number('job-item-ms', 0.2);
 
 async function upsert(mode: 'always' | 'never', count: number, prefix: string, waitForResults = true) {
-	const { sim, credentials } = await simulatorFor({ rateLimits: true });
+	const { sim, credentials } = await simulatorFor({ rateLimits: true, batchItemDelayMs: jobItemMs });
 	try {
 		const items = Array.from({ length: count }, (_, i) => ({ id: `${prefix}-${i}` }));
 		const started = performance.now();
@@ -29,7 +33,7 @@ async function upsert(mode: 'always' | 'never', count: number, prefix: string, w
 				resource: 'customer',
 				operation: 'createOrUpdate',
 				customerId: '={{ $json.id }}',
-				batching: { mode, pollSeconds: 0.5, waitForResults },
+				batching: { mode, waitForResults },
 			},
 			items,
 			true,
@@ -66,6 +70,12 @@ async function main() {
 	);
 	const ratio = extrapolated / batch.seconds;
 	console.log(`ratio per-item / batch wall time: ${round(ratio, 1)}x`);
+	// The batch time is the jobs' run time (items x job speed) plus the rest; the rest stays as measured.
+	const jobSeconds = (total * jobItemMs) / 1000;
+	const slowestJobItemMs = ((extrapolated / 50 - (batch.seconds - jobSeconds)) * 1000) / total;
+	console.log(
+		`jobs run at ${jobItemMs} ms per item in the simulator (${round(jobSeconds, 2)} s of the batch time; Gameball documents no job speed): the 50x goal holds while Gameball runs jobs at ${round(Math.max(0, slowestJobItemMs), 2)} ms per item or faster`,
+	);
 	const broken =
 		batch.results !== total || perItem.results !== sample || batch.customers !== total || perItem.customers !== sample ||
 		queued.results !== total || queued.customers !== total;

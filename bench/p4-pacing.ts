@@ -11,6 +11,16 @@ import { readArgs } from './lib/args';
 import { finish, goal, machine, round } from './lib/report';
 
 const SUSTAINED_LIMIT_PER_SECOND = 360 / 30;
+
+/**
+ * The shortest first-to-last span the documented limits allow for `count` requests (30 per 1 s, 360 per 30 s): a run
+ * this short uses the first 30 s window's burst, so its rate is above 12/s; the span is the fair yardstick for pacing.
+ */
+function fastestSpanSeconds(count: number): number {
+	const at: number[] = [];
+	for (let k = 0; k < count; k++) at.push(Math.max(at[k - 1] ?? 0, k >= 30 ? at[k - 30] + 1 : 0, k >= 360 ? at[k - 360] + 30 : 0));
+	return at[count - 1] ?? 0;
+}
 const args = readArgs();
 const count = args.number('items', 600);
 
@@ -36,6 +46,10 @@ async function main() {
 			`${count} upserts in ${round(seconds, 2)} s (first to last request ${round(span, 2)} s): ${round(rate, 2)}/s against the documented sustained ${SUSTAINED_LIMIT_PER_SECOND}/s`,
 		);
 		console.log(`${sim.requests.length} requests, ${sim.stats().rateLimited} answered 429, ${failed} failed items, node error: ${error?.message ?? 'none'}`);
+		const fastest = fastestSpanSeconds(posts.length);
+		console.log(
+			`the documented limits allow these ${posts.length} requests in ${round(fastest, 2)} s at the fastest: achieved / achievable ${round((fastest / span) * 100, 1)}% (the rate against 12/s counts the first window's burst)`,
+		);
 		const ratio = rate / SUSTAINED_LIMIT_PER_SECOND;
 		finish(
 			[
