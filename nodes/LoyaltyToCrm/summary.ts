@@ -71,6 +71,8 @@ function kindPhrase(event: LoyaltyEvent): string | null {
 			const amount = expiry?.points !== null && expiry?.points !== undefined ? `${expiry.points} points` : 'Points';
 			return `${amount} will expire${expiry?.date ? ` on ${expiry.date.slice(0, 10)}` : ' soon'}`;
 		}
+		case 'other':
+			return `Loyalty event ${event.sourceEvent}`;
 		default:
 			return null;
 	}

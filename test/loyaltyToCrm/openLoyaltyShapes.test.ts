@@ -100,6 +100,28 @@ describe("Open Loyalty's catalogue events the node has no kind for", () => {
 		expect(error).toBeUndefined();
 		expect(stepCount(outputs)).toBe(0);
 	});
+
+	const mila = { customerId: 'ol-42', email: 'mila@example.com', firstName: 'Mila', lastName: 'Nowak' };
+	const counts = (outputs: unknown[][]) => outputs.map((output) => output.length);
+
+	test.each(catalogue)('%s moves no level, even when it carries two (a level about to expire has not moved): no tier step, and its summary names it', async (type) => {
+		const data = { customer: mila, level: { name: 'Silver', conditionValue: 500 }, previousLevel: { name: 'Gold', conditionValue: 1000 }, levelMove: 'down' };
+		const event = await eventOf({ type, data });
+		expect(event).toMatchObject({ kind: 'other', tier: { name: null, previousName: null, direction: null } });
+		expect(event.summary).toBe(`Loyalty event ${type}`);
+		const { outputs } = await runLoyalty({}, [{ type, data }]);
+		expect(counts(outputs)).toEqual([0, 0, 0, 0, 0]);
+	});
+
+	test("CampaignEffectWasApplied carries no points (its units also arrive as a balance event): one award gives one upsert, task and note", async () => {
+		expect((await eventOf({ type: 'CampaignEffectWasApplied', data: { customer: mila, availableAmount: 1010, amountChange: 50 } })).points).toMatchObject({ available: null, delta: null });
+		const body = [
+			{ type: 'AvailablePointsAmountChanged', data: { customer: mila, amount: 1010, amountChange: 50, amountChangeType: 'add' } },
+			{ type: 'CampaignEffectWasApplied', data: { customer: mila, availableAmount: 1010, amountChange: 50 } },
+		];
+		const { outputs } = await runLoyalty({}, [{ headers: {}, body }]);
+		expect(counts(outputs)).toEqual([1, 0, 1, 1, 0]);
+	});
 });
 
 describe('Open Loyalty: levels', () => {

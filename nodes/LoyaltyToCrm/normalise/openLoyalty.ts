@@ -250,11 +250,14 @@ export function fromOpenLoyaltyBody(json: Json): LoyaltyEvent {
 	const name = eventNameOf(json) as string;
 	const data = firstObj(json, DATA_KEYS) as Json;
 	const kind = (Object.hasOwn(LEGACY_KINDS, name) ? LEGACY_KINDS[name] : Object.hasOwn(NAMED_KINDS, name) ? NAMED_KINDS[name] : undefined) ?? 'other';
+	// The rest of the catalogue moves no level (a level about to expire has not moved), and a campaign's units also
+	// arrive as a balance event: read from it, they would fire every tier or points step a second time.
+	const catalogueRest = Object.hasOwn(NAMED_KINDS, name) && NAMED_KINDS[name] === 'other';
 	const draft: EventDraft = {
 		occurredAt: occurredAtOf(json, data),
 		customer: customerOf(data),
-		tier: tierOf(data),
-		points: pointsOf(data, kind === 'points_changed'),
+		tier: catalogueRest ? {} : tierOf(data),
+		points: name === 'CampaignEffectWasApplied' ? {} : pointsOf(data, kind === 'points_changed'),
 	};
 	if (kind === 'transaction_registered') draft.transaction = transactionOf(data);
 	if (kind === 'reward_redeemed') draft.reward = rewardOf(data);
