@@ -17,7 +17,7 @@ export function difference(current: number, previous: number): number {
 
 /**
  * The same amount to 15 significant digits: a value sent unrounded (0.30000000000000004) is the amount 0.3, not a
- * move of 6e-17. Doubles hold 15 digits exactly, so no real move is lost.
+ * move of 6e-17. Doubles hold 15 significant digits exactly, so no move of a balance under 10^14 is lost.
  */
 export function sameAmount(a: number, b: number): boolean {
 	return a === b || Number(a.toPrecision(15)) === Number(b.toPrecision(15));

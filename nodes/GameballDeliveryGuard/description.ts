@@ -23,7 +23,7 @@ export const guardProperties: INodeProperties[] = [
 		name: 'toolNotice',
 		type: 'notice',
 		default: '',
-		displayOptions: { show: { '@tool': [true] } },
+		displayOptions: { show: { '@tool': [true], operation: ['dropDuplicates'] } },
 	},
 	{
 		displayName: 'Operation',

@@ -129,13 +129,15 @@ export function stepProfile(previous: ProfileSnapshot | undefined, current: Prof
 	};
 }
 
-/**
- * The same tier at another order: the merchant added, removed or reordered tiers, and the customer did not move. A
- * blank name names no tier; spaces at the ends and letter case do not count ("Gold" is "GOLD").
- */
+/** Two names of one tier: a blank name names no tier; spaces at the ends and letter case do not count ("Gold" is "GOLD"). */
+export function sameTierName(a: string | null | undefined, b: string | null | undefined): boolean {
+	const name = a?.trim().toLowerCase();
+	return Boolean(name) && name === b?.trim().toLowerCase();
+}
+
+/** The same tier at another order: the merchant added, removed or reordered tiers, and the customer did not move. */
 function isRenumbered(previous: Tier, current: Tier): boolean {
-	const name = previous.tierName?.trim().toLowerCase();
-	return Boolean(name) && name === current.tierName?.trim().toLowerCase();
+	return sameTierName(previous.tierName, current.tierName);
 }
 
 /** A tier change when the tier order moved, unless the tier kept its name; `undefined` otherwise. */

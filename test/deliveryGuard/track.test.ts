@@ -84,6 +84,14 @@ describe('Track Tier and Points Changes through n8n-core', () => {
 		expect(renumbered[0].changes).toEqual({ tierOrder: { previous: 2, current: 3, delta: 1 } });
 	});
 
+	it('takes a recased tier name as the same tier, and unrounded points as the same amount, as the trigger does', async () => {
+		const tracker = newTracker();
+		await tracker.run(await deliverToAFreshProcess('rosa', { ...SILVER, activated_points: 0.30000000000000004 }, 1));
+		const outputs = keptJson((await tracker.run(await deliverToAFreshProcess('rosa', { ...SILVER, tier_name: 'SILVER', tier_order: 3, activated_points: 0.3 }, 2))).outputs);
+		expect(outputs.map((item) => item.event)).toEqual(['customer.profile.updated']);
+		expect(outputs[0].changes).toEqual({ tierOrder: { previous: 2, current: 3, delta: 1 }, tierName: { previous: 'Silver', current: 'SILVER' } });
+	});
+
 	it('names the previous tier only after the tier order it came with, when an update sent an order without a name', async () => {
 		const tracker = newTracker({ events: ['tierChanged'] });
 		const updates = [BASIC, { ...SILVER, tier_name: null }, { ...SILVER, tier_name: 'Gold', tier_order: 3 }];

@@ -123,7 +123,7 @@ describe('Gameball node description', () => {
 		expect(descriptionOf('customer', 'getTierProgress', 'filters.expand')).toBe('Comma-separated expansions: tier, referrals');
 		expect(descriptionOf('transaction', 'redeem', 'additionalFields.hash')).toMatch(/Customer > Get Hash/);
 		expect(descriptionOf('transaction', 'hold', 'additionalFields.hash')).toMatch(/Customer > Get Hash/);
-		expect(descriptionOf('customer', 'achieveSocialChallenge', 'challengeId')).toMatch(/^The Social Activities campaign to award\. Choose from the list/);
+		expect(descriptionOf('customer', 'achieveSocialChallenge', 'challengeId')).toMatch(/^The Social Activities campaign to award \(the list holds every campaign, each with its type\)\. Choose from the list/);
 		expect(descriptionOf('customer', 'removeTag', 'tag')).toMatch(/^The tag to take off/);
 		expect(descriptionOf('customer', 'validateReferralCode', 'referrerCode')).toMatch(/^The referral code to check/);
 		for (const operation of ['list', 'customerView', 'count']) {

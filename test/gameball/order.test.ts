@@ -91,7 +91,7 @@ describe('Order', () => {
 				customerId: 'shopper',
 				orderId: 'o-typed',
 				totalPaid: 21,
-				additionalFields: { lineItems: '[{"productId": 7, "sku": "S1", "quantity": "2", "price": " 10.50 ", "discount": "", "tags": ["a"]}]' },
+				additionalFields: { lineItems: '[{"productId": 7, "sku": "S1", "quantity": "2", "price": " 10.50 ", "tags": ["a"]}]' },
 			}),
 		);
 		expect(error).toBeUndefined();
@@ -104,6 +104,11 @@ describe('Order', () => {
 			runGameball(credentials, order('track', { customerId: 'shopper', orderId: 'o-bad-line', totalPaid: 1, additionalFields: { lineItems } }));
 		const word = await track('[{"productId": "p1", "price": 10}, {"productId": "p2", "price": "ten"}]');
 		expect(word.error?.message).toBe('"Line Items (JSON) › entry 2 › price" must be a number (got "ten")');
+		// Blank is not left out: on a refund, a line without its quantity or price would refund more.
+		const blank = await track('[{"productId": "p1", "price": 10, "quantity": ""}]');
+		expect(blank.error?.message).toBe('"Line Items (JSON) › entry 1 › quantity" must be a number (got "")');
+		const nothing = await track('[{"productId": "p1", "price": null}]');
+		expect(nothing.error?.message).toBe('"Line Items (JSON) › entry 1 › price" must be a number (got null)');
 		const notObject = await track('["p1"]');
 		expect(notObject.error?.message).toBe('"Line Items (JSON) › entry 1" must be a JSON object');
 		expect(sim.requests.length).toBe(before);

@@ -57,14 +57,15 @@ test('Pipedrive Field Keys name each field as the rest of the node does (Custome
 
 test('as an AI tool (n8n names the tool type "...Tool"), says what an agent gets; in a workflow it says nothing of it', () => {
 	const node = { parameters: {}, typeVersion: 1 } as unknown as INode;
-	const shown = (type: INodeTypeDescription, name: string) =>
-		NodeHelpers.displayParameter({}, type.properties.find((p) => p.name === 'toolNotice') as INodeProperties, node, { ...type, name });
+	const shown = (type: INodeTypeDescription, name: string, values = {}) =>
+		NodeHelpers.displayParameter(values, type.properties.find((p) => p.name === 'toolNotice') as INodeProperties, node, { ...type, name });
 	expect(shown(description, 'loyaltyToCrmTool')).toBe(true);
 	expect(shown(description, 'loyaltyToCrm')).toBe(false);
 	expect(property('toolNotice').displayName).toMatch(/only its first output, Upsert Contact/);
 	const guard = new GameballDeliveryGuard().description;
-	expect(shown(guard, 'gameballDeliveryGuardTool')).toBe(true);
-	expect(shown(guard, 'gameballDeliveryGuard')).toBe(false);
+	expect(shown(guard, 'gameballDeliveryGuardTool', { operation: 'dropDuplicates' })).toBe(true);
+	expect(shown(guard, 'gameballDeliveryGuard', { operation: 'dropDuplicates' })).toBe(false);
+	expect(shown(guard, 'gameballDeliveryGuardTool', { operation: 'trackChanges' })).toBe(false);
 	expect(guard.properties.find((p) => p.name === 'toolNotice')?.displayName).toMatch(/real delivery history/);
 });
 

@@ -77,6 +77,16 @@ describe('Gameball Trigger -> Loyalty to CRM', () => {
 		expect(outputs[OUTPUT.upsertContact][0].json.properties).toMatchObject({ gameball_tier: 'Silver', gameball_tier_rank: 3 });
 	});
 
+	test('renumbered tiers whose name changed only in letter case or end spaces give no tier step either, as the trigger judges them', async () => {
+		const harness = trigger();
+		await deliver(harness, profile(1, { tier_name: 'Silver', tier_order: 2 }));
+		const recased = await deliver(harness, profile(2, { tier_name: 'SILVER ', tier_order: 3 }));
+		expect(recased.map((item) => item.json.event)).toEqual(['customer.profile.updated']);
+		const { outputs } = await runLoyalty({}, recased.map((item) => item.json));
+		expect(outputs.map((output) => output.length)).toEqual([1, 0, 0, 0, 0]);
+		expect(outputs[OUTPUT.upsertContact][0].json.properties).toMatchObject({ gameball_tier: 'SILVER', gameball_tier_rank: 3 });
+	});
+
 	test('the baseline update of a first-seen customer only upserts the contact', async () => {
 		const items = await deliver(trigger(), profile(3, {}));
 		const { outputs } = await runLoyalty({}, items.map((item) => item.json));

@@ -189,8 +189,7 @@ export async function runInBatches(
 			entries.push({ itemIndex, entry: batch.toItem(request), request });
 		} catch (error) {
 			if (!this.continueOnFail()) throw asNodeError(this.getNode(), error, itemIndex);
-			const json: GameballBatchResultItem = { success: false, batchKind: batch.kind, ...errorJson(error) };
-			results[itemIndex] = [errorItem(this, error, itemIndex, json)];
+			results[itemIndex] = [failedItem(this, error, itemIndex, { success: false, batchKind: batch.kind } satisfies Partial<GameballBatchResultItem>)];
 		}
 	}
 	const movesMoney = JOB_KINDS.some((kind) => kind.kind === batch.kind && kind.movesMoney === true);

@@ -95,7 +95,8 @@ const ENTRY_FIELD_TYPES: Record<string, { numbers: string[]; texts: string[] }> 
 
 /**
  * The entries with their typed fields as Gameball wants them: a number written as text (as an expression or an AI
- * agent may) becomes a number, an ID given as a number becomes text; text that is no number is refused by its entry.
+ * agent may) becomes a number, an ID given as a number becomes text; a blank number, or text that is no number, is
+ * refused by its entry.
  */
 function typedEntries(context: IExecuteFunctions, property: INodeProperties, entries: unknown[], itemIndex: number): unknown[] {
 	const types = ENTRY_FIELD_TYPES[property.name];
@@ -106,9 +107,10 @@ function typedEntries(context: IExecuteFunctions, property: INodeProperties, ent
 		const typed: IDataObject = { ...(entry as IDataObject) };
 		for (const field of types.numbers) {
 			if (!(field in typed)) continue;
+			// Blank is refused, not left out: a refund's line without its quantity or price would refund more.
 			const number = toNumber(context, `${where} › ${field}`, typed[field], itemIndex);
-			if (number === undefined) delete typed[field];
-			else typed[field] = number;
+			if (number === undefined) refuse(context, `"${where} › ${field}" must be a number (got ${JSON.stringify(typed[field])})`, itemIndex);
+			typed[field] = number;
 		}
 		for (const field of types.texts) {
 			if (typeof typed[field] === 'number' && Number.isFinite(typed[field])) typed[field] = String(typed[field]);

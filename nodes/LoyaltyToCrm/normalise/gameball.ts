@@ -8,6 +8,7 @@ import type {
 	LoyaltyEventKind,
 	LoyaltyNotification,
 } from '../../types';
+import { sameTierName } from '../../GameballTrigger/changes';
 import { buildEvent, type EventDraft } from '../event';
 import { first, firstObj, isObject, isoTime, num, obj, present, str, type Json } from '../read';
 
@@ -135,9 +136,11 @@ function tierOfTriggerItem(json: Json, changes: Json | null): EventDraft['tier']
 	const rankChange = changeOf(changes, 'tierOrder');
 	const direction = str(field(json, 'direction'));
 	const name = str(field(json, 'tierName')) ?? tierIn(current).name ?? str(nameChange?.current);
-	// A named tier at a new order whose name did not change was renumbered, not left (the trigger derives no Tier
-	// Changed for it). When the old name was unknown the trigger's own Tier Changed item, if selected, says the move.
-	const renumbered = rankChange !== null && nameChange === null && name !== null;
+	// A named tier at a new order whose name did not change (or only in case or end spaces: `sameTierName`) was
+	// renumbered, not left, as the trigger judges it. When the old name was unknown the trigger's own Tier Changed item,
+	// if selected, says the move.
+	const keptName = nameChange === null || sameTierName(str(nameChange.previous), str(nameChange.current));
+	const renumbered = rankChange !== null && keptName && name !== null;
 	return {
 		name,
 		rank: num(field(json, 'tierOrder')) ?? tierIn(current).rank ?? num(rankChange?.current),

@@ -18,7 +18,7 @@ export const achieveSocialChallenge = requestOperation({
 			default: '',
 			required: true,
 			description:
-				'The Social Activities campaign to award. Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
+				'The Social Activities campaign to award (the list holds every campaign, each with its type). Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
 		},
 	],
 	optional: identityOptions,
