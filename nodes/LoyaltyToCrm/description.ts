@@ -192,14 +192,14 @@ export const loyaltyToCrmProperties: INodeProperties[] = [
 		name: 'tagTemplate',
 		type: 'string',
 		default: 'Loyalty: {tier}',
-		description: 'Tag or list name; {tier} is replaced by the tier name',
+		description: 'For Add Tag / List: the tag or list name; {tier} is replaced by the tier name',
 	},
 	{
 		displayName: 'Remove Old Tier Tag',
 		name: 'removeOldTierTag',
 		type: 'boolean',
 		default: true,
-		description: 'Whether the tag of the previous tier is listed for removal when the tier moves',
+		description: 'Whether Add Tag / List also lists the tag of the previous tier for removal when the tier moves',
 	},
 	{
 		displayName: 'All Tier Names',
@@ -208,7 +208,7 @@ export const loyaltyToCrmProperties: INodeProperties[] = [
 		default: '',
 		placeholder: 'Bronze, Silver, Gold',
 		description:
-			'Optional, comma-separated. When set, the tags of every other tier are listed for removal, so tags stay right even when the previous tier is unknown (e.g. an Open Loyalty manual level change).',
+			'For Add Tag / List; optional, comma-separated. When set, the tags of every other tier are listed for removal, so tags stay right even when the previous tier is unknown (e.g. an Open Loyalty manual level change).',
 	},
 	{
 		displayName: 'Task Options',
@@ -217,7 +217,7 @@ export const loyaltyToCrmProperties: INodeProperties[] = [
 		placeholder: 'Add Option',
 		default: {},
 		description:
-			'Placeholders: {customer}, {customerId}, {email}, {mobile}, {tier}, {previousTier}, {direction}, {points}, {delta}, {threshold}, {summary}',
+			'For Create Task; placeholders: {customer}, {customerId}, {email}, {mobile}, {tier}, {previousTier}, {direction}, {points}, {delta}, {threshold}, {summary}',
 		options: [
 			{ displayName: 'Body', name: 'body', type: 'string', default: '{summary}' },
 			{
@@ -243,7 +243,7 @@ export const loyaltyToCrmProperties: INodeProperties[] = [
 			{ name: 'SMS', value: 'sms', description: 'To the mobile number, with text' },
 		],
 		default: ['email', 'push', 'sms'],
-		description: 'One Send Message item per channel and language',
+		description: 'For Send Message: one item per channel and language',
 	},
 	{
 		displayName: 'Message Language',
@@ -252,7 +252,7 @@ export const loyaltyToCrmProperties: INodeProperties[] = [
 		default: '',
 		placeholder: 'en',
 		description:
-			'Only notification texts in this language, else its base language ("en" for "en-GB"), else one region of it ("en-US" for "en"), else the first language sent. Empty sends every language.',
+			'For Send Message: only notification texts in this language, else its base language ("en" for "en-GB"), else one region of it ("en-US" for "en"), else the first language sent. Empty sends every language.',
 	},
 	{
 		displayName: 'Include Event',

@@ -76,3 +76,18 @@ test("the subtitle names each CRM preset as the dropdown does, resolved by n8n's
 		expect(workflow.expression.getSimpleParameterValue(crm, description.subtitle as string, 'internal', {})).toBe(`for ${option.name}`);
 	}
 });
+
+test('settings used by one output name it, as they stay shown when its rule is emptied', () => {
+	const usedBy: Record<string, string> = {
+		tagTemplate: 'Add Tag / List',
+		removeOldTierTag: 'Add Tag / List',
+		allTierNames: 'Add Tag / List',
+		taskOptions: 'Create Task',
+		messageChannels: 'Send Message',
+		messageLanguage: 'Send Message',
+	};
+	for (const [name, output] of Object.entries(usedBy)) {
+		expect(description.outputNames).toContain(output);
+		expect(property(name).description).toContain(output);
+	}
+});
