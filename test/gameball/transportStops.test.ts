@@ -95,6 +95,24 @@ describe('a duplicate transaction ID', () => {
 	});
 });
 
+describe("a request n8n refuses to send (its SSRF protection)", () => {
+	const blocked = () => Object.assign(new Error('The connection cannot be established'), { cause: Object.assign(new Error('Access to 10.0.0.7 is blocked'), { name: 'SsrfBlockedIpError' }) });
+
+	it('is not retried, and a keyless cashback refused so is not said to be maybe applied: nothing left the machine', async () => {
+		const read = jest.fn(async () => { throw blocked(); });
+		const readContext = transportContext({ apiKey: 'k-ssrf-read', baseUrl: 'http://10.0.0.7' }, read);
+		await expect(sendToGameball.call(readContext, 'GET /customers/{customerId}', { pathParams: { customerId: 'c' } })).rejects.toThrow('Could not reach Gameball after 1 attempt(s): Access to 10.0.0.7 is blocked');
+		expect(read).toHaveBeenCalledTimes(1);
+
+		const pay = jest.fn(async () => { throw blocked(); });
+		const payContext = transportContext({ apiKey: 'k-ssrf-pay', baseUrl: 'http://10.0.0.7' }, pay);
+		const error = await sendToGameball.call(payContext, 'POST /transactions/cashback', { body: {} }, { movesMoney: true }).then(() => undefined, (failure: unknown) => failure);
+		expect(pay).toHaveBeenCalledTimes(1);
+		expect(mayHaveBeenApplied(error)).toBe(false);
+		expect((error as Error).message).not.toContain('may have been applied');
+	});
+});
+
 describe('a server error that outlasts the retries', () => {
 	it('is one by its Gameball code (5xxx) under a 4xx status too: a read is retried, a keyless cashback is sent once and may have been applied', async () => {
 		const serverErrorAs400 = { statusCode: 400, headers: {}, body: { code: 5003, message: 'Database timeout' } };

@@ -188,6 +188,17 @@ export function secretFieldValues(body: unknown, depth = 0): string[] {
 /** Socket codes under which nothing reached Gameball: the connection was refused, or its host name not resolved. */
 const NOT_SENT_CODES = new Set(['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN']);
 
+/** n8n's refusal to send the request, on the error or a cause: its SSRF protection's errors (`SsrfBlockedIpError`, ...). */
+function blockedByN8n(error: unknown): object | undefined {
+	let cause = error;
+	for (let depth = 0; depth < 4 && typeof cause === 'object' && cause !== null; depth++) {
+		const { name } = cause as { name?: unknown };
+		if (typeof name === 'string' && name.startsWith('SsrfBlocked')) return cause;
+		cause = (cause as { cause?: unknown }).cause;
+	}
+	return undefined;
+}
+
 /** n8n wraps a network failure in a NodeApiError and keeps the socket's code on its cause. */
 export function networkCodeOf(error: unknown): string | undefined {
 	const { code, cause } = (error ?? {}) as { code?: unknown; cause?: { code?: unknown } };
@@ -278,8 +289,10 @@ export async function sendToGameball(
 			// Only a 2xx body that does not parse is malformed: a 429 or a proxy's HTML 502 keeps its status.
 			outcome = parsed.ok || !succeeded ? classify(response.statusCode, response.body, response.headers) : { kind: 'malformed' };
 		} catch (error) {
-			networkFailure = error;
-			outcome = { kind: 'network', notSent: NOT_SENT_CODES.has(networkCodeOf(error) ?? '') };
+			const blocked = blockedByN8n(error);
+			// A block is told by its own message: the error around it says only that no connection was made.
+			networkFailure = blocked ?? error;
+			outcome = blocked ? { kind: 'blocked' } : { kind: 'network', notSent: NOT_SENT_CODES.has(networkCodeOf(error) ?? '') };
 		}
 
 		if (outcome.kind === 'ok' && response) {

@@ -18,6 +18,8 @@ export type AttemptOutcome =
 	| { kind: 'busy' }
 	| { kind: 'malformed' }
 	| { kind: 'network'; notSent: boolean }
+	/** n8n refused to send it (its SSRF protection blocked the address): nothing left, and a repeat is refused too. */
+	| { kind: 'blocked' }
 	| { kind: 'clientError' };
 
 /** Codes under which the request reached Gameball but may still have been applied. */
@@ -34,7 +36,7 @@ export function isAmbiguous(outcome: AttemptOutcome): boolean {
  * (429, busy, connection refused, host name not resolved), or when it carries an idempotency key that makes a repeat harmless.
  */
 export function shouldRetry(outcome: AttemptOutcome, movesMoney: boolean, hasIdempotencyKey: boolean): boolean {
-	if (outcome.kind === 'ok' || outcome.kind === 'clientError') return false;
+	if (outcome.kind === 'ok' || outcome.kind === 'clientError' || outcome.kind === 'blocked') return false;
 	if (!movesMoney || hasIdempotencyKey) return true;
 	return !isAmbiguous(outcome);
 }
