@@ -1,3 +1,4 @@
+import { sameTierName } from '../GameballTrigger/changes';
 import type { CrmRuleCondition, CrmStep, LoyaltyEvent, LoyaltyEventKind } from '../types';
 
 export interface RuleSettings {
@@ -70,6 +71,11 @@ export function balanceOf(event: LoyaltyEvent): number | null {
 	return event.points.available ?? event.points.total;
 }
 
+/** A tier event that names one tier before and after, at one rank (a recalculation, not a move). */
+function staysInTier(tier: LoyaltyEvent['tier']): boolean {
+	return sameTierName(tier.previousName, tier.name) && tier.rank === tier.previousRank;
+}
+
 /** Every condition that holds for `event`, in CONDITIONS order. */
 export function holdingConditions(event: LoyaltyEvent, settings: RuleSettings): CrmRuleCondition[] {
 	const { tier, points, kind } = event;
@@ -78,7 +84,7 @@ export function holdingConditions(event: LoyaltyEvent, settings: RuleSettings): 
 	const holds: Record<CrmRuleCondition, boolean> = {
 		tierUp: tier.direction === 'up',
 		tierDown: tier.direction === 'down',
-		tierChanged: tier.direction !== null || kind === 'tier_changed',
+		tierChanged: tier.direction !== null || (kind === 'tier_changed' && !staysInTier(tier)),
 		pointsCrossed:
 			points.previousAvailable !== null &&
 			points.available !== null &&

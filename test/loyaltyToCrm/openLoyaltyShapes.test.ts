@@ -124,6 +124,16 @@ describe("Open Loyalty's catalogue events the node has no kind for", () => {
 	});
 });
 
+describe('Open Loyalty: a level change that names the same level before and after', () => {
+	test('is no tier change: no tag, task or note (a recalculation); a real change still is one', async () => {
+		const customer = { customerId: 'ol-7', email: 'ada@example.com' };
+		const same = await runLoyalty({}, [{ type: 'CustomerLevelChanged', data: { customer, level: { name: 'Gold', conditionValue: 1000 }, previousLevel: { name: 'GOLD', conditionValue: 1000 } } }]);
+		expect([same.outputs[OUTPUT.addTag].length, same.outputs[OUTPUT.createTask].length, same.outputs[OUTPUT.logNote].length]).toEqual([0, 0, 0]);
+		const moved = await runLoyalty({}, [{ type: 'CustomerLevelChanged', data: { customer, level: { name: 'Gold', conditionValue: 1000 }, previousLevel: { name: 'Silver', conditionValue: 500 } } }]);
+		expect([moved.outputs[OUTPUT.addTag].length, moved.outputs[OUTPUT.logNote].length]).toEqual([1, 1]);
+	});
+});
+
 describe('Open Loyalty: levels', () => {
 	test('a level inside data.customer gives the rank too, so the direction', async () => {
 		const event = await eventOf({
