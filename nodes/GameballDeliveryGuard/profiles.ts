@@ -39,6 +39,8 @@ function sentPayloadOf(item: IDataObject): IDataObject | undefined {
 
 /** Whether `readProfileUpdate` reads the item, without reading it. */
 export function isProfileUpdate(item: IDataObject): boolean {
+	// A Code node can put anything in an item's `json`: only an object is read.
+	if (!isJsonObject(item)) return false;
 	return item.event === PROFILE_UPDATED || sentPayloadOf(item) !== undefined;
 }
 

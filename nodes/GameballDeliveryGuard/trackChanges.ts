@@ -1,13 +1,14 @@
-import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
+import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
 import { pointsChangedItem, stepProfile, tierChangedItem } from '../GameballTrigger/changes';
 import { customerKey, recallCustomer, rememberCustomer } from '../GameballTrigger/memory';
 import { answersDeliveriesOf } from '../GameballTrigger/webhookProcess';
-import { GUARD_DEFAULTS } from './description';
+import { GUARD_DEFAULTS, guardProperties } from './description';
 import { checkStoredState, settleStoredState, SHARED_STATE_MESSAGE, sharedStateMarker, warnTrackState } from './lostState';
 import { DERIVED_EVENTS, isProfileUpdate, readProfileUpdate } from './profiles';
 import { errorItem } from '../errorItems';
+import { readChoices } from '../parameters';
 import { nodeKey } from '../nodeKey';
 import { readOptions } from './settings';
 import { handOver, isFirstRunInProcess, snapshotsForRun, stampWriter, writtenByAnotherProcess } from './sharedMemory';
@@ -21,8 +22,10 @@ interface TrackSettings {
 	derive: boolean;
 }
 
+const eventsProperty = guardProperties.find((property) => property.name === 'events') as INodeProperties;
+
 function readTrackSettings(context: IExecuteFunctions, derive: boolean): TrackSettings {
-	const events = context.getNodeParameter('events', 0, []) as string[];
+	const events = readChoices(context, eventsProperty, context.getNodeParameter('events', 0, []), 0) as string[];
 	const options = readOptions(context);
 	return {
 		tierChanged: events.includes('tierChanged'),
@@ -33,12 +36,17 @@ function readTrackSettings(context: IExecuteFunctions, derive: boolean): TrackSe
 	};
 }
 
+/** One of the trigger's derived items (read without converting `event`: an item's own `toString` may throw). */
+function isDerivedEvent(item: IDataObject): boolean {
+	return typeof item === 'object' && item !== null && typeof item.event === 'string' && DERIVED_EVENTS.includes(item.event);
+}
+
 /**
  * The output items of one input item, the input's own first when it is kept; updates the customer's snapshot in
  * `memory`, and says whether it did.
  */
 function track(item: IDataObject, settings: TrackSettings, memory: IDataObject): { items: IDataObject[]; remembered: boolean } {
-	if (DERIVED_EVENTS.includes(String(item.event))) return { items: [], remembered: false };
+	if (isDerivedEvent(item)) return { items: [], remembered: false };
 	const update = readProfileUpdate(item);
 	if (!update) return { items: settings.keepInput ? [item] : [], remembered: false };
 
@@ -66,7 +74,7 @@ function track(item: IDataObject, settings: TrackSettings, memory: IDataObject):
 
 /** The run got the trigger's derived items, which it drops, and no profile update to derive its own from. */
 function onlyDerivedItems(items: INodeExecutionData[]): boolean {
-	const derived = items.some(({ json }) => DERIVED_EVENTS.includes(String(json.event)));
+	const derived = items.some(({ json }) => isDerivedEvent(json));
 	return derived && !items.some(({ json }) => isProfileUpdate(json));
 }
 

@@ -59,8 +59,9 @@ export function isoTimeAsSent(value: unknown): string | null {
  */
 export function isoTime(value: unknown): string | null {
 	if (typeof value === 'number' && Number.isFinite(value)) {
-		const ms = value < 1e12 ? value * 1000 : value;
-		return new Date(ms).toISOString();
+		const time = new Date(value < 1e12 ? value * 1000 : value);
+		// Beyond what a Date holds (a nanosecond time, 1e300): no time.
+		return Number.isNaN(time.getTime()) ? null : time.toISOString();
 	}
 	const text = str(value);
 	if (!text) return null;

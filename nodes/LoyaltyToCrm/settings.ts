@@ -1,6 +1,6 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-import { readChoices, readCollectionOptions, readNumber, toBoolean, toNumber } from '../parameters';
+import { readChoices, readCollectionOptions, readNumber, toBoolean, toNumber, toText } from '../parameters';
 import type { CrmMatchKey, CrmPreset, CrmRuleCondition, CrmStep } from '../types';
 import { loyaltyToCrmProperties } from './description';
 import { PRESETS, type LoyaltyField } from './presets';
@@ -30,6 +30,8 @@ export function readSettings(context: IExecuteFunctions, itemIndex: number, now:
 	const param = <T>(name: string, fallback: T) => context.getNodeParameter(name, itemIndex, fallback) as T;
 	// Dropdowns, numbers and switches may be expressions: each is checked, and refused by name, never guessed.
 	const choices = <T>(name: string) => readChoices(context, propertyNamed(name), param(name, propertyNamed(name).default), itemIndex) as T;
+	// Text may be an expression too: a number is read as text, a list or an object refused by name.
+	const text = (name: string, fallback: string) => toText(context, propertyNamed(name).displayName, param(name, fallback), itemIndex) ?? fallback;
 	const flag = (name: string) => toBoolean(context, propertyNamed(name).displayName, param(name, propertyNamed(name).default), itemIndex) ?? (propertyNamed(name).default as boolean);
 	const preset = PRESETS[choices<CrmPreset>('crmPreset')];
 	const task = readCollectionOptions(context, propertyNamed('taskOptions'), param<IDataObject>('taskOptions', {}), itemIndex);
@@ -38,14 +40,16 @@ export function readSettings(context: IExecuteFunctions, itemIndex: number, now:
 		rules,
 		preset,
 		presetSettings: {
-			prefix: param<string>('propertyPrefix', preset.defaultPrefix),
-			fieldKeys: param<Partial<Record<LoyaltyField, string>>>('pipedriveFieldKeys', {}),
+			prefix: text('propertyPrefix', preset.defaultPrefix),
+			fieldKeys: readCollectionOptions(context, propertyNamed('pipedriveFieldKeys'), param<IDataObject>('pipedriveFieldKeys', {}), itemIndex) as Partial<
+				Record<LoyaltyField, string>
+			>,
 		},
 		matchBy: choices<CrmMatchKey['by']>('matchBy'),
 		pointsThreshold: readThreshold(context, rules, itemIndex),
-		tagTemplate: param<string>('tagTemplate', 'Loyalty: {tier}'),
+		tagTemplate: text('tagTemplate', 'Loyalty: {tier}'),
 		removeOldTierTag: flag('removeOldTierTag'),
-		allTierNames: param<string>('allTierNames', '')
+		allTierNames: text('allTierNames', '')
 			.split(',')
 			.map((tier) => tier.trim())
 			.filter(Boolean),
@@ -58,7 +62,7 @@ export function readSettings(context: IExecuteFunctions, itemIndex: number, now:
 			body: stringOr(task.body, DEFAULT_TASK.body),
 		},
 		channels: choices<MessageChannel[]>('messageChannels'),
-		language: param<string>('messageLanguage', '').trim(),
+		language: text('messageLanguage', ''),
 		includeEvent: flag('includeEvent'),
 		now,
 		timeZone: context.getTimezone(),

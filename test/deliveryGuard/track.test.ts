@@ -25,6 +25,19 @@ async function deliverToAFreshProcess(customer: string, profile: Profile, seq: n
 beforeEach(() => resetDeduplication());
 
 describe('Track Tier and Points Changes through n8n-core', () => {
+	it('an item whose event cannot be read as text fails no other item, and odd Events are refused by name', async () => {
+		const tracker = newTracker({}, true);
+		const odd = JSON.parse('{"event": {"toString": 5}}') as IDataObject;
+		const first = await deliverToAFreshProcess('vera', SILVER, 1);
+		const result = await tracker.run([odd, ...first]);
+		expect(result.error).toBeUndefined();
+		expect(keptJson(result.outputs).map((item) => item.event)).toEqual([{ toString: 5 }, 'customer.profile.updated']);
+		for (const events of ['={{ 5 }}', '={{ "xtierChangedx" }}']) {
+			const refused = await newTracker({ events }).run(first);
+			expect(refused.error?.message).toMatch(/^"Events"/);
+		}
+	});
+
 	it('derives Tier Changed and Points Changed that the per-process trigger memory missed', async () => {
 		const tracker = newTracker();
 		const first = await deliverToAFreshProcess('alice', BASIC, 1);

@@ -84,6 +84,8 @@ describe('Batch', () => {
 
 		const objects = await runGameball(credentials, batch('createJob', { kind: 'orders/transactions' }), [{ entries: [{ orderId: 'o' }] }]);
 		expect(objects.error?.message).toBe('Entry 0 of "Entries" must be an order ID (a string), not object');
+		const oddKind = await runGameball(credentials, batch('createJob', { kind: '={{ { a: 1 } }}' }), [{ entries: [{ customerId: 'c' }] }]);
+		expect(oddKind.error?.message).toBe('"Kind" must be one of balance-adjustment, balance-inquiry, cashback, customers, events, orders/transactions, orders, redeem (got {"a":1})');
 	});
 
 	it('gets the status of a job in one shape, and reports an unknown job', async () => {

@@ -123,6 +123,18 @@ describe('Configuration', () => {
 			configuration('updateCouponIntegration', { method: 'POST', url: 'https://x.example', additionalFields: { headers: '{"X-Token": "t"}' } }),
 		);
 		expect(bad.error?.message).toBe('"Headers (JSON)" must be a JSON array');
+		const before = sim.requests.length;
+		const notObjects = await runGameball(
+			credentials,
+			configuration('updateCouponIntegration', { method: 'POST', url: 'https://x.example', additionalFields: { headers: '[1]' } }),
+		);
+		expect(notObjects.error?.message).toBe('"Headers (JSON) › entry 1" must be a JSON object');
+		expect(sim.requests.length).toBe(before);
+		await runGameball(
+			credentials,
+			configuration('updateCouponIntegration', { method: 'POST', url: 'https://x.example', additionalFields: { queryParams: '[{"key": "store", "value": 5}]' } }),
+		);
+		expect((sim.requests[sim.requests.length - 1].body as { queryParams: unknown }).queryParams).toStrictEqual([{ key: 'store', value: '5' }]);
 	});
 
 	it('offers only the methods Gameball allows for the coupon endpoint ("POST, PUT or GET"), refuses another itself, and Gameball refuses it too', async () => {

@@ -89,3 +89,28 @@ describe('a time without a zone is read in the workflow time zone', () => {
 		expect(error?.message).toBe('"From" is not a valid date: 2026-02-30T10:00:00');
 	});
 });
+
+describe('a time an expression gives as NaN or null', () => {
+	it('NaN is refused as no date before sending (it was sent as null or "NaN"), optional or not', async () => {
+		const before = sim.requests.length;
+		const cashback = await runIn('UTC', { resource: 'transaction', operation: 'cashback', customerId: 'tz-1', transactionId: 'nan-1', amount: 5, transactionTime: '={{ NaN }}' });
+		expect(cashback.error?.message).toBe('"Transaction Time" is not a valid date: NaN');
+		const from = await runIn('UTC', { resource: 'leaderboard', operation: 'get', filters: { from: '={{ NaN }}' } });
+		expect(from.error?.message).toBe('"From" is not a valid date: NaN');
+		expect(sim.requests.length).toBe(before);
+	});
+
+	it("null for Refund's required Transaction Time is refused as required (it was left out of the body)", async () => {
+		const before = sim.requests.length;
+		const refund = await runIn('UTC', {
+			resource: 'transaction',
+			operation: 'refund',
+			customerId: 'tz-1',
+			refundTransactionId: 'rf-null',
+			reverseTransactionId: 't-null',
+			transactionTime: '={{ null }}',
+		});
+		expect(refund.error?.message).toBe('"Transaction Time" is required');
+		expect(sim.requests.length).toBe(before);
+	});
+});

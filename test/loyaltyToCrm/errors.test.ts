@@ -84,3 +84,28 @@ describe('a webhook batch (array body) with an element that cannot be read', () 
 		expect((error as unknown as { context: IDataObject }).context.itemIndex).toBe(1);
 	});
 });
+
+describe('odd values from expressions and Code nodes', () => {
+	const body = fixtures.gameballProfileBody as IDataObject;
+
+	test('text settings given a list or an object are refused by name; a number is read as text', async () => {
+		const language = await runLoyalty({ messageLanguage: '={{ ["en"] }}' }, [body]);
+		expect(language.error?.message).toBe('"Message Language" must be text (got a list)');
+		const keys = await runLoyalty({ crmPreset: 'pipedrive', pipedriveFieldKeys: { tier: '={{ {} }}' } }, [body]);
+		expect(keys.error?.message).toMatch(/^"Tier" must be text \(got object\)/);
+		const numbered = await runLoyalty({ tagTemplate: '={{ 5 }}', addTagOn: ['anyEvent'] }, [body]);
+		expect(numbered.error).toBeUndefined();
+		expect(numbered.outputs[OUTPUT.addTag][0].json.tag).toBe('5');
+	});
+
+	test('an item whose json is not an object is refused as unrecognised, naming what it is', async () => {
+		const { error } = await runLoyalty({}, [{ json: null } as unknown as IDataObject]);
+		expect(error?.message).toContain('Unrecognised loyalty input: got a null value as the item');
+	});
+
+	test('a numeric time beyond what a date holds (a nanosecond time) is no time, not a RangeError', async () => {
+		const { outputs, error } = await runLoyalty({ upsertContactOn: ['anyEvent'] }, [{ ...body, created_at: 1732035660000000000 }]);
+		expect(error).toBeUndefined();
+		expect((outputs[OUTPUT.upsertContact][0].json.event as IDataObject).occurredAt).toBeNull();
+	});
+});

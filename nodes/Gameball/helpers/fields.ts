@@ -87,10 +87,16 @@ export function readJsonValue(context: IExecuteFunctions, property: INodePropert
 	return Array.isArray(parsed) ? typedEntries(context, property, parsed, itemIndex) : parsed;
 }
 
-/** The fields of a JSON list's entries that Gameball types as numbers or text (OpenAPI: line items, payment details). */
+/**
+ * The JSON lists whose entries are objects, and the fields Gameball types as numbers or text (OpenAPI: line items,
+ * payment details, the coupon integration's headers, query parameters and platforms).
+ */
 const ENTRY_FIELD_TYPES: Record<string, { numbers: string[]; texts: string[] }> = {
 	lineItems: { numbers: ['quantity', 'price', 'weight', 'taxes', 'discount'], texts: ['productId', 'sku', 'vendor', 'title'] },
 	paymentDetails: { numbers: ['amount', 'tax', 'discount'], texts: ['serviceId', 'serviceName', 'serviceProvider'] },
+	headers: { numbers: [], texts: ['key', 'value'] },
+	queryParams: { numbers: [], texts: ['key', 'value'] },
+	platforms: { numbers: [], texts: ['displayName', 'value'] },
 };
 
 /**

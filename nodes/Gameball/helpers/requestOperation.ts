@@ -105,7 +105,8 @@ function convert(
 ): FieldValue {
 	if (spec.lists?.includes(property.name)) return splitList(context, property.displayName, value, itemIndex);
 	if (property.type === 'json') return readJsonValue(context, property, value, itemIndex) as FieldValue;
-	if (property.type === 'dateTime' && value) return utcTime(context, property.displayName, value, itemIndex);
+	// `isBlank`, not falsiness: NaN from an expression is refused as no date, not sent.
+	if (property.type === 'dateTime' && !isBlank(value)) return utcTime(context, property.displayName, value, itemIndex);
 	return readByType(context, property, value, itemIndex, wantsInteger(spec, property.name)) as FieldValue;
 }
 
@@ -119,7 +120,7 @@ function readRequired(context: IExecuteFunctions, spec: RequestSpec, property: I
 	const isText = type === 'string' && !spec.lists?.includes(name);
 	const raw = isText ? readString(context, name, itemIndex, displayName) : context.getNodeParameter(name, itemIndex);
 	const value = convert(context, spec, property, raw, itemIndex);
-	if (value === undefined || value === '') refuse(context, `"${displayName}" is required`, itemIndex);
+	if (isBlank(value)) refuse(context, `"${displayName}" is required`, itemIndex);
 	return value;
 }
 

@@ -108,6 +108,8 @@ function eventsOf(payload: unknown, wrapper: Json, whole: string): NormalisedIte
 
 /** Reads one input item as loyalty events (see `eventsOf`). An item that cannot be read at all throws. */
 export function normalise(json: Json): NormalisedItem {
+	// n8n's items hold an object, but a Code node can put anything in `json`.
+	if (!isObject(json)) throw new UnrecognisedInputError(`got ${describeValue(json)} as the item`);
 	const payload = unwrapBody(json);
 	return eventsOf(payload, json, payload === json ? '' : 'the webhook body');
 }

@@ -12,9 +12,12 @@ import { JOB_KINDS } from './jobKinds';
 const endpointOf = (kind: JobKind): Endpoint => `POST /batch/${kind.kind}`;
 
 function kindOf(context: IExecuteFunctions, itemIndex: number): JobKind {
-	const value = context.getNodeParameter('kind', itemIndex) as string;
+	const value: unknown = context.getNodeParameter('kind', itemIndex);
 	const kind = JOB_KINDS.find((candidate) => candidate.kind === value);
-	if (!kind) refuse(context, `Unknown batch job kind "${value}"`, itemIndex);
+	if (!kind) {
+		const kinds = JOB_KINDS.map((candidate) => candidate.kind).join(', ');
+		refuse(context, `"Kind" must be one of ${kinds} (got ${JSON.stringify(value) ?? 'nothing'})`, itemIndex);
+	}
 	return kind;
 }
 
