@@ -118,6 +118,9 @@ describe('retry policy', () => {
 		expect(retryDelay(1, { kind: 'rateLimited', retryAfter: new Date(Date.now() - 1000).toUTCString() }, DEFAULT_RETRY_POLICY, () => 0)).toBe(2100);
 		expect(retryDelay(1, { kind: 'rateLimited', retryAfter: '1' }, DEFAULT_RETRY_POLICY, () => 0)).toBe(1000);
 		const policy = { maxAttempts: 5, baseDelayMs: 100, maxDelayMs: 1000 };
+		// A 503's Retry-After is followed as a 429's; under a second it is not.
+		expect(retryDelay(1, { kind: 'serverError', retryAfter: '4' }, DEFAULT_RETRY_POLICY, () => 1)).toBe(4000);
+		expect(retryDelay(1, { kind: 'serverError', retryAfter: '0' }, policy, () => 1)).toBe(100);
 		expect(retryDelay(1, { kind: 'serverError' }, policy, () => 1)).toBe(100);
 		expect(retryDelay(3, { kind: 'serverError' }, policy, () => 1)).toBe(400);
 		expect(retryDelay(3, { kind: 'serverError' }, policy, () => 0)).toBe(200);

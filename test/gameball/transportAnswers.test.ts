@@ -14,10 +14,12 @@ interface Answer {
 let server: Server;
 let script: Answer[] = [];
 let received: string[] = [];
+let receivedAt: number[] = [];
 
 beforeAll(async () => {
 	server = createServer((request, response) => {
 		received.push(`${request.method} ${request.url}`);
+		receivedAt.push(Date.now());
 		request.resume();
 		request.on('end', () => {
 			const answer = script.shift() ?? { status: 500, body: 'script ran out' };
@@ -30,6 +32,7 @@ beforeAll(async () => {
 beforeEach(() => {
 	script = [];
 	received = [];
+	receivedAt = [];
 });
 afterAll(async () => await new Promise((resolve) => server.close(resolve)));
 
@@ -49,6 +52,18 @@ describe('error statuses with a body that is not JSON', () => {
 		expect(error).toBeUndefined();
 		expect(received).toHaveLength(2);
 		expect(outputs[0][0].json).toEqual({ success: true });
+	});
+
+	it("waits out a 503's Retry-After before reading again (the back-off without it is under a second)", async () => {
+		script = [
+			{ status: 503, body: 'Service Unavailable', headers: { 'retry-after': '2' } },
+			{ status: 200, body: '{"customerId":"c1"}', headers: { 'content-type': 'application/json' } },
+		];
+		const { outputs, error } = await runGameball(scripted(), { resource: 'customer', operation: 'get', customerId: 'c1' });
+		expect(error).toBeUndefined();
+		expect(received).toHaveLength(2);
+		expect(receivedAt[1] - receivedAt[0]).toBeGreaterThanOrEqual(1900);
+		expect(outputs[0][0].json).toMatchObject({ customerId: 'c1' });
 	});
 
 	it('gives an empty answer no invented field: a list of none gives no item, a read an empty one, a write success', async () => {

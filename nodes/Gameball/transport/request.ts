@@ -213,6 +213,7 @@ function classify(status: number, body: unknown, headers: IDataObject): AttemptO
 	const code = isGameballErrorBody(body) ? Number(body.code) : undefined;
 	if (code !== undefined && BUSY_CODES.has(code)) return { kind: 'busy' };
 	// Gameball's 5xxx codes are server errors whatever the HTTP status says.
+	if (status === 503) return { kind: 'serverError', retryAfter: headers['retry-after'] as string | undefined };
 	if (status >= 500 || (code !== undefined && Math.floor(code / 1000) === 5)) return { kind: 'serverError' };
 	return { kind: 'clientError' };
 }

@@ -14,7 +14,8 @@ export const LONGEST_RATE_WINDOW_MS = 30000;
 export type AttemptOutcome =
 	| { kind: 'ok' }
 	| { kind: 'rateLimited'; retryAfter?: string }
-	| { kind: 'serverError' }
+	/** `retryAfter`: a 503's Retry-After, followed as a 429's is. */
+	| { kind: 'serverError'; retryAfter?: string }
 	| { kind: 'busy' }
 	| { kind: 'malformed' }
 	| { kind: 'network'; notSent: boolean }
@@ -59,14 +60,17 @@ export const RATE_LIMITED_BASE_DELAY_MS = 2100;
 /** A shorter Retry-After is not followed: the 429 backs off as one without it. */
 export const MIN_RETRY_AFTER_MS = 1000;
 
-/** Exponential back-off with full jitter, or Gameball's Retry-After when it sent one (of a second or more). */
+/**
+ * Exponential back-off with full jitter, or the Retry-After of a 429 or 503 when Gameball (or a proxy in front of it)
+ * sent one of a second or more.
+ */
 export function retryDelay(
 	attempt: number,
 	outcome: AttemptOutcome,
 	policy: RetryPolicy,
 	random: () => number = Math.random,
 ): number {
-	const retryAfter = outcome.kind === 'rateLimited' ? parseRetryAfter(outcome.retryAfter) : undefined;
+	const retryAfter = 'retryAfter' in outcome ? parseRetryAfter(outcome.retryAfter) : undefined;
 	// Under a second (`0`, or a date just past by a clock ahead of Gameball's) would spend every attempt at once.
 	if (retryAfter !== undefined && retryAfter >= MIN_RETRY_AFTER_MS) return Math.min(retryAfter, Math.max(policy.maxDelayMs, LONGEST_RATE_WINDOW_MS));
 	if (outcome.kind === 'rateLimited') {
