@@ -6,7 +6,7 @@ import { customerKey, recallCustomer, rememberCustomer } from '../GameballTrigge
 import { answersDeliveriesOf } from '../GameballTrigger/webhookProcess';
 import { GUARD_DEFAULTS, guardProperties } from './description';
 import { checkStoredState, settleStoredState, SHARED_STATE_MESSAGE, sharedStateMarker, warnTrackState } from './lostState';
-import { DERIVED_EVENTS, isProfileUpdate, readProfileUpdate } from './profiles';
+import { isDerivedEvent, isProfileUpdate, readProfileUpdate } from './profiles';
 import { errorItem } from '../errorItems';
 import { readChoices } from '../parameters';
 import { nodeKey } from '../nodeKey';
@@ -34,11 +34,6 @@ function readTrackSettings(context: IExecuteFunctions, derive: boolean): TrackSe
 		customerMemorySize: (options.customerMemorySize as number | undefined) ?? GUARD_DEFAULTS.customerMemorySize,
 		derive,
 	};
-}
-
-/** One of the trigger's derived items (read without converting `event`: an item's own `toString` may throw). */
-function isDerivedEvent(item: IDataObject): boolean {
-	return typeof item === 'object' && item !== null && typeof item.event === 'string' && DERIVED_EVENTS.includes(item.event);
 }
 
 /**

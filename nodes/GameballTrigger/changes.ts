@@ -6,6 +6,7 @@ import type {
 	GameballTierChangedItem,
 } from '../types';
 import { difference, sameAmount } from '../numbers';
+import { sameTierName } from '../tiers';
 import { parseTime } from '../times';
 import type { ProfileFields } from './deliveries';
 
@@ -127,12 +128,6 @@ export function stepProfile(previous: ProfileSnapshot | undefined, current: Prof
 		outOfOrder: false,
 		changes: previous ? profileChanges(previous, current) : null,
 	};
-}
-
-/** Two names of one tier: a blank name names no tier; spaces at the ends and letter case do not count ("Gold" is "GOLD"). */
-export function sameTierName(a: string | null | undefined, b: string | null | undefined): boolean {
-	const name = a?.trim().toLowerCase();
-	return Boolean(name) && name === b?.trim().toLowerCase();
 }
 
 /** The same tier at another order: the merchant added, removed or reordered tiers, and the customer did not move. */

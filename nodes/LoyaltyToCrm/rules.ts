@@ -1,4 +1,4 @@
-import { sameTierName } from '../GameballTrigger/changes';
+import { sameTierName } from '../tiers';
 import type { CrmRuleCondition, CrmStep, LoyaltyEvent, LoyaltyEventKind } from '../types';
 
 export interface RuleSettings {

@@ -8,7 +8,7 @@ import type {
 	LoyaltyEventKind,
 	LoyaltyNotification,
 } from '../../types';
-import { sameTierName } from '../../GameballTrigger/changes';
+import { sameTierName } from '../../tiers';
 import { buildEvent, type EventDraft } from '../event';
 import { first, firstObj, isObject, isoTime, num, obj, present, str, type Json } from '../read';
 
