@@ -2,7 +2,7 @@ import { createHash, timingSafeEqual } from 'node:crypto';
 import type { IDataObject } from 'n8n-workflow';
 
 import type { GameballAutomationWebhookItem } from '../types';
-import { parseJson } from './body';
+import { headerValue, parseJson } from './body';
 
 export type AutomationMethod = GameballAutomationWebhookItem['method'];
 
@@ -33,7 +33,8 @@ export function keptHeaders(headers: Record<string, string>, keep: string[], sec
 	const secret = secretHeader.trim().toLowerCase();
 	const kept: Record<string, string> = {};
 	for (const name of keep) {
-		if (name !== secret && headers[name] !== undefined) kept[name] = headers[name];
+		const value = headerValue(headers, name);
+		if (name !== secret && value !== undefined) kept[name] = value;
 	}
 	return kept;
 }

@@ -40,3 +40,8 @@ export function flatHeaders(headers: Record<string, unknown>): Record<string, st
 	}
 	return flat;
 }
+
+/** A header's value by lower-case name; a name such as `constructor` reads nothing inherited. */
+export function headerValue(headers: Record<string, string>, name: string): string | undefined {
+	return Object.hasOwn(headers, name) ? headers[name] : undefined;
+}

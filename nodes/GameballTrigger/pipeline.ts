@@ -9,7 +9,7 @@ import {
 	keptHeaders,
 	secretHeaderMatches,
 } from './automation';
-import { isJsonObject, isTooLarge, parseJson } from './body';
+import { headerValue, isJsonObject, isTooLarge, parseJson } from './body';
 import { madeAtOf, pointsChangedItem, snapshotOf, stepProfile, tierChangedItem } from './changes';
 import {
 	hasTooManyEntries,
@@ -203,7 +203,7 @@ export function handleAutomationCall(delivery: Delivery, settings: AutomationSet
 	if (isTooLarge(delivery.bytes, settings.maxBodySizeKb)) return { kind: 'reject', status: 413, reason: 'body-too-large' };
 	const headerName = settings.secretHeaderName.trim().toLowerCase();
 	if (!headerName || !settings.secretHeaderValue) return { kind: 'reject', status: 401, reason: 'secret-header-not-set' };
-	if (!secretHeaderMatches(delivery.headers[headerName], settings.secretHeaderValue)) {
+	if (!secretHeaderMatches(headerValue(delivery.headers, headerName), settings.secretHeaderValue)) {
 		return { kind: 'reject', status: 401, reason: 'secret-header-mismatch' };
 	}
 	const query = settings.includeQuery ? delivery.query : {};

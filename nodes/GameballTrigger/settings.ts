@@ -28,15 +28,19 @@ function numberOption(context: IWebhookFunctions, options: IDataObject, name: st
 
 /**
  * A protection whose fallback is off: added to the options but blank (an expression that gave nothing, such as an
- * unset variable) stops the delivery by name. Only 0 turns it off.
+ * unset variable), negative or not a number stops the delivery by name. Only 0 turns it off.
  */
 function protectionOption(context: IWebhookFunctions, options: IDataObject, name: string): number {
-	if (name in options && isBlank(options[name])) {
-		throw new NodeOperationError(context.getNode(), `"${labelOf(name)}" is empty`, {
-			description: 'Set a number, or 0 to turn it off: an expression that gives nothing would turn the protection off unseen.',
+	if (!(name in options)) return 0;
+	const stored = options[name];
+	const refuse = (message: string) =>
+		new NodeOperationError(context.getNode(), `"${labelOf(name)}" ${message}`, {
+			description: 'Set a number, or 0 to turn it off: an expression that gives nothing, or a negative number, would turn the protection off unseen.',
 		});
-	}
-	return numberOption(context, options, name, 0);
+	if (isBlank(stored)) throw refuse('is empty');
+	const value = typeof stored === 'number' ? stored : (toNumber(context, labelOf(name), stored, 0) as number);
+	if (!Number.isFinite(value) || value < 0) throw refuse(`must be 0 or more (got ${value})`);
+	return value;
 }
 
 /** A text parameter, trimmed (n8n strips a header value's end spaces too); blank, or anything but text, is ''. */

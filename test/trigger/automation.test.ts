@@ -34,6 +34,19 @@ describe('automation.ts', () => {
 });
 
 describe('automation campaign webhooks through n8n-core', () => {
+	it('reads header names such as "constructor" as headers only: kept as absent, and a secret header by that name refused with 401', async () => {
+		const kept = await automationTrigger({}, { keepHeaders: 'constructor, toString' }).deliver({
+			method: 'POST',
+			rawBody: '{}',
+			headers: { 'x-campaign-secret': SHARED_SECRET },
+		});
+		expect(emittedJson(kept)[0].headers).toEqual({});
+		const refused = await automationTrigger({ headerName: 'constructor' }).deliver({ method: 'POST', rawBody: '{}', headers: {} });
+		expect(refused.status).toBe(401);
+		expect(emittedJson(refused)).toEqual([]);
+	});
+
+
 	it.each(['GET', 'POST', 'PUT'])('accepts a %s call with the secret header and outputs it as received', async (method) => {
 		const body = method === 'GET' ? undefined : JSON.stringify({ customer: 'c-1', reward: { points: 50 } });
 		const result = await automationTrigger({ automationMethod: method }, { keepHeaders: 'X-Campaign-Name' }).deliver({

@@ -116,6 +116,16 @@ describe('parameters.ts: the trigger reads a parameter as n8n would resolve it',
 		},
 	);
 
+	it.each([-180, '-180', '={{ -180 }}', '={{ NaN }}', '={{ parseInt("none") }}'])(
+		'stops a delivery when Refuse Deliveries Older Than is negative or not a number (%s): replay protection is not turned off unseen',
+		async (maxDeliveryAgeMinutes) => {
+			const old = signedRequest(profilePayload({ customer_id: `negative-age-${maxDeliveryAgeMinutes}`, created_at: '2001-01-01T00:00:00.000Z' }));
+			await expect(newTrigger({ options: { maxDeliveryAgeMinutes } }).deliver(old)).rejects.toThrow(
+				/"Refuse Deliveries Older Than \(Minutes\)" must be (0 or more \(got (-180|NaN)\)|a number)/,
+			);
+		},
+	);
+
 	it('still turns replay protection off at 0, or when the option is not added', async () => {
 		const old = (customerId: string) => signedRequest(profilePayload({ customer_id: customerId, created_at: '2001-01-01T00:00:00.000Z' }));
 		expect(emittedJson(await newTrigger({ options: { maxDeliveryAgeMinutes: 0 } }).deliver(old('age-zero')))).toHaveLength(1);
