@@ -14,7 +14,7 @@ export class GameballDeliveryGuard implements INodeType {
 		group: ['transform'],
 		version: 1,
 		subtitle: '={{$parameter["operation"] === "trackChanges" ? "Track tier and points changes" : "Drop duplicate deliveries"}}',
-		description: 'Drop retried Gameball deliveries and track tier and points changes, durably (for n8n queue mode)',
+		description: 'Drop retried Gameball deliveries durably (for n8n queue mode), and track tier and points changes on a single n8n instance',
 		defaults: { name: 'Gameball Delivery Guard' },
 		usableAsTool: true,
 		inputs: [NodeConnectionTypes.Main],

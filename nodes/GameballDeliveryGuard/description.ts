@@ -86,7 +86,7 @@ export const guardProperties: INodeProperties[] = [
 			},
 		],
 		default: ['tierChanged', 'pointsChanged'],
-		description: 'Which derived items to add after each profile update',
+		description: 'Which derived items to add after each profile update (none selected: both, as in the trigger)',
 		displayOptions: trackOnly,
 	},
 	optionsCollection([

@@ -27,9 +27,11 @@ const eventsProperty = guardProperties.find((property) => property.name === 'eve
 function readTrackSettings(context: IExecuteFunctions, derive: boolean): TrackSettings {
 	const events = readChoices(context, eventsProperty, context.getNodeParameter('events', 0, []), 0) as string[];
 	const options = readOptions(context);
+	// None selected means both, as the trigger's Events: a Track that derives nothing would be no use.
+	const wants = (event: string) => events.length === 0 || events.includes(event);
 	return {
-		tierChanged: events.includes('tierChanged'),
-		pointsChanged: events.includes('pointsChanged'),
+		tierChanged: wants('tierChanged'),
+		pointsChanged: wants('pointsChanged'),
 		keepInput: options.keepInput !== false,
 		customerMemorySize: (options.customerMemorySize as number | undefined) ?? GUARD_DEFAULTS.customerMemorySize,
 		derive,

@@ -177,7 +177,7 @@ export const triggerProperties: INodeProperties[] = [
 			'Customer Memory Size',
 			'customerMemorySize',
 			10000,
-			'How many of the most recently seen customers\' last profile are always remembered for Tier Changed, Points Changed and "changes" (up to twice as many are kept; older ones are forgotten in bulk). Best effort: kept in this workflow\'s static data, which n8n does not keep reliably in queue mode (use Gameball Delivery Guard there). n8n reads that static data for every run, and past about 128 KB (reached with both memory sizes above about 1,000) reading it costs noticeably more: a smaller memory runs faster.',
+			'How many of the most recently seen customers\' last profile are always remembered for Tier Changed, Points Changed and "changes" (up to twice as many are kept; older ones are forgotten in bulk). Best effort: kept in this workflow\'s static data, which n8n does not keep reliably in queue mode (docs/queue-mode.md in the package shows how to keep them in your own database there). n8n reads that static data for every run, and past about 128 KB (reached with both memory sizes above about 1,000) reading it costs noticeably more: a smaller memory runs faster.',
 			{ show: { '/source': ['v4'] } },
 		),
 		{

@@ -126,6 +126,13 @@ describe('Track Tier and Points Changes through n8n-core', () => {
 		expect(items.filter((item) => item.event === 'gameball.tier.changed')).toHaveLength(1);
 	});
 
+	it('derives both events when none is selected, as the trigger reads an empty Events list', async () => {
+		const tracker = newTracker({ events: [] });
+		await tracker.run(await deliverToAFreshProcess('ivy', BASIC, 1));
+		const items = keptJson((await tracker.run(await deliverToAFreshProcess('ivy', SILVER, 2))).outputs);
+		expect(items.map((item) => item.event)).toEqual(['customer.profile.updated', 'gameball.tier.changed', 'gameball.points.changed']);
+	});
+
 	it("passes an input item's binary data on with it, and gives derived events none", async () => {
 		const tracker = newTracker();
 		const binary = { data: { data: Buffer.from('receipt').toString('base64'), mimeType: 'text/plain', fileName: 'receipt.txt' } };
