@@ -114,12 +114,25 @@ export interface ProfileStep {
 }
 
 /**
- * The next step for a customer: an update made before the remembered one is old news, so it changes nothing
- * remembered and derives nothing (comparing it would report a move back, then the same move again).
+ * A `created_at` further than this ahead of the clock is not believed: remembered, one update dated in the future
+ * would make every later one out of order until that date.
  */
-export function stepProfile(previous: ProfileSnapshot | undefined, current: ProfileSnapshot): ProfileStep {
-	const rememberedAt = previous?.madeAt ?? null;
-	if (rememberedAt !== null && current.madeAt !== null && current.madeAt < rememberedAt) {
+export const MAX_AHEAD_OF_CLOCK_MS = 60 * 60_000;
+
+function believedTime(madeAt: number | null, now: number): number | null {
+	return madeAt !== null && madeAt <= now + MAX_AHEAD_OF_CLOCK_MS ? madeAt : null;
+}
+
+/**
+ * The next step for a customer: an update made before the remembered one is old news, so it changes nothing
+ * remembered and derives nothing (comparing it would report a move back, then the same move again). A time too far
+ * in the future (`MAX_AHEAD_OF_CLOCK_MS`) counts as none: such an update is taken in the order it came.
+ */
+export function stepProfile(previous: ProfileSnapshot | undefined, sent: ProfileSnapshot, now = Date.now()): ProfileStep {
+	const rememberedAt = believedTime(previous?.madeAt ?? null, now);
+	const madeAt = believedTime(sent.madeAt, now);
+	const current = madeAt === sent.madeAt ? sent : { ...sent, madeAt };
+	if (rememberedAt !== null && madeAt !== null && madeAt < rememberedAt) {
 		return { remember: undefined, compareWith: undefined, outOfOrder: true, changes: {} };
 	}
 	return {

@@ -77,12 +77,13 @@ function profileOutcome(
 	delivery: Delivery,
 	settings: V4Settings,
 	memory: TriggerMemory,
+	now: number,
 ): GameballTriggerItem[] {
 	const profile = readProfile(envelope.data);
 	const current = snapshotOf(profile, envelope.fields.createdAt);
 	const { clientId, customerId, gbCustomerId } = envelope.fields;
 	const key = customerKey(clientId, customerId, gbCustomerId);
-	const step = stepProfile(key === undefined ? undefined : memory.recallCustomer(key), current);
+	const step = stepProfile(key === undefined ? undefined : memory.recallCustomer(key), current, now);
 	if (key !== undefined && step.remember) memory.rememberCustomer(key, step.remember);
 
 	const items: GameballTriggerItem[] = [];
@@ -178,7 +179,7 @@ export function handleV4Delivery(
 	}
 
 	let items: GameballTriggerItem[];
-	if (!isNotification) items = profileOutcome(envelope, payload, delivery, settings, memory);
+	if (!isNotification) items = profileOutcome(envelope, payload, delivery, settings, memory, now);
 	else if (settings.simplify) items = notificationItems(envelope, settings.preferredLanguages);
 	else items = [rawNotificationItem(payload, delivery.headers, envelope.fields.deliveryId)];
 	const storeChanged = memory.finish();

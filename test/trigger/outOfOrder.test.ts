@@ -1,7 +1,7 @@
 import type { IDataObject, INodeParameters } from 'n8n-workflow';
 
 import { decodeSnapshot, encodeSnapshot } from '../../nodes/GameballTrigger/memory';
-import { stepProfile, type ProfileSnapshot } from '../../nodes/GameballTrigger/changes';
+import { MAX_AHEAD_OF_CLOCK_MS, stepProfile, type ProfileSnapshot } from '../../nodes/GameballTrigger/changes';
 import { resetDeduplication } from '../harness/deduplication';
 import { keptJson, newTracker } from '../deliveryGuard/helpers';
 import { emittedJson, newTrigger, profilePayload, signedRequest } from './fixtures';
@@ -55,6 +55,18 @@ describe('Gameball Trigger: a profile update made before the remembered one', ()
 		expect(older[0].outOfOrder).toBe(true);
 	});
 
+	it('does not believe a time far in the future: such an update is taken in arrival order, and later ones still derive', async () => {
+		const trigger = newTrigger();
+		await trigger.deliver(signedRequest(payload('flo', BASIC, 0)));
+		const future = emittedJson(await trigger.deliver(signedRequest(payload('flo', SILVER, null, { created_at: '2099-01-01T00:00:00.000Z' }))));
+		expect(eventsOf(future)).toContain('gameball.tier.changed');
+		const next = emittedJson(await trigger.deliver(signedRequest(payload('flo', GOLD, 9))));
+		expect(next[0].outOfOrder).toBe(false);
+		expect(next.find((item) => item.event === 'gameball.tier.changed')).toMatchObject({ previousTierName: 'Silver', tierName: 'Gold' });
+		// The believed times still order updates: one made before :09 is late.
+		expect(emittedJson(await trigger.deliver(signedRequest(payload('flo', SILVER, 5))))[0].outOfOrder).toBe(true);
+	});
+
 	it('skips a late delivery with Simplify off too: the raw item only, marked outOfOrder beside its body', async () => {
 		const trigger = newTrigger({ simplify: false });
 		const first = emittedJson(await trigger.deliver(signedRequest(payload('quin', BASIC, 0))));
@@ -96,6 +108,17 @@ describe('memory.ts and changes.ts: the update time', () => {
 		expect(stepProfile(snapshot, newer)).toMatchObject({ remember: newer, compareWith: snapshot, outOfOrder: false });
 		expect(stepProfile(undefined, older)).toMatchObject({ remember: older, compareWith: undefined, changes: null });
 	});
+
+	it('takes a time over an hour ahead of the clock as none, remembered or sent', () => {
+		const now = snapshot.madeAt!;
+		const farAhead = { ...snapshot, tierOrder: 3, madeAt: now + MAX_AHEAD_OF_CLOCK_MS + 1 };
+		expect(stepProfile(snapshot, farAhead, now)).toMatchObject({ remember: { tierOrder: 3, madeAt: now }, compareWith: snapshot, outOfOrder: false });
+		const later = { ...snapshot, tierOrder: 1, madeAt: now - 60_000 };
+		expect(stepProfile(farAhead, later, now)).toMatchObject({ remember: later, compareWith: farAhead, outOfOrder: false });
+		// Within the hour, clocks may differ: the time is believed.
+		const aheadALittle = { ...snapshot, madeAt: now + MAX_AHEAD_OF_CLOCK_MS };
+		expect(stepProfile(aheadALittle, later, now)).toMatchObject({ outOfOrder: true });
+	});
 });
 
 describe('Gameball Delivery Guard, Track: a profile update made before the remembered one', () => {
@@ -115,6 +138,16 @@ describe('Gameball Delivery Guard, Track: a profile update made before the remem
 		const next = keptJson((await tracker.run(await fromAFreshTrigger('rosa', GOLD_MORE, 9))).outputs);
 		expect(eventsOf(next)).toEqual(['customer.profile.updated', 'gameball.points.changed']);
 		expect(next[0].outOfOrder).toBe(false);
+	});
+
+	it('does not believe a time far in the future', async () => {
+		const tracker = newTracker();
+		await tracker.run(await fromAFreshTrigger('finn', BASIC, 0));
+		const futurePayload = payload('finn', SILVER, null, { created_at: '2099-01-01T00:00:00.000Z' });
+		await tracker.run(emittedJson(await newTrigger().deliver(signedRequest(futurePayload))));
+		const next = keptJson((await tracker.run(await fromAFreshTrigger('finn', GOLD, 9))).outputs);
+		expect(next[0].outOfOrder).toBe(false);
+		expect(next.find((item) => item.event === 'gameball.tier.changed')).toMatchObject({ previousTierName: 'Silver', tierName: 'Gold' });
 	});
 
 	it('reads the time from raw items (Simplify off) as well', async () => {
