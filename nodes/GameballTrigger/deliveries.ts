@@ -32,6 +32,12 @@ export function asText(value: unknown): string | null {
 	return null;
 }
 
+/** `asText`, but a blank value is none: a blank tier name or referral code names nothing and changes nothing. */
+function nonBlankText(value: unknown): string | null {
+	const text = asText(value);
+	return text === null || text.trim() === '' ? null : text;
+}
+
 /** A finite number, or a numeric string as its number; anything else is `null`. */
 export function asNumber(value: unknown): number | null {
 	if (typeof value === 'number') return Number.isFinite(value) ? value : null;
@@ -68,9 +74,9 @@ export function readProfile(data: unknown): ProfileFields {
 	return {
 		email: asText(profile.email),
 		mobileNumber: asText(profile.mobile_number),
-		tierName: asText(profile.tier_name),
+		tierName: nonBlankText(profile.tier_name),
 		tierOrder: asNumber(profile.tier_order),
-		referralCode: asText(profile.referral_code),
+		referralCode: nonBlankText(profile.referral_code),
 		referralLink: asText(profile.referral_link),
 		activatedPoints: asNumber(profile.activated_points),
 		pendingPoints: asNumber(profile.pending_points),
@@ -129,12 +135,23 @@ function notificationEntries(data: unknown): IDataObject[] {
 	return isJsonObject(data) ? [data] : [];
 }
 
+/** The first entry of each language (codes compared whatever their case); entries without a language are all kept. */
+function firstPerLanguage<T extends { language: string | null }>(entries: T[]): T[] {
+	const seen = new Set<string>();
+	return entries.filter(({ language }) => {
+		if (language === null) return true;
+		const code = language.toLowerCase();
+		return seen.has(code) ? false : Boolean(seen.add(code));
+	});
+}
+
 /**
  * Keeps the entries in the preferred languages, in the order of preference; when none is present, the first
- * entry. No preference keeps every entry in Gameball's order.
+ * entry. No preference keeps the first entry of each language, in Gameball's order.
  */
 export function pickLanguages<T extends { language: string | null }>(entries: T[], preferred: string[]): T[] {
-	if (preferred.length === 0 || entries.length === 0) return entries;
+	if (preferred.length === 0) return entries.length > 1 ? firstPerLanguage(entries) : entries;
+	if (entries.length === 0) return entries;
 	const picked = preferred.flatMap((language) => entriesInLanguage(entries, language).slice(0, 1));
 	// Two preferences may pick one entry (`en-us` and `en`): it gives one item, not a message sent twice.
 	return picked.length > 0 ? [...new Set(picked)] : [entries[0]];

@@ -68,6 +68,32 @@ describe('deliveries.ts', () => {
 		expect(pickLanguages(entries, []).map((entry) => entry.language)).toEqual(['en', 'ar', 'fr']);
 		expect(pickLanguages([], ['en'])).toEqual([]);
 	});
+
+	it('gives one item per language without a preference: an entry repeated in its language (any case) is sent once', async () => {
+		const entry = { local: 'en', title: 'You earned points', body: 'You got 10 points' };
+		const data = [entry, { ...entry, local: 'ar', title: 'مبروك' }, { ...entry, local: 'EN' }, { title: 'no language' }, { title: 'none either' }];
+		const items = emittedJson(await newTrigger().deliver(signedRequest(notificationPayload({ data }))));
+		expect(items.map((item) => [item.language, item.title])).toEqual([
+			['en', 'You earned points'],
+			['ar', 'مبروك'],
+			[null, 'no language'],
+			[null, 'none either'],
+		]);
+	});
+
+	it('reads a blank tier name or referral code as none: no name, and no change of name or code', async () => {
+		expect(readProfile({ tier_name: '  ', referral_code: '', tier_order: 2 })).toMatchObject({ tierName: null, referralCode: null, tierOrder: 2 });
+		const trigger = newTrigger();
+		const at = (minute: number) => `2024-11-19T17:0${minute}:00.000Z`;
+		await trigger.deliver(signedRequest(profilePayload({ customer_id: 'blank-tier', created_at: at(1) }, { tier_order: 1, tier_name: 'basic', referral_code: 'R1' })));
+		const [profile, tier] = emittedJson(
+			await trigger.deliver(signedRequest(profilePayload({ customer_id: 'blank-tier', created_at: at(2) }, { tier_order: 2, tier_name: '  ', referral_code: '' }))),
+		);
+		expect(profile).toMatchObject({ tierName: null, referralCode: null, changes: { tierOrder: { previous: 1, current: 2, delta: 1 } } });
+		expect(profile.changes).not.toHaveProperty('tierName');
+		expect(profile.changes).not.toHaveProperty('referralCode');
+		expect(tier).toMatchObject({ event: 'gameball.tier.changed', tierName: null, previousTierName: 'basic' });
+	});
 });
 
 describe('Gameball Trigger items through n8n-core', () => {
