@@ -3,6 +3,7 @@ import type { Simulator } from '../../simulator';
 import type { GameballCredentials } from '../harness/gameball';
 import { runGameball, simulatorFor } from '../harness/gameball';
 import { standIn } from '../harness/standIn';
+import { STATUS_READ_GRACE_MS } from '../../nodes/Gameball/transport/batch';
 
 describe('a batch run where some items failed, Continue On Fail off', () => {
 	let sim: Simulator;
@@ -51,6 +52,33 @@ describe('the batch time limit', () => {
 			expect(reads.slice(1)).toEqual([1, 1]);
 		} finally {
 			await sim.stop();
+		}
+	});
+
+	it('gives failing status reads one grace for the run: jobs read after it is spent are read once, not retried', async () => {
+		let jobs = 0;
+		const reads = new Map<string, number>();
+		const stand = await standIn(({ method, url }) => {
+			if (method === 'POST' && url.pathname.includes('/batch/')) return { body: { jobId: ++jobs } };
+			const jobId = /batches\/(\d+)\/status/.exec(url.pathname)?.[1] ?? '?';
+			reads.set(jobId, (reads.get(jobId) ?? 0) + 1);
+			return { status: 500, body: { code: 5000, message: 'status unavailable' } };
+		});
+		try {
+			const started = Date.now();
+			const { outputs } = await runGameball(
+				stand.credentials,
+				{ resource: 'customer', operation: 'createOrUpdate', customerId: '={{ $json.id }}', batching: { mode: 'always', size: 1, timeoutSeconds: 1, pollSeconds: 0.2 } },
+				Array.from({ length: 8 }, (_, i) => ({ id: `unread-${i}` })),
+				true,
+			);
+			expect(outputs[0].map((item) => String(item.json.error))).toEqual(Array(8).fill(expect.stringContaining('500')));
+			// The 1 s limit and one 10 s grace for all: with a grace of its own, each job's read was tried 5 times
+			// (about 3.5 s a job), so the overrun grew with the number of jobs.
+			expect(Date.now() - started).toBeLessThan(1000 + STATUS_READ_GRACE_MS + 8000);
+			expect(reads.get('8')).toBe(1);
+		} finally {
+			await stand.close();
 		}
 	});
 });

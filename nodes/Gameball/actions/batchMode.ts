@@ -3,7 +3,7 @@ import { NodeOperationError } from 'n8n-workflow';
 
 import type { GameballBatchQueuedItem, GameballBatchResultItem } from '../../types';
 import type { BatchStatus } from '../transport/batch';
-import { createBatchJob, MAX_BATCH_SIZE, waitForBatch } from '../transport/batch';
+import { createBatchJob, MAX_BATCH_SIZE, STATUS_READ_GRACE_MS, waitForBatch } from '../transport/batch';
 import { hasSecretKey, isCancelled, secretFieldValues } from '../transport/request';
 import { appendDescription } from '../transport/errors';
 import { readCollectionOptions } from '../../parameters';
@@ -207,8 +207,9 @@ export async function runInBatches(
 			for (const { itemIndex: failed } of job) results[failed] = [failedItem(this, error, failed, fields)];
 		}
 	}
-	// One time limit for all the jobs: each wait gets what is left of it.
+	// One time limit for all the jobs: each wait gets what is left of it, and one grace for failing reads.
 	const deadline = Date.now() + settings.timeoutSeconds * 1000;
+	const graceEndsAt = deadline + STATUS_READ_GRACE_MS;
 	const readAgain: Array<{ itemIndex: number; meta: BatchMeta }> = [];
 	for (const { job, jobId } of created) {
 		if (!settings.waitForResults) {
@@ -222,6 +223,7 @@ export async function runInBatches(
 		try {
 			status = await waitForBatch.call(this, jobId, {
 				timeoutMs: Math.max(0, deadline - Date.now()),
+				graceEndsAt,
 				pollIntervalMs: settings.pollSeconds * 1000,
 				itemIndex: job[0].itemIndex,
 				sentItems: job.length,

@@ -147,16 +147,18 @@ export interface StatusReadOptions {
 	deadline?: number;
 	/** Secret values the job's entries carry (Device Tokens), kept out of the answer as the keys are. */
 	secrets?: unknown[];
+	/** 1: a read that fails is not retried (a run whose time limit and grace are spent reads each job once). */
+	maxAttempts?: number;
 }
 
 export async function getBatchStatus(this: GameballContext, jobId: string, options: StatusReadOptions = {}) {
-	const { itemIndex, sentItems, deadline, secrets } = options;
+	const { itemIndex, sentItems, deadline, secrets, maxAttempts } = options;
 	const { body } = await sendToGameball.call(
 		this,
 		'GET /batches/{batchId}/status',
 		{ pathParams: { batchId: jobId } },
 		// Its entries' error messages end up in items and errors, as an error answer's do.
-		{ itemIndex, redactAnswer: true, deadline, secrets },
+		{ itemIndex, redactAnswer: true, deadline, secrets, ...(maxAttempts ? { retry: { maxAttempts } } : {}) },
 	);
 	return parseBatchStatus(jobId, body, sentItems);
 }
@@ -166,6 +168,11 @@ export interface WaitOptions extends Omit<StatusReadOptions, 'deadline'> {
 	pollIntervalMs: number;
 	/** How long a status read may retry when the time limit is (nearly) over: `STATUS_READ_GRACE_MS`. */
 	readGraceMs?: number;
+	/**
+	 * When that grace ends for good (ms since the epoch): a run of several jobs gives them one, so that its overrun
+	 * does not grow with the number of jobs. Past it, each read is a single attempt.
+	 */
+	graceEndsAt?: number;
 }
 
 /** How long a status read may retry when the wait's own time limit is (nearly) over. */
@@ -177,8 +184,10 @@ export async function waitForBatch(this: GameballContext, jobId: string, options
 	let interval = Math.min(options.pollIntervalMs, 250);
 	for (;;) {
 		// A failing status read retries within the time limit, or for STATUS_READ_GRACE_MS when less is left.
-		const readDeadline = Math.max(deadline, Date.now() + (options.readGraceMs ?? STATUS_READ_GRACE_MS));
-		const status = await getBatchStatus.call(this, jobId, { ...options, deadline: readDeadline });
+		const now = Date.now();
+		const readDeadline = Math.min(Math.max(deadline, now + (options.readGraceMs ?? STATUS_READ_GRACE_MS)), options.graceEndsAt ?? Infinity);
+		const read = readDeadline > now ? { deadline: readDeadline } : { maxAttempts: 1 };
+		const status = await getBatchStatus.call(this, jobId, { ...options, ...read });
 		if (status.state !== 'running' || Date.now() + interval > deadline) return status;
 		// A stop ends the wait at once: the next status read then throws it.
 		await sleepUnlessStopped(this, interval);
