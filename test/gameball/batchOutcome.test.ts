@@ -144,6 +144,27 @@ describe('a finished job that lists its failed entries but none of its successes
 			}
 		}
 	});
+
+	it('a points-moving job whose finished status tells neither failures nor successes leaves every outcome open', async () => {
+		const cashback = { resource: 'transaction', operation: 'cashback', customerId: '={{ $json.id }}', transactionId: '=T-{{ $json.id }}', amount: 5, batching: { mode: 'always', pollSeconds: 0.1 } };
+		for (const status of [{ status: 'completed' }, { status: 'completed', totalItems: 3 }]) {
+			const { server, credentials } = await batchServer(status);
+			try {
+				const { outputs } = await runGameball(credentials, cashback, items.slice(0, 3), true);
+				expect(outputs[0].map((item) => [item.json.success, item.json.mayHaveBeenApplied])).toEqual(Array(3).fill([false, true]));
+			} finally {
+				server.close();
+			}
+		}
+		// A failure list, even empty, or a count of failures tells: the rest succeeded.
+		const { server, credentials } = await batchServer({ status: 'completed', errors: [] });
+		try {
+			const { outputs } = await runGameball(credentials, cashback, items.slice(0, 3), true);
+			expect(outputs[0].map((item) => item.json.success)).toEqual([true, true, true]);
+		} finally {
+			server.close();
+		}
+	});
 });
 
 describe('a job whose results carry no index', () => {

@@ -41,8 +41,10 @@ export function resultFor(status: BatchStatus, position: number): ItemResult {
 		};
 	}
 	// Every failure is placed and this item is not one of them: it succeeded, unless the job lists successes by
-	// index (any placed, or any with an index that is no position of the job) and this item is not among them.
-	const allFailuresPlaced = (status.failed ?? placedFailures) === placedFailures;
+	// index (any placed, or any with an index that is no position of the job) and this item is not among them. An
+	// answer with neither a failure count nor a failure list says nothing of failures: nothing is inferred from it.
+	const failuresTold = status.failed !== undefined || status.listsFailures;
+	const allFailuresPlaced = failuresTold && (status.failed ?? placedFailures) === placedFailures;
 	const hasIndex = (entry: IDataObject) => entry.index !== undefined && entry.index !== null;
 	const listsSuccesses = status.successes.size > 0 || status.unplacedSuccesses.some(hasIndex);
 	if (status.state === 'completed' && allFailuresPlaced && !listsSuccesses) return { ok: {} };

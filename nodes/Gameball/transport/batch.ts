@@ -27,6 +27,8 @@ export interface BatchStatus {
 	/** Entries that do not say which item they are for (no `index`, and their place in the list does not tell). */
 	unplacedSuccesses: IDataObject[];
 	unplacedFailures: ItemFailure[];
+	/** The answer held a list of failures (`errors` or `response.failed`), maybe empty. */
+	listsFailures: boolean;
 	raw: IDataObject;
 }
 
@@ -112,6 +114,7 @@ export function parseBatchStatus(jobId: string, body: unknown, sentItems?: numbe
 		failures: failures.placed,
 		unplacedSuccesses: successes.unplaced,
 		unplacedFailures: failures.unplaced,
+		listsFailures: Array.isArray(raw.errors ?? response.failed),
 		raw,
 	};
 }
