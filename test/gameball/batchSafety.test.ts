@@ -30,10 +30,13 @@ describe('fields the batch form cannot carry', () => {
 
 	it('Above Threshold sends every item one by one when one of them sets such a field', async () => {
 		const [batches, singles] = [sent('POST', '/batch/'), sent('POST', '/integrations/orders')];
-		const { outputs } = await runGameball(credentials, track('auto'), orders, true);
+		const { outputs, run } = await runGameball(credentials, track('auto'), orders, true);
 		expect(sent('POST', '/batch/')).toBe(batches);
 		expect(sent('POST', '/integrations/orders') - singles).toBe(50);
 		expect(paired(outputs)).toEqual(orders.map((_, i) => i));
+		// The run says why it was slower than a job.
+		const hints = (run.data.resultData.runData['Node under test'][0].hints ?? []).map((hint) => hint.message);
+		expect(hints).toEqual([expect.stringMatching(/^Item 0 sets ".+", which Gameball's batch API cannot send: the 50 items were sent one by one\.$/)]);
 	});
 
 	it('an order total other than Total Paid is such a field too; without one, orders go in a job', async () => {

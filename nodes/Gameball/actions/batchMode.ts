@@ -110,6 +110,18 @@ function cannotBatchError(context: IExecuteFunctions, operation: GameballOperati
 	});
 }
 
+/** Above Threshold, an item sets a field the batch form cannot carry: all are sent one by one, and a hint says why. */
+function sentOneByOne(context: IExecuteFunctions, operation: GameballOperation, fields: string[], itemIndex: number, itemCount: number): undefined {
+	if (typeof context.addExecutionHints === 'function') {
+		const labels = fields.map((field) => `"${labelOf(operation, field)}"`).join(', ');
+		context.addExecutionHints({
+			message: `Item ${itemIndex} sets ${labels}, which Gameball's batch API cannot send: the ${itemCount} items were sent one by one.`,
+			location: 'outputPane',
+		});
+	}
+	return undefined;
+}
+
 /**
  * Stopping the node does not stop jobs Gameball already has: the error names them, so that a re-run does not send
  * their items again (points jobs and events would be applied twice).
@@ -184,7 +196,7 @@ export async function runInBatches(
 		try {
 			const request = await buildRequest.call(this, operation, itemIndex);
 			const dropped = droppedFields(operation, request);
-			if (dropped.length && settings.mode === 'auto') return undefined;
+			if (dropped.length && settings.mode === 'auto') return sentOneByOne(this, operation, dropped, itemIndex, itemCount);
 			if (dropped.length) throw cannotBatchError(this, operation, dropped, itemIndex);
 			entries.push({ itemIndex, entry: batch.toItem(request), request });
 		} catch (error) {
