@@ -114,6 +114,22 @@ describe('Order', () => {
 		expect(sim.requests.length).toBe(before);
 	});
 
+	it("refuses an extra value that is neither text nor a number (Gameball's rule for extra), order's or line item's, before sending", async () => {
+		const before = sim.requests.length;
+		const track = (additionalFields: Record<string, unknown>) =>
+			runGameball(credentials, order('track', { customerId: 'shopper', orderId: 'o-bad-extra', totalPaid: 1, additionalFields }));
+		const flag = await track({ extra: '{"coupon": "SUMMER", "gift": true}' });
+		expect(flag.error?.message).toBe('"Extra (JSON) › gift" must be text or a number (got boolean): Gameball takes only those in extra');
+		const nested = await track({ extra: '{"address": {"city": "Cairo"}}' });
+		expect(nested.error?.message).toBe('"Extra (JSON) › address" must be text or a number (got object): Gameball takes only those in extra');
+		const inLine = await track({ lineItems: '[{"productId": "p1", "price": 1, "extra": {"sizes": ["M", "L"]}}]' });
+		expect(inLine.error?.message).toBe('"Line Items (JSON) › entry 1 › extra › sizes" must be text or a number (got a list): Gameball takes only those in extra');
+		expect(sim.requests.length).toBe(before);
+		const fine = await track({ extra: '{"coupon": "SUMMER", "bags": 2}', lineItems: '[{"productId": "p1", "price": 1, "extra": {"size": "M"}}]' });
+		expect(fine.error).toBeUndefined();
+		expect(sentBody()).toMatchObject({ extra: { coupon: 'SUMMER', bags: 2 }, lineItems: [{ extra: { size: 'M' } }] });
+	});
+
 	it('tracks many orders through the batch API, one result per item', async () => {
 		const { outputs, error } = await runGameball(
 			credentials,

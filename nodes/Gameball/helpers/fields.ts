@@ -84,7 +84,18 @@ export function readJsonValue(context: IExecuteFunctions, property: INodePropert
 	if (typeof parsed !== 'object') fail('object or array');
 	const empty = Array.isArray(parsed) ? parsed.length === 0 : Object.keys(parsed as object).length === 0;
 	if (empty) return undefined;
+	if (property.name === 'extra') checkExtra(context, property.displayName, parsed, itemIndex);
 	return Array.isArray(parsed) ? typedEntries(context, property, parsed, itemIndex) : parsed;
+}
+
+/** Gameball's `extra` (an order's, a payment's, a line item's): "The values must be of type string or number." */
+function checkExtra(context: IExecuteFunctions, where: string, extra: unknown, itemIndex: number): void {
+	if (typeof extra !== 'object' || extra === null || Array.isArray(extra)) refuse(context, `"${where}" must be a JSON object`, itemIndex);
+	for (const [key, value] of Object.entries(extra as IDataObject)) {
+		if (typeof value === 'string' || (typeof value === 'number' && Number.isFinite(value))) continue;
+		const got = value === null ? 'null' : Array.isArray(value) ? 'a list' : typeof value;
+		refuse(context, `"${where} › ${key}" must be text or a number (got ${got}): Gameball takes only those in extra`, itemIndex);
+	}
 }
 
 /**
@@ -121,6 +132,7 @@ function typedEntries(context: IExecuteFunctions, property: INodeProperties, ent
 		for (const field of types.texts) {
 			if (typeof typed[field] === 'number' && Number.isFinite(typed[field])) typed[field] = String(typed[field]);
 		}
+		if (typed.extra !== undefined) checkExtra(context, `${where} › extra`, typed.extra, itemIndex);
 		return typed;
 	});
 }
