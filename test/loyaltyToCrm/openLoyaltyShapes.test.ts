@@ -34,6 +34,13 @@ describe('Open Loyalty: the member inside the transaction', () => {
 		expect(outputs[OUTPUT.logNote]).toHaveLength(1);
 	});
 
+	test("a transaction's purchase date in its header, or on a legacy transaction's data, is the event's time", async () => {
+		const inHeader = { ...assigned, data: { transaction: { ...assigned.data.transaction, header: { documentNumber: 'INV-9', purchaseDate: '2025-03-01T10:00:00+02:00' } } } };
+		expect((await eventOf(inHeader)).occurredAt).toBe('2025-03-01T08:00:00.000Z');
+		const legacy = { type: 'transaction.registered', data: { transactionId: 't-1', customerId: 'ol-42', grossValue: '99.90', purchaseDate: '2025-03-01T00:00:00Z' } };
+		expect((await eventOf(legacy)).occurredAt).toBe('2025-03-01T00:00:00.000Z');
+	});
+
 	test('a member at the top of data still wins over the one inside the transaction', async () => {
 		const event = await eventOf({
 			type: 'TransactionRegistered',
@@ -177,6 +184,11 @@ describe('inputs that are not Open Loyalty events, or read otherwise', () => {
 	test('a foreign webhook with an event name and an email in data, but no member, is refused', async () => {
 		const { error } = await runLoyalty({}, [{ event: 'Signup', data: { email: 'a@example.com' } }]);
 		expect(error?.message).toMatch(/Unrecognised loyalty input/);
+	});
+
+	test('a level given by its ID alone names no tier: no tag or note naming an ID', async () => {
+		const event = await eventOf({ type: 'CustomerLevelChanged', data: { customerId: 'ol-42', level: '6f1c7d7e-2b8a-4a0e-9a55-0b6f4c1c2e11' } });
+		expect(event.tier.name).toBeNull();
 	});
 
 	test('a level given as an ID beside its name: the name is the tier name', async () => {

@@ -53,6 +53,12 @@ describe('Upsert Contact', () => {
 		const noId = { type: 'CustomerEmailWasChanged', data: { customer: { email: 'mila.new@example.com', phone: '+48123456789' } } };
 		const [onlyEmail] = jsonOf((await run({ matchBy: 'email' }, noId))[OUTPUT.upsertContact]);
 		expect(onlyEmail.match).toMatchObject({ by: 'email', value: 'mila.new@example.com', fallback: false });
+		// The new value beside the member, whose own still holds the old one, is the one written.
+		const beside = { type: 'CustomerEmailWasChanged', data: { customer: { customerId: 'ol-42', email: 'mila@example.com' }, email: 'mila.new@example.com' } };
+		const [besideEmail] = jsonOf((await run({ matchBy: 'email' }, beside))[OUTPUT.upsertContact]);
+		expect(besideEmail).toMatchObject({ email: 'mila.new@example.com', match: { by: 'customerId', value: 'ol-42' } });
+		const phoneBeside = { type: 'CustomerPhoneNumberWasChanged', data: { customer: { customerId: 'ol-42', phone: '+48111111111' }, phone: '+48999999999' } };
+		expect(jsonOf((await run({ matchBy: 'mobile' }, phoneBeside))[OUTPUT.upsertContact])[0]).toMatchObject({ mobile: '+48999999999' });
 		// Other events keep the chosen key.
 		const [updated] = jsonOf((await run({ matchBy: 'email' }, fixtures.olNamedUpdated))[OUTPUT.upsertContact]);
 		expect(updated.match).toMatchObject({ by: 'email', value: 'mila@example.com', fallback: false });

@@ -111,16 +111,24 @@ function hasWord(text: string, word: string): boolean {
 	return text.toLowerCase().split(/[^\p{L}\p{N}'-]+/u).includes(wanted);
 }
 
+/** The keys of the value an Open Loyalty event changes, read from `data` before the member's own. */
+const CHANGED_VALUE_KEYS: Record<string, string[]> = {
+	CustomerEmailWasChanged: ['email'],
+	CustomerPhoneNumberWasChanged: ['phone', 'phoneNumber', 'mobile'],
+};
+
 /**
  * The member: at the top of `data`, else inside `data.transaction` (`customerId`, `customerData`), else `data` itself.
  * Beside a member object, a `name` on `data` may be the event's subject (a reward's name), so it is the customer's
  * only when nothing else names them.
  */
-function customerOf(data: Json): LoyaltyEvent['customer'] {
+function customerOf(data: Json, eventName = ''): LoyaltyEvent['customer'] {
 	const transaction = firstObj(data, ['transaction']);
 	const member = firstObj(data, MEMBER_KEYS) ?? firstObj(transaction, MEMBER_KEYS);
 	const registration = obj(data.data);
-	const pick = (keys: string[], sources = [member, registration, data]) => {
+	// An email or phone change may carry the new value beside the member, which still holds the old one.
+	const newValueFirst = Object.hasOwn(CHANGED_VALUE_KEYS, eventName) ? CHANGED_VALUE_KEYS[eventName] : [];
+	const pick = (keys: string[], sources = keys.some((key) => newValueFirst.includes(key)) ? [data, member, registration] : [member, registration, data]) => {
 		for (const source of sources) {
 			const value = first(source, keys, str);
 			if (value !== null) return value;
@@ -144,9 +152,13 @@ type Level = { name: string | null; rank: number | null };
 const CURRENT_LEVEL_KEYS = ['level', 'tier', 'currentLevel', 'newLevel'];
 const PREVIOUS_LEVEL_KEYS = ['previousLevel', 'oldLevel', 'previousTier', 'fromLevel'];
 
-/** A level sent by its name alone (`level: "Gold"`). */
+/** Open Loyalty's IDs are UUIDs: a level sent as one names no tier. */
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/** A level sent by its name alone (`level: "Gold"`), not by its ID. */
 function levelName(value: unknown): string | null {
-	return typeof value === 'string' ? str(value) : null;
+	const name = typeof value === 'string' ? str(value) : null;
+	return name !== null && UUID.test(name) ? null : name;
 }
 
 /**
@@ -236,12 +248,15 @@ function expiryOf(data: Json): EventDraft['expiry'] {
 
 function occurredAtOf(json: Json, data: Json): string | null {
 	const registration = obj(data.data);
-	const details = firstObj(data, ['transactionData']);
+	// A transaction's purchase date: in its details (`transactionData`, `header`) or on it, inside `transaction` or not.
+	const transaction = firstObj(data, ['transaction']) ?? data;
+	const details = firstObj(transaction, ['transactionData', 'header']) ?? firstObj(data, ['transactionData', 'header']);
 	return isoTime(
 		first(json, ['createdAt', 'eventDate', 'occurredAt', 'timestamp'], present) ??
 			first(data, ['createdAt', 'levelAchievementDate', 'occurredAt', 'eventDate'], present) ??
 			first(registration, ['createdAt'], present) ??
-			first(details, ['purchaseDate'], present),
+			first(details, ['purchaseDate'], present) ??
+			first(transaction, ['purchaseDate'], present),
 	);
 }
 
@@ -255,7 +270,7 @@ export function fromOpenLoyaltyBody(json: Json): LoyaltyEvent {
 	const catalogueRest = Object.hasOwn(NAMED_KINDS, name) && NAMED_KINDS[name] === 'other';
 	const draft: EventDraft = {
 		occurredAt: occurredAtOf(json, data),
-		customer: customerOf(data),
+		customer: customerOf(data, name),
 		tier: catalogueRest ? {} : tierOf(data),
 		points: name === 'CampaignEffectWasApplied' ? {} : pointsOf(data, kind === 'points_changed'),
 	};
