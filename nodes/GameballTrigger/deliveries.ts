@@ -173,28 +173,31 @@ export function notificationItems(envelope: Envelope, preferredLanguages: string
 	return pickLanguages(messages, preferredLanguages);
 }
 
-/** Request headers without the signature. */
-export function headersWithoutSignature(headers: Record<string, string>): Record<string, string> {
+/** Headers a raw item leaves out: the signature, and credentials a proxy in front of n8n may add. */
+const UNSHOWN_HEADERS = [SIGNATURE_HEADER, 'authorization', 'proxy-authorization', 'cookie'];
+
+/** Request headers without the signature or credentials. */
+export function shownHeaders(headers: Record<string, string>): Record<string, string> {
 	const kept = { ...headers };
-	delete kept[SIGNATURE_HEADER];
+	for (const name of UNSHOWN_HEADERS) delete kept[name];
 	return kept;
 }
 
-/** Simplify off, a profile update: the payload as received plus the headers, minus the signature, and `outOfOrder`. */
+/** Simplify off, a profile update: the payload as received plus the headers (`shownHeaders`), and `outOfOrder`. */
 export function rawProfileItem(
 	payload: IDataObject,
 	headers: Record<string, string>,
 	deliveryId: string,
 	outOfOrder: boolean,
 ): GameballRawDeliveryItem {
-	return { event: PROFILE_UPDATED, body: payload, headers: headersWithoutSignature(headers), deliveryId, outOfOrder };
+	return { event: PROFILE_UPDATED, body: payload, headers: shownHeaders(headers), deliveryId, outOfOrder };
 }
 
-/** Simplify off, a notification: the payload as received plus the headers, minus the signature. */
+/** Simplify off, a notification: the payload as received plus the headers (`shownHeaders`). */
 export function rawNotificationItem(
 	payload: IDataObject,
 	headers: Record<string, string>,
 	deliveryId: string,
 ): GameballRawDeliveryItem {
-	return { event: NOTIFICATION_PUSH, body: payload, headers: headersWithoutSignature(headers), deliveryId };
+	return { event: NOTIFICATION_PUSH, body: payload, headers: shownHeaders(headers), deliveryId };
 }

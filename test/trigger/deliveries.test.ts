@@ -240,9 +240,11 @@ describe('Gameball Trigger items through n8n-core', () => {
 		expect(result.response).toEqual({});
 	});
 
-	it('gives the raw payload and headers without the signature when Simplify is off', async () => {
+	it('gives the raw payload and headers without the signature or credentials when Simplify is off', async () => {
 		const payload = profilePayload();
-		const result = await newTrigger({ simplify: false }).deliver(signedRequest(payload, { headers: { 'x-request-id': 'r1' } }));
+		// Credentials a proxy in front of n8n may add are not shown either.
+		const proxied = { 'x-request-id': 'r1', authorization: 'Bearer proxy-token', 'proxy-authorization': 'Basic cHJveHk=', cookie: 'session=s1' };
+		const result = await newTrigger({ simplify: false }).deliver(signedRequest(payload, { headers: proxied }));
 		const [item] = emittedJson(result);
 		expect(item.event).toBe('customer.profile.updated');
 		expect(item.body).toEqual(payload);
