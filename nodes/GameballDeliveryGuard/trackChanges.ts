@@ -10,6 +10,7 @@ import { isDerivedEvent, isProfileUpdate, readProfileUpdate } from './profiles';
 import { errorItem } from '../errorItems';
 import { readChoices } from '../parameters';
 import { nodeKey } from '../nodeKey';
+import { nodeStaticData } from '../staticData';
 import { readOptions } from './settings';
 import { handOver, isFirstRunInProcess, snapshotsForRun, stampWriter, writtenByAnotherProcess } from './sharedMemory';
 
@@ -87,7 +88,7 @@ export const ONLY_DERIVED_MESSAGE =
  */
 export async function trackChanges(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
 	const items = this.getInputData();
-	const staticData = this.getWorkflowStaticData('node');
+	const staticData = nodeStaticData(this);
 	const manual = this.getMode() === 'manual';
 	const workflowId = this.getWorkflow().id;
 	const key = nodeKey(workflowId, this.getNode().id);

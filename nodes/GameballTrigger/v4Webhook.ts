@@ -1,6 +1,7 @@
 import type { IDataObject, IWebhookFunctions } from 'n8n-workflow';
 
 import { nodeKey } from '../nodeKey';
+import { nodeStaticData } from '../staticData';
 import { handleV4Delivery, type Delivery, type Outcome } from './pipeline';
 import { recentWritesOf } from './recentWrites';
 import { readSecretKey } from './secretKey';
@@ -23,7 +24,7 @@ export async function v4Outcome(context: IWebhookFunctions, delivery: Delivery):
 	// A workflow without an id (never saved) has no write log.
 	const isTest = context.getMode() === 'manual';
 	if (!isTest && workflowId) noteDeliveryAnswered(workflowId);
-	const memory = isTest ? testMemoryOf(key) : context.getWorkflowStaticData('node');
+	const memory = isTest ? testMemoryOf(key) : nodeStaticData(context, node);
 	const recent = isTest || !workflowId ? undefined : recentWritesOf(key);
 	const { settings: stored, keyFromCache } = await readV4Settings.call(context, node, now);
 	const settings = isTest ? { ...stored, deduplicate: false, maxDeliveryAgeMinutes: 0 } : stored;
