@@ -3,7 +3,7 @@ import type { IDataObject, INodeParameters, INodeProperties, INodeType, IWebhook
 import { holdsExpression, readParameter } from '../../nodes/GameballTrigger/parameters';
 import { packageNodes } from '../harness/nodeTypes';
 import { WebhookHarness } from '../harness/run';
-import { emittedJson, newTrigger, profilePayload, sign, signedRequest } from './fixtures';
+import { emittedJson, newTrigger, notificationPayload, profilePayload, sign, signedRequest } from './fixtures';
 
 const trigger = packageNodes['n8n-nodes-gameball.gameballTrigger'] as INodeType;
 const topLevelNames = trigger.description.properties.filter((property) => property.type !== 'notice').map(({ name }) => name);
@@ -125,6 +125,18 @@ describe('parameters.ts: the trigger reads a parameter as n8n would resolve it',
 			);
 		},
 	);
+
+	it('reads Preferred Languages and Headers to Keep from an expression as text or a list, and refuses anything else by name', async () => {
+		const notification = () => signedRequest(notificationPayload({ data: [{ local: 'en', title: 'Hi' }, { local: 'ar', title: 'أهلا' }] }));
+		const asList = emittedJson(await newTrigger({ options: { preferredLanguages: '={{ ["ar"] }}' } }).deliver(notification()));
+		expect(asList.map((item) => item.language)).toEqual(['ar']);
+		await expect(newTrigger({ options: { preferredLanguages: '={{ { "ar": true } }}' } }).deliver(notification())).rejects.toThrow(
+			'"Preferred Languages" must be text such as "en, ar" (got object)',
+		);
+		const automation = newTrigger({ source: 'automation', automationMethod: 'POST', headerName: 'X-S', headerSecret: 's', options: { keepHeaders: '={{ ["X-Campaign"] }}' } } as never, {}, {});
+		const kept = await automation.deliver({ method: 'POST', rawBody: '{}', headers: { 'x-s': 's', 'x-campaign': 'c1' } });
+		expect(emittedJson(kept)[0].headers).toEqual({ 'x-campaign': 'c1' });
+	});
 
 	it('still turns replay protection off at 0, or when the option is not added', async () => {
 		const old = (customerId: string) => signedRequest(profilePayload({ customer_id: customerId, created_at: '2001-01-01T00:00:00.000Z' }));
