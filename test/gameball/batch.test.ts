@@ -88,6 +88,32 @@ describe('Batch', () => {
 		expect(oddKind.error?.message).toBe('"Kind" must be one of balance-adjustment, balance-inquiry, cashback, customers, events, orders/transactions, orders, redeem (got {"a":1})');
 	});
 
+	it("checks each entry's fields against the types Gameball documents, typing numbers and IDs written the other way", async () => {
+		const before = sim.requests.length;
+		const cashback = (entry: Record<string, unknown>) => ({ entries: [{ customerId: 'member', transactionId: 't', transactionTime: at, amount: 1, ...entry }] });
+		const { outputs } = await runGameball(
+			credentials,
+			batch('createJob', { kind: 'cashback' }),
+			[cashback({ amount: 'ten' }), cashback({ transactionTime: '2026-01-31' }), cashback({ transactionId: { id: 1 } })],
+			true,
+		);
+		expect(outputs[0].map((item) => item.json.error)).toEqual([
+			'Entry 0 of "Entries" has "amount" "ten": it must be a number',
+			'Entry 0 of "Entries" has "transactionTime" "2026-01-31": it must be a date and time, e.g. "2026-01-31T10:00:00Z"',
+			'Entry 0 of "Entries" has "transactionId" {"id":1}: it must be text',
+		]);
+		const events = await runGameball(credentials, batch('createJob', { kind: 'events' }), [{ entries: [{ customerId: 'member', events: { login: 5 } }] }]);
+		expect(events.error?.message).toBe('Entry 0 of "Entries" has "events" {"login":5}: it must be an object of event names, each with an object of metadata ({} for none)');
+		expect(sim.requests.length).toBe(before);
+
+		const input = { entries: [{ customerId: 42, transactionId: 't-typed', transactionTime: at, amount: '12.5' }] };
+		const typed = await runGameball(credentials, batch('createJob', { kind: 'cashback' }), [input]);
+		expect(typed.error).toBeUndefined();
+		expect(lastRequest().body).toEqual({ body: [{ customerId: '42', transactionId: 't-typed', transactionTime: at, amount: 12.5 }] });
+		// The input item keeps its own values.
+		expect(input.entries[0]).toEqual({ customerId: 42, transactionId: 't-typed', transactionTime: at, amount: '12.5' });
+	});
+
 	it('gets the status of a job in one shape, and reports an unknown job', async () => {
 		const { job } = await runJob('customers', [{ customerId: 'status-customer' }]);
 		const { outputs, error } = await runGameball(credentials, batch('getStatus', { batchId: String(job.jobId) }));

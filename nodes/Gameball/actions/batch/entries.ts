@@ -1,11 +1,54 @@
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
 import { parseJson, refuse } from '../../../parameters';
+import { parseTime } from '../../../times';
 import { MAX_BATCH_SIZE } from '../../transport/batch';
 import type { JobKind } from './jobKinds';
 
 function typeOf(value: unknown) {
 	return Array.isArray(value) ? 'an array' : value === null ? 'null' : typeof value;
+}
+
+/** How the OpenAPI document types the fields of batch entries (the same name has one type in every kind). */
+const FIELD_TYPES: Record<string, 'text' | 'number' | 'integer' | 'time' | 'object' | 'boolean'> = {
+	customerId: 'text', orderId: 'text', transactionId: 'text', email: 'text', mobile: 'text', deviceToken: 'text',
+	osType: 'text', referrerCode: 'text', reason: 'text', holdReference: 'text',
+	totalPaid: 'number', amount: 'number', points: 'integer',
+	orderDate: 'time', transactionTime: 'time',
+	customerAttributes: 'object', events: 'object', guest: 'boolean',
+};
+
+/** A date and a time of day (RFC 3339's date-time; the zone may be left out), that is a real time. */
+const DATE_TIME = /^\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}/;
+
+/**
+ * The entry's field as Gameball types it: a number written as text becomes a number and an ID given as a number
+ * text, as for line items; anything else is a problem, said in words.
+ */
+function typedField(entry: IDataObject, field: string): string | undefined {
+	const value = entry[field];
+	const type = FIELD_TYPES[field];
+	if (value === undefined || value === null || !type) return undefined;
+	const bad = (wanted: string) => `has "${field}" ${JSON.stringify(value)?.slice(0, 40) ?? typeOf(value)}: it must be ${wanted}`;
+	if (type === 'text') {
+		if (typeof value === 'number' && Number.isFinite(value)) entry[field] = String(value);
+		else if (typeof value !== 'string') return bad('text');
+	} else if (type === 'number' || type === 'integer') {
+		const number = typeof value === 'string' && value.trim() !== '' ? Number(value) : value;
+		if (typeof number !== 'number' || !Number.isFinite(number)) return bad('a number');
+		if (type === 'integer' && !Number.isInteger(number)) return bad('a whole number');
+		entry[field] = number;
+	} else if (type === 'time') {
+		if (typeof value !== 'string' || !DATE_TIME.test(value.trim()) || Number.isNaN(parseTime(value.trim()))) return bad('a date and time, e.g. "2026-01-31T10:00:00Z"');
+	} else if (type === 'object') {
+		if (typeof value !== 'object' || Array.isArray(value)) return bad('a JSON object');
+		if (field === 'events' && Object.values(value).some((metadata) => typeof metadata !== 'object' || metadata === null || Array.isArray(metadata))) {
+			return bad('an object of event names, each with an object of metadata ({} for none)');
+		}
+	} else if (typeof value !== 'boolean') {
+		return bad('true or false');
+	}
+	return undefined;
 }
 
 function problemWith(entry: unknown, shape: JobKind['entry']): string | undefined {
@@ -15,7 +58,12 @@ function problemWith(entry: unknown, shape: JobKind['entry']): string | undefine
 	}
 	if (typeof entry !== 'object' || entry === null || Array.isArray(entry)) return `must be an object, not ${typeOf(entry)}`;
 	const missing = shape.filter((field) => (entry as IDataObject)[field] === undefined || (entry as IDataObject)[field] === '');
-	return missing.length ? `lacks ${missing.map((field) => `"${field}"`).join(', ')}` : undefined;
+	if (missing.length) return `lacks ${missing.map((field) => `"${field}"`).join(', ')}`;
+	for (const field of Object.keys(entry)) {
+		const problem = typedField(entry as IDataObject, field);
+		if (problem) return problem;
+	}
+	return undefined;
 }
 
 /** A job's entries, checked before anything is sent: an array of 1 to 1,000 entries of the kind's shape. */
@@ -32,9 +80,11 @@ export function readEntries(context: IExecuteFunctions, kind: JobKind, itemIndex
 			'Split them over several input items, one job each, or use the matching single operation with its Batching option.',
 		);
 	}
-	for (const [index, entry] of entries.entries()) {
+	// Typed on copies: the entries may be the input item's own objects (an expression such as {{ $json.entries }}).
+	const typed = entries.map((entry: unknown) => (typeof entry === 'object' && entry !== null && !Array.isArray(entry) ? { ...entry } : entry));
+	for (const [index, entry] of typed.entries()) {
 		const problem = problemWith(entry, kind.entry);
 		if (problem) fail(`Entry ${index} of "Entries" ${problem}`, `Entries of a ${kind.name} job look like: ${kind.example}`);
 	}
-	return kind.entry === 'orderIds' ? entries.map((entry) => String(entry).trim()) : entries;
+	return kind.entry === 'orderIds' ? typed.map((entry) => String(entry).trim()) : typed;
 }
