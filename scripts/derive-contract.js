@@ -21,6 +21,8 @@ const DEFAULT_OUTPUT = path.join(repoRoot, 'test', 'contract', 'gameball-v4.cont
 const HTTP_METHODS = ['get', 'post', 'put', 'patch', 'delete'];
 /** Schema keywords kept in request schemas: structure and machine-checkable bounds only. */
 const REQUEST_KEYS = ['type', 'format', 'nullable', 'enum', 'required', 'minimum', 'maximum', 'minLength', 'maxLength', 'minItems', 'maxItems', 'default'];
+/** How the document types the values of a free-form object (`extra`) in prose. */
+const STRING_OR_NUMBER_VALUES = /values must be of type string or number/i;
 /** Response schemas keep types, structure and enums. */
 const RESPONSE_KEYS = ['type', 'nullable', 'enum'];
 
@@ -82,6 +84,10 @@ function reduceSchema(schema, keptKeys, seen = []) {
 			typeof schema.additionalProperties === 'object'
 				? reduceSchema(schema.additionalProperties, keptKeys, seen)
 				: schema.additionalProperties;
+		// A type given only in words (`extra`: "The values must be of type string or number.") is kept as a type.
+		if (out.additionalProperties === true && keptKeys === REQUEST_KEYS && STRING_OR_NUMBER_VALUES.test(schema.description || '')) {
+			out.additionalProperties = { type: ['string', 'number'] };
+		}
 	}
 	return out;
 }

@@ -63,6 +63,15 @@ describe('validateRequest', () => {
 		expect(validateRequest('POST', redeemPath, {}, [validRedeem])).toEqual({ error: expect.objectContaining({ code: 3002, message: expect.stringMatching(/^body must be of type object/) }) });
 	});
 
+	it("types extra's values as the document says in words: text or numbers", () => {
+		const orderPath = '/api/v4.0/integrations/orders';
+		const order = { customerId: 'c1', orderId: 'o1', orderDate: '2024-12-31T10:00:00Z', totalPaid: 10 };
+		expect(validateRequest('POST', orderPath, {}, { ...order, extra: { coupon: 'SUMMER', bags: 2 } })).toMatchObject({ operation: { path: orderPath } });
+		expect(validateRequest('POST', orderPath, {}, { ...order, extra: { gift: true } })).toEqual({ error: expect.objectContaining({ code: 3002, field: 'extra.gift' }) });
+		const lineItem = { productId: 'p1', price: 1, quantity: 1, extra: { sizes: ['M'] } };
+		expect(validateRequest('POST', orderPath, {}, { ...order, lineItems: [lineItem] })).toEqual({ error: expect.objectContaining({ code: 3002, field: 'lineItems[0].extra.sizes' }) });
+	});
+
 	it('checks nested objects, array items and enums', () => {
 		const nested = validateRequest('POST', redeemPath, {}, { ...validRedeem, merchant: { branch: { name: 'x' } } });
 		expect(nested).toEqual({ error: expect.objectContaining({ code: 3001, field: 'merchant.branch.uniqueId' }) });
