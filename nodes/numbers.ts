@@ -22,3 +22,20 @@ export function difference(current: number, previous: number): number {
 export function sameAmount(a: number, b: number): boolean {
 	return a === b || Number(a.toPrecision(15)) === Number(b.toPrecision(15));
 }
+
+/** Decimal text, as amounts are written: `Number()` alone also reads "0x20", "0b1" and "Infinity". */
+const DECIMAL_TEXT = /^[+-]?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][+-]?\d+)?$/;
+
+export function isDecimalText(text: string): boolean {
+	return DECIMAL_TEXT.test(text.trim());
+}
+
+/** A finite number, or decimal text as its number; anything else is `null`. */
+export function readNumber(value: unknown): number | null {
+	if (typeof value === 'number') return Number.isFinite(value) ? value : null;
+	if (typeof value === 'string' && isDecimalText(value)) {
+		const parsed = Number(value.trim());
+		return Number.isFinite(parsed) ? parsed : null;
+	}
+	return null;
+}

@@ -1,6 +1,8 @@
 import type { IDataObject, IExecuteFunctions, INode, INodeProperties } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
+import { isDecimalText } from './numbers';
+
 /**
  * Readers for parameter values, shared by every node of the package. A value may come from an expression (or an AI
  * agent), so each is checked as its parameter declares and refused, by the parameter's name, when it is not.
@@ -44,8 +46,6 @@ export function isBlank(value: unknown): boolean {
 	return value === undefined || value === null || (typeof value === 'string' && value.trim() === '');
 }
 
-const DECIMAL = /^[+-]?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][+-]?\d+)?$/;
-
 /**
  * A number field's value as a number: an expression gives text, which is converted. Blank is `undefined`; anything
  * else that is not a number, or not a whole number where Gameball wants an integer, is a clear error.
@@ -58,7 +58,7 @@ export function toNumber(
 	integer = false,
 ): number | undefined {
 	if (isBlank(value)) return undefined;
-	const number = typeof value === 'string' && DECIMAL.test(value.trim()) ? Number(value) : value;
+	const number = typeof value === 'string' && isDecimalText(value) ? Number(value) : value;
 	if (typeof number !== 'number' || !Number.isFinite(number)) {
 		const shown = typeof value === 'string' ? JSON.stringify(value.slice(0, 40)) : typeof value;
 		refuse(context, `"${displayName}" must be a number (got ${shown})`, itemIndex);

@@ -1,6 +1,7 @@
 import type { IDataObject } from 'n8n-workflow';
 
 import { entriesInLanguage, languageCode } from '../languages';
+import { readNumber } from '../numbers';
 import { presentText } from '../text';
 import type {
 	GameballEnvelopeFields,
@@ -38,15 +39,8 @@ function nonBlankText(value: unknown): string | null {
 	return text === null || text.trim() === '' ? null : text;
 }
 
-/** A finite number, or a numeric string as its number; anything else is `null`. */
-export function asNumber(value: unknown): number | null {
-	if (typeof value === 'number') return Number.isFinite(value) ? value : null;
-	if (typeof value === 'string' && value.trim() !== '') {
-		const parsed = Number(value.trim());
-		return Number.isFinite(parsed) ? parsed : null;
-	}
-	return null;
-}
+/** A finite number, or decimal text as its number; anything else is `null`. */
+export const asNumber = readNumber;
 
 export function readEnvelope(payload: IDataObject, deliveryId: string): Envelope {
 	return {

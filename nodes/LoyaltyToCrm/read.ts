@@ -1,5 +1,6 @@
 /** Tolerant readers for loosely shaped webhook JSON: each returns null instead of guessing. */
 
+import { readNumber } from '../numbers';
 import { presentText } from '../text';
 import { parseTime } from '../times';
 
@@ -16,15 +17,8 @@ export function obj(value: unknown): Json | null {
 /** A non-empty string, without end spaces; numbers are turned into strings (ids often arrive as either). */
 export const str = presentText;
 
-/** A finite number; numeric strings are accepted. */
-export function num(value: unknown): number | null {
-	if (typeof value === 'number') return Number.isFinite(value) ? value : null;
-	if (typeof value === 'string' && value.trim() !== '') {
-		const parsed = Number(value);
-		return Number.isFinite(parsed) ? parsed : null;
-	}
-	return null;
-}
+/** A finite number; decimal text is accepted. */
+export const num = readNumber;
 
 /** Any value that is there (not undefined or null), for `first` when the type is checked later. */
 export function present(value: unknown): unknown {

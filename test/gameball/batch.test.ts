@@ -94,13 +94,15 @@ describe('Batch', () => {
 		const { outputs } = await runGameball(
 			credentials,
 			batch('createJob', { kind: 'cashback' }),
-			[cashback({ amount: 'ten' }), cashback({ transactionTime: '2026-01-31' }), cashback({ transactionId: { id: 1 } })],
+			[cashback({ amount: 'ten' }), cashback({ transactionTime: '2026-01-31' }), cashback({ transactionTime: '2026-01-31T10:00:00' }), cashback({ transactionId: { id: 1 } }), cashback({ customerId: null, amount: ' ' })],
 			true,
 		);
 		expect(outputs[0].map((item) => item.json.error)).toEqual([
 			'Entry 0 of "Entries" has "amount" "ten": it must be a number',
-			'Entry 0 of "Entries" has "transactionTime" "2026-01-31": it must be a date and time, e.g. "2026-01-31T10:00:00Z"',
+			'Entry 0 of "Entries" has "transactionTime" "2026-01-31": it must be a date and time with its zone, e.g. "2026-01-31T10:00:00Z"',
+			'Entry 0 of "Entries" has "transactionTime" "2026-01-31T10:00:00": it must be a date and time with its zone, e.g. "2026-01-31T10:00:00Z"',
 			'Entry 0 of "Entries" has "transactionId" {"id":1}: it must be text',
+			'Entry 0 of "Entries" lacks "customerId", "amount"',
 		]);
 		const events = await runGameball(credentials, batch('createJob', { kind: 'events' }), [{ entries: [{ customerId: 'member', events: { login: 5 } }] }]);
 		expect(events.error?.message).toBe('Entry 0 of "Entries" has "events" {"login":5}: it must be an object of event names, each with an object of metadata ({} for none)');

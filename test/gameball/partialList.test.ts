@@ -64,6 +64,12 @@ describe('answers that page wrongly', () => {
 			'a cursor already read',
 		],
 		['more, then an empty page', (_url: URL, n: number) => ({ transactions: n === 1 ? transactions([1]) : [], hasMore: true }), [1], 'an empty page'],
+		[
+			'a last ID that is no whole number (startAfter is an integer: Gameball would refuse the next page, and the list)',
+			() => ({ transactions: [{ gameballTransactionId: 'tx-a1', transactionId: 'A' }], hasMore: true }),
+			['tx-a1'],
+			'a last gameballTransactionId that is not a whole number',
+		],
 	])('Return All stops on %s, with every record once and a warning', async (_case, answer, expected, why) => {
 		const stand = await listStandIn(answer);
 		try {

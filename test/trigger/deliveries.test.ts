@@ -39,6 +39,8 @@ describe('deliveries.ts', () => {
 			null,
 		]);
 		expect(asNumber(Number.NaN)).toBeNull();
+		// Decimal text only: no points are written in hex, binary or as "Infinity".
+		expect(['0x20', '0b1', '0o7', 'Infinity', '-1e3', '.5'].map(asNumber)).toEqual([null, null, null, null, -1000, 0.5]);
 		expect([asText('a'), asText(1234), asText(true), asText(null), asText({}), asText(undefined)]).toEqual([
 			'a',
 			'1234',

@@ -94,10 +94,18 @@ export async function fetchList(
 			warnPartialList(this, records.length, endpoint, next == null ? 'no cursor to read the next page' : 'a cursor already read');
 			return records;
 		}
+		// Every list's `startAfter` is an integer (OpenAPI): a record's ID of another form would be refused, and with
+		// it the records read so far.
+		if (page.nextCursor == null && !WHOLE_NUMBER.test(String(next))) {
+			warnPartialList(this, records.length, endpoint, `a last ${list.cursorKey} that is not a whole number, which startAfter takes`);
+			return records;
+		}
 		cursorsSent.add(String(next));
 		startAfter = next;
 	}
 }
+
+const WHOLE_NUMBER = /^\d+$/;
 
 function notify(context: GameballContext, message: string) {
 	context.logger.warn(message);

@@ -1,6 +1,7 @@
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
 import { parseJson, refuse } from '../../../parameters';
+import { isDecimalText } from '../../../numbers';
 import { parseTime } from '../../../times';
 import { MAX_BATCH_SIZE } from '../../transport/batch';
 import type { JobKind } from './jobKinds';
@@ -18,8 +19,8 @@ const FIELD_TYPES: Record<string, 'text' | 'number' | 'integer' | 'time' | 'obje
 	customerAttributes: 'object', events: 'object', guest: 'boolean',
 };
 
-/** A date and a time of day (RFC 3339's date-time; the zone may be left out), that is a real time. */
-const DATE_TIME = /^\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}/;
+/** RFC 3339's date-time, as the OpenAPI document types these: a date, a time of day and the zone. */
+const DATE_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2})$/i;
 
 /**
  * The entry's field as Gameball types it: a number written as text becomes a number and an ID given as a number
@@ -34,12 +35,12 @@ function typedField(entry: IDataObject, field: string): string | undefined {
 		if (typeof value === 'number' && Number.isFinite(value)) entry[field] = String(value);
 		else if (typeof value !== 'string') return bad('text');
 	} else if (type === 'number' || type === 'integer') {
-		const number = typeof value === 'string' && value.trim() !== '' ? Number(value) : value;
+		const number = typeof value === 'string' && isDecimalText(value) ? Number(value) : value;
 		if (typeof number !== 'number' || !Number.isFinite(number)) return bad('a number');
 		if (type === 'integer' && !Number.isInteger(number)) return bad('a whole number');
 		entry[field] = number;
 	} else if (type === 'time') {
-		if (typeof value !== 'string' || !DATE_TIME.test(value.trim()) || Number.isNaN(parseTime(value.trim()))) return bad('a date and time, e.g. "2026-01-31T10:00:00Z"');
+		if (typeof value !== 'string' || !DATE_TIME.test(value.trim()) || Number.isNaN(parseTime(value.trim()))) return bad('a date and time with its zone, e.g. "2026-01-31T10:00:00Z"');
 	} else if (type === 'object') {
 		if (typeof value !== 'object' || Array.isArray(value)) return bad('a JSON object');
 		if (field === 'events' && Object.values(value).some((metadata) => typeof metadata !== 'object' || metadata === null || Array.isArray(metadata))) {
@@ -57,7 +58,10 @@ function problemWith(entry: unknown, shape: JobKind['entry']): string | undefine
 		return isId ? undefined : `must be an order ID (a string), not ${typeOf(entry)}`;
 	}
 	if (typeof entry !== 'object' || entry === null || Array.isArray(entry)) return `must be an object, not ${typeOf(entry)}`;
-	const missing = shape.filter((field) => (entry as IDataObject)[field] === undefined || (entry as IDataObject)[field] === '');
+	const missing = shape.filter((field) => {
+		const value = (entry as IDataObject)[field];
+		return value === undefined || value === null || (typeof value === 'string' && value.trim() === '');
+	});
 	if (missing.length) return `lacks ${missing.map((field) => `"${field}"`).join(', ')}`;
 	for (const field of Object.keys(entry)) {
 		const problem = typedField(entry as IDataObject, field);
