@@ -37,12 +37,12 @@ function sentPayloadOf(item: IDataObject): IDataObject | undefined {
 	return undefined;
 }
 
-/** Whether `readProfileUpdate` reads the item, without reading it. */
 /** One of the trigger's derived items (read without converting `event`: an item's own `toString` may throw). */
 export function isDerivedEvent(item: IDataObject): boolean {
 	return isJsonObject(item) && typeof item.event === 'string' && DERIVED_EVENTS.includes(item.event);
 }
 
+/** Whether `readProfileUpdate` reads the item, without reading it. */
 export function isProfileUpdate(item: IDataObject): boolean {
 	// A Code node can put anything in an item's `json`: only an object is read.
 	if (!isJsonObject(item)) return false;

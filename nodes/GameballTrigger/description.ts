@@ -226,7 +226,7 @@ export const triggerProperties: INodeProperties[] = [
 			default: '',
 			placeholder: 'e.g. en, ar',
 			description:
-				'Comma-separated language codes. Notifications keep only these languages, in this order, or the first language sent when none matches. Empty keeps all.',
+				'Comma-separated language codes. Notifications keep only these languages, in this order, or the first language sent when none matches. Empty keeps one entry per language.',
 			displayOptions: { show: { '/source': ['v4'], '/simplify': [true] } },
 		},
 		{

@@ -10,7 +10,7 @@ import {
 	secretHeaderMatches,
 } from './automation';
 import { headerValue, isJsonObject, isTooLarge, parseJson } from './body';
-import { madeAtOf, pointsChangedItem, snapshotOf, stepProfile, tierChangedItem } from './changes';
+import { madeAtOf, MAX_AHEAD_OF_CLOCK_MS, pointsChangedItem, snapshotOf, stepProfile, tierChangedItem } from './changes';
 import {
 	hasTooManyEntries,
 	isKnownTopic,
@@ -103,10 +103,13 @@ function profileOutcome(
 	return items;
 }
 
-/** Made more than `maxAgeMinutes` before `now`, or with no readable `created_at` (nothing proves it is recent). */
+/**
+ * Made more than `maxAgeMinutes` before `now`, or with no readable `created_at`, or one over an hour ahead of the
+ * clock (nothing proves it is recent: a future time, believed, would keep a replay fresh until then).
+ */
 function isTooOld(createdAt: string | null, now: number, maxAgeMinutes: number): boolean {
 	const madeAt = madeAtOf(createdAt);
-	return madeAt === null || now - madeAt > maxAgeMinutes * 60_000;
+	return madeAt === null || now - madeAt > maxAgeMinutes * 60_000 || madeAt > now + MAX_AHEAD_OF_CLOCK_MS;
 }
 
 /** `JSON.stringify`, or `undefined` for a value it cannot handle (e.g. nested thousands of levels deep). */

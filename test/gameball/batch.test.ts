@@ -104,6 +104,18 @@ describe('Batch', () => {
 			'Entry 0 of "Entries" has "transactionId" {"id":1}: it must be text',
 			'Entry 0 of "Entries" lacks "customerId", "amount"',
 		]);
+		const customers = await runGameball(
+			credentials,
+			batch('createJob', { kind: 'customers' }),
+			[{ entries: [{ customerId: 'c', deviceToken: ['device-token-secret-123'] }] }, { entries: [{ customerId: 'c', constructor: 'x', guest: 'yes' }] }],
+			true,
+		);
+		expect(customers.outputs[0].map((item) => item.json.error)).toEqual([
+			'Entry 0 of "Entries" has "deviceToken" an array: it must be text',
+			'Entry 0 of "Entries" has "guest" "yes": it must be true or false',
+		]);
+		const impossible = await runGameball(credentials, batch('createJob', { kind: 'cashback' }), [cashback({ transactionTime: '2026-02-30T10:00:00Z' })]);
+		expect(impossible.error?.message).toBe('Entry 0 of "Entries" has "transactionTime" "2026-02-30T10:00:00Z": it must be a date and time with its zone, e.g. "2026-01-31T10:00:00Z"');
 		const events = await runGameball(credentials, batch('createJob', { kind: 'events' }), [{ entries: [{ customerId: 'member', events: { login: 5 } }] }]);
 		expect(events.error?.message).toBe('Entry 0 of "Entries" has "events" {"login":5}: it must be an object of event names, each with an object of metadata ({} for none)');
 		expect(sim.requests.length).toBe(before);
@@ -114,6 +126,9 @@ describe('Batch', () => {
 		expect(lastRequest().body).toEqual({ body: [{ customerId: '42', transactionId: 't-typed', transactionTime: at, amount: 12.5 }] });
 		// The input item keeps its own values.
 		expect(input.entries[0]).toEqual({ customerId: 42, transactionId: 't-typed', transactionTime: at, amount: '12.5' });
+		// An optional field given as null is not sent.
+		await runGameball(credentials, batch('createJob', { kind: 'customers' }), [{ entries: [{ customerId: 'c-null', email: null, guest: null }] }]);
+		expect(lastRequest().body).toEqual({ body: [{ customerId: 'c-null' }] });
 	});
 
 	it('gets the status of a job in one shape, and reports an unknown job', async () => {

@@ -1,4 +1,7 @@
 // What a batch run says when some of its items failed, and how long it waits for its jobs in all.
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
+
 import type { Simulator } from '../../simulator';
 import type { GameballCredentials } from '../harness/gameball';
 import { runGameball, simulatorFor } from '../harness/gameball';
@@ -79,6 +82,34 @@ describe('the batch time limit', () => {
 			expect(reads.get('8')).toBe(1);
 		} finally {
 			await stand.close();
+		}
+	});
+
+	it('gives a status read after the grace one short attempt: an endpoint that never answers holds no job 30 s', async () => {
+		let jobs = 0;
+		const server = createServer((request, response) => {
+			request.resume();
+			request.on('end', () => {
+				if (request.method === 'POST') response.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify({ jobId: ++jobs }));
+				// A status read is never answered.
+			});
+		});
+		await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+		const baseUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+		try {
+			const started = Date.now();
+			const { outputs } = await runGameball(
+				{ gameballApi: { apiKey: 'silent-api-key', secretKey: 'silent-secret-key', apiVersion: 'v4.0', baseUrl } },
+				{ resource: 'customer', operation: 'createOrUpdate', customerId: '={{ $json.id }}', batching: { mode: 'always', size: 1, timeoutSeconds: 1, pollSeconds: 0.2 } },
+				[{ id: 'a' }, { id: 'b' }, { id: 'c' }],
+				true,
+			);
+			expect(outputs[0].map((item) => item.json.mayHaveBeenApplied)).toEqual([true, true, true]);
+			// The 1 s limit, the 10 s grace (job a's read), then about 1 s for each of jobs b and c, not 30 s each.
+			expect(Date.now() - started).toBeLessThan(1000 + STATUS_READ_GRACE_MS + 5000);
+		} finally {
+			server.closeAllConnections();
+			server.close();
 		}
 	});
 });

@@ -22,6 +22,7 @@ describe('Refuse Deliveries Older Than', () => {
 		['made 181 minutes ago', minutesAgo(181)],
 		['with no created_at', undefined],
 		['with an unreadable created_at', 'yesterday'],
+		['stamped over an hour in the future (a replay would stay fresh until then)', minutesAgo(-61)],
 	])('answers 400 and runs nothing for a delivery %s', async (_label, createdAt) => {
 		const trigger = newTrigger(withAge);
 		for (const payload of [profilePayload({ created_at: createdAt }), notificationPayload({ created_at: createdAt })]) {

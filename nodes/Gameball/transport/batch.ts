@@ -189,7 +189,8 @@ export async function waitForBatch(this: GameballContext, jobId: string, options
 		// A failing status read retries within the time limit, or for STATUS_READ_GRACE_MS when less is left.
 		const now = Date.now();
 		const readDeadline = Math.min(Math.max(deadline, now + (options.readGraceMs ?? STATUS_READ_GRACE_MS)), options.graceEndsAt ?? Infinity);
-		const read = readDeadline > now ? { deadline: readDeadline } : { maxAttempts: 1 };
+		// Past the grace, one attempt, as short as an attempt gets (1 s), and no wait for a 429 hold.
+		const read = readDeadline > now ? { deadline: readDeadline } : { maxAttempts: 1, deadline: now };
 		const status = await getBatchStatus.call(this, jobId, { ...options, ...read });
 		if (status.state !== 'running' || Date.now() + interval > deadline) return status;
 		// A stop ends the wait at once: the next status read then throws it.

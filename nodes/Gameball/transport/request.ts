@@ -171,7 +171,7 @@ function attemptTimeout({ timeoutMs = 30000, deadline }: SendOptions): number {
 }
 
 /** Body fields as secret as the keys (password fields): an error answer that echoes the request must not show them. */
-const SECRET_FIELDS = new Set(['deviceToken']);
+export const SECRET_FIELDS = new Set(['deviceToken']);
 
 /**
  * The values of secret fields anywhere in a request body (a batch job's entries too). A value under 8 characters is

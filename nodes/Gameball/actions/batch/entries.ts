@@ -4,6 +4,7 @@ import { parseJson, refuse } from '../../../parameters';
 import { isDecimalText } from '../../../numbers';
 import { parseTime } from '../../../times';
 import { MAX_BATCH_SIZE } from '../../transport/batch';
+import { SECRET_FIELDS } from '../../transport/request';
 import type { JobKind } from './jobKinds';
 
 function typeOf(value: unknown) {
@@ -22,15 +23,29 @@ const FIELD_TYPES: Record<string, 'text' | 'number' | 'integer' | 'time' | 'obje
 /** RFC 3339's date-time, as the OpenAPI document types these: a date, a time of day and the zone. */
 const DATE_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2})$/i;
 
+/** RFC 3339 text of a real day: `Date.parse` would read 2026-02-30 as 2 March. */
+function isDateTime(text: string): boolean {
+	if (!DATE_TIME.test(text) || Number.isNaN(parseTime(text))) return false;
+	const [year, month, day] = text.slice(0, 10).split('-').map(Number);
+	return new Date(Date.UTC(year, month - 1, day)).getUTCDate() === day;
+}
+
 /**
  * The entry's field as Gameball types it: a number written as text becomes a number and an ID given as a number
  * text, as for line items; anything else is a problem, said in words.
  */
 function typedField(entry: IDataObject, field: string): string | undefined {
 	const value = entry[field];
-	const type = FIELD_TYPES[field];
-	if (value === undefined || value === null || !type) return undefined;
-	const bad = (wanted: string) => `has "${field}" ${JSON.stringify(value)?.slice(0, 40) ?? typeOf(value)}: it must be ${wanted}`;
+	const type = Object.hasOwn(FIELD_TYPES, field) ? FIELD_TYPES[field] : undefined;
+	if (value === undefined || !type) return undefined;
+	// An optional field given as null is not set (a required one is missing: `problemWith`).
+	if (value === null) {
+		delete entry[field];
+		return undefined;
+	}
+	// A secret's value stays out of the error, as out of every error.
+	const shown = SECRET_FIELDS.has(field) ? typeOf(value) : (JSON.stringify(value)?.slice(0, 40) ?? typeOf(value));
+	const bad = (wanted: string) => `has "${field}" ${shown}: it must be ${wanted}`;
 	if (type === 'text') {
 		if (typeof value === 'number' && Number.isFinite(value)) entry[field] = String(value);
 		else if (typeof value !== 'string') return bad('text');
@@ -40,7 +55,7 @@ function typedField(entry: IDataObject, field: string): string | undefined {
 		if (type === 'integer' && !Number.isInteger(number)) return bad('a whole number');
 		entry[field] = number;
 	} else if (type === 'time') {
-		if (typeof value !== 'string' || !DATE_TIME.test(value.trim()) || Number.isNaN(parseTime(value.trim()))) return bad('a date and time with its zone, e.g. "2026-01-31T10:00:00Z"');
+		if (typeof value !== 'string' || !isDateTime(value.trim())) return bad('a date and time with its zone, e.g. "2026-01-31T10:00:00Z"');
 	} else if (type === 'object') {
 		if (typeof value !== 'object' || Array.isArray(value)) return bad('a JSON object');
 		if (field === 'events' && Object.values(value).some((metadata) => typeof metadata !== 'object' || metadata === null || Array.isArray(metadata))) {
