@@ -15,7 +15,7 @@ import { groupByDelivery, type EventGroup, type ReadItem } from './merge';
 import { normalise, normaliseEventParameter, type NormalisedItem } from './normalise';
 import { holdingConditions, reasonsToFire } from './rules';
 import { readSettings } from './settings';
-import { buildSteps, STEPS } from './steps';
+import { buildSteps, matchKeyOf, STEPS } from './steps';
 
 /**
  * The one input item an output item is paired with, so that `$('Gameball Trigger').item` resolves after this node
@@ -82,10 +82,13 @@ export class LoyaltyToCrm implements INodeType {
 		}
 
 		const now = new Date();
+		/** Input items of events that name no customer a step could find (no email, customer ID or mobile). */
+		const unmatched: number[] = [];
 		for (const group of groupByDelivery(read)) {
 			const { event, itemIndices } = group;
 			try {
 				const settings = readSettings(this, itemIndices[0], now);
+				if (matchKeyOf(event, settings).value === null) unmatched.push(itemIndices[0]);
 				const holding = holdingConditions(event, settings);
 				const reasons = Object.fromEntries(
 					STEPS.map((step) => [step, reasonsToFire(settings.rules[step], holding)]),
@@ -102,6 +105,12 @@ export class LoyaltyToCrm implements INodeType {
 			}
 		}
 
+		if (unmatched.length > 0 && typeof this.addExecutionHints === 'function') {
+			this.addExecutionHints({
+				message: `${unmatched.length} ${unmatched.length === 1 ? 'event names' : 'events name'} no customer (no email, customer ID or mobile number), so no CRM step was made for ${unmatched.length === 1 ? 'it' : 'them'}: input item ${unmatched.slice(0, 5).join(', ')}${unmatched.length > 5 ? ', ...' : ''}`,
+				location: 'outputPane',
+			});
+		}
 		units.sort((a, b) => a.at - b.at);
 		return STEPS.map((_step, output) => units.flatMap((unit) => unit.outputs[output]));
 	}

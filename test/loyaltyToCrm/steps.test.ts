@@ -17,6 +17,14 @@ describe('an event that names no customer', () => {
 		const matched = await run({}, { ...anonymous, data: { ...anonymous.data, customerId: 'ol-1' } });
 		expect(matched.map((items) => items.length)).toEqual([1, 0, 1, 1, 3]);
 	});
+
+	test('says so in an execution hint, naming the input items, so that the event is not dropped unseen', async () => {
+		const anonymous = { type: 'TransactionRegistered', data: { transaction: { transactionId: 't-1', grossValue: 40 } } };
+		const { run: execution, error } = await runLoyalty(FIRE_ALWAYS, [fixtures.olUpdated, anonymous, anonymous]);
+		expect(error).toBeUndefined();
+		const hints = (execution.data.resultData.runData['Node under test'][0].hints ?? []).map((hint) => hint.message);
+		expect(hints).toEqual(['2 events name no customer (no email, customer ID or mobile number), so no CRM step was made for them: input item 1, 2']);
+	});
 });
 
 describe('Upsert Contact', () => {
