@@ -31,7 +31,7 @@ export function isDecimalText(text: string): boolean {
 }
 
 /** A finite number, or decimal text as its number; anything else is `null`. */
-export function readNumber(value: unknown): number | null {
+export function numberOrNull(value: unknown): number | null {
 	if (typeof value === 'number') return Number.isFinite(value) ? value : null;
 	if (typeof value === 'string' && isDecimalText(value)) {
 		const parsed = Number(value.trim());

@@ -1,7 +1,7 @@
 import type { IDataObject } from 'n8n-workflow';
 
 import { entriesInLanguage, languageCode } from '../languages';
-import { readNumber } from '../numbers';
+import { numberOrNull } from '../numbers';
 import { presentText } from '../text';
 import type {
 	GameballEnvelopeFields,
@@ -40,7 +40,7 @@ function nonBlankText(value: unknown): string | null {
 }
 
 /** A finite number, or decimal text as its number; anything else is `null`. */
-export const asNumber = readNumber;
+export const asNumber = numberOrNull;
 
 export function readEnvelope(payload: IDataObject, deliveryId: string): Envelope {
 	return {

@@ -102,6 +102,15 @@ export function textKey(text: LoyaltyNotification): string {
 	return JSON.stringify([text.language, text.title, text.body]);
 }
 
+/** The texts without exact repeats (the same language, title and body): a repeat would send the message twice. */
+export function uniqueTexts(texts: LoyaltyNotification[]): LoyaltyNotification[] {
+	const seen = new Set<string>();
+	return texts.filter((text) => {
+		const key = textKey(text);
+		return seen.has(key) ? false : Boolean(seen.add(key));
+	});
+}
+
 /**
  * Folds one language's notification item into the first of the same delivery (the Gameball Trigger emits one item
  * per language): one event carrying every text once, so Message Language can choose among them. Only an exact

@@ -1,6 +1,6 @@
 /** Tolerant readers for loosely shaped webhook JSON: each returns null instead of guessing. */
 
-import { readNumber } from '../numbers';
+import { numberOrNull } from '../numbers';
 import { presentText } from '../text';
 import { parseTime } from '../times';
 
@@ -18,7 +18,7 @@ export function obj(value: unknown): Json | null {
 export const str = presentText;
 
 /** A finite number; decimal text is accepted. */
-export const num = readNumber;
+export const num = numberOrNull;
 
 /** Any value that is there (not undefined or null), for `first` when the type is checked later. */
 export function present(value: unknown): unknown {

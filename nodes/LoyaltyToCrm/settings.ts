@@ -26,6 +26,11 @@ function readThreshold(context: IExecuteFunctions, rules: Record<CrmStep, CrmRul
 }
 
 /** Reads the node's parameters for one item (they may be expressions that differ per item). */
+/** Whole days (the collection's range check refuses a negative): a fraction was dropped from the due date only. */
+function dueInDaysOf(context: IExecuteFunctions, value: unknown, itemIndex: number): number {
+	return toNumber(context, 'Due In Days', value, itemIndex, true) ?? DEFAULT_TASK.dueInDays;
+}
+
 export function readSettings(context: IExecuteFunctions, itemIndex: number, now: Date): NodeSettings {
 	const param = <T>(name: string, fallback: T) => context.getNodeParameter(name, itemIndex, fallback) as T;
 	// Dropdowns, numbers and switches may be expressions: each is checked, and refused by name, never guessed.
@@ -54,7 +59,7 @@ export function readSettings(context: IExecuteFunctions, itemIndex: number, now:
 			.map((tier) => tier.trim())
 			.filter(Boolean),
 		task: {
-			dueInDays: (task.dueInDays as number | undefined) ?? DEFAULT_TASK.dueInDays,
+			dueInDays: dueInDaysOf(context, task.dueInDays, itemIndex),
 			titleTierUp: stringOr(task.titleTierUp, DEFAULT_TASK.titleTierUp),
 			titleTierDown: stringOr(task.titleTierDown, DEFAULT_TASK.titleTierDown),
 			titlePoints: stringOr(task.titlePoints, DEFAULT_TASK.titlePoints),

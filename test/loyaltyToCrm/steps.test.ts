@@ -130,6 +130,19 @@ describe('Add Tag / List', () => {
 });
 
 describe('Create Task', () => {
+	test('Due In Days is whole days of 0 or more, refused by name otherwise (a fraction was dropped from the due date only)', async () => {
+		for (const [dueInDays, message] of [
+			[1.5, '"Due In Days" must be a whole number (got 1.5)'],
+			[-1, '"Due In Days" must be at least 0 (got -1)'],
+			['={{ "soon" }}', '"Due In Days" must be a number (got "soon")'],
+		] as const) {
+			const { error } = await runLoyalty({ ...FIRE_ALWAYS, taskOptions: { dueInDays } }, [fixtures.triggerTierItem]);
+			expect(error?.message).toBe(message);
+		}
+		const { outputs } = await runLoyalty({ ...FIRE_ALWAYS, taskOptions: { dueInDays: '={{ "2" }}' } }, [fixtures.triggerTierItem]);
+		expect(outputs[OUTPUT.createTask][0].json.dueInDays).toBe(2);
+	});
+
 	// The day in n8n's default workflow time zone (the harness sets none), `days` days from now.
 	const inDays = (days: number) => new Intl.DateTimeFormat('en-CA', { timeZone: 'America/New_York' }).format(Date.now() + days * 86_400_000);
 
@@ -284,6 +297,14 @@ describe('Send Message', () => {
 			text: 'You reached Gold\nEnjoy 2x points.',
 			icon: 'https://cdn.example.com/gold.png',
 		});
+	});
+
+	test('a text repeated exactly in a raw body is sent once per channel, with or without Message Language', async () => {
+		const repeated = { ...fixtures.gameballNotificationBody, data: [{ local: 'en', title: 'Hi', body: 'You got 10 points' }, { local: 'en', title: 'Hi', body: 'You got 10 points' }] };
+		for (const messageLanguage of ['', 'en']) {
+			const messages = jsonOf((await run({ sendMessageOn: ['notification'], messageChannels: ['push'], messageLanguage }, repeated))[OUTPUT.sendMessage]);
+			expect(messages.map((message) => [message.language, message.title])).toEqual([['en', 'Hi']]);
+		}
 	});
 
 	test('language filter with prefix match, and fallback to the first language', async () => {
