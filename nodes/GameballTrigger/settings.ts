@@ -44,12 +44,12 @@ function protectionOption(context: IWebhookFunctions, options: IDataObject, name
 }
 
 /** A comma-separated list option: text, or a list from an expression; anything else stops the delivery by name. */
-function listOption(context: IWebhookFunctions, options: IDataObject, name: string): string {
+function listOption(context: IWebhookFunctions, options: IDataObject, name: string, example: string): string {
 	const value = options[name];
 	if (value === undefined || value === null) return '';
 	if (typeof value === 'string' || typeof value === 'number') return String(value);
 	if (Array.isArray(value) && value.every((entry) => typeof entry === 'string' || typeof entry === 'number')) return value.join(',');
-	throw new NodeOperationError(context.getNode(), `"${labelOf(name)}" must be text such as "en, ar" (got ${Array.isArray(value) ? 'a list of other values' : typeof value})`);
+	throw new NodeOperationError(context.getNode(), `"${labelOf(name)}" must be text such as "${example}" (got ${Array.isArray(value) ? 'a list of other values' : typeof value})`);
 }
 
 /** A text parameter, trimmed (n8n strips a header value's end spaces too); blank, or anything but text, is ''. */
@@ -124,7 +124,7 @@ function v4Settings(this: IWebhookFunctions, verify: boolean, secretKey: string)
 		deduplicate: flagOption(this, options, 'deduplicate', true),
 		deduplicationMemorySize: numberOption(this, options, 'deduplicationMemorySize', DEFAULTS.deduplicationMemorySize),
 		customerMemorySize: numberOption(this, options, 'customerMemorySize', DEFAULTS.customerMemorySize),
-		preferredLanguages: parseLanguageList(listOption(this, options, 'preferredLanguages')),
+		preferredLanguages: parseLanguageList(listOption(this, options, 'preferredLanguages', 'en, ar')),
 		maxDeliveryAgeMinutes: protectionOption(this, options, 'maxDeliveryAgeMinutes'),
 	};
 }
@@ -136,7 +136,7 @@ export function readAutomationSettings(this: IWebhookFunctions): AutomationSetti
 		// Blank (an expression that gave nothing) is '', never "undefined": every call is then refused.
 		secretHeaderName: textParameter(this, 'headerName'),
 		secretHeaderValue: textParameter(this, 'headerSecret'),
-		keepHeaders: parseHeaderList(listOption(this, options, 'keepHeaders')),
+		keepHeaders: parseHeaderList(listOption(this, options, 'keepHeaders', 'X-Campaign-Name, X-Source')),
 		includeQuery: flagOption(this, options, 'includeQuery', true),
 		maxBodySizeKb: numberOption(this, options, 'maxBodySizeKb', DEFAULTS.maxBodySizeKb),
 	};

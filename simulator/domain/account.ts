@@ -111,8 +111,9 @@ export class Account {
 			pendingPoints: 0,
 			totalEarned: 0,
 			tierOrder: this.tierFor(0).order,
-			eventCounts: {},
-			eventDays: {},
+			// Keyed by event names, which may be `__proto__` or `constructor`: no prototype to read them from.
+			eventCounts: Object.create(null) as Record<string, number>,
+			eventDays: Object.create(null) as Record<string, string[]>,
 			campaignAchievements: {},
 			issuedHashes: [],
 		};

@@ -114,6 +114,20 @@ describe('Batch', () => {
 			'Entry 0 of "Entries" has "deviceToken" an array: it must be text',
 			'Entry 0 of "Entries" has "guest" "yes": it must be true or false',
 		]);
+		// As the single operations: no seconds is no RFC 3339 time; a refund of money below 0, a redeem of 0 points, an
+		// adjustment of nothing, or a redeem of points and an amount at once, are refused before the job is made.
+		const redeem = (entry: Record<string, unknown>) => ({ entries: [{ customerId: 'member', transactionId: 'r', transactionTime: at, ...entry }] });
+		const refused = async (kind: string, input: IDataObject) => (await runGameball(credentials, batch('createJob', { kind }), [input])).error?.message;
+		expect(await refused('cashback', cashback({ transactionTime: '2026-11-01T10:00Z' }))).toBe('Entry 0 of "Entries" has "transactionTime" "2026-11-01T10:00Z": it must be a date and time with its zone, e.g. "2026-01-31T10:00:00Z"');
+		expect(await refused('cashback', cashback({ amount: -5 }))).toBe('Entry 0 of "Entries" has "amount" -5: it must be 0 or more');
+		expect(await refused('orders', { entries: [{ customerId: 'member', orderId: 'o', orderDate: at, totalPaid: -5 }] })).toBe('Entry 0 of "Entries" has "totalPaid" -5: it must be 0 or more');
+		expect(await refused('redeem', redeem({ points: 0 }))).toBe('Entry 0 of "Entries" has "points" 0: it must be more than 0');
+		expect(await refused('redeem', redeem({ points: 5, amount: 2 }))).toBe('Entry 0 of "Entries" has "points" and "amount": it needs exactly one of them');
+		expect(await refused('redeem', redeem({ points: null }))).toBe('Entry 0 of "Entries" has none of "points", "amount" and "holdReference": it needs exactly one of them');
+		expect(await refused('balance-adjustment', { entries: [{ customerId: 'member', amount: 0 }] })).toBe('Entry 0 of "Entries" has "amount" 0: it must add or take away points');
+		expect(await refused('orders/transactions', { entries: [' '] })).toBe('Entry 0 of "Entries" is blank: it must be an order ID');
+		const nan = await runGameball(credentials, batch('createJob', { kind: 'orders/transactions', entries: '={{ [NaN] }}' }), [{}]);
+		expect(nan.error?.message).toBe('Entry 0 of "Entries" must be an order ID (a string), not NaN');
 		const impossible = await runGameball(credentials, batch('createJob', { kind: 'cashback' }), [cashback({ transactionTime: '2026-02-30T10:00:00Z' })]);
 		expect(impossible.error?.message).toBe('Entry 0 of "Entries" has "transactionTime" "2026-02-30T10:00:00Z": it must be a date and time with its zone, e.g. "2026-01-31T10:00:00Z"');
 		const events = await runGameball(credentials, batch('createJob', { kind: 'events' }), [{ entries: [{ customerId: 'member', events: { login: 5 } }] }]);
@@ -126,9 +140,11 @@ describe('Batch', () => {
 		expect(lastRequest().body).toEqual({ body: [{ customerId: '42', transactionId: 't-typed', transactionTime: at, amount: 12.5 }] });
 		// The input item keeps its own values.
 		expect(input.entries[0]).toEqual({ customerId: 42, transactionId: 't-typed', transactionTime: at, amount: '12.5' });
-		// An optional field given as null is not sent.
-		await runGameball(credentials, batch('createJob', { kind: 'customers' }), [{ entries: [{ customerId: 'c-null', email: null, guest: null }] }]);
-		expect(lastRequest().body).toEqual({ body: [{ customerId: 'c-null' }] });
+		// An optional field given as null is not sent; a time is sent without end spaces, a switch written as text as one.
+		await runGameball(credentials, batch('createJob', { kind: 'customers' }), [{ entries: [{ customerId: 'c-null', email: null, guest: 'true' }] }]);
+		expect(lastRequest().body).toEqual({ body: [{ customerId: 'c-null', guest: true }] });
+		await runGameball(credentials, batch('createJob', { kind: 'cashback' }), [cashback({ transactionId: 't-spaced', transactionTime: ` ${at} ` })]);
+		expect(lastRequest().body).toMatchObject({ body: [{ transactionTime: at }] });
 	});
 
 	it('gets the status of a job in one shape, and reports an unknown job', async () => {

@@ -122,6 +122,8 @@ describe('Order', () => {
 		expect(flag.error?.message).toBe('"Extra (JSON) › gift" must be text or a number (got boolean): Gameball takes only those in extra');
 		const nested = await track({ extra: '{"address": {"city": "Cairo"}}' });
 		expect(nested.error?.message).toBe('"Extra (JSON) › address" must be text or a number (got object): Gameball takes only those in extra');
+		const infinite = await track({ extra: '{"weight": 1e400}' });
+		expect(infinite.error?.message).toBe('"Extra (JSON) › weight" must be text or a number (got a number that is not finite, Infinity): Gameball takes only those in extra');
 		const inLine = await track({ lineItems: '[{"productId": "p1", "price": 1, "extra": {"sizes": ["M", "L"]}}]' });
 		expect(inLine.error?.message).toBe('"Line Items (JSON) › entry 1 › extra › sizes" must be text or a number (got a list): Gameball takes only those in extra');
 		expect(sim.requests.length).toBe(before);

@@ -17,6 +17,15 @@ describe('POST /events', () => {
 		expect((await call('GET', '/customers/ev-new/balance')).json.availablePointsBalance).toBe(25);
 	});
 
+	it('takes event names such as __proto__ and constructor as names: no TypeError', async () => {
+		const events = JSON.parse('{"__proto__": {}, "constructor": {}, "toString": {}}') as Record<string, unknown>;
+		for (let day = 0; day < 2; day++) {
+			const sent = await call('POST', '/events', { customerId: 'ev-proto', events });
+			expect(sent.json).toEqual({ success: true, message: 'Events processed' });
+		}
+		expect(sim().state.customers.get('ev-proto')?.eventCounts).toEqual(Object.assign(Object.create(null), { ['__proto__']: 2, constructor: 2, toString: 2 }));
+	});
+
 	it('creates unknown customers in a batch events job too', async () => {
 		const job = await call('POST', '/batch/events', { body: [{ customerId: 'ev-batch', events: { subscribe_newsletter: {} } }] });
 		let status: any;

@@ -133,6 +133,8 @@ describe('parameters.ts: the trigger reads a parameter as n8n would resolve it',
 		await expect(newTrigger({ options: { preferredLanguages: '={{ { "ar": true } }}' } }).deliver(notification())).rejects.toThrow(
 			'"Preferred Languages" must be text such as "en, ar" (got object)',
 		);
+		const oddHeaders = newTrigger({ source: 'automation', automationMethod: 'POST', headerName: 'X-S', headerSecret: 's', options: { keepHeaders: '={{ {} }}' } } as never, {}, {});
+		await expect(oddHeaders.deliver({ method: 'POST', rawBody: '{}', headers: { 'x-s': 's' } })).rejects.toThrow('"Headers to Keep" must be text such as "X-Campaign-Name, X-Source" (got object)');
 		const automation = newTrigger({ source: 'automation', automationMethod: 'POST', headerName: 'X-S', headerSecret: 's', options: { keepHeaders: '={{ ["X-Campaign"] }}' } } as never, {}, {});
 		const kept = await automation.deliver({ method: 'POST', rawBody: '{}', headers: { 'x-s': 's', 'x-campaign': 'c1' } });
 		expect(emittedJson(kept)[0].headers).toEqual({ 'x-campaign': 'c1' });

@@ -93,7 +93,7 @@ function checkExtra(context: IExecuteFunctions, where: string, extra: unknown, i
 	if (typeof extra !== 'object' || extra === null || Array.isArray(extra)) refuse(context, `"${where}" must be a JSON object`, itemIndex);
 	for (const [key, value] of Object.entries(extra as IDataObject)) {
 		if (typeof value === 'string' || (typeof value === 'number' && Number.isFinite(value))) continue;
-		const got = value === null ? 'null' : Array.isArray(value) ? 'a list' : typeof value;
+		const got = value === null ? 'null' : Array.isArray(value) ? 'a list' : typeof value === 'number' ? `a number that is not finite, ${value}` : typeof value;
 		refuse(context, `"${where} › ${key}" must be text or a number (got ${got}): Gameball takes only those in extra`, itemIndex);
 	}
 }

@@ -20,8 +20,14 @@ const FIELD_TYPES: Record<string, 'text' | 'number' | 'integer' | 'time' | 'obje
 	customerAttributes: 'object', events: 'object', guest: 'boolean',
 };
 
-/** RFC 3339's date-time, as the OpenAPI document types these: a date, a time of day and the zone. */
-const DATE_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2})$/i;
+/** The least value of a number field, as the single operations refuse below it (`above`: the value itself too). */
+const LEAST: Record<string, { value: number; above?: boolean }> = {
+	totalPaid: { value: 0 },
+	points: { value: 0, above: true },
+};
+
+/** RFC 3339's date-time, as the OpenAPI document types these: a date, a time of day with seconds, and the zone. */
+const DATE_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?(Z|[+-]\d{2}:\d{2})$/i;
 
 /** RFC 3339 text of a real day: `Date.parse` would read 2026-02-30 as 2 March. */
 function isDateTime(text: string): boolean {
@@ -53,24 +59,31 @@ function typedField(entry: IDataObject, field: string): string | undefined {
 		const number = typeof value === 'string' && isDecimalText(value) ? Number(value) : value;
 		if (typeof number !== 'number' || !Number.isFinite(number)) return bad('a number');
 		if (type === 'integer' && !Number.isInteger(number)) return bad('a whole number');
+		const least = Object.hasOwn(LEAST, field) ? LEAST[field] : undefined;
+		if (least && !(least.above ? number > least.value : number >= least.value)) return bad(least.above ? `more than ${least.value}` : `${least.value} or more`);
 		entry[field] = number;
 	} else if (type === 'time') {
 		if (typeof value !== 'string' || !isDateTime(value.trim())) return bad('a date and time with its zone, e.g. "2026-01-31T10:00:00Z"');
+		entry[field] = value.trim();
 	} else if (type === 'object') {
 		if (typeof value !== 'object' || Array.isArray(value)) return bad('a JSON object');
 		if (field === 'events' && Object.values(value).some((metadata) => typeof metadata !== 'object' || metadata === null || Array.isArray(metadata))) {
 			return bad('an object of event names, each with an object of metadata ({} for none)');
 		}
+	} else if (value === 'true' || value === 'false') {
+		entry[field] = value === 'true';
 	} else if (typeof value !== 'boolean') {
 		return bad('true or false');
 	}
 	return undefined;
 }
 
-function problemWith(entry: unknown, shape: JobKind['entry']): string | undefined {
+function problemWith(entry: unknown, kind: JobKind): string | undefined {
+	const shape = kind.entry;
 	if (shape === 'orderIds') {
-		const isId = (typeof entry === 'string' && entry.trim() !== '') || typeof entry === 'number';
-		return isId ? undefined : `must be an order ID (a string), not ${typeOf(entry)}`;
+		if (typeof entry === 'string' && entry.trim() === '') return 'is blank: it must be an order ID';
+		const isId = typeof entry === 'string' || (typeof entry === 'number' && Number.isFinite(entry));
+		return isId ? undefined : `must be an order ID (a string), not ${typeof entry === 'number' ? String(entry) : typeOf(entry)}`;
 	}
 	if (typeof entry !== 'object' || entry === null || Array.isArray(entry)) return `must be an object, not ${typeOf(entry)}`;
 	const missing = shape.filter((field) => {
@@ -82,7 +95,7 @@ function problemWith(entry: unknown, shape: JobKind['entry']): string | undefine
 		const problem = typedField(entry as IDataObject, field);
 		if (problem) return problem;
 	}
-	return undefined;
+	return kind.check?.(entry as IDataObject);
 }
 
 /** A job's entries, checked before anything is sent: an array of 1 to 1,000 entries of the kind's shape. */
@@ -102,7 +115,7 @@ export function readEntries(context: IExecuteFunctions, kind: JobKind, itemIndex
 	// Typed on copies: the entries may be the input item's own objects (an expression such as {{ $json.entries }}).
 	const typed = entries.map((entry: unknown) => (typeof entry === 'object' && entry !== null && !Array.isArray(entry) ? { ...entry } : entry));
 	for (const [index, entry] of typed.entries()) {
-		const problem = problemWith(entry, kind.entry);
+		const problem = problemWith(entry, kind);
 		if (problem) fail(`Entry ${index} of "Entries" ${problem}`, `Entries of a ${kind.name} job look like: ${kind.example}`);
 	}
 	return kind.entry === 'orderIds' ? typed.map((entry) => String(entry).trim()) : typed;
