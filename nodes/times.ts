@@ -51,15 +51,25 @@ function instantOfWallClock(wallClock: number, timeZone: string): number {
 /** A time naming its zone: an offset or `Z` after the clock time, or GMT/UTC (`Thu, 01 Jan 2026 10:00:00 GMT`). */
 const NAMES_ZONE = /:\d\d(?:[.,]\d+)?\s*(?:Z|[+-]\d\d(?::?\d\d)?)\b|\b(?:GMT|UTC)\b/i;
 
+const ISO_DATE = /^(\d{4})-(\d\d)-(\d\d)/;
+
+/** A leading `YYYY-MM-DD` whose day is past its month's end: `Date.parse` reads 2026-02-30 as 2 March. */
+function isPastMonthEnd(text: string): boolean {
+	// Days up to 28 are in every month: only a later one (rare, and this is on the trigger's path) is looked at further.
+	if (!(text[8] > '2' || (text[8] === '2' && text[9] > '8'))) return false;
+	const date = ISO_DATE.exec(text);
+	return date !== null && Number(date[3]) > new Date(Date.UTC(Number(date[1]), Number(date[2]), 0)).getUTCDate();
+}
+
 /**
  * Milliseconds since the epoch of an ISO 8601 (or other `Date.parse`) time, `NaN` when unreadable. A time without
  * a zone is read in `timeZone`, an IANA name: UTC unless said otherwise. Other text without a zone
  * (`01/02/2026 10:00`) is not read: `Date.parse` would read it in the server's zone, and guess its day and month.
  */
 export function parseTime(text: string, timeZone = 'UTC'): number {
-	if (text.endsWith('Z')) return Date.parse(text);
+	if (text.endsWith('Z')) return isPastMonthEnd(text) ? NaN : Date.parse(text);
 	const zoneless = ZONELESS.exec(text.trim());
-	if (!zoneless) return NAMES_ZONE.test(text) ? Date.parse(text) : NaN;
+	if (!zoneless) return NAMES_ZONE.test(text) && !isPastMonthEnd(text.trim()) ? Date.parse(text) : NaN;
 	const [, year, month, day, hour = '0', minute = '0', second = '0', fraction = ''] = zoneless;
 	const ms = Number(fraction.padEnd(3, '0').slice(0, 3));
 	const wallClock = Date.UTC(Number(year), Number(month) - 1, Number(day), Number(hour), Number(minute), Number(second), ms);

@@ -88,6 +88,15 @@ describe('a time without a zone is read in the workflow time zone', () => {
 		const { error } = await runIn('UTC', { resource: 'leaderboard', operation: 'get', filters: { from: '2026-02-30T10:00:00' } });
 		expect(error?.message).toBe('"From" is not a valid date: 2026-02-30T10:00:00');
 	});
+
+	it('nor is one given with its zone (Date.parse alone reads 2026-02-30T10:00:00Z as 2 March)', async () => {
+		const before = sim.requests.length;
+		const { error } = await runIn('UTC', { resource: 'transaction', operation: 'cashback', customerId: 'tz-1', transactionId: 'feb-30', amount: 5, transactionTime: '2026-02-30T10:00:00Z' });
+		expect(error?.message).toBe('"Transaction Time" is not a valid date: 2026-02-30T10:00:00Z');
+		const offset = await runIn('UTC', { resource: 'leaderboard', operation: 'get', filters: { from: '2026-04-31T10:00:00+02:00' } });
+		expect(offset.error?.message).toBe('"From" is not a valid date: 2026-04-31T10:00:00+02:00');
+		expect(sim.requests.length).toBe(before);
+	});
 });
 
 describe('a time an expression gives as NaN or null', () => {

@@ -67,6 +67,17 @@ describe('Gameball Trigger: a profile update made before the remembered one', ()
 		expect(emittedJson(await trigger.deliver(signedRequest(payload('flo', SILVER, 5))))[0].outOfOrder).toBe(true);
 	});
 
+	it('takes a time on a day that does not exist (30 November is real, 31 is not) as no time, not as 1 December', async () => {
+		const trigger = newTrigger();
+		await trigger.deliver(signedRequest(payload('nova', BASIC, 0)));
+		const impossible = emittedJson(await trigger.deliver(signedRequest(payload('nova', SILVER, null, { created_at: '2024-11-31T00:00:00.000Z' }))));
+		expect(impossible[0].outOfOrder).toBe(false);
+		// Read as 1 December, it would have made every later update of 19 November late.
+		const next = emittedJson(await trigger.deliver(signedRequest(payload('nova', GOLD, 9))));
+		expect(next[0].outOfOrder).toBe(false);
+		expect(next.find((item) => item.event === 'gameball.tier.changed')).toMatchObject({ previousTierName: 'Silver', tierName: 'Gold' });
+	});
+
 	it('skips a late delivery with Simplify off too: the raw item only, marked outOfOrder beside its body', async () => {
 		const trigger = newTrigger({ simplify: false });
 		const first = emittedJson(await trigger.deliver(signedRequest(payload('quin', BASIC, 0))));
