@@ -117,8 +117,7 @@ export function uniqueTexts(texts: LoyaltyNotification[]): LoyaltyNotification[]
  * repeat (same language, title and body) is dropped.
  */
 export function foldNotification(first: LoyaltyEvent, next: LoyaltyEvent): LoyaltyEvent {
-	const known = new Set(first.notifications.map(textKey));
-	const added = next.notifications.filter((entry) => !known.has(textKey(entry)));
-	if (added.length === 0) return first;
-	return buildEvent(first.source, first.kind, first.sourceEvent, { ...first, notifications: [...first.notifications, ...added] });
+	const notifications = uniqueTexts([...first.notifications, ...next.notifications]);
+	if (notifications.length === first.notifications.length) return first;
+	return buildEvent(first.source, first.kind, first.sourceEvent, { ...first, notifications });
 }
