@@ -107,12 +107,17 @@ describe('Batch', () => {
 		const customers = await runGameball(
 			credentials,
 			batch('createJob', { kind: 'customers' }),
-			[{ entries: [{ customerId: 'c', deviceToken: ['device-token-secret-123'] }] }, { entries: [{ customerId: 'c', constructor: 'x', guest: 'yes' }] }],
+			[
+				{ entries: [{ customerId: 'c', deviceToken: ['device-token-secret-123'] }] },
+				{ entries: [{ customerId: 'c', guest: 'yes' }] },
+				{ entries: [{ customerId: 'c', constructor: 'x' }] },
+			],
 			true,
 		);
 		expect(customers.outputs[0].map((item) => item.json.error)).toEqual([
 			'Entry 0 of "Entries" has "deviceToken" an array: it must be text',
 			'Entry 0 of "Entries" has "guest" "yes": it must be true or false',
+			'Entry 0 of "Entries" has "constructor": Customers entries take only "customerId", "email", "mobile", "guest", "referrerCode", "deviceToken", "osType", "customerAttributes"',
 		]);
 		// As the single operations: no seconds is no RFC 3339 time; a refund of money below 0, a redeem of 0 points, an
 		// adjustment of nothing, or a redeem of points and an amount at once, are refused before the job is made.
@@ -145,6 +150,42 @@ describe('Batch', () => {
 		expect(lastRequest().body).toEqual({ body: [{ customerId: 'c-null', guest: true }] });
 		await runGameball(credentials, batch('createJob', { kind: 'cashback' }), [cashback({ transactionId: 't-spaced', transactionTime: ` ${at} ` })]);
 		expect(lastRequest().body).toMatchObject({ body: [{ transactionTime: at }] });
+	});
+
+	it('refuses a field the kind does not take (Gameball would ignore it), and types the attributes of a Customers entry', async () => {
+		const before = sim.requests.length;
+		const refused = async (kind: string, entry: unknown) => (await runGameball(credentials, batch('createJob', { kind }), [{ entries: [entry] }])).error?.message;
+		// Line items belong to Track Order; an Orders job takes only these four.
+		expect(await refused('orders', { customerId: 'member', orderId: 'o', orderDate: at, totalPaid: 5, lineItems: [] })).toBe(
+			'Entry 0 of "Entries" has "lineItems": Orders entries take only "customerId", "orderId", "orderDate", "totalPaid"',
+		);
+		// A misspelt optional field would be lost unseen.
+		expect(await refused('balance-adjustment', { customerId: 'member', amount: 5, reson: 'Goodwill' })).toBe(
+			'Entry 0 of "Entries" has "reson": Balance Adjustment entries take only "customerId", "amount", "reason"',
+		);
+		expect(await refused('customers', { customerId: 'c', customerAttributes: { displayname: 'Ann' } })).toMatch(
+			/^Entry 0 of "Entries" has "customerAttributes › displayname": customer attributes take only "displayName", /,
+		);
+		expect(await refused('customers', { customerId: 'c', customerAttributes: { totalOrders: 2.5 } })).toBe(
+			'Entry 0 of "Entries" has "customerAttributes › totalOrders" 2.5: it must be a whole number',
+		);
+		expect(await refused('customers', { customerId: 'c', customerAttributes: { utms: 'summer' } })).toBe(
+			'Entry 0 of "Entries" has "customerAttributes › utms" "summer": it must be a JSON array',
+		);
+		expect(await refused('customers', { customerId: 'c', customerAttributes: { channel: 'email' } })).toBe(
+			'Entry 0 of "Entries" has "customerAttributes › channel" "email": it must be one of "mobile", "pos", "web", "callcenter"',
+		);
+		expect(sim.requests.length).toBe(before);
+
+		const attributes = { displayName: 'Ann', totalSpent: '120.5', zip: 12345, city: null, channel: 'web', custom: { vip: true } };
+		const input = { entries: [{ customerId: 'c-attributes', customerAttributes: attributes }] };
+		const typed = await runGameball(credentials, batch('createJob', { kind: 'customers' }), [input]);
+		expect(typed.error).toBeUndefined();
+		expect(lastRequest().body).toEqual({
+			body: [{ customerId: 'c-attributes', customerAttributes: { displayName: 'Ann', totalSpent: 120.5, zip: '12345', channel: 'web', custom: { vip: true } } }],
+		});
+		// Typed on a copy: the input item keeps its own attributes.
+		expect(input.entries[0].customerAttributes).toEqual({ displayName: 'Ann', totalSpent: '120.5', zip: 12345, city: null, channel: 'web', custom: { vip: true } });
 	});
 
 	it('gets the status of a job in one shape, and reports an unknown job', async () => {

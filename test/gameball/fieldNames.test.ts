@@ -8,6 +8,7 @@
  */
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
+import { ATTRIBUTE_TYPES, FIELD_TYPES as ENTRY_FIELD_TYPES } from '../../nodes/Gameball/actions/batch/entries';
 import { JOB_KINDS } from '../../nodes/Gameball/actions/batch/jobKinds';
 import { resources } from '../../nodes/Gameball/actions/resources';
 import type { GameballOperation, GameballRequest } from '../../nodes/Gameball/actions/operation';
@@ -201,6 +202,19 @@ describe('field names sent to Gameball', () => {
 			if (kind.entry === 'orderIds') expect(items?.type).toBe('string');
 			else expect({ kind: kind.kind, required: [...kind.entry].sort() }).toEqual({ kind: kind.kind, required: [...(items?.required ?? [])].sort() });
 		}
+	});
+
+	it('batch.createJob takes exactly the entry fields the contract lists for each kind, typed as it types them', () => {
+		const typeIn = { text: 'string', time: 'string', number: 'number', integer: 'integer', object: 'object', list: 'array', boolean: 'boolean' };
+		for (const kind of JOB_KINDS.filter(({ entry }) => entry !== 'orderIds')) {
+			const properties = contractOperation(`POST /batch/${kind.kind}`).requestBody?.schema.properties?.body?.items?.properties ?? {};
+			const takes = [...(kind.entry as string[]), ...kind.optional];
+			expect({ kind: kind.kind, takes: takes.sort() }).toEqual({ kind: kind.kind, takes: Object.keys(properties).sort() });
+			for (const field of takes) expect({ kind: kind.kind, field, type: typeIn[ENTRY_FIELD_TYPES[field]] }).toEqual({ kind: kind.kind, field, type: properties[field].type });
+		}
+		const attributes = contractOperation('POST /batch/customers').requestBody?.schema.properties?.body?.items?.properties?.customerAttributes?.properties ?? {};
+		expect(Object.keys(ATTRIBUTE_TYPES).sort()).toEqual(Object.keys(attributes).sort());
+		for (const [field, type] of Object.entries(ATTRIBUTE_TYPES)) expect({ field, type: typeIn[type] }).toEqual({ field, type: attributes[field].type });
 	});
 });
 

@@ -127,6 +127,13 @@ describe('Order', () => {
 		const inLine = await track({ lineItems: '[{"productId": "p1", "price": 1, "extra": {"sizes": ["M", "L"]}}]' });
 		expect(inLine.error?.message).toBe('"Line Items (JSON) › entry 1 › extra › sizes" must be text or a number (got a list): Gameball takes only those in extra');
 		expect(sim.requests.length).toBe(before);
+		// A line item's extra given as null is no extra, as an empty Extra (JSON) is none: left out, not refused.
+		const noExtra = await runGameball(
+			credentials,
+			order('track', { customerId: 'shopper', orderId: 'o-null-extra', totalPaid: 1, additionalFields: { lineItems: '[{"productId": "p1", "price": 1, "extra": null}]' } }),
+		);
+		expect(noExtra.error).toBeUndefined();
+		expect(sentBody().lineItems).toStrictEqual([{ productId: 'p1', price: 1 }]);
 		const fine = await track({ extra: '{"coupon": "SUMMER", "bags": 2}', lineItems: '[{"productId": "p1", "price": 1, "extra": {"size": "M"}}]' });
 		expect(fine.error).toBeUndefined();
 		expect(sentBody()).toMatchObject({ extra: { coupon: 'SUMMER', bags: 2 }, lineItems: [{ extra: { size: 'M' } }] });

@@ -1,7 +1,8 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import { parseTime } from '../../times';
-import { parseJson, refuse, toNumber, toText } from '../../parameters';
+import { numberOrNull } from '../../numbers';
+import { parseJson, refuse, toText } from '../../parameters';
 
 /** Parameter factories and Gameball-specific readers shared by the operations. */
 
@@ -111,10 +112,23 @@ const ENTRY_FIELD_TYPES: Record<string, { numbers: string[]; texts: string[] }> 
 };
 
 /**
- * The entries with their typed fields as Gameball wants them: a number written as text (as an expression or an AI
- * agent may) becomes a number, an ID given as a number becomes text; a blank number, or text that is no number, is
- * refused by its entry.
+ * A value as Gameball types it: decimal text (as an expression or an AI agent may write a number) becomes a number, a
+ * finite number given for text (an ID) becomes text; `undefined` when the value is neither.
  */
+export function typedValue(value: unknown, type: 'number' | 'text'): number | string | undefined {
+	if (type === 'number') return numberOrNull(value) ?? undefined;
+	if (typeof value === 'string') return value;
+	return typeof value === 'number' && Number.isFinite(value) ? String(value) : undefined;
+}
+
+/** A wrong value as an error shows it: text quoted (its start), a number as written, anything else by its kind. */
+function shownValue(value: unknown): string {
+	if (typeof value === 'string') return JSON.stringify(value.slice(0, 40));
+	if (typeof value === 'number' || value === null || value === undefined) return String(value);
+	return Array.isArray(value) ? 'a list' : typeof value;
+}
+
+/** The entries with their typed fields as Gameball wants them (`typedValue`); a blank number is refused by its entry. */
 function typedEntries(context: IExecuteFunctions, property: INodeProperties, entries: unknown[], itemIndex: number): unknown[] {
 	const types = ENTRY_FIELD_TYPES[property.name];
 	if (!types) return entries;
@@ -125,13 +139,15 @@ function typedEntries(context: IExecuteFunctions, property: INodeProperties, ent
 		for (const field of types.numbers) {
 			if (!(field in typed)) continue;
 			// Blank is refused, not left out: a refund's line without its quantity or price would refund more.
-			const number = toNumber(context, `${where} › ${field}`, typed[field], itemIndex);
-			if (number === undefined) refuse(context, `"${where} › ${field}" must be a number (got ${JSON.stringify(typed[field])})`, itemIndex);
+			const number = typedValue(typed[field], 'number');
+			if (number === undefined) refuse(context, `"${where} › ${field}" must be a number (got ${shownValue(typed[field])})`, itemIndex);
 			typed[field] = number;
 		}
 		for (const field of types.texts) {
-			if (typeof typed[field] === 'number' && Number.isFinite(typed[field])) typed[field] = String(typed[field]);
+			if (typeof typed[field] === 'number') typed[field] = typedValue(typed[field], 'text') ?? typed[field];
 		}
+		// No extra, as an empty Extra (JSON) is none; numbers given as null are refused above, as blank.
+		if (typed.extra === null) delete typed.extra;
 		if (typed.extra !== undefined) checkExtra(context, `${where} › extra`, typed.extra, itemIndex);
 		return typed;
 	});

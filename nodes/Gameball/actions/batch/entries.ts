@@ -1,8 +1,8 @@
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
 import { parseJson, refuse } from '../../../parameters';
-import { isDecimalText } from '../../../numbers';
 import { parseTime } from '../../../times';
+import { typedValue } from '../../helpers/fields';
 import { MAX_BATCH_SIZE } from '../../transport/batch';
 import { SECRET_FIELDS } from '../../transport/request';
 import type { JobKind } from './jobKinds';
@@ -11,8 +11,10 @@ function typeOf(value: unknown) {
 	return Array.isArray(value) ? 'an array' : value === null ? 'null' : typeof value;
 }
 
+export type FieldType = 'text' | 'number' | 'integer' | 'time' | 'object' | 'list' | 'boolean';
+
 /** How the OpenAPI document types the fields of batch entries (the same name has one type in every kind). */
-const FIELD_TYPES: Record<string, 'text' | 'number' | 'integer' | 'time' | 'object' | 'boolean'> = {
+export const FIELD_TYPES: Record<string, FieldType> = {
 	customerId: 'text', orderId: 'text', transactionId: 'text', email: 'text', mobile: 'text', deviceToken: 'text',
 	osType: 'text', referrerCode: 'text', reason: 'text', holdReference: 'text',
 	totalPaid: 'number', amount: 'number', points: 'integer',
@@ -20,60 +22,82 @@ const FIELD_TYPES: Record<string, 'text' | 'number' | 'integer' | 'time' | 'obje
 	customerAttributes: 'object', events: 'object', guest: 'boolean',
 };
 
-/** The least value of a number field, as the single operations refuse below it (`above`: the value itself too). */
-const LEAST: Record<string, { value: number; above?: boolean }> = {
-	totalPaid: { value: 0 },
-	points: { value: 0, above: true },
+/** A Customers entry's `customerAttributes`, as the document types them (the fields Create or Update sends). */
+export const ATTRIBUTE_TYPES: Record<string, FieldType> = {
+	displayName: 'text', firstName: 'text', lastName: 'text', email: 'text', mobile: 'text', gender: 'text',
+	dateOfBirth: 'text', joinDate: 'text', lastOrderDate: 'text', country: 'text', city: 'text', zip: 'text',
+	preferredLanguage: 'text', source: 'text', channel: 'text',
+	totalSpent: 'number', avgOrderAmount: 'number', totalOrders: 'integer',
+	custom: 'object', devices: 'list', paymentMethods: 'list', utms: 'list',
 };
+
+const CHANNELS = ['mobile', 'pos', 'web', 'callcenter'];
 
 /** RFC 3339's date-time, as the OpenAPI document types these: a date, a time of day with seconds, and the zone. */
 const DATE_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?(Z|[+-]\d{2}:\d{2})$/i;
 
-/** RFC 3339 text of a real day: `Date.parse` would read 2026-02-30 as 2 March. */
 function isDateTime(text: string): boolean {
-	if (!DATE_TIME.test(text) || Number.isNaN(parseTime(text))) return false;
-	const [year, month, day] = text.slice(0, 10).split('-').map(Number);
-	return new Date(Date.UTC(year, month - 1, day)).getUTCDate() === day;
+	return DATE_TIME.test(text) && !Number.isNaN(parseTime(text));
 }
 
 /**
- * The entry's field as Gameball types it: a number written as text becomes a number and an ID given as a number
- * text, as for line items; anything else is a problem, said in words.
+ * The field as Gameball types it, set on `holder` (a copy): a number written as text becomes a number and an ID given
+ * as a number text, as for line items; an optional field given as null is left out; anything else is a problem, said
+ * in words. `name` is how the problem names the field.
  */
-function typedField(entry: IDataObject, field: string): string | undefined {
-	const value = entry[field];
-	const type = Object.hasOwn(FIELD_TYPES, field) ? FIELD_TYPES[field] : undefined;
-	if (value === undefined || !type) return undefined;
+function typedField(holder: IDataObject, field: string, type: FieldType, name = field): string | undefined {
+	const value = holder[field];
+	if (value === undefined) return undefined;
 	// An optional field given as null is not set (a required one is missing: `problemWith`).
 	if (value === null) {
-		delete entry[field];
+		delete holder[field];
 		return undefined;
 	}
 	// A secret's value stays out of the error, as out of every error.
 	const shown = SECRET_FIELDS.has(field) ? typeOf(value) : (JSON.stringify(value)?.slice(0, 40) ?? typeOf(value));
-	const bad = (wanted: string) => `has "${field}" ${shown}: it must be ${wanted}`;
-	if (type === 'text') {
-		if (typeof value === 'number' && Number.isFinite(value)) entry[field] = String(value);
-		else if (typeof value !== 'string') return bad('text');
-	} else if (type === 'number' || type === 'integer') {
-		const number = typeof value === 'string' && isDecimalText(value) ? Number(value) : value;
-		if (typeof number !== 'number' || !Number.isFinite(number)) return bad('a number');
-		if (type === 'integer' && !Number.isInteger(number)) return bad('a whole number');
-		const least = Object.hasOwn(LEAST, field) ? LEAST[field] : undefined;
-		if (least && !(least.above ? number > least.value : number >= least.value)) return bad(least.above ? `more than ${least.value}` : `${least.value} or more`);
-		entry[field] = number;
+	const bad = (wanted: string) => `has "${name}" ${shown}: it must be ${wanted}`;
+	if (type === 'text' || type === 'number' || type === 'integer') {
+		const typed = typedValue(value, type === 'text' ? 'text' : 'number');
+		if (typed === undefined) return bad(type === 'text' ? 'text' : 'a number');
+		if (type === 'integer' && !Number.isInteger(typed)) return bad('a whole number');
+		holder[field] = typed;
 	} else if (type === 'time') {
 		if (typeof value !== 'string' || !isDateTime(value.trim())) return bad('a date and time with its zone, e.g. "2026-01-31T10:00:00Z"');
-		entry[field] = value.trim();
+		holder[field] = value.trim();
+	} else if (type === 'list') {
+		if (!Array.isArray(value)) return bad('a JSON array');
 	} else if (type === 'object') {
 		if (typeof value !== 'object' || Array.isArray(value)) return bad('a JSON object');
 		if (field === 'events' && Object.values(value).some((metadata) => typeof metadata !== 'object' || metadata === null || Array.isArray(metadata))) {
 			return bad('an object of event names, each with an object of metadata ({} for none)');
 		}
+		if (field === 'customerAttributes') return typedAttributes(holder);
 	} else if (value === 'true' || value === 'false') {
-		entry[field] = value === 'true';
+		holder[field] = value === 'true';
 	} else if (typeof value !== 'boolean') {
 		return bad('true or false');
+	}
+	return undefined;
+}
+
+/** A field the document does not list: Gameball would ignore it, so a misspelt or misplaced field would be lost unseen. */
+function notTaken(name: string, what: string, takes: string[]): string {
+	return `has "${name}": ${what} take only ${takes.map((field) => `"${field}"`).join(', ')}`;
+}
+
+/** A Customers entry's attributes, typed on a copy (the entry is itself a copy). */
+function typedAttributes(entry: IDataObject): string | undefined {
+	const attributes: IDataObject = { ...(entry.customerAttributes as IDataObject) };
+	entry.customerAttributes = attributes;
+	for (const field of Object.keys(attributes)) {
+		const name = `customerAttributes › ${field}`;
+		if (!Object.hasOwn(ATTRIBUTE_TYPES, field)) return notTaken(name, 'customer attributes', Object.keys(ATTRIBUTE_TYPES));
+		const problem = typedField(attributes, field, ATTRIBUTE_TYPES[field], name);
+		if (problem) return problem;
+	}
+	const channel = attributes.channel;
+	if (channel !== undefined && !CHANNELS.includes(channel as string)) {
+		return `has "customerAttributes › channel" ${JSON.stringify(channel)}: it must be one of ${CHANNELS.map((value) => `"${value}"`).join(', ')}`;
 	}
 	return undefined;
 }
@@ -91,8 +115,10 @@ function problemWith(entry: unknown, kind: JobKind): string | undefined {
 		return value === undefined || value === null || (typeof value === 'string' && value.trim() === '');
 	});
 	if (missing.length) return `lacks ${missing.map((field) => `"${field}"`).join(', ')}`;
+	const takes = [...shape, ...kind.optional];
 	for (const field of Object.keys(entry)) {
-		const problem = typedField(entry as IDataObject, field);
+		if (!takes.includes(field)) return notTaken(field, `${kind.name} entries`, takes);
+		const problem = typedField(entry as IDataObject, field, FIELD_TYPES[field]);
 		if (problem) return problem;
 	}
 	return kind.check?.(entry as IDataObject);
