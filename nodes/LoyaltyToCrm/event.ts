@@ -57,7 +57,8 @@ export function buildEvent(
 		points,
 		referral: { code: null, link: null, assigned: false, ...draft.referral },
 		changedFields: draft.changedFields ?? null,
-		notifications: draft.notifications ?? [],
+		// Without exact repeats, whatever the source: a repeat would send the message twice.
+		notifications: uniqueTexts(draft.notifications ?? []),
 		transaction: draft.transaction ?? null,
 		reward: draft.reward ?? null,
 		expiry: draft.expiry ?? null,
@@ -117,6 +118,7 @@ export function uniqueTexts(texts: LoyaltyNotification[]): LoyaltyNotification[]
  * repeat (same language, title and body) is dropped.
  */
 export function foldNotification(first: LoyaltyEvent, next: LoyaltyEvent): LoyaltyEvent {
+	// Events hold no repeats (`buildEvent`): no text more means nothing new.
 	const notifications = uniqueTexts([...first.notifications, ...next.notifications]);
 	if (notifications.length === first.notifications.length) return first;
 	return buildEvent(first.source, first.kind, first.sourceEvent, { ...first, notifications });

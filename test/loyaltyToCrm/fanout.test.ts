@@ -109,4 +109,16 @@ describe('one Gameball delivery, several trigger items', () => {
 			['B', 'Body B', { item: 1 }],
 		]);
 	});
+
+	test('items of one delivery carrying lists of texts: a repeat within the first list does not hide a new text in the next', async () => {
+		const text = (title: string) => ({ language: 'en', title, body: `Body ${title}` });
+		const { outputs } = await runLoyalty({ messageChannels: ['push'] }, [
+			{ ...fixtures.triggerNotificationItem, notifications: [text('A'), text('A')] },
+			{ ...fixtures.triggerNotificationItem, notifications: [text('B')] },
+		]);
+		expect(outputs[OUTPUT.sendMessage].map((item) => [item.json.title, item.pairedItem])).toEqual([
+			['A', { item: 0 }],
+			['B', { item: 1 }],
+		]);
+	});
 });

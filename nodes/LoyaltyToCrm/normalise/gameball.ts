@@ -9,7 +9,7 @@ import type {
 	LoyaltyNotification,
 } from '../../types';
 import { sameTierName } from '../../tiers';
-import { buildEvent, uniqueTexts, type EventDraft } from '../event';
+import { buildEvent, type EventDraft } from '../event';
 import { first, firstObj, isObject, isoTime, num, obj, present, str, type Json } from '../read';
 
 const KINDS: Record<string, LoyaltyEventKind> = {
@@ -93,7 +93,7 @@ export function fromGameballWebhookBody(json: Json, outOfOrder = false): Loyalty
 			mobile: first(data, ['mobile_number', 'mobile'], str),
 		},
 	};
-	draft.notifications = uniqueTexts(notificationEntries(json).map(notificationOf));
+	draft.notifications = notificationEntries(json).map(notificationOf);
 	if (outOfOrder) draft.outOfOrder = true;
 	else if (data) {
 		draft.tier = { name: str(data.tier_name), rank: num(data.tier_order) };
