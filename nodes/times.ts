@@ -51,14 +51,35 @@ function instantOfWallClock(wallClock: number, timeZone: string): number {
 /** A time naming its zone: an offset or `Z` after the clock time, or GMT/UTC (`Thu, 01 Jan 2026 10:00:00 GMT`). */
 const NAMES_ZONE = /:\d\d(?:[.,]\d+)?\s*(?:Z|[+-]\d\d(?::?\d\d)?)\b|\b(?:GMT|UTC)\b/i;
 
-const ISO_DATE = /^(\d{4})-(\d\d)-(\d\d)/;
+/** ISO 8601's date, with a 6-digit year too, and the hour when there is one. */
+const ISO_DATE = /^([+-]\d{6}|\d{4})-(\d\d)-(\d\d)(?:[Tt ](\d\d))?/;
+const MONTHS = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'];
+/** A day and a month's name (`06 Dec 2026`, as HTTP dates write it; `Dec 06 2026`, as `Date#toString` does). */
+const NAMED_MONTH_DATE = /\b(\d{1,2})\s+([a-z]{3})[a-z]*\.?,?\s+(\d{4})\b|\b([a-z]{3})[a-z]*\.?\s+(\d{1,2}),?\s+(\d{4})\b/i;
 
-/** A leading `YYYY-MM-DD` whose day is past its month's end: `Date.parse` reads 2026-02-30 as 2 March. */
-function isPastMonthEnd(text: string): boolean {
-	// Days up to 28 are in every month: only a later one (rare, and this is on the trigger's path) is looked at further.
-	if (!(text[8] > '2' || (text[8] === '2' && text[9] > '8'))) return false;
-	const date = ISO_DATE.exec(text);
-	return date !== null && Number(date[3]) > new Date(Date.UTC(Number(date[1]), Number(date[2]), 0)).getUTCDate();
+function isPastMonthEnd(year: number, month: number, day: number): boolean {
+	const lastDay = new Date(0);
+	lastDay.setUTCFullYear(year, month, 0);
+	return day > lastDay.getUTCDate();
+}
+
+/**
+ * Text naming a time that does not exist, which `Date.parse` rolls over: a day past its month's end (2026-02-30 is
+ * read as 2 March) or, in ISO text, hour 24 (read as the next day's 00, which RFC 3339 and the zoneless path refuse).
+ */
+function namesNoSuchTime(text: string): boolean {
+	if (text[4] === '-' || text[0] === '+' || text[0] === '-') {
+		// Days up to 28 are in every month: only a later day, hour 24 or a 6-digit year (rare; this is on the trigger's
+		// path) is looked at further.
+		const mayRoll = text[0] < '0' || text[8] > '2' || (text[8] === '2' && text[9] > '8') || (text[11] === '2' && text[12] === '4');
+		const iso = mayRoll ? ISO_DATE.exec(text) : null;
+		return iso !== null && (iso[4] === '24' || isPastMonthEnd(Number(iso[1]), Number(iso[2]), Number(iso[3])));
+	}
+	const named = NAMED_MONTH_DATE.exec(text);
+	if (!named) return false;
+	const [day, month, year] = named[1] ? [named[1], named[2], named[3]] : [named[5], named[4], named[6]];
+	const monthNumber = MONTHS.indexOf(month.toLowerCase()) + 1;
+	return monthNumber > 0 && isPastMonthEnd(Number(year), monthNumber, Number(day));
 }
 
 /**
@@ -67,9 +88,9 @@ function isPastMonthEnd(text: string): boolean {
  * (`01/02/2026 10:00`) is not read: `Date.parse` would read it in the server's zone, and guess its day and month.
  */
 export function parseTime(text: string, timeZone = 'UTC'): number {
-	if (text.endsWith('Z')) return isPastMonthEnd(text) ? NaN : Date.parse(text);
+	if (text.endsWith('Z')) return namesNoSuchTime(text) ? NaN : Date.parse(text);
 	const zoneless = ZONELESS.exec(text.trim());
-	if (!zoneless) return NAMES_ZONE.test(text) && !isPastMonthEnd(text.trim()) ? Date.parse(text) : NaN;
+	if (!zoneless) return NAMES_ZONE.test(text) && !namesNoSuchTime(text.trim()) ? Date.parse(text) : NaN;
 	const [, year, month, day, hour = '0', minute = '0', second = '0', fraction = ''] = zoneless;
 	const ms = Number(fraction.padEnd(3, '0').slice(0, 3));
 	const wallClock = Date.UTC(Number(year), Number(month) - 1, Number(day), Number(hour), Number(minute), Number(second), ms);
