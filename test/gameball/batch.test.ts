@@ -101,7 +101,8 @@ describe('Batch', () => {
 			'Entry 0 of "Entries" has "amount" "ten": it must be a number',
 			'Entry 0 of "Entries" has "transactionTime" "2026-01-31": it must be a date and time with its zone, e.g. "2026-01-31T10:00:00Z"',
 			'Entry 0 of "Entries" has "transactionTime" "2026-01-31T10:00:00": it must be a date and time with its zone, e.g. "2026-01-31T10:00:00Z"',
-			'Entry 0 of "Entries" has "transactionId" {"id":1}: it must be text',
+			// A list or an object is shown by its kind only: it could hold a device token.
+			'Entry 0 of "Entries" has "transactionId" an object: it must be text',
 			'Entry 0 of "Entries" lacks "customerId", "amount"',
 		]);
 		const customers = await runGameball(
@@ -136,7 +137,14 @@ describe('Batch', () => {
 		const impossible = await runGameball(credentials, batch('createJob', { kind: 'cashback' }), [cashback({ transactionTime: '2026-02-30T10:00:00Z' })]);
 		expect(impossible.error?.message).toBe('Entry 0 of "Entries" has "transactionTime" "2026-02-30T10:00:00Z": it must be a date and time with its zone, e.g. "2026-01-31T10:00:00Z"');
 		const events = await runGameball(credentials, batch('createJob', { kind: 'events' }), [{ entries: [{ customerId: 'member', events: { login: 5 } }] }]);
-		expect(events.error?.message).toBe('Entry 0 of "Entries" has "events" {"login":5}: it must be an object of event names, each with an object of metadata ({} for none)');
+		expect(events.error?.message).toBe('Entry 0 of "Entries" has "events › login" 5: an event\'s metadata must be a JSON object ({} for none)');
+		const noEvents = await runGameball(credentials, batch('createJob', { kind: 'events' }), [{ entries: [{ customerId: 'member', events: {} }] }]);
+		expect(noEvents.error?.message).toBe('Entry 0 of "Entries" has "events" {}: it needs at least one event, e.g. {"review_posted": {}}');
+		// As single Redeem: a blank hold reference is none, and an amount of 0 is refused.
+		expect(await refused('redeem', redeem({ holdReference: '   ' }))).toBe('Entry 0 of "Entries" has none of "points", "amount" and "holdReference": it needs exactly one of them');
+		expect(await refused('redeem', redeem({ amount: 0 }))).toBe('Entry 0 of "Entries" has "amount" 0: it must be more than 0');
+		const nanId = await runGameball(credentials, batch('createJob', { kind: 'cashback', entries: '={{ [{ customerId: "member", transactionId: NaN, transactionTime: "2026-11-01T10:00:00Z", amount: 1 }] }}' }), [{}]);
+		expect(nanId.error?.message).toBe('Entry 0 of "Entries" has "transactionId" NaN: it must be text');
 		expect(sim.requests.length).toBe(before);
 
 		const input = { entries: [{ customerId: 42, transactionId: 't-typed', transactionTime: at, amount: '12.5' }] };
@@ -173,7 +181,7 @@ describe('Batch', () => {
 			'Entry 0 of "Entries" has "customerAttributes › utms" "summer": it must be a JSON array',
 		);
 		expect(await refused('customers', { customerId: 'c', customerAttributes: { channel: 'email' } })).toBe(
-			'Entry 0 of "Entries" has "customerAttributes › channel" "email": it must be one of "mobile", "pos", "web", "callcenter"',
+			'Entry 0 of "Entries" has "customerAttributes › channel" "email": it must be one of "callcenter", "mobile", "pos", "web"',
 		);
 		expect(sim.requests.length).toBe(before);
 
@@ -186,6 +194,36 @@ describe('Batch', () => {
 		});
 		// Typed on a copy: the input item keeps its own attributes.
 		expect(input.entries[0].customerAttributes).toEqual({ displayName: 'Ann', totalSpent: '120.5', zip: 12345, city: null, channel: 'web', custom: { vip: true } });
+
+		// Text is trimmed and blank text left out, as the single operations read it; attributes left empty are none.
+		await runGameball(credentials, batch('createJob', { kind: 'customers' }), [
+			{ entries: [{ customerId: ' c-blank ', email: '  ', customerAttributes: { displayName: '  ', city: null } }] },
+		]);
+		expect(lastRequest().body).toEqual({ body: [{ customerId: 'c-blank' }] });
+		await runGameball(credentials, batch('createJob', { kind: 'redeem' }), [
+			{ entries: [{ customerId: 'member', transactionId: 'r-blank-hold', transactionTime: at, points: 5, holdReference: '' }] },
+		]);
+		expect(lastRequest().body).toEqual({ body: [{ customerId: 'member', transactionId: 'r-blank-hold', transactionTime: at, points: 5 }] });
+		const undated = await refused('customers', { customerId: 'c', customerAttributes: { lastOrderDate: 'garbage' } });
+		expect(undated).toBe('Entry 0 of "Entries" has "customerAttributes › lastOrderDate" "garbage": it must be a date and time with its zone, e.g. "2026-01-31T10:00:00Z"');
+	});
+
+	it('keeps a device token out of an entry error, wherever it sits in a wrong value', async () => {
+		const token = 'device-token-secret-123456';
+		const refused = async (kind: string, entry: unknown) => (await runGameball(credentials, batch('createJob', { kind }), [{ entries: [entry] }], true)).outputs[0][0].json.error as string;
+		const errors = [
+			await refused('customers', { customerId: 'c', customerAttributes: { devices: { deviceToken: token } } }),
+			await refused('customers', { customerId: 'c', customerAttributes: { displayName: { deviceToken: token } } }),
+			await refused('customers', { customerId: 'c', customerAttributes: [{ deviceToken: token }] }),
+			await refused('events', { customerId: 'c', events: { login: [{ deviceToken: token }] } }),
+		];
+		expect(errors).toEqual([
+			'Entry 0 of "Entries" has "customerAttributes › devices" an object: it must be a JSON array',
+			'Entry 0 of "Entries" has "customerAttributes › displayName" an object: it must be text',
+			'Entry 0 of "Entries" has "customerAttributes" an array: it must be a JSON object',
+			'Entry 0 of "Entries" has "events › login" an array: an event\'s metadata must be a JSON object ({} for none)',
+		]);
+		for (const error of errors) expect(error).not.toContain('device-token');
 	});
 
 	it('gets the status of a job in one shape, and reports an unknown job', async () => {

@@ -111,6 +111,14 @@ describe('Order', () => {
 		expect(nothing.error?.message).toBe('"Line Items (JSON) › entry 1 › price" must be a number (got null)');
 		const notObject = await track('["p1"]');
 		expect(notObject.error?.message).toBe('"Line Items (JSON) › entry 1" must be a JSON object');
+		// A text field (an ID) given as something other than text or a number is refused, not sent as null.
+		const idFlag = await track('[{"productId": true, "price": 1}]');
+		expect(idFlag.error?.message).toBe('"Line Items (JSON) › entry 1 › productId" must be text (got boolean)');
+		const idNaN = await runGameball(
+			credentials,
+			order('track', { customerId: 'shopper', orderId: 'o-bad-line', totalPaid: 1, additionalFields: { lineItems: '={{ [{ productId: NaN, price: 1 }] }}' } }),
+		);
+		expect(idNaN.error?.message).toBe('"Line Items (JSON) › entry 1 › productId" must be text (got NaN)');
 		expect(sim.requests.length).toBe(before);
 	});
 
@@ -133,6 +141,13 @@ describe('Order', () => {
 			order('track', { customerId: 'shopper', orderId: 'o-null-extra', totalPaid: 1, additionalFields: { lineItems: '[{"productId": "p1", "price": 1, "extra": null}]' } }),
 		);
 		expect(noExtra.error).toBeUndefined();
+		expect(sentBody().lineItems).toStrictEqual([{ productId: 'p1', price: 1 }]);
+		// So is a text field given as null.
+		const noSku = await runGameball(
+			credentials,
+			order('track', { customerId: 'shopper', orderId: 'o-null-sku', totalPaid: 1, additionalFields: { lineItems: '[{"productId": "p1", "sku": null, "price": 1}]' } }),
+		);
+		expect(noSku.error).toBeUndefined();
 		expect(sentBody().lineItems).toStrictEqual([{ productId: 'p1', price: 1 }]);
 		const fine = await track({ extra: '{"coupon": "SUMMER", "bags": 2}', lineItems: '[{"productId": "p1", "price": 1, "extra": {"size": "M"}}]' });
 		expect(fine.error).toBeUndefined();

@@ -144,9 +144,12 @@ function typedEntries(context: IExecuteFunctions, property: INodeProperties, ent
 			typed[field] = number;
 		}
 		for (const field of types.texts) {
-			if (typeof typed[field] === 'number') typed[field] = typedValue(typed[field], 'text') ?? typed[field];
+			if (typed[field] === undefined) continue;
+			// Null is not set; a number is its text (an ID); anything else is refused.
+			if (typed[field] === null) delete typed[field];
+			else typed[field] = typedValue(typed[field], 'text') ?? refuse(context, `"${where} › ${field}" must be text (got ${shownValue(typed[field])})`, itemIndex);
 		}
-		// No extra, as an empty Extra (JSON) is none; numbers given as null are refused above, as blank.
+		// A line item's extra given as null is left out (numbers given as null are refused above, as blank).
 		if (typed.extra === null) delete typed.extra;
 		if (typed.extra !== undefined) checkExtra(context, `${where} › extra`, typed.extra, itemIndex);
 		return typed;

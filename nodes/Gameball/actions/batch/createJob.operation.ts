@@ -35,7 +35,11 @@ export const createJob: GameballOperation = {
 			type: 'options',
 			default: 'customers',
 			description: 'What every entry of the job does',
-			options: JOB_KINDS.map(({ kind, name, example, note }) => ({ name, value: kind, description: `Entries like ${example}${note ? `; ${note}` : ''}` })),
+			options: JOB_KINDS.map(({ kind, name, example, note, optional }) => ({
+				name,
+				value: kind,
+				description: `Entries like ${example}${note ? `; ${note}` : ''}${optional.length ? `; may also have ${optional.join(', ')}` : ''}`,
+			})),
 		},
 		{
 			displayName: 'Entries',

@@ -2,6 +2,7 @@ import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
 import { parseJson, refuse } from '../../../parameters';
 import { parseTime } from '../../../times';
+import { INTEGER_ATTRIBUTES, LIST_ATTRIBUTES, NUMBER_ATTRIBUTES, TEXT_ATTRIBUTES } from '../../helpers/customerAttributes';
 import { typedValue } from '../../helpers/fields';
 import { MAX_BATCH_SIZE } from '../../transport/batch';
 import { SECRET_FIELDS } from '../../transport/request';
@@ -23,15 +24,14 @@ export const FIELD_TYPES: Record<string, FieldType> = {
 };
 
 /** A Customers entry's `customerAttributes`, as the document types them (the fields Create or Update sends). */
-export const ATTRIBUTE_TYPES: Record<string, FieldType> = {
-	displayName: 'text', firstName: 'text', lastName: 'text', email: 'text', mobile: 'text', gender: 'text',
-	dateOfBirth: 'text', joinDate: 'text', lastOrderDate: 'text', country: 'text', city: 'text', zip: 'text',
-	preferredLanguage: 'text', source: 'text', channel: 'text',
-	totalSpent: 'number', avgOrderAmount: 'number', totalOrders: 'integer',
-	custom: 'object', devices: 'list', paymentMethods: 'list', utms: 'list',
-};
-
-const CHANNELS = ['mobile', 'pos', 'web', 'callcenter'];
+export const ATTRIBUTE_TYPES: Record<string, FieldType> = Object.fromEntries([
+	...[...TEXT_ATTRIBUTES, 'email', 'mobile', 'channel'].map((name) => [name, 'text']),
+	...NUMBER_ATTRIBUTES.map((name) => [name, INTEGER_ATTRIBUTES.includes(name) ? 'integer' : 'number']),
+	...LIST_ATTRIBUTES.map((name) => [name, 'list']),
+	['custom', 'object'],
+	// A time, as Create or Update sends it (the document says only "string").
+	['lastOrderDate', 'time'],
+]);
 
 /** RFC 3339's date-time, as the OpenAPI document types these: a date, a time of day with seconds, and the zone. */
 const DATE_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?(Z|[+-]\d{2}:\d{2})$/i;
@@ -53,14 +53,18 @@ function typedField(holder: IDataObject, field: string, type: FieldType, name = 
 		delete holder[field];
 		return undefined;
 	}
-	// A secret's value stays out of the error, as out of every error.
-	const shown = SECRET_FIELDS.has(field) ? typeOf(value) : (JSON.stringify(value)?.slice(0, 40) ?? typeOf(value));
-	const bad = (wanted: string) => `has "${name}" ${shown}: it must be ${wanted}`;
-	if (type === 'text' || type === 'number' || type === 'integer') {
-		const typed = typedValue(value, type === 'text' ? 'text' : 'number');
-		if (typed === undefined) return bad(type === 'text' ? 'text' : 'a number');
-		if (type === 'integer' && !Number.isInteger(typed)) return bad('a whole number');
-		holder[field] = typed;
+	const bad = (wanted: string) => `has "${name}" ${shownValue(value, field)}: it must be ${wanted}`;
+	if (type === 'text') {
+		const text = typedValue(value, 'text');
+		if (text === undefined) return bad('text');
+		// Trimmed, and blank left out, as the single operations read text (a blank required field is missing).
+		if (String(text).trim()) holder[field] = String(text).trim();
+		else delete holder[field];
+	} else if (type === 'number' || type === 'integer') {
+		const number = typedValue(value, 'number');
+		if (number === undefined) return bad('a number');
+		if (type === 'integer' && !Number.isInteger(number)) return bad('a whole number');
+		holder[field] = number;
 	} else if (type === 'time') {
 		if (typeof value !== 'string' || !isDateTime(value.trim())) return bad('a date and time with its zone, e.g. "2026-01-31T10:00:00Z"');
 		holder[field] = value.trim();
@@ -68,9 +72,7 @@ function typedField(holder: IDataObject, field: string, type: FieldType, name = 
 		if (!Array.isArray(value)) return bad('a JSON array');
 	} else if (type === 'object') {
 		if (typeof value !== 'object' || Array.isArray(value)) return bad('a JSON object');
-		if (field === 'events' && Object.values(value).some((metadata) => typeof metadata !== 'object' || metadata === null || Array.isArray(metadata))) {
-			return bad('an object of event names, each with an object of metadata ({} for none)');
-		}
+		if (field === 'events') return eventsProblem(value as IDataObject);
 		if (field === 'customerAttributes') return typedAttributes(holder);
 	} else if (value === 'true' || value === 'false') {
 		holder[field] = value === 'true';
@@ -78,6 +80,26 @@ function typedField(holder: IDataObject, field: string, type: FieldType, name = 
 		return bad('true or false');
 	}
 	return undefined;
+}
+
+/**
+ * A wrong value as an entry's error shows it: text (its start) and numbers as written; a list or an object by its
+ * kind only, as it could hold a device token; a secret field's value by its kind only.
+ */
+function shownValue(value: unknown, field: string): string {
+	if (SECRET_FIELDS.has(field)) return typeOf(value);
+	if (typeof value === 'string') return JSON.stringify(value.slice(0, 40));
+	if (typeof value === 'number' || typeof value === 'boolean') return String(value);
+	return Array.isArray(value) ? 'an array' : 'an object';
+}
+
+/** An events entry's `events`: event names, each with an object of metadata. */
+function eventsProblem(events: IDataObject): string | undefined {
+	const names = Object.keys(events);
+	if (!names.length) return 'has "events" {}: it needs at least one event, e.g. {"review_posted": {}}';
+	const badName = names.find((name) => typeof events[name] !== 'object' || events[name] === null || Array.isArray(events[name]));
+	if (badName === undefined) return undefined;
+	return `has "events › ${badName}" ${shownValue(events[badName], badName)}: an event's metadata must be a JSON object ({} for none)`;
 }
 
 /** A field the document does not list: Gameball would ignore it, so a misspelt or misplaced field would be lost unseen. */
@@ -95,10 +117,8 @@ function typedAttributes(entry: IDataObject): string | undefined {
 		const problem = typedField(attributes, field, ATTRIBUTE_TYPES[field], name);
 		if (problem) return problem;
 	}
-	const channel = attributes.channel;
-	if (channel !== undefined && !CHANNELS.includes(channel as string)) {
-		return `has "customerAttributes › channel" ${JSON.stringify(channel)}: it must be one of ${CHANNELS.map((value) => `"${value}"`).join(', ')}`;
-	}
+	// None left (all null or blank): none sent, as Create or Update sends none.
+	if (!Object.keys(attributes).length) delete entry.customerAttributes;
 	return undefined;
 }
 

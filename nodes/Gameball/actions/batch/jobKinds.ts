@@ -1,5 +1,6 @@
-import type { IDataObject } from 'n8n-workflow';
+import type { IDataObject, INodePropertyOptions } from 'n8n-workflow';
 
+import { channelOption } from '../../helpers/purchase';
 import type { BatchKind } from '../operation';
 
 export interface JobKind {
@@ -26,6 +27,15 @@ const atLeast = (field: string, least: number, above = false) => (entry: IDataOb
 };
 
 const nonNegativeAmount = atLeast('amount', 0);
+
+const CHANNELS = (channelOption.options as INodePropertyOptions[]).map(({ value }) => String(value));
+
+/** A customer's channel, one of Create or Update's choices (the document's enum). */
+function channelProblem(entry: IDataObject): string | undefined {
+	const channel = (entry.customerAttributes as IDataObject | undefined)?.channel;
+	if (channel === undefined || CHANNELS.includes(channel as string)) return undefined;
+	return `has "customerAttributes › channel" ${JSON.stringify(channel)}: it must be one of ${CHANNELS.map((value) => `"${value}"`).join(', ')}`;
+}
 
 /** Gameball's batch job kinds, with the shape of their entries (from the OpenAPI document). */
 export const JOB_KINDS: JobKind[] = [
@@ -56,6 +66,7 @@ export const JOB_KINDS: JobKind[] = [
 		entry: ['customerId'],
 		optional: ['email', 'mobile', 'guest', 'referrerCode', 'deviceToken', 'osType', 'customerAttributes'],
 		example: '[{"customerId": "c1", "email": "a@example.com", "customerAttributes": {"displayName": "Ann"}}]',
+		check: channelProblem,
 	},
 	{
 		kind: 'events',
@@ -87,7 +98,7 @@ export const JOB_KINDS: JobKind[] = [
 		check: (entry) => {
 			const given = ['points', 'amount', 'holdReference'].filter((field) => entry[field] !== undefined);
 			if (given.length !== 1) return `has ${given.length ? given.map((field) => `"${field}"`).join(' and ') : 'none of "points", "amount" and "holdReference"'}: it needs exactly one of them`;
-			return nonNegativeAmount(entry) ?? atLeast('points', 0, true)(entry);
+			return atLeast('amount', 0, true)(entry) ?? atLeast('points', 0, true)(entry);
 		},
 	},
 ];

@@ -18,17 +18,14 @@ import {
 } from '../../helpers/fields';
 import { readFields, refuse, splitList } from '../../../parameters';
 import { channelOption } from '../../helpers/purchase';
+import { INTEGER_ATTRIBUTES, LIST_ATTRIBUTES, NUMBER_ATTRIBUTES, TEXT_ATTRIBUTES } from '../../helpers/customerAttributes';
 
-const textAttributes = ['displayName', 'firstName', 'lastName', 'gender', 'dateOfBirth', 'joinDate', 'country', 'city', 'zip', 'preferredLanguage', 'source'];
-const numberAttributes = ['totalSpent', 'totalOrders', 'avgOrderAmount'];
-const integerAttributes = ['totalOrders'];
-const listAttributes = ['utms', 'devices', 'paymentMethods'];
 
 const titleOf = (name: string) => name.replace(/([A-Z])/g, ' $1').replace(/^./, (c) => c.toUpperCase());
 
 const attributeFields: INodeProperties[] = [
-	...textAttributes.map((name): INodeProperties => ({ displayName: titleOf(name), name, type: 'string', default: '' })),
-	...numberAttributes.map((name): INodeProperties => ({ displayName: titleOf(name), name, type: 'number', default: 0 })),
+	...TEXT_ATTRIBUTES.map((name): INodeProperties => ({ displayName: titleOf(name), name, type: 'string', default: '' })),
+	...NUMBER_ATTRIBUTES.map((name): INodeProperties => ({ displayName: titleOf(name), name, type: 'number', default: 0 })),
 	{ ...channelOption, description: 'Where the customer was acquired or engages' },
 ];
 
@@ -42,7 +39,7 @@ const customerFields: INodeProperties[] = [
 
 const jsonAttributes = [
 	jsonOption('custom', 'Custom Attributes (JSON)', 'object', 'Your own attributes, e.g. {"vip": true, "segment": "wholesale"}'),
-	...listAttributes.map((name) => jsonOption(name, `${titleOf(name)} (JSON)`, 'array', `Array of ${titleOf(name).toLowerCase()}, as Gameball documents them`)),
+	...LIST_ATTRIBUTES.map((name) => jsonOption(name, `${titleOf(name)} (JSON)`, 'array', `Array of ${titleOf(name).toLowerCase()}, as Gameball documents them`)),
 ];
 
 const properties: INodeProperties[] = [
@@ -81,7 +78,7 @@ export const createOrUpdate: GameballOperation = {
 		const { guest, referrerCode, deviceToken, osType } = readFields(this, customerFields, fields, itemIndex);
 		const customerId = readRequiredString(this, customerIdParam, itemIndex);
 		const attributes: IDataObject = compact({
-			...readFields(this, attributeFields, fields, itemIndex, integerAttributes),
+			...readFields(this, attributeFields, fields, itemIndex, INTEGER_ATTRIBUTES),
 			lastOrderDate: fields.lastOrderDate ? utcTime(this, 'Last Order Date', fields.lastOrderDate, itemIndex) : undefined,
 			...Object.fromEntries(jsonAttributes.map((property) => [property.name, readJsonValue(this, property, fields[property.name], itemIndex)])),
 			email,
