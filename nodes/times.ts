@@ -77,6 +77,7 @@ function namesNoSuchTime(text: string): boolean {
 	}
 	const named = NAMED_MONTH_DATE.exec(text);
 	if (!named) return false;
+	if (/(?:^|[\sT])24:\d\d/.test(text)) return true;
 	const [day, month, year] = named[1] ? [named[1], named[2], named[3]] : [named[5], named[4], named[6]];
 	const monthNumber = MONTHS.indexOf(month.toLowerCase()) + 1;
 	return monthNumber > 0 && isPastMonthEnd(Number(year), monthNumber, Number(day));

@@ -204,6 +204,15 @@ describe('Batch', () => {
 			{ entries: [{ customerId: 'member', transactionId: 'r-blank-hold', transactionTime: at, points: 5, holdReference: '' }] },
 		]);
 		expect(lastRequest().body).toEqual({ body: [{ customerId: 'member', transactionId: 'r-blank-hold', transactionTime: at, points: 5 }] });
+		// So is a blank number, time or switch, and an empty list or object among the attributes.
+		await runGameball(credentials, batch('createJob', { kind: 'customers' }), [
+			{ entries: [{ customerId: 'c-empty', guest: ' ', customerAttributes: { totalSpent: '', lastOrderDate: '  ', utms: [], custom: {} } }] },
+		]);
+		expect(lastRequest().body).toEqual({ body: [{ customerId: 'c-empty' }] });
+		await runGameball(credentials, batch('createJob', { kind: 'redeem' }), [
+			{ entries: [{ customerId: 'member', transactionId: 'r-blank-amount', transactionTime: at, points: 5, amount: '' }] },
+		]);
+		expect(lastRequest().body).toEqual({ body: [{ customerId: 'member', transactionId: 'r-blank-amount', transactionTime: at, points: 5 }] });
 		const undated = await refused('customers', { customerId: 'c', customerAttributes: { lastOrderDate: 'garbage' } });
 		expect(undated).toBe('Entry 0 of "Entries" has "customerAttributes › lastOrderDate" "garbage": it must be a date and time with its zone, e.g. "2026-01-31T10:00:00Z"');
 	});

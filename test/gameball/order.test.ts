@@ -113,7 +113,7 @@ describe('Order', () => {
 		expect(notObject.error?.message).toBe('"Line Items (JSON) › entry 1" must be a JSON object');
 		// A text field (an ID) given as something other than text or a number is refused, not sent as null.
 		const idFlag = await track('[{"productId": true, "price": 1}]');
-		expect(idFlag.error?.message).toBe('"Line Items (JSON) › entry 1 › productId" must be text (got boolean)');
+		expect(idFlag.error?.message).toBe('"Line Items (JSON) › entry 1 › productId" must be text (got true)');
 		const idNaN = await runGameball(
 			credentials,
 			order('track', { customerId: 'shopper', orderId: 'o-bad-line', totalPaid: 1, additionalFields: { lineItems: '={{ [{ productId: NaN, price: 1 }] }}' } }),

@@ -121,11 +121,12 @@ export function typedValue(value: unknown, type: 'number' | 'text'): number | st
 	return typeof value === 'number' && Number.isFinite(value) ? String(value) : undefined;
 }
 
-/** A wrong value as an error shows it: text quoted (its start), a number as written, anything else by its kind. */
-function shownValue(value: unknown): string {
+/** A wrong value as an error shows it: text quoted (its start), a number or switch as written, a list or object by its kind. */
+export function shownValue(value: unknown): string {
 	if (typeof value === 'string') return JSON.stringify(value.slice(0, 40));
-	if (typeof value === 'number' || value === null || value === undefined) return String(value);
-	return Array.isArray(value) ? 'a list' : typeof value;
+	if (typeof value !== 'object' || value === null) return String(value);
+	// Never a list's or an object's contents: they could hold a device token.
+	return Array.isArray(value) ? 'an array' : 'an object';
 }
 
 /** The entries with their typed fields as Gameball wants them (`typedValue`); a blank number is refused by its entry. */
@@ -145,11 +146,11 @@ function typedEntries(context: IExecuteFunctions, property: INodeProperties, ent
 		}
 		for (const field of types.texts) {
 			if (typed[field] === undefined) continue;
-			// Null is not set; a number is its text (an ID); anything else is refused.
+			// Null is not set (left out: a coupon header's key too); a number is its text (an ID); anything else is refused.
 			if (typed[field] === null) delete typed[field];
 			else typed[field] = typedValue(typed[field], 'text') ?? refuse(context, `"${where} › ${field}" must be text (got ${shownValue(typed[field])})`, itemIndex);
 		}
-		// A line item's extra given as null is left out (numbers given as null are refused above, as blank).
+		// An entry's extra given as null is left out (numbers given as null are refused above, as blank).
 		if (typed.extra === null) delete typed.extra;
 		if (typed.extra !== undefined) checkExtra(context, `${where} › extra`, typed.extra, itemIndex);
 		return typed;

@@ -3,7 +3,7 @@ import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 import { parseJson, refuse } from '../../../parameters';
 import { parseTime } from '../../../times';
 import { INTEGER_ATTRIBUTES, LIST_ATTRIBUTES, NUMBER_ATTRIBUTES, TEXT_ATTRIBUTES } from '../../helpers/customerAttributes';
-import { typedValue } from '../../helpers/fields';
+import { shownValue, typedValue } from '../../helpers/fields';
 import { MAX_BATCH_SIZE } from '../../transport/batch';
 import { SECRET_FIELDS } from '../../transport/request';
 import type { JobKind } from './jobKinds';
@@ -48,18 +48,17 @@ function isDateTime(text: string): boolean {
 function typedField(holder: IDataObject, field: string, type: FieldType, name = field): string | undefined {
 	const value = holder[field];
 	if (value === undefined) return undefined;
-	// An optional field given as null is not set (a required one is missing: `problemWith`).
-	if (value === null) {
+	// An optional field given as null or blank is not set (a required one is missing: `problemWith`).
+	if (value === null || (typeof value === 'string' && !value.trim())) {
 		delete holder[field];
 		return undefined;
 	}
-	const bad = (wanted: string) => `has "${name}" ${shownValue(value, field)}: it must be ${wanted}`;
+	const bad = (wanted: string) => `has "${name}" ${shownEntryValue(value, field)}: it must be ${wanted}`;
 	if (type === 'text') {
 		const text = typedValue(value, 'text');
 		if (text === undefined) return bad('text');
-		// Trimmed, and blank left out, as the single operations read text (a blank required field is missing).
-		if (String(text).trim()) holder[field] = String(text).trim();
-		else delete holder[field];
+		// Trimmed, as the single operations read text.
+		holder[field] = String(text).trim();
 	} else if (type === 'number' || type === 'integer') {
 		const number = typedValue(value, 'number');
 		if (number === undefined) return bad('a number');
@@ -82,15 +81,9 @@ function typedField(holder: IDataObject, field: string, type: FieldType, name = 
 	return undefined;
 }
 
-/**
- * A wrong value as an entry's error shows it: text (its start) and numbers as written; a list or an object by its
- * kind only, as it could hold a device token; a secret field's value by its kind only.
- */
-function shownValue(value: unknown, field: string): string {
-	if (SECRET_FIELDS.has(field)) return typeOf(value);
-	if (typeof value === 'string') return JSON.stringify(value.slice(0, 40));
-	if (typeof value === 'number' || typeof value === 'boolean') return String(value);
-	return Array.isArray(value) ? 'an array' : 'an object';
+/** A wrong value as an entry's error shows it (`shownValue`); a secret field's value by its kind only. */
+function shownEntryValue(value: unknown, field: string): string {
+	return SECRET_FIELDS.has(field) ? typeOf(value) : shownValue(value);
 }
 
 /** An events entry's `events`: event names, each with an object of metadata. */
@@ -99,7 +92,7 @@ function eventsProblem(events: IDataObject): string | undefined {
 	if (!names.length) return 'has "events" {}: it needs at least one event, e.g. {"review_posted": {}}';
 	const badName = names.find((name) => typeof events[name] !== 'object' || events[name] === null || Array.isArray(events[name]));
 	if (badName === undefined) return undefined;
-	return `has "events › ${badName}" ${shownValue(events[badName], badName)}: an event's metadata must be a JSON object ({} for none)`;
+	return `has "events › ${badName}" ${shownEntryValue(events[badName], badName)}: an event's metadata must be a JSON object ({} for none)`;
 }
 
 /** A field the document does not list: Gameball would ignore it, so a misspelt or misplaced field would be lost unseen. */
@@ -117,7 +110,12 @@ function typedAttributes(entry: IDataObject): string | undefined {
 		const problem = typedField(attributes, field, ATTRIBUTE_TYPES[field], name);
 		if (problem) return problem;
 	}
-	// None left (all null or blank): none sent, as Create or Update sends none.
+	// An empty list or object is none, as Create or Update reads its JSON attributes.
+	for (const field of Object.keys(attributes)) {
+		const value = attributes[field];
+		if (typeof value === 'object' && value !== null && !Object.keys(value).length) delete attributes[field];
+	}
+	// None left (all null, blank or empty): none sent, as Create or Update sends none.
 	if (!Object.keys(attributes).length) delete entry.customerAttributes;
 	return undefined;
 }
