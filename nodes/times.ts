@@ -53,9 +53,13 @@ const NAMES_ZONE = /:\d\d(?:[.,]\d+)?\s*(?:Z|[+-]\d\d(?::?\d\d)?)\b|\b(?:GMT|UTC
 
 /** ISO 8601's date, with a 6-digit year too, and the hour when there is one. */
 const ISO_DATE = /^([+-]\d{6}|\d{4})-(\d\d)-(\d\d)(?:[Tt ](\d\d))?/;
+/** A date of numbers, year first but not ISO's (`2026/04/30`). */
+const YEAR_FIRST_DATE = /^(\d{4})[/.](\d{1,2})[/.](\d{1,2})\b/;
+/** A date of numbers not year first (`01/02/2026`): day first or month first, which `Date.parse` guesses. */
+const DAY_OR_MONTH_FIRST_DATE = /\b\d{1,2}[/.-]\d{1,2}[/.-]\d{2,4}\b/;
 const MONTHS = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'];
 /** A day and a month's name (`06 Dec 2026`, as HTTP dates write it; `Dec 06 2026`, as `Date#toString` does). */
-const NAMED_MONTH_DATE = /\b(\d{1,2})\s+([a-z]{3})[a-z]*\.?,?\s+(\d{4})\b|\b([a-z]{3})[a-z]*\.?\s+(\d{1,2}),?\s+(\d{4})\b/i;
+const NAMED_MONTH_DATE = /\b(\d{1,2})[\s-]+([a-z]{3})[a-z]*\.?,?[\s-]+(\d{4}|\d\d)\b|\b([a-z]{3})[a-z]*\.?\s+(\d{1,2}),?\s+(\d{4}|\d\d)\b/i;
 
 function isPastMonthEnd(year: number, month: number, day: number): boolean {
 	const lastDay = new Date(0);
@@ -63,11 +67,15 @@ function isPastMonthEnd(year: number, month: number, day: number): boolean {
 	return day > lastDay.getUTCDate();
 }
 
+/** A two-digit year as `Date.parse` reads it (49 is 2049, 50 is 1950). */
+const fullYear = (year: string) => (year.length > 2 ? Number(year) : Number(year) + (Number(year) < 50 ? 2000 : 1900));
+
 /**
- * Text naming a time that does not exist, which `Date.parse` rolls over: a day past its month's end (2026-02-30 is
- * read as 2 March) or, in ISO text, hour 24 (read as the next day's 00, which RFC 3339 and the zoneless path refuse).
+ * Zoned text that `Date.parse` would misread: a day past its month's end (2026-02-30 is read as 2 March) or hour 24
+ * (the next day's 00, which RFC 3339 and the zoneless path refuse), which it rolls over; or a date of numbers that is
+ * not year first (`01/02/2026`), whose day and month it guesses.
  */
-function namesNoSuchTime(text: string): boolean {
+function isMisreadByDateParse(text: string): boolean {
 	if (text[4] === '-' || text[0] === '+' || text[0] === '-') {
 		// Days up to 28 are in every month: only a later day, hour 24 or a 6-digit year (rare; this is on the trigger's
 		// path) is looked at further.
@@ -75,23 +83,26 @@ function namesNoSuchTime(text: string): boolean {
 		const iso = mayRoll ? ISO_DATE.exec(text) : null;
 		return iso !== null && (iso[4] === '24' || isPastMonthEnd(Number(iso[1]), Number(iso[2]), Number(iso[3])));
 	}
+	if (DAY_OR_MONTH_FIRST_DATE.test(text) || /(?:^|[\sT])24:\d\d/.test(text)) return true;
+	const yearFirst = YEAR_FIRST_DATE.exec(text);
+	if (yearFirst) return isPastMonthEnd(Number(yearFirst[1]), Number(yearFirst[2]), Number(yearFirst[3]));
 	const named = NAMED_MONTH_DATE.exec(text);
 	if (!named) return false;
-	if (/(?:^|[\sT])24:\d\d/.test(text)) return true;
 	const [day, month, year] = named[1] ? [named[1], named[2], named[3]] : [named[5], named[4], named[6]];
 	const monthNumber = MONTHS.indexOf(month.toLowerCase()) + 1;
-	return monthNumber > 0 && isPastMonthEnd(Number(year), monthNumber, Number(day));
+	return monthNumber > 0 && isPastMonthEnd(fullYear(year), monthNumber, Number(day));
 }
 
 /**
  * Milliseconds since the epoch of an ISO 8601 (or other `Date.parse`) time, `NaN` when unreadable. A time without
  * a zone is read in `timeZone`, an IANA name: UTC unless said otherwise. Other text without a zone
- * (`01/02/2026 10:00`) is not read: `Date.parse` would read it in the server's zone, and guess its day and month.
+ * (`01/02/2026 10:00`) is not read: `Date.parse` would read it in the server's zone, and guess its day and month (with
+ * a zone too, such a date is not read: `isMisreadByDateParse`).
  */
 export function parseTime(text: string, timeZone = 'UTC'): number {
-	if (text.endsWith('Z')) return namesNoSuchTime(text) ? NaN : Date.parse(text);
+	if (text.endsWith('Z')) return isMisreadByDateParse(text) ? NaN : Date.parse(text);
 	const zoneless = ZONELESS.exec(text.trim());
-	if (!zoneless) return NAMES_ZONE.test(text) && !namesNoSuchTime(text.trim()) ? Date.parse(text) : NaN;
+	if (!zoneless) return NAMES_ZONE.test(text) && !isMisreadByDateParse(text.trim()) ? Date.parse(text) : NaN;
 	const [, year, month, day, hour = '0', minute = '0', second = '0', fraction = ''] = zoneless;
 	const ms = Number(fraction.padEnd(3, '0').slice(0, 3));
 	const wallClock = Date.UTC(Number(year), Number(month) - 1, Number(day), Number(hour), Number(minute), Number(second), ms);

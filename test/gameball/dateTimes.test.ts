@@ -74,6 +74,13 @@ describe('a time without a zone is read in the workflow time zone', () => {
 		},
 	);
 
+	it('a date of numbers not year first is refused with a zone too: its day and month would still be guessed', async () => {
+		const before = sim.requests.length;
+		const { error } = await runIn('UTC', { resource: 'leaderboard', operation: 'get', filters: { from: '01/02/2026 10:00 GMT' } });
+		expect(error?.message).toBe('"From" is not a valid date: 01/02/2026 10:00 GMT');
+		expect(sim.requests.length).toBe(before);
+	});
+
 	it('a JavaScript Date keeps its milliseconds', async () => {
 		await runIn('Asia/Tokyo', { resource: 'leaderboard', operation: 'get', filters: { from: '={{ new Date("2026-12-06T10:00:00.123Z") }}' } });
 		expect(lastRequest().query.from).toBe('2026-12-06T10:00:00.123Z');

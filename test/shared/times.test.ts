@@ -33,6 +33,16 @@ describe('parseTime', () => {
 		['Thu, 31 Apr 2026 10:00:00 GMT', 'UTC', 'NaN'],
 		['Feb 30 2026 10:00:00 GMT', 'UTC', 'NaN'],
 		['Tue Feb 29 2026 10:00:00 GMT+0200', 'UTC', 'NaN'],
+		// Other zoned shapes Date.parse rolls over; two-digit years as it reads them.
+		['Thu, 31 Apr 26 10:00:00 GMT', 'UTC', 'NaN'],
+		['Thu, 30 Apr 26 10:00:00 GMT', 'UTC', '2026-04-30T10:00:00.000Z'],
+		['Tue, 29 Feb 00 10:00:00 GMT', 'UTC', '2000-02-29T10:00:00.000Z'],
+		['31-Apr-2026 10:00 GMT', 'UTC', 'NaN'],
+		['2026/04/31 10:00 GMT', 'UTC', 'NaN'],
+		['2026/04/30 10:00 GMT', 'UTC', '2026-04-30T10:00:00.000Z'],
+		// Numbers not year first: Date.parse guesses day and month (2 January), with a zone as without.
+		['01/02/2026 10:00 GMT', 'UTC', 'NaN'],
+		['01/02/2026 10:00Z', 'UTC', 'NaN'],
 		['Thu, 01 Jan 2026 24:00:00 GMT', 'UTC', 'NaN'],
 		['Jan 01 2026 24:00:00 GMT', 'UTC', 'NaN'],
 		['Thu, 31 Dec 2026 10:00:00 GMT', 'UTC', '2026-12-31T10:00:00.000Z'],
