@@ -53,13 +53,18 @@ const NAMES_ZONE = /:\d\d(?:[.,]\d+)?\s*(?:Z|[+-]\d\d(?::?\d\d)?)\b|\b(?:GMT|UTC
 
 /** ISO 8601's date, with a 6-digit year too, and the hour when there is one. */
 const ISO_DATE = /^([+-]\d{6}|\d{4})-(\d\d)-(\d\d)(?:[Tt ](\d\d))?/;
-/** A date of numbers, year first but not ISO's (`2026/04/30`). */
-const YEAR_FIRST_DATE = /^(\d{4})[/.](\d{1,2})[/.](\d{1,2})\b/;
+/** A date of numbers, year first but not ISO's (`2026/04/30`, `2026-4-30`). */
+const YEAR_FIRST_DATE = /^(\d{4})[/.-](\d{1,2})[/.-](\d{1,2})\b/;
 /** A date of numbers not year first (`01/02/2026`): day first or month first, which `Date.parse` guesses. */
 const DAY_OR_MONTH_FIRST_DATE = /\b\d{1,2}[/.-]\d{1,2}[/.-]\d{2,4}\b/;
 const MONTHS = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'];
-/** A day and a month's name (`06 Dec 2026`, as HTTP dates write it; `Dec 06 2026`, as `Date#toString` does). */
-const NAMED_MONTH_DATE = /\b(\d{1,2})[\s-]+([a-z]{3})[a-z]*\.?,?[\s-]+(\d{4}|\d\d)\b|\b([a-z]{3})[a-z]*\.?\s+(\d{1,2}),?\s+(\d{4}|\d\d)\b/i;
+/**
+ * A day and a month's name, then the year (four digits, or two not followed by a clock's `:`): `06 Dec 2026` as HTTP
+ * dates write it, `31-Apr-26`, `Dec 06 2026` as `Date#toString` does.
+ */
+const NAMED_MONTH_DATE = /\b(\d{1,2})[\s-]+([a-z]{3})[a-z]*\.?,?[\s-]+(\d{4}|\d\d(?![:\d]))\b|\b([a-z]{3})[a-z]*\.?\s+(\d{1,2}),?\s+(\d{4}|\d\d(?![:\d]))\b/i;
+/** Hour 24 on a clock (`24:00`), which `Date.parse` reads as the next day's 00. */
+const HOUR_24 = /(?:^|[\sT])24:\d\d/;
 
 function isPastMonthEnd(year: number, month: number, day: number): boolean {
 	const lastDay = new Date(0);
@@ -71,19 +76,19 @@ function isPastMonthEnd(year: number, month: number, day: number): boolean {
 const fullYear = (year: string) => (year.length > 2 ? Number(year) : Number(year) + (Number(year) < 50 ? 2000 : 1900));
 
 /**
- * Zoned text that `Date.parse` would misread: a day past its month's end (2026-02-30 is read as 2 March) or hour 24
+ * Text with a zone that `Date.parse` would misread: a day past its month's end (2026-02-30 is read as 2 March) or hour 24
  * (the next day's 00, which RFC 3339 and the zoneless path refuse), which it rolls over; or a date of numbers that is
  * not year first (`01/02/2026`), whose day and month it guesses.
  */
 function isMisreadByDateParse(text: string): boolean {
-	if (text[4] === '-' || text[0] === '+' || text[0] === '-') {
+	if ((text[4] === '-' && text[7] === '-') || text[0] === '+' || text[0] === '-') {
 		// Days up to 28 are in every month: only a later day, hour 24 or a 6-digit year (rare; this is on the trigger's
 		// path) is looked at further.
 		const mayRoll = text[0] < '0' || text[8] > '2' || (text[8] === '2' && text[9] > '8') || (text[11] === '2' && text[12] === '4');
 		const iso = mayRoll ? ISO_DATE.exec(text) : null;
 		return iso !== null && (iso[4] === '24' || isPastMonthEnd(Number(iso[1]), Number(iso[2]), Number(iso[3])));
 	}
-	if (DAY_OR_MONTH_FIRST_DATE.test(text) || /(?:^|[\sT])24:\d\d/.test(text)) return true;
+	if (DAY_OR_MONTH_FIRST_DATE.test(text) || HOUR_24.test(text)) return true;
 	const yearFirst = YEAR_FIRST_DATE.exec(text);
 	if (yearFirst) return isPastMonthEnd(Number(yearFirst[1]), Number(yearFirst[2]), Number(yearFirst[3]));
 	const named = NAMED_MONTH_DATE.exec(text);

@@ -40,6 +40,10 @@ describe('parseTime', () => {
 		['31-Apr-2026 10:00 GMT', 'UTC', 'NaN'],
 		['2026/04/31 10:00 GMT', 'UTC', 'NaN'],
 		['2026/04/30 10:00 GMT', 'UTC', '2026-04-30T10:00:00.000Z'],
+		['2026-4-31 10:00 GMT', 'UTC', 'NaN'],
+		// A clock between the day and the year is no two-digit year (10 is no year 2010, which has no 29 February).
+		['Thu Feb 29 10:00:00 UTC 2024', 'UTC', '2024-02-29T10:00:00.000Z'],
+		['Thu Feb 29 10:00:00 2024 GMT', 'UTC', '2024-02-29T10:00:00.000Z'],
 		// Numbers not year first: Date.parse guesses day and month (2 January), with a zone as without.
 		['01/02/2026 10:00 GMT', 'UTC', 'NaN'],
 		['01/02/2026 10:00Z', 'UTC', 'NaN'],

@@ -42,8 +42,8 @@ function isDateTime(text: string): boolean {
 
 /**
  * The field as Gameball types it, set on `holder` (a copy): a number written as text becomes a number and an ID given
- * as a number text, as for line items; an optional field given as null is left out; anything else is a problem, said
- * in words. `name` is how the problem names the field.
+ * as a number text, as for line items; an optional field given as null or blank text is left out; anything else is a
+ * problem, said in words. `name` is how the problem names the field.
  */
 function typedField(holder: IDataObject, field: string, type: FieldType, name = field): string | undefined {
 	const value = holder[field];
