@@ -1,6 +1,6 @@
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
-import { parseJson, refuse } from '../../../parameters';
+import { isBlank, parseJson, refuse } from '../../../parameters';
 import { parseTime } from '../../../times';
 import { INTEGER_ATTRIBUTES, LIST_ATTRIBUTES, NUMBER_ATTRIBUTES, TEXT_ATTRIBUTES } from '../../helpers/customerAttributes';
 import { shownValue, typedValue } from '../../helpers/fields';
@@ -47,9 +47,8 @@ function isDateTime(text: string): boolean {
  */
 function typedField(holder: IDataObject, field: string, type: FieldType, name = field): string | undefined {
 	const value = holder[field];
-	if (value === undefined) return undefined;
 	// An optional field given as null or blank is not set (a required one is missing: `problemWith`).
-	if (value === null || (typeof value === 'string' && !value.trim())) {
+	if (isBlank(value)) {
 		delete holder[field];
 		return undefined;
 	}
@@ -124,14 +123,10 @@ function problemWith(entry: unknown, kind: JobKind): string | undefined {
 	const shape = kind.entry;
 	if (shape === 'orderIds') {
 		if (typeof entry === 'string' && entry.trim() === '') return 'is blank: it must be an order ID';
-		const isId = typeof entry === 'string' || (typeof entry === 'number' && Number.isFinite(entry));
-		return isId ? undefined : `must be an order ID (a string), not ${typeof entry === 'number' ? String(entry) : typeOf(entry)}`;
+		return typedValue(entry, 'text') !== undefined ? undefined : `must be an order ID (a string), not ${typeof entry === 'number' ? String(entry) : typeOf(entry)}`;
 	}
 	if (typeof entry !== 'object' || entry === null || Array.isArray(entry)) return `must be an object, not ${typeOf(entry)}`;
-	const missing = shape.filter((field) => {
-		const value = (entry as IDataObject)[field];
-		return value === undefined || value === null || (typeof value === 'string' && value.trim() === '');
-	});
+	const missing = shape.filter((field) => isBlank((entry as IDataObject)[field]));
 	if (missing.length) return `lacks ${missing.map((field) => `"${field}"`).join(', ')}`;
 	const takes = [...shape, ...kind.optional];
 	for (const field of Object.keys(entry)) {

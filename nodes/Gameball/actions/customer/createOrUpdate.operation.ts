@@ -20,7 +20,6 @@ import { readFields, refuse, splitList } from '../../../parameters';
 import { channelOption } from '../../helpers/purchase';
 import { INTEGER_ATTRIBUTES, LIST_ATTRIBUTES, NUMBER_ATTRIBUTES, TEXT_ATTRIBUTES } from '../../helpers/customerAttributes';
 
-
 const titleOf = (name: string) => name.replace(/([A-Z])/g, ' $1').replace(/^./, (c) => c.toUpperCase());
 
 const attributeFields: INodeProperties[] = [
