@@ -27,11 +27,19 @@ function formatterFor(timeZone: string): Intl.DateTimeFormat {
 	return formatter;
 }
 
+/** A UTC time from its parts (month 1–12), a year below 100 as written: `Date.UTC` would read 0026 as 1926. */
+function utcTime(year: number, month: number, day: number, hour: number, minute: number, second: number, ms: number): Date {
+	const date = new Date(0);
+	date.setUTCFullYear(year, month - 1, day);
+	date.setUTCHours(hour, minute, second, ms);
+	return date;
+}
+
 /** The wall clock in `timeZone` at `time`, whole seconds, as if it were UTC (ms). */
 function wallClockAt(time: number, timeZone: string): number {
 	const part: Record<string, number> = {};
 	for (const { type, value } of formatterFor(timeZone).formatToParts(time)) part[type] = Number(value);
-	return Date.UTC(part.year, part.month - 1, part.day, part.hour % 24, part.minute, part.second);
+	return utcTime(part.year, part.month, part.day, part.hour % 24, part.minute, part.second, 0).getTime();
 }
 
 /** How far `timeZone` is ahead of UTC at `time`, in ms. */
@@ -53,16 +61,16 @@ const NAMES_ZONE = /:\d\d(?:[.,]\d+)?\s*(?:Z|[+-]\d\d(?::?\d\d)?)\b|\b(?:GMT|UTC
 
 /** ISO 8601's date, with a 6-digit year too, and the hour when there is one. */
 const ISO_DATE = /^([+-]\d{6}|\d{4})-(\d\d)-(\d\d)(?:[Tt ](\d\d))?/;
-/** A date of numbers, year first but not ISO's (`2026/04/30`, `2026-4-30`). */
-const YEAR_FIRST_DATE = /^(\d{4})[/.-](\d{1,2})[/.-](\d{1,2})\b/;
 /** A date of numbers not year first (`01/02/2026`): day first or month first, which `Date.parse` guesses. */
 const DAY_OR_MONTH_FIRST_DATE = /\b\d{1,2}[/.-]\d{1,2}[/.-]\d{2,4}\b/;
 const MONTHS = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'];
-/**
- * A day and a month's name, then the year (four digits, or two not followed by a clock's `:`): `06 Dec 2026` as HTTP
- * dates write it, `31-Apr-26`, `Dec 06 2026` as `Date#toString` does.
- */
-const NAMED_MONTH_DATE = /\b(\d{1,2})[\s-]+([a-z]{3})[a-z]*\.?,?[\s-]+(\d{4}|\d\d(?![:\d]))\b|\b([a-z]{3})[a-z]*\.?\s+(\d{1,2}),?\s+(\d{4}|\d\d(?![:\d]))\b/i;
+/** Words after which a sign starts an offset (`GMT+0200`), as after a clock. */
+const ZONE_WORDS = ['gmt', 'utc', 'ut', 'z'];
+/** Text in parentheses (`(Coordinated Universal Time)`), which `Date.parse` skips. */
+const PARENTHESES = /\([^)]*\)/g;
+/** A clock (`10:00`, `10:00:00.5`), a signed number, a number or a word: the pieces `Date.parse` reads a date from. */
+const DATE_PIECES = /(\d+(?::\d+)+(?:[.,]\d+)?)|([+-])(\d+)(?::\d+)?|(\d+)|([a-z]+)/gi;
+
 /** Hour 24 on a clock (`24:00`), which `Date.parse` reads as the next day's 00. */
 const HOUR_24 = /(?:^|[\sT])24:\d\d/;
 
@@ -72,8 +80,35 @@ function isPastMonthEnd(year: number, month: number, day: number): boolean {
 	return day > lastDay.getUTCDate();
 }
 
-/** A two-digit year as `Date.parse` reads it (49 is 2049, 50 is 1950). */
-const fullYear = (year: string) => (year.length > 2 ? Number(year) : Number(year) + (Number(year) < 50 ? 2000 : 1900));
+const isDay = (value: number) => value >= 1 && value <= 31;
+
+/**
+ * The date `Date.parse` reads from text that is not ISO 8601, composed as V8's parser composes it: a month's name
+ * anywhere; numbers that are no clock or offset are the day and year (the year first when the first is no day, a
+ * two-digit year 2000–2049 or 1950–1999), or without a name month, day and year (year first when the first is no day).
+ */
+function legacyDate(text: string): { year: number; month: number; day: number } | undefined {
+	const numbers: number[] = [];
+	let month = 0;
+	let offsetMayFollow = false;
+	for (const [, clock, sign, signed, number, word] of text.replace(PARENTHESES, ' ').matchAll(DATE_PIECES)) {
+		if (clock) offsetMayFollow = true;
+		else if (word) {
+			const lower = word.toLowerCase();
+			if (ZONE_WORDS.includes(lower)) offsetMayFollow = true;
+			else if (MONTHS.includes(lower.slice(0, 3))) month = MONTHS.indexOf(lower.slice(0, 3)) + 1;
+		} else if (number || (sign && !offsetMayFollow)) numbers.push(Number(number ?? signed));
+	}
+	if (numbers.length === 0 || numbers.length > 3) return undefined;
+	if (month > 0) {
+		const [first, second = 0] = numbers;
+		const [year, day] = numbers.length === 1 || isDay(first) ? [second, first] : [first, second];
+		return { year: year < 50 ? year + 2000 : year < 100 ? year + 1900 : year, month, day };
+	}
+	if (numbers.length < 2) return undefined;
+	const [year, monthNumber, day] = numbers.length === 3 && !isDay(numbers[0]) ? numbers : [numbers[2] ?? 0, numbers[0], numbers[1]];
+	return { year: year < 50 ? year + 2000 : year < 100 ? year + 1900 : year, month: monthNumber, day };
+}
 
 /**
  * Text with a zone that `Date.parse` would misread: a day past its month's end (2026-02-30 is read as 2 March) or hour 24
@@ -89,13 +124,8 @@ function isMisreadByDateParse(text: string): boolean {
 		return iso !== null && (iso[4] === '24' || isPastMonthEnd(Number(iso[1]), Number(iso[2]), Number(iso[3])));
 	}
 	if (DAY_OR_MONTH_FIRST_DATE.test(text) || HOUR_24.test(text)) return true;
-	const yearFirst = YEAR_FIRST_DATE.exec(text);
-	if (yearFirst) return isPastMonthEnd(Number(yearFirst[1]), Number(yearFirst[2]), Number(yearFirst[3]));
-	const named = NAMED_MONTH_DATE.exec(text);
-	if (!named) return false;
-	const [day, month, year] = named[1] ? [named[1], named[2], named[3]] : [named[5], named[4], named[6]];
-	const monthNumber = MONTHS.indexOf(month.toLowerCase()) + 1;
-	return monthNumber > 0 && isPastMonthEnd(fullYear(year), monthNumber, Number(day));
+	const date = legacyDate(text);
+	return date !== undefined && isPastMonthEnd(date.year, date.month, date.day);
 }
 
 /**
@@ -110,13 +140,11 @@ export function parseTime(text: string, timeZone = 'UTC'): number {
 	if (!zoneless) return NAMES_ZONE.test(text) && !isMisreadByDateParse(text.trim()) ? Date.parse(text) : NaN;
 	const [, year, month, day, hour = '0', minute = '0', second = '0', fraction = ''] = zoneless;
 	const ms = Number(fraction.padEnd(3, '0').slice(0, 3));
-	const wallClock = Date.UTC(Number(year), Number(month) - 1, Number(day), Number(hour), Number(minute), Number(second), ms);
-	const checked = new Date(wallClock);
-	// Date.UTC rolls 2026-02-30 over into March: such a date is not read.
-	if (Number.isNaN(wallClock) || checked.getUTCDate() !== Number(day) || Number(hour) > 23 || Number(minute) > 59 || Number(second) > 59) {
-		return NaN;
-	}
-	return instantOfWallClock(wallClock, timeZone);
+	const date = utcTime(Number(year), Number(month), Number(day), Number(hour), Number(minute), Number(second), ms);
+	// A date that does not exist rolls over (month 13 into the next year, 2026-02-30 into March): it is not read.
+	const exists = date.getUTCFullYear() === Number(year) && date.getUTCMonth() === Number(month) - 1 && date.getUTCDate() === Number(day);
+	if (!exists || Number(hour) > 23 || Number(minute) > 59 || Number(second) > 59) return NaN;
+	return instantOfWallClock(date.getTime(), timeZone);
 }
 
 /** The calendar day `days` after the day of `now` in `timeZone`, as `YYYY-MM-DD`. */

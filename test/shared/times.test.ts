@@ -44,6 +44,10 @@ describe('parseTime', () => {
 		// A clock between the day and the year is no two-digit year (10 is no year 2010, which has no 29 February).
 		['Thu Feb 29 10:00:00 UTC 2024', 'UTC', '2024-02-29T10:00:00.000Z'],
 		['Thu Feb 29 10:00:00 2024 GMT', 'UTC', '2024-02-29T10:00:00.000Z'],
+		// Unix `date -u` and a named month written year first: Date.parse rolls these over too.
+		['Thu Apr 31 10:00:00 UTC 2026', 'UTC', 'NaN'],
+		['2026-Apr-31 10:00 GMT', 'UTC', 'NaN'],
+		['Thu Apr 30 2026 10:00:00 GMT+0000 (Coordinated Universal Time)', 'UTC', '2026-04-30T10:00:00.000Z'],
 		// Numbers not year first: Date.parse guesses day and month (2 January), with a zone as without.
 		['01/02/2026 10:00 GMT', 'UTC', 'NaN'],
 		['01/02/2026 10:00Z', 'UTC', 'NaN'],
@@ -53,9 +57,59 @@ describe('parseTime', () => {
 		['Tue Dec 29 2026 10:00:00 GMT+0200', 'UTC', '2026-12-29T08:00:00.000Z'],
 		['2026-12-06T24:00:00', 'UTC', 'NaN'],
 		['2026-12-06T10:61:00', 'UTC', 'NaN'],
+		// A month that does not exist rolls into another year; a year below 100 is kept as written (not 19xx).
+		['2026-00-15', 'UTC', 'NaN'],
+		['2026-13-01T00:00:00', 'America/New_York', 'NaN'],
+		['2026-99-01T10:00:00', 'UTC', 'NaN'],
+		['0026-03-01T10:00:00', 'UTC', '0026-03-01T10:00:00.000Z'],
+		// New York's local mean time then, in the time zone database: -4:56:02.
+		['0026-03-01T10:00:00', 'America/New_York', '0026-03-01T14:56:02.000Z'],
 		['next week', 'UTC', 'NaN'],
 	])('%s in %s is %s', (text, timeZone, expected) => {
 		expect(iso(parseTime(text, timeZone))).toBe(expected);
+	});
+
+	it('reads every existing day of zoned text as Date.parse does, and refuses every day past its month\'s end', () => {
+		const mon = (month: number) => new Date(Date.UTC(2026, month - 1)).toUTCString().slice(8, 11);
+		const monthName = (month: number) => new Date(Date.UTC(2026, month - 1)).toLocaleString('en-US', { month: 'long', timeZone: 'UTC' });
+		const pad = (value: number) => String(value).padStart(2, '0');
+		type Day = { y: number; m: number; d: number };
+		const shapes: Array<(day: Day) => string> = [
+			({ y, m, d }) => `Thu, ${pad(d)} ${mon(m)} ${y} 10:00:00 GMT`,
+			({ y, m, d }) => `Thu ${mon(m)} ${pad(d)} ${y} 10:00:00 GMT+0200 (Eastern European Standard Time)`,
+			({ y, m, d }) => `Thu ${mon(m)} ${d} 10:00:00 UTC ${y}`,
+			({ y, m, d }) => `${y}-${mon(m)}-${pad(d)} 10:00 GMT`,
+			({ y, m, d }) => `${y} ${monthName(m)} ${d} 10:00 UTC`,
+			({ y, m, d }) => `${pad(d)}-${mon(m)}-${y} 10:00 GMT`,
+			({ y, m, d }) => `${monthName(m)} ${d}, ${y} 10:00 UTC`,
+			({ y, m, d }) => `${d} ${monthName(m)} ${y} 10:00:00 +0000`,
+			({ y, m, d }) => `${y}/${pad(m)}/${pad(d)} 10:00 GMT`,
+			({ y, m, d }) => `${y}-${m}-${d} 10:00 GMT`,
+			({ y, m, d }) => `${y}.${mon(m)}.${d} 10:00 GMT`,
+			({ y, m, d }) => `${y}-${pad(m)}-${pad(d)}T10:00:00Z`,
+			({ y, m, d }) => `${y}-${pad(m)}-${pad(d)}T23:30:00.5-05:30`,
+			({ y, m, d }) => `${y}-${pad(m)}-${pad(d)} 10:00:00 GMT`,
+			// A two-digit year: 1950–2049.
+			({ y, m, d }) => `Thu, ${pad(d)} ${mon(m)} ${pad(y % 100)} 10:00:00 GMT`,
+		];
+		const exists = ({ y, m, d }: Day) => new Date(Date.UTC(y, m - 1, d)).getUTCDate() === d;
+		const wrong: string[] = [];
+		let pastMonthEnd = 0;
+		for (const y of [2024, 2026, 2000, 1999, 2049, 1950]) {
+			for (let m = 1; m <= 12; m++) {
+				for (let d = 1; d <= 31; d++) {
+					if (!exists({ y, m, d })) pastMonthEnd++;
+					for (const shape of shapes) {
+						const text = shape({ y, m, d });
+						const expected = exists({ y, m, d }) ? Date.parse(text) : NaN;
+						if (!Object.is(parseTime(text), expected)) wrong.push(text);
+					}
+				}
+			}
+		}
+		// Per year 30 and 31 February and the 31st of four months; 29 February in the four common years.
+		expect(pastMonthEnd).toBe(6 * 6 + 4);
+		expect(wrong).toEqual([]);
 	});
 
 	it('reads a time without a zone as UTC unless told otherwise', () => {
