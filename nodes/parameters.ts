@@ -11,6 +11,14 @@ import { isDecimalText } from './numbers';
 /** Any node context: a reader that only refuses needs no more (execute and webhook contexts both have it). */
 export type NodeContext = { getNode(): INode };
 
+/** True when `value` is, or holds, an n8n expression (a string starting with `=`). */
+export function holdsExpression(value: unknown): boolean {
+	if (typeof value === 'string') return value.startsWith('=');
+	if (Array.isArray(value)) return value.some(holdsExpression);
+	if (value !== null && typeof value === 'object') return Object.values(value).some(holdsExpression);
+	return false;
+}
+
 /** Fails the item with a message a user can act on. */
 export function refuse(context: NodeContext, message: string, itemIndex: number, description?: string): never {
 	throw new NodeOperationError(context.getNode(), message, { itemIndex, description });
@@ -65,6 +73,10 @@ export function toNumber(
 	}
 	if (integer && !Number.isInteger(number)) {
 		refuse(context, `"${displayName}" must be a whole number (got ${number})`, itemIndex);
+	}
+	// Past 2^53 a whole number is not kept exactly: 99999999999999999999 would be sent as 100000000000000000000.
+	if (integer && !Number.isSafeInteger(number)) {
+		refuse(context, `"${displayName}" is too large to send exactly (got ${typeof value === 'string' ? value.trim().slice(0, 40) : number})`, itemIndex);
 	}
 	return number;
 }

@@ -1,12 +1,6 @@
 import type { IWebhookFunctions } from 'n8n-workflow';
 
-/** True when `value` is, or holds, an n8n expression (a string starting with `=`). */
-export function holdsExpression(value: unknown): boolean {
-	if (typeof value === 'string') return value.startsWith('=');
-	if (Array.isArray(value)) return value.some(holdsExpression);
-	if (value !== null && typeof value === 'object') return Object.values(value).some(holdsExpression);
-	return false;
-}
+import { holdsExpression } from '../parameters';
 
 /**
  * A parameter as `getNodeParameter` gives it, read on every delivery. A value without an expression is returned as

@@ -122,6 +122,65 @@ describe('Order', () => {
 		expect(sim.requests.length).toBe(before);
 	});
 
+	it('refuses a redemption that names nothing to redeem, or a field Gameball does not take, before sending', async () => {
+		const before = sim.requests.length;
+		const track = (redemption: string) =>
+			runGameball(credentials, order('track', { customerId: 'shopper', orderId: 'o-bad-redemption', totalPaid: 1, additionalFields: { redemption } }));
+		// An expression whose hold is missing: the order would be tracked with the held points never spent.
+		const blank = await track('={{ JSON.stringify({ pointsHoldReference: $json.hold ?? "" }) }}');
+		expect(blank.error?.message).toBe('"Redemption (JSON) › pointsHoldReference" must be the reference as text (got "")');
+		expect((await track('{"couponsLockReference": null}')).error?.message).toBe(
+			'"Redemption (JSON) › couponsLockReference" must be the reference as text (got null)',
+		);
+		expect((await track('{"couponCodes": "SUMMER"}')).error?.message).toBe('"Redemption (JSON) › couponCodes" must be a list of coupon codes (got "SUMMER")');
+		expect((await track('{"couponCodes": ["A", " "]}')).error?.message).toBe('"Redemption (JSON) › couponCodes" must be a list of coupon codes (got an array)');
+		expect((await track('{"pointsHoldRef": "h1"}')).error?.message).toBe(
+			'"Redemption (JSON) › pointsHoldRef" is not a field Gameball takes here: it takes pointsHoldReference, couponsLockReference, couponCodes',
+		);
+		expect(sim.requests.length).toBe(before);
+	});
+
+	it('sends a redemption typed: references trimmed, codes given as numbers as text', async () => {
+		const { error } = await runGameball(
+			credentials,
+			order('track', { customerId: 'shopper', orderId: 'o-redemption-typed', totalPaid: 1, additionalFields: { redemption: '{"couponCodes": [1234, " B "]}' } }),
+		);
+		// The simulator refuses codes that are not locked: what counts here is what was sent.
+		expect(error?.message).toMatch(/^\d{4}: /);
+		expect(sentBody().redemption).toStrictEqual({ couponCodes: ['1234', 'B'] });
+	});
+
+	it('refuses a return window that is not a whole number of days from 0 to 7300, as Reward Cashback does, before sending', async () => {
+		const before = sim.requests.length;
+		const track = (cashbackConfigurations: string) =>
+			runGameball(credentials, order('track', { customerId: 'shopper', orderId: 'o-bad-window', totalPaid: 1, additionalFields: { cashbackConfigurations } }));
+		for (const [window, shown] of [['-5', '-5'], ['"14.7"', '"14.7"'], ['7301', '7301'], ['null', 'null']]) {
+			expect((await track(`{"returnWindow": ${window}}`)).error?.message).toBe(
+				`"Cashback Configurations (JSON) › returnWindow" must be a whole number of days from 0 to 7300 (got ${shown})`,
+			);
+		}
+		expect(sim.requests.length).toBe(before);
+		const typed = await runGameball(
+			credentials,
+			order('track', { customerId: 'shopper', orderId: 'o-window-typed', totalPaid: 1, additionalFields: { cashbackConfigurations: '{"returnWindow": "14"}' } }),
+		);
+		expect(typed.error).toBeUndefined();
+		expect(sentBody().cashbackConfigurations).toStrictEqual({ returnWindow: 14 });
+	});
+
+	it('refuses an Order Date whose expression gave nothing (a missing column must not book the order today); left empty, it is now', async () => {
+		const before = sim.requests.length;
+		const missing = await runGameball(
+			credentials,
+			order('track', { customerId: 'shopper', orderId: 'o-no-date', totalPaid: 1, orderDate: '={{ $json.date }}' }),
+		);
+		expect(missing.error?.message).toBe('"Order Date" is empty: its expression gave nothing');
+		expect(sim.requests.length).toBe(before);
+		const empty = await runGameball(credentials, order('track', { customerId: 'shopper', orderId: 'o-date-now', totalPaid: 1, orderDate: '' }));
+		expect(empty.error).toBeUndefined();
+		expect(Math.abs(Date.parse(String(sentBody().orderDate)) - Date.now())).toBeLessThan(60_000);
+	});
+
 	it("refuses an extra value that is neither text nor a number (Gameball's rule for extra), order's or line item's, before sending", async () => {
 		const before = sim.requests.length;
 		const track = (additionalFields: Record<string, unknown>) =>

@@ -1,6 +1,7 @@
 import type { IDataObject, INodeParameters, INodeProperties, INodeType, IWebhookFunctions } from 'n8n-workflow';
 
-import { holdsExpression, readParameter } from '../../nodes/GameballTrigger/parameters';
+import { readParameter } from '../../nodes/GameballTrigger/parameters';
+import { holdsExpression } from '../../nodes/parameters';
 import { packageNodes } from '../harness/nodeTypes';
 import { WebhookHarness } from '../harness/run';
 import { emittedJson, newTrigger, notificationPayload, profilePayload, sign, signedRequest } from './fixtures';

@@ -43,13 +43,20 @@ function readObject(context: IExecuteFunctions, name: 'metadata' | 'moreEvents',
 export function readEvents(context: IExecuteFunctions, itemIndex: number, allowNullMetadata = false): IDataObject {
 	const name = readString(context, 'eventName', itemIndex, 'Event Name');
 	const metadata = readObject(context, 'metadata', itemIndex);
-	const more = readObject(context, 'moreEvents', itemIndex);
-	for (const [event, value] of Object.entries(more)) {
+	// Metadata without a name would be lost unseen (an Event Name whose expression gave nothing, beside More Events).
+	if (!name && Object.keys(metadata).length) refuse(context, '"Metadata (JSON)" is set but "Event Name" is empty', itemIndex);
+	const more: IDataObject = {};
+	for (const [given, value] of Object.entries(readObject(context, 'moreEvents', itemIndex))) {
+		const event = given.trim();
+		if (!event) refuse(context, '"More Events (JSON)" names an event with a blank name', itemIndex);
+		// Trimmed as Event Name is: " purchase " and "purchase" are one event, given twice.
+		if (Object.hasOwn(more, event)) refuse(context, `"More Events (JSON)" gives the event "${event}" twice. Give it once.`, itemIndex);
 		const isObject = typeof value === 'object' && value !== null && !Array.isArray(value);
 		if (!isObject && !(allowNullMetadata && value === null)) {
 			const wanted = allowNullMetadata ? 'an object of its properties, or null' : 'an object of its properties';
 			refuse(context, `"More Events (JSON)": the event "${event}" must be ${wanted} (got ${JSON.stringify(value)})`, itemIndex);
 		}
+		more[event] = value;
 	}
 	if (name && Object.hasOwn(more, name)) {
 		refuse(context, `The event "${name}" is given twice: as Event Name and in More Events (JSON). Give it once.`, itemIndex);

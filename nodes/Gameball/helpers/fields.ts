@@ -86,7 +86,50 @@ export function readJsonValue(context: IExecuteFunctions, property: INodePropert
 	const empty = Array.isArray(parsed) ? parsed.length === 0 : Object.keys(parsed as object).length === 0;
 	if (empty) return undefined;
 	if (property.name === 'extra') checkExtra(context, property.displayName, parsed, itemIndex);
-	return Array.isArray(parsed) ? typedEntries(context, property, parsed, itemIndex) : parsed;
+	if (Array.isArray(parsed)) return typedEntries(context, property, parsed, itemIndex);
+	return Object.hasOwn(OBJECT_FIELDS, property.name) ? typedObject(context, property, parsed as IDataObject, itemIndex) : parsed;
+}
+
+/** Reads one field of a JSON object option as Gameball types it, or fails with the rule it breaks. */
+type ObjectField = (value: unknown, fail: (rule: string) => never) => IDataObject[string];
+
+/** Non-blank text (a number is its text): a blank reference redeems nothing, yet the order would be tracked. */
+const nonBlankText =
+	(what: string): ObjectField =>
+	(value, fail) =>
+		typedValue(value, 'text')?.trim() || fail(`must be ${what} as text`);
+const reference = nonBlankText('the reference');
+const couponTypeName = nonBlankText('your name for the coupon type');
+
+const codeList: ObjectField = (value, fail) => {
+	const codes = Array.isArray(value) ? value.map((code) => typedValue(code, 'text')?.trim()) : [];
+	return codes.length > 0 && codes.every(Boolean) ? codes : fail('must be a list of coupon codes');
+};
+
+const returnWindow: ObjectField = (value, fail) => {
+	const days = typedValue(value, 'number');
+	return days !== undefined && Number.isInteger(days) && days >= 0 && days <= 7300 ? days : fail('must be a whole number of days from 0 to 7300');
+};
+
+/** The JSON object options whose fields Gameball lists (OpenAPI: an order's or payment's, the coupon integration's), read so. */
+const OBJECT_FIELDS: Record<string, Record<string, ObjectField>> = {
+	redemption: { pointsHoldReference: reference, couponsLockReference: reference, couponCodes: codeList },
+	cashbackConfigurations: { returnWindow },
+	couponMapping: { fixed: couponTypeName, freeProduct: couponTypeName, freeShipping: couponTypeName, percentage: couponTypeName },
+};
+
+/** A JSON object option's fields, typed; a field Gameball does not list would be ignored, so it is refused. */
+function typedObject(context: IExecuteFunctions, property: INodeProperties, object: IDataObject, itemIndex: number): IDataObject {
+	const fields = OBJECT_FIELDS[property.name];
+	const typed: IDataObject = {};
+	for (const [name, value] of Object.entries(object)) {
+		const where = `"${property.displayName} › ${name}"`;
+		if (!Object.hasOwn(fields, name)) {
+			refuse(context, `${where} is not a field Gameball takes here: it takes ${Object.keys(fields).join(', ')}`, itemIndex);
+		}
+		typed[name] = fields[name](value, (rule) => refuse(context, `${where} ${rule} (got ${shownValue(value)})`, itemIndex));
+	}
+	return typed;
 }
 
 /** Gameball's `extra` (an order's, a payment's, a line item's): "The values must be of type string or number." */
@@ -115,6 +158,8 @@ const ENTRY_FIELD_TYPES: Record<string, { numbers: string[]; texts: string[] }> 
  * A value as Gameball types it: decimal text (as an expression or an AI agent may write a number) becomes a number, a
  * finite number given for text (an ID) becomes text; `undefined` when the value is neither.
  */
+export function typedValue(value: unknown, type: 'number'): number | undefined;
+export function typedValue(value: unknown, type: 'text'): string | undefined;
 export function typedValue(value: unknown, type: 'number' | 'text'): number | string | undefined {
 	if (type === 'number') return numberOrNull(value) ?? undefined;
 	if (typeof value === 'string') return value;

@@ -2,7 +2,7 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 
 import { displayNameOf, type Endpoint, type GameballOperation, type GameballRequest } from '../actions/operation';
 import { additionalFields, compact, readJsonValue, readString, utcTime } from './fields';
-import { checkRange, isBlank, readByType, readNumber, refuse, splitList, toNumber } from '../../parameters';
+import { checkRange, holdsExpression, isBlank, readByType, readNumber, refuse, splitList, toNumber } from '../../parameters';
 
 /** An operation described by its fields: where each one goes is derived from the spec, not written per operation. */
 export interface RequestSpec
@@ -72,7 +72,11 @@ function checkOnlyOneOf(context: IExecuteFunctions, spec: RequestSpec, fields: I
 	}
 }
 
-/** A field of `widensWhenEmpty` that the user added (it is in `chosen`) but that is empty once read is refused. */
+/**
+ * A field that the user added (it is in `chosen`) but that is empty once read is refused when its absence widens the
+ * request: one of `widensWhenEmpty`, or any filter of a query but the language (a read for one customer's tier, tag
+ * or campaign would answer for all of them).
+ */
 function checkNotEmptied(
 	context: IExecuteFunctions,
 	spec: RequestSpec,
@@ -81,10 +85,13 @@ function checkNotEmptied(
 	read: IDataObject,
 	itemIndex: number,
 ): void {
-	for (const [name, widened] of Object.entries(spec.widensWhenEmpty ?? {})) {
+	const filters = spec.sendIn === 'qs' ? Object.keys(chosen).filter((name) => name !== 'lang') : [];
+	for (const name of new Set([...Object.keys(spec.widensWhenEmpty ?? {}), ...filters])) {
 		if (!(name in chosen) || read[name] !== undefined) continue;
-		const field = displayNameOf(spec.optional ?? [], name);
-		refuse(context, `"${field}" is empty. Without it, Gameball ${widened}: to do that, remove it from "${collection.displayName}"`, itemIndex);
+		const field = `"${displayNameOf(spec.optional ?? [], name)}" is empty`;
+		const widened = spec.widensWhenEmpty?.[name];
+		const remove = `remove it from "${collection.displayName}"`;
+		refuse(context, widened ? `${field}. Without it, Gameball ${widened}: to do that, ${remove}` : `${field}: to read without it, ${remove}`, itemIndex);
 	}
 }
 
@@ -115,8 +122,14 @@ function readRequired(context: IExecuteFunctions, spec: RequestSpec, property: I
 	if (type === 'number') {
 		return checkRange(context, property, readNumber(context, property, itemIndex, wantsInteger(spec, name)), itemIndex);
 	}
-	// A time left empty is now, unless the parameter is marked required (a time only the user knows).
-	if (type === 'dateTime' && !property.required && !readString(context, name, itemIndex, displayName)) return new Date().toISOString();
+	// A time left empty is now, unless the parameter is marked required (a time only the user knows). One whose
+	// expression gave nothing is refused: a missing column must not book every order today.
+	if (type === 'dateTime' && !property.required && !readString(context, name, itemIndex, displayName)) {
+		if (holdsExpression(context.getNode().parameters[name])) {
+			refuse(context, `"${displayName}" is empty: its expression gave nothing`, itemIndex, 'Leave the field itself empty to send the current time.');
+		}
+		return new Date().toISOString();
+	}
 	const isText = type === 'string' && !spec.lists?.includes(name);
 	const raw = isText ? readString(context, name, itemIndex, displayName) : context.getNodeParameter(name, itemIndex);
 	const value = convert(context, spec, property, raw, itemIndex);

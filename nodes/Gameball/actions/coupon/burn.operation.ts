@@ -16,6 +16,8 @@ export const burn = requestOperation({
 		{ displayName: 'Transaction Time', name: 'transactionTime', type: 'dateTime', default: '' },
 	],
 	onlyOneOf: ['coupons', 'lockReference'],
+	// Coupon Codes added beside a Lock Reference but empty would burn every coupon of the lock.
+	widensWhenEmpty: { coupons: 'burns every coupon locked under the Lock Reference, if one is given' },
 	lists: ['coupons'],
 	// Using a coupon up cannot be undone: never repeated after an ambiguous failure.
 	movesMoney: true,

@@ -1,6 +1,6 @@
 import { customerIdParam } from '../../helpers/fields';
 import { requestOperation } from '../../helpers/requestOperation';
-import { tagsParam, tidyTags } from './tagsBody';
+import { tagsParam, tagWithComma, tidyTags } from './tagsBody';
 
 export const removeTags = requestOperation({
 	value: 'removeTags',
@@ -11,5 +11,6 @@ export const removeTags = requestOperation({
 	required: [tagsParam],
 	// Read as a list, so that tags that trim to nothing are refused as missing.
 	lists: ['tags'],
+	rejectIf: tagWithComma,
 	shape: tidyTags,
 });

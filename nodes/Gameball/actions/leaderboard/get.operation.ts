@@ -8,6 +8,8 @@ export const get = requestOperation({
 	endpoint: 'GET /leaderboard',
 	sendIn: 'qs',
 	integers: ['rewardCampaignId'],
+	// Both are UTC ISO text once read: a period that ends before it starts ranks nobody.
+	rejectIf: ({ from, to }) => (typeof from === 'string' && typeof to === 'string' && from > to ? `"From" (${from}) is after "To" (${to})` : undefined),
 	optional: [
 		{ displayName: 'From', name: 'from', type: 'dateTime', default: '', description: 'Start of the period; all time when unset' },
 		{ displayName: 'To', name: 'to', type: 'dateTime', default: '', description: 'End of the period; all time when unset' },
