@@ -50,7 +50,7 @@ export const guardProperties: INodeProperties[] = [
 	},
 	noticeParam(
 		'dropNotice',
-		'Put this node right after the Gameball Trigger. It keeps the deduplication history in n8n\'s database, so retries are dropped across webhook processors, workers and restarts (queue mode). In queue mode, turn the trigger\'s Deduplicate Retries off: it records a delivery before n8n queues its run.',
+		'Put this node right after the Gameball Trigger. It keeps the deduplication history in n8n\'s database, so retries are dropped across webhook processors, workers and restarts (queue mode). In queue mode, turn the trigger\'s Deduplicate Retries off: it records a delivery before n8n queues its run. Use one Drop per workflow: two share the history but not its lock.',
 		dropOnly,
 	),
 	noticeParam(

@@ -3,7 +3,7 @@ import type { IDataObject } from 'n8n-workflow';
 
 import { isJsonObject } from '../GameballTrigger/body';
 import { madeAtOf, snapshotOf, type ProfileSnapshot } from '../GameballTrigger/changes';
-import { asNumber, asText, PROFILE_UPDATED, readEnvelope, readProfile } from '../GameballTrigger/deliveries';
+import { asNumber, asText, nonBlankText, PROFILE_UPDATED, readEnvelope, readProfile } from '../GameballTrigger/deliveries';
 import type { GameballEnvelopeFields } from '../types';
 
 /** A profile update as the guard reads it from a Gameball Trigger item (Simplify on or off). */
@@ -61,11 +61,11 @@ export function readProfileUpdate(item: IDataObject): ProfileUpdate | undefined 
 	const envelope = envelopeOf(item);
 	const snapshot: ProfileSnapshot = {
 		tierOrder: asNumber(item.tierOrder),
-		tierName: asText(item.tierName),
+		tierName: nonBlankText(item.tierName),
 		activatedPoints: asNumber(item.activatedPoints),
 		pendingPoints: asNumber(item.pendingPoints),
 		totalPoints: asNumber(item.totalPoints),
-		referralCode: asText(item.referralCode),
+		referralCode: nonBlankText(item.referralCode),
 		madeAt: madeAtOf(envelope.createdAt),
 	};
 	return { envelope, snapshot, simplified: true };

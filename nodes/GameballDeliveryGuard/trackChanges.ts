@@ -97,34 +97,38 @@ export async function trackChanges(this: IExecuteFunctions): Promise<INodeExecut
 	const deliveredHere = !manual && answersDeliveriesOf(workflowId);
 	const firstInProcess = !manual && isFirstRunInProcess(key);
 	const stateCheck = deliveredHere && !firstInProcess ? 'unchecked' : await checkStoredState(this, staticData);
-	if (stateCheck === 'lost') warnTrackState(this);
-	const sharedWithAnotherProcess = !manual && (await writtenByAnotherProcess(key, staticData, sharedStateMarker(this), deliveredHere));
-	if (sharedWithAnotherProcess) warnTrackState(this, SHARED_STATE_MESSAGE);
-	const settings = readTrackSettings(this, !sharedWithAnotherProcess);
-	const memory = manual
-		? staticData
-		: snapshotsForRun(key, staticData, { shared: sharedWithAnotherProcess, deliveredHere }, settings.customerMemorySize);
-	const output: INodeExecutionData[] = [];
-	let remembered = false;
-	for (let itemIndex = 0; itemIndex < items.length; itemIndex++) {
-		try {
-			const { json: input, binary } = items[itemIndex];
-			const tracked = track(input, settings, memory);
-			remembered ||= tracked.remembered;
-			tracked.items.forEach((json, position) => {
-				// The input's own item keeps its binary data; a derived event has none.
-				const keepsBinary = binary !== undefined && settings.keepInput && position === 0;
-				output.push({ json, pairedItem: { item: itemIndex }, ...(keepsBinary ? { binary } : {}) });
-			});
-		} catch (error) {
-			if (!this.continueOnFail()) throw new NodeOperationError(this.getNode(), error as Error, { itemIndex });
-			output.push(errorItem(this, error, itemIndex));
+	// Settled whatever happens next: a marker left by a run that failed on its settings would warn of a loss.
+	try {
+		if (stateCheck === 'lost') warnTrackState(this);
+		const sharedWithAnotherProcess = !manual && (await writtenByAnotherProcess(key, staticData, sharedStateMarker(this), deliveredHere));
+		if (sharedWithAnotherProcess) warnTrackState(this, SHARED_STATE_MESSAGE);
+		const settings = readTrackSettings(this, !sharedWithAnotherProcess);
+		const memory = manual
+			? staticData
+			: snapshotsForRun(key, staticData, { shared: sharedWithAnotherProcess, deliveredHere }, settings.customerMemorySize);
+		const output: INodeExecutionData[] = [];
+		let remembered = false;
+		for (let itemIndex = 0; itemIndex < items.length; itemIndex++) {
+			try {
+				const { json: input, binary } = items[itemIndex];
+				const tracked = track(input, settings, memory);
+				remembered ||= tracked.remembered;
+				tracked.items.forEach((json, position) => {
+					// The input's own item keeps its binary data; a derived event has none.
+					const keepsBinary = binary !== undefined && settings.keepInput && position === 0;
+					output.push({ json, pairedItem: { item: itemIndex }, ...(keepsBinary ? { binary } : {}) });
+				});
+			} catch (error) {
+				if (!this.continueOnFail()) throw new NodeOperationError(this.getNode(), error as Error, { itemIndex });
+				output.push(errorItem(this, error, itemIndex));
+			}
 		}
+		if (onlyDerivedItems(items)) warnTrackState(this, ONLY_DERIVED_MESSAGE);
+		if (remembered && !manual) stampWriter(memory);
+		// This run's copy (if it stored a profile) and the recent ones that did get the latest tables for n8n to save.
+		if (!manual) handOver(key, staticData, memory, settings.customerMemorySize, remembered);
+		return [output];
+	} finally {
+		await settleStoredState(this, staticData, stateCheck);
 	}
-	if (onlyDerivedItems(items)) warnTrackState(this, ONLY_DERIVED_MESSAGE);
-	if (remembered && !manual) stampWriter(memory);
-	// This run's copy (if it stored a profile) and the recent ones that did get the latest tables for n8n to save.
-	if (!manual) handOver(key, staticData, memory, settings.customerMemorySize, remembered);
-	await settleStoredState(this, staticData, stateCheck);
-	return [output];
 }

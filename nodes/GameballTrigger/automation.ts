@@ -39,6 +39,17 @@ export function keptHeaders(headers: Record<string, string>, keep: string[], sec
 	return kept;
 }
 
+/** The query without a value that is the shared secret (a merchant may put it in the URL too): no secret in an item. */
+export function queryWithoutSecret(query: IDataObject, secret: string): IDataObject {
+	const isSecret = (value: unknown) => typeof value === 'string' && value.trim() === secret;
+	const kept: IDataObject = {};
+	for (const [name, value] of Object.entries(query)) {
+		if (Array.isArray(value)) kept[name] = value.filter((entry) => !isSecret(entry));
+		else if (!isSecret(value)) kept[name] = value;
+	}
+	return kept;
+}
+
 /** The payload as received: parsed JSON, else the text, else `null` when there is no body. */
 export function automationPayload(bytes: Buffer): unknown {
 	if (bytes.length === 0) return null;

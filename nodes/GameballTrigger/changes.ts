@@ -70,7 +70,8 @@ export function mergeSnapshots(previous: ProfileSnapshot | undefined, current: P
 		pendingPoints: current.pendingPoints ?? previous.pendingPoints,
 		totalPoints: current.totalPoints ?? previous.totalPoints,
 		referralCode: current.referralCode ?? previous.referralCode,
-		madeAt: current.madeAt ?? previous.madeAt,
+		// Sent without a readable time, an update came after the remembered one: a late copy of that one stays old news.
+		madeAt: current.madeAt ?? (previous.madeAt === null ? null : previous.madeAt + 1),
 	};
 }
 

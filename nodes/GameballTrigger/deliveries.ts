@@ -34,7 +34,7 @@ export function asText(value: unknown): string | null {
 }
 
 /** `asText`, but a blank value is none: a blank tier name or referral code names nothing and changes nothing. */
-function nonBlankText(value: unknown): string | null {
+export function nonBlankText(value: unknown): string | null {
 	const text = asText(value);
 	return text === null || text.trim() === '' ? null : text;
 }

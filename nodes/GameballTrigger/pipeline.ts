@@ -7,6 +7,7 @@ import {
 	automationItem,
 	isAutomationMethod,
 	keptHeaders,
+	queryWithoutSecret,
 	secretHeaderMatches,
 } from './automation';
 import { headerValue, isJsonObject, isTooLarge, parseJson } from './body';
@@ -210,7 +211,7 @@ export function handleAutomationCall(delivery: Delivery, settings: AutomationSet
 	if (!secretHeaderMatches(headerValue(delivery.headers, headerName), settings.secretHeaderValue)) {
 		return { kind: 'reject', status: 401, reason: 'secret-header-mismatch' };
 	}
-	const query = settings.includeQuery ? delivery.query : {};
+	const query = settings.includeQuery ? queryWithoutSecret(delivery.query, settings.secretHeaderValue) : {};
 	return {
 		kind: 'emit',
 		storeChanged: false,

@@ -5,7 +5,8 @@ import { emittedJson, newTrigger, profilePayload, signedRequest, storedTable } f
 import { resetDeduplication } from '../harness/deduplication';
 import { LOST_STATE_MESSAGE, SHARED_MARKER_NOT_RECORDED, sharedStateMarker } from '../../nodes/GameballDeliveryGuard/lostState';
 import { ONLY_DERIVED_MESSAGE, trackChanges } from '../../nodes/GameballDeliveryGuard/trackChanges';
-import { keptJson, newTracker, trackContext } from './helpers';
+import { WebhookHarness } from '../harness/run';
+import { GUARD, keptJson, newTracker, trackContext } from './helpers';
 import { OUTPUT, runLoyalty } from '../loyaltyToCrm/helpers';
 
 type Profile = Partial<Record<'tier_name' | 'tier_order' | 'activated_points' | 'pending_points' | 'total_points' | 'referral_code', unknown>>;
@@ -209,6 +210,19 @@ describe('Track Tier and Points Changes through n8n-core', () => {
 		expect(hintsOf(await testedFirst.run(await deliverToAFreshProcess('nina', SILVER, 3)))).toEqual([LOST_STATE_MESSAGE]);
 	});
 
+	it('does not say so after a run that failed on its settings (it stored nothing, and its marker is taken back)', async () => {
+		const body = { event: 'customer.profile.updated', client_id: 'c', customer_id: 'una', created_at: '2024-11-19T17:01:00.000Z', data: { tier_order: 1, total_points: 1 } };
+		const hintsOf = (result: Awaited<ReturnType<ReturnType<typeof newTracker>['run']>>) =>
+			(result.run.data.resultData.runData['Node under test'][0].hints ?? []).map((hint) => hint.message);
+		// One workflow: the same processed_data context for both runs.
+		const run = (parameters: INodeParameters) =>
+			new WebhookHarness({ type: GUARD, parameters: { operation: 'trackChanges', ...parameters } }, {}, 'wf-settings-failed').execute([[{ json: body }]], 'webhook');
+		const failed = await run({ events: '={{ "bogus" }}' });
+		expect(failed.error?.message).toMatch(/Events/);
+		// The user fixes Events: n8n saved no static data for the failed run, and nothing was lost.
+		expect(hintsOf(await run({}))).toEqual([]);
+	});
+
 	it('says why it output nothing when the trigger sent its derived items but no Profile Updated item', async () => {
 		const hintsOf = (result: Awaited<ReturnType<ReturnType<typeof newTracker>['run']>>) =>
 			(result.run.data.resultData.runData['Node under test'][0].hints ?? []).map((hint) => hint.message);
@@ -257,6 +271,42 @@ describe('Track Tier and Points Changes through n8n-core', () => {
 		expect(await changesOf('referral_123', 2)).toEqual([{}]);
 		expect(await changesOf(null, 3)).toEqual([{}]);
 		expect(await changesOf('referral_456', 4)).toEqual([{ referralCode: { previous: 'referral_123', current: 'referral_456' } }]);
+	});
+
+	it('reads a blank tier name or referral code in a simplified item as not sent, as in a raw body: no change to blank and back', async () => {
+		const tracker = newTracker();
+		const item = (tierName: string, referralCode: string, minute: number) => ({
+			event: 'customer.profile.updated',
+			clientId: 'c',
+			customerId: 'vera',
+			createdAt: `2024-11-19T17:0${minute}:00.000Z`,
+			deliveryId: `blank-${minute}`,
+			tierName,
+			tierOrder: 2,
+			activatedPoints: 5,
+			pendingPoints: 0,
+			totalPoints: 5,
+			referralCode,
+		});
+		const changesOf = async (tierName: string, referralCode: string, minute: number) =>
+			keptJson((await tracker.run([item(tierName, referralCode, minute)])).outputs).map((output) => output.changes);
+		expect(await changesOf('Silver', 'ABC', 1)).toEqual([null]);
+		expect(await changesOf('', ' ', 2)).toEqual([{}]);
+		expect(await changesOf('Silver', 'ABC', 3)).toEqual([{}]);
+	});
+
+	it('takes a late copy of an update as old news after an update sent with no readable time, which came after it', async () => {
+		const tracker = newTracker();
+		const body = (tierOrder: number, createdAt: string) =>
+			profilePayload({ customer_id: 'walt', created_at: createdAt }, { tier_name: `T${tierOrder}`, tier_order: tierOrder, activated_points: tierOrder * 10, pending_points: 0, total_points: tierOrder * 10 });
+		const eventsOf = async (payload: IDataObject) =>
+			keptJson((await tracker.run([payload])).outputs).map((item) => (item.event === 'customer.profile.updated' ? `outOfOrder ${String(item.outOfOrder)}` : item.event));
+		const first = body(2, '2024-11-19T17:01:00.000Z');
+		expect(await eventsOf(first)).toEqual(['outOfOrder false']);
+		expect(await eventsOf(body(3, '07/12/2024 08:50'))).toEqual(['outOfOrder false', 'gameball.tier.changed', 'gameball.points.changed']);
+		// Compared, the copy would be a move back to tier 2, and the next update a move up again.
+		expect(await eventsOf(first)).toEqual(['outOfOrder true']);
+		expect(await eventsOf(body(3, '2024-11-19T17:03:00.000Z'))).toEqual(['outOfOrder false']);
 	});
 
 	it('reads referral codes from raw items (Simplify off) and compares a later simplified item with them', async () => {

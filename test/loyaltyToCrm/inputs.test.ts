@@ -1,3 +1,5 @@
+import type { IDataObject } from 'n8n-workflow';
+
 import * as fixtures from './fixtures';
 import { eventOf, runLoyalty } from './helpers';
 
@@ -194,6 +196,32 @@ describe('Gameball inputs', () => {
 		});
 		expect(named.points.available).toBe(300);
 		expect(named.tier).toMatchObject({ name: 'Gold', rank: 3 });
+	});
+
+	test('automation body: read by its own keys first, whatever other shape it resembles', async () => {
+		const automation = (body: IDataObject): IDataObject => ({ event: 'gameball.automation.webhook', method: 'POST', body, query: {}, headers: {}, deliveryId: 'auto-3' });
+		// gameballId made it look like a customer from the Gameball node; `event` or `data` like a trigger item or Open Loyalty's.
+		for (const body of [
+			{ gameballId: '777', customer_id: 'C', mobile_number: '+2010', tier_name: 'Gold', tier_order: 3, activated_points: 150, created_at: '2026-12-01T10:00:00Z' },
+			{ event: 'customer.points_awarded', customerId: 'C', mobile_number: '+2010', tier_name: 'Gold', tier_order: 3, activated_points: 150, created_at: '2026-12-01T10:00:00Z' },
+		]) {
+			expect(await eventOf(automation(body))).toMatchObject({
+				source: 'gameball',
+				kind: 'other',
+				sourceEvent: 'gameball.automation.webhook',
+				customer: { id: 'C', mobile: '+2010' },
+				tier: { name: 'Gold', rank: 3 },
+				points: { available: 150 },
+				occurredAt: '2026-12-01T10:00:00.000Z',
+			});
+		}
+		const nested = await runLoyalty({ logNoteOn: ['anyEvent'] }, [automation({ event: 'PointsAwarded', data: { customerId: 'F' } })]);
+		expect(nested.error?.message).toContain('an automation campaign body names its customer with customerId');
+	});
+
+	test('automation body sent as a form (a=1&b=2) is read as its fields', async () => {
+		const event = await eventOf({ event: 'gameball.automation.webhook', method: 'POST', body: 'customerId=G&email=g%40x.com', query: {}, headers: {} });
+		expect(event).toMatchObject({ source: 'gameball', kind: 'other', customer: { id: 'G', email: 'g@x.com' } });
 	});
 
 	test('Gameball Trigger automation item sent by GET: the query names the customer', async () => {
@@ -449,6 +477,25 @@ describe('Open Loyalty named inputs', () => {
 	test('an Open Loyalty body through n8n\'s Webhook node', async () => {
 		const event = await eventOf(fixtures.webhookNodeItem(fixtures.olNamedLevelChanged));
 		expect(event.tier.name).toBe('Gold');
+	});
+
+	test("a batch with the wrapper's delivery ID gives one event per element: none folded into another's, none dropped as a copy", async () => {
+		const { runLoyalty, OUTPUT } = await import('./helpers');
+		const notification = (customer: string, language: string, title: string) => ({
+			event: 'customer.notification.push',
+			customer_id: customer,
+			data: [{ local: language, title, body: `Hi ${customer}` }],
+		});
+		const notifications = await runLoyalty({ logNoteOn: ['anyEvent'], sendMessageOn: ['anyEvent'] }, [
+			{ headers: {}, deliveryId: 'batch-1', body: [notification('A', 'en', 'A: you reached Gold'), notification('B', 'ar', 'B: points expire')] },
+		]);
+		expect(notifications.outputs[OUTPUT.logNote].map((item) => (item.json.event as { customer: { id: string } }).customer.id)).toEqual(['A', 'B']);
+		const messages = notifications.outputs[OUTPUT.sendMessage].map((item) => item.json as { customerId?: string; event: { customer: { id: string } } });
+		expect(new Set(messages.map((message) => message.event.customer.id))).toEqual(new Set(['A', 'B']));
+		const profile = (customer: string) => ({ event: 'customer.profile.updated', customerId: customer, email: `${customer.toLowerCase()}@x.com`, tierName: 'Gold', tierOrder: 3 });
+		const automation = { event: 'gameball.automation.webhook', method: 'POST', query: {}, headers: {}, deliveryId: 'd1', body: [profile('A'), profile('B')] };
+		const notes = await runLoyalty({ logNoteOn: ['anyEvent'] }, [automation]);
+		expect(notes.outputs[OUTPUT.logNote].map((item) => (item.json.event as { customer: { id: string } }).customer.id)).toEqual(['A', 'B']);
 	});
 
 	test('a batch (array body) gives one event per element', async () => {

@@ -79,6 +79,18 @@ describe('automation campaign webhooks through n8n-core', () => {
 		expect(emittedJson(result)[0].body).toBe('customer=c-1&points=50');
 	});
 
+	it('leaves out of the query a value that is the shared secret (put in the URL too): no secret in an item', async () => {
+		const result = await automationTrigger().deliver({
+			method: 'POST',
+			rawBody: '{}',
+			query: { token: SHARED_SECRET, tokens: [SHARED_SECRET, 'x'], customer: 'c-1' },
+			headers: { 'x-campaign-secret': SHARED_SECRET },
+		});
+		const [item] = emittedJson(result);
+		expect(item.query).toEqual({ tokens: ['x'], customer: 'c-1' });
+		expect(JSON.stringify(item)).not.toContain(SHARED_SECRET);
+	});
+
 	it('leaves the query out when "Include Query" is off', async () => {
 		const result = await automationTrigger({}, { includeQuery: false }).deliver({
 			method: 'POST',

@@ -43,9 +43,16 @@ function unwrapBody(json: Json): unknown {
 	// An automation call by GET (or with no body) carries what the merchant configured in its query.
 	if ((body === null || body === '') && isGameballAutomationItem(json) && isObject(json.query)) return json.query;
 	if (typeof body !== 'string') return body;
-	const parsed = parseJson(body);
+	let parsed = parseJson(body);
+	if (parsed === undefined && isGameballAutomationItem(json)) parsed = formFields(body);
 	if (parsed === undefined) throw new UnrecognisedInputError('the webhook body is text that is not JSON');
 	return parsed;
+}
+
+/** `a=1&b=2` (an automation campaign may send a form) as `{ a: '1', b: '2' }`; `undefined` for other text. */
+function formFields(text: string): Json | undefined {
+	if (!/^[^=&\s]+=[^&]*(?:&[^=&\s]+=[^&]*)*$/.test(text.trim())) return undefined;
+	return Object.fromEntries(new URLSearchParams(text.trim()));
 }
 
 function describeValue(value: unknown): string {
@@ -70,12 +77,22 @@ function reasonOf(value: Json): string {
 	return refusal ? `: ${refusal}` : '';
 }
 
-/** The event `value` holds, or why none. `where`: which part of the item it is, for the error (empty: the item). */
-function readOne(value: unknown, wrapper: Json, where: string): LoyaltyEvent | UnrecognisedInputError {
+const AUTOMATION_NAMES_NO_CUSTOMER =
+	': an automation campaign body names its customer with customerId, customer_id, playerUniqueId, email, mobile, mobileNumber, mobile_number or phone';
+
+/**
+ * The event `value` holds, or why none. `where`: which part of the item it is, for the error (empty: the item).
+ * `element`: its index in a batch, which its delivery ID gets (`<id>#<index>`): elements are distinct events.
+ */
+function readOne(value: unknown, wrapper: Json, where: string, element?: number): LoyaltyEvent | UnrecognisedInputError {
 	if (!isObject(value)) return new UnrecognisedInputError(`got ${describeValue(value)}${where}`);
-	const deliveryId = str(wrapper.deliveryId);
-	const event =
-		recognise(value, wrapper) ?? (isGameballAutomationItem(wrapper) ? fromGameballAutomationBody(value, deliveryId) : null);
+	const wrapperId = str(wrapper.deliveryId);
+	const deliveryId = wrapperId === null || element === undefined ? wrapperId : `${wrapperId}#${element}`;
+	// A campaign body is the merchant's design: read by its own keys, never taken for another source's shape.
+	if (isGameballAutomationItem(wrapper)) {
+		return fromGameballAutomationBody(value, deliveryId) ?? new UnrecognisedInputError(`got ${describeValue(value)}${where}${AUTOMATION_NAMES_NO_CUSTOMER}`);
+	}
+	const event = recognise(value, wrapper);
 	if (!event) return new UnrecognisedInputError(`got ${describeValue(value)}${where}${reasonOf(value)}`);
 	return event.deliveryId === null && deliveryId !== null ? { ...event, deliveryId } : event;
 }
@@ -99,7 +116,7 @@ function eventsOf(payload: unknown, wrapper: Json, whole: string): NormalisedIte
 	if (payload.length === 0) throw new UnrecognisedInputError(`${whole} is an empty array`);
 	const read: NormalisedItem = { events: [], failures: [] };
 	payload.forEach((entry, index) => {
-		const event = readOne(entry, wrapper, ` in element ${index} of ${whole} (an array)`);
+		const event = readOne(entry, wrapper, ` in element ${index} of ${whole} (an array)`, index);
 		if (event instanceof UnrecognisedInputError) read.failures.push(event);
 		else read.events.push(event);
 	});
