@@ -84,36 +84,46 @@ const isDay = (value: number) => value >= 1 && value <= 31;
 
 /**
  * The date `Date.parse` reads from text that is not ISO 8601, composed as V8's parser composes it: a month's name
- * anywhere; numbers that are no clock or offset are the day and year (the year first when the first is no day, a
- * two-digit year 2000–2049 or 1950–1999), or without a name month, day and year (year first when the first is no day).
+ * anywhere; the numbers that are no clock or offset are the day and year (the year first when the first is no day, a
+ * two-digit year 2000–2049 or 1950–1999), or without a month's name month, day and year (year first when the first is
+ * no day). A sign after a clock or a zone word starts an offset, but a `-` right after a date number separates
+ * (`2026-4-31`). `null` when it names no year: V8 then takes 2001, which no one means (and 29 February rolls over).
  */
-function legacyDate(text: string): { year: number; month: number; day: number } | undefined {
+function legacyDate(text: string): { year: number; month: number; day: number } | null | undefined {
 	const numbers: number[] = [];
 	let month = 0;
 	let offsetMayFollow = false;
-	for (const [, clock, sign, signed, number, word] of text.replace(PARENTHESES, ' ').matchAll(DATE_PIECES)) {
+	let dateNumberEnd = -1;
+	for (const match of text.replace(PARENTHESES, ' ').matchAll(DATE_PIECES)) {
+		const [piece, clock, sign, signed, number, word] = match;
 		if (clock) offsetMayFollow = true;
 		else if (word) {
 			const lower = word.toLowerCase();
 			if (ZONE_WORDS.includes(lower)) offsetMayFollow = true;
 			else if (MONTHS.includes(lower.slice(0, 3))) month = MONTHS.indexOf(lower.slice(0, 3)) + 1;
-		} else if (number || (sign && !offsetMayFollow)) numbers.push(Number(number ?? signed));
+		} else if (sign && offsetMayFollow && !(sign === '-' && match.index === dateNumberEnd)) {
+			offsetMayFollow = false;
+		} else {
+			numbers.push(Number(number ?? signed));
+			dateNumberEnd = match.index + piece.length;
+		}
 	}
 	if (numbers.length === 0 || numbers.length > 3) return undefined;
+	if (numbers.length < (month > 0 ? 2 : 3)) return null;
+	const fullYear = (year: number) => (year < 50 ? year + 2000 : year < 100 ? year + 1900 : year);
 	if (month > 0) {
-		const [first, second = 0] = numbers;
-		const [year, day] = numbers.length === 1 || isDay(first) ? [second, first] : [first, second];
-		return { year: year < 50 ? year + 2000 : year < 100 ? year + 1900 : year, month, day };
+		const [first, second] = numbers;
+		const [year, day] = isDay(first) ? [second, first] : [first, second];
+		return { year: fullYear(year), month, day };
 	}
-	if (numbers.length < 2) return undefined;
-	const [year, monthNumber, day] = numbers.length === 3 && !isDay(numbers[0]) ? numbers : [numbers[2] ?? 0, numbers[0], numbers[1]];
-	return { year: year < 50 ? year + 2000 : year < 100 ? year + 1900 : year, month: monthNumber, day };
+	const [year, monthNumber, day] = isDay(numbers[0]) ? [numbers[2], numbers[0], numbers[1]] : numbers;
+	return { year: fullYear(year), month: monthNumber, day };
 }
 
 /**
  * Text with a zone that `Date.parse` would misread: a day past its month's end (2026-02-30 is read as 2 March) or hour 24
- * (the next day's 00, which RFC 3339 and the zoneless path refuse), which it rolls over; or a date of numbers that is
- * not year first (`01/02/2026`), whose day and month it guesses.
+ * (the next day's 00, which RFC 3339 and the zoneless path refuse), which it rolls over; a date of numbers that is
+ * not year first (`01/02/2026`), whose day and month it guesses; or a date without a year (`Apr 30 10:00 GMT`: 2001).
  */
 function isMisreadByDateParse(text: string): boolean {
 	if ((text[4] === '-' && text[7] === '-') || text[0] === '+' || text[0] === '-') {
@@ -125,7 +135,7 @@ function isMisreadByDateParse(text: string): boolean {
 	}
 	if (DAY_OR_MONTH_FIRST_DATE.test(text) || HOUR_24.test(text)) return true;
 	const date = legacyDate(text);
-	return date !== undefined && isPastMonthEnd(date.year, date.month, date.day);
+	return date === null || (date !== undefined && isPastMonthEnd(date.year, date.month, date.day));
 }
 
 /**
@@ -137,7 +147,8 @@ function isMisreadByDateParse(text: string): boolean {
 export function parseTime(text: string, timeZone = 'UTC'): number {
 	if (text.endsWith('Z')) return isMisreadByDateParse(text) ? NaN : Date.parse(text);
 	const zoneless = ZONELESS.exec(text.trim());
-	if (!zoneless) return NAMES_ZONE.test(text) && !isMisreadByDateParse(text.trim()) ? Date.parse(text) : NaN;
+	// A zone in parentheses is a comment to Date.parse (`10:00 (UTC)` is read in the server's zone).
+	if (!zoneless) return NAMES_ZONE.test(text.replace(PARENTHESES, ' ')) && !isMisreadByDateParse(text.trim()) ? Date.parse(text) : NaN;
 	const [, year, month, day, hour = '0', minute = '0', second = '0', fraction = ''] = zoneless;
 	const ms = Number(fraction.padEnd(3, '0').slice(0, 3));
 	const date = utcTime(Number(year), Number(month), Number(day), Number(hour), Number(minute), Number(second), ms);

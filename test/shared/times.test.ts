@@ -48,6 +48,18 @@ describe('parseTime', () => {
 		['Thu Apr 31 10:00:00 UTC 2026', 'UTC', 'NaN'],
 		['2026-Apr-31 10:00 GMT', 'UTC', 'NaN'],
 		['Thu Apr 30 2026 10:00:00 GMT+0000 (Coordinated Universal Time)', 'UTC', '2026-04-30T10:00:00.000Z'],
+		// A zone only in parentheses is a comment to Date.parse: the time would be the server's.
+		['2026-04-30 10:00 (UTC)', 'UTC', 'NaN'],
+		['Apr 30, 2026 10:00 AM (UTC)', 'UTC', 'NaN'],
+		// No year: Date.parse takes 2001 (and rolls 29 February into March).
+		['Apr 30 10:00 UTC', 'UTC', 'NaN'],
+		['Feb 29 10:00 GMT', 'UTC', 'NaN'],
+		['2/29 10:00 GMT', 'UTC', 'NaN'],
+		// A '-' right after a date number separates, even after a zone word.
+		['10:00 GMT 2026-4-31', 'UTC', 'NaN'],
+		['10:00 GMT 29-Feb-2026', 'UTC', 'NaN'],
+		['10:00 GMT 2026-4-30', 'UTC', '2026-04-30T10:00:00.000Z'],
+		['Thu Apr 30 2026 10:00:00 GMT-0500 (Eastern Standard Time)', 'UTC', '2026-04-30T15:00:00.000Z'],
 		// Numbers not year first: Date.parse guesses day and month (2 January), with a zone as without.
 		['01/02/2026 10:00 GMT', 'UTC', 'NaN'],
 		['01/02/2026 10:00Z', 'UTC', 'NaN'],
