@@ -140,6 +140,12 @@ describe('Batch', () => {
 		expect(events.error?.message).toBe('Entry 0 of "Entries" has "events › login" 5: an event\'s metadata must be a JSON object ({} for none)');
 		const noEvents = await runGameball(credentials, batch('createJob', { kind: 'events' }), [{ entries: [{ customerId: 'member', events: {} }] }]);
 		expect(noEvents.error?.message).toBe('Entry 0 of "Entries" has "events" {}: it needs at least one event, e.g. {"review_posted": {}}');
+		// Event names trimmed as Send Event's: a blank one, or one given twice once trimmed, is refused.
+		const eventsOf = async (events: IDataObject) => (await runGameball(credentials, batch('createJob', { kind: 'events' }), [{ entries: [{ customerId: 'member', events }] }])).error?.message;
+		expect(await eventsOf({ ' ': {} })).toBe('Entry 0 of "Entries" has "events" with a blank event name');
+		expect(await eventsOf({ purchase: {}, 'purchase ': {} })).toBe('Entry 0 of "Entries" has "events" with the event "purchase" twice');
+		// Past 2^53 a whole number is not sent exactly.
+		expect(await refused('redeem', redeem({ points: '99999999999999999999' }))).toBe('Entry 0 of "Entries" has "points" "99999999999999999999": it must be a whole number up to 2^53');
 		// As single Redeem: a blank hold reference is none, and an amount of 0 is refused.
 		expect(await refused('redeem', redeem({ holdReference: '   ' }))).toBe('Entry 0 of "Entries" has none of "points", "amount" and "holdReference": it needs exactly one of them');
 		expect(await refused('redeem', redeem({ amount: 0 }))).toBe('Entry 0 of "Entries" has "amount" 0: it must be more than 0');
@@ -158,6 +164,8 @@ describe('Batch', () => {
 		expect(lastRequest().body).toEqual({ body: [{ customerId: 'c-null', guest: true }] });
 		await runGameball(credentials, batch('createJob', { kind: 'cashback' }), [cashback({ transactionId: 't-spaced', transactionTime: ` ${at} ` })]);
 		expect(lastRequest().body).toMatchObject({ body: [{ transactionTime: at }] });
+		await runGameball(credentials, batch('createJob', { kind: 'events' }), [{ entries: [{ customerId: 'member', events: { ' review ': { rating: 4 } } }] }]);
+		expect(lastRequest().body).toEqual({ body: [{ customerId: 'member', events: { review: { rating: 4 } } }] });
 	});
 
 	it('refuses a field the kind does not take (Gameball would ignore it), and types the attributes of a Customers entry', async () => {

@@ -116,3 +116,58 @@ describe('a single read that fails after its job', () => {
 		}
 	});
 });
+
+describe('a read applies nothing: what its job leaves unclear is read with single calls, and it fails as a single call does', () => {
+	const people = [{ id: 'p-0' }, { id: 'ghost' }, { id: 'p-1' }];
+	const seeded = async (options: Parameters<typeof simulatorFor>[0]) => {
+		const setUp = await simulatorFor(options);
+		await runGameball(setUp.credentials, { resource: 'customer', operation: 'createOrUpdate', customerId: '={{ $json.id }}', batching: { mode: 'never' } }, [{ id: 'p-0' }, { id: 'p-1' }]);
+		return setUp;
+	};
+	const always = (batching: Record<string, unknown> = {}) => ({ ...getBalance, batching: { mode: 'always', pollSeconds: 0.1, ...batching } });
+
+	it("a job whose failures Gameball does not place: the good items get their balances, the unknown customer Gameball's error", async () => {
+		const { sim: unplaced, credentials: keys } = await seeded({ batchResultIndexes: false });
+		try {
+			const { outputs, error } = await runGameball(keys, always(), people, true);
+			expect(error).toBeUndefined();
+			expect(outputs[0].map((item) => [item.json.success, item.json.error ?? null, item.json.mayHaveBeenApplied ?? null])).toEqual([
+				[true, null, null],
+				[false, '7000: customer not found', null],
+				[true, null, null],
+			]);
+			expect(paired(outputs[0])).toEqual([0, 1, 2]);
+		} finally {
+			await unplaced.stop();
+		}
+	});
+
+	it('a job still running at the time limit: the items it has no result for yet are read with single calls', async () => {
+		// The simulator runs a job 50 entries at a time: the first 50 answer at once, the other 10 only after 50 s.
+		const { sim: slow, credentials: keys } = await seeded({ batchItemDelayMs: 1000 });
+		try {
+			const sixty = Array.from({ length: 60 }, (_, i) => ({ id: `p-${i % 2}` }));
+			const singles = slow.requests.filter((request) => request.method === 'GET' && request.path.includes('/balance')).length;
+			const { outputs, error } = await runGameball(keys, always({ timeoutSeconds: 1 }), sixty, true);
+			expect(error).toBeUndefined();
+			expect(outputs[0].every((item) => item.json.success === true && item.json.mayHaveBeenApplied === undefined)).toBe(true);
+			expect(paired(outputs[0])).toEqual(sixty.map((_, i) => i));
+			expect(slow.requests.filter((request) => request.method === 'GET' && request.path.includes('/balance')).length - singles).toBe(10);
+		} finally {
+			await slow.stop();
+		}
+	});
+
+	it('without Continue On Fail, the first failed read stops the node with its own error, not "applied, must not be sent again"', async () => {
+		const { sim: plain, credentials: keys } = await seeded({});
+		try {
+			const { error } = await runGameball(keys, always(), people);
+			expect(error?.message).toBe('7000: customer not found');
+			expect((error as { context?: { itemIndex?: number } }).context?.itemIndex).toBe(1);
+			// Gameball's words, then the advice a single call gives.
+			expect(error?.description).toMatch(/Check the Customer ID\. Operations that only read or reward a customer do not create one/);
+		} finally {
+			await plain.stop();
+		}
+	});
+});

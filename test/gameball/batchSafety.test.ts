@@ -116,6 +116,27 @@ describe('fields the batch form cannot carry', () => {
 	});
 });
 
+describe('Manual Adjustment in a job (Always): no transaction ID there', () => {
+	it('refuses an item that repeats an earlier item\'s Transaction ID (a single call refuses it, 9004; the job would apply both)', async () => {
+		await runGameball(credentials, { resource: 'customer', operation: 'createOrUpdate', customerId: 'twice', batching: { mode: 'never' } });
+		const before = sim.ledger().filter((entry) => entry.customerId === 'twice').length;
+		const adjust = {
+			resource: 'transaction',
+			operation: 'manualAdjustment',
+			customerId: 'twice',
+			transactionId: '={{ $json.tx }}',
+			username: 'ops',
+			reason: 'goodwill',
+			additionalFields: { points: 5 },
+			batching: { mode: 'always', pollSeconds: 0.1 },
+		};
+		const { outputs } = await runGameball(credentials, adjust, [{ tx: 'm-1' }, { tx: 'm-1' }, { tx: 'm-2' }], true);
+		expect(outputs[0].map((item) => item.json.error ?? 'ok')).toEqual(['ok', '"Transaction ID" "m-1" is item 0\'s too', 'ok']);
+		expect(paired(outputs)).toEqual([0, 1, 2]);
+		expect(sim.ledger().filter((entry) => entry.customerId === 'twice').length - before).toBe(2);
+	});
+});
+
 describe('batch jobs that move points, and Continue On Fail', () => {
 	const cashback = {
 		resource: 'transaction',

@@ -103,11 +103,10 @@ describe('Values Gameball would read otherwise are refused by name', () => {
 		});
 	});
 
-	it('a tag holding a comma (Gameball takes the tags as one comma-separated text)', async () => {
-		expect(await refusal({ resource: 'customer', operation: 'addTags', customerId: 'c1', tags: '["a,b", "c"]' })).toEqual({
-			message: 'The tag "a,b" holds a comma: Gameball reads the tags as one comma-separated text, so it would be two tags',
-			sent: false,
-		});
+	it('a tag holding a comma (Gameball takes the tags as one comma-separated text), in Add Tags and Create or Update', async () => {
+		const message = 'The tag "a,b" holds a comma: Gameball reads the tags as one comma-separated text, so it would be two tags';
+		expect(await refusal({ resource: 'customer', operation: 'addTags', customerId: 'c1', tags: '["a,b", "c"]' })).toEqual({ message, sent: false });
+		expect(await refusal({ resource: 'customer', operation: 'createOrUpdate', customerId: 'c1', additionalFields: { tags: '["a,b", "c"]' } })).toEqual({ message, sent: false });
 	});
 
 	it('Coupon Mapping: the four coupon types Gameball lists, each named by non-blank text (a number as its text)', async () => {

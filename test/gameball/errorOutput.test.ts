@@ -75,7 +75,8 @@ describe('failed items and the error output', () => {
 			batchKind: 'cashback',
 			batchIndex: 0,
 			error: '7000: customer not found',
-			description: "Customer 'ghost-0' was not found",
+			// Gameball's words, then the advice a single call gives.
+			description: "Customer 'ghost-0' was not found · Check the Customer ID. Operations that only read or reward a customer do not create one: create it first with Customer > Create or Update.",
 		});
 		expect(regular.outputs[0][3].json.batchIndex).toBe(3);
 	});

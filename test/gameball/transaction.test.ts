@@ -218,6 +218,13 @@ describe('Event', () => {
 		});
 		expect(error).toBeUndefined();
 		expect(lastRequest().headers.lang).toBe('ar');
+		// Trimmed as every text field is; a blank one sends no header (the account's language).
+		const preview = (lang: string) =>
+			runGameball(credentials, { resource: 'event', operation: 'previewRewards', customerId: 'buyer', eventName: 'review_posted', additionalFields: { lang } });
+		expect((await preview(' ar ')).error).toBeUndefined();
+		expect(lastRequest().headers.lang).toBe('ar');
+		expect((await preview('  ')).error).toBeUndefined();
+		expect(lastRequest().headers).not.toHaveProperty('lang');
 	});
 
 	it('refuses metadata that is not a JSON object', async () => {

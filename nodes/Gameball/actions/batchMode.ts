@@ -123,6 +123,25 @@ function sentOneByOne(context: IExecuteFunctions, operation: GameballOperation, 
 }
 
 /**
+ * The batch form of a keyless operation drops its idempotency key (a Manual Adjustment's Transaction ID): Gameball
+ * would apply twice an item that repeats an earlier one's key, which a single call refuses (9004). So it is refused.
+ */
+function checkKeyNotRepeated(context: IExecuteFunctions, operation: GameballOperation, request: GameballRequest, itemIndex: number, firstWithKey: Map<string, number>) {
+	const field = operation.idempotencyKey;
+	const key = field === undefined ? undefined : request.body?.[field];
+	if (key === undefined || key === null || key === '') return;
+	const first = firstWithKey.get(String(key));
+	if (first === undefined) {
+		firstWithKey.set(String(key), itemIndex);
+		return;
+	}
+	throw new NodeOperationError(context.getNode(), `"${labelOf(operation, field!)}" "${String(key)}" is item ${first}'s too`, {
+		itemIndex,
+		description: "Gameball's batch form has no transaction ID, so it would apply both: a single call refuses a repeated ID (9004).",
+	});
+}
+
+/**
  * Stopping the node does not stop jobs Gameball already has: the error names them, so that a re-run does not send
  * their items again (points jobs and events would be applied twice).
  */
@@ -171,6 +190,15 @@ function partialFailure(
 	});
 }
 
+/** A read applied nothing: it stops on its first failed item's own error, as a single call does. */
+function firstReadError(context: IExecuteFunctions, failed: INodeExecutionData) {
+	const { error, description } = failed.json;
+	return new NodeOperationError(context.getNode(), String(error), {
+		itemIndex: (failed.pairedItem as { item: number }).item,
+		description: typeof description === 'string' ? description : undefined,
+	});
+}
+
 /** One item's records from a single call, as the item loop gets them. */
 export type ReadOne = (itemIndex: number) => Promise<IDataObject[]>;
 
@@ -191,6 +219,7 @@ export async function runInBatches(
 	// Per input item: its error item, or its result (one item per entry where the operation's answer wraps a list).
 	const results: INodeExecutionData[][] = new Array(itemCount);
 	const entries: Array<{ itemIndex: number; entry: BatchEntry; request: GameballRequest }> = [];
+	const firstWithKey = new Map<string, number>();
 	// Every item is built before any job is sent: an invalid one stops the node before anything is applied.
 	for (let itemIndex = 0; itemIndex < itemCount; itemIndex++) {
 		try {
@@ -198,6 +227,7 @@ export async function runInBatches(
 			const dropped = droppedFields(operation, request);
 			if (dropped.length && settings.mode === 'auto') return sentOneByOne(this, operation, dropped, itemIndex, itemCount);
 			if (dropped.length) throw cannotBatchError(this, operation, dropped, itemIndex);
+			if (batch.keyless) checkKeyNotRepeated(this, operation, request, itemIndex, firstWithKey);
 			entries.push({ itemIndex, entry: batch.toItem(request), request });
 		} catch (error) {
 			if (!this.continueOnFail()) throw asNodeError(this.getNode(), error, itemIndex);
@@ -223,6 +253,7 @@ export async function runInBatches(
 	const deadline = Date.now() + settings.timeoutSeconds * 1000;
 	const graceEndsAt = deadline + STATUS_READ_GRACE_MS;
 	const readAgain: Array<{ itemIndex: number; meta: BatchMeta }> = [];
+	const isRead = batch.answeredBy !== undefined;
 	for (const { job, jobId } of created) {
 		if (!settings.waitForResults) {
 			job.forEach(({ itemIndex }, position) => {
@@ -242,7 +273,13 @@ export async function runInBatches(
 				secrets: secretFieldValues(job.map(({ entry }) => entry)),
 			});
 		} catch (error) {
-			if (!this.continueOnFail() || isCancelled(this)) throw namingCreatedJobs(asNodeError(this.getNode(), error, job[0].itemIndex), created);
+			if (isCancelled(this)) throw namingCreatedJobs(asNodeError(this.getNode(), error, job[0].itemIndex), created);
+			// A read applies nothing: what its job did not answer is read with single calls.
+			if (isRead) {
+				job.forEach(({ itemIndex }, position) => readAgain.push({ itemIndex, meta: { batchJobId: jobId, batchKind: batch.kind, batchIndex: position } }));
+				continue;
+			}
+			if (!this.continueOnFail()) throw namingCreatedJobs(asNodeError(this.getNode(), error, job[0].itemIndex), created);
 			// The job exists and Gameball runs it: a plain error would read as "not applied" and invite a second send.
 			const unread = asNodeError(this.getNode(), error, job[0].itemIndex);
 			appendDescription(unread, `Batch job ${jobId} was created and Gameball runs it, so this item may have been applied: check it with Batch > Get Status before sending it again.`);
@@ -262,7 +299,7 @@ export async function runInBatches(
 		job.forEach(({ itemIndex, request, entry }, position) => {
 			const result = namesAnotherItem(status, resultFor(status, position), entry);
 			const meta = { batchJobId: status.jobId, batchKind: batch.kind, batchIndex: position };
-			if ('ok' in result && lacksAnswer(operation, result.ok)) {
+			if ('ok' in result ? lacksAnswer(operation, result.ok) : isRead && result.unknown) {
 				readAgain.push({ itemIndex, meta });
 				return;
 			}
@@ -290,6 +327,6 @@ export async function runInBatches(
 	for (const { itemIndex, meta } of readAgain) results[itemIndex] = await readSingly.call(this, readOne, itemIndex, meta);
 	// A success spreads Gameball's entry, which may hold `error: null`: only items not marked a success failed.
 	const failed = results.flat().filter((item) => item.json.success !== true && item.json.error !== undefined);
-	if (failed.length && !this.continueOnFail()) throw partialFailure(this, failed, itemCount, created);
+	if (failed.length && !this.continueOnFail()) throw isRead ? firstReadError(this, failed[0]) : partialFailure(this, failed, itemCount, created);
 	return results.flat();
 }

@@ -1,7 +1,7 @@
 import type { IDataObject } from 'n8n-workflow';
 
 import type { BatchStatus } from '../transport/batch';
-import { hintFor } from '../transport/errors';
+import { adviceFor, hintFor } from '../transport/errors';
 import type { BatchEntry, GameballOperation } from './operation';
 
 /* How a finished (or timed-out) job's status answers for each item sent in it. */
@@ -25,8 +25,10 @@ export function resultFor(status: BatchStatus, position: number): ItemResult {
 	// Headed as a single call's error is ("7000: customer not found"), Gameball's own words as its description.
 	// Batch jobs need the Secret Key, so the credential has one.
 	const hint = hintFor(failure?.code, true);
-	if (failure && hint) return { failed: `${failure.code}: ${hint}`, description: failure.message };
-	if (failure) return { failed: failure.code ? `${failure.code}: ${failure.message}` : failure.message };
+	// As a single call's: Gameball's words, then the advice (7000: create the customer first).
+	const advice = adviceFor(failure?.code);
+	if (failure && hint) return { failed: `${failure.code}: ${hint}`, description: [failure.message, advice].filter(Boolean).join(' · ') };
+	if (failure) return { failed: failure.code ? `${failure.code}: ${failure.message}` : failure.message, ...(advice ? { description: advice } : {}) };
 	const success = status.successes.get(position);
 	if (success) return { ok: success };
 	if (status.state === 'running') {

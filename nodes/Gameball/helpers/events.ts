@@ -45,18 +45,16 @@ export function readEvents(context: IExecuteFunctions, itemIndex: number, allowN
 	const metadata = readObject(context, 'metadata', itemIndex);
 	// Metadata without a name would be lost unseen (an Event Name whose expression gave nothing, beside More Events).
 	if (!name && Object.keys(metadata).length) refuse(context, '"Metadata (JSON)" is set but "Event Name" is empty', itemIndex);
-	const more: IDataObject = {};
-	for (const [given, value] of Object.entries(readObject(context, 'moreEvents', itemIndex))) {
-		const event = given.trim();
-		if (!event) refuse(context, '"More Events (JSON)" names an event with a blank name', itemIndex);
-		// Trimmed as Event Name is: " purchase " and "purchase" are one event, given twice.
-		if (Object.hasOwn(more, event)) refuse(context, `"More Events (JSON)" gives the event "${event}" twice. Give it once.`, itemIndex);
+	const trimmed = trimEventNames(readObject(context, 'moreEvents', itemIndex));
+	if ('blank' in trimmed) refuse(context, '"More Events (JSON)" names an event with a blank name', itemIndex);
+	if ('repeated' in trimmed) refuse(context, `"More Events (JSON)" gives the event "${trimmed.repeated}" twice. Give it once.`, itemIndex);
+	const more = trimmed.events;
+	for (const [event, value] of Object.entries(more)) {
 		const isObject = typeof value === 'object' && value !== null && !Array.isArray(value);
 		if (!isObject && !(allowNullMetadata && value === null)) {
 			const wanted = allowNullMetadata ? 'an object of its properties, or null' : 'an object of its properties';
 			refuse(context, `"More Events (JSON)": the event "${event}" must be ${wanted} (got ${JSON.stringify(value)})`, itemIndex);
 		}
-		more[event] = value;
 	}
 	if (name && Object.hasOwn(more, name)) {
 		refuse(context, `The event "${name}" is given twice: as Event Name and in More Events (JSON). Give it once.`, itemIndex);
@@ -66,4 +64,19 @@ export function readEvents(context: IExecuteFunctions, itemIndex: number, allowN
 		refuse(context, '"Event Name" is required', itemIndex, 'Set Event Name, or give the events in More Events (JSON).');
 	}
 	return events;
+}
+
+/**
+ * Event names trimmed, as Event Name is (" purchase " and "purchase" are one event), or what stops them: a blank name,
+ * or one given twice once trimmed. Shared by Send Event and Batch > Create Job's events entries.
+ */
+export function trimEventNames(events: IDataObject): { events: IDataObject } | { blank: true } | { repeated: string } {
+	const trimmed: IDataObject = {};
+	for (const [given, metadata] of Object.entries(events)) {
+		const name = given.trim();
+		if (!name) return { blank: true };
+		if (Object.hasOwn(trimmed, name)) return { repeated: name };
+		trimmed[name] = metadata;
+	}
+	return { events: trimmed };
 }

@@ -31,6 +31,11 @@ const ADVICE: Record<number, string> = {
 	7000: 'Check the Customer ID. Operations that only read or reward a customer do not create one: create it first with Customer > Create or Update.',
 };
 
+/** What to do about a Gameball error code, where there is more to say than its hint (a batch job's results too). */
+export function adviceFor(code: number | undefined): string | undefined {
+	return code === undefined ? undefined : ADVICE[code];
+}
+
 /** Advice for an answer with no Gameball code, by HTTP status: it may not come from Gameball's API at all. */
 const UNCODED_REFUSAL =
 	'The answer has no Gameball error code: check the API Key, Secret Key and Base URL in the Gameball credential (a proxy or firewall may have answered).';

@@ -3,6 +3,7 @@ import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 import { isBlank, parseJson, refuse } from '../../../parameters';
 import { parseTime } from '../../../times';
 import { INTEGER_ATTRIBUTES, LIST_ATTRIBUTES, NUMBER_ATTRIBUTES, TEXT_ATTRIBUTES } from '../../helpers/customerAttributes';
+import { trimEventNames } from '../../helpers/events';
 import { shownValue, typedValue } from '../../helpers/fields';
 import { MAX_BATCH_SIZE } from '../../transport/batch';
 import { SECRET_FIELDS } from '../../transport/request';
@@ -62,6 +63,8 @@ function typedField(holder: IDataObject, field: string, type: FieldType, name = 
 		const number = typedValue(value, 'number');
 		if (number === undefined) return bad('a number');
 		if (type === 'integer' && !Number.isInteger(number)) return bad('a whole number');
+		// Past 2^53 a whole number is not sent exactly (99999999999999999999 would go as 100000000000000000000).
+		if (type === 'integer' && !Number.isSafeInteger(number)) return bad('a whole number up to 2^53');
 		holder[field] = number;
 	} else if (type === 'time') {
 		if (typeof value !== 'string' || !isDateTime(value.trim())) return bad('a date and time with its zone, e.g. "2026-01-31T10:00:00Z"');
@@ -70,7 +73,7 @@ function typedField(holder: IDataObject, field: string, type: FieldType, name = 
 		if (!Array.isArray(value)) return bad('a JSON array');
 	} else if (type === 'object') {
 		if (typeof value !== 'object' || Array.isArray(value)) return bad('a JSON object');
-		if (field === 'events') return eventsProblem(value as IDataObject);
+		if (field === 'events') return eventsProblem(holder);
 		if (field === 'customerAttributes') return typedAttributes(holder);
 	} else if (value === 'true' || value === 'false') {
 		holder[field] = value === 'true';
@@ -85,8 +88,12 @@ function shownEntryValue(value: unknown, field: string): string {
 	return SECRET_FIELDS.has(field) ? typeOf(value) : shownValue(value);
 }
 
-/** An events entry's `events`: event names, each with an object of metadata. */
-function eventsProblem(events: IDataObject): string | undefined {
+/** An events entry's `events`: event names, trimmed (as Send Event's), each with an object of metadata. */
+function eventsProblem(holder: IDataObject): string | undefined {
+	const trimmed = trimEventNames(holder.events as IDataObject);
+	if ('blank' in trimmed) return 'has "events" with a blank event name';
+	if ('repeated' in trimmed) return `has "events" with the event "${trimmed.repeated}" twice`;
+	const events = (holder.events = trimmed.events);
 	const names = Object.keys(events);
 	if (!names.length) return 'has "events" {}: it needs at least one event, e.g. {"review_posted": {}}';
 	const badName = names.find((name) => typeof events[name] !== 'object' || events[name] === null || Array.isArray(events[name]));

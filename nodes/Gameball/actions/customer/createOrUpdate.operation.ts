@@ -18,6 +18,7 @@ import {
 } from '../../helpers/fields';
 import { readFields, refuse, splitList } from '../../../parameters';
 import { channelOption } from '../../helpers/purchase';
+import { tagWithComma } from './tagsBody';
 import { INTEGER_ATTRIBUTES, LIST_ATTRIBUTES, NUMBER_ATTRIBUTES, TEXT_ATTRIBUTES } from '../../helpers/customerAttributes';
 
 const titleOf = (name: string) => name.replace(/([A-Z])/g, ' $1').replace(/^./, (c) => c.toUpperCase());
@@ -83,7 +84,10 @@ export const createOrUpdate: GameballOperation = {
 			email,
 			mobile,
 		});
-		const tags = splitList(this, 'Tags', fields.tags, itemIndex)?.join(',');
+		const tagList = splitList(this, 'Tags', fields.tags, itemIndex);
+		const withComma = tagWithComma({ tags: tagList });
+		if (withComma) refuse(this, withComma, itemIndex);
+		const tags = tagList?.join(',');
 		return {
 			body: compact({
 				customerId,

@@ -1,7 +1,7 @@
 import type { GameballOperation } from '../operation';
 import { eventProperties, readEvents } from '../../helpers/events';
 import { additionalFields, compact, customerIdParam, identityOptions, readAdditional, readRequiredString } from '../../helpers/fields';
-import { readFields } from '../../../parameters';
+import { readFields, toText } from '../../../parameters';
 
 export const previewRewards: GameballOperation = {
 	value: 'previewRewards',
@@ -17,9 +17,10 @@ export const previewRewards: GameballOperation = {
 	build(itemIndex) {
 		const { lang, ...chosen } = readAdditional(this, itemIndex);
 		const identity = compact(readFields(this, identityOptions, chosen, itemIndex));
+		const language = toText(this, 'Language', lang, itemIndex);
 		return {
 			body: { customerId: readRequiredString(this, customerIdParam, itemIndex), ...identity, events: readEvents(this, itemIndex, true) },
-			headers: lang ? { lang: String(lang) } : undefined,
+			headers: language ? { lang: language } : undefined,
 		};
 	},
 };
