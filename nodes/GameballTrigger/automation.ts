@@ -39,15 +39,20 @@ export function keptHeaders(headers: Record<string, string>, keep: string[], sec
 	return kept;
 }
 
-/** The query without a value that is the shared secret (a merchant may put it in the URL too): no secret in an item. */
+/**
+ * The query without a name or value holding the shared secret (a merchant may put it in the URL too, as `?token=…` or
+ * `?auth=Bearer …`), nested ones too: no secret in an item.
+ */
 export function queryWithoutSecret(query: IDataObject, secret: string): IDataObject {
-	const isSecret = (value: unknown) => typeof value === 'string' && value.trim() === secret;
-	const kept: IDataObject = {};
-	for (const [name, value] of Object.entries(query)) {
-		if (Array.isArray(value)) kept[name] = value.filter((entry) => !isSecret(entry));
-		else if (!isSecret(value)) kept[name] = value;
-	}
-	return kept;
+	const holdsSecret = (text: string) => secret !== '' && text.includes(secret);
+	const kept = (value: unknown): unknown => {
+		if (typeof value === 'string') return holdsSecret(value) ? undefined : value;
+		if (Array.isArray(value)) return value.map(kept).filter((entry) => entry !== undefined);
+		if (typeof value !== 'object' || value === null) return value;
+		const entries = Object.entries(value).filter(([name]) => !holdsSecret(name));
+		return Object.fromEntries(entries.map(([name, entry]) => [name, kept(entry)]).filter(([, entry]) => entry !== undefined));
+	};
+	return kept(query) as IDataObject;
 }
 
 /** The payload as received: parsed JSON, else the text, else `null` when there is no body. */

@@ -220,8 +220,10 @@ describe('Gameball inputs', () => {
 	});
 
 	test('automation body sent as a form (a=1&b=2) is read as its fields', async () => {
-		const event = await eventOf({ event: 'gameball.automation.webhook', method: 'POST', body: 'customerId=G&email=g%40x.com', query: {}, headers: {} });
-		expect(event).toMatchObject({ source: 'gameball', kind: 'other', customer: { id: 'G', email: 'g@x.com' } });
+		const body = 'customerId=G&email=g%40x.com&mobile=+201001234567&created_at=2026-12-01T10:00:00+02:00';
+		const event = await eventOf({ event: 'gameball.automation.webhook', method: 'POST', body, query: {}, headers: {} });
+		// A hand-written body's '+' is a plus, not a form's encoded space.
+		expect(event).toMatchObject({ source: 'gameball', kind: 'other', customer: { id: 'G', email: 'g@x.com', mobile: '+201001234567' }, occurredAt: '2026-12-01T08:00:00.000Z' });
 	});
 
 	test('Gameball Trigger automation item sent by GET: the query names the customer', async () => {

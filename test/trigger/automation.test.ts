@@ -83,11 +83,11 @@ describe('automation campaign webhooks through n8n-core', () => {
 		const result = await automationTrigger().deliver({
 			method: 'POST',
 			rawBody: '{}',
-			query: { token: SHARED_SECRET, tokens: [SHARED_SECRET, 'x'], customer: 'c-1' },
+			query: { token: SHARED_SECRET, tokens: [SHARED_SECRET, 'x'], auth: `Bearer ${SHARED_SECRET}`, [SHARED_SECRET]: '', nested: { key: SHARED_SECRET, keep: 'y' }, customer: 'c-1' },
 			headers: { 'x-campaign-secret': SHARED_SECRET },
 		});
 		const [item] = emittedJson(result);
-		expect(item.query).toEqual({ tokens: ['x'], customer: 'c-1' });
+		expect(item.query).toEqual({ tokens: ['x'], nested: { keep: 'y' }, customer: 'c-1' });
 		expect(JSON.stringify(item)).not.toContain(SHARED_SECRET);
 	});
 

@@ -49,10 +49,26 @@ function unwrapBody(json: Json): unknown {
 	return parsed;
 }
 
-/** `a=1&b=2` (an automation campaign may send a form) as `{ a: '1', b: '2' }`; `undefined` for other text. */
+/**
+ * `a=1&b=2` (an automation campaign may send a form) as `{ a: '1', b: '2' }`; `undefined` for other text. A `+` is
+ * kept: a hand-written body's `+20100…` or `+02:00` means a plus, not the space a browser's form would encode.
+ */
 function formFields(text: string): Json | undefined {
 	if (!/^[^=&\s]+=[^&]*(?:&[^=&\s]+=[^&]*)*$/.test(text.trim())) return undefined;
-	return Object.fromEntries(new URLSearchParams(text.trim()));
+	const decoded = (part: string) => {
+		try {
+			return decodeURIComponent(part);
+		} catch {
+			return part;
+		}
+	};
+	return Object.fromEntries(
+		text
+			.trim()
+			.split('&')
+			.map((pair) => pair.split('='))
+			.map(([name, ...value]) => [decoded(name), decoded(value.join('='))]),
+	);
 }
 
 function describeValue(value: unknown): string {
