@@ -66,8 +66,15 @@ const DAY_OR_MONTH_FIRST_DATE = /\b\d{1,2}[/.-]\d{1,2}[/.-]\d{2,4}\b/;
 const MONTHS = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'];
 /** Words after which a sign starts an offset (`GMT+0200`), as after a clock. */
 const ZONE_WORDS = ['gmt', 'utc', 'ut', 'z'];
-/** Text in parentheses (`(Coordinated Universal Time)`), which `Date.parse` skips. */
-const PARENTHESES = /\([^)]*\)/g;
+/** Innermost text in parentheses (`(Coordinated Universal Time)`): a comment, which `Date.parse` skips. */
+const INNER_PARENTHESES = /\([^()]*\)/g;
+
+/** `text` without its comments in parentheses, nested ones too. */
+function withoutComments(text: string): string {
+	let rest = text;
+	for (let previous = ''; rest !== previous && rest.includes('('); ) [previous, rest] = [rest, rest.replace(INNER_PARENTHESES, ' ')];
+	return rest;
+}
 /** A clock (`10:00`, `10:00:00.5`), a signed number, a number or a word: the pieces `Date.parse` reads a date from. */
 const DATE_PIECES = /(\d+(?::\d+)+(?:[.,]\d+)?)|([+-])(\d+)(?::\d+)?|(\d+)|([a-z]+)/gi;
 
@@ -86,21 +93,25 @@ const isDay = (value: number) => value >= 1 && value <= 31;
  * The date `Date.parse` reads from text that is not ISO 8601, composed as V8's parser composes it: a month's name
  * anywhere; the numbers that are no clock or offset are the day and year (the year first when the first is no day, a
  * two-digit year 2000–2049 or 1950–1999), or without a month's name month, day and year (year first when the first is
- * no day). A sign after a clock or a zone word starts an offset, but a `-` right after a date number separates
- * (`2026-4-31`). `null` when it names no year: V8 then takes 2001, which no one means (and 29 February rolls over).
+ * no day). A sign after a clock or a zone word starts an offset, but a `-` right after a date number or a month's name
+ * separates (`2026-4-31`, `30-Apr-2026`). `null` when it names no day or no year: V8 then takes the 1st, or 2001, which
+ * no one means (and 29 February rolls over).
  */
 function legacyDate(text: string): { year: number; month: number; day: number } | null | undefined {
 	const numbers: number[] = [];
 	let month = 0;
 	let offsetMayFollow = false;
 	let dateNumberEnd = -1;
-	for (const match of text.replace(PARENTHESES, ' ').matchAll(DATE_PIECES)) {
+	for (const match of withoutComments(text).matchAll(DATE_PIECES)) {
 		const [piece, clock, sign, signed, number, word] = match;
 		if (clock) offsetMayFollow = true;
 		else if (word) {
 			const lower = word.toLowerCase();
 			if (ZONE_WORDS.includes(lower)) offsetMayFollow = true;
-			else if (MONTHS.includes(lower.slice(0, 3))) month = MONTHS.indexOf(lower.slice(0, 3)) + 1;
+			else if (MONTHS.includes(lower.slice(0, 3))) {
+				month = MONTHS.indexOf(lower.slice(0, 3)) + 1;
+				dateNumberEnd = match.index + piece.length;
+			}
 		} else if (sign && offsetMayFollow && !(sign === '-' && match.index === dateNumberEnd)) {
 			offsetMayFollow = false;
 		} else {
@@ -123,7 +134,7 @@ function legacyDate(text: string): { year: number; month: number; day: number } 
 /**
  * Text with a zone that `Date.parse` would misread: a day past its month's end (2026-02-30 is read as 2 March) or hour 24
  * (the next day's 00, which RFC 3339 and the zoneless path refuse), which it rolls over; a date of numbers that is
- * not year first (`01/02/2026`), whose day and month it guesses; or a date without a year (`Apr 30 10:00 GMT`: 2001).
+ * not year first (`01/02/2026`), whose day and month it guesses; or a date without a day or year (`Apr 30 10:00 GMT`: 2001).
  */
 function isMisreadByDateParse(text: string): boolean {
 	if ((text[4] === '-' && text[7] === '-') || text[0] === '+' || text[0] === '-') {
@@ -148,7 +159,7 @@ export function parseTime(text: string, timeZone = 'UTC'): number {
 	if (text.endsWith('Z')) return isMisreadByDateParse(text) ? NaN : Date.parse(text);
 	const zoneless = ZONELESS.exec(text.trim());
 	// A zone in parentheses is a comment to Date.parse (`10:00 (UTC)` is read in the server's zone).
-	if (!zoneless) return NAMES_ZONE.test(text.replace(PARENTHESES, ' ')) && !isMisreadByDateParse(text.trim()) ? Date.parse(text) : NaN;
+	if (!zoneless) return NAMES_ZONE.test(withoutComments(text)) && !isMisreadByDateParse(text.trim()) ? Date.parse(text) : NaN;
 	const [, year, month, day, hour = '0', minute = '0', second = '0', fraction = ''] = zoneless;
 	const ms = Number(fraction.padEnd(3, '0').slice(0, 3));
 	const date = utcTime(Number(year), Number(month), Number(day), Number(hour), Number(minute), Number(second), ms);

@@ -41,10 +41,11 @@ export function keptHeaders(headers: Record<string, string>, keep: string[], sec
 
 /**
  * The query without a name or value holding the shared secret (a merchant may put it in the URL too, as `?token=…` or
- * `?auth=Bearer …`), nested ones too: no secret in an item.
+ * `?auth=Bearer …`: as a word of it), nested ones too: no secret in an item.
  */
 export function queryWithoutSecret(query: IDataObject, secret: string): IDataObject {
-	const holdsSecret = (text: string) => secret !== '' && text.includes(secret);
+	// Whole words only: as a part of one, a short or numeric secret would take ordinary values out of the query.
+	const holdsSecret = (text: string) => secret !== '' && text.split(/\s+/).includes(secret);
 	const kept = (value: unknown): unknown => {
 		if (typeof value === 'string') return holdsSecret(value) ? undefined : value;
 		if (Array.isArray(value)) return value.map(kept).filter((entry) => entry !== undefined);

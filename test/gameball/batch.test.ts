@@ -145,7 +145,7 @@ describe('Batch', () => {
 		expect(await eventsOf({ ' ': {} })).toBe('Entry 0 of "Entries" has "events" with a blank event name');
 		expect(await eventsOf({ purchase: {}, 'purchase ': {} })).toBe('Entry 0 of "Entries" has "events" with the event "purchase" twice');
 		// Past 2^53 a whole number is not sent exactly.
-		expect(await refused('redeem', redeem({ points: '99999999999999999999' }))).toBe('Entry 0 of "Entries" has "points" "99999999999999999999": it must be a whole number up to 2^53');
+		expect(await refused('redeem', redeem({ points: '99999999999999999999' }))).toBe('Entry 0 of "Entries" has "points" "99999999999999999999": it must be a whole number JavaScript holds exactly (under 2^53)');
 		// As single Redeem: a blank hold reference is none, and an amount of 0 is refused.
 		expect(await refused('redeem', redeem({ holdReference: '   ' }))).toBe('Entry 0 of "Entries" has none of "points", "amount" and "holdReference": it needs exactly one of them');
 		expect(await refused('redeem', redeem({ amount: 0 }))).toBe('Entry 0 of "Entries" has "amount" 0: it must be more than 0');

@@ -170,4 +170,18 @@ describe('a read applies nothing: what its job leaves unclear is read with singl
 			await plain.stop();
 		}
 	});
+
+	it('without Continue On Fail, a read that already failed in its job stops the node before the single calls the others would need', async () => {
+		const { sim: slow, credentials: keys } = await seeded({ batchItemDelayMs: 1000 });
+		try {
+			const sixty = [{ id: 'ghost' }, ...Array.from({ length: 59 }, (_, i) => ({ id: `p-${i % 2}` }))];
+			const singles = () => slow.requests.filter((request) => request.method === 'GET' && request.path.includes('/balance')).length;
+			const before = singles();
+			const { error } = await runGameball(keys, always({ timeoutSeconds: 1 }), sixty);
+			expect(error?.message).toBe('7000: customer not found');
+			expect(singles() - before).toBe(0);
+		} finally {
+			await slow.stop();
+		}
+	});
 });

@@ -224,6 +224,9 @@ describe('Gameball inputs', () => {
 		const event = await eventOf({ event: 'gameball.automation.webhook', method: 'POST', body, query: {}, headers: {} });
 		// A hand-written body's '+' is a plus, not a form's encoded space.
 		expect(event).toMatchObject({ source: 'gameball', kind: 'other', customer: { id: 'G', email: 'g@x.com', mobile: '+201001234567' }, occurredAt: '2026-12-01T08:00:00.000Z' });
+		// Sent as a form (Content-Type kept), '+' is a space, as its encoder meant.
+		const form = await eventOf({ event: 'gameball.automation.webhook', method: 'POST', body: 'customerId=G&tierName=Gold+Plus&mobile=%2B2010', query: {}, headers: { 'content-type': 'application/x-www-form-urlencoded' } });
+		expect(form).toMatchObject({ customer: { id: 'G', mobile: '+2010' }, tier: { name: 'Gold Plus' } });
 	});
 
 	test('Gameball Trigger automation item sent by GET: the query names the customer', async () => {

@@ -58,7 +58,11 @@ describe('parseTime', () => {
 		// A '-' right after a date number separates, even after a zone word.
 		['10:00 GMT 2026-4-31', 'UTC', 'NaN'],
 		['10:00 GMT 29-Feb-2026', 'UTC', 'NaN'],
+		['10:00 GMT 28-Feb-2026', 'UTC', '2026-02-28T10:00:00.000Z'],
+		['10:00 UTC Apr-30-2026', 'UTC', '2026-04-30T10:00:00.000Z'],
 		['10:00 GMT 2026-4-30', 'UTC', '2026-04-30T10:00:00.000Z'],
+		// Comments nest: the zone inside them is no zone.
+		['Apr 30 2026 10:00 (a (b) GMT)', 'UTC', 'NaN'],
 		['Thu Apr 30 2026 10:00:00 GMT-0500 (Eastern Standard Time)', 'UTC', '2026-04-30T15:00:00.000Z'],
 		// Numbers not year first: Date.parse guesses day and month (2 January), with a zone as without.
 		['01/02/2026 10:00 GMT', 'UTC', 'NaN'],
@@ -98,6 +102,7 @@ describe('parseTime', () => {
 			({ y, m, d }) => `${y}/${pad(m)}/${pad(d)} 10:00 GMT`,
 			({ y, m, d }) => `${y}-${m}-${d} 10:00 GMT`,
 			({ y, m, d }) => `${y}.${mon(m)}.${d} 10:00 GMT`,
+			({ y, m, d }) => `10:00 GMT ${pad(d)}-${mon(m)}-${y}`,
 			({ y, m, d }) => `${y}-${pad(m)}-${pad(d)}T10:00:00Z`,
 			({ y, m, d }) => `${y}-${pad(m)}-${pad(d)}T23:30:00.5-05:30`,
 			({ y, m, d }) => `${y}-${pad(m)}-${pad(d)} 10:00:00 GMT`,

@@ -88,6 +88,14 @@ describe('automation campaign webhooks through n8n-core', () => {
 		});
 		const [item] = emittedJson(result);
 		expect(item.query).toEqual({ tokens: ['x'], nested: { keep: 'y' }, customer: 'c-1' });
+		// A secret is matched as a whole word: as a part of one, a short or numeric secret would take ordinary values away.
+		const short = await automationTrigger({ headerSecret: '2024' }).deliver({
+			method: 'POST',
+			rawBody: '{}',
+			query: { token: '2024', auth: 'Bearer 2024', customerId: 'cust-2024', mobile: '+2012024' },
+			headers: { 'x-campaign-secret': '2024' },
+		});
+		expect(emittedJson(short)[0].query).toEqual({ customerId: 'cust-2024', mobile: '+2012024' });
 		expect(JSON.stringify(item)).not.toContain(SHARED_SECRET);
 	});
 

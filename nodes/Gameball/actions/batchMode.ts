@@ -323,6 +323,9 @@ export async function runInBatches(
 			results[itemIndex] = [errorItem(this, error, itemIndex, json)];
 		});
 	}
+	// A read that already failed stops the node now, without the single calls it would throw away.
+	const failedRead = isRead && !this.continueOnFail() ? results.flat().find((item) => item.json.error !== undefined && item.json.success !== true) : undefined;
+	if (failedRead) throw firstReadError(this, failedRead);
 	// A stop ends this too: the transport refuses to send once the execution is stopped, and readSingly rethrows.
 	for (const { itemIndex, meta } of readAgain) results[itemIndex] = await readSingly.call(this, readOne, itemIndex, meta);
 	// A success spreads Gameball's entry, which may hold `error: null`: only items not marked a success failed.

@@ -76,7 +76,8 @@ export function trimEventNames(events: IDataObject): { events: IDataObject } | {
 		const name = given.trim();
 		if (!name) return { blank: true };
 		if (Object.hasOwn(trimmed, name)) return { repeated: name };
-		trimmed[name] = metadata;
+		// Defined, not assigned: an event named "__proto__" is an event, not the object's prototype.
+		Object.defineProperty(trimmed, name, { value: metadata, enumerable: true, writable: true, configurable: true });
 	}
 	return { events: trimmed };
 }

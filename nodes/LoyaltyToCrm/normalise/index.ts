@@ -44,22 +44,29 @@ function unwrapBody(json: Json): unknown {
 	if ((body === null || body === '') && isGameballAutomationItem(json) && isObject(json.query)) return json.query;
 	if (typeof body !== 'string') return body;
 	let parsed = parseJson(body);
-	if (parsed === undefined && isGameballAutomationItem(json)) parsed = formFields(body);
+	if (parsed === undefined && isGameballAutomationItem(json)) parsed = formFields(body, sentAsForm(json.headers));
 	if (parsed === undefined) throw new UnrecognisedInputError('the webhook body is text that is not JSON');
 	return parsed;
 }
 
+/** The item kept a Content-Type header saying the body is a form (Headers to Keep). */
+function sentAsForm(headers: unknown): boolean {
+	return isObject(headers) && /application\/x-www-form-urlencoded/i.test(str(headers['content-type']) ?? '');
+}
+
 /**
- * `a=1&b=2` (an automation campaign may send a form) as `{ a: '1', b: '2' }`; `undefined` for other text. A `+` is
- * kept: a hand-written body's `+20100…` or `+02:00` means a plus, not the space a browser's form would encode.
+ * `a=1&b=2` (an automation campaign may send a form) as `{ a: '1', b: '2' }`; `undefined` for other text. A `+` is a
+ * space only in a body sent as a form (its encoder writes a plus as %2B): a hand-written body's `+20100…` or `+02:00`
+ * means a plus.
  */
-function formFields(text: string): Json | undefined {
+function formFields(text: string, plusIsSpace: boolean): Json | undefined {
 	if (!/^[^=&\s]+=[^&]*(?:&[^=&\s]+=[^&]*)*$/.test(text.trim())) return undefined;
 	const decoded = (part: string) => {
+		const spaced = plusIsSpace ? part.replace(/\+/g, ' ') : part;
 		try {
-			return decodeURIComponent(part);
+			return decodeURIComponent(spaced);
 		} catch {
-			return part;
+			return spaced;
 		}
 	};
 	return Object.fromEntries(

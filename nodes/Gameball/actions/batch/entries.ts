@@ -64,7 +64,7 @@ function typedField(holder: IDataObject, field: string, type: FieldType, name = 
 		if (number === undefined) return bad('a number');
 		if (type === 'integer' && !Number.isInteger(number)) return bad('a whole number');
 		// Past 2^53 a whole number is not sent exactly (99999999999999999999 would go as 100000000000000000000).
-		if (type === 'integer' && !Number.isSafeInteger(number)) return bad('a whole number up to 2^53');
+		if (type === 'integer' && !Number.isSafeInteger(number)) return bad('a whole number JavaScript holds exactly (under 2^53)');
 		holder[field] = number;
 	} else if (type === 'time') {
 		if (typeof value !== 'string' || !isDateTime(value.trim())) return bad('a date and time with its zone, e.g. "2026-01-31T10:00:00Z"');
