@@ -66,14 +66,20 @@ const DAY_OR_MONTH_FIRST_DATE = /\b\d{1,2}[/.-]\d{1,2}[/.-]\d{2,4}\b/;
 const MONTHS = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'];
 /** Words after which a sign starts an offset (`GMT+0200`), as after a clock. */
 const ZONE_WORDS = ['gmt', 'utc', 'ut', 'z'];
-/** Innermost text in parentheses (`(Coordinated Universal Time)`): a comment, which `Date.parse` skips. */
-const INNER_PARENTHESES = /\([^()]*\)/g;
-
-/** `text` without its comments in parentheses, nested ones too. */
+/**
+ * `text` without its comments in parentheses, nested ones too, in one pass: as `Date.parse` skips them, an unclosed one
+ * runs to the end (`10:00 (UTC` names no zone).
+ */
 function withoutComments(text: string): string {
-	let rest = text;
-	for (let previous = ''; rest !== previous && rest.includes('('); ) [previous, rest] = [rest, rest.replace(INNER_PARENTHESES, ' ')];
-	return rest;
+	if (!text.includes('(')) return text;
+	let depth = 0;
+	let kept = '';
+	for (const char of text) {
+		if (char === '(') depth++;
+		else if (depth === 0) kept += char;
+		else if (char === ')' && --depth === 0) kept += ' ';
+	}
+	return kept;
 }
 /** A clock (`10:00`, `10:00:00.5`), a signed number, a number or a word: the pieces `Date.parse` reads a date from. */
 const DATE_PIECES = /(\d+(?::\d+)+(?:[.,]\d+)?)|([+-])(\d+)(?::\d+)?|(\d+)|([a-z]+)/gi;

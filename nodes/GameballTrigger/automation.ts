@@ -41,11 +41,18 @@ export function keptHeaders(headers: Record<string, string>, keep: string[], sec
 
 /**
  * The query without a name or value holding the shared secret (a merchant may put it in the URL too, as `?token=…` or
- * `?auth=Bearer …`: as a word of it), nested ones too: no secret in an item.
+ * `?auth=Bearer …`, standing alone in it), nested ones too: no secret in an item.
  */
 export function queryWithoutSecret(query: IDataObject, secret: string): IDataObject {
-	// Whole words only: as a part of one, a short or numeric secret would take ordinary values out of the query.
-	const holdsSecret = (text: string) => secret !== '' && text.split(/\s+/).includes(secret);
+	// Only where it stands alone (`token=<secret>`, `Bearer <secret>`): inside a word or an ID (`cust-2024`), a short
+	// or numeric secret would take ordinary values out of the query.
+	const isWordCharacter = (character: string | undefined) => character !== undefined && /[A-Za-z0-9_-]/.test(character);
+	const holdsSecret = (text: string) => {
+		for (let at = secret ? text.indexOf(secret) : -1; at >= 0; at = text.indexOf(secret, at + 1)) {
+			if (!isWordCharacter(text[at - 1]) && !isWordCharacter(text[at + secret.length])) return true;
+		}
+		return false;
+	};
 	const kept = (value: unknown): unknown => {
 		if (typeof value === 'string') return holdsSecret(value) ? undefined : value;
 		if (Array.isArray(value)) return value.map(kept).filter((entry) => entry !== undefined);

@@ -63,6 +63,10 @@ describe('parseTime', () => {
 		['10:00 GMT 2026-4-30', 'UTC', '2026-04-30T10:00:00.000Z'],
 		// Comments nest: the zone inside them is no zone.
 		['Apr 30 2026 10:00 (a (b) GMT)', 'UTC', 'NaN'],
+		// An unclosed comment runs to the end, as Date.parse reads it.
+		['Thu, 30 Apr 2026 10:00:00 (UTC GMT', 'UTC', 'NaN'],
+		[`Thu, 30 Apr 2026 10:00:00 ${'('.repeat(500)}GMT${')'.repeat(500)}`, 'UTC', 'NaN'],
+		['Thu, 30 Apr 2026 10:00:00 GMT (a (b) c)', 'UTC', '2026-04-30T10:00:00.000Z'],
 		['Thu Apr 30 2026 10:00:00 GMT-0500 (Eastern Standard Time)', 'UTC', '2026-04-30T15:00:00.000Z'],
 		// Numbers not year first: Date.parse guesses day and month (2 January), with a zone as without.
 		['01/02/2026 10:00 GMT', 'UTC', 'NaN'],

@@ -88,7 +88,7 @@ describe('automation campaign webhooks through n8n-core', () => {
 		});
 		const [item] = emittedJson(result);
 		expect(item.query).toEqual({ tokens: ['x'], nested: { keep: 'y' }, customer: 'c-1' });
-		// A secret is matched as a whole word: as a part of one, a short or numeric secret would take ordinary values away.
+		// A secret is matched where it stands alone: inside a word or an ID, a short or numeric secret would take ordinary values away.
 		const short = await automationTrigger({ headerSecret: '2024' }).deliver({
 			method: 'POST',
 			rawBody: '{}',
@@ -96,6 +96,14 @@ describe('automation campaign webhooks through n8n-core', () => {
 			headers: { 'x-campaign-secret': '2024' },
 		});
 		expect(emittedJson(short)[0].query).toEqual({ customerId: 'cust-2024', mobile: '+2012024' });
+		// A secret with a space (an Authorization header's "Bearer …"), and one standing alone inside a value.
+		const spaced = await automationTrigger({ headerName: 'Authorization', headerSecret: 'Bearer abc123' }).deliver({
+			method: 'POST',
+			rawBody: '{}',
+			query: { auth: 'Bearer abc123', list: ['Bearer abc123', 'x'], link: 'https://x.example/?token=Bearer abc123', keep: 'abc123' },
+			headers: { authorization: 'Bearer abc123' },
+		});
+		expect(emittedJson(spaced)[0].query).toEqual({ list: ['x'], keep: 'abc123' });
 		expect(JSON.stringify(item)).not.toContain(SHARED_SECRET);
 	});
 
