@@ -81,6 +81,7 @@ function withoutComments(text: string): string {
 	}
 	return kept;
 }
+
 /** A clock (`10:00`, `10:00:00.5`), a signed number, a number or a word: the pieces `Date.parse` reads a date from. */
 const DATE_PIECES = /(\d+(?::\d+)+(?:[.,]\d+)?)|([+-])(\d+)(?::\d+)?|(\d+)|([a-z]+)/gi;
 
@@ -162,7 +163,8 @@ function isMisreadByDateParse(text: string): boolean {
  * a zone too, such a date is not read: `isMisreadByDateParse`).
  */
 export function parseTime(text: string, timeZone = 'UTC'): number {
-	if (text.endsWith('Z')) return isMisreadByDateParse(text) ? NaN : Date.parse(text);
+	// A `Z` inside a comment (`10:00 (junk Z`) names no zone: such text takes the path below.
+	if (text.endsWith('Z') && !text.includes('(')) return isMisreadByDateParse(text) ? NaN : Date.parse(text);
 	const zoneless = ZONELESS.exec(text.trim());
 	// A zone in parentheses is a comment to Date.parse (`10:00 (UTC)` is read in the server's zone).
 	if (!zoneless) return NAMES_ZONE.test(withoutComments(text)) && !isMisreadByDateParse(text.trim()) ? Date.parse(text) : NaN;

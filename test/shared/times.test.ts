@@ -65,6 +65,8 @@ describe('parseTime', () => {
 		['Apr 30 2026 10:00 (a (b) GMT)', 'UTC', 'NaN'],
 		// An unclosed comment runs to the end, as Date.parse reads it.
 		['Thu, 30 Apr 2026 10:00:00 (UTC GMT', 'UTC', 'NaN'],
+		['Thu, 30 Apr 2026 10:00:00 (junk Z', 'UTC', 'NaN'],
+		['Thu, 30 Apr 2026 10:00:00 (UTC) Z', 'UTC', '2026-04-30T10:00:00.000Z'],
 		[`Thu, 30 Apr 2026 10:00:00 ${'('.repeat(500)}GMT${')'.repeat(500)}`, 'UTC', 'NaN'],
 		['Thu, 30 Apr 2026 10:00:00 GMT (a (b) c)', 'UTC', '2026-04-30T10:00:00.000Z'],
 		['Thu Apr 30 2026 10:00:00 GMT-0500 (Eastern Standard Time)', 'UTC', '2026-04-30T15:00:00.000Z'],
