@@ -330,6 +330,7 @@ export async function runInBatches(
 	for (const { itemIndex, meta } of readAgain) results[itemIndex] = await readSingly.call(this, readOne, itemIndex, meta);
 	// A success spreads Gameball's entry, which may hold `error: null`: only items not marked a success failed.
 	const failed = results.flat().filter((item) => item.json.success !== true && item.json.error !== undefined);
-	if (failed.length && !this.continueOnFail()) throw isRead ? firstReadError(this, failed[0]) : partialFailure(this, failed, itemCount, created);
+	// A read got here only with Continue On Fail on, or with none failed: a failed single call throws (readSingly).
+	if (failed.length && !this.continueOnFail()) throw partialFailure(this, failed, itemCount, created);
 	return results.flat();
 }

@@ -94,12 +94,12 @@ export function readJsonValue(context: IExecuteFunctions, property: INodePropert
 type ObjectField = (value: unknown, fail: (rule: string) => never) => IDataObject[string];
 
 /** Non-blank text (a number is its text): a blank reference redeems nothing, yet the order would be tracked. */
-const nonBlankText =
+const textField =
 	(what: string): ObjectField =>
 	(value, fail) =>
 		typedValue(value, 'text')?.trim() || fail(`must be ${what} as text`);
-const reference = nonBlankText('the reference');
-const couponTypeName = nonBlankText('your name for the coupon type');
+const reference = textField('the reference');
+const couponTypeName = textField('your name for the coupon type');
 
 const codeList: ObjectField = (value, fail) => {
 	const codes = Array.isArray(value) ? value.map((code) => typedValue(code, 'text')?.trim()) : [];
