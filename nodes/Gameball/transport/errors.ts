@@ -90,7 +90,7 @@ export function gameballApiError(
 	const words =
 		status === 429 ? 'rate limited' : redirected ? 'a redirect, not followed' : ((code ? hintFor(code, secretKeySet) : headedByMessage ? message : undefined) ?? `HTTP ${status}`);
 	const headline = code ? `${code}: ${words}` : `Gameball answered ${status}: ${words}`;
-	const advice = code ? ADVICE[code] : redirected ? REDIRECT_ADVICE : UNCODED_ADVICE[status];
+	const advice = code ? adviceFor(code) : redirected ? REDIRECT_ADVICE : UNCODED_ADVICE[status];
 	const details = [message, error.requestId ? `Request ID: ${error.requestId}` : undefined, advice]
 		.filter(Boolean)
 		.join(' · ');
