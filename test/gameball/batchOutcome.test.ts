@@ -41,14 +41,14 @@ describe('the batch time limit', () => {
 			const items = Array.from({ length: 153 }, (_, i) => ({ id: `slow-${i}` }));
 			const { outputs } = await runGameball(
 				credentials,
-				{ resource: 'customer', operation: 'createOrUpdate', customerId: '={{ $json.id }}', batching: { mode: 'always', size: 51, timeoutSeconds: 1, pollSeconds: 0.2 } },
+				{ resource: 'customer', operation: 'createOrUpdate', customerId: '={{ $json.id }}', batching: { mode: 'always', size: 51, timeoutSeconds: 2, pollSeconds: 0.2 } },
 				items,
 				true,
 			);
 			const unfinished = outputs[0].filter((item) => String(item.json.error).includes('had not finished when the time limit passed'));
 			expect(unfinished.map((item) => (item.pairedItem as { item: number }).item)).toEqual([50, 101, 152]);
-			// Counted, not timed: the first job's wait uses up the second (a status read every 0.2 s), and the others
-			// are read once each, with nothing of it left. A second per job would read each of them about five times.
+			// Counted, not timed: the first job's wait uses up the 2 s (a status read every 0.2 s), and the others
+			// are read once each, with nothing of it left. 2 s per job would read each of them about ten times.
 			const jobIds = [...new Set(unfinished.map((item) => String(item.json.batchJobId)))];
 			const reads = jobIds.map((jobId) => sim.requests.filter((request) => request.path.endsWith(`/batches/${jobId}/status`)).length);
 			expect(reads[0]).toBeGreaterThan(2);
@@ -65,7 +65,9 @@ describe('the batch time limit', () => {
 			if (method === 'POST' && url.pathname.includes('/batch/')) return { body: { jobId: ++jobs } };
 			const jobId = /batches\/(\d+)\/status/.exec(url.pathname)?.[1] ?? '?';
 			reads.set(jobId, (reads.get(jobId) ?? 0) + 1);
-			return { status: 500, body: { code: 5000, message: 'status unavailable' } };
+			// Retry-After makes each job's retries 1.5 s apart, not jittered: job 1 reads 5 times (6 s), job 2 until
+			// the grace ends, 11 s after the last job was created. Every later job starts with less than 1.5 s left.
+			return { status: 503, body: { code: 5000, message: 'status unavailable' }, headers: { 'retry-after': '1.5' } };
 		});
 		try {
 			const started = Date.now();
@@ -75,11 +77,12 @@ describe('the batch time limit', () => {
 				Array.from({ length: 8 }, (_, i) => ({ id: `unread-${i}` })),
 				true,
 			);
-			expect(outputs[0].map((item) => String(item.json.error))).toEqual(Array(8).fill(expect.stringContaining('500')));
+			expect(outputs[0].map((item) => String(item.json.error))).toEqual(Array(8).fill('5000: Gameball server error'));
 			// The 1 s limit and one 10 s grace for all: with a grace of its own, each job's read was tried 5 times
-			// (about 3.5 s a job), so the overrun grew with the number of jobs.
+			// (6 s a job), so the overrun grew with the number of jobs.
 			expect(Date.now() - started).toBeLessThan(1000 + STATUS_READ_GRACE_MS + 8000);
-			expect(reads.get('8')).toBe(1);
+			expect(reads.get('1')).toBe(5);
+			expect([3, 4, 5, 6, 7, 8].map((job) => reads.get(String(job)))).toEqual([1, 1, 1, 1, 1, 1]);
 		} finally {
 			await stand.close();
 		}

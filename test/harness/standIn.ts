@@ -7,6 +7,8 @@ import type { GameballCredentials } from './gameball';
 export interface StandInAnswer {
 	status?: number;
 	body: unknown;
+	/** Headers besides the JSON content type (a Retry-After). */
+	headers?: Record<string, string>;
 }
 
 /** A request as the stand-in saw it; `n` counts requests from 1. */
@@ -30,8 +32,8 @@ export async function standIn(answer: (request: StandInRequest) => StandInAnswer
 		request.on('end', () => {
 			calls += 1;
 			const sent = Buffer.concat(chunks).toString('utf8');
-			const { status = 200, body } = answer({ method: request.method ?? 'GET', url: new URL(request.url ?? '/', 'http://stand-in'), n: calls, body: sent });
-			response.writeHead(status, { 'content-type': 'application/json' }).end(JSON.stringify(body));
+			const { status = 200, body, headers } = answer({ method: request.method ?? 'GET', url: new URL(request.url ?? '/', 'http://stand-in'), n: calls, body: sent });
+			response.writeHead(status, { ...headers, 'content-type': 'application/json' }).end(JSON.stringify(body));
 		});
 	});
 	await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', () => resolve()));
