@@ -84,12 +84,60 @@ describe('answers that page wrongly', () => {
 	});
 
 	it('Return All stops when each page has a new cursor but the same records (Get Notifications)', async () => {
-		const stand = await listStandIn((_url, n) => ({ notifications: [{ id: 1 }, { id: 2 }], nextCursor: `c${n}` }));
+		const stand = await listStandIn((_url, n) => ({ notifications: [{ id: 1 }, { id: 2 }], nextCursor: String(100 + n) }));
 		try {
 			const { outputs, run } = await runGameball(stand.credentials, { resource: 'customer', operation: 'getNotifications', customerId: 'c1', returnAll: true });
 			expect(ids(outputs)).toEqual([1, 2]);
 			expect(stand.calls()).toBe(2);
 			expect(hintsOf(run)).toEqual([expect.stringContaining('a page it had already sent')]);
+		} finally {
+			await stand.close();
+		}
+	});
+
+	const notificationsOf = (outputs: INodeExecutionData[][]) => outputs[0].map((item) => item.json.title);
+	const allNotifications = { resource: 'customer', operation: 'getNotifications', customerId: 'c1', returnAll: true };
+
+	it('Return All stops when each page has a new cursor but the same records without IDs, each once', async () => {
+		// Records without the cursor field were each taken as new: the same page was read until the server stopped.
+		const stand = await listStandIn((_url, n) => ({ notifications: [{ title: 'Same' }, { title: 'Same' }], nextCursor: String(100 + n) }));
+		try {
+			const { outputs, run } = await runGameball(stand.credentials, allNotifications);
+			expect(notificationsOf(outputs)).toEqual(['Same', 'Same']);
+			expect(stand.calls()).toBe(2);
+			expect(hintsOf(run)).toEqual([expect.stringContaining('a page it had already sent')]);
+		} finally {
+			await stand.close();
+		}
+	});
+
+	it.each([
+		['a blank nextCursor ends the list', { nextCursor: '' }, []],
+		['a hasMore of "false" (text) ends the list', { hasMore: 'false', nextCursor: '7' }, []],
+		[
+			'a nextCursor that is no whole number (startAfter is an integer) ends the list with a warning, keeping the records read',
+			{ nextCursor: 'eyJpZCI6MX0=' },
+			[expect.stringContaining('its answer gives a nextCursor that is not a whole number')],
+		],
+	])('%s, after one call', async (_case, paging, hints) => {
+		const stand = await listStandIn(() => ({ notifications: [{ title: 'First' }], ...paging }));
+		try {
+			const { outputs, error, run } = await runGameball(stand.credentials, allNotifications);
+			expect(error).toBeUndefined();
+			expect(notificationsOf(outputs)).toEqual(['First']);
+			expect(stand.calls()).toBe(1);
+			expect(hintsOf(run)).toEqual(hints);
+		} finally {
+			await stand.close();
+		}
+	});
+
+	it('a hasMore of "true" (text) reads on', async () => {
+		const stand = await listStandIn((_url, n) => ({ notifications: [{ id: n, title: `Page ${n}` }], hasMore: n < 2 ? 'true' : 'false' }));
+		try {
+			const { outputs } = await runGameball(stand.credentials, allNotifications);
+			expect(notificationsOf(outputs)).toEqual(['Page 1', 'Page 2']);
+			expect(stand.calls()).toBe(2);
 		} finally {
 			await stand.close();
 		}

@@ -33,24 +33,40 @@ function recordsOf(context: GameballContext, body: unknown, list: ListSpec, endp
 	return entries.map(asRecord);
 }
 
+const digestOf = (value: unknown) => createHash('sha1').update(JSON.stringify(value)).digest('base64');
+
 /**
- * The records not read before: by their cursor field where the list has one (a record without it counts as new),
- * else the page as a whole, by a digest of it. Adds what it returns to `seen`.
+ * The records not read before: by their cursor field where the list has one, else by a digest of the page's records
+ * as a whole (so identical records on one page all count; a page sent again counts as read). Records of a cursor list
+ * that lack the field are taken together in the same way. Adds what it returns to `seen`.
  */
 function unseen(page: IDataObject[], cursorKey: string | undefined, seen: Set<string>): IDataObject[] {
-	if (!cursorKey) {
-		const digest = createHash('sha1').update(JSON.stringify(page)).digest('base64');
-		if (seen.has(digest)) return [];
-		seen.add(digest);
-		return page;
-	}
+	const keyOf = (record: IDataObject) => (cursorKey === undefined ? undefined : record[cursorKey]);
+	const keyless = page.filter((record) => keyOf(record) === undefined || keyOf(record) === null);
+	const keylessDigest = keyless.length ? `page:${digestOf(keyless)}` : undefined;
+	const keylessSeen = keylessDigest !== undefined && seen.has(keylessDigest);
+	if (keylessDigest !== undefined) seen.add(keylessDigest);
 	return page.filter((record) => {
-		const key = record[cursorKey];
-		if (key === undefined || key === null) return true;
+		const key = keyOf(record);
+		if (key === undefined || key === null) return !keylessSeen;
 		if (seen.has(String(key))) return false;
 		seen.add(String(key));
 		return true;
 	});
+}
+
+/** Where Gameball's answer says it has more: `hasMore` (a boolean, or its text), else a cursor to read on from. */
+function saysMore(page: IDataObject, nextCursor: unknown): boolean {
+	if (typeof page.hasMore === 'boolean') return page.hasMore;
+	if (page.hasMore === 'true' || page.hasMore === 'false') return page.hasMore === 'true';
+	return nextCursor !== undefined;
+}
+
+/** The answer's `nextCursor`, or `undefined` when it gives none (null, or blank text). */
+function nextCursorOf(page: IDataObject): unknown {
+	const cursor = page.nextCursor;
+	if (cursor === null || cursor === undefined) return undefined;
+	return typeof cursor === 'string' && cursor.trim() === '' ? undefined : cursor;
 }
 
 /**
@@ -76,7 +92,8 @@ export async function fetchList(
 		const { body } = await sendToGameball.call(this, endpoint, { ...request, qs }, { itemIndex });
 		const pageRecords = recordsOf(this, body, list, endpoint, itemIndex);
 		const page = (Array.isArray(body) ? {} : body ?? {}) as IDataObject;
-		const more = page.hasMore ?? page.nextCursor != null;
+		const nextCursor = nextCursorOf(page);
+		const more = saysMore(page, nextCursor);
 		if (!pageRecords.length) {
 			if (more) warnPartialList(this, records.length, endpoint, 'an empty page');
 			return records;
@@ -89,15 +106,16 @@ export async function fetchList(
 		records.push(...fresh);
 		if (limit !== undefined && records.length >= limit) return records.slice(0, limit);
 		if (!more) return records;
-		const next = page.nextCursor ?? (list.cursorKey ? pageRecords.at(-1)?.[list.cursorKey] : undefined);
+		const next = nextCursor ?? (list.cursorKey ? pageRecords.at(-1)?.[list.cursorKey] : undefined);
 		if (next === undefined || next === null || cursorsSent.has(String(next))) {
 			warnPartialList(this, records.length, endpoint, next == null ? 'no cursor to read the next page' : 'a cursor already read');
 			return records;
 		}
-		// Every list's `startAfter` is an integer (OpenAPI): a record's ID of another form would be refused, and with
-		// it the records read so far.
-		if (page.nextCursor == null && !WHOLE_NUMBER.test(String(next))) {
-			warnPartialList(this, records.length, endpoint, `a last ${list.cursorKey} that is not a whole number, which startAfter takes`);
+		// Every list's `startAfter` is an integer (OpenAPI): a cursor of another form would be refused, and with it the
+		// records read so far.
+		if (!WHOLE_NUMBER.test(String(next))) {
+			const what = nextCursor === undefined ? `a last ${list.cursorKey}` : 'a nextCursor';
+			warnPartialList(this, records.length, endpoint, `${what} that is not a whole number, which startAfter takes`);
 			return records;
 		}
 		cursorsSent.add(String(next));
