@@ -15,6 +15,7 @@ export function operationsTable(): string {
 						? `without it, ${operation.unsafeToRepeat.what} is never retried blindly`
 						: `never retried blindly (${operation.unsafeToRepeat.what})`
 					: '',
+				operation.didNothing ? 'a success answer that says nothing was applied fails the item' : '',
 			].filter(Boolean);
 			const endpoints = [operation.endpoint, ...(operation.otherEndpoints ?? [])].map((endpoint) => `\`${endpoint}\``).join('<br>');
 			return `| ${resource.name} | ${operation.name} | ${endpoints} | ${extras.join('; ')} |`;

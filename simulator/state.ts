@@ -188,6 +188,8 @@ export interface SimulatorConfig {
 	pointsName: string;
 	clientId: string;
 	holdMinutes: number;
+	/** The merchant's Gameball program switched on (dashboard). Off, Achieve Social Challenge awards nothing. */
+	programEnabled: boolean;
 	campaigns: CampaignDefinition[];
 	redemptionRules: RedemptionRule[];
 	rewardsCoupons: Record<string, unknown>;
@@ -226,6 +228,7 @@ export class SimulatorState {
 			pointsName: 'Points',
 			clientId: base.clientId,
 			holdMinutes: 10,
+			programEnabled: true,
 			campaigns: defaultCampaigns(),
 			redemptionRules: defaultRedemptionRules(),
 			rewardsCoupons: {

@@ -237,18 +237,22 @@ function campaignOfType(account: Account, id: string, type: CampaignDefinition['
 	return campaign;
 }
 
+/**
+ * The OpenAPI document's 202: `{ customerId, challengeId }`, with `gameballStatus`, `message` and `learnMore` only
+ * while the program is switched off (nothing awarded); a repeat past what the campaign allows is a 400.
+ */
 export function achieveSocialChallenge(account: Account, body: Json): Json {
 	const customer = account.getCustomer(String(body.customerId));
 	const campaign = campaignOfType(account, String(body.challengeId), 'SocialMedia');
-	const rewarded = canAchieve(customer, campaign);
-	if (rewarded) achieve(account, customer, campaign);
-	return {
-		customerId: customer.customerId,
-		challengeId: campaign.id,
-		gameballStatus: rewarded ? 'Accepted' : 'AlreadyAchieved',
-		message: rewarded ? 'The social challenge was accepted and will be rewarded' : 'The customer already achieved this challenge',
-		learnMore: 'https://docs.gameball.co',
-	};
+	const answer = { customerId: customer.customerId, challengeId: campaign.id };
+	if (!account.state.config.programEnabled) {
+		return { ...answer, gameballStatus: 'Disabled', message: 'The Gameball program is disabled', learnMore: 'https://help.gameball.co' };
+	}
+	if (!canAchieve(customer, campaign)) {
+		throw new GameballError(400, ERROR_CODES.invalidValue, `Customer '${customer.customerId}' cannot achieve social challenge ${campaign.id} again`);
+	}
+	achieve(account, customer, campaign);
+	return answer;
 }
 
 export function stampsProgress(account: Account, customer: Customer, challengeId: string): Json {

@@ -269,6 +269,28 @@ describe('Customer', () => {
 		expect(unknown.error?.message).toBe('7000: customer not found');
 	});
 
+	it('fails a social challenge that Gameball accepted but did not award (its program switched off), and one awarded already', async () => {
+		const achieve = (customerId: string) => runGameball(credentials, customer('achieveSocialChallenge', { customerId, challengeId: 104 }), [{}], true);
+		await runGameball(credentials, customer('createOrUpdate', { customerId: 'c-social' }));
+		const points = () => sim.state.customers.get('c-social')?.activatedPoints;
+		sim.state.config.programEnabled = false;
+		try {
+			const { outputs } = await achieve('c-social');
+			expect(outputs[0][0].json.error).toBe('Gameball awarded nothing: its program is switched off (Disabled: The Gameball program is disabled)');
+			expect(outputs[0][0].pairedItem).toEqual({ item: 0 });
+			expect(points()).toBe(0);
+		} finally {
+			sim.state.config.programEnabled = true;
+		}
+		const awarded = await achieve('c-social');
+		expect(awarded.outputs[0][0].json).toEqual({ customerId: 'c-social', challengeId: 104 });
+		const earned = points();
+		expect(earned).toBeGreaterThan(0);
+		const again = await achieve('c-social');
+		expect(String(again.outputs[0][0].json.error)).toMatch(/^3003: /);
+		expect(points()).toBe(earned);
+	});
+
 	it('refuses an ID below the documented minimum of 1 before sending, and offers only the documented campaign types', async () => {
 		const before = sim.requests.length;
 		const zero = await runGameball(credentials, customer('achieveSocialChallenge', { customerId: 'c-1', challengeId: 0 }));

@@ -80,11 +80,24 @@ describe('campaign progress', () => {
 	it('rewards a social challenge once', async () => {
 		const first = await call('POST', '/customers/social-challenges', { customerId: 'lead-c', challengeId: 104 });
 		expect(first.status).toBe(202);
-		expect(first.json.gameballStatus).toBe('Accepted');
+		expect(first.json).toEqual({ customerId: 'lead-c', challengeId: 104 });
 		const again = await call('POST', '/customers/social-challenges', { customerId: 'lead-c', challengeId: 104 });
-		expect(again.json.gameballStatus).toBe('AlreadyAchieved');
+		expect([again.status, again.json.code]).toEqual([400, 3003]);
 		expect((await call('GET', '/customers/lead-c/balance')).json.availablePointsBalance).toBe(65);
 		expect((await call('POST', '/customers/social-challenges', { customerId: 'lead-c', challengeId: 999 })).status).toBe(404);
+	});
+
+	it('awards no social challenge while the program is switched off, and says so as the OpenAPI document does', async () => {
+		const balance = async () => (await call('GET', '/customers/lead-a/balance')).json.availablePointsBalance;
+		const before = await balance();
+		sim().state.config.programEnabled = false;
+		try {
+			const answer = await call('POST', '/customers/social-challenges', { customerId: 'lead-a', challengeId: 104 });
+			expect([answer.status, answer.json.customerId, answer.json.gameballStatus]).toEqual([202, 'lead-a', 'Disabled']);
+			expect(await balance()).toBe(before);
+		} finally {
+			sim().state.config.programEnabled = true;
+		}
 	});
 
 	it('tracks a daily streak across days', async () => {

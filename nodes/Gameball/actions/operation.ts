@@ -49,6 +49,11 @@ export interface GameballOperation {
 	 * entry, none for an empty list. `tag` adds values of the request that the entries lack (an order's ID).
 	 */
 	entries?: { key: string; tag?: (request: GameballRequest) => IDataObject };
+	/**
+	 * A success answer that says Gameball did nothing (its program switched off): the reason, and the item fails with
+	 * it rather than reading as done.
+	 */
+	didNothing?: (answer: IDataObject) => string | undefined;
 	/** Offers a "Simplify" toggle (on by default) that reduces each record to its most used fields. */
 	simplify?: (record: IDataObject) => IDataObject;
 	/** Operations that Gameball's batch API can also perform: how one built request becomes one batch item. */

@@ -40,6 +40,9 @@ async function fetchRecords(this: IExecuteFunctions, operation: GameballOperatio
 		movesMoney: operation.movesMoney === true || operation.unsafeToRepeat?.applies(request) === true,
 		idempotencyValue: key ? request.body?.[key] : undefined,
 	});
+	const { body } = response;
+	const nothingDone = body && typeof body === 'object' && !Array.isArray(body) ? operation.didNothing?.(body as IDataObject) : undefined;
+	if (nothingDone) refuse(this, nothingDone, itemIndex, 'Gameball answered with success but applied nothing, so the item can be sent again once that is fixed.');
 	return recordsFrom(operation, request, response);
 }
 

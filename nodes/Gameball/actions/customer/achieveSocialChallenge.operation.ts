@@ -1,3 +1,5 @@
+import type { IDataObject } from 'n8n-workflow';
+
 import { customerIdParam, identityOptions } from '../../helpers/fields';
 import { requestOperation } from '../../helpers/requestOperation';
 
@@ -25,4 +27,7 @@ export const achieveSocialChallenge = requestOperation({
 	integers: ['challengeId'],
 	// Awards the campaign reward, with no ID that makes a repeat harmless: never repeated after an ambiguous failure.
 	movesMoney: true,
+	// Gameball answers these fields only while its program is switched off: nothing was awarded.
+	didNothing: ({ gameballStatus, message }: IDataObject) =>
+		gameballStatus === undefined ? undefined : `Gameball awarded nothing: its program is switched off (${String(gameballStatus)}${message ? `: ${String(message)}` : ''})`,
 });
