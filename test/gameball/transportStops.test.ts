@@ -320,14 +320,17 @@ describe('a stop during a long wait (a 429 hold, a back-off) ends the node at on
 
 	it('while Wait Until Finished waits between two status reads (the interval doubles up to Poll Interval)', async () => {
 		const stop = new AbortController();
-		const send = jest.fn(async () => ({ statusCode: 200, headers: {}, body: { status: 'processing' } }));
+		let stoppedAt = 0;
+		// Reads at 0, 0.25, 0.75 and 1.75 s; the stop comes 0.2 s into the 2 s wait after the 4th (counted, not timed).
+		const send = jest.fn(async () => {
+			if (send.mock.calls.length === 4) setTimeout(() => ((stoppedAt = Date.now()), stop.abort()), 200);
+			return { statusCode: 200, headers: {}, body: { status: 'processing' } };
+		});
 		const context = transportContext({ apiKey: 'poll-stop-key', baseUrl: 'http://poll-stop.invalid' }, send, stop.signal);
-		// Reads at 0, 0.25, 0.75 and 1.75 s; the stop comes in the 2 s wait after that, which would end at 3.75 s.
-		setTimeout(() => stop.abort(), 1_800);
-		const started = Date.now();
 		const waiting = waitForBatch.call(context, 'job-poll', { timeoutMs: 60_000, pollIntervalMs: 20_000 });
 		await expect(waiting).rejects.toThrow('The execution was stopped before Gameball answered');
-		expect(Date.now() - started).toBeLessThan(2_700);
+		// Well before the wait's end, 1.8 s after the stop.
+		expect(Date.now() - stoppedAt).toBeLessThan(1_000);
 		expect(send).toHaveBeenCalledTimes(4);
 	});
 });
