@@ -16,6 +16,13 @@ beforeAll(async () => {
 afterEach(() => sim.setFaults(undefined));
 afterAll(async () => await sim.stop());
 
+/** Resolves once the simulator has answered a request after the first `from` with a fault: an event, not a timer. */
+async function faultServed(from: number): Promise<void> {
+	while (!sim.requests.slice(from).some((request) => request.fault !== undefined && request.status > 0)) {
+		await new Promise((resolve) => setTimeout(resolve, 5));
+	}
+}
+
 const cashback = (transactionId: string) => ({
 	resource: 'transaction',
 	operation: 'cashback',
@@ -87,9 +94,10 @@ describe('retries', () => {
 
 	it('marks a keyed money-moving retry answered "duplicate" as already applied, and applies it once', async () => {
 		sim.setFaults({ errorRate5xx: 1, applyBeforeFault: true, applyBeforeFaultRate: 1 });
+		const from = sim.requests.length;
 		const run = runGameball(credentials, cashback('retry-1'));
-		// Let the first attempt be applied and fail, then heal the service for the retry.
-		await new Promise((resolve) => setTimeout(resolve, 150));
+		// Let the first attempt be applied and fail, then heal the service for the retry (it backs off 150 ms or more).
+		await faultServed(from);
 		sim.setFaults(undefined);
 		const { outputs, error } = await run;
 		expect(error).toBeUndefined();
@@ -160,7 +168,7 @@ describe('retries', () => {
 			sim.setFaults({ errorRate5xx: 1, applyBeforeFault: false });
 			from = sim.requests.length;
 			const run = runGameball(credentials, validate(additionalFields));
-			await new Promise((resolve) => setTimeout(resolve, 150));
+			await faultServed(from);
 			sim.setFaults(undefined);
 			await run;
 			const attempts = attemptsOf(from);
