@@ -15,6 +15,7 @@ const { createOwner, DEMO_OWNER } = require('../e2e/lib/owner');
 const { query } = require('../e2e/lib/database');
 const { freePort } = require('../e2e/lib/ports');
 const { unsupportedHere } = require('../e2e/lib/versions');
+const { newWatchState, newlyFinished } = require('../e2e/lib/finishedExecutions');
 
 const API_KEY = 'demo-api-key';
 const SECRET_KEY = 'demo-secret-key';
@@ -71,17 +72,22 @@ function portOr(preferred) {
  * status, for --for to judge the run.
  */
 function watchExecutions(instance, names, tally) {
-	let lastId = 0;
+	const state = newWatchState();
+	let reading = false;
 	const timer = setInterval(async () => {
+		// A read slower than the interval must not overlap the next one.
+		if (reading) return;
+		reading = true;
 		try {
-			const rows = await query(instance.version, instance.database, 'SELECT id, workflowId, status FROM execution_entity WHERE id > ? AND status NOT IN (?, ?) ORDER BY id', [lastId, 'new', 'running']);
-			for (const row of rows) {
-				lastId = Math.max(lastId, row.id);
+			const rows = await query(instance.version, instance.database, 'SELECT id, workflowId, status FROM execution_entity WHERE id > ? ORDER BY id', [state.floor]);
+			for (const row of newlyFinished(rows, state)) {
 				log(`execution #${row.id} ${names.get(row.workflowId) ?? row.workflowId}: ${row.status}`);
 				tally[row.status] = (tally[row.status] ?? 0) + 1;
 			}
 		} catch {
 			// The database is busy or n8n is stopping: try again on the next tick.
+		} finally {
+			reading = false;
 		}
 	}, 2000);
 	return () => clearInterval(timer);

@@ -36,13 +36,25 @@ const nodeRank = (version) => {
 	return major * 1000 + minor;
 };
 
+/** The C library's version on Linux (Node's report), or undefined (musl, or not Linux). */
+function glibcHere() {
+	return process.platform === 'linux' ? process.report?.getReport()?.header?.glibcVersionRuntime : undefined;
+}
+
 /**
  * Why n8n `key` cannot run on this machine, or null: n8n 2.40.7 runs on the Node 24 its install brings, published
- * here for Linux x64; n8n 1.123.81 runs on this Node, which it wants between 20.19 and 24.
+ * here for Linux x64 with glibc 2.28 or later; n8n 1.123.81 runs on this Node, which it wants between 20.19 and 24.
+ * Neither on Windows: the harness stops n8n by process group, which Windows does not have.
  */
-function unsupportedHere(key, platform = process.platform, arch = process.arch, node = process.versions.node) {
+function unsupportedHere(key, platform = process.platform, arch = process.arch, node = process.versions.node, glibc = glibcHere()) {
+	if (platform === 'win32') {
+		return 'The demo and the end-to-end harness run on Linux and macOS (they stop n8n by process group, which Windows does not have): run them in WSL 2';
+	}
 	if (key === '2' && (platform !== 'linux' || arch !== 'x64')) {
 		return `n8n 2.40.7 runs here on a Node 24 built for Linux x64, and this is ${platform}-${arch}: run n8n 1.123.81 instead (--n8n 1), with Node.js 20.19 to 24`;
+	}
+	if (key === '2' && (glibc == null || nodeRank(glibc) < nodeRank('2.28'))) {
+		return `n8n 2.40.7 runs here on Node 24's Linux build, which needs glibc 2.28 or later, and this system has ${glibc == null ? 'no glibc (musl?)' : `glibc ${glibc}`}: run n8n 1.123.81 instead (--n8n 1), with Node.js 20.19 to 24`;
 	}
 	if (key === '1' && (nodeRank(node) < nodeRank('20.19') || nodeRank(node) >= nodeRank('25.0'))) {
 		return `n8n 1.123.81 runs on this Node.js, and needs 20.19 to 24 (this is ${node})`;
