@@ -84,6 +84,8 @@ export class LoyaltyToCrm implements INodeType {
 		const now = new Date();
 		/** Input items of events that name no customer a step could find (no email, customer ID or mobile). */
 		const unmatched: number[] = [];
+		/** Input items of events that no rule fired for. */
+		const unfired: number[] = [];
 		for (const group of groupByDelivery(read)) {
 			const { event, itemIndices } = group;
 			try {
@@ -99,15 +101,24 @@ export class LoyaltyToCrm implements INodeType {
 						pairedItem: pairedItemOf(group, stepItem),
 					})),
 				);
+				if (outputs.every((stepItems) => stepItems.length === 0) && !unmatched.includes(itemIndices[0])) unfired.push(itemIndices[0]);
 				units.push({ at: itemIndices[0], outputs });
 			} catch (error) {
 				fail(error, itemIndices);
 			}
 		}
 
+		const listed = (indices: number[]) => `input item ${indices.slice(0, 5).join(', ')}${indices.length > 5 ? ', ...' : ''}`;
+		const them = (indices: number[]) => (indices.length === 1 ? 'it' : 'them');
 		if (unmatched.length > 0 && typeof this.addExecutionHints === 'function') {
 			this.addExecutionHints({
-				message: `${unmatched.length} ${unmatched.length === 1 ? 'event names' : 'events name'} no customer (no email, customer ID or mobile number), so no CRM step was made for ${unmatched.length === 1 ? 'it' : 'them'}: input item ${unmatched.slice(0, 5).join(', ')}${unmatched.length > 5 ? ', ...' : ''}`,
+				message: `${unmatched.length} ${unmatched.length === 1 ? 'event names' : 'events name'} no customer the CRM can find (no email or customer ID, nor a mobile number where the CRM matches on it), so no CRM step was made for ${them(unmatched)}: ${listed(unmatched)}`,
+				location: 'outputPane',
+			});
+		}
+		if (unfired.length > 0 && typeof this.addExecutionHints === 'function') {
+			this.addExecutionHints({
+				message: `${unfired.length} ${unfired.length === 1 ? 'event matches' : 'events match'} no rule of this node, so no CRM step was made for ${them(unfired)} (see Rules): ${listed(unfired)}`,
 				location: 'outputPane',
 			});
 		}

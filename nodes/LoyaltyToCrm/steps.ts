@@ -88,7 +88,8 @@ function preferredKey(event: LoyaltyEvent, settings: StepSettings): CrmMatchKey[
 /** The preferred key, or the first other key the event has (flagged as a fallback when not the chosen one). */
 export function matchKeyOf(event: LoyaltyEvent, settings: StepSettings): CrmMatchKey {
 	const preferred = preferredKey(event, settings);
-	const candidates = [preferred, ...MATCH_ORDER.filter((by) => by !== preferred)];
+	const fallbacks = MATCH_ORDER.filter((by) => by !== preferred && !settings.preset.cannotMatchBy?.includes(by));
+	const candidates = [preferred, ...fallbacks];
 	const by = candidates.find((candidate) => matchValue(event, candidate) !== null) ?? settings.matchBy;
 	return {
 		by,

@@ -23,7 +23,19 @@ describe('an event that names no customer', () => {
 		const { run: execution, error } = await runLoyalty(FIRE_ALWAYS, [fixtures.olUpdated, anonymous, anonymous]);
 		expect(error).toBeUndefined();
 		const hints = (execution.data.resultData.runData['Node under test'][0].hints ?? []).map((hint) => hint.message);
-		expect(hints).toEqual(['2 events name no customer (no email, customer ID or mobile number), so no CRM step was made for them: input item 1, 2']);
+		expect(hints).toEqual([
+			'2 events name no customer the CRM can find (no email or customer ID, nor a mobile number where the CRM matches on it), so no CRM step was made for them: input item 1, 2',
+		]);
+	});
+});
+
+describe('an event that no rule fires for', () => {
+	test('says so in an execution hint, naming the input items', async () => {
+		const expiring = { type: 'LevelWillExpire', data: { customerId: 'ol-7' } };
+		const { run: execution, error } = await runLoyalty({}, [expiring, fixtures.olUpdated]);
+		expect(error).toBeUndefined();
+		const hints = (execution.data.resultData.runData['Node under test'][0].hints ?? []).map((hint) => hint.message);
+		expect(hints).toEqual(['1 event matches no rule of this node, so no CRM step was made for it (see Rules): input item 0']);
 	});
 });
 
@@ -44,8 +56,14 @@ describe('Upsert Contact', () => {
 		expect(byEmail.match).toEqual({ by: 'customerId', field: 'gameball_customer_id', value: 'cust-1', fallback: true });
 		const [byMobile] = jsonOf((await run({ matchBy: 'mobile' }, noEmail))[OUTPUT.upsertContact]);
 		expect(byMobile.match).toMatchObject({ by: 'mobile', value: '+201000000000', fallback: false });
-		const [onlyMobile] = jsonOf((await run({ matchBy: 'email' }, { ...noEmail, customerId: null, gbCustomerId: null }))[OUTPUT.upsertContact]);
-		expect(onlyMobile.match).toMatchObject({ by: 'mobile', fallback: true });
+		const onlyMobileItem = { ...noEmail, customerId: null, gbCustomerId: null };
+		const [onlyMobile] = jsonOf((await run({ matchBy: 'email', crmPreset: 'salesforce' }, onlyMobileItem))[OUTPUT.upsertContact]);
+		expect(onlyMobile.match).toMatchObject({ by: 'mobile', field: 'MobilePhone', fallback: true });
+		// HubSpot's upsert cannot find a contact by its mobile number (not a unique property): no step, and a hint.
+		const { run: hubspot } = await runLoyalty({ matchBy: 'email', crmPreset: 'hubspot' }, [onlyMobileItem]);
+		const { runData } = hubspot.data.resultData;
+		expect(runData['Node under test'][0].data?.main.map((items) => items?.length)).toEqual([0, 0, 0, 0, 0]);
+		expect(runData['Node under test'][0].hints?.map((hint) => hint.message)).toEqual([expect.stringMatching(/^1 event names no customer the CRM can find/)]);
 	});
 
 	test('an Open Loyalty email or phone change matches by customer ID: the CRM still holds the old value', async () => {

@@ -14,6 +14,8 @@ export const hubspot: CrmPresetDefinition = {
 		if (by === 'mobile') return 'mobilephone';
 		return this.propertyName('customerId', settings);
 	},
+	// HubSpot's upsert finds a contact by a property with unique values: `mobilephone` is not one.
+	cannotMatchBy: ['mobile'],
 	taskFields: (task) => ({ subject: task.title, body: task.body, status: 'NOT_STARTED', forObjectType: 'CONTACT' }),
 	noteFields: (note) => ({ hs_note_body: note.note, hs_timestamp: note.occurredAt }),
 	tagFields: (tag, removeTags) => ({ listName: tag, removeListNames: removeTags }),

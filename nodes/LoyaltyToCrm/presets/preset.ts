@@ -41,6 +41,8 @@ export interface CrmPresetDefinition {
 	defaultPrefix: string;
 	propertyName(field: LoyaltyField, settings: PresetSettings): string;
 	matchField(by: CrmMatchKey['by'], settings: PresetSettings): string;
+	/** Keys the CRM cannot find a contact by: never a fallback (the chosen key is the user's). */
+	cannotMatchBy?: Array<CrmMatchKey['by']>;
 	taskFields(task: TaskDraft): Record<string, unknown>;
 	noteFields(note: NoteDraft): Record<string, unknown>;
 	tagFields(tag: string, removeTags: string[]): Record<string, unknown>;
