@@ -46,7 +46,13 @@ function glibcHere() {
  * here for Linux x64 with glibc 2.28 or later; n8n 1.123.81 runs on this Node, which it wants between 20.19 and 24.
  * Neither on Windows: the harness stops n8n by process group, which Windows does not have.
  */
-function unsupportedHere(key, platform = process.platform, arch = process.arch, node = process.versions.node, glibc = glibcHere()) {
+function unsupportedHere(
+	key,
+	platform = process.platform,
+	arch = process.arch,
+	node = process.versions.node,
+	glibc = key === '2' && platform === 'linux' ? glibcHere() : undefined,
+) {
 	if (platform === 'win32') {
 		return 'The demo and the end-to-end harness run on Linux and macOS (they stop n8n by process group, which Windows does not have): run them in WSL 2';
 	}

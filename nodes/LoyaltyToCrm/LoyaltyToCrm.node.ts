@@ -84,13 +84,14 @@ export class LoyaltyToCrm implements INodeType {
 		const now = new Date();
 		/** Input items of events that name no customer a step could find (no email, customer ID or mobile). */
 		const unmatched: number[] = [];
-		/** Input items of events that no rule fired for. */
-		const unfired: number[] = [];
+		/** Input items of events with a customer key that gave no step. */
+		const stepless: number[] = [];
 		for (const group of groupByDelivery(read)) {
 			const { event, itemIndices } = group;
 			try {
 				const settings = readSettings(this, itemIndices[0], now);
-				if (matchKeyOf(event, settings).value === null) unmatched.push(itemIndices[0]);
+				const noCustomer = matchKeyOf(event, settings).value === null;
+				if (noCustomer) unmatched.push(itemIndices[0]);
 				const holding = holdingConditions(event, settings);
 				const reasons = Object.fromEntries(
 					STEPS.map((step) => [step, reasonsToFire(settings.rules[step], holding)]),
@@ -101,14 +102,17 @@ export class LoyaltyToCrm implements INodeType {
 						pairedItem: pairedItemOf(group, stepItem),
 					})),
 				);
-				if (outputs.every((stepItems) => stepItems.length === 0) && !unmatched.includes(itemIndices[0])) unfired.push(itemIndices[0]);
+				if (!noCustomer && outputs.every((stepItems) => stepItems.length === 0)) stepless.push(itemIndices[0]);
 				units.push({ at: itemIndices[0], outputs });
 			} catch (error) {
 				fail(error, itemIndices);
 			}
 		}
 
-		const listed = (indices: number[]) => `input item ${indices.slice(0, 5).join(', ')}${indices.length > 5 ? ', ...' : ''}`;
+		const listed = (indices: number[]) => {
+			const distinct = [...new Set(indices)];
+			return `input item ${distinct.slice(0, 5).join(', ')}${distinct.length > 5 ? ', ...' : ''}`;
+		};
 		const them = (indices: number[]) => (indices.length === 1 ? 'it' : 'them');
 		if (unmatched.length > 0 && typeof this.addExecutionHints === 'function') {
 			this.addExecutionHints({
@@ -116,9 +120,9 @@ export class LoyaltyToCrm implements INodeType {
 				location: 'outputPane',
 			});
 		}
-		if (unfired.length > 0 && typeof this.addExecutionHints === 'function') {
+		if (stepless.length > 0 && typeof this.addExecutionHints === 'function') {
 			this.addExecutionHints({
-				message: `${unfired.length} ${unfired.length === 1 ? 'event matches' : 'events match'} no rule of this node, so no CRM step was made for ${them(unfired)} (see Rules): ${listed(unfired)}`,
+				message: `${stepless.length} ${stepless.length === 1 ? 'event gave' : 'events gave'} no CRM step: no rule of this node fired for ${them(stepless)}, or one that fired had nothing to send (a tag without a tier name, say; see Rules): ${listed(stepless)}`,
 				location: 'outputPane',
 			});
 		}

@@ -291,6 +291,20 @@ describe('Customer', () => {
 		expect(points()).toBe(earned);
 	});
 
+	it.each([
+		['null', null, undefined],
+		['blank', ' ', undefined],
+		['"Disabled"', 'Disabled', 'Gameball awarded nothing: its program is switched off (Disabled)'],
+	])('a gameballStatus that is %s fails the item only when it holds a status', async (_case, gameballStatus, error) => {
+		const stand = await standIn(() => ({ status: 202, body: { customerId: 'c-1', challengeId: 104, gameballStatus, message: null } }));
+		try {
+			const { outputs } = await runGameball(stand.credentials, customer('achieveSocialChallenge', { customerId: 'c-1', challengeId: 104 }), [{}], true);
+			expect(outputs[0][0].json.error).toBe(error);
+		} finally {
+			await stand.close();
+		}
+	});
+
 	it('refuses an ID below the documented minimum of 1 before sending, and offers only the documented campaign types', async () => {
 		const before = sim.requests.length;
 		const zero = await runGameball(credentials, customer('achieveSocialChallenge', { customerId: 'c-1', challengeId: 0 }));

@@ -132,12 +132,32 @@ describe('answers that page wrongly', () => {
 		}
 	});
 
-	it('a hasMore of "true" (text) reads on', async () => {
-		const stand = await listStandIn((_url, n) => ({ notifications: [{ id: n, title: `Page ${n}` }], hasMore: n < 2 ? 'true' : 'false' }));
+	it.each([
+		['"true" and "false" (text)', 'true', 'false'],
+		['"True" and "FALSE"', 'True', 'FALSE'],
+		['1 and 0', 1, 0],
+	])('a hasMore of %s reads on, then ends the list', async (_case, more, noMore) => {
+		const stand = await listStandIn((_url, n) => ({ notifications: [{ id: n, title: `Page ${n}` }], hasMore: n < 2 ? more : noMore }));
 		try {
-			const { outputs } = await runGameball(stand.credentials, allNotifications);
+			const { outputs, run } = await runGameball(stand.credentials, allNotifications);
 			expect(notificationsOf(outputs)).toEqual(['Page 1', 'Page 2']);
 			expect(stand.calls()).toBe(2);
+			expect(hintsOf(run)).toEqual([]);
+		} finally {
+			await stand.close();
+		}
+	});
+
+	it('a record without an ID is kept when it repeats one of an earlier page beside new records; a nextCursor is read trimmed', async () => {
+		const stand = await listStandIn((url, n) => ({
+			notifications: [{ title: 'Welcome' }, { id: n, title: `Page ${n}`, startAfter: url.searchParams.get('startAfter') }],
+			...(n < 2 ? { nextCursor: ' 12 ' } : {}),
+		}));
+		try {
+			const { outputs, run } = await runGameball(stand.credentials, allNotifications);
+			expect(notificationsOf(outputs)).toEqual(['Welcome', 'Page 1', 'Welcome', 'Page 2']);
+			expect(outputs[0][3].json.startAfter).toBe('12');
+			expect(hintsOf(run)).toEqual([]);
 		} finally {
 			await stand.close();
 		}

@@ -29,13 +29,22 @@ describe('an event that names no customer', () => {
 	});
 });
 
-describe('an event that no rule fires for', () => {
+describe('an event that gives no CRM step', () => {
 	test('says so in an execution hint, naming the input items', async () => {
 		const expiring = { type: 'LevelWillExpire', data: { customerId: 'ol-7' } };
 		const { run: execution, error } = await runLoyalty({}, [expiring, fixtures.olUpdated]);
 		expect(error).toBeUndefined();
 		const hints = (execution.data.resultData.runData['Node under test'][0].hints ?? []).map((hint) => hint.message);
-		expect(hints).toEqual(['1 event matches no rule of this node, so no CRM step was made for it (see Rules): input item 0']);
+		expect(hints).toEqual([
+			"1 event gave no CRM step: no rule of this node fired for it, or one that fired had nothing to send (a tag without a tier name, say; see Rules): input item 0",
+		]);
+
+		// Whatever the order of the events in one item: one without a customer, one without a step, each counted, the item named once.
+		const anonymous = { type: 'TransactionRegistered', data: { transaction: { transactionId: 't-1', grossValue: 40 } } };
+		const couponExpiring = { type: 'CouponWillExpire', data: { customerId: 'ol-8' } };
+		const both = await runLoyalty({ inputSource: 'json', loyaltyEventJson: JSON.stringify([anonymous, expiring, couponExpiring]) }, [{}]);
+		const bothHints = (both.run.data.resultData.runData['Node under test'][0].hints ?? []).map((hint) => hint.message);
+		expect(bothHints).toEqual([expect.stringMatching(/^1 event names no customer .*: input item 0$/), expect.stringMatching(/^2 events gave no CRM step: .*: input item 0$/)]);
 	});
 });
 

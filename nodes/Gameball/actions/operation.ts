@@ -50,8 +50,8 @@ export interface GameballOperation {
 	 */
 	entries?: { key: string; tag?: (request: GameballRequest) => IDataObject };
 	/**
-	 * A success answer that says Gameball did nothing (its program switched off): the reason, and the item fails with
-	 * it rather than reading as done.
+	 * A single call's success answer that says Gameball did nothing (its program switched off): the reason, and the
+	 * item fails with it rather than reading as done. Lists, `run` and batch jobs do not read it.
 	 */
 	didNothing?: (answer: IDataObject) => string | undefined;
 	/** Offers a "Simplify" toggle (on by default) that reduces each record to its most used fields. */

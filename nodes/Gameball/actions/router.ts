@@ -42,7 +42,7 @@ async function fetchRecords(this: IExecuteFunctions, operation: GameballOperatio
 	});
 	const { body } = response;
 	const nothingDone = body && typeof body === 'object' && !Array.isArray(body) ? operation.didNothing?.(body as IDataObject) : undefined;
-	if (nothingDone) refuse(this, nothingDone, itemIndex, 'Gameball answered with success but applied nothing, so the item can be sent again once that is fixed.');
+	if (nothingDone) refuse(this, nothingDone, itemIndex, 'Gameball answered with success, but with a status it sends only when it applied nothing. Check in Gameball before sending the item again.');
 	return recordsFrom(operation, request, response);
 }
 

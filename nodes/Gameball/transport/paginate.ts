@@ -36,37 +36,43 @@ function recordsOf(context: GameballContext, body: unknown, list: ListSpec, endp
 const digestOf = (value: unknown) => createHash('sha1').update(JSON.stringify(value)).digest('base64');
 
 /**
- * The records not read before: by their cursor field where the list has one, else by a digest of the page's records
- * as a whole (so identical records on one page all count; a page sent again counts as read). Records of a cursor list
- * that lack the field are taken together in the same way. Adds what it returns to `seen`.
+ * The records not read before: by their cursor field where the list has one. Records without it (all of them, in a
+ * list without a cursor field) are known by a digest of the page's such records together: identical records on one
+ * page all count, and they are dropped as read only when that digest was seen and the page has nothing else new (a
+ * page sent again). Adds what it returns to `seen`.
  */
 function unseen(page: IDataObject[], cursorKey: string | undefined, seen: Set<string>): IDataObject[] {
 	const keyOf = (record: IDataObject) => (cursorKey === undefined ? undefined : record[cursorKey]);
-	const keyless = page.filter((record) => keyOf(record) === undefined || keyOf(record) === null);
+	const hasKey = (record: IDataObject) => keyOf(record) !== undefined && keyOf(record) !== null;
+	const freshKeyed = new Set<IDataObject>();
+	for (const record of page.filter(hasKey)) {
+		if (seen.has(String(keyOf(record)))) continue;
+		seen.add(String(keyOf(record)));
+		freshKeyed.add(record);
+	}
+	const keyless = page.filter((record) => !hasKey(record));
 	const keylessDigest = keyless.length ? `page:${digestOf(keyless)}` : undefined;
-	const keylessSeen = keylessDigest !== undefined && seen.has(keylessDigest);
+	const keylessRepeated = keylessDigest !== undefined && seen.has(keylessDigest) && freshKeyed.size === 0;
 	if (keylessDigest !== undefined) seen.add(keylessDigest);
-	return page.filter((record) => {
-		const key = keyOf(record);
-		if (key === undefined || key === null) return !keylessSeen;
-		if (seen.has(String(key))) return false;
-		seen.add(String(key));
-		return true;
-	});
+	return page.filter((record) => (hasKey(record) ? freshKeyed.has(record) : !keylessRepeated));
 }
 
-/** Where Gameball's answer says it has more: `hasMore` (a boolean, or its text), else a cursor to read on from. */
+/** Where Gameball's answer says it has more: `hasMore` (a boolean, 0/1, or their text), else a cursor to read on from. */
 function saysMore(page: IDataObject, nextCursor: unknown): boolean {
-	if (typeof page.hasMore === 'boolean') return page.hasMore;
-	if (page.hasMore === 'true' || page.hasMore === 'false') return page.hasMore === 'true';
-	return nextCursor !== undefined;
+	const { hasMore } = page;
+	if (typeof hasMore === 'boolean') return hasMore;
+	if (typeof hasMore === 'number') return hasMore !== 0;
+	const text = typeof hasMore === 'string' ? hasMore.trim().toLowerCase() : undefined;
+	if (text === 'true' || text === '1') return true;
+	if (text === 'false' || text === '0') return false;
+	return hasMore !== undefined && hasMore !== null ? Boolean(hasMore) : nextCursor !== undefined;
 }
 
 /** The answer's `nextCursor`, or `undefined` when it gives none (null, or blank text). */
 function nextCursorOf(page: IDataObject): unknown {
 	const cursor = page.nextCursor;
-	if (cursor === null || cursor === undefined) return undefined;
-	return typeof cursor === 'string' && cursor.trim() === '' ? undefined : cursor;
+	if (typeof cursor === 'string') return cursor.trim() === '' ? undefined : cursor.trim();
+	return cursor === null ? undefined : cursor;
 }
 
 /**

@@ -27,7 +27,9 @@ export const achieveSocialChallenge = requestOperation({
 	integers: ['challengeId'],
 	// Awards the campaign reward, with no ID that makes a repeat harmless: never repeated after an ambiguous failure.
 	movesMoney: true,
-	// Gameball answers these fields only while its program is switched off: nothing was awarded.
+	// The OpenAPI document: gameballStatus is "present when the Gameball program is disabled", when nothing is awarded.
 	didNothing: ({ gameballStatus, message }: IDataObject) =>
-		gameballStatus === undefined ? undefined : `Gameball awarded nothing: its program is switched off (${String(gameballStatus)}${message ? `: ${String(message)}` : ''})`,
+		gameballStatus === undefined || gameballStatus === null || String(gameballStatus).trim() === ''
+			? undefined
+			: `Gameball awarded nothing: its program is switched off (${String(gameballStatus)}${message ? `: ${String(message)}` : ''})`,
 });
