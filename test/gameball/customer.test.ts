@@ -294,6 +294,8 @@ describe('Customer', () => {
 	it.each([
 		['null', null, undefined],
 		['blank', ' ', undefined],
+		['a word of success', 'Accepted', undefined],
+		['no text', false, undefined],
 		['"Disabled"', 'Disabled', 'Gameball awarded nothing: its program is switched off (Disabled)'],
 	])('a gameballStatus that is %s fails the item only when it holds a status', async (_case, gameballStatus, error) => {
 		const stand = await standIn(() => ({ status: 202, body: { customerId: 'c-1', challengeId: 104, gameballStatus, message: null } }));

@@ -133,6 +133,43 @@ describe('answers that page wrongly', () => {
 	});
 
 	it.each([
+		['blank, beside a nextCursor', { hasMore: '', nextCursor: '7' }, ['a', 'b'], []],
+		['of no known form, on a last page', { hasMore: 'no' }, ['a'], []],
+	])('a hasMore that is %s is read by the cursor', async (_case, paging, expected, hints) => {
+		const stand = await listStandIn((_url, n) => ({ notifications: [{ id: n, title: n === 1 ? 'a' : 'b' }], ...(n === 1 ? paging : {}) }));
+		try {
+			const { outputs, run } = await runGameball(stand.credentials, allNotifications);
+			expect(notificationsOf(outputs)).toEqual(expected);
+			expect(hintsOf(run)).toEqual(hints);
+		} finally {
+			await stand.close();
+		}
+	});
+
+	it('a page sent again as the last one (hasMore false) ends the list without a hint: nothing is missing', async () => {
+		const stand = await listStandIn((_url, n) => ({ notifications: [{ id: 1, title: 'a' }], ...(n === 1 ? { nextCursor: '1' } : { hasMore: false }) }));
+		try {
+			const { outputs, run } = await runGameball(stand.credentials, allNotifications);
+			expect(notificationsOf(outputs)).toEqual(['a']);
+			expect(stand.calls()).toBe(2);
+			expect(hintsOf(run)).toEqual([]);
+		} finally {
+			await stand.close();
+		}
+	});
+
+	it('a last page of records without IDs, some like an earlier page\'s, is no page sent again', async () => {
+		const stand = await listStandIn((_url, n) => (n === 1 ? { notifications: [{ id: 1, title: 'a' }, { title: 'Welcome' }], nextCursor: '5' } : { notifications: [{ title: 'Welcome' }], hasMore: false }));
+		try {
+			const { outputs, run } = await runGameball(stand.credentials, allNotifications);
+			expect(notificationsOf(outputs)).toEqual(['a', 'Welcome', 'Welcome']);
+			expect(hintsOf(run)).toEqual([]);
+		} finally {
+			await stand.close();
+		}
+	});
+
+	it.each([
 		['"true" and "false" (text)', 'true', 'false'],
 		['"True" and "FALSE"', 'True', 'FALSE'],
 		['1 and 0', 1, 0],

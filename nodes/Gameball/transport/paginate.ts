@@ -37,9 +37,8 @@ const digestOf = (value: unknown) => createHash('sha1').update(JSON.stringify(va
 
 /**
  * The records not read before: by their cursor field where the list has one. Records without it (all of them, in a
- * list without a cursor field) are known by a digest of the page's such records together: identical records on one
- * page all count, and they are dropped as read only when that digest was seen and the page has nothing else new (a
- * page sent again). Adds what it returns to `seen`.
+ * list without a cursor field) cannot be told apart from a copy: they are dropped only when the whole page was read
+ * before (a page sent again), by a digest of it. Adds what it returns to `seen`.
  */
 function unseen(page: IDataObject[], cursorKey: string | undefined, seen: Set<string>): IDataObject[] {
 	const keyOf = (record: IDataObject) => (cursorKey === undefined ? undefined : record[cursorKey]);
@@ -50,14 +49,13 @@ function unseen(page: IDataObject[], cursorKey: string | undefined, seen: Set<st
 		seen.add(String(keyOf(record)));
 		freshKeyed.add(record);
 	}
-	const keyless = page.filter((record) => !hasKey(record));
-	const keylessDigest = keyless.length ? `page:${digestOf(keyless)}` : undefined;
-	const keylessRepeated = keylessDigest !== undefined && seen.has(keylessDigest) && freshKeyed.size === 0;
-	if (keylessDigest !== undefined) seen.add(keylessDigest);
-	return page.filter((record) => (hasKey(record) ? freshKeyed.has(record) : !keylessRepeated));
+	const pageDigest = `page:${digestOf(page)}`;
+	const pageRepeated = seen.has(pageDigest);
+	seen.add(pageDigest);
+	return page.filter((record) => (hasKey(record) ? freshKeyed.has(record) : !pageRepeated));
 }
 
-/** Where Gameball's answer says it has more: `hasMore` (a boolean, 0/1, or their text), else a cursor to read on from. */
+/** Whether Gameball's answer says it has more: `hasMore` (a boolean, 0/1, or their text), else a cursor to read on from. */
 function saysMore(page: IDataObject, nextCursor: unknown): boolean {
 	const { hasMore } = page;
 	if (typeof hasMore === 'boolean') return hasMore;
@@ -65,7 +63,7 @@ function saysMore(page: IDataObject, nextCursor: unknown): boolean {
 	const text = typeof hasMore === 'string' ? hasMore.trim().toLowerCase() : undefined;
 	if (text === 'true' || text === '1') return true;
 	if (text === 'false' || text === '0') return false;
-	return hasMore !== undefined && hasMore !== null ? Boolean(hasMore) : nextCursor !== undefined;
+	return nextCursor !== undefined;
 }
 
 /** The answer's `nextCursor`, or `undefined` when it gives none (null, or blank text). */
@@ -77,7 +75,7 @@ function nextCursorOf(page: IDataObject): unknown {
 
 /**
  * Reads pages with `startAfter` + `limit` until `limit` records (or all, when `limit` is undefined). A page that
- * repeats earlier records, or a cursor sent before, ends the list with a warning: never a loop, never a record twice.
+ * repeats earlier records, or a cursor sent before, ends the list with a warning: never a loop, never a record with an ID twice.
  */
 export async function fetchList(
 	this: GameballContext,
@@ -106,7 +104,7 @@ export async function fetchList(
 		}
 		const fresh = unseen(pageRecords, list.cursorKey, seen);
 		if (!fresh.length) {
-			warnPartialList(this, records.length, endpoint, 'a page it had already sent');
+			if (more) warnPartialList(this, records.length, endpoint, 'a page it had already sent');
 			return records;
 		}
 		records.push(...fresh);

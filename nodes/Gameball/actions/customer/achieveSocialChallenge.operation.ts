@@ -27,9 +27,10 @@ export const achieveSocialChallenge = requestOperation({
 	integers: ['challengeId'],
 	// Awards the campaign reward, with no ID that makes a repeat harmless: never repeated after an ambiguous failure.
 	movesMoney: true,
-	// The OpenAPI document: gameballStatus is "present when the Gameball program is disabled", when nothing is awarded.
+	// The OpenAPI document: gameballStatus (text) is "present when the Gameball program is disabled", when nothing is
+	// awarded. Empty, or a word of success, is no such status.
 	didNothing: ({ gameballStatus, message }: IDataObject) =>
-		gameballStatus === undefined || gameballStatus === null || String(gameballStatus).trim() === ''
+		typeof gameballStatus !== 'string' || /^\s*(accepted|success|succeeded|ok|enabled)?\s*$/i.test(gameballStatus)
 			? undefined
-			: `Gameball awarded nothing: its program is switched off (${String(gameballStatus)}${message ? `: ${String(message)}` : ''})`,
+			: `Gameball awarded nothing: its program is switched off (${gameballStatus}${typeof message === 'string' && message ? `: ${message}` : ''})`,
 });
