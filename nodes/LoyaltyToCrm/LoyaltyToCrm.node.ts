@@ -82,7 +82,7 @@ export class LoyaltyToCrm implements INodeType {
 		}
 
 		const now = new Date();
-		/** Input items of events that name no customer a step could find (no email, customer ID or mobile). */
+		/** Input items of events that name no customer the CRM can find (see `matchKeyOf`). */
 		const unmatched: number[] = [];
 		/** Input items of events with a customer key that gave no step. */
 		const stepless: number[] = [];

@@ -323,13 +323,14 @@ export async function runInBatches(
 			results[itemIndex] = [errorItem(this, error, itemIndex, json)];
 		});
 	}
+	// A success spreads Gameball's entry, which may hold `error: null`: only items not marked a success failed.
+	const hasFailed = (item: INodeExecutionData) => item.json.success !== true && item.json.error !== undefined;
 	// A read that already failed stops the node now, without the single calls it would throw away.
-	const failedRead = isRead && !this.continueOnFail() ? results.flat().find((item) => item.json.error !== undefined && item.json.success !== true) : undefined;
+	const failedRead = isRead && !this.continueOnFail() ? results.flat().find(hasFailed) : undefined;
 	if (failedRead) throw firstReadError(this, failedRead);
 	// A stop ends this too: the transport refuses to send once the execution is stopped, and readSingly rethrows.
 	for (const { itemIndex, meta } of readAgain) results[itemIndex] = await readSingly.call(this, readOne, itemIndex, meta);
-	// A success spreads Gameball's entry, which may hold `error: null`: only items not marked a success failed.
-	const failed = results.flat().filter((item) => item.json.success !== true && item.json.error !== undefined);
+	const failed = results.flat().filter(hasFailed);
 	// A read got here only with Continue On Fail on, or with none failed: a failed single call throws (readSingly).
 	if (failed.length && !this.continueOnFail()) throw partialFailure(this, failed, itemCount, created);
 	return results.flat();
