@@ -70,7 +70,7 @@ export function automationPayload(bytes: Buffer): unknown {
 	return parsed.ok ? parsed.value : bytes.toString('utf8');
 }
 
-/** Identifies one call: the same method, query and body give the same id. */
+/** Identifies one call: the same method, query (pass it without the shared secret) and body give the same id. */
 export function automationDeliveryId(method: string, query: IDataObject, bytes: Buffer): string {
 	return createHash('sha1')
 		.update(`${method}\u0000${JSON.stringify(query)}\u0000`)

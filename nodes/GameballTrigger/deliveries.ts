@@ -129,12 +129,12 @@ function notificationEntries(data: unknown): IDataObject[] {
 	return isJsonObject(data) ? [data] : [];
 }
 
-/** The first entry of each language (codes compared whatever their case); entries without a language are all kept. */
+/** The first entry of each language (`en_US` is `en-us`: see `languageCode`); entries without a language are all kept. */
 function firstPerLanguage<T extends { language: string | null }>(entries: T[]): T[] {
 	const seen = new Set<string>();
 	return entries.filter(({ language }) => {
 		if (language === null) return true;
-		const code = language.toLowerCase();
+		const code = languageCode(language);
 		return seen.has(code) ? false : Boolean(seen.add(code));
 	});
 }

@@ -211,7 +211,10 @@ export function handleAutomationCall(delivery: Delivery, settings: AutomationSet
 	if (!secretHeaderMatches(headerValue(delivery.headers, headerName), settings.secretHeaderValue)) {
 		return { kind: 'reject', status: 401, reason: 'secret-header-mismatch' };
 	}
-	const query = settings.includeQuery ? queryWithoutSecret(delivery.query, settings.secretHeaderValue) : {};
+	// The id hashes the query without the secret too: everything else it covers is in the item, so an id over the
+	// secret would let a reader of the item guess a short one offline.
+	const shownQuery = queryWithoutSecret(delivery.query, settings.secretHeaderValue);
+	const query = settings.includeQuery ? shownQuery : {};
 	return {
 		kind: 'emit',
 		storeChanged: false,
@@ -221,7 +224,7 @@ export function handleAutomationCall(delivery: Delivery, settings: AutomationSet
 				bytes: delivery.bytes,
 				query,
 				headers: keptHeaders(delivery.headers, settings.keepHeaders, headerName),
-				deliveryId: automationDeliveryId(method, delivery.query, delivery.bytes),
+				deliveryId: automationDeliveryId(method, shownQuery, delivery.bytes),
 			}),
 		],
 	};

@@ -1,4 +1,4 @@
-import { keptHeaders, secretHeaderMatches } from '../../nodes/GameballTrigger/automation';
+import { automationDeliveryId, keptHeaders, secretHeaderMatches } from '../../nodes/GameballTrigger/automation';
 import { emittedJson, newTrigger } from './fixtures';
 
 const SHARED_SECRET = 'automation-shared-secret-42';
@@ -68,6 +68,22 @@ describe('automation campaign webhooks through n8n-core', () => {
 		});
 		expect(item.deliveryId).toMatch(/^[0-9a-f]{40}$/);
 		expect(result.emitted?.[0][0].pairedItem).toEqual({ item: 0 });
+	});
+
+	it('gives a call with the shared secret in its URL a deliveryId that does not depend on the secret', async () => {
+		const call = (secret: string) =>
+			automationTrigger({ headerSecret: secret }, { includeQuery: true }).deliver({
+				method: 'POST',
+				rawBody: '{"customer":"c-1"}',
+				query: { token: secret, campaign: 'welcome' },
+				headers: { 'x-campaign-secret': secret },
+			});
+		const [first] = emittedJson(await call('482913'));
+		const [second] = emittedJson(await call('771204'));
+		expect(first.query).toEqual({ campaign: 'welcome' });
+		// An id over the secret would let anyone who reads the item try every short secret against it offline.
+		expect(first.deliveryId).toBe(second.deliveryId);
+		expect(first.deliveryId).toBe(automationDeliveryId('POST', { campaign: 'welcome' }, Buffer.from('{"customer":"c-1"}')));
 	});
 
 	it('keeps a body that is not JSON as text', async () => {

@@ -216,6 +216,11 @@ describe('Gameball Trigger items through n8n-core', () => {
 		expect(pickLanguages(entries, preferred).map((entry) => entry.language)).toEqual(picked);
 	});
 
+	it('without Preferred Languages, sends a language written two ways (en_US, en-us) once', () => {
+		const entries = ['en_US', ' en-us', 'ar', 'EN-US'].map((language) => ({ language }));
+		expect(pickLanguages(entries, []).map((entry) => entry.language)).toEqual(['en_US', 'ar']);
+	});
+
 	it('matches Preferred Languages to codes sent with spaces, in another case, or with a region', async () => {
 		const entry = (local: string) => ({ local, title: `in ${local}`, body: 'b', icon: '' });
 		const payload = notificationPayload({ data: [entry('ar'), entry(' EN-us '), entry('fr')] });
