@@ -18,6 +18,7 @@ export interface StandInRequest {
 	n: number;
 	/** The request body as sent. */
 	body: string;
+	headers: http.IncomingHttpHeaders;
 }
 
 /**
@@ -32,7 +33,7 @@ export async function standIn(answer: (request: StandInRequest) => StandInAnswer
 		request.on('end', () => {
 			calls += 1;
 			const sent = Buffer.concat(chunks).toString('utf8');
-			const { status = 200, body, headers } = answer({ method: request.method ?? 'GET', url: new URL(request.url ?? '/', 'http://stand-in'), n: calls, body: sent });
+			const { status = 200, body, headers } = answer({ method: request.method ?? 'GET', url: new URL(request.url ?? '/', 'http://stand-in'), n: calls, body: sent, headers: request.headers });
 			response.writeHead(status, { ...headers, 'content-type': 'application/json' }).end(JSON.stringify(body));
 		});
 	});

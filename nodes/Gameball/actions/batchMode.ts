@@ -145,11 +145,43 @@ function checkKeyNotRepeated(context: IExecuteFunctions, operation: GameballOper
  * Stopping the node does not stop jobs Gameball already has: the error names them, so that a re-run does not send
  * their items again (points jobs and events would be applied twice).
  */
-function namingCreatedJobs<T extends { description?: string | null }>(error: T, created: Array<{ job: Array<{ itemIndex: number }>; jobId: string }>): T {
+function namingCreatedJobs<T extends { description?: string | null }>(error: T, created: CreatedJobs): T {
 	if (!created.length) return error;
 	const jobs = created.map(({ job, jobId }) => `${jobId} (items ${job[0].itemIndex}-${job[job.length - 1].itemIndex})`);
 	appendDescription(error, jobsAlreadyRunning(jobs, 'this run'));
 	return error;
+}
+
+type CreatedJobs = Array<{ job: Array<{ itemIndex: number }>; jobId: string }>;
+
+/**
+ * A created job whose results could not be read: the run stops naming the jobs Gameball has, or (Continue On Fail)
+ * each of its items fails saying it may have been applied. A plain error would read as "not applied" and invite a
+ * second send.
+ */
+function unreadJob(
+	context: IExecuteFunctions,
+	error: unknown,
+	jobId: string,
+	job: Array<{ itemIndex: number }>,
+	created: CreatedJobs,
+	batchKind: GameballBatchResultItem['batchKind'],
+	results: INodeExecutionData[][],
+): void {
+	if (!context.continueOnFail()) throw namingCreatedJobs(asNodeError(context.getNode(), error, job[0].itemIndex), created);
+	const unread = asNodeError(context.getNode(), error, job[0].itemIndex);
+	appendDescription(unread, `Batch job ${jobId} was created and Gameball runs it, so this item may have been applied: check it with Batch > Get Status before sending it again.`);
+	for (const [batchIndex, { itemIndex }] of job.entries()) {
+		const json: GameballBatchResultItem = {
+			success: false,
+			batchJobId: jobId,
+			batchKind,
+			batchIndex,
+			...(errorJson(unread) as { error: string }),
+			mayHaveBeenApplied: true,
+		};
+		results[itemIndex] = [errorItem(context, unread, itemIndex, json)];
+	}
 }
 
 /** Says which batch jobs (`jobs`: "101 (item 0)") Gameball already has from `from`, so that a re-run skips their items. */
@@ -254,48 +286,8 @@ export async function runInBatches(
 	const graceEndsAt = deadline + STATUS_READ_GRACE_MS;
 	const readAgain: Array<{ itemIndex: number; meta: BatchMeta }> = [];
 	const isRead = batch.answeredBy !== undefined;
-	for (const { job, jobId } of created) {
-		if (!settings.waitForResults) {
-			job.forEach(({ itemIndex }, position) => {
-				const queued: GameballBatchQueuedItem = { queued: true, batchJobId: jobId, batchKind: batch.kind, batchIndex: position };
-				results[itemIndex] = [{ json: queued, pairedItem: { item: itemIndex } }];
-			});
-			continue;
-		}
-		let status: BatchStatus;
-		try {
-			status = await waitForBatch.call(this, jobId, {
-				timeoutMs: Math.max(0, deadline - Date.now()),
-				graceEndsAt,
-				pollIntervalMs: settings.pollSeconds * 1000,
-				itemIndex: job[0].itemIndex,
-				sentItems: job.length,
-				secrets: secretFieldValues(job.map(({ entry }) => entry)),
-			});
-		} catch (error) {
-			if (isCancelled(this)) throw namingCreatedJobs(asNodeError(this.getNode(), error, job[0].itemIndex), created);
-			// A read applies nothing: what its job did not answer is read with single calls.
-			if (isRead) {
-				job.forEach(({ itemIndex }, position) => readAgain.push({ itemIndex, meta: { batchJobId: jobId, batchKind: batch.kind, batchIndex: position } }));
-				continue;
-			}
-			if (!this.continueOnFail()) throw namingCreatedJobs(asNodeError(this.getNode(), error, job[0].itemIndex), created);
-			// The job exists and Gameball runs it: a plain error would read as "not applied" and invite a second send.
-			const unread = asNodeError(this.getNode(), error, job[0].itemIndex);
-			appendDescription(unread, `Batch job ${jobId} was created and Gameball runs it, so this item may have been applied: check it with Batch > Get Status before sending it again.`);
-			for (const [batchIndex, { itemIndex }] of job.entries()) {
-				const json: GameballBatchResultItem = {
-					success: false,
-					batchJobId: jobId,
-					batchKind: batch.kind,
-					batchIndex,
-					...(errorJson(unread) as { error: string }),
-					mayHaveBeenApplied: true,
-				};
-				results[itemIndex] = [errorItem(this, unread, itemIndex, json)];
-			}
-			continue;
-		}
+	/** Each item of a finished (or timed-out) job: its result, or a single read to come. */
+	const placeResults = (status: BatchStatus, job: typeof entries) => {
 		job.forEach(({ itemIndex, request, entry }, position) => {
 			const result = namesAnotherItem(status, resultFor(status, position), entry);
 			const meta = { batchJobId: status.jobId, batchKind: batch.kind, batchIndex: position };
@@ -322,6 +314,45 @@ export async function runInBatches(
 			const error = new NodeOperationError(this.getNode(), failed, { itemIndex, description });
 			results[itemIndex] = [errorItem(this, error, itemIndex, json)];
 		});
+	};
+	for (const { job, jobId } of created) {
+		if (!settings.waitForResults) {
+			job.forEach(({ itemIndex }, position) => {
+				const queued: GameballBatchQueuedItem = { queued: true, batchJobId: jobId, batchKind: batch.kind, batchIndex: position };
+				results[itemIndex] = [{ json: queued, pairedItem: { item: itemIndex } }];
+			});
+			continue;
+		}
+		let status: BatchStatus;
+		try {
+			status = await waitForBatch.call(this, jobId, {
+				timeoutMs: Math.max(0, deadline - Date.now()),
+				graceEndsAt,
+				pollIntervalMs: settings.pollSeconds * 1000,
+				itemIndex: job[0].itemIndex,
+				sentItems: job.length,
+				secrets: secretFieldValues(job.map(({ entry }) => entry)),
+			});
+		} catch (error) {
+			if (isCancelled(this)) throw namingCreatedJobs(asNodeError(this.getNode(), error, job[0].itemIndex), created);
+			// A read applies nothing: what its job did not answer is read with single calls.
+			if (isRead) {
+				job.forEach(({ itemIndex }, position) => readAgain.push({ itemIndex, meta: { batchJobId: jobId, batchKind: batch.kind, batchIndex: position } }));
+				continue;
+			}
+			unreadJob(this, error, jobId, job, created, batch.kind, results);
+			continue;
+		}
+		try {
+			placeResults(status, job);
+		} catch (error) {
+			// An answer no code path foresaw: the job ran, so its items must not pass on as if it had not (nor as a
+			// success). A read's items are read singly; a write's say they may have been applied.
+			const ofJob = new Set(job.map(({ itemIndex }) => itemIndex));
+			for (let at = readAgain.length - 1; at >= 0; at--) if (ofJob.has(readAgain[at].itemIndex)) readAgain.splice(at, 1);
+			if (isRead) job.forEach(({ itemIndex }, position) => readAgain.push({ itemIndex, meta: { batchJobId: jobId, batchKind: batch.kind, batchIndex: position } }));
+			else unreadJob(this, error, jobId, job, created, batch.kind, results);
+		}
 	}
 	// A success spreads Gameball's entry, which may hold `error: null`: only items not marked a success failed.
 	const hasFailed = (item: INodeExecutionData) => item.json.success !== true && item.json.error !== undefined;

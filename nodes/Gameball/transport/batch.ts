@@ -44,8 +44,17 @@ const STATES: Record<string, BatchState> = {
 	cancelled: 'stopped',
 };
 
-function listOf(entries: unknown): IDataObject[] {
-	return Array.isArray(entries) ? entries.map((entry) => (entry ?? {}) as IDataObject) : [];
+/**
+ * A status list's entries as objects. Neither documented shape gives them a schema: a bare value (`true`, an ID) is
+ * read as `{ value }`, and in a list of failures bare text as its message.
+ */
+function listOf(entries: unknown, bareText: 'value' | 'message' = 'value'): IDataObject[] {
+	if (!Array.isArray(entries)) return [];
+	return entries.map((entry: unknown) => {
+		if (entry === undefined || entry === null) return {};
+		if (typeof entry === 'object' && !Array.isArray(entry)) return entry as IDataObject;
+		return { [typeof entry === 'string' ? bareText : 'value']: entry as IDataObject[string] };
+	});
 }
 
 /** An `index` that can be an item's position in a job of `size` items (any whole number from 0 when unknown). */
@@ -78,10 +87,15 @@ function place<T>(entries: IDataObject[], positionIsItem: boolean, size: number 
 	return { placed, unplaced };
 }
 
+/** A failure entry: `{code, message}` or `{error}` with text, or `error` as Gameball's error body `{code, message}`. */
 function toFailure(entry: IDataObject): ItemFailure {
-	const code = entry.code === undefined ? undefined : Number(entry.code);
-	const message = String(entry.message ?? entry.error ?? 'failed in the batch job');
-	return { code, message };
+	const nested = typeof entry.error === 'object' && entry.error !== null && !Array.isArray(entry.error) ? (entry.error as IDataObject) : undefined;
+	const rawCode = entry.code ?? nested?.code;
+	const code = rawCode === undefined || rawCode === null || !Number.isFinite(Number(rawCode)) ? undefined : Number(rawCode);
+	const text = [entry.message, nested ? nested.message : entry.error, entry.value].find(
+		(value) => (typeof value === 'string' && value.trim() !== '') || typeof value === 'number',
+	);
+	return { code, message: text === undefined ? 'failed in the batch job' : String(text) };
 }
 
 function toNumber(value: unknown): number | undefined {
@@ -100,7 +114,7 @@ export function parseBatchStatus(jobId: string, body: unknown, sentItems?: numbe
 	const total = toNumber(raw.totalItems ?? raw.totalCount);
 	const size = jobSize(total, sentItems);
 	const successList = listOf(raw.results ?? response.successful);
-	const failureList = listOf(raw.errors ?? response.failed);
+	const failureList = listOf(raw.errors ?? response.failed, 'message');
 	const covers = (list: IDataObject[], other: IDataObject[]) => other.length === 0 && list.length === total;
 	const successes = place(successList, covers(successList, failureList), size, (entry) => entry);
 	const failures = place(failureList, covers(failureList, successList), size, toFailure);

@@ -281,12 +281,12 @@ export async function sendToGameball(
 			const parsed = parseBody(response.body);
 			if (parsed.ok) response.body = parsed.value as IN8nHttpFullResponse['body'];
 			const succeeded = response.statusCode >= 200 && response.statusCode < 300;
-			// An error answer becomes a NodeApiError that n8n shows and saves: it keeps no key it may echo (nor does an
-			// answer that carries error messages, `redactAnswer`).
-			if (!succeeded || options.redactAnswer) {
-				const secrets = [credentials.apiKey, credentials.secretKey, ...secretFieldValues(request.body), ...(options.secrets ?? [])];
-				response.body = redactSecrets(response.body, secrets) as IN8nHttpFullResponse['body'];
-			}
+			// No answer keeps a key it may echo (a proxy or a mock in front of Gameball): n8n saves outputs and errors.
+			// An error answer becomes a NodeApiError, and keeps no secret field of the request either (nor does an
+			// answer that carries error messages, `redactAnswer`); a success keeps those, which its caller sent.
+			const keys = [credentials.apiKey, credentials.secretKey];
+			const secrets = !succeeded || options.redactAnswer ? [...keys, ...secretFieldValues(request.body), ...(options.secrets ?? [])] : keys;
+			response.body = redactSecrets(response.body, secrets) as IN8nHttpFullResponse['body'];
 			// Only a 2xx body that does not parse is malformed: a 429 or a proxy's HTML 502 keeps its status.
 			outcome = parsed.ok || !succeeded ? classify(response.statusCode, response.body, response.headers) : { kind: 'malformed' };
 		} catch (error) {

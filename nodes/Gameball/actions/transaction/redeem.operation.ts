@@ -12,8 +12,8 @@ export const redeem = requestOperation({
 	optional: [
 		...identityOptions,
 		merchantOption,
-		{ displayName: 'Points', name: 'points', type: 'number', default: 0, description: 'Points to redeem. Set exactly one of Points, Amount or Hold Reference.' },
-		{ displayName: 'Amount', name: 'amount', type: 'number', default: 0, description: 'Monetary value to redeem, instead of points. Set exactly one of Points, Amount or Hold Reference.' },
+		{ displayName: 'Points', name: 'points', type: 'number', typeOptions: { minValue: 0 }, default: 0, description: 'Points to redeem. Set exactly one of Points, Amount or Hold Reference.' },
+		{ displayName: 'Amount', name: 'amount', type: 'number', typeOptions: { minValue: 0 }, default: 0, description: 'Monetary value to redeem, instead of points. Set exactly one of Points, Amount or Hold Reference.' },
 		{ displayName: 'Hold Reference', name: 'holdReference', type: 'string', default: '', description: 'Redeem points held earlier with Hold Points. Set exactly one of Points, Amount or Hold Reference.' },
 		{ displayName: 'OTP', name: 'otp', type: 'string', default: '', description: 'One-time password, when redemptions need one' },
 		{ displayName: 'Ignore OTP', name: 'ignoreOTP', type: 'boolean', default: false, description: 'Whether to skip the OTP check' },

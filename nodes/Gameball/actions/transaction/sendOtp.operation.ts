@@ -9,8 +9,8 @@ export const sendOtp = requestOperation({
 	required: [customerIdParam],
 	optional: [
 		...identityOptions,
-		{ displayName: 'Points', name: 'points', type: 'number', default: 0, description: 'Points the OTP is for. Set exactly one of Points, Amount or Rule ID.' },
-		{ displayName: 'Amount', name: 'amount', type: 'number', default: 0, description: 'Monetary value the OTP is for. Set exactly one of Points, Amount or Rule ID.' },
+		{ displayName: 'Points', name: 'points', type: 'number', typeOptions: { minValue: 0 }, default: 0, description: 'Points the OTP is for. Set exactly one of Points, Amount or Rule ID.' },
+		{ displayName: 'Amount', name: 'amount', type: 'number', typeOptions: { minValue: 0 }, default: 0, description: 'Monetary value the OTP is for. Set exactly one of Points, Amount or Rule ID.' },
 		{ displayName: 'Rule ID', name: 'ruleId', type: 'number', default: 0, description: 'The redemption rule the OTP is for. Set exactly one of Points, Amount or Rule ID.' },
 	],
 	onlyOneOf: ['ruleId', 'points', 'amount'],

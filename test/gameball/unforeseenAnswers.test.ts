@@ -1,0 +1,176 @@
+// Answers the OpenAPI document allows but the simulator does not give: each item still ends as a success or an error
+// that says what Gameball said, and no key reaches an output.
+import type { IDataObject } from 'n8n-workflow';
+
+import { parseBatchStatus } from '../../nodes/Gameball/transport/batch';
+import { runGameball } from '../harness/gameball';
+import { standIn, type StandInRequest } from '../harness/standIn';
+
+const ITEMS = [{ id: 'a' }, { id: 'b' }];
+const CASHBACK = {
+	resource: 'transaction',
+	operation: 'cashback',
+	customerId: '={{ $json.id }}',
+	transactionId: '=t-{{ $json.id }}',
+	amount: 10,
+	batching: { mode: 'always', pollSeconds: 0.1 },
+};
+const EVENTS = { resource: 'event', operation: 'send', customerId: '={{ $json.id }}', eventName: 'review_posted', batching: { mode: 'always', pollSeconds: 0.1 } };
+
+/** A stand-in that creates job 77 and answers its status with `status`. */
+function batchJob(status: IDataObject) {
+	return ({ method, url }: StandInRequest) => {
+		if (method === 'POST' && url.pathname.includes('/batch/')) return { body: { jobId: 77 } };
+		if (url.pathname.endsWith('/batches/77/status')) return { body: { batchId: '77', status: 'completed', totalItems: 2, ...status } };
+		return { status: 404, body: { code: 4004, message: `no route ${url.pathname}` } };
+	};
+}
+
+const jsonOf = (outputs: Array<Array<{ json: IDataObject }>> | undefined) => (outputs?.[0] ?? []).map((item) => item.json);
+
+describe('batch statuses whose entries are not objects', () => {
+	it('reads bare result values as `{ value }`, and bare failure text as the message', () => {
+		const status = parseBatchStatus('77', { status: 'completed', totalItems: 2, results: [true, 'ok'] });
+		expect([...status.successes]).toEqual([
+			[0, { value: true }],
+			[1, { value: 'ok' }],
+		]);
+		const failed = parseBatchStatus('77', { status: 'completed', totalItems: 2, errors: ["Customer 'a' not found", 42] });
+		expect([...failed.failures]).toEqual([
+			[0, { code: undefined, message: "Customer 'a' not found" }],
+			[1, { code: undefined, message: '42' }],
+		]);
+	});
+
+	it.each([
+		['bare values', { results: [true, true], errors: [] }],
+		['text', { results: ['ok', 'ok'], errors: [] }],
+	])('gives each item of a write job answered with %s its result, Continue On Fail on or off', async (_shape, status) => {
+		const stand = await standIn(batchJob(status));
+		try {
+			for (const continueOnFail of [false, true]) {
+				const run = await runGameball(stand.credentials, EVENTS as never, ITEMS, continueOnFail);
+				expect(run.error).toBeUndefined();
+				expect(jsonOf(run.outputs)).toEqual([
+					expect.objectContaining({ success: true, batchJobId: '77', batchIndex: 0 }),
+					expect.objectContaining({ success: true, batchJobId: '77', batchIndex: 1 }),
+				]);
+			}
+		} finally {
+			await stand.close();
+		}
+	});
+});
+
+describe('batch failure entries', () => {
+	it.each([
+		['an error body under `error`', [{ index: 0, error: { code: 7000, message: "Customer 'a' not found" } }]],
+		['a `code` beside an `error` text', [{ index: 0, code: 7000, error: "Customer 'a' not found" }]],
+	])("keep Gameball's code and message from %s", async (_shape, errors) => {
+		const stand = await standIn(batchJob({ failedItems: 1, results: [{ index: 1, customerId: 'b' }], errors }));
+		try {
+			const run = await runGameball(stand.credentials, CASHBACK as never, ITEMS, true);
+			const [failed, applied] = jsonOf(run.outputs);
+			expect(failed).toMatchObject({ success: false, batchIndex: 0, error: '7000: customer not found' });
+			expect(String(failed.description)).toContain("Customer 'a' not found");
+			expect(applied).toMatchObject({ success: true, batchIndex: 1 });
+		} finally {
+			await stand.close();
+		}
+	});
+
+	it('keep a failure listed as bare text as its message', async () => {
+		const stand = await standIn(batchJob({ failedItems: 2, results: [], errors: ["Customer 'a' not found", 'Duplicate transaction'] }));
+		try {
+			const run = await runGameball(stand.credentials, CASHBACK as never, ITEMS, true);
+			expect(jsonOf(run.outputs).map((json) => json.error)).toEqual(["Customer 'a' not found", 'Duplicate transaction']);
+		} finally {
+			await stand.close();
+		}
+	});
+});
+
+describe('an answer no reading foresaw', () => {
+	it('fails the items of a write job saying they may have been applied, rather than passing them on', async () => {
+		// An `index` getter that throws stands for any answer the result reading trips on.
+		const stand = await standIn(batchJob({ results: [{ index: 0 }, { index: 1 }] }));
+		const readResults = jest.spyOn(await import('../../nodes/Gameball/actions/batchResults'), 'withoutEntryIndex').mockImplementation(() => {
+			throw new TypeError('unforeseen answer');
+		});
+		try {
+			const onError = await runGameball(stand.credentials, EVENTS as never, ITEMS, true);
+			expect(jsonOf(onError.outputs)).toEqual([
+				expect.objectContaining({ success: false, batchJobId: '77', batchIndex: 0, mayHaveBeenApplied: true }),
+				expect.objectContaining({ success: false, batchJobId: '77', batchIndex: 1, mayHaveBeenApplied: true }),
+			]);
+			const stopped = await runGameball(stand.credentials, EVENTS as never, ITEMS, false);
+			expect(stopped.error?.description).toContain('Gameball already has the batch job 77 (items 0-1)');
+		} finally {
+			readResults.mockRestore();
+			await stand.close();
+		}
+	});
+});
+
+describe('a success code with `success: false`', () => {
+	it.each([
+		['Burn', { resource: 'coupon', operation: 'burn', customerId: 'c1', additionalFields: { coupons: 'X1' } }, {}],
+		['Release Hold', { resource: 'transaction', operation: 'releaseHold', holdReferenceId: 'h1' }, { message: 'hold not found' }],
+	])('fails a %s item with what Gameball said', async (_name, parameters, extra) => {
+		const stand = await standIn(() => ({ body: { success: false, ...extra } }));
+		try {
+			const stopped = await runGameball(stand.credentials, parameters as never);
+			expect(stopped.error?.message).toBe(`Gameball answered "success": false${'message' in extra ? ': hold not found' : ''}`);
+			const onError = await runGameball(stand.credentials, parameters as never, [{}], true);
+			expect(jsonOf(onError.outputs)).toEqual([expect.objectContaining({ error: stopped.error?.message })]);
+		} finally {
+			await stand.close();
+		}
+	});
+
+	it('passes `success: true` on', async () => {
+		const stand = await standIn(() => ({ body: { success: true, burnedAt: '2026-12-07T10:00:00Z' } }));
+		try {
+			const run = await runGameball(stand.credentials, { resource: 'coupon', operation: 'burn', customerId: 'c1', additionalFields: { coupons: 'X1' } } as never);
+			expect(jsonOf(run.outputs)).toEqual([expect.objectContaining({ success: true })]);
+		} finally {
+			await stand.close();
+		}
+	});
+});
+
+describe('a success answer that echoes the request (a debugging proxy, an echo mock)', () => {
+	it('keeps neither key in the output', async () => {
+		const stand = await standIn(({ headers }) => ({ body: { echoedHeaders: headers } }));
+		const { apiKey, secretKey } = stand.credentials.gameballApi;
+		try {
+			const run = await runGameball(stand.credentials, { resource: 'customer', operation: 'get', customerId: 'c1', simplify: false } as never);
+			const text = JSON.stringify(jsonOf(run.outputs));
+			expect(text).toContain('"apikey":"[redacted]"');
+			expect(text).not.toContain(apiKey);
+			expect(text).not.toContain(secretKey);
+		} finally {
+			await stand.close();
+		}
+	});
+});
+
+describe('points and amounts below zero', () => {
+	it.each([
+		['Redeem', { resource: 'transaction', operation: 'redeem', customerId: 'c1', transactionId: 't1', additionalFields: { points: -5 } }, 'Points'],
+		['Redeem', { resource: 'transaction', operation: 'redeem', customerId: 'c1', transactionId: 't1', additionalFields: { amount: -5 } }, 'Amount'],
+		['Hold Points', { resource: 'transaction', operation: 'hold', customerId: 'c1', additionalFields: { pointsToHold: -5 } }, 'Points to Hold'],
+		['Hold Points', { resource: 'transaction', operation: 'hold', customerId: 'c1', additionalFields: { amountToHold: -5 } }, 'Amount to Hold'],
+		['Send OTP', { resource: 'transaction', operation: 'sendOtp', customerId: 'c1', additionalFields: { amount: -5 } }, 'Amount'],
+		['Send OTP', { resource: 'transaction', operation: 'sendOtp', customerId: 'c1', additionalFields: { points: -5 } }, 'Points'],
+	])('are refused by %s before anything is sent, as its batch form refuses them', async (_name, parameters, field) => {
+		const stand = await standIn(() => ({ body: { success: true } }));
+		try {
+			const run = await runGameball(stand.credentials, parameters as never);
+			expect(run.error?.message).toBe(`"${field}" must be at least 0 (got -5)`);
+			expect(stand.calls()).toBe(0);
+		} finally {
+			await stand.close();
+		}
+	});
+});
