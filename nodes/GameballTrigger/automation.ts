@@ -63,6 +63,23 @@ export function queryWithoutSecret(query: IDataObject, secret: string): IDataObj
 	return kept(query) as IDataObject;
 }
 
+/**
+ * The query with every occurrence of the shared secret, in names and values, replaced by a character no URL
+ * carries: what a call's id is made of. Calls that differ elsewhere keep distinct ids, and the id says nothing of
+ * the secret (everything else it covers is in the item).
+ */
+export function querySecretMasked(query: IDataObject, secret: string): IDataObject {
+	if (!secret) return query;
+	const mask = (text: string) => text.split(secret).join('\u0000');
+	const masked = (value: unknown): unknown => {
+		if (typeof value === 'string') return mask(value);
+		if (Array.isArray(value)) return value.map(masked);
+		if (typeof value !== 'object' || value === null) return value;
+		return Object.fromEntries(Object.entries(value).map(([name, entry]) => [mask(name), masked(entry)]));
+	};
+	return masked(query) as IDataObject;
+}
+
 /** The payload as received: parsed JSON, else the text, else `null` when there is no body. */
 export function automationPayload(bytes: Buffer): unknown {
 	if (bytes.length === 0) return null;
@@ -70,7 +87,7 @@ export function automationPayload(bytes: Buffer): unknown {
 	return parsed.ok ? parsed.value : bytes.toString('utf8');
 }
 
-/** Identifies one call: the same method, query (pass it without the shared secret) and body give the same id. */
+/** Identifies one call: the same method, query (pass it masked: `querySecretMasked`) and body give the same id. */
 export function automationDeliveryId(method: string, query: IDataObject, bytes: Buffer): string {
 	return createHash('sha1')
 		.update(`${method}\u0000${JSON.stringify(query)}\u0000`)

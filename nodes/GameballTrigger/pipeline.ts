@@ -7,6 +7,7 @@ import {
 	automationItem,
 	isAutomationMethod,
 	keptHeaders,
+	querySecretMasked,
 	queryWithoutSecret,
 	secretHeaderMatches,
 } from './automation';
@@ -211,10 +212,9 @@ export function handleAutomationCall(delivery: Delivery, settings: AutomationSet
 	if (!secretHeaderMatches(headerValue(delivery.headers, headerName), settings.secretHeaderValue)) {
 		return { kind: 'reject', status: 401, reason: 'secret-header-mismatch' };
 	}
-	// The id hashes the query without the secret too: everything else it covers is in the item, so an id over the
-	// secret would let a reader of the item guess a short one offline.
-	const shownQuery = queryWithoutSecret(delivery.query, settings.secretHeaderValue);
-	const query = settings.includeQuery ? shownQuery : {};
+	const query = settings.includeQuery ? queryWithoutSecret(delivery.query, settings.secretHeaderValue) : {};
+	// Not over the secret: everything else the id covers is in the item, so a reader could guess a short one offline.
+	const idQuery = querySecretMasked(delivery.query, settings.secretHeaderValue);
 	return {
 		kind: 'emit',
 		storeChanged: false,
@@ -224,7 +224,7 @@ export function handleAutomationCall(delivery: Delivery, settings: AutomationSet
 				bytes: delivery.bytes,
 				query,
 				headers: keptHeaders(delivery.headers, settings.keepHeaders, headerName),
-				deliveryId: automationDeliveryId(method, shownQuery, delivery.bytes),
+				deliveryId: automationDeliveryId(method, idQuery, delivery.bytes),
 			}),
 		],
 	};

@@ -2,6 +2,8 @@
 // that says what Gameball said, and no key reaches an output.
 import type { IDataObject } from 'n8n-workflow';
 
+import { describeBatch } from '../../nodes/Gameball/actions/batch/batchJob';
+import { resultFor } from '../../nodes/Gameball/actions/batchResults';
 import { parseBatchStatus } from '../../nodes/Gameball/transport/batch';
 import { runGameball } from '../harness/gameball';
 import { standIn, type StandInRequest } from '../harness/standIn';
@@ -29,16 +31,15 @@ function batchJob(status: IDataObject) {
 const jsonOf = (outputs: Array<Array<{ json: IDataObject }>> | undefined) => (outputs?.[0] ?? []).map((item) => item.json);
 
 describe('batch statuses whose entries are not objects', () => {
-	it('reads bare result values as `{ value }`, and bare failure text as the message', () => {
-		const status = parseBatchStatus('77', { status: 'completed', totalItems: 2, results: [true, 'ok'] });
-		expect([...status.successes]).toEqual([
-			[0, { value: true }],
-			[1, { value: 'ok' }],
-		]);
+	it('keeps bare result values as sent (Batch > Get Status shows them) and reads bare failure text as the message', () => {
+		const status = parseBatchStatus('77', { status: 'completed', totalItems: 2, results: [true, 'c-2'] });
+		expect((describeBatch(status).successes as IDataObject[]).map((entry) => entry.result)).toEqual([true, 'c-2']);
+		expect(resultFor(status, 0)).toEqual({ ok: { value: true } });
 		const failed = parseBatchStatus('77', { status: 'completed', totalItems: 2, errors: ["Customer 'a' not found", 42] });
 		expect([...failed.failures]).toEqual([
 			[0, { code: undefined, message: "Customer 'a' not found" }],
-			[1, { code: undefined, message: '42' }],
+			// A bare number could be a code or a position: it says only that the entry failed.
+			[1, { code: undefined, message: 'failed in the batch job' }],
 		]);
 	});
 
@@ -56,6 +57,33 @@ describe('batch statuses whose entries are not objects', () => {
 					expect.objectContaining({ success: true, batchJobId: '77', batchIndex: 1 }),
 				]);
 			}
+		} finally {
+			await stand.close();
+		}
+	});
+});
+
+describe('batch result entries that say the item did not succeed', () => {
+	it.each([
+		['`false`', [true, false]],
+		['`0`', [true, 0]],
+	])('leave an item whose result is %s unknown, not a success', async (_value, results) => {
+		const stand = await standIn(batchJob({ results }));
+		try {
+			const [applied, unknown] = jsonOf((await runGameball(stand.credentials, EVENTS as never, ITEMS, true)).outputs);
+			expect(applied).toMatchObject({ success: true, batchIndex: 0 });
+			expect(unknown).toMatchObject({ success: false, batchIndex: 1, mayHaveBeenApplied: true });
+		} finally {
+			await stand.close();
+		}
+	});
+
+	it('fail an item whose result entry says `success: false`, as a single call does', async () => {
+		const stand = await standIn(batchJob({ failedItems: 0, errors: [], results: [{ index: 0, success: false, message: 'customer blocked' }, { index: 1, success: true }] }));
+		try {
+			const [blocked, applied] = jsonOf((await runGameball(stand.credentials, EVENTS as never, ITEMS, true)).outputs);
+			expect(blocked).toMatchObject({ success: false, batchIndex: 0, error: 'Gameball answered "success": false: customer blocked' });
+			expect(applied).toMatchObject({ success: true, batchIndex: 1 });
 		} finally {
 			await stand.close();
 		}
@@ -139,6 +167,19 @@ describe('a success code with `success: false`', () => {
 	});
 });
 
+describe('Create or Update with Tags', () => {
+	it('fails the item when the tag call answers `success: false`, saying the customer was saved', async () => {
+		const stand = await standIn(({ url }) => ({ body: url.pathname.endsWith('/tags') ? { success: false, message: 'tag limit reached' } : { customerId: 'c1' } }));
+		try {
+			const run = await runGameball(stand.credentials, { resource: 'customer', operation: 'createOrUpdate', customerId: 'c1', additionalFields: { tags: 'vip' } } as never);
+			expect(run.error?.message).toBe('Gameball answered "success": false: tag limit reached');
+			expect(run.error?.description).toContain('The customer was saved; only its tags were not added.');
+		} finally {
+			await stand.close();
+		}
+	});
+});
+
 describe('a success answer that echoes the request (a debugging proxy, an echo mock)', () => {
 	it('keeps neither key in the output', async () => {
 		const stand = await standIn(({ headers }) => ({ body: { echoedHeaders: headers } }));
@@ -149,6 +190,17 @@ describe('a success answer that echoes the request (a debugging proxy, an echo m
 			expect(text).toContain('"apikey":"[redacted]"');
 			expect(text).not.toContain(apiKey);
 			expect(text).not.toContain(secretKey);
+		} finally {
+			await stand.close();
+		}
+	});
+
+	it('leaves a key too short to be Gameball\'s (a test key) where it is part of the data', async () => {
+		const stand = await standIn(() => ({ body: { customerId: 'demo-customer-1' } }));
+		try {
+			const credentials = { gameballApi: { ...stand.credentials.gameballApi, apiKey: 'demo' } };
+			const run = await runGameball(credentials, { resource: 'customer', operation: 'get', customerId: 'demo-customer-1', simplify: false } as never);
+			expect(jsonOf(run.outputs)).toEqual([{ customerId: 'demo-customer-1' }]);
 		} finally {
 			await stand.close();
 		}

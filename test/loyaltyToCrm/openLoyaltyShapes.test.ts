@@ -72,6 +72,10 @@ describe('Open Loyalty: an unknown event must name a customer by a value', () =>
 		['a null customerId', { type: 'GiftCardWillExpire', data: { customerId: null, coupon: { code: 'C1' } } }],
 		['only a transaction', { type: 'ReceiptWasScanned', data: { transactionId: 't-1', status: 'redeemed' } }],
 		['an empty customer object', { type: 'BadgeWillExpire', data: { customer: {} } }],
+		// An email or phone beside the member key, not under it, is any service's.
+		['a null customerId beside an email', { type: 'GiftCardWillExpire', data: { customerId: null, email: 'mila@example.com' } }],
+		['a bare transaction beside an email', { type: 'ReceiptWasScanned', data: { transaction: { transactionId: 't-1' }, email: 'mila@example.com' } }],
+		['an empty customer object beside a phone', { type: 'BadgeWillExpire', data: { customer: {}, phone: '+201000000' } }],
 	];
 
 	test.each(noCustomer)('%s is an error that says so, not silence', async (_name, input) => {

@@ -1,4 +1,4 @@
-import { automationDeliveryId, keptHeaders, secretHeaderMatches } from '../../nodes/GameballTrigger/automation';
+import { keptHeaders, secretHeaderMatches } from '../../nodes/GameballTrigger/automation';
 import { emittedJson, newTrigger } from './fixtures';
 
 const SHARED_SECRET = 'automation-shared-secret-42';
@@ -83,7 +83,14 @@ describe('automation campaign webhooks through n8n-core', () => {
 		expect(first.query).toEqual({ campaign: 'welcome' });
 		// An id over the secret would let anyone who reads the item try every short secret against it offline.
 		expect(first.deliveryId).toBe(second.deliveryId);
-		expect(first.deliveryId).toBe(automationDeliveryId('POST', { campaign: 'welcome' }, Buffer.from('{"customer":"c-1"}')));
+	});
+
+	it('keeps calls that differ only in a query value holding the secret apart', async () => {
+		const call = (ids: string) =>
+			automationTrigger({ headerSecret: '42' }).deliver({ method: 'POST', rawBody: '{}', query: { ids }, headers: { 'x-campaign-secret': '42' } });
+		const [first] = emittedJson(await call('42,7'));
+		const [second] = emittedJson(await call('42,9'));
+		expect(first.deliveryId).not.toBe(second.deliveryId);
 	});
 
 	it('keeps a body that is not JSON as text', async () => {

@@ -3,6 +3,7 @@ import type { IDataObject } from 'n8n-workflow';
 import type { BatchStatus } from '../transport/batch';
 import { adviceFor, hintFor } from '../transport/errors';
 import type { BatchEntry, GameballOperation } from './operation';
+import { isAnswerObject, saysItFailed } from './output';
 
 /* How a finished (or timed-out) job's status answers for each item sent in it. */
 
@@ -29,8 +30,11 @@ export function resultFor(status: BatchStatus, position: number): ItemResult {
 	const advice = adviceFor(failure?.code);
 	if (failure && hint) return { failed: `${failure.code}: ${hint}`, description: [failure.message, advice].filter(Boolean).join(' · ') };
 	if (failure) return { failed: failure.code ? `${failure.code}: ${failure.message}` : failure.message, ...(advice ? { description: advice } : {}) };
-	const success = status.successes.get(position);
-	if (success) return { ok: success };
+	const success: unknown = status.successes.get(position);
+	// A result that says it failed is a failure; a bare value (`true`, an ID) reads as `{ value }`, as a single call's.
+	const saidFailed = saysItFailed(success);
+	if (saidFailed) return { failed: saidFailed };
+	if (success) return { ok: isAnswerObject(success) ? success : { value: success } };
 	if (status.state === 'running') {
 		return { failed: `Batch job ${status.jobId} had not finished when the time limit passed, and runs on. ${CHECK_FIRST}`, unknown: true };
 	}

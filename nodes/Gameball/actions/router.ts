@@ -7,7 +7,7 @@ import { isCancelled, sendToGameball } from '../transport/request';
 import { batchSettings, runInBatches, shouldBatch, type BatchSettings } from './batchMode';
 import { buildRequest, type GameballOperation } from './operation';
 import { asNodeError } from '../../errorItems';
-import { failedItem, paired, recordsFrom } from './output';
+import { failedItem, isAnswerObject, paired, recordsFrom, saysItFailed } from './output';
 import { findOperation } from './resources';
 
 async function performOne(this: IExecuteFunctions, operation: GameballOperation, itemIndex: number) {
@@ -40,24 +40,14 @@ async function fetchRecords(this: IExecuteFunctions, operation: GameballOperatio
 		movesMoney: operation.movesMoney === true || operation.unsafeToRepeat?.applies(request) === true,
 		idempotencyValue: key ? request.body?.[key] : undefined,
 	});
-	const answer = isAnswerObject(response.body) ? response.body : undefined;
-	const failed = answer ? saysItFailed(answer) : undefined;
+	const failed = saysItFailed(response.body);
 	if (failed) refuse(this, failed, itemIndex, 'Gameball answered with a success code, but its answer says the call did not succeed. Check in Gameball before sending the item again.');
+	const answer = isAnswerObject(response.body) ? response.body : undefined;
 	const nothingDone = answer ? operation.didNothing?.(answer) : undefined;
 	if (nothingDone) refuse(this, nothingDone, itemIndex, 'Gameball answered with success, but with a status it sends only when it applied nothing. Check in Gameball before sending the item again.');
 	return recordsFrom(operation, request, response);
 }
 
-function isAnswerObject(body: unknown): body is IDataObject {
-	return typeof body === 'object' && body !== null && !Array.isArray(body);
-}
-
-/** A 2xx answer with `success: false` (the document's answer of Release Hold, Burn, Send Event, tags and more). */
-function saysItFailed(answer: IDataObject): string | undefined {
-	if (answer.success !== false) return undefined;
-	const message = [answer.message, answer.error].find((value): value is string => typeof value === 'string' && value.trim() !== '');
-	return `Gameball answered "success": false${message ? `: ${message.trim()}` : ''}`;
-}
 
 /**
  * A write that stops at one item leaves the items before it applied: the error says so, since running the node again

@@ -45,15 +45,14 @@ const STATES: Record<string, BatchState> = {
 };
 
 /**
- * A status list's entries as objects. Neither documented shape gives them a schema: a bare value (`true`, an ID) is
- * read as `{ value }`, and in a list of failures bare text as its message.
+ * A status list's entries. Neither documented shape gives them a schema: a bare value stays as sent (Batch > Get Status
+ * shows it; `resultFor` reads it), and in a list of failures bare text is the failure's message.
  */
-function listOf(entries: unknown, bareText: 'value' | 'message' = 'value'): IDataObject[] {
+function listOf(entries: unknown, bareText?: 'message'): IDataObject[] {
 	if (!Array.isArray(entries)) return [];
 	return entries.map((entry: unknown) => {
 		if (entry === undefined || entry === null) return {};
-		if (typeof entry === 'object' && !Array.isArray(entry)) return entry as IDataObject;
-		return { [typeof entry === 'string' ? bareText : 'value']: entry as IDataObject[string] };
+		return (bareText && typeof entry === 'string' ? { message: entry } : entry) as IDataObject;
 	});
 }
 
@@ -92,7 +91,7 @@ function toFailure(entry: IDataObject): ItemFailure {
 	const nested = typeof entry.error === 'object' && entry.error !== null && !Array.isArray(entry.error) ? (entry.error as IDataObject) : undefined;
 	const rawCode = entry.code ?? nested?.code;
 	const code = rawCode === undefined || rawCode === null || !Number.isFinite(Number(rawCode)) ? undefined : Number(rawCode);
-	const text = [entry.message, nested ? nested.message : entry.error, entry.value].find(
+	const text = [entry.message, nested ? nested.message : entry.error].find(
 		(value) => (typeof value === 'string' && value.trim() !== '') || typeof value === 'number',
 	);
 	return { code, message: text === undefined ? 'failed in the batch job' : String(text) };

@@ -285,7 +285,9 @@ export async function sendToGameball(
 			// An error answer becomes a NodeApiError, and keeps no secret field of the request either (nor does an
 			// answer that carries error messages, `redactAnswer`); a success keeps those, which its caller sent.
 			const keys = [credentials.apiKey, credentials.secretKey];
-			const secrets = !succeeded || options.redactAnswer ? [...keys, ...secretFieldValues(request.body), ...(options.secrets ?? [])] : keys;
+			// In a success, a key too short to be Gameball's (a test key such as `demo`) is left: it would garble IDs.
+			const longKeys = keys.filter((key) => typeof key === 'string' && key.trim().length >= 8);
+			const secrets = !succeeded || options.redactAnswer ? [...keys, ...secretFieldValues(request.body), ...(options.secrets ?? [])] : longKeys;
 			response.body = redactSecrets(response.body, secrets) as IN8nHttpFullResponse['body'];
 			// Only a 2xx body that does not parse is malformed: a 429 or a proxy's HTML 502 keeps its status.
 			outcome = parsed.ok || !succeeded ? classify(response.statusCode, response.body, response.headers) : { kind: 'malformed' };

@@ -61,10 +61,15 @@ function openLoyaltyShape(json: Json): { name: string; data: Json; known: boolea
 /** Keys of an Open Loyalty member in an event's data: without one, an unknown event is not taken for Open Loyalty's. */
 const MEMBER_DATA_KEYS = ['customer', 'member', 'customerData', 'customerId', 'memberId', 'transaction'];
 
-/** Whether `data` has a member, and the node reads a customer ID, email or phone from it: what a step finds the contact by. */
+/**
+ * Whether `data` names a member under a member key by a customer ID, email or phone (what a step finds the contact
+ * by): an email beside a `customerId: null`, or beside a bare `transactionId`, is any service's, not a member's.
+ */
 function namesCustomer(data: Json): boolean {
-	if (!MEMBER_DATA_KEYS.some((key) => key in data)) return false;
-	const { id, email, mobile } = customerOf(data);
+	const memberPart: Json = {};
+	for (const key of MEMBER_DATA_KEYS) if (Object.hasOwn(data, key)) memberPart[key] = data[key];
+	if (Object.keys(memberPart).length === 0) return false;
+	const { id, email, mobile } = customerOf(memberPart);
 	return id !== null || email !== null || mobile !== null;
 }
 

@@ -1,7 +1,8 @@
 import type { IDataObject, INodeProperties } from 'n8n-workflow';
+import { NodeOperationError } from 'n8n-workflow';
 
 import type { GameballOperation } from '../operation';
-import { recordsFrom } from '../output';
+import { recordsFrom, saysItFailed } from '../output';
 import { asNodeError } from '../../../errorItems';
 import { appendDescription } from '../../transport/errors';
 import { hasSecretKey, sendToGameball } from '../../transport/request';
@@ -112,7 +113,9 @@ export const createOrUpdate: GameballOperation = {
 		if (tags) {
 			const customerId = String(request.body?.customerId);
 			try {
-				await sendToGameball.call(this, 'POST /customers/{customerId}/tags', { pathParams: { customerId }, body: { tags } }, { itemIndex });
+				const tagged = await sendToGameball.call(this, 'POST /customers/{customerId}/tags', { pathParams: { customerId }, body: { tags } }, { itemIndex });
+				const failed = saysItFailed(tagged.body);
+				if (failed) throw new NodeOperationError(this.getNode(), failed, { itemIndex });
 			} catch (error) {
 				const failed = asNodeError(this.getNode(), error, itemIndex);
 				appendDescription(failed, TAGS_NOT_ADDED);
