@@ -42,3 +42,13 @@ export function entriesInLanguage<T extends { language: string | null }>(entries
 	const chosen = languageCode(best.language);
 	return entries.filter((entry) => languageCode(entry.language) === chosen);
 }
+
+/** The first entry of each language (`en_US` is `en-us`: see `languageCode`); entries without a language are all kept. */
+export function firstPerLanguage<T extends { language: string | null }>(entries: T[]): T[] {
+	const seen = new Set<string>();
+	return entries.filter(({ language }) => {
+		if (language === null) return true;
+		const code = languageCode(language);
+		return seen.has(code) ? false : Boolean(seen.add(code));
+	});
+}

@@ -1,6 +1,6 @@
 import type { IDataObject } from 'n8n-workflow';
 
-import { entriesInLanguage, languageCode } from '../languages';
+import { entriesInLanguage, firstPerLanguage, languageCode } from '../languages';
 import { numberOrNull } from '../numbers';
 import { presentText } from '../text';
 import type {
@@ -127,16 +127,6 @@ export function hasTooManyEntries(data: unknown): boolean {
 function notificationEntries(data: unknown): IDataObject[] {
 	if (Array.isArray(data)) return data.filter(isJsonObject);
 	return isJsonObject(data) ? [data] : [];
-}
-
-/** The first entry of each language (`en_US` is `en-us`: see `languageCode`); entries without a language are all kept. */
-function firstPerLanguage<T extends { language: string | null }>(entries: T[]): T[] {
-	const seen = new Set<string>();
-	return entries.filter(({ language }) => {
-		if (language === null) return true;
-		const code = languageCode(language);
-		return seen.has(code) ? false : Boolean(seen.add(code));
-	});
 }
 
 /**

@@ -12,7 +12,7 @@ import type {
 	SendMessageItem,
 	UpsertContactItem,
 } from '../types';
-import { entriesInLanguage } from '../languages';
+import { entriesInLanguage, firstPerLanguage } from '../languages';
 import { calendarDayIn, parseTime, timeOnDayIn } from '../times';
 
 /** A task's due time on its due day, in the workflow's time zone: the end of a working day. */
@@ -117,7 +117,7 @@ export function fillTemplate(template: string, event: LoyaltyEvent, settings: St
 		summary: event.summary,
 	};
 	return template.replace(/\{(\w+)\}/g, (placeholder, name: string) =>
-		name in values ? String(values[name] ?? '') : placeholder,
+		Object.hasOwn(values, name) ? String(values[name as keyof typeof values] ?? '') : placeholder,
 	);
 }
 
@@ -231,9 +231,10 @@ function textsToSend(event: LoyaltyEvent, language: string): LoyaltyNotification
 		if (event.kind === 'notification') return [];
 		return [{ language: null, title: 'Loyalty update', body: event.summary, icon: null }];
 	}
-	if (!language) return texts;
+	// One text per language, as the Gameball Trigger gives them: two in one language would send a message twice.
+	if (!language) return firstPerLanguage(texts);
 	const inLanguage = entriesInLanguage(texts, language);
-	return inLanguage.length ? inLanguage : texts.slice(0, 1);
+	return inLanguage.length ? inLanguage.slice(0, 1) : texts.slice(0, 1);
 }
 
 function recipient(event: LoyaltyEvent, channel: MessageChannel): string | null {

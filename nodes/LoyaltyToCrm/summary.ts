@@ -1,4 +1,5 @@
 import type { LoyaltyEvent } from '../types';
+import { sameTierName } from '../tiers';
 
 /** Open Loyalty's names for a transaction matched to a member after it was registered (kind `transaction_registered`). */
 const TRANSACTION_ASSIGNED = ['TransactionAssignedToCustomer', 'transaction.assigned_to_customer'];
@@ -27,7 +28,7 @@ function tierPhrase(event: LoyaltyEvent): string | null {
 	}
 	// Two names without ranks: a move, its direction unknown.
 	const noRanks = tier.rank === null && tier.previousRank === null;
-	if (noRanks && tier.name && tier.previousName && tier.previousName !== tier.name) return `Moved from ${tier.previousName} to ${tier.name}`;
+	if (noRanks && tier.name && tier.previousName && !sameTierName(tier.previousName, tier.name)) return `Moved from ${tier.previousName} to ${tier.name}`;
 	if (tier.name && (event.kind === 'tier_changed' || event.kind === 'member_registered')) return `Now in ${tier.name}`;
 	if (tier.name && event.kind === 'profile_updated') return `Tier ${tier.name}`;
 	return null;

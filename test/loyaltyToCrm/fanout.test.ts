@@ -101,7 +101,20 @@ describe('one Gameball delivery, several trigger items', () => {
 		]);
 	});
 
-	test('two texts of one delivery with the same (or no) language are both sent; only an exact repeat is dropped', async () => {
+	test.each([[''], ['en']])('one language written two ways (en_US, en-us) sends one message, Message Language %j', async (messageLanguage) => {
+		const body = {
+			event: 'customer.notification.push',
+			customer_id: 'c1',
+			data: [
+				{ local: 'en_US', title: 'Hello', body: 'First wording' },
+				{ local: 'en-us', title: 'Hi', body: 'Second wording' },
+			],
+		};
+		const { outputs } = await runLoyalty({ messageChannels: ['push'], messageLanguage }, [body]);
+		expect(outputs[OUTPUT.sendMessage].map((item) => [item.json.language, item.json.title])).toEqual([['en_US', 'Hello']]);
+	});
+
+	test('two texts of one delivery with no language are both sent; only an exact repeat is dropped', async () => {
 		const text = (title: string) => ({ ...fixtures.triggerNotificationItem, language: null, title, body: `Body ${title}` });
 		const { outputs } = await runLoyalty({ messageChannels: ['push'] }, [text('A'), text('B'), text('A')]);
 		expect(outputs[OUTPUT.sendMessage].map((item) => [item.json.title, item.json.body, item.pairedItem])).toEqual([
@@ -111,10 +124,10 @@ describe('one Gameball delivery, several trigger items', () => {
 	});
 
 	test('items of one delivery carrying lists of texts: a repeat within the first list does not hide a new text in the next', async () => {
-		const text = (title: string) => ({ language: 'en', title, body: `Body ${title}` });
+		const text = (title: string, language = 'en') => ({ language, title, body: `Body ${title}` });
 		const { outputs } = await runLoyalty({ messageChannels: ['push'] }, [
 			{ ...fixtures.triggerNotificationItem, notifications: [text('A'), text('A')] },
-			{ ...fixtures.triggerNotificationItem, notifications: [text('B')] },
+			{ ...fixtures.triggerNotificationItem, notifications: [text('B', 'ar')] },
 		]);
 		expect(outputs[OUTPUT.sendMessage].map((item) => [item.json.title, item.pairedItem])).toEqual([
 			['A', { item: 0 }],

@@ -86,8 +86,9 @@ function describeValue(value: unknown): string {
 }
 
 function recognise(value: Json, wrapper: Json): LoyaltyEvent | null {
-	// The Gameball Trigger's raw item (Simplify off) says beside the body whether the update came late.
-	if (isGameballWebhookBody(value)) return fromGameballWebhookBody(value, value !== wrapper && wrapper.outOfOrder === true);
+	// The Gameball Trigger's raw item (Simplify off) says beside the body whether the update came late; Track, fed
+	// bare bodies, says it on the body itself.
+	if (isGameballWebhookBody(value)) return fromGameballWebhookBody(value, wrapper.outOfOrder === true || value.outOfOrder === true);
 	if (isGameballTriggerItem(value)) return fromGameballTriggerItem(value);
 	if (isOpenLoyaltyBody(value)) return fromOpenLoyaltyBody(value);
 	if (isGameballCustomer(value)) return fromGameballCustomer(value);
