@@ -48,7 +48,15 @@ async function dismissTooltips(page: Page) {
 /** Opens the nodes panel on the canvas and searches it. */
 async function searchNodes(page: Page, text: string) {
 	await page.locator('body').press('Escape');
-	if (editorV1) await page.locator('[data-test-id="node-creator-plus-button"]').click();
+	if (editorV1) {
+		// A panel still closing (or one level of it left open) hides the plus button: close it until it shows.
+		const plus = page.locator('[data-test-id="node-creator-plus-button"]');
+		for (let attempt = 0; attempt < 4 && !(await plus.isVisible().catch(() => false)); attempt++) {
+			await page.keyboard.press('Escape');
+			await page.waitForTimeout(750);
+		}
+		await plus.click();
+	}
 	else {
 		await page.locator('.vue-flow__pane, [data-test-id="canvas"]').first().click({ position: { x: 400, y: 300 } });
 		await page.keyboard.press('n');

@@ -40,37 +40,40 @@ export function keptHeaders(headers: Record<string, string>, keep: string[], sec
 }
 
 /**
+ * Whether `text` holds the secret standing alone (`token=<secret>`, `Bearer <secret>`), not inside a word or an ID
+ * (`cust-2024`): a short or numeric secret would otherwise take ordinary values for it.
+ */
+function holdsSecret(text: string, secret: string): boolean {
+	const isWordCharacter = (character: string | undefined) => character !== undefined && /[A-Za-z0-9_-]/.test(character);
+	for (let at = secret ? text.indexOf(secret) : -1; at >= 0; at = text.indexOf(secret, at + 1)) {
+		if (!isWordCharacter(text[at - 1]) && !isWordCharacter(text[at + secret.length])) return true;
+	}
+	return false;
+}
+
+/**
  * The query without a name or value holding the shared secret (a merchant may put it in the URL too, as `?token=…` or
- * `?auth=Bearer …`, standing alone in it), nested ones too: no secret in an item.
+ * `?auth=Bearer …`), nested ones too: no secret in an item.
  */
 export function queryWithoutSecret(query: IDataObject, secret: string): IDataObject {
-	// Only where it stands alone (`token=<secret>`, `Bearer <secret>`): inside a word or an ID (`cust-2024`), a short
-	// or numeric secret would take ordinary values out of the query.
-	const isWordCharacter = (character: string | undefined) => character !== undefined && /[A-Za-z0-9_-]/.test(character);
-	const holdsSecret = (text: string) => {
-		for (let at = secret ? text.indexOf(secret) : -1; at >= 0; at = text.indexOf(secret, at + 1)) {
-			if (!isWordCharacter(text[at - 1]) && !isWordCharacter(text[at + secret.length])) return true;
-		}
-		return false;
-	};
 	const kept = (value: unknown): unknown => {
-		if (typeof value === 'string') return holdsSecret(value) ? undefined : value;
+		if (typeof value === 'string') return holdsSecret(value, secret) ? undefined : value;
 		if (Array.isArray(value)) return value.map(kept).filter((entry) => entry !== undefined);
 		if (typeof value !== 'object' || value === null) return value;
-		const entries = Object.entries(value).filter(([name]) => !holdsSecret(name));
+		const entries = Object.entries(value).filter(([name]) => !holdsSecret(name, secret));
 		return Object.fromEntries(entries.map(([name, entry]) => [name, kept(entry)]).filter(([, entry]) => entry !== undefined));
 	};
 	return kept(query) as IDataObject;
 }
 
 /**
- * The query with every occurrence of the shared secret, in names and values, replaced by a character no URL
- * carries: what a call's id is made of. Calls that differ elsewhere keep distinct ids, and the id says nothing of
- * the secret (everything else it covers is in the item).
+ * The query as a call's id covers it: a name or value that `queryWithoutSecret` leaves out has the secret replaced by
+ * a character no URL carries, the rest as the item shows it. Calls that differ elsewhere keep distinct ids, and the id
+ * says nothing of the secret that the item does not (everything else it covers is in the item).
  */
 export function querySecretMasked(query: IDataObject, secret: string): IDataObject {
 	if (!secret) return query;
-	const mask = (text: string) => text.split(secret).join('\u0000');
+	const mask = (text: string) => (holdsSecret(text, secret) ? text.split(secret).join('\u0000') : text);
 	const masked = (value: unknown): unknown => {
 		if (typeof value === 'string') return mask(value);
 		if (Array.isArray(value)) return value.map(masked);

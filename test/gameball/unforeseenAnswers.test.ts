@@ -67,6 +67,7 @@ describe('batch result entries that say the item did not succeed', () => {
 	it.each([
 		['`false`', [true, false]],
 		['`0`', [true, 0]],
+		['`null`', [true, null]],
 	])('leave an item whose result is %s unknown, not a success', async (_value, results) => {
 		const stand = await standIn(batchJob({ results }));
 		try {
@@ -84,6 +85,57 @@ describe('batch result entries that say the item did not succeed', () => {
 			const [blocked, applied] = jsonOf((await runGameball(stand.credentials, EVENTS as never, ITEMS, true)).outputs);
 			expect(blocked).toMatchObject({ success: false, batchIndex: 0, error: 'Gameball answered "success": false: customer blocked' });
 			expect(applied).toMatchObject({ success: true, batchIndex: 1 });
+		} finally {
+			await stand.close();
+		}
+	});
+
+	it('keep the code and message of a result entry that says `success: false` with an error body', async () => {
+		const stand = await standIn(batchJob({ results: [{ index: 0, success: false, error: { code: 7000, message: "Customer 'a' not found" } }, { index: 1 }] }));
+		try {
+			const [failed] = jsonOf((await runGameball(stand.credentials, EVENTS as never, ITEMS, true)).outputs);
+			expect(failed).toMatchObject({ success: false, error: `Gameball answered "success": false: 7000: Customer 'a' not found` });
+		} finally {
+			await stand.close();
+		}
+	});
+
+	it('leave every item unknown when an entry placed nowhere says `success: false`', async () => {
+		const stand = await standIn(batchJob({ errors: [], results: [{ customerId: 'b', success: false, message: 'customer blocked' }] }));
+		try {
+			const outputs = jsonOf((await runGameball(stand.credentials, EVENTS as never, ITEMS, true)).outputs);
+			expect(outputs).toEqual([
+				expect.objectContaining({ success: false, mayHaveBeenApplied: true }),
+				expect.objectContaining({ success: false, mayHaveBeenApplied: true }),
+			]);
+		} finally {
+			await stand.close();
+		}
+	});
+});
+
+describe('batch calls answered `success: false`', () => {
+	it('fails a job creation as not applied', async () => {
+		const stand = await standIn(() => ({ body: { success: false, message: 'batch disabled' } }));
+		try {
+			const outputs = jsonOf((await runGameball(stand.credentials, EVENTS as never, ITEMS, true)).outputs);
+			expect(outputs).toEqual([
+				expect.objectContaining({ success: false, error: 'Gameball answered "success": false: batch disabled' }),
+				expect.objectContaining({ success: false, error: 'Gameball answered "success": false: batch disabled' }),
+			]);
+			expect(outputs[0].mayHaveBeenApplied).toBeUndefined();
+		} finally {
+			await stand.close();
+		}
+	});
+
+	it('ends Wait Until Finished at once on a status read so answered, rather than polling to the limit', async () => {
+		const stand = await standIn(() => ({ body: { success: false, message: 'unknown job' } }));
+		try {
+			const started = Date.now();
+			const run = await runGameball(stand.credentials, { resource: 'batch', operation: 'waitUntilFinished', batchId: '77', options: { timeoutSeconds: 30, pollSeconds: 0.1 } } as never);
+			expect(run.error?.message).toBe('Gameball answered "success": false: unknown job');
+			expect(Date.now() - started).toBeLessThan(10_000);
 		} finally {
 			await stand.close();
 		}
@@ -161,6 +213,19 @@ describe('a success code with `success: false`', () => {
 		try {
 			const run = await runGameball(stand.credentials, { resource: 'coupon', operation: 'burn', customerId: 'c1', additionalFields: { coupons: 'X1' } } as never);
 			expect(jsonOf(run.outputs)).toEqual([expect.objectContaining({ success: true })]);
+		} finally {
+			await stand.close();
+		}
+	});
+});
+
+describe('Create or Update', () => {
+	it('fails the item, sending no tags, when the save answers `success: false`', async () => {
+		const stand = await standIn(() => ({ body: { success: false, message: 'customer blocked' } }));
+		try {
+			const run = await runGameball(stand.credentials, { resource: 'customer', operation: 'createOrUpdate', customerId: 'c1', additionalFields: { tags: 'vip' } } as never);
+			expect(run.error?.message).toBe('Gameball answered "success": false: customer blocked');
+			expect(stand.calls()).toBe(1);
 		} finally {
 			await stand.close();
 		}

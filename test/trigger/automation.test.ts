@@ -93,6 +93,20 @@ describe('automation campaign webhooks through n8n-core', () => {
 		expect(first.deliveryId).not.toBe(second.deliveryId);
 	});
 
+	it('hashes a shown query value holding the secret inside a word as shown, so the id names no secret', async () => {
+		const call = (secret: string) =>
+			automationTrigger({ headerSecret: secret }, { includeQuery: true }).deliver({
+				method: 'POST',
+				rawBody: '{}',
+				query: { order: 'A-1042' },
+				headers: { 'x-campaign-secret': secret },
+			});
+		const [withSecret] = emittedJson(await call('42'));
+		const [withAnother] = emittedJson(await call('77'));
+		expect(withSecret.query).toEqual({ order: 'A-1042' });
+		expect(withSecret.deliveryId).toBe(withAnother.deliveryId);
+	});
+
 	it('keeps a body that is not JSON as text', async () => {
 		const result = await automationTrigger().deliver({
 			method: 'POST',

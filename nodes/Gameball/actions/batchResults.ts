@@ -1,9 +1,8 @@
 import type { IDataObject } from 'n8n-workflow';
 
 import type { BatchStatus } from '../transport/batch';
-import { adviceFor, hintFor } from '../transport/errors';
+import { adviceFor, hintFor, isAnswerObject, saysItFailed } from '../transport/errors';
 import type { BatchEntry, GameballOperation } from './operation';
-import { isAnswerObject, saysItFailed } from './output';
 
 /* How a finished (or timed-out) job's status answers for each item sent in it. */
 
@@ -39,7 +38,8 @@ export function resultFor(status: BatchStatus, position: number): ItemResult {
 		return { failed: `Batch job ${status.jobId} had not finished when the time limit passed, and runs on. ${CHECK_FIRST}`, unknown: true };
 	}
 	const placedFailures = status.failures.size;
-	const unplacedFailures = status.unplacedFailures.length;
+	// A result entry that says it failed, placed nowhere, is a failure placed nowhere.
+	const unplacedFailures = status.unplacedFailures.length + status.unplacedSuccesses.filter((entry) => saysItFailed(entry)).length;
 	if (unplacedFailures > 0) {
 		return {
 			failed: `Batch job ${status.jobId} reported ${unplacedFailures} failed entries without saying which; this item may have failed or been applied. ${CHECK_FIRST}`,
@@ -51,7 +51,7 @@ export function resultFor(status: BatchStatus, position: number): ItemResult {
 	// answer with neither a failure count nor a failure list says nothing of failures: nothing is inferred from it.
 	const failuresTold = status.failed !== undefined || status.listsFailures;
 	const allFailuresPlaced = failuresTold && (status.failed ?? placedFailures) === placedFailures;
-	const hasIndex = (entry: IDataObject) => entry.index !== undefined && entry.index !== null;
+	const hasIndex = (entry: unknown) => isAnswerObject(entry) && entry.index !== undefined && entry.index !== null;
 	const listsSuccesses = status.successes.size > 0 || status.unplacedSuccesses.some(hasIndex);
 	if (status.state === 'completed' && allFailuresPlaced && !listsSuccesses) return { ok: {} };
 	return { failed: `Batch job ${status.jobId} ended "${status.state}" without a result for this item: it may have failed or been applied. ${CHECK_FIRST}`, unknown: true };

@@ -6,17 +6,6 @@ import { asRecord } from '../transport/paginate';
 import { mayHaveBeenApplied, type GameballResponse } from '../transport/request';
 import type { GameballOperation, GameballRequest } from './operation';
 
-export function isAnswerObject(body: unknown): body is IDataObject {
-	return typeof body === 'object' && body !== null && !Array.isArray(body);
-}
-
-/** A 2xx answer with `success: false` (the document's answer of Release Hold, Burn, Send Event, tags and more). */
-export function saysItFailed(body: unknown): string | undefined {
-	if (!isAnswerObject(body) || body.success !== false) return undefined;
-	const message = [body.message, body.error].find((value): value is string => typeof value === 'string' && value.trim() !== '');
-	return `Gameball answered "success": false${message ? `: ${message.trim()}` : ''}`;
-}
-
 /** One or more output records from a Gameball answer. */
 export function recordsFrom(
 	operation: GameballOperation,

@@ -2,12 +2,12 @@ import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-wor
 
 import { readBoolean, refuse, toNumber } from '../../parameters';
 import { fetchList } from '../transport/paginate';
-import { appendDescription } from '../transport/errors';
+import { appendDescription, isAnswerObject, saysItFailed } from '../transport/errors';
 import { isCancelled, sendToGameball } from '../transport/request';
 import { batchSettings, runInBatches, shouldBatch, type BatchSettings } from './batchMode';
 import { buildRequest, type GameballOperation } from './operation';
 import { asNodeError } from '../../errorItems';
-import { failedItem, isAnswerObject, paired, recordsFrom, saysItFailed } from './output';
+import { failedItem, paired, recordsFrom } from './output';
 import { findOperation } from './resources';
 
 async function performOne(this: IExecuteFunctions, operation: GameballOperation, itemIndex: number) {
@@ -47,7 +47,6 @@ async function fetchRecords(this: IExecuteFunctions, operation: GameballOperatio
 	if (nothingDone) refuse(this, nothingDone, itemIndex, 'Gameball answered with success, but with a status it sends only when it applied nothing. Check in Gameball before sending the item again.');
 	return recordsFrom(operation, request, response);
 }
-
 
 /**
  * A write that stops at one item leaves the items before it applied: the error says so, since running the node again

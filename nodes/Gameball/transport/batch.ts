@@ -3,6 +3,7 @@ import { NodeOperationError } from 'n8n-workflow';
 
 import type { BatchEntry, BatchKind } from './endpoint';
 import type { GameballContext } from './request';
+import { isAnswerObject, saysItFailed } from './errors';
 import { markMaybeApplied, sendToGameball, sleepUnlessStopped } from './request';
 
 export const MAX_BATCH_SIZE = 1000;
@@ -21,11 +22,11 @@ export interface BatchStatus {
 	total?: number;
 	processed?: number;
 	failed?: number;
-	/** Per-item results by position in the job's body. */
-	successes: Map<number, IDataObject>;
+	/** Per-item results by position in the job's body, as sent (no schema: an object, or a bare value). */
+	successes: Map<number, unknown>;
 	failures: Map<number, ItemFailure>;
 	/** Entries that do not say which item they are for (no `index`, and their place in the list does not tell). */
-	unplacedSuccesses: IDataObject[];
+	unplacedSuccesses: unknown[];
 	unplacedFailures: ItemFailure[];
 	/** The answer held a list of failures (`errors` or `response.failed`), maybe empty. */
 	listsFailures: boolean;
@@ -45,15 +46,17 @@ const STATES: Record<string, BatchState> = {
 };
 
 /**
- * A status list's entries. Neither documented shape gives them a schema: a bare value stays as sent (Batch > Get Status
- * shows it; `resultFor` reads it), and in a list of failures bare text is the failure's message.
+ * A status list's entries, as sent. Neither documented shape gives them a schema: a bare value stays (Batch > Get
+ * Status shows it; `resultFor` reads it), and in a list of failures bare text is the failure's message.
  */
-function listOf(entries: unknown, bareText?: 'message'): IDataObject[] {
+function listOf(entries: unknown, bareText?: 'message'): unknown[] {
 	if (!Array.isArray(entries)) return [];
-	return entries.map((entry: unknown) => {
-		if (entry === undefined || entry === null) return {};
-		return (bareText && typeof entry === 'string' ? { message: entry } : entry) as IDataObject;
-	});
+	return entries.map((entry: unknown) => (bareText && typeof entry === 'string' ? { message: entry } : entry));
+}
+
+/** An entry's `index`, when it is an object that has one. */
+function indexOf(entry: unknown): unknown {
+	return isAnswerObject(entry) ? entry.index : undefined;
 }
 
 /** An `index` that can be an item's position in a job of `size` items (any whole number from 0 when unknown). */
@@ -74,12 +77,13 @@ function jobSize(reported: number | undefined, sent: number | undefined): number
  * list of successes beside a list of failures, position says nothing about which item an entry is. An `index` that is
  * no position in the job leaves its entry unplaced.
  */
-function place<T>(entries: IDataObject[], positionIsItem: boolean, size: number | undefined, map: (entry: IDataObject) => T) {
+function place<T>(entries: unknown[], positionIsItem: boolean, size: number | undefined, map: (entry: unknown) => T) {
 	const placed = new Map<number, T>();
 	const unplaced: T[] = [];
 	entries.forEach((entry, position) => {
-		const hasIndex = entry.index !== undefined && entry.index !== null;
-		if (isPosition(entry.index, size)) placed.set(entry.index, map(entry));
+		const index = indexOf(entry);
+		const hasIndex = index !== undefined && index !== null;
+		if (isPosition(index, size)) placed.set(index, map(entry));
 		else if (!hasIndex && positionIsItem) placed.set(position, map(entry));
 		else unplaced.push(map(entry));
 	});
@@ -87,7 +91,8 @@ function place<T>(entries: IDataObject[], positionIsItem: boolean, size: number 
 }
 
 /** A failure entry: `{code, message}` or `{error}` with text, or `error` as Gameball's error body `{code, message}`. */
-function toFailure(entry: IDataObject): ItemFailure {
+function toFailure(sent: unknown): ItemFailure {
+	const entry: IDataObject = isAnswerObject(sent) ? sent : {};
 	const nested = typeof entry.error === 'object' && entry.error !== null && !Array.isArray(entry.error) ? (entry.error as IDataObject) : undefined;
 	const rawCode = entry.code ?? nested?.code;
 	const code = rawCode === undefined || rawCode === null || !Number.isFinite(Number(rawCode)) ? undefined : Number(rawCode);
@@ -114,7 +119,7 @@ export function parseBatchStatus(jobId: string, body: unknown, sentItems?: numbe
 	const size = jobSize(total, sentItems);
 	const successList = listOf(raw.results ?? response.successful);
 	const failureList = listOf(raw.errors ?? response.failed, 'message');
-	const covers = (list: IDataObject[], other: IDataObject[]) => other.length === 0 && list.length === total;
+	const covers = (list: unknown[], other: unknown[]) => other.length === 0 && list.length === total;
 	const successes = place(successList, covers(successList, failureList), size, (entry) => entry);
 	const failures = place(failureList, covers(failureList, successList), size, toFailure);
 	return {
@@ -148,6 +153,9 @@ export function createdJobId(this: GameballContext, answer: unknown, itemIndex?:
 	const { jobId, batchId } = (answer ?? {}) as IDataObject;
 	const id = [jobId, batchId].find((value) => typeof value === 'number' || (typeof value === 'string' && value.trim() !== ''));
 	if (id !== undefined) return id as string | number;
+	// Gameball said it did not take the job.
+	const refused = saysItFailed(answer);
+	if (refused) throw new NodeOperationError(this.getNode(), refused, { itemIndex, description: 'Gameball created no batch job: nothing in it was applied.' });
 	// Gameball took the job and runs it: a plain failure would invite sending its entries again.
 	const error = new NodeOperationError(this.getNode(), 'Gameball created the batch job but sent no job ID', { itemIndex });
 	markMaybeApplied(error);
@@ -176,6 +184,9 @@ export async function getBatchStatus(this: GameballContext, jobId: string, optio
 		// Its entries' error messages end up in items and errors, as an error answer's do.
 		{ itemIndex, redactAnswer: true, deadline, secrets, ...(maxAttempts ? { retry: { maxAttempts } } : {}) },
 	);
+	// An answer that says the read failed holds no status: read as one, it would be "still running" until the limit.
+	const failed = saysItFailed(body);
+	if (failed) throw new NodeOperationError(this.getNode(), failed, { itemIndex, description: `Batch job ${jobId}'s status could not be read.` });
 	return parseBatchStatus(jobId, body, sentItems);
 }
 

@@ -1,4 +1,4 @@
-import type { INode, JsonObject } from 'n8n-workflow';
+import type { IDataObject, INode, JsonObject } from 'n8n-workflow';
 import { NodeApiError } from 'n8n-workflow';
 
 /** Gameball's error body: `{ code, type, message, requestId }`, or `{ error: <HTTP status>, message }` (Manual Adjustment). */
@@ -146,4 +146,22 @@ export function networkError(
 	// Set afterwards: NodeApiError swaps any message naming a socket code (ECONNREFUSED...) for a generic one.
 	error.message = `Could not reach Gameball after ${attempts} attempt(s): ${code ?? detail ?? 'network error'}`;
 	return error;
+}
+
+export function isAnswerObject(body: unknown): body is IDataObject {
+	return typeof body === 'object' && body !== null && !Array.isArray(body);
+}
+
+/**
+ * A 2xx answer, or a batch result entry, with `success: false` (the document's answer of Release Hold, Burn, Send
+ * Event, tags and more): what it says, with Gameball's code when it gives one (beside it, or in an error body under
+ * `error`).
+ */
+export function saysItFailed(body: unknown): string | undefined {
+	if (!isAnswerObject(body) || body.success !== false) return undefined;
+	const nested = isAnswerObject(body.error) ? body.error : undefined;
+	const code = [body.code, nested?.code].find((value) => (typeof value === 'number' || typeof value === 'string') && String(value).trim() !== '');
+	const message = [body.message, nested ? nested.message : body.error].find((value): value is string => typeof value === 'string' && value.trim() !== '');
+	const said = [code === undefined ? undefined : String(code).trim(), message?.trim()].filter(Boolean).join(': ');
+	return `Gameball answered "success": false${said ? `: ${said}` : ''}`;
 }

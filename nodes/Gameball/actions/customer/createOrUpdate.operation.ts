@@ -2,9 +2,9 @@ import type { IDataObject, INodeProperties } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
 import type { GameballOperation } from '../operation';
-import { recordsFrom, saysItFailed } from '../output';
+import { recordsFrom } from '../output';
 import { asNodeError } from '../../../errorItems';
-import { appendDescription } from '../../transport/errors';
+import { appendDescription, saysItFailed } from '../../transport/errors';
 import { hasSecretKey, sendToGameball } from '../../transport/request';
 import {
 	additionalFields,
@@ -110,6 +110,8 @@ export const createOrUpdate: GameballOperation = {
 			refuse(this, 'Tags need the Secret Key: set it in the Gameball API credential, or leave Tags empty. Nothing was sent.', itemIndex);
 		}
 		const saved = await sendToGameball.call(this, 'POST /customers', request, { itemIndex });
+		const notSaved = saysItFailed(saved.body);
+		if (notSaved) refuse(this, notSaved, itemIndex, 'Gameball answered with a success code, but its answer says the customer was not saved; no tags were sent. Check in Gameball before sending the item again.');
 		if (tags) {
 			const customerId = String(request.body?.customerId);
 			try {
