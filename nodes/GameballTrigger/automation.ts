@@ -73,14 +73,20 @@ export function queryWithoutSecret(query: IDataObject, secret: string): IDataObj
  */
 export function querySecretMasked(query: IDataObject, secret: string): IDataObject {
 	if (!secret) return query;
-	const mask = (text: string) => (holdsSecret(text, secret) ? text.split(secret).join('\u0000') : text);
-	const masked = (value: unknown): unknown => {
-		if (typeof value === 'string') return mask(value);
-		if (Array.isArray(value)) return value.map(masked);
+	const maskAll = (text: string) => text.split(secret).join('\u0000');
+	// `all`: under a name the item leaves out, so nothing beneath it is shown either.
+	const masked = (value: unknown, all: boolean): unknown => {
+		if (typeof value === 'string') return all || holdsSecret(value, secret) ? maskAll(value) : value;
+		if (Array.isArray(value)) return value.map((entry) => masked(entry, all));
 		if (typeof value !== 'object' || value === null) return value;
-		return Object.fromEntries(Object.entries(value).map(([name, entry]) => [mask(name), masked(entry)]));
+		return Object.fromEntries(
+			Object.entries(value).map(([name, entry]) => {
+				const hidden = all || holdsSecret(name, secret);
+				return [hidden ? maskAll(name) : name, masked(entry, hidden)];
+			}),
+		);
 	};
-	return masked(query) as IDataObject;
+	return masked(query, false) as IDataObject;
 }
 
 /** The payload as received: parsed JSON, else the text, else `null` when there is no body. */

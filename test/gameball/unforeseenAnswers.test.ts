@@ -129,6 +129,30 @@ describe('batch calls answered `success: false`', () => {
 		}
 	});
 
+	it('reads a status answered with `success: false` beside a status as that status', async () => {
+		const stand = await standIn(() => ({ body: { success: false, batchId: '77', status: 'completed', totalItems: 2, failedItems: 0, errors: [], results: [] } }));
+		try {
+			const run = await runGameball(stand.credentials, { resource: 'batch', operation: 'getStatus', batchId: '77' } as never);
+			expect(jsonOf(run.outputs)).toEqual([expect.objectContaining({ jobId: '77', state: 'completed' })]);
+		} finally {
+			await stand.close();
+		}
+	});
+
+	it('keeps a Device Token a refused job creation echoes out of the error', async () => {
+		const token = 'device-token-0123456789';
+		const stand = await standIn(() => ({ body: { success: false, message: `invalid deviceToken ${token}` } }));
+		try {
+			const parameters = { resource: 'customer', operation: 'createOrUpdate', customerId: '={{ $json.id }}', additionalFields: { deviceToken: token }, batching: { mode: 'always', pollSeconds: 0.1 } };
+			const run = await runGameball(stand.credentials, parameters as never, ITEMS, true);
+			const text = JSON.stringify(jsonOf(run.outputs));
+			expect(text).toContain('invalid deviceToken [redacted]');
+			expect(text).not.toContain(token);
+		} finally {
+			await stand.close();
+		}
+	});
+
 	it('ends Wait Until Finished at once on a status read so answered, rather than polling to the limit', async () => {
 		const stand = await standIn(() => ({ body: { success: false, message: 'unknown job' } }));
 		try {
@@ -226,6 +250,18 @@ describe('Create or Update', () => {
 			const run = await runGameball(stand.credentials, { resource: 'customer', operation: 'createOrUpdate', customerId: 'c1', additionalFields: { tags: 'vip' } } as never);
 			expect(run.error?.message).toBe('Gameball answered "success": false: customer blocked');
 			expect(stand.calls()).toBe(1);
+		} finally {
+			await stand.close();
+		}
+	});
+
+	it('keeps the Device Token sent out of the error when the refused save echoes it', async () => {
+		const token = 'device-token-0123456789';
+		const stand = await standIn(() => ({ body: { success: false, code: 'SUMMER20', message: `invalid deviceToken ${token}` } }));
+		try {
+			const run = await runGameball(stand.credentials, { resource: 'customer', operation: 'createOrUpdate', customerId: 'c1', additionalFields: { deviceToken: token } } as never);
+			// A `code` that is no Gameball error code (four digits) is not shown as one.
+			expect(run.error?.message).toBe('Gameball answered "success": false: invalid deviceToken [redacted]');
 		} finally {
 			await stand.close();
 		}

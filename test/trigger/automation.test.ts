@@ -107,6 +107,20 @@ describe('automation campaign webhooks through n8n-core', () => {
 		expect(withSecret.deliveryId).toBe(withAnother.deliveryId);
 	});
 
+	it('masks the secret under a name the item leaves out, value included', async () => {
+		const call = (secret: string) =>
+			automationTrigger({ headerSecret: secret }, { includeQuery: true }).deliver({
+				method: 'POST',
+				rawBody: '{}',
+				query: { [secret]: `${secret}-x` },
+				headers: { 'x-campaign-secret': secret },
+			});
+		const [first] = emittedJson(await call('s3cr3t'));
+		const [second] = emittedJson(await call('0ther1'));
+		expect(first.query).toEqual({});
+		expect(first.deliveryId).toBe(second.deliveryId);
+	});
+
 	it('keeps a body that is not JSON as text', async () => {
 		const result = await automationTrigger().deliver({
 			method: 'POST',

@@ -3,8 +3,8 @@ import { NodeOperationError } from 'n8n-workflow';
 
 import type { BatchEntry, BatchKind } from './endpoint';
 import type { GameballContext } from './request';
-import { isAnswerObject, saysItFailed } from './errors';
-import { markMaybeApplied, sendToGameball, sleepUnlessStopped } from './request';
+import { isAnswerObject, redactSecrets, saysItFailed } from './errors';
+import { markMaybeApplied, secretFieldValues, sendToGameball, sleepUnlessStopped } from './request';
 
 export const MAX_BATCH_SIZE = 1000;
 
@@ -145,17 +145,18 @@ export async function createBatchJob(
 	options: { itemIndex?: number; movesMoney: boolean },
 ): Promise<string> {
 	const { body } = await sendToGameball.call(this, `POST /batch/${kind}`, { body: { body: entries } }, options);
-	return String(createdJobId.call(this, body, options.itemIndex));
+	return String(createdJobId.call(this, body, options.itemIndex, secretFieldValues(entries)));
 }
 
 /** The job ID of a create's answer: `jobId`, or `batchId` as the status calls it. */
-export function createdJobId(this: GameballContext, answer: unknown, itemIndex?: number): string | number {
+export function createdJobId(this: GameballContext, answer: unknown, itemIndex?: number, secrets: unknown[] = []): string | number {
 	const { jobId, batchId } = (answer ?? {}) as IDataObject;
 	const id = [jobId, batchId].find((value) => typeof value === 'number' || (typeof value === 'string' && value.trim() !== ''));
 	if (id !== undefined) return id as string | number;
 	// Gameball said it did not take the job.
+	// A success answer keeps the entries' secret fields (Device Tokens); its words become an error here, which must not.
 	const refused = saysItFailed(answer);
-	if (refused) throw new NodeOperationError(this.getNode(), refused, { itemIndex, description: 'Gameball created no batch job: nothing in it was applied.' });
+	if (refused) throw new NodeOperationError(this.getNode(), redactSecrets(refused, secrets), { itemIndex, description: 'Gameball created no batch job: nothing in it was applied.' });
 	// Gameball took the job and runs it: a plain failure would invite sending its entries again.
 	const error = new NodeOperationError(this.getNode(), 'Gameball created the batch job but sent no job ID', { itemIndex });
 	markMaybeApplied(error);
@@ -184,8 +185,8 @@ export async function getBatchStatus(this: GameballContext, jobId: string, optio
 		// Its entries' error messages end up in items and errors, as an error answer's do.
 		{ itemIndex, redactAnswer: true, deadline, secrets, ...(maxAttempts ? { retry: { maxAttempts } } : {}) },
 	);
-	// An answer that says the read failed holds no status: read as one, it would be "still running" until the limit.
-	const failed = saysItFailed(body);
+	// An answer that says the read failed, with no status: read as one, it would be "still running" until the limit.
+	const failed = isAnswerObject(body) && body.status === undefined ? saysItFailed(body) : undefined;
 	if (failed) throw new NodeOperationError(this.getNode(), failed, { itemIndex, description: `Batch job ${jobId}'s status could not be read.` });
 	return parseBatchStatus(jobId, body, sentItems);
 }

@@ -160,7 +160,8 @@ export function isAnswerObject(body: unknown): body is IDataObject {
 export function saysItFailed(body: unknown): string | undefined {
 	if (!isAnswerObject(body) || body.success !== false) return undefined;
 	const nested = isAnswerObject(body.error) ? body.error : undefined;
-	const code = [body.code, nested?.code].find((value) => (typeof value === 'number' || typeof value === 'string') && String(value).trim() !== '');
+	// Gameball's codes are whole numbers (7000): another `code` (a coupon's) is no error code.
+	const code = [body.code, nested?.code].find((value) => /^[1-9]\d{3}$/.test(String(value ?? '').trim()));
 	const message = [body.message, nested ? nested.message : body.error].find((value): value is string => typeof value === 'string' && value.trim() !== '');
 	const said = [code === undefined ? undefined : String(code).trim(), message?.trim()].filter(Boolean).join(': ');
 	return `Gameball answered "success": false${said ? `: ${said}` : ''}`;

@@ -4,7 +4,7 @@ import { jobsAlreadyRunning } from '../batchMode';
 import type { Endpoint, GameballOperation } from '../operation';
 import { refuse } from '../../../parameters';
 import { createdJobId } from '../../transport/batch';
-import { sendToGameball } from '../../transport/request';
+import { secretFieldValues, sendToGameball } from '../../transport/request';
 import { readEntries } from './entries';
 import type { JobKind } from './jobKinds';
 import { JOB_KINDS } from './jobKinds';
@@ -67,7 +67,7 @@ export const createJob: GameballOperation = {
 	async run(request, itemIndex) {
 		const kind = kindOf(this, itemIndex);
 		const { body } = await sendToGameball.call(this, endpointOf(kind), request, { itemIndex, movesMoney: kind.movesMoney });
-		const jobId = createdJobId.call(this, body, itemIndex);
+		const jobId = createdJobId.call(this, body, itemIndex, secretFieldValues(request.body));
 		return { ...(body as IDataObject), jobId, kind: kind.kind, entries: (request.body?.body as unknown[]).length };
 	},
 };
