@@ -327,3 +327,16 @@ describe('points and amounts below zero', () => {
 		}
 	});
 });
+
+describe('Create Job stopped at a later item', () => {
+	it.each([[{ jobId: 77, error: null }], [{ jobId: 77, success: false, error: 'x' }]])('names the job an earlier item created, answered %j', async (first) => {
+		const stand = await standIn(({ n }) => (n === 1 ? { body: first } : { status: 400, body: { code: 3000, message: 'bad' } }));
+		try {
+			const parameters = { resource: 'batch', operation: 'createJob', kind: 'customers', entries: '={{ $json.entries }}' };
+			const run = await runGameball(stand.credentials, parameters as never, [{ entries: [{ customerId: 'a' }] }, { entries: [{ customerId: 'b' }] }]);
+			expect(run.error?.description).toContain('Gameball already has the batch job 77 (item 0)');
+		} finally {
+			await stand.close();
+		}
+	});
+});

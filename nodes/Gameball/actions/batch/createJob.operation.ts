@@ -55,8 +55,9 @@ export const createJob: GameballOperation = {
 	},
 	describeEarlier(earlier) {
 		const itemOf = ({ pairedItem }: (typeof earlier)[number]) => (pairedItem as { item: number }).item;
-		// Error items (Continue On Fail) made no job, unless their creation ended without a clear answer.
-		const created = earlier.filter(({ json }) => json.jobId !== undefined && json.jobId !== null && json.error === undefined);
+		// Error items (Continue On Fail) made no job, unless their creation ended without a clear answer. A created
+		// job's item carries its entry count, whatever Gameball's answer beside it held (an `error: null`).
+		const created = earlier.filter(({ json }) => json.jobId !== undefined && json.jobId !== null && typeof json.entries === 'number');
 		const unclear = earlier.filter(({ json }) => json.mayHaveBeenApplied === true).map(itemOf);
 		const notes = [
 			...(created.length ? [jobsAlreadyRunning(created.map((item) => `${String(item.json.jobId)} (item ${itemOf(item)})`), 'the items before it')] : []),
