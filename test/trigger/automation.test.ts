@@ -1,3 +1,5 @@
+import type { IDataObject } from 'n8n-workflow';
+
 import { keptHeaders, secretHeaderMatches } from '../../nodes/GameballTrigger/automation';
 import { emittedJson, newTrigger } from './fixtures';
 
@@ -14,6 +16,17 @@ function automationTrigger(extra: Record<string, unknown> = {}, options: Record<
 	};
 	// No credentials: the automation mode does not use the Gameball credential.
 	return newTrigger(parameters as never, {}, {});
+}
+
+/** A POST call authenticated by `secret` (header), with Include Query on. */
+async function callWithSecret(secret: string, query: IDataObject, rawBody = '{}') {
+	const result = await automationTrigger({ headerSecret: secret }, { includeQuery: true }).deliver({
+		method: 'POST',
+		rawBody,
+		query,
+		headers: { 'x-campaign-secret': secret },
+	});
+	return emittedJson(result)[0];
 }
 
 describe('automation.ts', () => {
@@ -71,52 +84,31 @@ describe('automation campaign webhooks through n8n-core', () => {
 	});
 
 	it('gives a call with the shared secret in its URL a deliveryId that does not depend on the secret', async () => {
-		const call = (secret: string) =>
-			automationTrigger({ headerSecret: secret }, { includeQuery: true }).deliver({
-				method: 'POST',
-				rawBody: '{"customer":"c-1"}',
-				query: { token: secret, campaign: 'welcome' },
-				headers: { 'x-campaign-secret': secret },
-			});
-		const [first] = emittedJson(await call('482913'));
-		const [second] = emittedJson(await call('771204'));
+		const call = (secret: string) => callWithSecret(secret, { token: secret, campaign: 'welcome' }, '{"customer":"c-1"}');
+		const first = await call('482913');
+		const second = await call('771204');
 		expect(first.query).toEqual({ campaign: 'welcome' });
 		// An id over the secret would let anyone who reads the item try every short secret against it offline.
 		expect(first.deliveryId).toBe(second.deliveryId);
 	});
 
 	it('keeps calls that differ only in a query value holding the secret apart', async () => {
-		const call = (ids: string) =>
-			automationTrigger({ headerSecret: '42' }).deliver({ method: 'POST', rawBody: '{}', query: { ids }, headers: { 'x-campaign-secret': '42' } });
-		const [first] = emittedJson(await call('42,7'));
-		const [second] = emittedJson(await call('42,9'));
+		const first = await callWithSecret('42', { ids: '42,7' });
+		const second = await callWithSecret('42', { ids: '42,9' });
 		expect(first.deliveryId).not.toBe(second.deliveryId);
 	});
 
 	it('hashes a shown query value holding the secret inside a word as shown, so the id names no secret', async () => {
-		const call = (secret: string) =>
-			automationTrigger({ headerSecret: secret }, { includeQuery: true }).deliver({
-				method: 'POST',
-				rawBody: '{}',
-				query: { order: 'A-1042' },
-				headers: { 'x-campaign-secret': secret },
-			});
-		const [withSecret] = emittedJson(await call('42'));
-		const [withAnother] = emittedJson(await call('77'));
+		const withSecret = await callWithSecret('42', { order: 'A-1042' });
+		const withAnother = await callWithSecret('77', { order: 'A-1042' });
 		expect(withSecret.query).toEqual({ order: 'A-1042' });
 		expect(withSecret.deliveryId).toBe(withAnother.deliveryId);
 	});
 
 	it('masks the secret under a name the item leaves out, value included', async () => {
-		const call = (secret: string) =>
-			automationTrigger({ headerSecret: secret }, { includeQuery: true }).deliver({
-				method: 'POST',
-				rawBody: '{}',
-				query: { [secret]: `${secret}-x` },
-				headers: { 'x-campaign-secret': secret },
-			});
-		const [first] = emittedJson(await call('s3cr3t'));
-		const [second] = emittedJson(await call('0ther1'));
+		const call = (secret: string) => callWithSecret(secret, { [secret]: `${secret}-x` });
+		const first = await call('s3cr3t');
+		const second = await call('0ther1');
 		expect(first.query).toEqual({});
 		expect(first.deliveryId).toBe(second.deliveryId);
 	});

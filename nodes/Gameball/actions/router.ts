@@ -3,7 +3,7 @@ import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-wor
 import { readBoolean, refuse, toNumber } from '../../parameters';
 import { fetchList } from '../transport/paginate';
 import { appendDescription, isAnswerObject, saysItFailed } from '../transport/errors';
-import { isCancelled, sendToGameball } from '../transport/request';
+import { isCancelled, secretFieldValues, sendToGameball } from '../transport/request';
 import { batchSettings, runInBatches, shouldBatch, type BatchSettings } from './batchMode';
 import { buildRequest, type GameballOperation } from './operation';
 import { asNodeError } from '../../errorItems';
@@ -40,7 +40,7 @@ async function fetchRecords(this: IExecuteFunctions, operation: GameballOperatio
 		movesMoney: operation.movesMoney === true || operation.unsafeToRepeat?.applies(request) === true,
 		idempotencyValue: key ? request.body?.[key] : undefined,
 	});
-	const failed = saysItFailed(response.body);
+	const failed = saysItFailed(response.body, secretFieldValues(request.body));
 	if (failed) refuse(this, failed, itemIndex, 'Gameball answered with a success code, but its answer says the call did not succeed. Check in Gameball before sending the item again.');
 	const answer = isAnswerObject(response.body) ? response.body : undefined;
 	const nothingDone = answer ? operation.didNothing?.(answer) : undefined;

@@ -3,7 +3,7 @@ import { NodeOperationError } from 'n8n-workflow';
 
 import type { BatchEntry, BatchKind } from './endpoint';
 import type { GameballContext } from './request';
-import { isAnswerObject, redactSecrets, saysItFailed } from './errors';
+import { isAnswerObject, saysItFailed } from './errors';
 import { markMaybeApplied, secretFieldValues, sendToGameball, sleepUnlessStopped } from './request';
 
 export const MAX_BATCH_SIZE = 1000;
@@ -93,7 +93,7 @@ function place<T>(entries: unknown[], positionIsItem: boolean, size: number | un
 /** A failure entry: `{code, message}` or `{error}` with text, or `error` as Gameball's error body `{code, message}`. */
 function toFailure(sent: unknown): ItemFailure {
 	const entry: IDataObject = isAnswerObject(sent) ? sent : {};
-	const nested = typeof entry.error === 'object' && entry.error !== null && !Array.isArray(entry.error) ? (entry.error as IDataObject) : undefined;
+	const nested = isAnswerObject(entry.error) ? entry.error : undefined;
 	const rawCode = entry.code ?? nested?.code;
 	const code = rawCode === undefined || rawCode === null || !Number.isFinite(Number(rawCode)) ? undefined : Number(rawCode);
 	const text = [entry.message, nested ? nested.message : entry.error].find(
@@ -154,9 +154,8 @@ export function createdJobId(this: GameballContext, answer: unknown, itemIndex?:
 	const id = [jobId, batchId].find((value) => typeof value === 'number' || (typeof value === 'string' && value.trim() !== ''));
 	if (id !== undefined) return id as string | number;
 	// Gameball said it did not take the job.
-	// A success answer keeps the entries' secret fields (Device Tokens); its words become an error here, which must not.
-	const refused = saysItFailed(answer);
-	if (refused) throw new NodeOperationError(this.getNode(), redactSecrets(refused, secrets), { itemIndex, description: 'Gameball created no batch job: nothing in it was applied.' });
+	const refused = saysItFailed(answer, secrets);
+	if (refused) throw new NodeOperationError(this.getNode(), refused, { itemIndex, description: 'Gameball created no batch job: nothing in it was applied.' });
 	// Gameball took the job and runs it: a plain failure would invite sending its entries again.
 	const error = new NodeOperationError(this.getNode(), 'Gameball created the batch job but sent no job ID', { itemIndex });
 	markMaybeApplied(error);

@@ -155,14 +155,15 @@ export function isAnswerObject(body: unknown): body is IDataObject {
 /**
  * A 2xx answer, or a batch result entry, with `success: false` (the document's answer of Release Hold, Burn, Send
  * Event, tags and more): what it says, with Gameball's code when it gives one (beside it, or in an error body under
- * `error`).
+ * `error`). A success answer keeps the request's secret fields (Device Tokens): pass them as `secrets`, since these
+ * words become an error.
  */
-export function saysItFailed(body: unknown): string | undefined {
+export function saysItFailed(body: unknown, secrets: unknown[] = []): string | undefined {
 	if (!isAnswerObject(body) || body.success !== false) return undefined;
 	const nested = isAnswerObject(body.error) ? body.error : undefined;
 	// Gameball's codes are whole numbers (7000): another `code` (a coupon's) is no error code.
 	const code = [body.code, nested?.code].find((value) => /^[1-9]\d{3}$/.test(String(value ?? '').trim()));
 	const message = [body.message, nested ? nested.message : body.error].find((value): value is string => typeof value === 'string' && value.trim() !== '');
 	const said = [code === undefined ? undefined : String(code).trim(), message?.trim()].filter(Boolean).join(': ');
-	return `Gameball answered "success": false${said ? `: ${said}` : ''}`;
+	return redactSecrets(`Gameball answered "success": false${said ? `: ${said}` : ''}`, secrets);
 }

@@ -4,7 +4,7 @@ import { NodeOperationError } from 'n8n-workflow';
 import type { GameballOperation } from '../operation';
 import { recordsFrom } from '../output';
 import { asNodeError } from '../../../errorItems';
-import { appendDescription, redactSecrets, saysItFailed } from '../../transport/errors';
+import { appendDescription, saysItFailed } from '../../transport/errors';
 import { hasSecretKey, secretFieldValues, sendToGameball } from '../../transport/request';
 import {
 	additionalFields,
@@ -110,15 +110,15 @@ export const createOrUpdate: GameballOperation = {
 			refuse(this, 'Tags need the Secret Key: set it in the Gameball API credential, or leave Tags empty. Nothing was sent.', itemIndex);
 		}
 		const saved = await sendToGameball.call(this, 'POST /customers', request, { itemIndex });
-		// A success answer keeps the Device Token sent; its words become an error here, which must not.
-		const notSaved = saysItFailed(saved.body);
-		if (notSaved) refuse(this, redactSecrets(notSaved, secretFieldValues(request.body)), itemIndex, 'Gameball answered with a success code, but its answer says the customer was not saved; no tags were sent. Check in Gameball before sending the item again.');
+		const secrets = secretFieldValues(request.body);
+		const notSaved = saysItFailed(saved.body, secrets);
+		if (notSaved) refuse(this, notSaved, itemIndex, 'Gameball answered with a success code, but its answer says the customer was not saved; no tags were sent. Check in Gameball before sending the item again.');
 		if (tags) {
 			const customerId = String(request.body?.customerId);
 			try {
 				const tagged = await sendToGameball.call(this, 'POST /customers/{customerId}/tags', { pathParams: { customerId }, body: { tags } }, { itemIndex });
-				const failed = saysItFailed(tagged.body);
-				if (failed) throw new NodeOperationError(this.getNode(), redactSecrets(failed, secretFieldValues(request.body)), { itemIndex });
+				const failed = saysItFailed(tagged.body, secrets);
+				if (failed) throw new NodeOperationError(this.getNode(), failed, { itemIndex });
 			} catch (error) {
 				const failed = asNodeError(this.getNode(), error, itemIndex);
 				appendDescription(failed, TAGS_NOT_ADDED);
