@@ -233,4 +233,25 @@ describe('answers that page wrongly', () => {
 			await missing.close();
 		}
 	});
+
+	// Read as "none found" (a first page) or as the whole list (a later page) before: a failure passed on as data.
+	it.each([
+		['the first page', false, 'It was the first page.'],
+		['a later page', true, '1 record had been read from earlier pages.'],
+	])('a page answered `success: false` fails the item: %s', async (_case, laterPageFails, description) => {
+		const stand = await listStandIn((url) =>
+			url.searchParams.has('startAfter') === laterPageFails ? { success: false, code: 4001, message: 'Try again later' } : { transactions: transactions([1]), hasMore: true },
+		);
+		try {
+			const { outputs, error } = await runGameball(stand.credentials, listAll, [{}, {}], true);
+			expect(error).toBeUndefined();
+			const expected = { error: 'Gameball answered "success": false: 4001: Try again later', description: `${description} Reading is safe to repeat: run the node again.` };
+			expect(outputs[0].map((item) => [item.json, item.pairedItem])).toEqual([
+				[expected, { item: 0 }],
+				[expected, { item: 1 }],
+			]);
+		} finally {
+			await stand.close();
+		}
+	});
 });

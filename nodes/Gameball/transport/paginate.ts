@@ -3,6 +3,7 @@ import type { IDataObject } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
 import type { Endpoint, GameballRequest, ListSpec } from './endpoint';
+import { saysItFailed } from './errors';
 import type { GameballContext } from './request';
 import { sendToGameball } from './request';
 
@@ -94,6 +95,12 @@ export async function fetchList(
 		const qs: IDataObject = { ...request.qs, limit: pageSize };
 		if (startAfter !== undefined) qs.startAfter = startAfter as IDataObject[string];
 		const { body } = await sendToGameball.call(this, endpoint, { ...request, qs }, { itemIndex });
+		const failed = saysItFailed(body);
+		if (failed) {
+			// A read: failing the item loses nothing, where "none found" or a partial list would pass as the whole.
+			const read = records.length ? `${records.length} record${records.length === 1 ? ' had' : 's had'} been read from earlier pages.` : 'It was the first page.';
+			throw new NodeOperationError(this.getNode(), failed, { itemIndex, description: `${read} Reading is safe to repeat: run the node again.` });
+		}
 		const pageRecords = recordsOf(this, body, list, endpoint, itemIndex);
 		const page = (Array.isArray(body) ? {} : body ?? {}) as IDataObject;
 		const nextCursor = nextCursorOf(page);
