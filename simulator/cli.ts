@@ -2,7 +2,7 @@
  * npm run simulator -- --port 4010 --webhook <url> [--webhook <url2>] --secret <key> --api-key <key>
  *   [--no-rate-limits] [--time-scale 0.01] [--faults '{"errorRate5xx":0.1}'] [--batch-shape tutorial] [--no-batch-indexes]
  *   [--batch-results full|identity|none]
- *   [--allow-unknown-fields]
+ *   [--allow-unknown-fields] [--high-security]
  *   [--play] [--play-interval 1000] [--play-customers 20]
  */
 import { playActivity } from './activity';
@@ -63,6 +63,9 @@ export function parseArguments(argv: string[]): CliArguments {
 			case '--allow-unknown-fields':
 				options.rejectUnknownFields = false;
 				break;
+			case '--high-security':
+				options.highSecurityMode = true;
+				break;
 			case '--play':
 				result.play = true;
 				break;
@@ -84,7 +87,7 @@ export function parseArguments(argv: string[]): CliArguments {
 
 const USAGE = `Usage: npm run simulator -- [--port 4010] [--webhook <url>]... [--secret <key>] [--api-key <key>]
   [--no-rate-limits] [--time-scale 0.01] [--faults '{"errorRate5xx":0.1}'] [--batch-shape openapi|tutorial] [--no-batch-indexes] [--batch-results full|identity|none]
-  [--allow-unknown-fields] [--play] [--play-interval <ms>] [--play-customers <n>]`;
+  [--allow-unknown-fields] [--high-security] [--play] [--play-interval <ms>] [--play-customers <n>]`;
 
 async function main(): Promise<void> {
 	let parsed: CliArguments;

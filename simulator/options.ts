@@ -57,6 +57,8 @@ export interface SimulatorOptions {
 	 * APIKey check it; false ignores it there, the way a client must not rely on.
 	 */
 	checkSecretKeyEverywhere?: boolean;
+	/** Default false. Gameball's High Security Mode: every call needs the SecretKey too, else 401 code 1001. */
+	highSecurityMode?: boolean;
 	/**
 	 * Default true: a request body field or query parameter that the contract does not list is refused with 400
 	 * (code 3003), so a misspelt name fails loudly. The OpenAPI document does not forbid unknown fields, and Gameball
@@ -92,6 +94,7 @@ export interface ResolvedOptions {
 	batchResultIndexes: boolean;
 	batchResultData: 'full' | 'identity' | 'none';
 	checkSecretKeyEverywhere: boolean;
+	highSecurityMode: boolean;
 	rejectUnknownFields: boolean;
 	faults: FaultOptions | undefined;
 	log: (line: string) => void;
@@ -116,6 +119,7 @@ export function resolveOptions(options: SimulatorOptions = {}): ResolvedOptions 
 		batchResultIndexes: options.batchResultIndexes ?? true,
 		batchResultData: options.batchResultData ?? 'full',
 		checkSecretKeyEverywhere: options.checkSecretKeyEverywhere ?? true,
+		highSecurityMode: options.highSecurityMode ?? false,
 		rejectUnknownFields: options.rejectUnknownFields ?? true,
 		faults: options.faults,
 		log: options.log ?? (() => undefined),

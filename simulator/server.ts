@@ -187,7 +187,7 @@ export function createRequestHandler(deps: ServerDependencies): (request: Incomi
 		try {
 			const route = resolveRoute(method, url.pathname);
 			if (route instanceof GameballError) throw route;
-			authenticate(request, options, route.requireSecret);
+			authenticate(request, options, route.requireSecret || options.highSecurityMode);
 			if (options.rateLimits) {
 				const taken = deps.limiter.take(rateGroupOf(method, route.contractPath));
 				if (!taken.allowed) {

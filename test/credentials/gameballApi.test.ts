@@ -65,6 +65,18 @@ describe('the Gameball API credential test', () => {
 		expect(result.outcome).toMatch(/v4\.1 and High Security Mode need both/);
 	});
 
+	it('on an account in High Security Mode without a Secret Key, says that High Security Mode needs both keys', async () => {
+		const strict = await startSimulator({ rateLimits: false, highSecurityMode: true });
+		try {
+			const result = await testCredential({ apiKey: strict.apiKey, secretKey: '', apiVersion: 'v4.0', baseUrl: strict.url });
+			expect(result).toMatchObject({ path: '/api/v4.0/integrations/configurations/widget', status: 401 });
+			expect(result.outcome).toMatch(/v4\.1 and High Security Mode need both, so set the Secret Key/);
+			expect(await testCredential({ apiKey: strict.apiKey, secretKey: strict.secretKey, apiVersion: 'v4.0', baseUrl: strict.url })).toMatchObject({ outcome: 'ok' });
+		} finally {
+			await strict.stop();
+		}
+	});
+
 	it('follows no redirect, and says why a Base URL that redirects fails', async () => {
 		// n8n stops at the 3xx only with this option; following it would send the keys to the other address.
 		expect(credentialType.test.request.disableFollowRedirect).toBe(true);

@@ -58,6 +58,19 @@ describe('Configuration', () => {
 		expect(without.error?.message).toMatch(/^1001: authentication failed: set the credential's Secret Key \(/);
 	});
 
+	it('on an account in High Security Mode, asks for the Secret Key when the credential has none', async () => {
+		const strict = await simulatorFor({ rateLimits: false, highSecurityMode: true });
+		try {
+			const noSecretKey = { gameballApi: { ...strict.credentials.gameballApi, secretKey: '' } };
+			const { error } = await runGameball(noSecretKey, configuration('getTiers'));
+			expect(error?.message).toBe("1001: authentication failed: set the credential's Secret Key (v4.1, High Security Mode and most operations need it), and check the API Key");
+			const { outputs } = await runGameball(strict.credentials, configuration('getTiers'));
+			expect(outputs[0].length).toBe(strict.sim.state.config.tiers.length);
+		} finally {
+			await strict.sim.stop();
+		}
+	});
+
 	it('gets the tiers as one item each, in the language asked for', async () => {
 		const { outputs } = await runGameball(credentials, configuration('getTiers', { filters: { lang: 'fr' } }));
 		expect(lastRequest().headers.lang).toBe('fr');

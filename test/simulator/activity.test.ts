@@ -66,7 +66,7 @@ describe('CLI arguments', () => {
 		const parsed = parseArguments(['--port', '4010', '--webhook', 'http://a/x', '--webhook', 'http://b/y', '--secret', 's', '--api-key', 'k', '--no-rate-limits', '--time-scale', '0.01', '--faults', '{"errorRate5xx":0.1}', '--play']);
 		expect(parsed.options).toEqual({ port: 4010, webhookUrls: ['http://a/x', 'http://b/y'], secretKey: 's', apiKey: 'k', rateLimits: false, timeScale: 0.01, faults: { errorRate5xx: 0.1 } });
 		expect(parsed.play).toBe(true);
-		expect(parseArguments(['--allow-unknown-fields', '--no-batch-indexes']).options).toEqual({ webhookUrls: [], rejectUnknownFields: false, batchResultIndexes: false });
+		expect(parseArguments(['--allow-unknown-fields', '--no-batch-indexes', '--high-security']).options).toEqual({ webhookUrls: [], rejectUnknownFields: false, batchResultIndexes: false, highSecurityMode: true });
 		expect(parseArguments(['--batch-results', 'identity']).options).toEqual({ webhookUrls: [], batchResultData: 'identity' });
 		expect(() => parseArguments(['--batch-results', 'some'])).toThrow('--batch-results takes full, identity or none (got some)');
 		expect(() => parseArguments(['--port'])).toThrow(/needs a value/);

@@ -1,3 +1,4 @@
+import { startSimulator } from '../../simulator';
 import { request, useSimulator } from './client';
 
 const { sim, call } = useSimulator();
@@ -43,6 +44,21 @@ describe('authentication', () => {
 		expect(answer.json.message).toMatch(/SecretKey/);
 		const batch = await call('POST', '/batch/customers', { body: [{ customerId: 'x' }] }, { noKeys: true, headers: { APIKey: sim().apiKey } });
 		expect(batch.status).toBe(401);
+	});
+
+	it('in High Security Mode, requires the SecretKey on every call', async () => {
+		const strict = await startSimulator({ rateLimits: false, highSecurityMode: true });
+		try {
+			const apiKeyOnly = await request(strict.url, 'GET', '/api/v4.0/integrations/configurations/tiers', undefined, { APIKey: strict.apiKey });
+			expect(apiKeyOnly.status).toBe(401);
+			expectGameballError(apiKeyOnly, 1001);
+			const both = await request(strict.url, 'GET', '/api/v4.0/integrations/configurations/tiers', undefined, { APIKey: strict.apiKey, SecretKey: strict.secretKey });
+			expect(both.status).toBe(200);
+		} finally {
+			await strict.stop();
+		}
+		// Off by default: the same call with the API key alone passes.
+		expect((await request(sim().url, 'GET', '/api/v4.0/integrations/configurations/tiers', undefined, { APIKey: sim().apiKey })).status).toBe(200);
 	});
 
 	it('requires both keys on every v4.1 call', async () => {
