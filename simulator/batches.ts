@@ -115,8 +115,8 @@ export class BatchRunner {
 			for (let index = start; index < end; index++) this.processItem(job, index, schema);
 			await this.timers.wait((end - start) * this.itemDelayMs());
 		}
-		if (job.stopRequested) this.finish(job, 'stopped');
-		else this.finish(job, 'completed');
+		// Every item was applied: a stop that came during the last wait changes nothing.
+		this.finish(job, 'completed');
 	}
 
 	private processItem(job: BatchJob, index: number, schema: ContractSchema | undefined): void {

@@ -49,7 +49,7 @@ export interface Simulator {
 	stop(): Promise<void>;
 	/** Extension: the webhook URLs deliveries go to. */
 	webhookUrls: string[];
-	/** Extension: resolves when every webhook retry timer and batch job has finished (for tests). */
+	/** Extension: resolves when every webhook attempt, retry timer and batch job has finished (for tests). */
 	idle(timeoutMs?: number): Promise<void>;
 	/** Extension: the domain layer and timers, for in-process activity (simulator/activity.ts). Not an HTTP API. */
 	internals: { account: Account; timers: TimerRegistry };
@@ -156,13 +156,13 @@ export async function startSimulator(input: SimulatorOptions = {}): Promise<Simu
 			timers.cancelAll();
 			state.reset();
 			requests.length = 0;
-			dispatcher.deliveries.length = 0;
+			dispatcher.reset();
 			limiter.reset();
 			counters.rateLimited = 0;
 		},
 		async idle(timeoutMs = 10_000) {
 			const deadline = Date.now() + timeoutMs;
-			const busy = () => timers.pending > 0 || [...state.batches.values()].some((job) => job.status === 'queued' || job.status === 'running');
+			const busy = () => timers.pending > 0 || dispatcher.isBusy || [...state.batches.values()].some((job) => job.status === 'queued' || job.status === 'running');
 			while (busy()) {
 				if (Date.now() > deadline) throw new Error('Simulator did not become idle in time');
 				await new Promise<void>((resolve) => setTimeout(resolve, 5));

@@ -44,7 +44,7 @@ export class RateLimiter {
 	constructor(private readonly now: () => number = Date.now) {}
 
 	/** Takes one request from the group's windows; returns the seconds to wait when over the limit. */
-	take(group: RateGroup): { allowed: true } | { allowed: false; retryAfterSeconds: number } {
+	take(group: RateGroup): { allowed: true; at: number } | { allowed: false; retryAfterSeconds: number } {
 		const limits = RATE_LIMITS[group];
 		const now = this.now();
 		let log = this.logs.get(group);
@@ -67,7 +67,14 @@ export class RateLimiter {
 			return { allowed: false, retryAfterSeconds: 1 };
 		}
 		log.times.push(now);
-		return { allowed: true };
+		return { allowed: true, at: now };
+	}
+
+	/** Gives back a request taken `at`, refused after all (a simulated 429): refused requests do not count. */
+	giveBack(group: RateGroup, at: number): void {
+		const log = this.logs.get(group);
+		const index = log ? log.times.lastIndexOf(at) : -1;
+		if (log && index >= log.head) log.times.splice(index, 1);
 	}
 
 	reset(): void {

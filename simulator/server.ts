@@ -188,9 +188,12 @@ export function createRequestHandler(deps: ServerDependencies): (request: Incomi
 			const route = resolveRoute(method, url.pathname);
 			if (route instanceof GameballError) throw route;
 			authenticate(request, options, route.requireSecret || options.highSecurityMode);
+			const rateGroup = rateGroupOf(method, route.contractPath);
+			let takenAt: number | undefined;
 			if (options.rateLimits) {
-				const taken = deps.limiter.take(rateGroupOf(method, route.contractPath));
-				if (!taken.allowed) {
+				const taken = deps.limiter.take(rateGroup);
+				if (taken.allowed) takenAt = taken.at;
+				else {
 					deps.counters.rateLimited += 1;
 					throw new GameballError(429, ERROR_CODES.rateLimited, `Rate limit exceeded; retry after ${taken.retryAfterSeconds} s`, { 'Retry-After': String(taken.retryAfterSeconds) });
 				}
@@ -202,6 +205,7 @@ export function createRequestHandler(deps: ServerDependencies): (request: Incomi
 				return;
 			}
 			if (fault.kind === 'burst429') {
+				if (takenAt !== undefined) deps.limiter.giveBack(rateGroup, takenAt);
 				record.fault = 'burst429';
 				deps.counters.rateLimited += 1;
 				throw new GameballError(429, ERROR_CODES.rateLimited, 'Rate limit exceeded (burst); retry after 1 s', { 'Retry-After': '1' });

@@ -45,6 +45,10 @@ export class WebhookDispatcher {
 	readonly urls: string[] = [];
 	private readonly inFlight = new Set<http.ClientRequest>();
 	private sequence = 0;
+	/** Attempts sent and not yet settled (their retry, if any, not yet scheduled). */
+	private unsettled = 0;
+	/** Bumped by `reset()`: an attempt from before it records nothing and schedules no retry. */
+	private generation = 0;
 
 	constructor(private readonly options: WebhookDispatcherOptions) {}
 
@@ -62,15 +66,32 @@ export class WebhookDispatcher {
 		await Promise.all(this.urls.map((url) => this.attempt({ deliveryId, url, topic, body, signature }, 1)));
 	}
 
+	/** True while an attempt is in flight: its retry is not scheduled yet. */
+	get isBusy(): boolean {
+		return this.unsettled > 0;
+	}
+
+	/** Aborts the attempts in flight; neither they nor their retries are recorded. */
+	reset(): void {
+		this.generation += 1;
+		this.abortInFlight();
+		this.deliveries.length = 0;
+	}
+
 	private async attempt(delivery: Pick<DeliveryRecord, 'deliveryId' | 'url' | 'topic' | 'body' | 'signature'>, attempt: number): Promise<void> {
 		if (this.options.timers.isStopped) return;
+		const generation = this.generation;
 		const record: DeliveryRecord = { ...delivery, attempt, at: Date.now() };
 		this.deliveries.push(record);
+		this.unsettled += 1;
 		try {
 			record.status = await this.post(delivery.url, delivery.body, delivery.signature, delivery.topic);
 		} catch (error) {
 			record.error = error instanceof Error ? error.message : String(error);
+		} finally {
+			this.unsettled -= 1;
 		}
+		if (generation !== this.generation) return;
 		const ok = record.status !== undefined && record.status >= 200 && record.status < 300;
 		this.options.log(`webhook ${delivery.topic} -> ${delivery.url} attempt ${attempt}: ${record.status ?? record.error}`);
 		if (ok) return;
@@ -124,6 +145,10 @@ export class WebhookDispatcher {
 
 	/** Aborts requests still in flight (timers are cleared by the registry). */
 	stop(): void {
+		this.abortInFlight();
+	}
+
+	private abortInFlight(): void {
 		for (const request of this.inFlight) request.destroy(new Error('simulator stopped'));
 		this.inFlight.clear();
 	}

@@ -159,18 +159,21 @@ export function burnCoupons(account: Account, body: Json): Json {
 	return { success: true, burnedAt: burn(account, customer, coupons, lockReference) };
 }
 
-/** Burns the coupons an order or payment says it used. */
-export function burnCouponsForOrder(account: Account, customer: Customer, redemption: Json): void {
+/**
+ * Checks the coupons an order or payment says it used, and answers how to burn them: the order applies nothing
+ * (its points hold included) until every coupon has passed.
+ */
+export function couponBurnForOrder(account: Account, customer: Customer, redemption: Json): () => void {
 	const lockReference = typeof redemption.couponsLockReference === 'string' && redemption.couponsLockReference !== '' ? redemption.couponsLockReference : undefined;
 	const codes = Array.isArray(redemption.couponCodes) ? redemption.couponCodes : [];
-	if (!lockReference && codes.length === 0) return;
+	if (!lockReference && codes.length === 0) return () => undefined;
 	const coupons = couponsToBurn(account, codes, lockReference);
 	// Gameball: "Coupon codes must be locked before they can be used for redemption."
 	for (const coupon of coupons) {
 		releaseStaleLock(account, coupon);
 		if (!coupon.lockReference) throw badRequest(ERROR_CODES.couponNotUsable, `Coupon ${coupon.code} cannot be redeemed: it must be locked first (validate it with lock)`);
 	}
-	burn(account, customer, coupons, lockReference);
+	return () => void burn(account, customer, coupons, lockReference);
 }
 
 export function releaseLock(account: Account, lockReference: string): Json {

@@ -4,7 +4,7 @@ import { badRequest, ERROR_CODES, fieldsGiven, GameballError, insufficientPoints
 import type { Customer, Hold, LedgerEntry, OrderRecord } from '../state';
 import { round2, type Account } from './account';
 import { COUPON_TYPE_NAMES } from './catalog';
-import { burnCouponsForOrder } from './coupons';
+import { couponBurnForOrder } from './coupons';
 
 type Json = Record<string, unknown>;
 
@@ -100,6 +100,7 @@ function trackPurchase(account: Account, body: Json, kind: 'order' | 'payment'):
 	if (totalPaid < 0) throw badRequest(ERROR_CODES.invalidValue, 'totalPaid must not be negative');
 	const redemption = (body.redemption as Json | undefined) ?? {};
 	const hold = typeof redemption.pointsHoldReference === 'string' && redemption.pointsHoldReference !== '' ? takeHold(account, customer, redemption.pointsHoldReference) : undefined;
+	const burnCoupons = couponBurnForOrder(account, customer, redemption);
 	const ledgerIds: number[] = [];
 	let redeemedPoints = 0;
 	const at = (kind === 'order' ? body.orderDate : body.paymentDate) as string;
@@ -109,7 +110,7 @@ function trackPurchase(account: Account, body: Json, kind: 'order' | 'payment'):
 		redeemedPoints = hold.points;
 		ledgerIds.push(redemptionEntry.gameballTransactionId);
 	}
-	burnCouponsForOrder(account, customer, redemption);
+	burnCoupons();
 	const { points, lines } = calculateEarning(account, totalPaid, kind === 'order' ? orderLines(body) : paymentLines(body));
 	const earned = account.applyMovement({
 		customer,

@@ -1,4 +1,5 @@
-import { nowIso, useSimulator, waitFor } from './client';
+import { startSimulator } from '../../simulator';
+import { clientFor, nowIso, useSimulator, waitFor } from './client';
 
 describe('batches', () => {
 	const { sim, call } = useSimulator();
@@ -117,6 +118,20 @@ describe('batch status shape and stop', () => {
 		expect([...sim().state.customers.keys()].filter((id) => id.startsWith('stop-'))).toHaveLength(job.processed);
 		const status = (await call('GET', `/batches/${created.json.jobId}/status`)).json;
 		expect(status.status).toBe('stopped');
+	});
+
+	it('a stop that comes after every item was applied leaves the job completed', async () => {
+		const slow = await startSimulator({ rateLimits: false, batchItemDelayMs: 20 });
+		try {
+			const created = await clientFor(slow)('POST', '/batch/customers', { body: Array.from({ length: 10 }, (_, index) => ({ customerId: `late-${index}` })) });
+			const jobId = created.json.jobId as number;
+			await waitFor(() => slow.state.batches.get(jobId)?.processed === 10, 2000, 1);
+			expect((await clientFor(slow)('POST', `/batches/${jobId}/stop`)).status).toBe(200);
+			await slow.idle();
+			expect((await clientFor(slow)('GET', `/batches/${jobId}/status`)).json).toMatchObject({ status: 'completed', processedItems: 10, failedItems: 0 });
+		} finally {
+			await slow.stop();
+		}
 	});
 
 	it('stops with DELETE on the tutorial path', async () => {

@@ -89,7 +89,8 @@ export async function waitFor(predicate: () => boolean | Promise<boolean>, timeo
 }
 
 /** A webhook receiver on a random port that answers with the given statuses in turn (then 200). */
-export async function startReceiver(statuses: number[] = []) {
+/** A webhook receiver answering `statuses` in turn (then 200), each after `delayMs`. */
+export async function startReceiver(statuses: number[] = [], delayMs = 0) {
 	const received: Array<{ headers: http.IncomingHttpHeaders; body: string; at: number }> = [];
 	let call = 0;
 	const server = http.createServer((incoming, response) => {
@@ -99,7 +100,9 @@ export async function startReceiver(statuses: number[] = []) {
 			received.push({ headers: incoming.headers, body: Buffer.concat(chunks).toString('utf8'), at: Date.now() });
 			const status = statuses[call] ?? 200;
 			call += 1;
-			response.writeHead(status, { Connection: 'close' }).end(status < 300 ? 'ok' : 'fail');
+			const answer = () => response.writeHead(status, { Connection: 'close' }).end(status < 300 ? 'ok' : 'fail');
+			if (delayMs > 0) setTimeout(answer, delayMs);
+			else answer();
 		});
 	});
 	await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));

@@ -108,6 +108,23 @@ describe('redemption, holds and refunds', () => {
 		expect((await balance('h-1')).availablePointsBalance).toBe(40);
 	});
 
+	it('an order refused for a coupon redeems none of its points hold', async () => {
+		await createCustomer('h-2');
+		await call('POST', '/transactions/cashback', { customerId: 'h-2', transactionId: 'C2', transactionTime: nowIso(), amount: 100 });
+		const hold = await call('POST', '/transactions/hold', { customerId: 'h-2', transactionTime: nowIso(), pointsToHold: 60 });
+		const reference = hold.json.holdReference as string;
+		const entries = sim().ledger().length;
+		const order = { customerId: 'h-2', orderId: 'O-H2', orderDate: nowIso(), totalPaid: 10 };
+		const refused = await call('POST', '/orders', { ...order, redemption: { pointsHoldReference: reference, couponCodes: ['NO-SUCH-COUPON'] } });
+		expect(refused.json.code).toBe(9020);
+		expect(sim().ledger()).toHaveLength(entries);
+		expect((await call('GET', `/transactions/hold/${reference}`)).json.state).toBe('Active');
+		// Sent again without the coupon, the order goes through and redeems the hold once.
+		expect((await call('POST', '/orders', { ...order, redemption: { pointsHoldReference: reference } })).status).toBe(200);
+		expect((await call('GET', `/transactions/hold/${reference}`)).json.state).toBe('Redeemed');
+		expect((await balance('h-2')).availablePointsBalance).toBe(50); // 100 − 60 held, + 10 earned
+	});
+
 	it('refunds part of an order and reverses the rest', async () => {
 		await createCustomer('f-1');
 		await call('POST', '/orders', { customerId: 'f-1', orderId: 'O-9', orderDate: nowIso(), totalPaid: 200 });

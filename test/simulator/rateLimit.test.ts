@@ -58,6 +58,18 @@ describe('sliding windows', () => {
 	});
 });
 
+it('a request given back (refused by a simulated 429) leaves room for another', () => {
+	const now = 30_000 * 33_333_334;
+	const limiter = new RateLimiter(() => now);
+	const taken = Array.from({ length: 30 }, () => limiter.take('transactions'));
+	expect(limiter.take('transactions').allowed).toBe(false);
+	const last = taken[29];
+	if (!last.allowed) throw new Error('the 30th request was refused');
+	limiter.giveBack('transactions', last.at);
+	expect(limiter.take('transactions').allowed).toBe(true);
+	expect(limiter.take('transactions').allowed).toBe(false);
+});
+
 describe('rate limiting over HTTP', () => {
 	let sim: Simulator;
 	beforeAll(async () => {
@@ -78,6 +90,21 @@ describe('rate limiting over HTTP', () => {
 		expect(limited[0].json).toMatchObject({ code: expect.any(Number), type: 'REQUEST_ERROR', message: expect.stringMatching(/rate limit/i) });
 		expect(sim.stats().rateLimited).toBe(limited.length);
 		expect(sim.stats().byStatus[429]).toBe(limited.length);
+	});
+
+	it('does not count requests its burst429 faults refused', async () => {
+		const faulty = await startSimulator({ faults: { burst429: { every: 1, length: 1000 } } });
+		try {
+			const call = clientFor(faulty);
+			const refused = await Promise.all(Array.from({ length: 30 }, (_, index) => call('POST', '/customers', { customerId: `r-${index}` })));
+			expect(refused.map((answer) => answer.status).sort()).toEqual([200, ...Array(29).fill(429)]);
+			faulty.setFaults(undefined);
+			// One served so far: 29 more fit the second's 30.
+			const served = await Promise.all(Array.from({ length: 29 }, (_, index) => call('POST', '/customers', { customerId: `s-${index}` })));
+			expect(served.map((answer) => answer.status)).toEqual(Array(29).fill(200));
+		} finally {
+			await faulty.stop();
+		}
 	});
 
 	it('keeps groups separate and can be switched off', async () => {

@@ -91,6 +91,34 @@ describe('webhooks', () => {
 		expect(failing.received).toHaveLength(4);
 	});
 
+	it('idle() waits for an attempt still in flight, and for the retries it leads to', async () => {
+		const slowFailing = await startReceiver([500, 500, 500, 500], 150);
+		receivers.push(slowFailing);
+		sim = await startSimulator({ rateLimits: false, webhookUrls: [slowFailing.url], timeScale: 0.00001 });
+		await clientFor(sim)('POST', '/customers', { customerId: 'w-idle' });
+		await sim.idle();
+		expect(sim.deliveries.map((record) => [record.attempt, record.status])).toEqual([
+			[1, 500],
+			[2, 500],
+			[3, 500],
+			[4, 500],
+		]);
+		expect(sim.deliveries[3].dropped).toBe(true);
+	});
+
+	it('reset() ends an attempt in flight: it is not recorded, nor retried', async () => {
+		const slowFailing = await startReceiver([500, 500, 500, 500], 100);
+		receivers.push(slowFailing);
+		sim = await startSimulator({ rateLimits: false, webhookUrls: [slowFailing.url], timeScale: 0.00001 });
+		await clientFor(sim)('POST', '/customers', { customerId: 'w-reset' });
+		await waitFor(() => slowFailing.received.length === 1, 2000, 1);
+		sim.reset();
+		await new Promise((resolve) => setTimeout(resolve, 300));
+		await sim.idle();
+		expect(sim.deliveries).toEqual([]);
+		expect(slowFailing.received).toHaveLength(1);
+	});
+
 	it('stops retrying once a retry succeeds, and survives an unreachable URL', async () => {
 		const flaky = await startReceiver([502]);
 		receivers.push(flaky);
