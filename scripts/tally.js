@@ -2,16 +2,26 @@
 // Prints one plain "N passed, N failed" line from jest JSON reports (and e2e reports of the same shape).
 // Every file named must exist and hold tests: a missing, unreadable or empty report is a failure, and so is a suite
 // that failed outside its tests (a load error, an afterAll hook). With --no-skips, a skipped test is a failure too.
+// --failed-steps N counts N failed CI steps (install, build, lint, scan, demo, benchmarks), which have no report.
 const { readFileSync } = require('node:fs');
 
 const args = process.argv.slice(2);
 const noSkips = args.includes('--no-skips');
-const files = args.filter((arg) => arg !== '--no-skips');
+const stepsAt = args.indexOf('--failed-steps');
+const failedSteps = stepsAt === -1 ? 0 : Number(args[stepsAt + 1]);
+const files = args.filter((arg, index) => arg !== '--no-skips' && (stepsAt === -1 || (index !== stepsAt && index !== stepsAt + 1)));
 
 let passed = 0;
 let failed = 0;
 let skipped = 0;
 const problems = [];
+if (!Number.isInteger(failedSteps) || failedSteps < 0) {
+	problems.push(`--failed-steps takes a count (got ${args[stepsAt + 1]})`);
+	failed += 1;
+} else if (failedSteps > 0) {
+	problems.push(`${failedSteps} CI step${failedSteps === 1 ? '' : 's'} failed (see ::: FAILED above)`);
+	failed += failedSteps;
+}
 
 function readReport(file) {
 	try {
