@@ -153,6 +153,22 @@ describe('a rate limit at the time limit', () => {
 		expect(send).toHaveBeenCalledTimes(1);
 		expect(error?.message).toBe('2005: rate limited after 1 attempt');
 	});
+
+	it.each([
+		['past the time limit', () => ({ deadline: Date.now() + 1000 })],
+		['on the last attempt', () => ({ retry: { maxAttempts: 1 } })],
+	])('a 429 not retried (%s) still holds the group for the time Gameball asked', async (name, optionsNow) => {
+		const send = jest.fn(async () => ({ statusCode: 429, headers: { 'retry-after': '20' }, body: { code: 2005, message: 'Too many requests' } }));
+		const baseUrl = `http://k-429-hold-${name.split(' ').join('-')}.invalid`;
+		const context = transportContext({ apiKey: 'k-429-hold', baseUrl }, send);
+		await expect(sendToGameball.call(context, 'GET /customers/{customerId}', { pathParams: { customerId: 'c' } }, optionsNow())).rejects.toThrow(
+			'2005: rate limited after 1 attempt',
+		);
+		// The next request of the group, with 5 s to go: it waits for the hold, so it gives up unsent.
+		const next = sendToGameball.call(context, 'GET /customers/{customerId}/balance', { pathParams: { customerId: 'c' } }, { deadline: Date.now() + 5000 });
+		await expect(next).rejects.toThrow('Rate limited: the time limit ran out before the request could be sent');
+		expect(send).toHaveBeenCalledTimes(1);
+	});
 });
 
 describe('an error answer after an attempt that failed without a clear answer', () => {

@@ -296,6 +296,27 @@ describe('a success answer that echoes the request (a debugging proxy, an echo m
 		}
 	});
 
+	it('keeps no part of a key that holds the other, nor of one nested too deep to walk', async () => {
+		let deep: IDataObject = { message: 'keys: __SECRET__' };
+		for (let level = 0; level < 70; level++) deep = { nested: deep };
+		const stand = await standIn(({ headers }) => ({ status: 400, body: { message: `bad SecretKey ${String(headers.secretkey)}`, debug: JSON.parse(JSON.stringify(deep).replace('__SECRET__', String(headers.secretkey))) } }));
+		try {
+			// The API key is the start of the Secret Key: redacted first, it would leave the Secret Key's tail shown.
+			const credentials = { gameballApi: { ...stand.credentials.gameballApi, apiKey: 'gbKEY12345', secretKey: 'gbKEY12345-private-tail' } };
+			const run = await runGameball(credentials, { resource: 'customer', operation: 'get', customerId: 'c1' } as never, [{}], true);
+			expect(jsonOf(run.outputs)[0].error).toBe('Gameball answered 400: bad SecretKey [redacted]');
+			// Stopped, the error n8n saves keeps Gameball's answer whole.
+			const stopped = await runGameball(credentials, { resource: 'customer', operation: 'get', customerId: 'c1' } as never);
+			expect(JSON.stringify((stopped.error as { errorResponse?: unknown } | undefined)?.errorResponse)).toContain('"nested":');
+			for (const text of [JSON.stringify(run.outputs), JSON.stringify({ ...stopped.error, message: stopped.error?.message })]) {
+				expect(text).not.toContain('private-tail');
+				expect(text).not.toContain('gbKEY12345');
+			}
+		} finally {
+			await stand.close();
+		}
+	});
+
 	it('leaves a key too short to be Gameball\'s (a test key) where it is part of the data', async () => {
 		const stand = await standIn(() => ({ body: { customerId: 'demo-customer-1' } }));
 		try {

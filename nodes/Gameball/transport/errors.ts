@@ -108,16 +108,32 @@ export function gameballApiError(
  */
 export function redactSecrets<T>(body: T, secrets: unknown[]): T {
 	// As sent: the credential sends its keys trimmed.
-	const words = secrets.filter((secret): secret is string => typeof secret === 'string').map((secret) => secret.trim()).filter((secret) => secret.length >= 4);
+	// Longest first: a key that holds another (`gbKEY`, `gbKEY-private`) must not be left half shown.
+	const words = secrets
+		.filter((secret): secret is string => typeof secret === 'string')
+		.map((secret) => secret.trim())
+		.filter((secret) => secret.length >= 4)
+		.sort((a, b) => b.length - a.length);
 	if (words.length === 0) return body;
 	const redact = (text: string) => words.reduce((out, word) => out.split(word).join('[redacted]'), text);
 	const walk = (value: unknown, depth: number): unknown => {
 		if (typeof value === 'string') return redact(value);
-		if (depth > 64 || typeof value !== 'object' || value === null) return value;
+		if (typeof value !== 'object' || value === null) return value;
+		if (depth > 64) return holdsSecret(value, words) ? '[redacted: nested too deep to clean]' : value;
 		if (Array.isArray(value)) return value.map((entry) => walk(entry, depth + 1));
 		return Object.fromEntries(Object.entries(value).map(([key, entry]) => [redact(key), walk(entry, depth + 1)]));
 	};
 	return walk(body, 0) as T;
+}
+
+/** Whether a value nested too deep to walk holds a secret anywhere (or cannot be read to tell). */
+function holdsSecret(value: object, words: string[]): boolean {
+	try {
+		const text = JSON.stringify(value);
+		return words.some((word) => text.includes(word));
+	} catch {
+		return true;
+	}
 }
 
 /** Adds a sentence to an error's description, keeping what is there. */

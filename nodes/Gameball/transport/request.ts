@@ -318,6 +318,9 @@ export async function sendToGameball(
 		earlierAmbiguous ||= isAmbiguous(outcome);
 		if (isCancelled(this)) throw stoppedError(this, itemIndex, movesMoney && earlierAmbiguous);
 		const delay = retryDelay(attempt, outcome, policy);
+		// Gameball refused the account's rate: the other executions sending to this group wait as well, whether or not
+		// this request is tried again.
+		if (outcome.kind === 'rateLimited') pacer.holdUntil(Date.now() + delay);
 		const outOfTime = options.deadline !== undefined && Date.now() + delay > options.deadline;
 		if (attempt >= policy.maxAttempts || !shouldRetry(outcome, movesMoney, hasKey) || outOfTime) {
 			if (response && outcome.kind !== 'malformed') {
@@ -344,8 +347,6 @@ export async function sendToGameball(
 			if (movesMoney && earlierAmbiguous) markMaybeApplied(error);
 			throw error;
 		}
-		// Gameball refused the account's rate: the other executions sending to this group wait as well.
-		if (outcome.kind === 'rateLimited') pacer.holdUntil(Date.now() + delay);
 		await sleepUnlessStopped(this, delay);
 	}
 }
