@@ -19,7 +19,7 @@ import { calendarDayIn, parseTime, timeOnDayIn } from '../times';
 const DUE_HOUR = 17;
 import { LOYALTY_FIELDS, type CrmPresetDefinition, type LoyaltyField, type PresetSettings } from './presets';
 import { balanceOf } from './rules';
-import { isTransactionAssigned, tierLabel } from './summary';
+import { describe, isTransactionAssigned, tierLabel } from './summary';
 
 /** Output order of the node. */
 export const STEPS: CrmStep[] = ['upsertContact', 'addTag', 'createTask', 'logNote', 'sendMessage'];
@@ -258,12 +258,19 @@ function sendMessages(event: LoyaltyEvent, settings: StepSettings): Array<Omit<S
 	);
 }
 
+/** A notification's summary names the title sent in Message Language, not the first language received. */
+function inMessageLanguage(event: LoyaltyEvent, language: string): LoyaltyEvent {
+	if (event.kind !== 'notification' || !language) return event;
+	return { ...event, summary: describe({ ...event, notifications: textsToSend(event, language) }) };
+}
+
 /** Items for each of the five outputs, for one event and the reasons each step fires. */
 export function buildSteps(
-	event: LoyaltyEvent,
+	received: LoyaltyEvent,
 	reasonsByStep: Record<CrmStep, CrmRuleCondition[]>,
 	settings: StepSettings,
 ): CrmStepItem[][] {
+	const event = inMessageLanguage(received, settings.language);
 	const match = matchKeyOf(event, settings);
 	const base = (step: CrmStep): CrmStepItemBase => ({
 		step,

@@ -91,6 +91,11 @@ describe('one Gameball delivery, several trigger items', () => {
 			const chosen = await runLoyalty({ messageChannels: ['push'], messageLanguage: language }, perLanguage);
 			expect(chosen.outputs[OUTPUT.sendMessage].map((item) => [item.json.language, item.pairedItem])).toEqual(sent.map(([entry, item]) => [entry, { item }]));
 		}
+		// The note and the summary name the title sent, whichever language came first.
+		const arabicFirst = await runLoyalty({ messageChannels: ['push'], messageLanguage: 'en', logNoteOn: ['notification'] }, [perLanguage[1], perLanguage[0]]);
+		const englishTitle = String(fixtures.triggerNotificationItem.title);
+		expect(arabicFirst.outputs[OUTPUT.sendMessage].map((item) => item.json.title)).toEqual([englishTitle]);
+		expect(arabicFirst.outputs[OUTPUT.logNote].map((item) => item.json.note)).toEqual([`Notification: ${englishTitle}`]);
 		// Another delivery's notification stays its own event; the same language twice is sent once, paired with the first.
 		const other = { ...fixtures.triggerNotificationItem, deliveryId: 'another-delivery' };
 		const mixed = await runLoyalty({ messageChannels: ['push'] }, [...perLanguage, perLanguage[0], other]);

@@ -1,7 +1,7 @@
 /**
  * The HubSpot examples' own expressions, evaluated by n8n's expression engine on real Loyalty to CRM items: the last
- * event time reaches HubSpot as epoch milliseconds, which both its v1 contact upsert (n8n's HubSpot node) and its v3
- * batch upsert (HTTP Request) take for a date-time property.
+ * event time reaches HubSpot as epoch milliseconds, which its v3 batch upsert (HTTP Request) takes for a date-time
+ * property, and only the properties a customer has are sent.
  */
 import type { IDataObject } from 'n8n-workflow';
 
@@ -18,13 +18,23 @@ function instant(value: unknown): string {
 	return new Date(Number(value)).toISOString();
 }
 
-test('Gameball to HubSpot: the HubSpot node row for the last event time sends epoch milliseconds', async () => {
+test('Gameball to HubSpot: the batch upsert sends the last event time as epoch milliseconds, and no property the customer lacks', async () => {
 	const nodes = nodesOf('loyalty-gameball-to-hubspot.json');
-	const item = await upsertItemOf((nodes.get('Loyalty to CRM') as ExampleNode).parameters, fixtures.triggerProfileItem);
-	const fields = (nodes.get('HubSpot: Upsert Contact') as ExampleNode).parameters.additionalFields as IDataObject;
-	const rows = (fields.customPropertiesUi as { customPropertiesValues: Array<{ property: string; value: string }> }).customPropertiesValues;
-	const row = rows.find((candidate) => candidate.property === 'gameball_last_event_at') as { value: string };
-	expect(instant(evaluate(row.value, item))).toBe(fixtures.triggerProfileItem.createdAt);
+	const upsertBody = async (profile: IDataObject) => {
+		const item = await upsertItemOf((nodes.get('Loyalty to CRM') as ExampleNode).parameters, profile);
+		const expression = String((nodes.get('HubSpot: Upsert Contact') as ExampleNode).parameters.jsonBody);
+		return (JSON.parse(String(evaluate(expression, item))) as { inputs: Array<IDataObject & { properties: IDataObject }> }).inputs[0];
+	};
+	const full = await upsertBody(fixtures.triggerProfileItem);
+	expect(full).toMatchObject({ idProperty: 'email', id: 'ada@example.com' });
+	expect(instant(full.properties.gameball_last_event_at)).toBe(fixtures.triggerProfileItem.createdAt);
+	expect(full.properties).toMatchObject({ gameball_tier: 'Gold', gameball_referral_code: 'ADA123' });
+	// The HubSpot node would send a row without a value for these (HubSpot may refuse it or clear the field).
+	const newcomer = await upsertBody({ ...fixtures.triggerProfileItem, tierName: null, tierOrder: null, referralCode: null, referralLink: null, changes: {} });
+	for (const missing of ['gameball_tier', 'gameball_tier_rank', 'gameball_referral_code', 'gameball_referral_link']) {
+		expect(newcomer.properties).not.toHaveProperty(missing);
+	}
+	expect(newcomer.properties).toMatchObject({ gameball_points_available: 90 });
 });
 
 test('Open Loyalty to HubSpot: the v3 batch upsert body carries the last event time as epoch milliseconds', async () => {
