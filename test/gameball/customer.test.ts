@@ -313,7 +313,7 @@ describe('Customer', () => {
 		expect(zero.error?.message).toBe('"Challenge Name or ID" must be at least 1 (got 0)');
 		const filters = { campaignType: 'game', campaignId: 0 };
 		const progress = await runGameball(credentials, customer('getCampaignsProgress', { customerId: 'c-1', filters }));
-		expect(progress.error?.message).toBe('"Campaign ID" must be at least 1 (got 0)');
+		expect(progress.error?.message).toBe('"Campaign Name or ID" must be at least 1 (got 0)');
 		expect(sim.requests.length).toBe(before);
 		await runGameball(credentials, customer('getCampaignsProgress', { customerId: 'c-1', filters: { campaignType: 'game', campaignId: 3 } }));
 		expect(lastRequest().query).toEqual({ campaignType: 'game', campaignId: '3' });

@@ -27,7 +27,7 @@ describe('A filter added but emptied by its expression is refused: the read woul
 	it.each([
 		[{ resource: 'customer', operation: 'countActivities', customerId: 'c1', filters: { activityType: '={{ "" }}' } }, 'Activity Type'],
 		[{ resource: 'customer', operation: 'countNotifications', customerId: 'c1', filters: { isRead: '={{ "" }}' } }, 'Is Read'],
-		[{ resource: 'customer', operation: 'getCampaignsProgress', customerId: 'c1', filters: { campaignId: '={{ "" }}' } }, 'Campaign ID'],
+		[{ resource: 'customer', operation: 'getCampaignsProgress', customerId: 'c1', filters: { campaignId: '={{ "" }}' } }, 'Campaign Name or ID'],
 		[{ resource: 'configuration', operation: 'getRedemptionRules', filters: { customerId: '={{ $json.missing }}' } }, 'Customer ID'],
 		[{ resource: 'configuration', operation: 'getRewardCampaigns', filters: { productSku: '={{ "" }}' } }, 'Product SKU'],
 		[{ resource: 'leaderboard', operation: 'get', filters: { customerTag: '={{ "" }}' } }, 'Customer Tag'],

@@ -68,7 +68,7 @@ export const batchingProperty: INodeProperties = {
 			type: 'number',
 			typeOptions: { minValue: 1 },
 			default: 50,
-			description: 'Smallest number of input items that is sent in batches',
+			description: 'Smallest number of input items that is sent in batches with Above Threshold (Manual Adjustment never is)',
 		},
 		{
 			displayName: 'Poll Interval (Seconds)',
@@ -76,6 +76,7 @@ export const batchingProperty: INodeProperties = {
 			type: 'number',
 			typeOptions: { minValue: 0.1 },
 			default: 2,
+			description: "Longest pause between two reads of a job's status: the first read comes after at most 0.25 s, and the pause doubles from there",
 		},
 		{
 			displayName: 'Send in Batches',
@@ -93,7 +94,7 @@ export const batchingProperty: INodeProperties = {
 					name: 'Always',
 					value: 'always',
 					description:
-						'Use batches for any number of items; needs the credential\'s Secret Key. Manual Adjustment is batched only here: its batch form has no transaction ID or username, so sending the same items again adjusts again.',
+						'Use batches for any number of items; needs the credential\'s Secret Key. Manual Adjustment is batched only here: its batch form has no transaction ID, username or transaction time, so sending the same items again adjusts again.',
 				},
 				{ name: 'Never', value: 'never', description: 'One request per item, paced to the rate limits' },
 			],

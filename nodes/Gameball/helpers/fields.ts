@@ -37,8 +37,8 @@ export const transactionTimeParam: INodeProperties = {
 
 /** Email and mobile, which identify the customer on accounts that merge channels by them. */
 export const identityOptions: INodeProperties[] = [
-	{ displayName: 'Email', name: 'email', type: 'string', placeholder: 'name@email.com', default: '' },
-	{ displayName: 'Mobile', name: 'mobile', type: 'string', default: '' },
+	{ displayName: 'Email', name: 'email', type: 'string', placeholder: 'name@email.com', default: '', description: "The customer's email address" },
+	{ displayName: 'Mobile', name: 'mobile', type: 'string', placeholder: '+201000000000', default: '', description: "The customer's mobile number, with its country code" },
 ];
 
 /** A JSON field; its default (`[]` or `{}`) is also how the node knows which shape to accept. */

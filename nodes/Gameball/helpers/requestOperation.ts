@@ -40,7 +40,7 @@ export interface RequestSpec
 	notice?: string;
 }
 
-const languageOption: INodeProperties = {
+export const languageOption: INodeProperties = {
 	displayName: 'Language',
 	name: 'lang',
 	type: 'string',

@@ -13,7 +13,7 @@ export const burn = requestOperation({
 		{ ...couponCodesParam, required: false, description: 'Comma-separated coupon codes to burn. Set exactly one of Coupon Codes or Lock Reference.' },
 		stringParam('lockReference', 'Lock Reference', 'Burn the coupons locked under this reference. Set exactly one of Coupon Codes or Lock Reference.', false),
 		stringParam('transactionId', 'Transaction ID', 'The order or transaction the coupons were used in', false),
-		{ displayName: 'Transaction Time', name: 'transactionTime', type: 'dateTime', default: '' },
+		{ displayName: 'Transaction Time', name: 'transactionTime', type: 'dateTime', default: '', description: 'When the coupons were used; sent in UTC' },
 	],
 	onlyOneOf: ['coupons', 'lockReference'],
 	// Coupon Codes added beside a Lock Reference but empty would burn every coupon of the lock.

@@ -1,4 +1,5 @@
 import { customerLookup } from '../../helpers/customerLookup';
+import { languageOption } from '../../helpers/requestOperation';
 
 export const countNotifications = customerLookup({
 	value: 'countNotifications',
@@ -7,6 +8,6 @@ export const countNotifications = customerLookup({
 	endpoint: 'GET /customers/{customerId}/notifications/count',
 	filters: [
 		{ displayName: 'Is Read', name: 'isRead', type: 'boolean', default: false, description: 'Whether to count only read (or only unread) notifications' },
-		{ displayName: 'Language', name: 'lang', type: 'string', default: '', placeholder: 'en' },
+		languageOption,
 	],
 });

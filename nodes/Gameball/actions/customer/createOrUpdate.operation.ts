@@ -24,8 +24,16 @@ import { INTEGER_ATTRIBUTES, LIST_ATTRIBUTES, NUMBER_ATTRIBUTES, TEXT_ATTRIBUTES
 
 const titleOf = (name: string) => name.replace(/([A-Z])/g, ' $1').replace(/^./, (c) => c.toUpperCase());
 
+/** What to type where the name alone does not say (Gameball's document gives these no format: sent as typed). */
+const ATTRIBUTE_HINTS: Record<string, string> = {
+	gender: "The customer's gender, as your shop records it (e.g. M or F)",
+	dateOfBirth: "The customer's date of birth, e.g. 1990-04-21 (sent as typed)",
+	joinDate: 'The date the customer joined, e.g. 2024-01-15 (sent as typed)',
+	preferredLanguage: 'Language code for messages to the customer, e.g. en or ar',
+};
+
 const attributeFields: INodeProperties[] = [
-	...TEXT_ATTRIBUTES.map((name): INodeProperties => ({ displayName: titleOf(name), name, type: 'string', default: '' })),
+	...TEXT_ATTRIBUTES.map((name): INodeProperties => ({ displayName: titleOf(name), name, type: 'string', default: '', ...(ATTRIBUTE_HINTS[name] ? { description: ATTRIBUTE_HINTS[name] } : {}) })),
 	...NUMBER_ATTRIBUTES.map((name): INodeProperties => ({ displayName: titleOf(name), name, type: 'number', default: 0 })),
 	{ ...channelOption, description: 'Where the customer was acquired or engages' },
 ];
@@ -34,8 +42,8 @@ const attributeFields: INodeProperties[] = [
 const customerFields: INodeProperties[] = [
 	{ displayName: 'Guest', name: 'guest', type: 'boolean', default: false, description: 'Whether the customer has not signed up' },
 	{ displayName: 'Referrer Code', name: 'referrerCode', type: 'string', default: '', description: 'Referral code of the customer who referred this one' },
-	{ displayName: 'Device Token', name: 'deviceToken', type: 'string', typeOptions: { password: true }, default: '' },
-	{ displayName: 'OS Type', name: 'osType', type: 'string', default: '' },
+	{ displayName: 'Device Token', name: 'deviceToken', type: 'string', typeOptions: { password: true }, default: '', description: "The customer's device token, for push notifications" },
+	{ displayName: 'OS Type', name: 'osType', type: 'string', default: '', description: "The operating system of the customer's device, e.g. iOS or Android" },
 ];
 
 const jsonAttributes = [

@@ -13,11 +13,21 @@ export const getCampaignsProgress = customerLookup({
 			name: 'campaignType',
 			type: 'options',
 			default: 'reward',
+			description: 'Only campaigns of this kind; leave the filter out for both',
 			options: [
 				{ name: 'Game', value: 'game' },
 				{ name: 'Reward', value: 'reward' },
 			],
 		},
-		{ displayName: 'Campaign ID', name: 'campaignId', type: 'number', typeOptions: { minValue: 1 }, default: 1 },
+		{
+			displayName: 'Campaign Name or ID',
+			name: 'campaignId',
+			type: 'options',
+			// minValue: refused below Gameball's documented minimum before sending (the editor ignores it on a dropdown).
+			typeOptions: { loadOptionsMethod: 'getRewardCampaigns', minValue: 1 },
+			default: '',
+			description:
+				'Only this campaign (an unknown ID gives no progress, not an error). Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
+		},
 	],
 });

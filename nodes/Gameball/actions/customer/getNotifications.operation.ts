@@ -1,4 +1,5 @@
 import { customerLookup } from '../../helpers/customerLookup';
+import { languageOption } from '../../helpers/requestOperation';
 
 export const getNotifications = customerLookup({
 	value: 'getNotifications',
@@ -8,6 +9,6 @@ export const getNotifications = customerLookup({
 	list: { itemsKey: 'notifications', cursorKey: 'id' },
 	filters: [
 		{ displayName: 'Is Read', name: 'isRead', type: 'boolean', default: false, description: 'Whether to return only read (or only unread) notifications' },
-		{ displayName: 'Language', name: 'lang', type: 'string', default: '', placeholder: 'en' },
+		languageOption,
 	],
 });

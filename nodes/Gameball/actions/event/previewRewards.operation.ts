@@ -2,6 +2,7 @@ import type { GameballOperation } from '../operation';
 import { eventProperties, readEvents } from '../../helpers/events';
 import { additionalFields, compact, customerIdParam, identityOptions, readAdditional, readRequiredString } from '../../helpers/fields';
 import { readFields, toText } from '../../../parameters';
+import { languageOption } from '../../helpers/requestOperation';
 
 export const previewRewards: GameballOperation = {
 	value: 'previewRewards',
@@ -12,7 +13,7 @@ export const previewRewards: GameballOperation = {
 	properties: [
 		customerIdParam,
 		...eventProperties,
-		additionalFields([...identityOptions, { displayName: 'Language', name: 'lang', type: 'string', default: '', placeholder: 'en' }]),
+		additionalFields([...identityOptions, languageOption]),
 	],
 	build(itemIndex) {
 		const { lang, ...chosen } = readAdditional(this, itemIndex);

@@ -6,5 +6,5 @@ export const activate = requestOperation({
 	name: 'Activate Pending Points',
 	action: 'Activate the pending points of a transaction',
 	endpoint: 'PUT /transactions/{transactionId}/activate',
-	path: [stringParam('transactionId', 'Transaction ID', 'The transaction whose pending points become spendable')],
+	path: [stringParam('transactionId', 'Transaction ID', 'Your transaction ID, as sent with Reward Cashback or Track (not the gameballTransactionId): its pending points become spendable')],
 });

@@ -18,7 +18,7 @@ export const redeem = requestOperation({
 		{ displayName: 'OTP', name: 'otp', type: 'string', default: '', description: 'One-time password, when redemptions need one' },
 		{ displayName: 'Ignore OTP', name: 'ignoreOTP', type: 'boolean', default: false, description: 'Whether to skip the OTP check' },
 		{ displayName: 'Hash', name: 'hash', type: 'string', default: '', description: "The customer's current hash (Customer > Get Hash), when the account verifies redemptions with it" },
-		{ displayName: 'Reason', name: 'reason', type: 'string', default: '' },
+		{ displayName: 'Reason', name: 'reason', type: 'string', default: '', description: 'Why the points are redeemed, for the audit trail (Gameball takes up to 255 characters)' },
 	],
 	onlyOneOf: ['points', 'amount', 'holdReference'],
 	integers: ['points'],
