@@ -98,9 +98,12 @@ async function main(options) {
 	const unsupported = unsupportedHere(options.n8n);
 	if (unsupported) throw new Error(unsupported);
 	const cleanups = [];
-	stopEverythingOnExit(async () => {
-		for (const cleanup of cleanups.reverse()) await cleanup();
-	});
+	// Once, last started first: a Ctrl-C during --for's own shutdown does not run them again.
+	let cleaning;
+	const cleanUp = () => (cleaning ??= (async () => {
+		for (const cleanup of [...cleanups].reverse()) await cleanup();
+	})());
+	stopEverythingOnExit(cleanUp);
 
 	log('building the package (npm run build)');
 	await runCommand('npm', ['run', 'build'], { cwd: root });
@@ -110,8 +113,10 @@ async function main(options) {
 	const { playActivity } = require('../simulator/activity');
 
 	const plan = demoWorkflows();
-	const simulatorPort = await portOr(4010);
-	const simulatorUrl = `http://127.0.0.1:${simulatorPort}`;
+	// Started before n8n (whose first install takes minutes), so the free port found is the one it binds.
+	const sim = await startSimulator({ port: await portOr(4010), apiKey: API_KEY, secretKey: SECRET_KEY });
+	cleanups.push(() => sim.stop());
+	const simulatorUrl = sim.url;
 	const credentials = plan.gameballCredentials.map((ref) => ({
 		...ref,
 		type: 'gameballApi',
@@ -131,9 +136,7 @@ async function main(options) {
 	cleanups.push(() => instance.stop());
 	await createOwner(instance.url);
 
-	const webhookUrls = plan.triggers.map(({ webhookId }) => instance.triggerUrl(webhookId));
-	const sim = await startSimulator({ port: simulatorPort, apiKey: API_KEY, secretKey: SECRET_KEY, webhookUrls });
-	cleanups.push(() => sim.stop());
+	for (const { webhookId } of plan.triggers) sim.addWebhookUrl(instance.triggerUrl(webhookId));
 
 	console.log(`
   Gameball demo is running (ready in ${Math.round((Date.now() - started) / 1000)} s)
@@ -154,18 +157,30 @@ ${plan.triggers.map(({ workflow, webhookId }) => `    ${instance.triggerUrl(webh
 	const tally = {};
 	cleanups.push(watchExecutions(instance, new Map(plan.all.map(({ id, name }) => [id, name])), tally));
 
-	// --for: a bounded run that fails (exit 1) unless executions ran and every one succeeded.
+	// --for: a bounded run that fails (exit 1) unless executions ran, every one succeeded, and n8n took every webhook
+	// delivery (one it refused, or could not be reached for, starts no execution to count).
 	const seconds = options.for;
 	if (seconds > 0) {
 		setTimeout(async () => {
-			const counts = Object.entries(tally).map(([status, count]) => `${count} ${status}`).join(', ') || 'none';
-			const succeeded = (tally.success ?? 0) > 0 && Object.keys(tally).every((status) => status === 'success');
-			log(`--for ${seconds}: stopping; executions: ${counts}${succeeded ? '' : ' (expected only successful ones)'}`);
-			for (const cleanup of cleanups.reverse()) await cleanup();
-			await stopAll();
-			process.exit(succeeded ? 0 : 1);
+			let succeeded = false;
+			try {
+				const counts = Object.entries(tally).map(([status, count]) => `${count} ${status}`).join(', ') || 'none';
+				const refused = refusedDeliveries(sim.deliveries);
+				succeeded = (tally.success ?? 0) > 0 && Object.keys(tally).every((status) => status === 'success') && refused.length === 0;
+				log(`--for ${seconds}: stopping; executions: ${counts}; webhook deliveries not taken: ${refused.length}${succeeded ? '' : ' (expected only successful executions, and every delivery taken)'}`);
+				for (const record of refused.slice(0, 5)) log(`  ${record.topic} attempt ${record.attempt}: ${record.status ?? record.error}`);
+			} finally {
+				await cleanUp();
+				await stopAll();
+				process.exit(succeeded ? 0 : 1);
+			}
 		}, seconds * 1000);
 	}
+}
+
+/** Webhook attempts n8n answered with an error, or that did not reach it (attempts still in flight are left out). */
+function refusedDeliveries(deliveries) {
+	return deliveries.filter((record) => record.error !== undefined || (record.status !== undefined && (record.status < 200 || record.status >= 300)));
 }
 
 function run() {
@@ -189,4 +204,4 @@ function run() {
 
 if (require.main === module) run();
 
-module.exports = { parseArguments };
+module.exports = { parseArguments, refusedDeliveries };

@@ -54,7 +54,7 @@ function unsupportedHere(
 	glibc = key === '2' && platform === 'linux' ? glibcHere() : undefined,
 ) {
 	if (platform === 'win32') {
-		return 'The demo and the end-to-end harness run on Linux and macOS (they stop n8n by process group, which Windows does not have): run them in WSL 2';
+		return 'The demo and the end-to-end harness need process groups to stop n8n, which Windows does not have (they have been run on Linux only): run them in WSL 2';
 	}
 	if (key === '2' && (platform !== 'linux' || arch !== 'x64')) {
 		return `n8n 2.40.7 runs here on a Node 24 built for Linux x64, and this is ${platform}-${arch}: run n8n 1.123.81 instead (--n8n 1), with Node.js 20.19 to 24`;
