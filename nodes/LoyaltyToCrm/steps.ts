@@ -283,9 +283,14 @@ export function buildSteps(
 		...(settings.includeEvent ? { event } : {}),
 	});
 	const outputs: CrmStepItem[][] = STEPS.map(() => []);
-	// No email, customer ID or mobile number: no step could find the contact (e.g. a transaction not yet matched).
-	if (match.value === null) return outputs;
 	const fires = (step: CrmStep) => reasonsByStep[step].length > 0;
+	const messages = () => (fires('sendMessage') ? sendMessages(event, settings) : []);
+	// No key the CRM matches on (e.g. a transaction not yet matched): no CRM step could find the contact. A message
+	// needs no contact, only someone to send it to.
+	if (match.value === null) {
+		for (const message of messages()) if (message.to !== null) outputs[4].push({ ...base('sendMessage'), step: 'sendMessage', ...message });
+		return outputs;
+	}
 	if (fires('upsertContact')) {
 		outputs[0].push({ ...base('upsertContact'), step: 'upsertContact', ...upsertContact(event, settings) });
 	}
@@ -295,10 +300,6 @@ export function buildSteps(
 		outputs[2].push({ ...base('createTask'), step: 'createTask', ...createTask(event, reasonsByStep.createTask, settings) });
 	}
 	if (fires('logNote')) outputs[3].push({ ...base('logNote'), step: 'logNote', ...logNote(event, settings) });
-	if (fires('sendMessage')) {
-		for (const message of sendMessages(event, settings)) {
-			outputs[4].push({ ...base('sendMessage'), step: 'sendMessage', ...message });
-		}
-	}
+	for (const message of messages()) outputs[4].push({ ...base('sendMessage'), step: 'sendMessage', ...message });
 	return outputs;
 }

@@ -24,7 +24,7 @@ describe('an event that names no customer', () => {
 		expect(error).toBeUndefined();
 		const hints = (execution.data.resultData.runData['Node under test'][0].hints ?? []).map((hint) => hint.message);
 		expect(hints).toEqual([
-			'2 events name no customer the CRM can find (no email or customer ID, nor a mobile number where the CRM matches on it), so no CRM step was made for them: input item 1, 2',
+			'2 events name no customer the CRM can find (no email or customer ID, nor a mobile number where the CRM matches on it), so no CRM step was made for them (Send Message only, where a channel reaches the customer): input item 1, 2',
 		]);
 	});
 });
@@ -73,6 +73,10 @@ describe('Upsert Contact', () => {
 		const { runData } = hubspot.data.resultData;
 		expect(runData['Node under test'][0].data?.main.map((items) => items?.length)).toEqual([0, 0, 0, 0, 0]);
 		expect(runData['Node under test'][0].hints?.map((hint) => hint.message)).toEqual([expect.stringMatching(/^1 event names no customer the CRM can find/)]);
+		// A message needs no CRM contact: the SMS still goes to the mobile number; push, which needs a customer ID, does not.
+		const messaged = await run({ matchBy: 'email', crmPreset: 'hubspot', messageChannels: ['sms', 'push'] }, onlyMobileItem);
+		expect(messaged.map((items) => items.length)).toEqual([0, 0, 0, 0, 1]);
+		expect(jsonOf(messaged[OUTPUT.sendMessage])[0]).toMatchObject({ channel: 'sms', to: '+201000000000', match: { value: null } });
 	});
 
 	test('an Open Loyalty email or phone change matches by customer ID: the CRM still holds the old value', async () => {
