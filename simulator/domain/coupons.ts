@@ -119,12 +119,20 @@ export function validateCoupons(account: Account, body: Json, singleCode?: strin
 	return { ...common, coupons: usable.map(couponDetails) };
 }
 
-function burn(account: Account, customer: Customer, coupons: Coupon[], lockReference: string | undefined): string {
-	const burnedAt = account.now().toISOString();
+function checkBurnable(account: Account, customer: Customer, coupons: Coupon[], lockReference: string | undefined): void {
 	for (const coupon of coupons) {
 		const reason = unusableReason(account, coupon, customer.customerId, undefined, lockReference ?? coupon.lockReference);
 		if (reason) throw badRequest(ERROR_CODES.couponNotUsable, `Coupon ${coupon.code} cannot be burned: ${reason}`);
 	}
+}
+
+function burn(account: Account, customer: Customer, coupons: Coupon[], lockReference: string | undefined): string {
+	checkBurnable(account, customer, coupons, lockReference);
+	return applyBurn(account, customer, coupons, lockReference);
+}
+
+function applyBurn(account: Account, customer: Customer, coupons: Coupon[], lockReference: string | undefined): string {
+	const burnedAt = account.now().toISOString();
 	for (const coupon of coupons) {
 		coupon.usedCount += 1;
 		coupon.burnedAt = burnedAt;
@@ -173,7 +181,8 @@ export function couponBurnForOrder(account: Account, customer: Customer, redempt
 		releaseStaleLock(account, coupon);
 		if (!coupon.lockReference) throw badRequest(ERROR_CODES.couponNotUsable, `Coupon ${coupon.code} cannot be redeemed: it must be locked first (validate it with lock)`);
 	}
-	return () => void burn(account, customer, coupons, lockReference);
+	checkBurnable(account, customer, coupons, lockReference);
+	return () => void applyBurn(account, customer, coupons, lockReference);
 }
 
 export function releaseLock(account: Account, lockReference: string): Json {

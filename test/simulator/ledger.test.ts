@@ -119,6 +119,19 @@ describe('redemption, holds and refunds', () => {
 		expect(refused.json.code).toBe(9020);
 		expect(sim().ledger()).toHaveLength(entries);
 		expect((await call('GET', `/transactions/hold/${reference}`)).json.state).toBe('Active');
+		// Refused by a check of the burn itself (a coupon locked under another reference): still nothing applied.
+		// Two coupons of 50 points each, paid by a second cashback of 100.
+		await call('POST', '/transactions/cashback', { customerId: 'h-2', transactionId: 'C2b', transactionTime: nowIso(), amount: 100 });
+		const coupon = async () => (await call('POST', '/coupons/predefined', { customerId: 'h-2', ruleId: 1 })).json.code as string;
+		const [x, y] = [await coupon(), await coupon()];
+		const lockOf = async (code: string) => (await call('POST', `/coupons/${code}/validate`, { customerId: 'h-2', lock: true, totalPurchaseAmount: 40 })).json.lockReference as string;
+		await lockOf(x);
+		const lockY = await lockOf(y);
+		const ledgerBefore = sim().ledger().length;
+		const mixed = await call('POST', '/orders', { ...order, redemption: { pointsHoldReference: reference, couponsLockReference: lockY, couponCodes: [x] } });
+		expect(mixed.json.code).toBe(9021);
+		expect(sim().ledger()).toHaveLength(ledgerBefore);
+		expect((await call('GET', `/transactions/hold/${reference}`)).json.state).toBe('Active');
 		// Sent again without the coupon, the order goes through and redeems the hold once.
 		expect((await call('POST', '/orders', { ...order, redemption: { pointsHoldReference: reference } })).status).toBe(200);
 		expect((await call('GET', `/transactions/hold/${reference}`)).json.state).toBe('Redeemed');
