@@ -169,6 +169,17 @@ describe('a rate limit at the time limit', () => {
 		await expect(next).rejects.toThrow('Rate limited: the time limit ran out before the request could be sent');
 		expect(send).toHaveBeenCalledTimes(1);
 	});
+
+	it('a last 429 without Retry-After holds nothing: the back-off of an attempt never made is no wait Gameball asked for', async () => {
+		let answered = 0;
+		const send = jest.fn(async () => (answered++ === 0 ? { statusCode: 429, headers: {}, body: { code: 2005, message: 'Too many requests' } } : { statusCode: 200, headers: {}, body: { ok: true } }));
+		const context = transportContext({ apiKey: 'k-429-no-wait', baseUrl: 'http://k-429-no-wait.invalid' }, send);
+		await expect(sendToGameball.call(context, 'GET /customers/{customerId}', { pathParams: { customerId: 'c' } }, { retry: { maxAttempts: 1 } })).rejects.toThrow(
+			'2005: rate limited after 1 attempt',
+		);
+		await sendToGameball.call(context, 'GET /customers/{customerId}/balance', { pathParams: { customerId: 'c' } }, { deadline: Date.now() + 1000 });
+		expect(send).toHaveBeenCalledTimes(2);
+	});
 });
 
 describe('an error answer after an attempt that failed without a clear answer', () => {

@@ -5,6 +5,7 @@ import type { IDataObject } from 'n8n-workflow';
 import { describeBatch } from '../../nodes/Gameball/actions/batch/batchJob';
 import { resultFor } from '../../nodes/Gameball/actions/batchResults';
 import { parseBatchStatus } from '../../nodes/Gameball/transport/batch';
+import { redactSecrets } from '../../nodes/Gameball/transport/errors';
 import { runGameball } from '../harness/gameball';
 import { standIn, type StandInRequest } from '../harness/standIn';
 
@@ -315,6 +316,14 @@ describe('a success answer that echoes the request (a debugging proxy, an echo m
 		} finally {
 			await stand.close();
 		}
+	});
+
+	it('replaces a part nested too deep to walk that holds a key JSON writes escaped (a quote, a backslash)', () => {
+		let deep: IDataObject = { message: 'token tok"en\\12345 echoed' };
+		for (let level = 0; level < 70; level++) deep = { nested: deep };
+		const cleaned = JSON.stringify(redactSecrets({ debug: deep }, ['tok"en\\12345']));
+		expect(cleaned).toContain('[redacted: nested too deep to clean]');
+		expect(cleaned).not.toContain('12345');
 	});
 
 	it('leaves a key too short to be Gameball\'s (a test key) where it is part of the data', async () => {

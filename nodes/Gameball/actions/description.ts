@@ -76,7 +76,7 @@ export const batchingProperty: INodeProperties = {
 			type: 'number',
 			typeOptions: { minValue: 0.1 },
 			default: 2,
-			description: "Longest pause between two reads of a job's status: the first read comes after at most 0.25 s, and the pause doubles from there",
+			description: "Longest pause between two reads of a job's status: the first read comes at once, and the pause after it starts at 0.25 s (or this, if shorter) and doubles",
 		},
 		{
 			displayName: 'Send in Batches',

@@ -130,7 +130,8 @@ export function redactSecrets<T>(body: T, secrets: unknown[]): T {
 function holdsSecret(value: object, words: string[]): boolean {
 	try {
 		const text = JSON.stringify(value);
-		return words.some((word) => text.includes(word));
+		// As JSON writes it: a key with a quote, backslash or control character appears escaped.
+		return words.some((word) => text.includes(word) || text.includes(JSON.stringify(word).slice(1, -1)));
 	} catch {
 		return true;
 	}

@@ -13,7 +13,7 @@ import { pathValueProblem, type Endpoint, type GameballRequest } from './endpoin
 import { appendDescription, gameballApiError, isGameballErrorBody, networkError, redactSecrets } from './errors';
 import { pacerFor, rateGroupOf, SHORT_WINDOW_MS } from './pacing';
 import type { AttemptOutcome, RetryPolicy } from './retry';
-import { DEFAULT_RETRY_POLICY, isAmbiguous, retryDelay, shouldRetry } from './retry';
+import { DEFAULT_RETRY_POLICY, isAmbiguous, namesItsWait, retryDelay, shouldRetry } from './retry';
 
 export type GameballContext = IExecuteFunctions | ILoadOptionsFunctions;
 
@@ -318,11 +318,12 @@ export async function sendToGameball(
 		earlierAmbiguous ||= isAmbiguous(outcome);
 		if (isCancelled(this)) throw stoppedError(this, itemIndex, movesMoney && earlierAmbiguous);
 		const delay = retryDelay(attempt, outcome, policy);
-		// Gameball refused the account's rate: the other executions sending to this group wait as well, whether or not
-		// this request is tried again.
-		if (outcome.kind === 'rateLimited') pacer.holdUntil(Date.now() + delay);
 		const outOfTime = options.deadline !== undefined && Date.now() + delay > options.deadline;
-		if (attempt >= policy.maxAttempts || !shouldRetry(outcome, movesMoney, hasKey) || outOfTime) {
+		const givingUp = attempt >= policy.maxAttempts || !shouldRetry(outcome, movesMoney, hasKey) || outOfTime;
+		// Gameball refused the account's rate: the other executions sending to this group wait as well. A request not
+		// tried again holds them only for a wait Gameball named (Retry-After), not for a back-off of its own.
+		if (outcome.kind === 'rateLimited' && (!givingUp || namesItsWait(outcome))) pacer.holdUntil(Date.now() + delay);
+		if (givingUp) {
 			if (response && outcome.kind !== 'malformed') {
 				const error = gameballApiError(this.getNode(), response.statusCode, response.body, itemIndex, secretKeySet);
 				if (outcome.kind === 'rateLimited') {

@@ -60,6 +60,18 @@ export const RATE_LIMITED_BASE_DELAY_MS = 2100;
 /** A shorter Retry-After is not followed: the 429 backs off as one without it. */
 export const MIN_RETRY_AFTER_MS = 1000;
 
+/** The Retry-After the answer names, when it is one the node follows (a second or more). */
+function namedWait(outcome: AttemptOutcome): number | undefined {
+	const retryAfter = 'retryAfter' in outcome ? parseRetryAfter(outcome.retryAfter) : undefined;
+	// Under a second (`0`, or a date just past by a clock ahead of Gameball's) would spend every attempt at once.
+	return retryAfter !== undefined && retryAfter >= MIN_RETRY_AFTER_MS ? retryAfter : undefined;
+}
+
+/** Whether the answer said how long to wait (a Retry-After the node follows), rather than leaving it to the back-off. */
+export function namesItsWait(outcome: AttemptOutcome): boolean {
+	return namedWait(outcome) !== undefined;
+}
+
 /**
  * Exponential back-off with full jitter, or the Retry-After of a 429 or 503 when Gameball (or a proxy in front of it)
  * sent one of a second or more.
@@ -70,9 +82,8 @@ export function retryDelay(
 	policy: RetryPolicy,
 	random: () => number = Math.random,
 ): number {
-	const retryAfter = 'retryAfter' in outcome ? parseRetryAfter(outcome.retryAfter) : undefined;
-	// Under a second (`0`, or a date just past by a clock ahead of Gameball's) would spend every attempt at once.
-	if (retryAfter !== undefined && retryAfter >= MIN_RETRY_AFTER_MS) return Math.min(retryAfter, Math.max(policy.maxDelayMs, LONGEST_RATE_WINDOW_MS));
+	const retryAfter = namedWait(outcome);
+	if (retryAfter !== undefined) return Math.min(retryAfter, Math.max(policy.maxDelayMs, LONGEST_RATE_WINDOW_MS));
 	if (outcome.kind === 'rateLimited') {
 		const floor = Math.min(Math.max(policy.maxDelayMs, LONGEST_RATE_WINDOW_MS), RATE_LIMITED_BASE_DELAY_MS * 2 ** (attempt - 1));
 		return Math.round(floor + (random() * floor) / 4);
