@@ -28,7 +28,7 @@ test('Gameball to HubSpot: the batch upsert sends the last event time as epoch m
 	const full = await upsertBody(fixtures.triggerProfileItem);
 	expect(full).toMatchObject({ idProperty: 'email', id: 'ada@example.com' });
 	expect(instant(full.properties.gameball_last_event_at)).toBe(fixtures.triggerProfileItem.createdAt);
-	expect(full.properties).toMatchObject({ gameball_tier: 'Gold', gameball_referral_code: 'ADA123' });
+	expect(full.properties).toMatchObject({ gameball_tier: 'Gold', gameball_referral_code: 'ADA123', email: 'ada@example.com', mobilephone: '+201000000000' });
 	// The HubSpot node would send a row without a value for these (HubSpot may refuse it or clear the field).
 	const newcomer = await upsertBody({ ...fixtures.triggerProfileItem, tierName: null, tierOrder: null, referralCode: null, referralLink: null, changes: {} });
 	for (const missing of ['gameball_tier', 'gameball_tier_rank', 'gameball_referral_code', 'gameball_referral_link']) {
