@@ -75,8 +75,8 @@ async function main() {
 	);
 	const broken =
 		batch.results !== total || perItem.results !== sample || batch.customers !== total || perItem.customers !== sample ||
-		queued.results !== total || queued.customers !== total;
-	if (broken) console.log('RUN BROKEN: not every item came back, or not every customer was stored');
+		queued.results !== total || queued.customers !== total || batch.failed > 0 || perItem.failed > 0 || queued.failed > 0;
+	if (broken) console.log('RUN BROKEN: not every item came back as a success, or not every customer was stored');
 	finish(
 		[
 			goal(`batch requests <= ${requestGoal}, results awaited`, batch.requests <= requestGoal, `${batch.requests} requests for ${total} items (at least 2 per job of 1,000: create, then status)`),

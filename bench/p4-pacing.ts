@@ -1,6 +1,8 @@
 /**
  * P4, pacing: per-item customer upserts against the simulator with Gameball's documented limits on (customers POST:
- * 30/s and 360 per 30 s, so 12/s sustained). Reports the achieved rate against 12/s, failed items and 429 answers.
+ * 30/s and 360 per 30 s, so 12/s sustained). Reports the achieved rate against 12/s (the issue's goal), against the
+ * fastest span the limits allow for the same requests (the fair yardstick: 600 requests may take 37 s, faster than
+ * 12/s, by the first window's burst), failed items and 429 answers.
  *   npm run bench:p4                 600 upserts (about 40 s)
  *   npm run bench:p4 -- --items 1200 a longer run, further into the 30-s windows
  */
@@ -39,7 +41,8 @@ async function main() {
 		const seconds = (performance.now() - started) / 1000;
 		const results = outputs[0] ?? [];
 		const failed = results.filter((item) => item.json.error !== undefined || item.json.success === false).length;
-		const posts = sim.requests.filter((request) => request.method === 'POST' && request.path.endsWith('/customers'));
+		// Accepted upserts only: a request refused with 429 took no place in the limits' windows.
+		const posts = sim.requests.filter((request) => request.method === 'POST' && request.path.endsWith('/customers') && request.status < 400);
 		const span = posts.length > 1 ? (posts[posts.length - 1].at - posts[0].at) / 1000 : seconds;
 		const rate = count / seconds;
 		console.log(
@@ -47,13 +50,15 @@ async function main() {
 		);
 		console.log(`${sim.requests.length} requests, ${sim.stats().rateLimited} answered 429, ${failed} failed items, node error: ${error?.message ?? 'none'}`);
 		const fastest = fastestSpanSeconds(posts.length);
+		const achievable = fastest / span;
 		console.log(
-			`the documented limits allow these ${posts.length} requests in ${round(fastest, 2)} s at the fastest: achieved / achievable ${round((fastest / span) * 100, 1)}% (the rate against 12/s counts the first window's burst)`,
+			`the documented limits allow these ${posts.length} requests in ${round(fastest, 2)} s at the fastest: achieved / achievable ${round(achievable * 100, 1)}% (the rate against 12/s counts the first window's burst)`,
 		);
 		const ratio = rate / SUSTAINED_LIMIT_PER_SECOND;
 		finish(
 			[
 				goal('achieved rate >= 90% of 12/s', ratio >= 0.9, `${round(ratio * 100, 1)}%`),
+				goal('achieved >= 90% of the fastest the limits allow', achievable >= 0.9, `${round(achievable * 100, 1)}%`),
 				goal('zero failed items', failed === 0 && results.length === count, `${failed} failed of ${results.length}`),
 				goal('zero 429 answers', sim.stats().rateLimited === 0, `${sim.stats().rateLimited}`),
 			],
