@@ -22,7 +22,9 @@ function returnWindowDays(body: Json, key: 'cashbackConfigurations' | 'configura
 
 function pendingFields(account: Account, days: number): { pending: boolean; activateAt?: string } {
 	if (days <= 0) return { pending: false };
-	return { pending: true, activateAt: new Date(account.now().getTime() + days * 86_400_000).toISOString() };
+	const activateAt = new Date(account.now().getTime() + days * 86_400_000);
+	if (Number.isNaN(activateAt.getTime())) throw badRequest(ERROR_CODES.invalidValue, `returnWindow ${days} days ends past any date`);
+	return { pending: true, activateAt: activateAt.toISOString() };
 }
 
 // ---- cashback, orders and payments -------------------------------------------------------------
@@ -101,6 +103,9 @@ function trackPurchase(account: Account, body: Json, kind: 'order' | 'payment'):
 	const redemption = (body.redemption as Json | undefined) ?? {};
 	const hold = typeof redemption.pointsHoldReference === 'string' && redemption.pointsHoldReference !== '' ? takeHold(account, customer, redemption.pointsHoldReference) : undefined;
 	const burnCoupons = couponBurnForOrder(account, customer, redemption);
+	// Everything that can refuse the purchase runs before the hold is redeemed: nothing is half applied.
+	const { points, lines } = calculateEarning(account, totalPaid, kind === 'order' ? orderLines(body) : paymentLines(body));
+	const pending = pendingFields(account, returnWindowDays(body, 'cashbackConfigurations'));
 	const ledgerIds: number[] = [];
 	let redeemedPoints = 0;
 	const at = (kind === 'order' ? body.orderDate : body.paymentDate) as string;
@@ -111,7 +116,6 @@ function trackPurchase(account: Account, body: Json, kind: 'order' | 'payment'):
 		ledgerIds.push(redemptionEntry.gameballTransactionId);
 	}
 	burnCoupons();
-	const { points, lines } = calculateEarning(account, totalPaid, kind === 'order' ? orderLines(body) : paymentLines(body));
 	const earned = account.applyMovement({
 		customer,
 		type: 'PaymentReward',
@@ -122,7 +126,7 @@ function trackPurchase(account: Account, body: Json, kind: 'order' | 'payment'):
 		dedupKey,
 		dedupField: kind === 'order' ? 'orderId' : 'paymentId',
 		at,
-		...pendingFields(account, returnWindowDays(body, 'cashbackConfigurations')),
+		...pending,
 		...merchantNames(body),
 	});
 	ledgerIds.push(earned.gameballTransactionId);

@@ -132,6 +132,14 @@ describe('redemption, holds and refunds', () => {
 		expect(mixed.json.code).toBe(9021);
 		expect(sim().ledger()).toHaveLength(ledgerBefore);
 		expect((await call('GET', `/transactions/hold/${reference}`)).json.state).toBe('Active');
+		// Refused by its return window (a payment's is unbounded in the contract): still nothing applied.
+		const endless = await call('POST', '/payments', {
+			customerId: 'h-2', paymentId: 'P-H2', paymentDate: nowIso(), totalPaid: 10,
+			redemption: { pointsHoldReference: reference }, cashbackConfigurations: { returnWindow: 1e9 },
+		});
+		expect(endless.status).toBe(400);
+		expect(sim().ledger()).toHaveLength(ledgerBefore);
+		expect((await call('GET', `/transactions/hold/${reference}`)).json.state).toBe('Active');
 		// Sent again without the coupon, the order goes through and redeems the hold once.
 		expect((await call('POST', '/orders', { ...order, redemption: { pointsHoldReference: reference } })).status).toBe(200);
 		expect((await call('GET', `/transactions/hold/${reference}`)).json.state).toBe('Redeemed');
