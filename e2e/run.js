@@ -60,6 +60,7 @@ async function runVersion(versionName, landed, jestFilter) {
 	for (const [name, url] of Object.entries(crmFakeUrls)) credentials.push(...crmExampleCredentials(name, url, CRM_FAKE_TOKEN));
 	if (aiFakeUrl) credentials.push(openAiCredential(aiFakeUrl, AI_FAKE_KEY));
 	let instance;
+	let jestCode;
 	try {
 		instance = await startInstance({
 			versionName,
@@ -111,11 +112,19 @@ async function runVersion(versionName, landed, jestFilter) {
 		writeFileSync(contextFile, JSON.stringify(context, null, 2));
 		log(`n8n ${version.version} is up at ${instance.url}; running the scenarios`);
 		const reportFile = join(repoRoot, 'reports', `e2e-${version.version}.json`);
-		return await runJest(contextFile, reportFile, jestFilter);
+		jestCode = await runJest(contextFile, reportFile, jestFilter);
 	} finally {
-		if (instance) await instance.stop();
-		if (pgDatabase) dropDatabase(pgDatabase);
+		try {
+			if (instance) await instance.stop();
+			if (pgDatabase) dropDatabase(pgDatabase);
+		} catch (error) {
+			// Before the scenarios ran, this is the run's failure; after, their report stands and the step fails.
+			if (jestCode === undefined) throw error;
+			console.error(`[e2e] n8n ${version.version}: stopping after the scenarios failed: ${error.stack ?? error}`);
+			jestCode = 1;
+		}
 	}
+	return jestCode;
 }
 
 /** A jest-shaped report with one failed test, so that a run that never reached the scenarios is counted. */
@@ -123,6 +132,8 @@ function writeSetupFailure(version, error) {
 	const title = `n8n ${version} starts with the package and its workflows active`;
 	const assertion = { title, fullName: title, status: 'failed', failureMessages: [String(error.stack ?? error)] };
 	const report = {
+		success: false,
+		numTotalTests: 1,
 		numPassedTests: 0,
 		numFailedTests: 1,
 		testResults: [{ name: 'e2e/run.js', status: 'failed', assertionResults: [assertion] }],

@@ -3,20 +3,29 @@
 // Every file named must exist and hold tests: a missing, unreadable or empty report is a failure, and so is a suite
 // that failed outside its tests (a load error, an afterAll hook). With --no-skips, a skipped test is a failure too.
 // --failed-steps N counts N failed CI steps (install, build, lint, scan, demo, benchmarks), which have no report.
+// --red-report FILE (repeatable): the step that wrote FILE failed; counted when FILE itself shows no failure (the
+// step crashed after writing it), so that a failed step is counted once, by its report or by this.
 const { readFileSync } = require('node:fs');
 
 const args = process.argv.slice(2);
-const noSkips = args.includes('--no-skips');
-const stepsAt = args.indexOf('--failed-steps');
-const failedSteps = stepsAt === -1 ? 0 : Number(args[stepsAt + 1]);
-const files = args.filter((arg, index) => arg !== '--no-skips' && (stepsAt === -1 || (index !== stepsAt && index !== stepsAt + 1)));
+let noSkips = false;
+let failedStepsText = '0';
+const redReports = new Set();
+const files = [];
+for (let index = 0; index < args.length; index++) {
+	if (args[index] === '--no-skips') noSkips = true;
+	else if (args[index] === '--failed-steps') failedStepsText = args[++index];
+	else if (args[index] === '--red-report') redReports.add(args[++index]);
+	else files.push(args[index]);
+}
+const failedSteps = Number(failedStepsText);
 
 let passed = 0;
 let failed = 0;
 let skipped = 0;
 const problems = [];
 if (!Number.isInteger(failedSteps) || failedSteps < 0) {
-	problems.push(`--failed-steps takes a count (got ${args[stepsAt + 1]})`);
+	problems.push(`--failed-steps takes a count (got ${failedStepsText})`);
 	failed += 1;
 } else if (failedSteps > 0) {
 	problems.push(`${failedSteps} CI step${failedSteps === 1 ? '' : 's'} failed (see ::: FAILED above)`);
@@ -39,6 +48,7 @@ for (const file of files) {
 		failed += 1;
 		continue;
 	}
+	const failedBefore = failed;
 	passed += report.numPassedTests ?? 0;
 	failed += report.numFailedTests ?? 0;
 	skipped += (report.numPendingTests ?? 0) + (report.numTodoTests ?? 0);
@@ -54,6 +64,10 @@ for (const file of files) {
 	failed += suiteFailures.length;
 	if (report.success === false && (report.numFailedTests ?? 0) === 0 && suiteFailures.length === 0) {
 		problems.push(`${file}: jest reported failure`);
+		failed += 1;
+	}
+	if (redReports.has(file) && failed === failedBefore) {
+		problems.push(`${file}: its step failed though the report shows no failure`);
 		failed += 1;
 	}
 }

@@ -27,6 +27,16 @@ it('counts failed CI steps, which have no report, as failures', () => {
 	expect(tally('--failed-steps', 'x', report('e.json', {}))).toMatchObject({ status: 1, lastLine: '3 passed, 1 failed' });
 });
 
+it('counts a step that failed with a report once: by the report, or, when the report shows no failure, by --red-report', () => {
+	const failing = report('h.json', { success: false, numPassedTests: 2, numFailedTests: 1 });
+	expect(tally('--red-report', failing, failing)).toMatchObject({ status: 1, lastLine: '2 passed, 1 failed' });
+	// Jest wrote a clean report, then the process crashed (a leaked handle): the step's failure still shows.
+	const clean = report('i.json', {});
+	const run = tally('--red-report', clean, clean, report('j.json', {}));
+	expect(run).toMatchObject({ status: 1, lastLine: '6 passed, 1 failed' });
+	expect(run.stdout).toContain('its step failed though the report shows no failure');
+});
+
 it('counts a missing report, a skipped test under --no-skips and a suite failed outside its tests', () => {
 	expect(tally(join(folder, 'missing.json'))).toMatchObject({ status: 1, lastLine: '0 passed, 1 failed' });
 	expect(tally('--no-skips', report('f.json', { numPendingTests: 1, numTotalTests: 4 }))).toMatchObject({ status: 1, lastLine: '3 passed, 1 failed' });
