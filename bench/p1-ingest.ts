@@ -19,6 +19,7 @@
  *   deliveries/s (completed) = deliveries / time from the first request to the last execution's stoppedAt
  *   npm run bench:p1                                    about 10 minutes
  *   npm run bench:p1 -- --engines legacy --concurrency 10 --count 1000 --rounds 1
+ * --max-seconds N (default 90) bounds each turn's load; a turn cut short by it leaves the run broken, not read.
  * --count is per workflow and concurrency level, split over the rounds: each turn sends count / rounds.
  *   --database postgres   n8n on a fresh database of the machine's PostgreSQL instead of SQLite
  */

@@ -116,7 +116,7 @@ export class LoyaltyToCrm implements INodeType {
 		const them = (indices: number[]) => (indices.length === 1 ? 'it' : 'them');
 		if (unmatched.length > 0 && typeof this.addExecutionHints === 'function') {
 			this.addExecutionHints({
-				message: `${unmatched.length} ${unmatched.length === 1 ? 'event names' : 'events name'} no customer the CRM can find (no email or customer ID, nor a mobile number where the CRM matches on it), so no CRM step was made for ${them(unmatched)} (Send Message only, where a channel reaches the customer): ${listed(unmatched)}`,
+				message: `${unmatched.length} ${unmatched.length === 1 ? 'event names' : 'events name'} no customer the CRM can find (no email or customer ID, nor a mobile number where the CRM matches on it), so no contact, tag, task or note step was made for ${them(unmatched)} (a message still goes where a chosen channel reaches the customer): ${listed(unmatched)}`,
 				location: 'outputPane',
 			});
 		}

@@ -24,7 +24,7 @@ describe('an event that names no customer', () => {
 		expect(error).toBeUndefined();
 		const hints = (execution.data.resultData.runData['Node under test'][0].hints ?? []).map((hint) => hint.message);
 		expect(hints).toEqual([
-			'2 events name no customer the CRM can find (no email or customer ID, nor a mobile number where the CRM matches on it), so no CRM step was made for them (Send Message only, where a channel reaches the customer): input item 1, 2',
+			'2 events name no customer the CRM can find (no email or customer ID, nor a mobile number where the CRM matches on it), so no contact, tag, task or note step was made for them (a message still goes where a chosen channel reaches the customer): input item 1, 2',
 		]);
 	});
 });
