@@ -114,15 +114,21 @@ async function runVersion(versionName, landed, jestFilter) {
 		const reportFile = join(repoRoot, 'reports', `e2e-${version.version}.json`);
 		jestCode = await runJest(contextFile, reportFile, jestFilter);
 	} finally {
-		try {
-			if (instance) await instance.stop();
-			if (pgDatabase) dropDatabase(pgDatabase);
-		} catch (error) {
-			// Before the scenarios ran, this is the run's failure; after, their report stands and the step fails.
-			if (jestCode === undefined) throw error;
-			console.error(`[e2e] n8n ${version.version}: stopping after the scenarios failed: ${error.stack ?? error}`);
-			jestCode = 1;
-		}
+		// Each clean-up step runs even when another fails. Before the scenarios ran, a failure here is the run's; after,
+		// their report stands and the step fails.
+		const failures = [];
+		const attempt = async (step) => {
+			try {
+				await step();
+			} catch (error) {
+				failures.push(error);
+			}
+		};
+		await attempt(async () => instance && (await instance.stop()));
+		await attempt(async () => pgDatabase && dropDatabase(pgDatabase));
+		for (const error of failures) console.error(`[e2e] n8n ${version.version}: cleaning up: ${error.stack ?? error}`);
+		if (failures.length > 0 && jestCode === undefined) throw failures[0];
+		if (failures.length > 0) jestCode = 1;
 	}
 	return jestCode;
 }

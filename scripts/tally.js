@@ -12,18 +12,22 @@ let noSkips = false;
 let failedStepsText = '0';
 const redReports = new Set();
 const files = [];
-for (let index = 0; index < args.length; index++) {
-	if (args[index] === '--no-skips') noSkips = true;
-	else if (args[index] === '--failed-steps') failedStepsText = args[++index];
-	else if (args[index] === '--red-report') redReports.add(args[++index]);
-	else files.push(args[index]);
-}
-const failedSteps = Number(failedStepsText);
-
 let passed = 0;
 let failed = 0;
 let skipped = 0;
 const problems = [];
+for (let index = 0; index < args.length; index++) {
+	const option = args[index];
+	if (option === '--no-skips') noSkips = true;
+	else if ((option === '--failed-steps' || option === '--red-report') && index + 1 >= args.length) {
+		problems.push(`${option} takes a value`);
+		failed += 1;
+	} else if (option === '--failed-steps') failedStepsText = args[++index];
+	else if (option === '--red-report') redReports.add(args[++index]);
+	else files.push(option);
+}
+const failedSteps = Number(failedStepsText);
+
 if (!Number.isInteger(failedSteps) || failedSteps < 0) {
 	problems.push(`--failed-steps takes a count (got ${failedStepsText})`);
 	failed += 1;

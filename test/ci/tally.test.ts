@@ -25,6 +25,12 @@ it('counts failed CI steps, which have no report, as failures', () => {
 	expect(run.stdout).toContain('::: 2 CI steps failed');
 	expect(tally('--failed-steps', '0', report('d.json', {}))).toMatchObject({ status: 0, lastLine: '3 passed, 0 failed' });
 	expect(tally('--failed-steps', 'x', report('e.json', {}))).toMatchObject({ status: 1, lastLine: '3 passed, 1 failed' });
+	// An option left without its value is a failure, not silently nothing.
+	for (const option of ['--failed-steps', '--red-report']) {
+		const run = tally(report('k.json', {}), option);
+		expect(run).toMatchObject({ status: 1, lastLine: '3 passed, 1 failed' });
+		expect(run.stdout).toContain(`${option} takes a value`);
+	}
 });
 
 it('counts a step that failed with a report once: by the report, or, when the report shows no failure, by --red-report', () => {
