@@ -2,7 +2,7 @@
 // `npm run demo`: builds the package, starts the Gameball simulator and n8n 2.40.7 (installed into
 // ~/.cache/n8n-nodes-gameball on first use) with the example workflows active, then plays a stream of loyalty
 // activity so that executions arrive in n8n. Ctrl-C stops everything it started.
-//   node scripts/demo.js [--n8n 2|1] [--interval <ms>] [--for <seconds>]   (--for: exit 1 unless every execution succeeded)
+//   node scripts/demo.js [--n8n 2|1] [--interval <ms>] [--for <seconds>]   (--for: exit 1 unless every execution succeeded and every delivery was taken)
 // N8N_START_TIMEOUT_SECONDS gives a slow machine longer than 180 s to start n8n.
 const { join } = require('node:path');
 const { createServer } = require('node:net');
@@ -23,7 +23,8 @@ const SECRET_KEY = 'demo-secret-key';
 const USAGE = `Usage: npm run demo -- [--n8n 2|1] [--interval <ms, at least 100>] [--for <seconds>]
   --n8n       the n8n to run: 2 (2.40.7, the default) or 1 (1.123.81)
   --interval  how often the simulator plays loyalty activity (default 1500 ms)
-  --for       stop after this many seconds, exit 1 unless every execution succeeded (default: run until Ctrl-C)`;
+  --for       stop after this many seconds, exit 1 unless every execution succeeded and n8n took every
+              webhook delivery (default: run until Ctrl-C)`;
 
 /** `--name value` or `--name=value`; a flag not listed, or a value out of range, is an error that shows the usage. */
 function parseArguments(argv) {

@@ -138,6 +138,7 @@ describe('redemption, holds and refunds', () => {
 			redemption: { pointsHoldReference: reference }, cashbackConfigurations: { returnWindow: 1e9 },
 		});
 		expect(endless.status).toBe(400);
+		expect(endless.json.message).toMatch(/^returnWindow 1000000000 days ends past any date/);
 		expect(sim().ledger()).toHaveLength(ledgerBefore);
 		expect((await call('GET', `/transactions/hold/${reference}`)).json.state).toBe('Active');
 		// Sent again without the coupon, the order goes through and redeems the hold once.
