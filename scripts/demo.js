@@ -2,7 +2,7 @@
 // `npm run demo`: builds the package, starts the Gameball simulator and n8n 2.40.7 (installed into
 // ~/.cache/n8n-nodes-gameball on first use) with the example workflows active, then plays a stream of loyalty
 // activity so that executions arrive in n8n. Ctrl-C stops everything it started.
-//   node scripts/demo.js [--n8n 2|1] [--interval <ms>] [--for <seconds>]   (--for: exit 1 unless every execution succeeded and every delivery was taken)
+//   node scripts/demo.js [--n8n 2|1] [--interval <ms>] [--for <seconds>]   (--for: exit 1 unless executions ran, all succeeded, and n8n answered every webhook attempt with a 2xx)
 // N8N_START_TIMEOUT_SECONDS gives a slow machine longer than 180 s to start n8n.
 const { join } = require('node:path');
 const { createServer } = require('node:net');
@@ -23,8 +23,8 @@ const SECRET_KEY = 'demo-secret-key';
 const USAGE = `Usage: npm run demo -- [--n8n 2|1] [--interval <ms, at least 100>] [--for <seconds>]
   --n8n       the n8n to run: 2 (2.40.7, the default) or 1 (1.123.81)
   --interval  how often the simulator plays loyalty activity (default 1500 ms)
-  --for       stop after this many seconds, exit 1 unless every execution succeeded and n8n took every
-              webhook delivery (default: run until Ctrl-C)`;
+  --for       stop after this many seconds, exit 1 unless executions ran, all succeeded, and n8n answered
+              every webhook attempt with a 2xx (default: run until Ctrl-C)`;
 
 /** `--name value` or `--name=value`; a flag not listed, or a value out of range, is an error that shows the usage. */
 function parseArguments(argv) {
@@ -158,18 +158,18 @@ ${plan.triggers.map(({ workflow, webhookId }) => `    ${instance.triggerUrl(webh
 	const tally = {};
 	cleanups.push(watchExecutions(instance, new Map(plan.all.map(({ id, name }) => [id, name])), tally));
 
-	// --for: a bounded run that fails (exit 1) unless executions ran, every one succeeded, and n8n took every webhook
-	// delivery (one it refused, or could not be reached for, starts no execution to count).
+	// --for: a bounded run that fails (exit 1) unless executions ran, every one succeeded, and n8n answered every webhook
+	// attempt with a 2xx (one it refused, or could not be reached for, starts no execution to count).
 	const seconds = options.for;
 	if (seconds > 0) {
 		setTimeout(async () => {
 			let succeeded = false;
 			try {
 				const counts = Object.entries(tally).map(([status, count]) => `${count} ${status}`).join(', ') || 'none';
-				const refused = refusedDeliveries(sim.deliveries);
-				succeeded = (tally.success ?? 0) > 0 && Object.keys(tally).every((status) => status === 'success') && refused.length === 0;
-				log(`--for ${seconds}: stopping; executions: ${counts}; webhook deliveries not taken: ${refused.length}${succeeded ? '' : ' (expected only successful executions, and every delivery taken)'}`);
-				for (const record of refused.slice(0, 5)) log(`  ${record.topic} attempt ${record.attempt}: ${record.status ?? record.error}`);
+				const untaken = untakenAttempts(sim.deliveries);
+				succeeded = (tally.success ?? 0) > 0 && Object.keys(tally).every((status) => status === 'success') && untaken.length === 0;
+				log(`--for ${seconds}: stopping; executions: ${counts}; webhook attempts not answered 2xx: ${untaken.length}${succeeded ? '' : ' (expected successful executions only, and a 2xx for every webhook attempt)'}`);
+				for (const record of untaken.slice(0, 5)) log(`  ${record.topic} attempt ${record.attempt}: ${record.status ?? record.error}`);
 			} finally {
 				await cleanUp();
 				await stopAll();
@@ -183,7 +183,7 @@ ${plan.triggers.map(({ workflow, webhookId }) => `    ${instance.triggerUrl(webh
  * Webhook attempts n8n answered with an error, did not answer within the simulator's 10 s, or that did not reach it
  * (attempts still in flight are left out). A slow answer counts too: a stalled n8n would otherwise pass unseen.
  */
-function refusedDeliveries(deliveries) {
+function untakenAttempts(deliveries) {
 	return deliveries.filter((record) => record.error !== undefined || (record.status !== undefined && (record.status < 200 || record.status >= 300)));
 }
 
@@ -208,4 +208,4 @@ function run() {
 
 if (require.main === module) run();
 
-module.exports = { parseArguments, refusedDeliveries };
+module.exports = { parseArguments, untakenAttempts };

@@ -284,11 +284,19 @@ export function buildSteps(
 	});
 	const outputs: CrmStepItem[][] = STEPS.map(() => []);
 	const fires = (step: CrmStep) => reasonsByStep[step].length > 0;
-	const messages = () => (fires('sendMessage') ? sendMessages(event, settings) : []);
-	// No key the CRM matches on (e.g. a transaction not yet matched): no CRM step could find the contact. A message
-	// needs no contact, only someone to send it to.
+	/**
+	 * Send Message items. With a contact key, one without an address is kept: the README wires Gameball's Customer >
+	 * Get Details in front to find it by the customer ID. Without one (a transaction not yet matched), no CRM step could
+	 * find the contact, and a message needs no contact, only someone to send it to.
+	 */
+	const addMessages = (addressedOnly: boolean) => {
+		if (!fires('sendMessage')) return;
+		for (const message of sendMessages(event, settings)) {
+			if (!addressedOnly || message.to !== null) outputs[4].push({ ...base('sendMessage'), step: 'sendMessage', ...message });
+		}
+	};
 	if (match.value === null) {
-		for (const message of messages()) if (message.to !== null) outputs[4].push({ ...base('sendMessage'), step: 'sendMessage', ...message });
+		addMessages(true);
 		return outputs;
 	}
 	if (fires('upsertContact')) {
@@ -300,6 +308,6 @@ export function buildSteps(
 		outputs[2].push({ ...base('createTask'), step: 'createTask', ...createTask(event, reasonsByStep.createTask, settings) });
 	}
 	if (fires('logNote')) outputs[3].push({ ...base('logNote'), step: 'logNote', ...logNote(event, settings) });
-	for (const message of messages()) outputs[4].push({ ...base('sendMessage'), step: 'sendMessage', ...message });
+	addMessages(false);
 	return outputs;
 }

@@ -171,7 +171,7 @@ export function burnCoupons(account: Account, body: Json): Json {
  * Checks the coupons an order or payment says it used, and answers how to burn them: the order applies nothing
  * (its points hold included) until every coupon has passed.
  */
-export function couponBurnForOrder(account: Account, customer: Customer, redemption: Json): () => void {
+export function prepareCouponBurn(account: Account, customer: Customer, redemption: Json): () => void {
 	const lockReference = typeof redemption.couponsLockReference === 'string' && redemption.couponsLockReference !== '' ? redemption.couponsLockReference : undefined;
 	const codes = Array.isArray(redemption.couponCodes) ? redemption.couponCodes : [];
 	if (!lockReference && codes.length === 0) return () => undefined;

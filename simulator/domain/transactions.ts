@@ -4,7 +4,7 @@ import { badRequest, ERROR_CODES, fieldsGiven, GameballError, insufficientPoints
 import type { Customer, Hold, LedgerEntry, OrderRecord } from '../state';
 import { round2, type Account } from './account';
 import { COUPON_TYPE_NAMES } from './catalog';
-import { couponBurnForOrder } from './coupons';
+import { prepareCouponBurn } from './coupons';
 
 type Json = Record<string, unknown>;
 
@@ -102,7 +102,7 @@ function trackPurchase(account: Account, body: Json, kind: 'order' | 'payment'):
 	if (totalPaid < 0) throw badRequest(ERROR_CODES.invalidValue, 'totalPaid must not be negative');
 	const redemption = (body.redemption as Json | undefined) ?? {};
 	const hold = typeof redemption.pointsHoldReference === 'string' && redemption.pointsHoldReference !== '' ? takeHold(account, customer, redemption.pointsHoldReference) : undefined;
-	const burnCoupons = couponBurnForOrder(account, customer, redemption);
+	const burnOrderCoupons = prepareCouponBurn(account, customer, redemption);
 	// Everything that can refuse the purchase runs before the hold is redeemed: nothing is half applied.
 	const { points, lines } = calculateEarning(account, totalPaid, kind === 'order' ? orderLines(body) : paymentLines(body));
 	const pending = pendingFields(account, returnWindowDays(body, 'cashbackConfigurations'));
@@ -115,7 +115,7 @@ function trackPurchase(account: Account, body: Json, kind: 'order' | 'payment'):
 		redeemedPoints = hold.points;
 		ledgerIds.push(redemptionEntry.gameballTransactionId);
 	}
-	burnCoupons();
+	burnOrderCoupons();
 	const earned = account.applyMovement({
 		customer,
 		type: 'PaymentReward',

@@ -68,8 +68,8 @@ describe('the demo\'s stream of finished executions', () => {
 	});
 });
 
-describe('the demo counts the webhook deliveries n8n did not take', () => {
-	const { refusedDeliveries } = require('../../scripts/demo');
+describe('the demo counts the webhook attempts n8n did not answer with a 2xx', () => {
+	const { untakenAttempts } = require('../../scripts/demo');
 	it('an error answer, an unreachable or a stalled n8n counts; a 2xx, or an attempt still in flight, does not', () => {
 		const deliveries = [
 			{ topic: 'customer.profile.updated', attempt: 1, status: 200 },
@@ -80,6 +80,6 @@ describe('the demo counts the webhook deliveries n8n did not take', () => {
 			{ topic: 'customer.notification.push', attempt: 1 },
 			{ topic: 'customer.notification.push', attempt: 1, error: 'timeout' },
 		];
-		expect(refusedDeliveries(deliveries).map((record: { status?: number; error?: string }) => record.status ?? record.error)).toEqual([401, 500, 'connect ECONNREFUSED 127.0.0.1:5678', 'timeout']);
+		expect(untakenAttempts(deliveries).map((record: { status?: number; error?: string }) => record.status ?? record.error)).toEqual([401, 500, 'connect ECONNREFUSED 127.0.0.1:5678', 'timeout']);
 	});
 });

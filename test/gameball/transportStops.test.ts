@@ -157,7 +157,7 @@ describe('a rate limit at the time limit', () => {
 	it.each([
 		['past the time limit', () => ({ deadline: Date.now() + 1000 })],
 		['on the last attempt', () => ({ retry: { maxAttempts: 1 } })],
-	])('a 429 not retried (%s) still holds the group for the time Gameball asked', async (name, optionsNow) => {
+	])('a 429 not retried (%s) still holds the group: the next request, with 5 s of the 20 Gameball asked for, is not sent', async (name, optionsNow) => {
 		const send = jest.fn(async () => ({ statusCode: 429, headers: { 'retry-after': '20' }, body: { code: 2005, message: 'Too many requests' } }));
 		const baseUrl = `http://k-429-hold-${name.split(' ').join('-')}.invalid`;
 		const context = transportContext({ apiKey: 'k-429-hold', baseUrl }, send);

@@ -306,7 +306,7 @@ describe('a success answer that echoes the request (a debugging proxy, an echo m
 			const credentials = { gameballApi: { ...stand.credentials.gameballApi, apiKey: 'gbKEY12345', secretKey: 'gbKEY12345-private-tail' } };
 			const run = await runGameball(credentials, { resource: 'customer', operation: 'get', customerId: 'c1' } as never, [{}], true);
 			expect(jsonOf(run.outputs)[0].error).toBe('Gameball answered 400: bad SecretKey [redacted]');
-			// Stopped, the error n8n saves keeps Gameball's answer whole.
+			// Stopped, the error n8n saves keeps Gameball's answer (the part nested too deep replaced, not dropped).
 			const stopped = await runGameball(credentials, { resource: 'customer', operation: 'get', customerId: 'c1' } as never);
 			expect(JSON.stringify((stopped.error as { errorResponse?: unknown } | undefined)?.errorResponse)).toContain('"nested":');
 			for (const text of [JSON.stringify(run.outputs), JSON.stringify({ ...stopped.error, message: stopped.error?.message })]) {

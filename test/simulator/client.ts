@@ -88,8 +88,7 @@ export async function waitFor(predicate: () => boolean | Promise<boolean>, timeo
 	}
 }
 
-/** A webhook receiver on a random port that answers with the given statuses in turn (then 200). */
-/** A webhook receiver answering `statuses` in turn (then 200), each after `delayMs`. */
+/** A webhook receiver on a random port answering `statuses` in turn (then 200), each after `delayMs`. */
 export async function startReceiver(statuses: number[] = [], delayMs = 0) {
 	const received: Array<{ headers: http.IncomingHttpHeaders; body: string; at: number }> = [];
 	let call = 0;

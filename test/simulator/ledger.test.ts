@@ -144,7 +144,7 @@ describe('redemption, holds and refunds', () => {
 		// Sent again without the coupon, the order goes through and redeems the hold once.
 		expect((await call('POST', '/orders', { ...order, redemption: { pointsHoldReference: reference } })).status).toBe(200);
 		expect((await call('GET', `/transactions/hold/${reference}`)).json.state).toBe('Redeemed');
-		expect((await balance('h-2')).availablePointsBalance).toBe(50); // 100 − 60 held, + 10 earned
+		expect((await balance('h-2')).availablePointsBalance).toBe(50); // 100 + 100 cashback − 60 held − 2 × 50 for coupons + 10 earned
 	});
 
 	it('refunds part of an order and reverses the rest', async () => {

@@ -41,6 +41,16 @@ export const identityOptions: INodeProperties[] = [
 	{ displayName: 'Mobile', name: 'mobile', type: 'string', placeholder: '+201000000000', default: '', description: "The customer's mobile number, with its country code" },
 ];
 
+/** The language of translated names and texts, for operations whose answer has them (a header or a query filter). */
+export const languageOption: INodeProperties = {
+	displayName: 'Language',
+	name: 'lang',
+	type: 'string',
+	default: '',
+	placeholder: 'en',
+	description: 'Language code for translated names and texts',
+};
+
 /** A JSON field; its default (`[]` or `{}`) is also how the node knows which shape to accept. */
 export function jsonOption(name: string, displayName: string, shape: 'array' | 'object', description: string): INodeProperties {
 	if (shape === 'array') return { displayName, name, type: 'json', default: '[]', description };

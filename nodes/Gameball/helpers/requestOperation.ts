@@ -1,7 +1,7 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import { displayNameOf, type Endpoint, type GameballOperation, type GameballRequest } from '../actions/operation';
-import { additionalFields, compact, readJsonValue, readString, utcTime } from './fields';
+import { additionalFields, compact, languageOption, readJsonValue, readString, utcTime } from './fields';
 import { checkRange, holdsExpression, isBlank, readByType, readNumber, refuse, splitList, toNumber } from '../../parameters';
 
 /** An operation described by its fields: where each one goes is derived from the spec, not written per operation. */
@@ -39,15 +39,6 @@ export interface RequestSpec
 	/** A caveat shown above the fields (a notice, which sends nothing). */
 	notice?: string;
 }
-
-export const languageOption: INodeProperties = {
-	displayName: 'Language',
-	name: 'lang',
-	type: 'string',
-	default: '',
-	placeholder: 'en',
-	description: 'Language code for translated names and texts',
-};
 
 
 /** `"A", "B" or "C"`: fields named as the user sees them. */

@@ -13,7 +13,7 @@ import { pathValueProblem, type Endpoint, type GameballRequest } from './endpoin
 import { appendDescription, gameballApiError, isGameballErrorBody, networkError, redactSecrets } from './errors';
 import { pacerFor, rateGroupOf, SHORT_WINDOW_MS } from './pacing';
 import type { AttemptOutcome, RetryPolicy } from './retry';
-import { DEFAULT_RETRY_POLICY, isAmbiguous, namesItsWait, retryDelay, shouldRetry } from './retry';
+import { DEFAULT_RETRY_POLICY, isAmbiguous, namedWait, retryDelay, shouldRetry } from './retry';
 
 export type GameballContext = IExecuteFunctions | ILoadOptionsFunctions;
 
@@ -219,7 +219,7 @@ function classify(status: number, body: unknown, headers: IDataObject): AttemptO
 }
 
 function rateLimitedAfter(attempts: number): string {
-	return `Rate limited: Gameball still answered 429 after ${attempts} attempts. Other clients of this account, and other n8n processes (each paces on its own), share its limits.`;
+	return `Rate limited: Gameball still answered 429 after ${attempts} ${attempts === 1 ? 'attempt' : 'attempts'}. Other clients of this account, and other n8n processes (each paces on its own), share its limits.`;
 }
 
 /**
@@ -322,7 +322,7 @@ export async function sendToGameball(
 		const givingUp = attempt >= policy.maxAttempts || !shouldRetry(outcome, movesMoney, hasKey) || outOfTime;
 		// Gameball refused the account's rate: the other executions sending to this group wait as well. A request not
 		// tried again holds them only for a wait Gameball named (Retry-After), not for a back-off of its own.
-		if (outcome.kind === 'rateLimited' && (!givingUp || namesItsWait(outcome))) pacer.holdUntil(Date.now() + delay);
+		if (outcome.kind === 'rateLimited' && (!givingUp || namedWait(outcome) !== undefined)) pacer.holdUntil(Date.now() + delay);
 		if (givingUp) {
 			if (response && outcome.kind !== 'malformed') {
 				const error = gameballApiError(this.getNode(), response.statusCode, response.body, itemIndex, secretKeySet);

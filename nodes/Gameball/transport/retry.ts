@@ -60,16 +60,11 @@ export const RATE_LIMITED_BASE_DELAY_MS = 2100;
 /** A shorter Retry-After is not followed: the 429 backs off as one without it. */
 export const MIN_RETRY_AFTER_MS = 1000;
 
-/** The Retry-After the answer names, when it is one the node follows (a second or more). */
-function namedWait(outcome: AttemptOutcome): number | undefined {
+/** The wait the answer names (a Retry-After of a second or more, which the node follows), in ms; else `undefined`. */
+export function namedWait(outcome: AttemptOutcome): number | undefined {
 	const retryAfter = 'retryAfter' in outcome ? parseRetryAfter(outcome.retryAfter) : undefined;
 	// Under a second (`0`, or a date just past by a clock ahead of Gameball's) would spend every attempt at once.
 	return retryAfter !== undefined && retryAfter >= MIN_RETRY_AFTER_MS ? retryAfter : undefined;
-}
-
-/** Whether the answer said how long to wait (a Retry-After the node follows), rather than leaving it to the back-off. */
-export function namesItsWait(outcome: AttemptOutcome): boolean {
-	return namedWait(outcome) !== undefined;
 }
 
 /**

@@ -27,7 +27,7 @@ export const getCampaignsProgress = customerLookup({
 			typeOptions: { loadOptionsMethod: 'getRewardCampaigns', minValue: 1 },
 			default: '',
 			description:
-				'Only this campaign (an unknown ID gives no progress, not an error). Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
+				'Only this campaign (an unknown ID gives no progress, not an error); the list holds every campaign, each with its type. Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
 		},
 	],
 });

@@ -1,5 +1,5 @@
 import { customerLookup } from '../../helpers/customerLookup';
-import { languageOption } from '../../helpers/requestOperation';
+import { languageOption } from '../../helpers/fields';
 
 export const getNotifications = customerLookup({
 	value: 'getNotifications',

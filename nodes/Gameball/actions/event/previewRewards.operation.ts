@@ -1,8 +1,7 @@
 import type { GameballOperation } from '../operation';
 import { eventProperties, readEvents } from '../../helpers/events';
-import { additionalFields, compact, customerIdParam, identityOptions, readAdditional, readRequiredString } from '../../helpers/fields';
+import { additionalFields, compact, customerIdParam, identityOptions, languageOption, readAdditional, readRequiredString } from '../../helpers/fields';
 import { readFields, toText } from '../../../parameters';
-import { languageOption } from '../../helpers/requestOperation';
 
 export const previewRewards: GameballOperation = {
 	value: 'previewRewards',
