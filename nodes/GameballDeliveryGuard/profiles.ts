@@ -1,7 +1,7 @@
 import { hash } from 'node:crypto';
 import type { IDataObject } from 'n8n-workflow';
 
-import { isJsonObject } from '../GameballTrigger/body';
+import { isJsonObject } from '../jsonObject';
 import { madeAtOf, snapshotOf, type ProfileSnapshot } from '../GameballTrigger/changes';
 import { asNumber, asText, nonBlankText, PROFILE_UPDATED, readEnvelope, readProfile } from '../GameballTrigger/deliveries';
 import type { GameballEnvelopeFields } from '../types';

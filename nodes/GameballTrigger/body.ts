@@ -1,5 +1,3 @@
-import type { IDataObject } from 'n8n-workflow';
-
 /** The bytes of a request body: the raw bytes n8n kept, else the parsed body re-serialised. */
 export function bodyBytes(rawBody: unknown, parsedBody: unknown): Buffer {
 	if (Buffer.isBuffer(rawBody)) return rawBody;
@@ -25,10 +23,6 @@ export function parseJson(bytes: Buffer): ParsedJson {
 	} catch {
 		return { ok: false };
 	}
-}
-
-export function isJsonObject(value: unknown): value is IDataObject {
-	return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
 /** Header values as single strings (Node joins repeated headers; arrays are joined the same way). */

@@ -10,7 +10,7 @@ import type {
 	GameballProfileUpdatedItem,
 	GameballRawDeliveryItem,
 } from '../types';
-import { isJsonObject } from './body';
+import { isJsonObject } from '../jsonObject';
 import { SIGNATURE_HEADER } from './signature';
 
 export const PROFILE_UPDATED = 'customer.profile.updated';

@@ -11,7 +11,8 @@ import {
 	queryWithoutSecret,
 	secretHeaderMatches,
 } from './automation';
-import { headerValue, isJsonObject, isTooLarge, parseJson } from './body';
+import { isJsonObject } from '../jsonObject';
+import { headerValue, isTooLarge, parseJson } from './body';
 import { madeAtOf, MAX_AHEAD_OF_CLOCK_MS, pointsChangedItem, snapshotOf, stepProfile, tierChangedItem } from './changes';
 import {
 	hasTooManyEntries,

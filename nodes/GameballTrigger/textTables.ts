@@ -1,6 +1,6 @@
 import type { IDataObject } from 'n8n-workflow';
 
-import { isJsonObject } from './body';
+import { isJsonObject } from '../jsonObject';
 import {
 	appendText,
 	holdsPieces,

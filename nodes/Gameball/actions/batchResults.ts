@@ -1,7 +1,8 @@
 import type { IDataObject } from 'n8n-workflow';
 
 import type { BatchStatus } from '../transport/batch';
-import { adviceFor, hintFor, isAnswerObject, saysItFailed } from '../transport/errors';
+import { isJsonObject } from '../../jsonObject';
+import { adviceFor, hintFor, saysItFailed } from '../transport/errors';
 import type { BatchEntry, GameballOperation } from './operation';
 
 /* How a finished (or timed-out) job's status answers for each item sent in it. */
@@ -33,7 +34,7 @@ export function resultFor(status: BatchStatus, position: number): ItemResult {
 	// A result that says it failed is a failure; a bare value (`true`, an ID) reads as `{ value }`, as a single call's.
 	const saidFailed = saysItFailed(success);
 	if (saidFailed) return { failed: saidFailed };
-	if (success) return { ok: isAnswerObject(success) ? success : { value: success } };
+	if (success) return { ok: isJsonObject(success) ? success : { value: success } };
 	if (status.state === 'running') {
 		return { failed: `Batch job ${status.jobId} had not finished when the time limit passed, and runs on. ${CHECK_FIRST}`, unknown: true };
 	}
@@ -51,7 +52,7 @@ export function resultFor(status: BatchStatus, position: number): ItemResult {
 	// answer with neither a failure count nor a failure list says nothing of failures: nothing is inferred from it.
 	const failuresTold = status.failed !== undefined || status.listsFailures;
 	const allFailuresPlaced = failuresTold && (status.failed ?? placedFailures) === placedFailures;
-	const hasIndex = (entry: unknown) => isAnswerObject(entry) && entry.index !== undefined && entry.index !== null;
+	const hasIndex = (entry: unknown) => isJsonObject(entry) && entry.index !== undefined && entry.index !== null;
 	const listsSuccesses = status.successes.size > 0 || status.unplacedSuccesses.some(hasIndex);
 	if (status.state === 'completed' && allFailuresPlaced && !listsSuccesses) return { ok: {} };
 	return { failed: `Batch job ${status.jobId} ended "${status.state}" without a result for this item: it may have failed or been applied. ${CHECK_FIRST}`, unknown: true };

@@ -2,7 +2,8 @@ import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-wor
 
 import { readBoolean, refuse, toNumber } from '../../parameters';
 import { fetchList } from '../transport/paginate';
-import { appendDescription, isAnswerObject, saysItFailed } from '../transport/errors';
+import { isJsonObject } from '../../jsonObject';
+import { appendDescription, saysItFailed } from '../transport/errors';
 import { isCancelled, secretFieldValues, sendToGameball } from '../transport/request';
 import { batchSettings, runInBatches, shouldBatch, type BatchSettings } from './batchMode';
 import { buildRequest, type GameballOperation } from './operation';
@@ -42,7 +43,7 @@ async function fetchRecords(this: IExecuteFunctions, operation: GameballOperatio
 	});
 	const failed = saysItFailed(response.body, secretFieldValues(request.body));
 	if (failed) refuse(this, failed, itemIndex, 'Gameball answered with a success code, but its answer says the call did not succeed. Check in Gameball before sending the item again.');
-	const answer = isAnswerObject(response.body) ? response.body : undefined;
+	const answer = isJsonObject(response.body) ? response.body : undefined;
 	const nothingDone = answer ? operation.didNothing?.(answer) : undefined;
 	if (nothingDone) refuse(this, nothingDone, itemIndex, 'Gameball answered with success, but with a status it sends only when it applied nothing. Check in Gameball before sending the item again.');
 	return recordsFrom(operation, request, response);

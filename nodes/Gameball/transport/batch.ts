@@ -3,7 +3,8 @@ import { NodeOperationError } from 'n8n-workflow';
 
 import type { BatchEntry, BatchKind } from './endpoint';
 import type { GameballContext } from './request';
-import { isAnswerObject, saysItFailed } from './errors';
+import { isJsonObject } from '../../jsonObject';
+import { saysItFailed } from './errors';
 import { markMaybeApplied, secretFieldValues, sendToGameball, sleepUnlessStopped } from './request';
 
 export const MAX_BATCH_SIZE = 1000;
@@ -56,7 +57,7 @@ function listOf(entries: unknown, bareText?: 'message'): unknown[] {
 
 /** An entry's `index`, when it is an object that has one. */
 function indexOf(entry: unknown): unknown {
-	return isAnswerObject(entry) ? entry.index : undefined;
+	return isJsonObject(entry) ? entry.index : undefined;
 }
 
 /** An `index` that can be an item's position in a job of `size` items (any whole number from 0 when unknown). */
@@ -92,8 +93,8 @@ function place<T>(entries: unknown[], positionIsItem: boolean, size: number | un
 
 /** A failure entry: `{code, message}` or `{error}` with text, or `error` as Gameball's error body `{code, message}`. */
 function toFailure(sent: unknown): ItemFailure {
-	const entry: IDataObject = isAnswerObject(sent) ? sent : {};
-	const nested = isAnswerObject(entry.error) ? entry.error : undefined;
+	const entry: IDataObject = isJsonObject(sent) ? sent : {};
+	const nested = isJsonObject(entry.error) ? entry.error : undefined;
 	const rawCode = entry.code ?? nested?.code;
 	const code = rawCode === undefined || rawCode === null || !Number.isFinite(Number(rawCode)) ? undefined : Number(rawCode);
 	const text = [entry.message, nested ? nested.message : entry.error].find(
@@ -185,7 +186,7 @@ export async function getBatchStatus(this: GameballContext, jobId: string, optio
 		{ itemIndex, redactAnswer: true, deadline, secrets, ...(maxAttempts ? { retry: { maxAttempts } } : {}) },
 	);
 	// An answer that says the read failed, with no status: read as one, it would be "still running" until the limit.
-	const failed = isAnswerObject(body) && body.status === undefined ? saysItFailed(body) : undefined;
+	const failed = isJsonObject(body) && body.status === undefined ? saysItFailed(body) : undefined;
 	if (failed) throw new NodeOperationError(this.getNode(), failed, { itemIndex, description: `Batch job ${jobId}'s status could not be read.` });
 	return parseBatchStatus(jobId, body, sentItems);
 }

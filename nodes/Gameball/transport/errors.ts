@@ -1,5 +1,7 @@
-import type { IDataObject, INode, JsonObject } from 'n8n-workflow';
+import type { INode, JsonObject } from 'n8n-workflow';
 import { NodeApiError } from 'n8n-workflow';
+
+import { isJsonObject } from '../../jsonObject';
 
 /** Gameball's error body: `{ code, type, message, requestId }`, or `{ error: <HTTP status>, message }` (Manual Adjustment). */
 export interface GameballErrorBody {
@@ -165,10 +167,6 @@ export function networkError(
 	return error;
 }
 
-export function isAnswerObject(body: unknown): body is IDataObject {
-	return typeof body === 'object' && body !== null && !Array.isArray(body);
-}
-
 /**
  * A 2xx answer, or a batch result entry, with `success: false` (the document's answer of Release Hold, Burn, Send
  * Event, tags and more): what it says, with Gameball's code when it gives one (beside it, or in an error body under
@@ -176,8 +174,8 @@ export function isAnswerObject(body: unknown): body is IDataObject {
  * words become an error.
  */
 export function saysItFailed(body: unknown, secrets: unknown[] = []): string | undefined {
-	if (!isAnswerObject(body) || body.success !== false) return undefined;
-	const nested = isAnswerObject(body.error) ? body.error : undefined;
+	if (!isJsonObject(body) || body.success !== false) return undefined;
+	const nested = isJsonObject(body.error) ? body.error : undefined;
 	// Gameball's codes are whole numbers (7000): another `code` (a coupon's) is no error code.
 	const code = [body.code, nested?.code].find((value) => /^[1-9]\d{3}$/.test(String(value ?? '').trim()));
 	const message = [body.message, nested ? nested.message : body.error].find((value): value is string => typeof value === 'string' && value.trim() !== '');

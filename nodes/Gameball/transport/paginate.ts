@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import type { IDataObject } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
+import { isJsonObject } from '../../jsonObject';
 import type { Endpoint, GameballRequest, ListSpec } from './endpoint';
 import { saysItFailed } from './errors';
 import type { GameballContext } from './request';
@@ -11,7 +12,7 @@ const MAX_PAGE_SIZE = 200;
 
 /** An answer's entry as an output record: an object as it is, anything else (a number, null) as `{ value }`. */
 export function asRecord(entry: unknown): IDataObject {
-	return typeof entry === 'object' && entry !== null && !Array.isArray(entry) ? (entry as IDataObject) : { value: entry as IDataObject[string] };
+	return isJsonObject(entry) ? entry : { value: entry as IDataObject[string] };
 }
 
 /** The page's records. A list key holding something other than a list is an error, not "none found". */
