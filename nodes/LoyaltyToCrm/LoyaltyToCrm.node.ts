@@ -90,13 +90,14 @@ export class LoyaltyToCrm implements INodeType {
 			const { event, itemIndices } = group;
 			try {
 				const settings = readSettings(this, itemIndices[0], now);
-				const noCustomer = matchKeyOf(event, settings).value === null;
+				const match = matchKeyOf(event, settings);
+				const noCustomer = match.value === null;
 				if (noCustomer) unmatched.push(itemIndices[0]);
 				const holding = holdingConditions(event, settings);
 				const reasons = Object.fromEntries(
 					STEPS.map((step) => [step, reasonsToFire(settings.rules[step], holding)]),
 				) as Record<CrmStep, CrmRuleCondition[]>;
-				const outputs = buildSteps(event, reasons, settings).map((stepItems) =>
+				const outputs = buildSteps(event, reasons, settings, match).map((stepItems) =>
 					stepItems.map((stepItem) => ({
 						json: stepItem as unknown as IDataObject,
 						pairedItem: pairedItemOf(group, stepItem),

@@ -1,14 +1,14 @@
 /** Tolerant readers for loosely shaped webhook JSON: each returns null instead of guessing. */
 
+import { isJsonObject } from '../jsonObject';
 import { numberOrNull } from '../numbers';
 import { presentText } from '../text';
 import { parseTime } from '../times';
 
 export type Json = Record<string, unknown>;
 
-export function isObject(value: unknown): value is Json {
-	return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
+/** A JSON object (not null, not an array), typed for these readers. */
+export const isObject: (value: unknown) => value is Json = isJsonObject;
 
 export function obj(value: unknown): Json | null {
 	return isObject(value) ? value : null;

@@ -269,9 +269,9 @@ export function buildSteps(
 	received: LoyaltyEvent,
 	reasonsByStep: Record<CrmStep, CrmRuleCondition[]>,
 	settings: StepSettings,
+	match: CrmMatchKey = matchKeyOf(received, settings),
 ): CrmStepItem[][] {
 	const event = inMessageLanguage(received, settings.language);
-	const match = matchKeyOf(event, settings);
 	const base = (step: CrmStep): CrmStepItemBase => ({
 		step,
 		preset: settings.preset.id,
