@@ -16,6 +16,7 @@ const { query } = require('../e2e/lib/database');
 const { freePort } = require('../e2e/lib/ports');
 const { unsupportedHere } = require('../e2e/lib/versions');
 const { newWatchState, newlyFinished } = require('../e2e/lib/finishedExecutions');
+const { claimRunLock } = require('../e2e/lib/runLock');
 
 const API_KEY = 'demo-api-key';
 const SECRET_KEY = 'demo-secret-key';
@@ -105,6 +106,8 @@ async function main(options) {
 		for (const cleanup of [...cleanups].reverse()) await cleanup();
 	})());
 	stopEverythingOnExit(cleanUp);
+	// Before the build: a second demo here would rebuild the package and wipe e2e/.run/demo under the first.
+	cleanups.push(claimRunLock(join(root, 'e2e', '.run', 'demo.lock'), 'npm run demo'));
 
 	log('building the package (npm run build)');
 	await runCommand('npm', ['run', 'build'], { cwd: root });
@@ -200,7 +203,7 @@ function run() {
 		return;
 	}
 	main(options).catch(async (error) => {
-		console.error(`[demo] ${error.stack ?? error}`);
+		console.error(`[demo] ${error.showStack === false ? error.message : (error.stack ?? error)}`);
 		await stopAll();
 		process.exit(1);
 	});
