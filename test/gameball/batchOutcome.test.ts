@@ -5,7 +5,7 @@ import type { AddressInfo } from 'node:net';
 import type { Simulator } from '../../simulator';
 import type { GameballCredentials } from '../harness/gameball';
 import { runGameball, simulatorFor } from '../harness/gameball';
-import { standIn } from '../harness/standIn';
+import { standIn, withStandIn } from '../harness/standIn';
 import { STATUS_READ_GRACE_MS } from '../../nodes/Gameball/transport/batch';
 
 describe('a batch run where some items failed, Continue On Fail off', () => {
@@ -61,15 +61,14 @@ describe('the batch time limit', () => {
 	it('gives failing status reads one grace for the run: jobs read after it is spent are read once, not retried', async () => {
 		let jobs = 0;
 		const reads = new Map<string, number>();
-		const stand = await standIn(({ method, url }) => {
+		await withStandIn(({ method, url }) => {
 			if (method === 'POST' && url.pathname.includes('/batch/')) return { body: { jobId: ++jobs } };
 			const jobId = /batches\/(\d+)\/status/.exec(url.pathname)?.[1] ?? '?';
 			reads.set(jobId, (reads.get(jobId) ?? 0) + 1);
 			// Retry-After makes each job's retries 1.5 s apart, not jittered: job 1 reads 5 times (6 s), job 2 until
 			// the grace ends, 11 s after the last job was created. Every later job starts with less than 1.5 s left.
 			return { status: 503, body: { code: 5000, message: 'status unavailable' }, headers: { 'retry-after': '1.5' } };
-		});
-		try {
+		}, async (stand) => {
 			const started = Date.now();
 			const { outputs } = await runGameball(
 				stand.credentials,
@@ -83,9 +82,7 @@ describe('the batch time limit', () => {
 			expect(Date.now() - started).toBeLessThan(1000 + STATUS_READ_GRACE_MS + 8000);
 			expect(reads.get('1')).toBe(5);
 			expect([3, 4, 5, 6, 7, 8].map((job) => reads.get(String(job)))).toEqual([1, 1, 1, 1, 1, 1]);
-		} finally {
-			await stand.close();
-		}
+		});
 	});
 
 	it('gives a status read after the grace one short attempt: an endpoint that never answers holds no job 30 s', async () => {

@@ -3,7 +3,7 @@
 import type { Simulator } from '../../simulator';
 import type { GameballCredentials } from '../harness/gameball';
 import { runGameball, simulatorFor } from '../harness/gameball';
-import { standIn } from '../harness/standIn';
+import { withStandIn, type StandInRequest } from '../harness/standIn';
 
 const customers = Array.from({ length: 60 }, (_, i) => ({ id: `reader-${i}` }));
 const getBalance = { resource: 'customer', operation: 'getBalance', customerId: '={{ $json.id }}', batching: { pollSeconds: 0.1 } };
@@ -81,39 +81,31 @@ describe('Order > Get Transactions whose job answers without the transactions', 
 
 describe('a single read that fails after its job', () => {
 	// Every job completes with no results; single balance reads of `missing-*` answer 404 with Gameball's 7000.
-	async function server() {
-		return await standIn(({ method, url }) => {
-			if (method === 'POST' && url.pathname.includes('/batch/')) return { body: { jobId: 1 } };
-			if (url.pathname.includes('/batches/1/status')) return { body: { status: 'completed', totalItems: 3, processedItems: 3, failedItems: 0, results: [], errors: [] } };
-			if (url.pathname.includes('/customers/missing-')) return { status: 404, body: { code: 7000, message: 'Customer not found' } };
-			return { body: { availablePointsBalance: 5, totalPointsBalance: 5 } };
-		});
+	function answer({ method, url }: StandInRequest) {
+		if (method === 'POST' && url.pathname.includes('/batch/')) return { body: { jobId: 1 } };
+		if (url.pathname.includes('/batches/1/status')) return { body: { status: 'completed', totalItems: 3, processedItems: 3, failedItems: 0, results: [], errors: [] } };
+		if (url.pathname.includes('/customers/missing-')) return { status: 404, body: { code: 7000, message: 'Customer not found' } };
+		return { body: { availablePointsBalance: 5, totalPointsBalance: 5 } };
 	}
 	const items = [{ id: 'found-0' }, { id: 'missing-1' }, { id: 'found-2' }];
 	const always = { ...getBalance, batching: { mode: 'always', pollSeconds: 0.1 } };
 
 	it('Continue On Fail: that item is an error item with its job, the others keep their balances', async () => {
-		const stand = await server();
-		try {
+		await withStandIn(answer, async (stand) => {
 			const { outputs } = await runGameball(stand.credentials, always, items, true);
 			expect(paired(outputs[0])).toEqual([0, 1, 2]);
 			expect(outputs[0].map((item) => item.json.availablePointsBalance)).toEqual([5, undefined, 5]);
 			expect(outputs[0][1].json).toMatchObject({ success: false, batchJobId: '1', batchIndex: 1, error: expect.stringMatching(/^7000/) });
 			expect(JSON.stringify(outputs)).not.toContain('s'.repeat(20));
-		} finally {
-			await stand.close();
-		}
+		});
 	});
 
 	it('Continue On Fail off: the run stops at that item', async () => {
-		const stand = await server();
-		try {
+		await withStandIn(answer, async (stand) => {
 			const { error } = await runGameball(stand.credentials, always, items);
 			expect(error?.message).toMatch(/^7000/);
 			expect(error?.context?.itemIndex).toBe(1);
-		} finally {
-			await stand.close();
-		}
+		});
 	});
 });
 

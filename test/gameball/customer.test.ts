@@ -3,7 +3,7 @@ import type { GameballCredentials } from '../harness/gameball';
 import type { IDataObject, INodeProperties, INodeTypeDescription } from 'n8n-workflow';
 import { runGameball, simulatorFor } from '../harness/gameball';
 import { packageNodes } from '../harness/nodeTypes';
-import { standIn } from '../harness/standIn';
+import { withStandIn } from '../harness/standIn';
 
 let sim: Simulator;
 let credentials: GameballCredentials;
@@ -298,13 +298,10 @@ describe('Customer', () => {
 		['no text', false, undefined],
 		['"Disabled"', 'Disabled', 'Gameball awarded nothing: its program is switched off (Disabled)'],
 	])('a gameballStatus that is %s fails the item only when it holds a status', async (_case, gameballStatus, error) => {
-		const stand = await standIn(() => ({ status: 202, body: { customerId: 'c-1', challengeId: 104, gameballStatus, message: null } }));
-		try {
+		await withStandIn(() => ({ status: 202, body: { customerId: 'c-1', challengeId: 104, gameballStatus, message: null } }), async (stand) => {
 			const { outputs } = await runGameball(stand.credentials, customer('achieveSocialChallenge', { customerId: 'c-1', challengeId: 104 }), [{}], true);
 			expect(outputs[0][0].json.error).toBe(error);
-		} finally {
-			await stand.close();
-		}
+		});
 	});
 
 	it('refuses an ID below the documented minimum of 1 before sending, and offers only the documented campaign types', async () => {
@@ -334,16 +331,14 @@ describe('Customer', () => {
 
 describe('Create or Update whose tags call fails after the customer was saved', () => {
 	it('says the customer was saved and only the tags were not added', async () => {
-		const tagsRefused = await standIn(({ url }) =>
-			url.pathname.endsWith('/tags') ? { status: 400, body: { code: 3003, message: 'tag rejected' } } : { body: { customerId: 'tagged', gameballId: 1 } },
+		await withStandIn(
+			({ url }) => (url.pathname.endsWith('/tags') ? { status: 400, body: { code: 3003, message: 'tag rejected' } } : { body: { customerId: 'tagged', gameballId: 1 } }),
+			async (tagsRefused) => {
+				const { error } = await runGameball(tagsRefused.credentials, { resource: 'customer', operation: 'createOrUpdate', customerId: 'tagged', additionalFields: { tags: 'vip' } });
+				expect(error?.message).toMatch(/^3003: /);
+				expect(error?.description).toContain('The customer was saved; only its tags were not added.');
+			},
 		);
-		try {
-			const { error } = await runGameball(tagsRefused.credentials, { resource: 'customer', operation: 'createOrUpdate', customerId: 'tagged', additionalFields: { tags: 'vip' } });
-			expect(error?.message).toMatch(/^3003: /);
-			expect(error?.description).toContain('The customer was saved; only its tags were not added.');
-		} finally {
-			await tagsRefused.close();
-		}
 	});
 });
 
@@ -352,8 +347,7 @@ describe('Create or Update with a Device Token, answered by an error that echoes
 	const parameters = { resource: 'customer', operation: 'createOrUpdate', customerId: 'c1', additionalFields: { deviceToken: token } };
 
 	it('keeps the token out of the error item and the error, as it keeps the keys', async () => {
-		const stand = await standIn(({ body }) => ({ status: 400, body: { code: 3000, message: `Invalid body: ${body}`, echoed: JSON.parse(body) } }));
-		try {
+		await withStandIn(({ body }) => ({ status: 400, body: { code: 3000, message: `Invalid body: ${body}`, echoed: JSON.parse(body) } }), async (stand) => {
 			const kept = await runGameball(stand.credentials, parameters, [{}], true);
 			expect(String(kept.outputs[0][0].json.description)).toContain('Invalid body: {"customerId":"c1","deviceToken":"[redacted]"}');
 			expect(JSON.stringify(kept.outputs)).not.toContain(token);
@@ -362,9 +356,7 @@ describe('Create or Update with a Device Token, answered by an error that echoes
 			// The error as the package builds it; n8n adds the node's own parameters when it saves an error.
 			const { message, description, errorResponse } = thrown.error as unknown as IDataObject;
 			expect(JSON.stringify({ message, description, errorResponse })).not.toContain(token);
-		} finally {
-			await stand.close();
-		}
+		});
 	});
 });
 
@@ -372,32 +364,26 @@ describe('a Device Token in batch mode, and a short one', () => {
 	const token = 'DEVICE-TOKEN-abcdef123456';
 
 	it('is kept out of a batch status answer that echoes it', async () => {
-		const stand = await standIn(({ method, url }) => {
+		await withStandIn(({ method, url }) => {
 			if (method === 'POST' && url.pathname.includes('/batch/')) return { body: { jobId: 1 } };
 			const failed = { index: 0, code: 3000, message: `invalid deviceToken ${token}` };
 			if (url.pathname.includes('/batches/1/status')) return { body: { status: 'completed', totalItems: 1, processedItems: 1, failedItems: 1, results: [], errors: [failed] } };
 			return { status: 404, body: {} };
-		});
-		try {
+		}, async (stand) => {
 			const parameters = { resource: 'customer', operation: 'createOrUpdate', customerId: 'c1', additionalFields: { deviceToken: token }, batching: { mode: 'always', pollSeconds: 0.1 } };
 			const { outputs } = await runGameball(stand.credentials, parameters, [{}], true);
 			expect(outputs[0][0].json.success).toBe(false);
 			expect(JSON.stringify(outputs)).toContain('invalid deviceToken [redacted]');
 			expect(JSON.stringify(outputs)).not.toContain(token);
-		} finally {
-			await stand.close();
-		}
+		});
 	});
 
 	it('of under 8 characters (a placeholder) is not redacted, so it cannot garble the error', async () => {
-		const stand = await standIn(() => ({ status: 400, body: { code: 3000, message: 'invalid code for customer' } }));
-		try {
+		await withStandIn(() => ({ status: 400, body: { code: 3000, message: 'invalid code for customer' } }), async (stand) => {
 			const parameters = { resource: 'customer', operation: 'createOrUpdate', customerId: 'c1', additionalFields: { deviceToken: 'code' }, batching: { mode: 'never' } };
 			const { error } = await runGameball(stand.credentials, parameters, [{}]);
 			expect(error?.message).toMatch(/^3000: /);
 			expect(error?.description).toContain('invalid code for customer');
-		} finally {
-			await stand.close();
-		}
+		});
 	});
 });

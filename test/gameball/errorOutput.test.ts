@@ -5,7 +5,7 @@ import type { IDataObject, INode, INodeExecutionData, INodeParameters } from 'n8
 import type { Simulator } from '../../simulator';
 import type { GameballCredentials } from '../harness/gameball';
 import { runGameball, simulatorFor } from '../harness/gameball';
-import { standIn } from '../harness/standIn';
+import { withStandIn } from '../harness/standIn';
 import { runNode } from '../harness/run';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -97,42 +97,33 @@ describe('a write that stops at one item, Continue On Fail off', () => {
 	const send = { resource: 'event', operation: 'send', customerId: '={{ $json.id }}', eventName: 'visit', batching: { mode: 'never' } };
 
 	it('says the items before it were sent and succeeded, since running them again sends them twice', async () => {
-		const stand = await standIn(({ n }) => (n < 3 ? { body: {} } : { status: 400, body: { code: 3000, message: 'bad event' } }));
-		try {
+		await withStandIn(({ n }) => (n < 3 ? { body: {} } : { status: 400, body: { code: 3000, message: 'bad event' } }), async (stand) => {
 			const { error } = await runGameball(stand.credentials, send, [{ id: 'a' }, { id: 'b' }, { id: 'c' }]);
 			expect(stand.calls()).toBe(3);
 			expect(error?.context?.itemIndex).toBe(2);
 			expect(error?.description).toContain('The 2 items before it were sent to Gameball and succeeded: leave them out when running again, or they are sent twice.');
-		} finally {
-			await stand.close();
-		}
+		});
 	});
 
 	it('says nothing of the kind for a read, or for the first item', async () => {
-		const stand = await standIn(({ n }) => (n < 2 ? { body: { customerId: 'a' } } : { status: 404, body: { code: 7000, message: 'not found' } }));
-		try {
+		await withStandIn(({ n }) => (n < 2 ? { body: { customerId: 'a' } } : { status: 404, body: { code: 7000, message: 'not found' } }), async (stand) => {
 			const read = await runGameball(stand.credentials, { resource: 'customer', operation: 'get', customerId: '={{ $json.id }}' }, [{ id: 'a' }, { id: 'b' }]);
 			expect(read.error?.context?.itemIndex).toBe(1);
 			expect(read.error?.description ?? '').not.toContain('before it');
 			const first = await runGameball(stand.credentials, send, [{ id: 'c' }]);
 			expect(first.error?.description ?? '').not.toContain('before it');
-		} finally {
-			await stand.close();
-		}
+		});
 	});
 });
 
 describe('the items-before note, where it does not belong', () => {
 	it('is not given for a POST that changes nothing (a preview), whose repeat is harmless', async () => {
-		const stand = await standIn(({ n }) => (n < 3 ? { body: { rewards: [] } } : { status: 400, body: { code: 3000, message: 'bad' } }));
-		try {
+		await withStandIn(({ n }) => (n < 3 ? { body: { rewards: [] } } : { status: 400, body: { code: 3000, message: 'bad' } }), async (stand) => {
 			const preview = { resource: 'event', operation: 'previewRewards', customerId: '={{ $json.id }}', eventName: 'visit' };
 			const { error } = await runGameball(stand.credentials, preview, [{ id: 'a' }, { id: 'b' }, { id: 'c' }]);
 			expect(error?.context?.itemIndex).toBe(2);
 			expect(error?.description ?? '').not.toContain('before it');
-		} finally {
-			await stand.close();
-		}
+		});
 	});
 
 	it('does not count an earlier item that failed (Continue On Fail) when a stop ends the run', async () => {

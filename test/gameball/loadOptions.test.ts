@@ -2,7 +2,7 @@ import type { Simulator } from '../../simulator';
 import type { GameballCredentials } from '../harness/gameball';
 import { simulatorFor } from '../harness/gameball';
 import { loadOptions } from '../harness/run';
-import { standIn } from '../harness/standIn';
+import { withStandIn } from '../harness/standIn';
 
 let sim: Simulator;
 let credentials: GameballCredentials;
@@ -40,12 +40,9 @@ describe('dropdowns loaded from the account', () => {
 
 describe('dropdowns from answers that are not the documented list', () => {
 	async function optionsFrom(method: string, body: unknown) {
-		const stand = await standIn(() => ({ body }));
-		try {
+		return await withStandIn(() => ({ body }), async (stand) => {
 			return await loadOptions({ ...spec(), credentials: stand.credentials }, method);
-		} finally {
-			await stand.close();
-		}
+		});
 	}
 
 	it.each([
@@ -74,25 +71,19 @@ describe('dropdowns from answers that are not the documented list', () => {
 
 describe('a dropdown while Gameball fails', () => {
 	it('gives up after two attempts, not a run\'s five', async () => {
-		const stand = await standIn(() => ({ status: 503, body: { code: 5000, message: 'down' } }));
-		try {
+		await withStandIn(() => ({ status: 503, body: { code: 5000, message: 'down' } }), async (stand) => {
 			await expect(loadOptions({ ...spec(), credentials: stand.credentials }, 'getRewardCampaigns')).rejects.toThrow(/^5000/);
 			expect(stand.calls()).toBe(2);
-		} finally {
-			await stand.close();
-		}
+		});
 	});
 });
 
 describe('a Base URL that is no web address', () => {
 	it('is refused before any request, naming the credential field', async () => {
-		const stand = await standIn(() => ({ body: [] }));
-		try {
+		await withStandIn(() => ({ body: [] }), async (stand) => {
 			const noScheme = { gameballApi: { ...stand.credentials.gameballApi, baseUrl: stand.credentials.gameballApi.baseUrl.replace('http://', '') } };
 			await expect(loadOptions({ ...spec(), credentials: noScheme }, 'getRewardCampaigns')).rejects.toThrow(/^The credential's Base URL "127\.0\.0\.1:\d+" is no web address$/);
 			expect(stand.calls()).toBe(0);
-		} finally {
-			await stand.close();
-		}
+		});
 	});
 });

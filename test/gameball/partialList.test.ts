@@ -3,7 +3,7 @@ import type { INodeExecutionData } from 'n8n-workflow';
 
 import { Gameball } from '../../nodes/Gameball/Gameball.node';
 import { runGameball, simulatorFor } from '../harness/gameball';
-import { standIn } from '../harness/standIn';
+import { withStandIn, type StandInRequest } from '../harness/standIn';
 
 it('Get Referrals (Return All) warns with an execution hint when Gameball has more than one page', async () => {
 	const { sim, credentials } = await simulatorFor();
@@ -47,9 +47,10 @@ it.each([
 });
 
 describe('answers that page wrongly', () => {
-	/** A stand-in that answers every list call with `answer(url, n)`, n counting from 1; past 40 calls, an empty last page. */
-	const listStandIn = (answer: (url: URL, n: number) => unknown) =>
-		standIn(({ url, n }) => ({ body: n > 40 ? { transactions: [], notifications: [], hasMore: false } : answer(url, n) }));
+	/** A stand-in answer that answers every list call with `answer(url, n)`, n counting from 1; past 40 calls, an empty last page. */
+	const listAnswer =
+		(answer: (url: URL, n: number) => unknown) =>
+		({ url, n }: StandInRequest) => ({ body: n > 40 ? { transactions: [], notifications: [], hasMore: false } : answer(url, n) });
 	const transactions = (ids: number[]) => ids.map((id) => ({ gameballTransactionId: id, transactionId: `T${id}` }));
 	const listAll = { resource: 'transaction', operation: 'list', returnAll: true };
 	const hintsOf = (run: Awaited<ReturnType<typeof runGameball>>['run']) => (run.data.resultData.runData['Node under test'][0].hints ?? []).map((hint) => hint.message);
@@ -71,28 +72,22 @@ describe('answers that page wrongly', () => {
 			'a last gameballTransactionId that is not a whole number',
 		],
 	])('Return All stops on %s, with every record once and a warning', async (_case, answer, expected, why) => {
-		const stand = await listStandIn(answer);
-		try {
+		await withStandIn(listAnswer(answer), async (stand) => {
 			const { outputs, error, run } = await runGameball(stand.credentials, listAll);
 			expect(error).toBeUndefined();
 			expect(ids(outputs)).toEqual(expected);
 			expect(stand.calls()).toBeLessThan(5);
 			expect(hintsOf(run)).toEqual([expect.stringContaining(`its answer gives ${why}`)]);
-		} finally {
-			await stand.close();
-		}
+		});
 	});
 
 	it('Return All stops when each page has a new cursor but the same records (Get Notifications)', async () => {
-		const stand = await listStandIn((_url, n) => ({ notifications: [{ id: 1 }, { id: 2 }], nextCursor: String(100 + n) }));
-		try {
+		await withStandIn(listAnswer((_url, n) => ({ notifications: [{ id: 1 }, { id: 2 }], nextCursor: String(100 + n) })), async (stand) => {
 			const { outputs, run } = await runGameball(stand.credentials, { resource: 'customer', operation: 'getNotifications', customerId: 'c1', returnAll: true });
 			expect(ids(outputs)).toEqual([1, 2]);
 			expect(stand.calls()).toBe(2);
 			expect(hintsOf(run)).toEqual([expect.stringContaining('a page it had already sent')]);
-		} finally {
-			await stand.close();
-		}
+		});
 	});
 
 	const notificationsOf = (outputs: INodeExecutionData[][]) => outputs[0].map((item) => item.json.title);
@@ -100,15 +95,12 @@ describe('answers that page wrongly', () => {
 
 	it('Return All stops when each page has a new cursor but the same records without IDs, each once', async () => {
 		// Records without the cursor field were each taken as new: the same page was read until the server stopped.
-		const stand = await listStandIn((_url, n) => ({ notifications: [{ title: 'Same' }, { title: 'Same' }], nextCursor: String(100 + n) }));
-		try {
+		await withStandIn(listAnswer((_url, n) => ({ notifications: [{ title: 'Same' }, { title: 'Same' }], nextCursor: String(100 + n) })), async (stand) => {
 			const { outputs, run } = await runGameball(stand.credentials, allNotifications);
 			expect(notificationsOf(outputs)).toEqual(['Same', 'Same']);
 			expect(stand.calls()).toBe(2);
 			expect(hintsOf(run)).toEqual([expect.stringContaining('a page it had already sent')]);
-		} finally {
-			await stand.close();
-		}
+		});
 	});
 
 	it.each([
@@ -120,53 +112,41 @@ describe('answers that page wrongly', () => {
 			[expect.stringContaining('its answer gives a nextCursor that is not a whole number')],
 		],
 	])('%s, after one call', async (_case, paging, hints) => {
-		const stand = await listStandIn(() => ({ notifications: [{ title: 'First' }], ...paging }));
-		try {
+		await withStandIn(listAnswer(() => ({ notifications: [{ title: 'First' }], ...paging })), async (stand) => {
 			const { outputs, error, run } = await runGameball(stand.credentials, allNotifications);
 			expect(error).toBeUndefined();
 			expect(notificationsOf(outputs)).toEqual(['First']);
 			expect(stand.calls()).toBe(1);
 			expect(hintsOf(run)).toEqual(hints);
-		} finally {
-			await stand.close();
-		}
+		});
 	});
 
 	it.each([
 		['blank, beside a nextCursor', { hasMore: '', nextCursor: '7' }, ['a', 'b'], []],
 		['of no known form, on a last page', { hasMore: 'no' }, ['a'], []],
 	])('a hasMore that is %s is read by the cursor', async (_case, paging, expected, hints) => {
-		const stand = await listStandIn((_url, n) => ({ notifications: [{ id: n, title: n === 1 ? 'a' : 'b' }], ...(n === 1 ? paging : {}) }));
-		try {
+		await withStandIn(listAnswer((_url, n) => ({ notifications: [{ id: n, title: n === 1 ? 'a' : 'b' }], ...(n === 1 ? paging : {}) })), async (stand) => {
 			const { outputs, run } = await runGameball(stand.credentials, allNotifications);
 			expect(notificationsOf(outputs)).toEqual(expected);
 			expect(hintsOf(run)).toEqual(hints);
-		} finally {
-			await stand.close();
-		}
+		});
 	});
 
 	it('a page sent again as the last one (hasMore false) ends the list without a hint: nothing is missing', async () => {
-		const stand = await listStandIn((_url, n) => ({ notifications: [{ id: 1, title: 'a' }], ...(n === 1 ? { nextCursor: '1' } : { hasMore: false }) }));
-		try {
+		await withStandIn(listAnswer((_url, n) => ({ notifications: [{ id: 1, title: 'a' }], ...(n === 1 ? { nextCursor: '1' } : { hasMore: false }) })), async (stand) => {
 			const { outputs, run } = await runGameball(stand.credentials, allNotifications);
 			expect(notificationsOf(outputs)).toEqual(['a']);
 			expect(stand.calls()).toBe(2);
 			expect(hintsOf(run)).toEqual([]);
-		} finally {
-			await stand.close();
-		}
+		});
 	});
 
 	it('a last page of records without IDs, some like an earlier page\'s, is no page sent again', async () => {
-		const stand = await listStandIn((_url, n) => (n === 1 ? { notifications: [{ id: 1, title: 'a' }, { title: 'Welcome' }], nextCursor: '5' } : { notifications: [{ title: 'Welcome' }], hasMore: false }));
-		try {
+		await withStandIn(listAnswer((_url, n) => (n === 1 ? { notifications: [{ id: 1, title: 'a' }, { title: 'Welcome' }], nextCursor: '5' } : { notifications: [{ title: 'Welcome' }], hasMore: false })), async (stand) => {
 			const { outputs, run } = await runGameball(stand.credentials, allNotifications);
 			expect(notificationsOf(outputs)).toEqual(['a', 'Welcome', 'Welcome']);
 			expect(hintsOf(run)).toEqual([]);
-		} finally {
-			await stand.close();
-		}
+		});
 	});
 
 	it.each([
@@ -174,35 +154,31 @@ describe('answers that page wrongly', () => {
 		['"True" and "FALSE"', 'True', 'FALSE'],
 		['1 and 0', 1, 0],
 	])('a hasMore of %s reads on, then ends the list', async (_case, more, noMore) => {
-		const stand = await listStandIn((_url, n) => ({ notifications: [{ id: n, title: `Page ${n}` }], hasMore: n < 2 ? more : noMore }));
-		try {
+		await withStandIn(listAnswer((_url, n) => ({ notifications: [{ id: n, title: `Page ${n}` }], hasMore: n < 2 ? more : noMore })), async (stand) => {
 			const { outputs, run } = await runGameball(stand.credentials, allNotifications);
 			expect(notificationsOf(outputs)).toEqual(['Page 1', 'Page 2']);
 			expect(stand.calls()).toBe(2);
 			expect(hintsOf(run)).toEqual([]);
-		} finally {
-			await stand.close();
-		}
+		});
 	});
 
 	it('a record without an ID is kept when it repeats one of an earlier page beside new records; a nextCursor is read trimmed', async () => {
-		const stand = await listStandIn((url, n) => ({
-			notifications: [{ title: 'Welcome' }, { id: n, title: `Page ${n}`, startAfter: url.searchParams.get('startAfter') }],
-			...(n < 2 ? { nextCursor: ' 12 ' } : {}),
-		}));
-		try {
-			const { outputs, run } = await runGameball(stand.credentials, allNotifications);
-			expect(notificationsOf(outputs)).toEqual(['Welcome', 'Page 1', 'Welcome', 'Page 2']);
-			expect(outputs[0][3].json.startAfter).toBe('12');
-			expect(hintsOf(run)).toEqual([]);
-		} finally {
-			await stand.close();
-		}
+		await withStandIn(
+			listAnswer((url, n) => ({
+				notifications: [{ title: 'Welcome' }, { id: n, title: `Page ${n}`, startAfter: url.searchParams.get('startAfter') }],
+				...(n < 2 ? { nextCursor: ' 12 ' } : {}),
+			})),
+			async (stand) => {
+				const { outputs, run } = await runGameball(stand.credentials, allNotifications);
+				expect(notificationsOf(outputs)).toEqual(['Welcome', 'Page 1', 'Welcome', 'Page 2']);
+				expect(outputs[0][3].json.startAfter).toBe('12');
+				expect(hintsOf(run)).toEqual([]);
+			},
+		);
 	});
 
 	it('entries that are not objects come out as { value }, null included, paired', async () => {
-		const stand = await listStandIn(() => ({ transactions: [{ gameballTransactionId: 1 }, null, 7], hasMore: false }));
-		try {
+		await withStandIn(listAnswer(() => ({ transactions: [{ gameballTransactionId: 1 }, null, 7], hasMore: false })), async (stand) => {
 			const { outputs, error } = await runGameball(stand.credentials, listAll, [{}], true);
 			expect(error).toBeUndefined();
 			expect(outputs[0].map((item) => [item.json, item.pairedItem])).toEqual([
@@ -210,28 +186,20 @@ describe('answers that page wrongly', () => {
 				[{ value: null }, { item: 0 }],
 				[{ value: 7 }, { item: 0 }],
 			]);
-		} finally {
-			await stand.close();
-		}
+		});
 	});
 
 	it('a list key that holds no list is an error; a missing one reads as none found, with a hint', async () => {
-		const notList = await listStandIn(() => ({ transactions: 'abc', hasMore: false }));
-		try {
+		await withStandIn(listAnswer(() => ({ transactions: 'abc', hasMore: false })), async (notList) => {
 			const { error } = await runGameball(notList.credentials, listAll);
 			expect(error?.message).toBe('Gameball\'s answer to GET /transactions has "transactions" that is not a list');
-		} finally {
-			await notList.close();
-		}
-		const missing = await listStandIn(() => ({ message: 'ok', hasMore: false }));
-		try {
+		});
+		await withStandIn(listAnswer(() => ({ message: 'ok', hasMore: false })), async (missing) => {
 			const { outputs, error, run } = await runGameball(missing.credentials, listAll);
 			expect(error).toBeUndefined();
 			expect(outputs[0] ?? []).toEqual([]);
 			expect(hintsOf(run)).toEqual(['Gameball\'s answer to GET /transactions has no "transactions" list: read as none found']);
-		} finally {
-			await missing.close();
-		}
+		});
 	});
 
 	// Read as "none found" (a first page) or as the whole list (a later page) before: a failure passed on as data.
@@ -239,19 +207,19 @@ describe('answers that page wrongly', () => {
 		['the first page', false, 'It was the first page.'],
 		['a later page', true, '1 record had been read from earlier pages.'],
 	])('a page answered `success: false` fails the item: %s', async (_case, laterPageFails, description) => {
-		const stand = await listStandIn((url) =>
-			url.searchParams.has('startAfter') === laterPageFails ? { success: false, code: 4001, message: 'Try again later' } : { transactions: transactions([1]), hasMore: true },
+		await withStandIn(
+			listAnswer((url) =>
+				url.searchParams.has('startAfter') === laterPageFails ? { success: false, code: 4001, message: 'Try again later' } : { transactions: transactions([1]), hasMore: true },
+			),
+			async (stand) => {
+				const { outputs, error } = await runGameball(stand.credentials, listAll, [{}, {}], true);
+				expect(error).toBeUndefined();
+				const expected = { error: 'Gameball answered "success": false: 4001: Try again later', description: `${description} Reading is safe to repeat: run the node again.` };
+				expect(outputs[0].map((item) => [item.json, item.pairedItem])).toEqual([
+					[expected, { item: 0 }],
+					[expected, { item: 1 }],
+				]);
+			},
 		);
-		try {
-			const { outputs, error } = await runGameball(stand.credentials, listAll, [{}, {}], true);
-			expect(error).toBeUndefined();
-			const expected = { error: 'Gameball answered "success": false: 4001: Try again later', description: `${description} Reading is safe to repeat: run the node again.` };
-			expect(outputs[0].map((item) => [item.json, item.pairedItem])).toEqual([
-				[expected, { item: 0 }],
-				[expected, { item: 1 }],
-			]);
-		} finally {
-			await stand.close();
-		}
 	});
 });

@@ -7,7 +7,7 @@ import { resultFor } from '../../nodes/Gameball/actions/batchResults';
 import { parseBatchStatus } from '../../nodes/Gameball/transport/batch';
 import { redactSecrets } from '../../nodes/Gameball/transport/errors';
 import { runGameball } from '../harness/gameball';
-import { standIn, type StandInRequest } from '../harness/standIn';
+import { withStandIn, type StandInRequest } from '../harness/standIn';
 
 const ITEMS = [{ id: 'a' }, { id: 'b' }];
 const CASHBACK = {
@@ -48,8 +48,7 @@ describe('batch statuses whose entries are not objects', () => {
 		['bare values', { results: [true, true], errors: [] }],
 		['text', { results: ['ok', 'ok'], errors: [] }],
 	])('gives each item of a write job answered with %s its result, Continue On Fail on or off', async (_shape, status) => {
-		const stand = await standIn(batchJob(status));
-		try {
+		await withStandIn(batchJob(status), async (stand) => {
 			for (const continueOnFail of [false, true]) {
 				const run = await runGameball(stand.credentials, EVENTS as never, ITEMS, continueOnFail);
 				expect(run.error).toBeUndefined();
@@ -58,9 +57,7 @@ describe('batch statuses whose entries are not objects', () => {
 					expect.objectContaining({ success: true, batchJobId: '77', batchIndex: 1 }),
 				]);
 			}
-		} finally {
-			await stand.close();
-		}
+		});
 	});
 });
 
@@ -70,100 +67,76 @@ describe('batch result entries that say the item did not succeed', () => {
 		['`0`', [true, 0]],
 		['`null`', [true, null]],
 	])('leave an item whose result is %s unknown, not a success', async (_value, results) => {
-		const stand = await standIn(batchJob({ results }));
-		try {
+		await withStandIn(batchJob({ results }), async (stand) => {
 			const [applied, unknown] = jsonOf((await runGameball(stand.credentials, EVENTS as never, ITEMS, true)).outputs);
 			expect(applied).toMatchObject({ success: true, batchIndex: 0 });
 			expect(unknown).toMatchObject({ success: false, batchIndex: 1, mayHaveBeenApplied: true });
-		} finally {
-			await stand.close();
-		}
+		});
 	});
 
 	it('fail an item whose result entry says `success: false`, as a single call does', async () => {
-		const stand = await standIn(batchJob({ failedItems: 0, errors: [], results: [{ index: 0, success: false, message: 'customer blocked' }, { index: 1, success: true }] }));
-		try {
+		await withStandIn(batchJob({ failedItems: 0, errors: [], results: [{ index: 0, success: false, message: 'customer blocked' }, { index: 1, success: true }] }), async (stand) => {
 			const [blocked, applied] = jsonOf((await runGameball(stand.credentials, EVENTS as never, ITEMS, true)).outputs);
 			expect(blocked).toMatchObject({ success: false, batchIndex: 0, error: 'Gameball answered "success": false: customer blocked' });
 			expect(applied).toMatchObject({ success: true, batchIndex: 1 });
-		} finally {
-			await stand.close();
-		}
+		});
 	});
 
 	it('keep the code and message of a result entry that says `success: false` with an error body', async () => {
-		const stand = await standIn(batchJob({ results: [{ index: 0, success: false, error: { code: 7000, message: "Customer 'a' not found" } }, { index: 1 }] }));
-		try {
+		await withStandIn(batchJob({ results: [{ index: 0, success: false, error: { code: 7000, message: "Customer 'a' not found" } }, { index: 1 }] }), async (stand) => {
 			const [failed] = jsonOf((await runGameball(stand.credentials, EVENTS as never, ITEMS, true)).outputs);
 			expect(failed).toMatchObject({ success: false, error: `Gameball answered "success": false: 7000: Customer 'a' not found` });
-		} finally {
-			await stand.close();
-		}
+		});
 	});
 
 	it('leave every item unknown when an entry placed nowhere says `success: false`', async () => {
-		const stand = await standIn(batchJob({ errors: [], results: [{ customerId: 'b', success: false, message: 'customer blocked' }] }));
-		try {
+		await withStandIn(batchJob({ errors: [], results: [{ customerId: 'b', success: false, message: 'customer blocked' }] }), async (stand) => {
 			const outputs = jsonOf((await runGameball(stand.credentials, EVENTS as never, ITEMS, true)).outputs);
 			expect(outputs).toEqual([
 				expect.objectContaining({ success: false, mayHaveBeenApplied: true }),
 				expect.objectContaining({ success: false, mayHaveBeenApplied: true }),
 			]);
-		} finally {
-			await stand.close();
-		}
+		});
 	});
 });
 
 describe('batch calls answered `success: false`', () => {
 	it('fails a job creation as not applied', async () => {
-		const stand = await standIn(() => ({ body: { success: false, message: 'batch disabled' } }));
-		try {
+		await withStandIn(() => ({ body: { success: false, message: 'batch disabled' } }), async (stand) => {
 			const outputs = jsonOf((await runGameball(stand.credentials, EVENTS as never, ITEMS, true)).outputs);
 			expect(outputs).toEqual([
 				expect.objectContaining({ success: false, error: 'Gameball answered "success": false: batch disabled' }),
 				expect.objectContaining({ success: false, error: 'Gameball answered "success": false: batch disabled' }),
 			]);
 			expect(outputs[0].mayHaveBeenApplied).toBeUndefined();
-		} finally {
-			await stand.close();
-		}
+		});
 	});
 
 	it('reads a status answered with `success: false` beside a status as that status', async () => {
-		const stand = await standIn(() => ({ body: { success: false, batchId: '77', status: 'completed', totalItems: 2, failedItems: 0, errors: [], results: [] } }));
-		try {
+		await withStandIn(() => ({ body: { success: false, batchId: '77', status: 'completed', totalItems: 2, failedItems: 0, errors: [], results: [] } }), async (stand) => {
 			const run = await runGameball(stand.credentials, { resource: 'batch', operation: 'getStatus', batchId: '77' } as never);
 			expect(jsonOf(run.outputs)).toEqual([expect.objectContaining({ jobId: '77', state: 'completed' })]);
-		} finally {
-			await stand.close();
-		}
+		});
 	});
 
 	it('keeps a Device Token a refused job creation echoes out of the error', async () => {
 		const token = 'device-token-0123456789';
-		const stand = await standIn(() => ({ body: { success: false, message: `invalid deviceToken ${token}` } }));
-		try {
+		await withStandIn(() => ({ body: { success: false, message: `invalid deviceToken ${token}` } }), async (stand) => {
 			const parameters = { resource: 'customer', operation: 'createOrUpdate', customerId: '={{ $json.id }}', additionalFields: { deviceToken: token }, batching: { mode: 'always', pollSeconds: 0.1 } };
 			const run = await runGameball(stand.credentials, parameters as never, ITEMS, true);
 			const text = JSON.stringify(jsonOf(run.outputs));
 			expect(text).toContain('invalid deviceToken [redacted]');
 			expect(text).not.toContain(token);
-		} finally {
-			await stand.close();
-		}
+		});
 	});
 
 	it('ends Wait Until Finished at once on a status read so answered, rather than polling to the limit', async () => {
-		const stand = await standIn(() => ({ body: { success: false, message: 'unknown job' } }));
-		try {
+		await withStandIn(() => ({ body: { success: false, message: 'unknown job' } }), async (stand) => {
 			const started = Date.now();
 			const run = await runGameball(stand.credentials, { resource: 'batch', operation: 'waitUntilFinished', batchId: '77', options: { timeoutSeconds: 30, pollSeconds: 0.1 } } as never);
 			expect(run.error?.message).toBe('Gameball answered "success": false: unknown job');
 			expect(Date.now() - started).toBeLessThan(10_000);
-		} finally {
-			await stand.close();
-		}
+		});
 	});
 });
 
@@ -172,48 +145,42 @@ describe('batch failure entries', () => {
 		['an error body under `error`', [{ index: 0, error: { code: 7000, message: "Customer 'a' not found" } }]],
 		['a `code` beside an `error` text', [{ index: 0, code: 7000, error: "Customer 'a' not found" }]],
 	])("keep Gameball's code and message from %s", async (_shape, errors) => {
-		const stand = await standIn(batchJob({ failedItems: 1, results: [{ index: 1, customerId: 'b' }], errors }));
-		try {
+		await withStandIn(batchJob({ failedItems: 1, results: [{ index: 1, customerId: 'b' }], errors }), async (stand) => {
 			const run = await runGameball(stand.credentials, CASHBACK as never, ITEMS, true);
 			const [failed, applied] = jsonOf(run.outputs);
 			expect(failed).toMatchObject({ success: false, batchIndex: 0, error: '7000: customer not found' });
 			expect(String(failed.description)).toContain("Customer 'a' not found");
 			expect(applied).toMatchObject({ success: true, batchIndex: 1 });
-		} finally {
-			await stand.close();
-		}
+		});
 	});
 
 	it('keep a failure listed as bare text as its message', async () => {
-		const stand = await standIn(batchJob({ failedItems: 2, results: [], errors: ["Customer 'a' not found", 'Duplicate transaction'] }));
-		try {
+		await withStandIn(batchJob({ failedItems: 2, results: [], errors: ["Customer 'a' not found", 'Duplicate transaction'] }), async (stand) => {
 			const run = await runGameball(stand.credentials, CASHBACK as never, ITEMS, true);
 			expect(jsonOf(run.outputs).map((json) => json.error)).toEqual(["Customer 'a' not found", 'Duplicate transaction']);
-		} finally {
-			await stand.close();
-		}
+		});
 	});
 });
 
 describe('an answer no reading foresaw', () => {
 	it('fails the items of a write job saying they may have been applied, rather than passing them on', async () => {
 		// An `index` getter that throws stands for any answer the result reading trips on.
-		const stand = await standIn(batchJob({ results: [{ index: 0 }, { index: 1 }] }));
-		const readResults = jest.spyOn(await import('../../nodes/Gameball/actions/batchResults'), 'withoutEntryIndex').mockImplementation(() => {
-			throw new TypeError('unforeseen answer');
+		await withStandIn(batchJob({ results: [{ index: 0 }, { index: 1 }] }), async (stand) => {
+			const readResults = jest.spyOn(await import('../../nodes/Gameball/actions/batchResults'), 'withoutEntryIndex').mockImplementation(() => {
+				throw new TypeError('unforeseen answer');
+			});
+			try {
+				const onError = await runGameball(stand.credentials, EVENTS as never, ITEMS, true);
+				expect(jsonOf(onError.outputs)).toEqual([
+					expect.objectContaining({ success: false, batchJobId: '77', batchIndex: 0, mayHaveBeenApplied: true }),
+					expect.objectContaining({ success: false, batchJobId: '77', batchIndex: 1, mayHaveBeenApplied: true }),
+				]);
+				const stopped = await runGameball(stand.credentials, EVENTS as never, ITEMS, false);
+				expect(stopped.error?.description).toContain('Gameball already has the batch job 77 (items 0-1)');
+			} finally {
+				readResults.mockRestore();
+			}
 		});
-		try {
-			const onError = await runGameball(stand.credentials, EVENTS as never, ITEMS, true);
-			expect(jsonOf(onError.outputs)).toEqual([
-				expect.objectContaining({ success: false, batchJobId: '77', batchIndex: 0, mayHaveBeenApplied: true }),
-				expect.objectContaining({ success: false, batchJobId: '77', batchIndex: 1, mayHaveBeenApplied: true }),
-			]);
-			const stopped = await runGameball(stand.credentials, EVENTS as never, ITEMS, false);
-			expect(stopped.error?.description).toContain('Gameball already has the batch job 77 (items 0-1)');
-		} finally {
-			readResults.mockRestore();
-			await stand.close();
-		}
 	});
 });
 
@@ -222,86 +189,67 @@ describe('a success code with `success: false`', () => {
 		['Burn', { resource: 'coupon', operation: 'burn', customerId: 'c1', additionalFields: { coupons: 'X1' } }, {}],
 		['Release Hold', { resource: 'transaction', operation: 'releaseHold', holdReferenceId: 'h1' }, { message: 'hold not found' }],
 	])('fails a %s item with what Gameball said', async (_name, parameters, extra) => {
-		const stand = await standIn(() => ({ body: { success: false, ...extra } }));
-		try {
+		await withStandIn(() => ({ body: { success: false, ...extra } }), async (stand) => {
 			const stopped = await runGameball(stand.credentials, parameters as never);
 			expect(stopped.error?.message).toBe(`Gameball answered "success": false${'message' in extra ? ': hold not found' : ''}`);
 			const onError = await runGameball(stand.credentials, parameters as never, [{}], true);
 			expect(jsonOf(onError.outputs)).toEqual([expect.objectContaining({ error: stopped.error?.message })]);
-		} finally {
-			await stand.close();
-		}
+		});
 	});
 
 	it('passes `success: true` on', async () => {
-		const stand = await standIn(() => ({ body: { success: true, burnedAt: '2026-12-07T10:00:00Z' } }));
-		try {
+		await withStandIn(() => ({ body: { success: true, burnedAt: '2026-12-07T10:00:00Z' } }), async (stand) => {
 			const run = await runGameball(stand.credentials, { resource: 'coupon', operation: 'burn', customerId: 'c1', additionalFields: { coupons: 'X1' } } as never);
 			expect(jsonOf(run.outputs)).toEqual([expect.objectContaining({ success: true })]);
-		} finally {
-			await stand.close();
-		}
+		});
 	});
 });
 
 describe('Create or Update', () => {
 	it('fails the item, sending no tags, when the save answers `success: false`', async () => {
-		const stand = await standIn(() => ({ body: { success: false, message: 'customer blocked' } }));
-		try {
+		await withStandIn(() => ({ body: { success: false, message: 'customer blocked' } }), async (stand) => {
 			const run = await runGameball(stand.credentials, { resource: 'customer', operation: 'createOrUpdate', customerId: 'c1', additionalFields: { tags: 'vip' } } as never);
 			expect(run.error?.message).toBe('Gameball answered "success": false: customer blocked');
 			expect(stand.calls()).toBe(1);
-		} finally {
-			await stand.close();
-		}
+		});
 	});
 
 	it('keeps the Device Token sent out of the error when the refused save echoes it', async () => {
 		const token = 'device-token-0123456789';
-		const stand = await standIn(() => ({ body: { success: false, code: 'SUMMER20', message: `invalid deviceToken ${token}` } }));
-		try {
+		await withStandIn(() => ({ body: { success: false, code: 'SUMMER20', message: `invalid deviceToken ${token}` } }), async (stand) => {
 			const run = await runGameball(stand.credentials, { resource: 'customer', operation: 'createOrUpdate', customerId: 'c1', additionalFields: { deviceToken: token } } as never);
 			// A `code` that is no Gameball error code (four digits) is not shown as one.
 			expect(run.error?.message).toBe('Gameball answered "success": false: invalid deviceToken [redacted]');
-		} finally {
-			await stand.close();
-		}
+		});
 	});
 });
 
 describe('Create or Update with Tags', () => {
 	it('fails the item when the tag call answers `success: false`, saying the customer was saved', async () => {
-		const stand = await standIn(({ url }) => ({ body: url.pathname.endsWith('/tags') ? { success: false, message: 'tag limit reached' } : { customerId: 'c1' } }));
-		try {
+		await withStandIn(({ url }) => ({ body: url.pathname.endsWith('/tags') ? { success: false, message: 'tag limit reached' } : { customerId: 'c1' } }), async (stand) => {
 			const run = await runGameball(stand.credentials, { resource: 'customer', operation: 'createOrUpdate', customerId: 'c1', additionalFields: { tags: 'vip' } } as never);
 			expect(run.error?.message).toBe('Gameball answered "success": false: tag limit reached');
 			expect(run.error?.description).toContain('The customer was saved; only its tags were not added.');
-		} finally {
-			await stand.close();
-		}
+		});
 	});
 });
 
 describe('a success answer that echoes the request (a debugging proxy, an echo mock)', () => {
 	it('keeps neither key in the output', async () => {
-		const stand = await standIn(({ headers }) => ({ body: { echoedHeaders: headers } }));
-		const { apiKey, secretKey } = stand.credentials.gameballApi;
-		try {
+		await withStandIn(({ headers }) => ({ body: { echoedHeaders: headers } }), async (stand) => {
+			const { apiKey, secretKey } = stand.credentials.gameballApi;
 			const run = await runGameball(stand.credentials, { resource: 'customer', operation: 'get', customerId: 'c1', simplify: false } as never);
 			const text = JSON.stringify(jsonOf(run.outputs));
 			expect(text).toContain('"apikey":"[redacted]"');
 			expect(text).not.toContain(apiKey);
 			expect(text).not.toContain(secretKey);
-		} finally {
-			await stand.close();
-		}
+		});
 	});
 
 	it('keeps no part of a key that holds the other, nor of one nested too deep to walk', async () => {
 		let deep: IDataObject = { message: 'keys: __SECRET__' };
 		for (let level = 0; level < 70; level++) deep = { nested: deep };
-		const stand = await standIn(({ headers }) => ({ status: 400, body: { message: `bad SecretKey ${String(headers.secretkey)}`, debug: JSON.parse(JSON.stringify(deep).replace('__SECRET__', String(headers.secretkey))) } }));
-		try {
+		await withStandIn(({ headers }) => ({ status: 400, body: { message: `bad SecretKey ${String(headers.secretkey)}`, debug: JSON.parse(JSON.stringify(deep).replace('__SECRET__', String(headers.secretkey))) } }), async (stand) => {
 			// The API key is the start of the Secret Key: redacted first, it would leave the Secret Key's tail shown.
 			const credentials = { gameballApi: { ...stand.credentials.gameballApi, apiKey: 'gbKEY12345', secretKey: 'gbKEY12345-private-tail' } };
 			const run = await runGameball(credentials, { resource: 'customer', operation: 'get', customerId: 'c1' } as never, [{}], true);
@@ -313,9 +261,7 @@ describe('a success answer that echoes the request (a debugging proxy, an echo m
 				expect(text).not.toContain('private-tail');
 				expect(text).not.toContain('gbKEY12345');
 			}
-		} finally {
-			await stand.close();
-		}
+		});
 	});
 
 	it('replaces a part nested too deep to walk that holds a key JSON writes escaped (a quote, a backslash)', () => {
@@ -327,14 +273,11 @@ describe('a success answer that echoes the request (a debugging proxy, an echo m
 	});
 
 	it('leaves a key too short to be Gameball\'s (a test key) where it is part of the data', async () => {
-		const stand = await standIn(() => ({ body: { customerId: 'demo-customer-1' } }));
-		try {
+		await withStandIn(() => ({ body: { customerId: 'demo-customer-1' } }), async (stand) => {
 			const credentials = { gameballApi: { ...stand.credentials.gameballApi, apiKey: 'demo' } };
 			const run = await runGameball(credentials, { resource: 'customer', operation: 'get', customerId: 'demo-customer-1', simplify: false } as never);
 			expect(jsonOf(run.outputs)).toEqual([{ customerId: 'demo-customer-1' }]);
-		} finally {
-			await stand.close();
-		}
+		});
 	});
 });
 
@@ -347,26 +290,20 @@ describe('points and amounts below zero', () => {
 		['Send OTP', { resource: 'transaction', operation: 'sendOtp', customerId: 'c1', additionalFields: { amount: -5 } }, 'Amount'],
 		['Send OTP', { resource: 'transaction', operation: 'sendOtp', customerId: 'c1', additionalFields: { points: -5 } }, 'Points'],
 	])('are refused by %s before anything is sent, as its batch form refuses them', async (_name, parameters, field) => {
-		const stand = await standIn(() => ({ body: { success: true } }));
-		try {
+		await withStandIn(() => ({ body: { success: true } }), async (stand) => {
 			const run = await runGameball(stand.credentials, parameters as never);
 			expect(run.error?.message).toBe(`"${field}" must be at least 0 (got -5)`);
 			expect(stand.calls()).toBe(0);
-		} finally {
-			await stand.close();
-		}
+		});
 	});
 });
 
 describe('Create Job stopped at a later item', () => {
 	it.each([[{ jobId: 77, error: null }], [{ jobId: 77, success: false, error: 'x' }]])('names the job an earlier item created, answered %j', async (first) => {
-		const stand = await standIn(({ n }) => (n === 1 ? { body: first } : { status: 400, body: { code: 3000, message: 'bad' } }));
-		try {
+		await withStandIn(({ n }) => (n === 1 ? { body: first } : { status: 400, body: { code: 3000, message: 'bad' } }), async (stand) => {
 			const parameters = { resource: 'batch', operation: 'createJob', kind: 'customers', entries: '={{ $json.entries }}' };
 			const run = await runGameball(stand.credentials, parameters as never, [{ entries: [{ customerId: 'a' }] }, { entries: [{ customerId: 'b' }] }]);
 			expect(run.error?.description).toContain('Gameball already has the batch job 77 (item 0)');
-		} finally {
-			await stand.close();
-		}
+		});
 	});
 });

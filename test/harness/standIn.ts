@@ -42,3 +42,16 @@ export async function standIn(answer: (request: StandInRequest) => StandInAnswer
 	const credentials: GameballCredentials = { gameballApi: { apiKey: 'k'.repeat(20), secretKey: 's'.repeat(20), apiVersion: 'v4.0', baseUrl } };
 	return { credentials, calls: () => calls, close: () => new Promise<void>((resolve) => server.close(() => resolve())) };
 }
+
+/** A running stand-in, as `standIn` gives it. */
+export type StandIn = Awaited<ReturnType<typeof standIn>>;
+
+/** Starts a stand-in that answers with `answer`, runs `use` with it, and closes it however `use` ends. */
+export async function withStandIn<T>(answer: (request: StandInRequest) => StandInAnswer, use: (stand: StandIn) => Promise<T>): Promise<T> {
+	const stand = await standIn(answer);
+	try {
+		return await use(stand);
+	} finally {
+		await stand.close();
+	}
+}
