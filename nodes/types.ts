@@ -59,12 +59,13 @@ export type ErrorItem = {
 };
 
 /**
- * A keyed points-moving call that Gameball answered "duplicate" on a retry after an unclear failure: the earlier
- * attempt went through. The key field (`transactionId`, `orderId`...) carries the item's key.
+ * A call whose retry, after an attempt that lost its answer, found that attempt applied: a keyed points-moving call
+ * answered "duplicate" (9004; the key field, `transactionId` or `orderId`, carries the item's key), a Delete Customer
+ * answered 7000, a Release Lock answered 9022, an Activate with nothing left pending (no code).
  */
 export type GameballAlreadyAppliedItem = IDataObject & {
 	alreadyApplied: true;
-	gameballCode: number;
+	gameballCode?: number;
 	message: string;
 };
 

@@ -32,6 +32,22 @@ export function isMoneyMoving(method: string, contractPath: string): boolean {
 	return MONEY_MOVING.has(`${method.toUpperCase()} ${contractPath}`);
 }
 
+/**
+ * Writes that move no money but that Gameball may just as well apply before its answer is lost: a retry then meets
+ * them done (Activate answers 200 with pointsActivated 0, Release Hold 9005, Release Lock 9022, Delete Customer 7000).
+ */
+const APPLIED_BEFORE_FAULT_TOO = new Set([
+	'PUT /api/v4.0/integrations/transactions/{transactionId}/activate',
+	'DELETE /api/v4.0/integrations/transactions/hold/{holdReferenceId}',
+	'DELETE /api/v4.0/integrations/coupons/{lockReference}',
+	'DELETE /api/v4.0/integrations/customers/{customerId}',
+]);
+
+/** Whether a reset or 5xx on this call may come after the call was applied (`applyBeforeFault`). */
+export function mayApplyBeforeFault(method: string, contractPath: string): boolean {
+	return isMoneyMoving(method, contractPath) || APPLIED_BEFORE_FAULT_TOO.has(`${method.toUpperCase()} ${contractPath}`);
+}
+
 export interface FaultDecision {
 	kind: FaultKind;
 	latencyMs: number;
@@ -61,7 +77,7 @@ export class FaultInjector {
 		return this.options;
 	}
 
-	decide(moneyMoving: boolean): FaultDecision {
+	decide(mayApplyFirst: boolean): FaultDecision {
 		const options = this.options;
 		const decision: FaultDecision = { kind: 'none', latencyMs: 0, applyFirst: false, status5xx: 500 };
 		if (!options) return decision;
@@ -82,7 +98,7 @@ export class FaultInjector {
 		} else if (this.random() < (options.malformedRate ?? 0)) decision.kind = 'malformed';
 		// Drawn only when asked for, so that seeded runs without it see the same faults as before it existed.
 		else if ((options.concurrentRequestRate ?? 0) > 0 && this.random() < (options.concurrentRequestRate ?? 0)) decision.kind = 'concurrent';
-		if ((decision.kind === 'reset' || decision.kind === 'error5xx') && moneyMoving && (options.applyBeforeFault ?? true)) {
+		if ((decision.kind === 'reset' || decision.kind === 'error5xx') && mayApplyFirst && (options.applyBeforeFault ?? true)) {
 			decision.applyFirst = this.random() < (options.applyBeforeFaultRate ?? 0.5);
 		}
 		return decision;

@@ -8,7 +8,7 @@ import type { BatchRunner } from './batches';
 import { findOperation, isContractError, validateRequest, type ContractOperation } from './contract';
 import type { Account } from './domain/account';
 import { ERROR_CODES, errorAnswer, errorBody, GameballError } from './errors';
-import { isMoneyMoving, truncateJson, type FaultInjector } from './faults';
+import { mayApplyBeforeFault, truncateJson, type FaultInjector } from './faults';
 import { BodyTooLargeError, isPlainObject, readBody, redactHeaders, sendText } from './http';
 import type { ResolvedOptions } from './options';
 import { rateGroupOf, type RateLimiter } from './rateLimit';
@@ -198,7 +198,7 @@ export function createRequestHandler(deps: ServerDependencies): (request: Incomi
 					throw new GameballError(429, ERROR_CODES.rateLimited, `Rate limit exceeded; retry after ${taken.retryAfterSeconds} s`, { 'Retry-After': String(taken.retryAfterSeconds) });
 				}
 			}
-			const fault = deps.faults.decide(isMoneyMoving(method, route.contractPath));
+			const fault = deps.faults.decide(mayApplyBeforeFault(method, route.contractPath));
 			if (fault.latencyMs > 0) await deps.timers.wait(fault.latencyMs);
 			if (deps.timers.isStopped) {
 				request.socket.destroy();

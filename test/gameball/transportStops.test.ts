@@ -182,17 +182,17 @@ describe('a rate limit at the time limit', () => {
 	});
 });
 
-describe('an error answer after an attempt that failed without a clear answer', () => {
+describe('an answer after an attempt that failed without a clear answer', () => {
 	let proxy: Server;
 	let proxyCredentials: GameballCredentials;
+	/** The next DELETE is forwarded, and once Gameball applied it, answered with a gateway 504. */
+	let failNextDelete = false;
 	beforeAll(async () => {
-		// Forwards every request; answers the first DELETE with a gateway 504 after Gameball applied it.
-		let failedOnce = false;
 		proxy = createServer((incoming, outgoing) => {
 			const target = new URL(incoming.url ?? '/', sim.url);
 			const forwarded = httpRequest(target, { method: incoming.method, headers: incoming.headers }, (answer) => {
-				if (incoming.method === 'DELETE' && !failedOnce) {
-					failedOnce = true;
+				if (incoming.method === 'DELETE' && failNextDelete) {
+					failNextDelete = false;
 					answer.resume();
 					outgoing.writeHead(504).end('Gateway Timeout');
 					return;
@@ -208,11 +208,22 @@ describe('an error answer after an attempt that failed without a clear answer', 
 	});
 	afterAll(async () => await new Promise((resolve) => proxy.close(resolve)));
 
-	it('says that the earlier attempt may have done it (a delete answered "not found" on its retry)', async () => {
-		await runGameball(credentials, { resource: 'customer', operation: 'createOrUpdate', customerId: 'gone' });
-		const { error } = await runGameball(proxyCredentials, { resource: 'customer', operation: 'delete', customerId: 'gone' });
-		expect(error?.message).toMatch(/^7000: /);
+	it('an error says that the earlier attempt may have done it (a hold release refused on its retry)', async () => {
+		await runGameball(credentials, { resource: 'order', operation: 'track', customerId: 'payer', orderId: 'fund-release', totalPaid: 500 });
+		const held = (await runGameball(credentials, { resource: 'transaction', operation: 'hold', customerId: 'payer', additionalFields: { pointsToHold: 5 } })).outputs[0][0].json;
+		const holdReferenceId = String(held.holdReference ?? held.holdReferenceId);
+		failNextDelete = true;
+		const { error } = await runGameball(proxyCredentials, { resource: 'transaction', operation: 'releaseHold', holdReferenceId });
+		expect(error?.message).toMatch(/^9\d{3}: .*\(the change may have been applied\)$/);
 		expect(error?.description).toContain('An earlier attempt of this request may have been applied');
+	});
+
+	it('a delete answered "not found" on its retry is reported as done by the earlier attempt', async () => {
+		await runGameball(credentials, { resource: 'customer', operation: 'createOrUpdate', customerId: 'gone' });
+		failNextDelete = true;
+		const { outputs, error } = await runGameball(proxyCredentials, { resource: 'customer', operation: 'delete', customerId: 'gone' });
+		expect(error).toBeUndefined();
+		expect(outputs[0][0].json).toMatchObject({ alreadyApplied: true, gameballCode: 7000 });
 		expect((await runGameball(credentials, { resource: 'customer', operation: 'get', customerId: 'gone' })).error?.message).toMatch(/^7000: /);
 	});
 });

@@ -1,6 +1,7 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 
 import type { BatchEntry, BatchKind, Endpoint, GameballRequest, ListSpec } from '../transport/endpoint';
+import type { DoneByEarlierAttempt } from '../transport/request';
 import { pathValueProblem } from '../transport/endpoint';
 import { refuse } from '../../parameters';
 import { findTooLong } from './stringLimits';
@@ -41,6 +42,11 @@ export interface GameballOperation {
 	 * did. The idempotency key, when set, still makes a repeat safe.
 	 */
 	unsafeToRepeat?: { what: string; applies: (request: GameballRequest) => boolean };
+	/**
+	 * A write that a retry may meet already done by an earlier attempt whose answer was lost (Delete Customer: "no such
+	 * customer"): how to tell, and what the item says then. The item is an `alreadyApplied` one, not a failure.
+	 */
+	doneByEarlierAttempt?: DoneByEarlierAttempt;
 	/** Fields Gameball takes exactly one of: an item that sets none, or two, is refused before anything is sent. */
 	onlyOneOf?: string[];
 	list?: ListSpec;

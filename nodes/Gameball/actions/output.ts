@@ -17,7 +17,7 @@ export function recordsFrom(
 		const applied: GameballAlreadyAppliedItem = {
 			alreadyApplied: true,
 			...(key ? { [key]: request.body?.[key] } : {}),
-			gameballCode: response.alreadyApplied.code,
+			...(response.alreadyApplied.code === undefined ? {} : { gameballCode: response.alreadyApplied.code }),
 			message: response.alreadyApplied.message ?? 'Applied by an earlier attempt',
 		};
 		return [applied];

@@ -39,6 +39,8 @@ async function fetchRecords(this: IExecuteFunctions, operation: GameballOperatio
 	const response = await sendToGameball.call(this, operation.endpoint, request, {
 		itemIndex,
 		movesMoney: operation.movesMoney === true || operation.unsafeToRepeat?.applies(request) === true,
+		writes: changesGameball(operation),
+		doneByEarlierAttempt: operation.doneByEarlierAttempt,
 		idempotencyValue: key ? request.body?.[key] : undefined,
 	});
 	const failed = saysItFailed(response.body, secretFieldValues(request.body));
@@ -49,12 +51,17 @@ async function fetchRecords(this: IExecuteFunctions, operation: GameballOperatio
 	return recordsFrom(operation, request, response);
 }
 
+/** Whether the operation's call changes something at Gameball (not a read, a preview or a check). */
+function changesGameball(operation: GameballOperation): boolean {
+	return !operation.endpoint.startsWith('GET ') && operation.changesNothing !== true;
+}
+
 /**
  * A write that stops at one item leaves the items before it applied: the error says so, since running the node again
  * sends them again (most writes carry no ID that would make a repeat harmless).
  */
 function earlierWrites(operation: GameballOperation, succeeded: number): string | undefined {
-	if (operation.endpoint.startsWith('GET ') || operation.changesNothing || succeeded === 0) return undefined;
+	if (!changesGameball(operation) || succeeded === 0) return undefined;
 	const one = succeeded === 1;
 	const those = one ? 'The item before it was' : `The ${succeeded} items before it were`;
 	return `${those} sent to Gameball and succeeded: leave ${one ? 'it' : 'them'} out when running again, or ${one ? 'it is' : 'they are'} sent twice.`;

@@ -21,6 +21,13 @@ export interface SendOptions {
 	itemIndex?: number;
 	/** The request moves points or money: repeat it only when that is known to be safe. */
 	movesMoney?: boolean;
+	/**
+	 * The request changes something at Gameball, moving no money (Delete Customer, Release Lock): it is repeated, but
+	 * after an attempt that lost its answer, an error says the change may have been applied.
+	 */
+	writes?: boolean;
+	/** Answers to a retry, after an attempt that lost its answer, that mean that attempt made the change. */
+	doneByEarlierAttempt?: DoneByEarlierAttempt;
 	/** The idempotency value in the body (transaction or order ID), when there is one. */
 	idempotencyValue?: unknown;
 	retry?: Partial<RetryPolicy>;
@@ -37,8 +44,19 @@ export interface GameballResponse {
 	body: unknown;
 	status: number;
 	attempts: number;
-	/** A retry was answered "duplicate": the first attempt had been applied. */
-	alreadyApplied?: { code: number; message?: string };
+	/** A retry was answered "duplicate" (or as `doneByEarlierAttempt` says): an earlier attempt had been applied. */
+	alreadyApplied?: { code?: number; message?: string };
+}
+
+/**
+ * How a repeatable write's retry tells that an earlier attempt, whose answer was lost, made the change: by a refusal
+ * (Delete Customer: code 7000, no such customer) or by a success answer (Activate: nothing left pending).
+ */
+export interface DoneByEarlierAttempt {
+	refused?: (status: number, code: number | undefined) => boolean;
+	answered?: (answer: unknown) => boolean;
+	/** What the item says instead of the retry's own answer. */
+	message: string;
 }
 
 /** Gameball codes that, on a retry of a keyed money-moving request, mean the first attempt went through. */
@@ -232,7 +250,9 @@ export async function sendToGameball(
 	request: GameballRequest,
 	options: SendOptions = {},
 ): Promise<GameballResponse> {
-	const { itemIndex, movesMoney = false } = options;
+	const { itemIndex, movesMoney = false, doneByEarlierAttempt: done } = options;
+	// Whether an error after an attempt that lost its answer says the change may have been applied.
+	const mayApply = movesMoney || options.writes === true;
 	const hasKey = options.idempotencyValue !== undefined && options.idempotencyValue !== '';
 	const policy = { ...DEFAULT_RETRY_POLICY, ...options.retry };
 	const credentials = await credentialsOf(this);
@@ -245,7 +265,7 @@ export async function sendToGameball(
 	// Whether an attempt so far reached Gameball and failed without a clear answer, so may have been applied.
 	let earlierAmbiguous = false;
 	for (let attempt = 1; ; attempt++) {
-		if (isCancelled(this)) throw stoppedError(this, itemIndex, movesMoney && earlierAmbiguous);
+		if (isCancelled(this)) throw stoppedError(this, itemIndex, mayApply && earlierAmbiguous);
 		const pastDeadline = (delay: number) => options.deadline !== undefined && Date.now() + delay > options.deadline;
 		// A 429 hold may not pass the deadline; the documented limits' own waits may, by the 1 s window, as any
 		// request is paced (the 30 s window's could by up to half a minute).
@@ -256,8 +276,8 @@ export async function sendToGameball(
 		};
 		const paced = await pacer.acquire(Date.now, async (ms) => await sleepUnlessStopped(this, ms), givesUp);
 		// The pacer may have waited: a request not sent yet is not sent once the execution is stopped.
-		if (isCancelled(this)) throw stoppedError(this, itemIndex, movesMoney && earlierAmbiguous);
-		if (paced === undefined) throw pacedPastDeadlineError(this, itemIndex, movesMoney && earlierAmbiguous, heldAtGiveUp);
+		if (isCancelled(this)) throw stoppedError(this, itemIndex, mayApply && earlierAmbiguous);
+		if (paced === undefined) throw pacedPastDeadlineError(this, itemIndex, mayApply && earlierAmbiguous, heldAtGiveUp);
 		let outcome: AttemptOutcome;
 		let response: IN8nHttpFullResponse | undefined;
 		let networkFailure: unknown;
@@ -299,7 +319,8 @@ export async function sendToGameball(
 		}
 
 		if (outcome.kind === 'ok' && response) {
-			return { body: response.body, status: response.statusCode, attempts: attempt };
+			const doneEarlier = earlierAmbiguous && done?.answered?.(response.body) === true;
+			return { body: response.body, status: response.statusCode, attempts: attempt, ...(doneEarlier ? { alreadyApplied: { message: done.message } } : {}) };
 		}
 		if (outcome.kind === 'clientError' && response) {
 			const code = isGameballErrorBody(response.body) ? Number(response.body.code) : undefined;
@@ -309,14 +330,17 @@ export async function sendToGameball(
 				const message = isGameballErrorBody(response.body) ? response.body.message : undefined;
 				return { body: response.body, status: response.statusCode, attempts: attempt, alreadyApplied: { code, message } };
 			}
+			if (earlierAmbiguous && done?.refused?.(response.statusCode, code) === true) {
+				return { body: response.body, status: response.statusCode, attempts: attempt, alreadyApplied: { code, message: done.message } };
+			}
 			const error = gameballApiError(this.getNode(), response.statusCode, response.body, itemIndex, secretKeySet);
 			if (earlierAmbiguous && method !== 'GET') appendDescription(error, EARLIER_ATTEMPT);
 			// Said in the message too: an error output item keeps only the message.
-			if (earlierAmbiguous && movesMoney) markMaybeApplied(error);
+			if (earlierAmbiguous && mayApply) markMaybeApplied(error);
 			throw error;
 		}
 		earlierAmbiguous ||= isAmbiguous(outcome);
-		if (isCancelled(this)) throw stoppedError(this, itemIndex, movesMoney && earlierAmbiguous);
+		if (isCancelled(this)) throw stoppedError(this, itemIndex, mayApply && earlierAmbiguous);
 		const delay = retryDelay(attempt, outcome, policy);
 		const outOfTime = options.deadline !== undefined && Date.now() + delay > options.deadline;
 		const givingUp = attempt >= policy.maxAttempts || !shouldRetry(outcome, movesMoney, hasKey) || outOfTime;
@@ -333,7 +357,7 @@ export async function sendToGameball(
 				} else if (attempt > 1) {
 					appendDescription(error, `The node gave up after ${attempt} attempts.`);
 				}
-				if (movesMoney && earlierAmbiguous) markMaybeApplied(error);
+				if (mayApply && earlierAmbiguous) markMaybeApplied(error);
 				throw error;
 			}
 			if (outcome.kind === 'malformed') {
@@ -341,11 +365,11 @@ export async function sendToGameball(
 					message: `Gameball answered with a body that is not valid JSON (attempt ${attempt})`,
 					itemIndex,
 				});
-				if (movesMoney) markMaybeApplied(error);
+				if (mayApply) markMaybeApplied(error);
 				throw error;
 			}
 			const error = networkError(this.getNode(), networkFailure, networkCodeOf(networkFailure), attempt, itemIndex);
-			if (movesMoney && earlierAmbiguous) markMaybeApplied(error);
+			if (mayApply && earlierAmbiguous) markMaybeApplied(error);
 			throw error;
 		}
 		await sleepUnlessStopped(this, delay);

@@ -6,5 +6,10 @@ export const releaseLock = requestOperation({
 	name: 'Release Lock',
 	action: 'Release locked coupons so they can be used again',
 	endpoint: 'DELETE /coupons/{lockReference}',
+	doneByEarlierAttempt: {
+		// Gameball documents no code for an unknown lock: a 404 for the lock's own address says it.
+		refused: (status) => status === 404,
+		message: 'Released: the retry found no such lock after an earlier attempt lost its answer (unless the lock had already ended)',
+	},
 	path: [stringParam('lockReference', 'Lock Reference', 'The reference of the lock, from Validate with Lock on')],
 });

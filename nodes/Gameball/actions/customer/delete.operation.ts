@@ -7,4 +7,8 @@ export const deleteCustomer = requestOperation({
 	action: 'Delete a customer',
 	endpoint: 'DELETE /customers/{customerId}',
 	path: [customerIdParam],
+	doneByEarlierAttempt: {
+		refused: (_status, code) => code === 7000,
+		message: 'Deleted: the retry found no such customer after an earlier attempt lost its answer (unless the customer never existed)',
+	},
 });
