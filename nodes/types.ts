@@ -61,7 +61,8 @@ export type ErrorItem = {
 /**
  * A call whose retry, after an attempt that lost its answer, found that attempt applied: a keyed points-moving call
  * answered "duplicate" (9004; the key field, `transactionId` or `orderId`, carries the item's key), a Delete Customer
- * answered 7000, a Release Lock answered 9022, an Activate with nothing left pending (no code).
+ * answered 7000, a Release Lock answered 404, an Activate with nothing left pending or a Set Activation answered
+ * `stateChanged: false` (no code). The call's path values (`customerId`, `transactionId`, `lockReference`) are kept.
  */
 export type GameballAlreadyAppliedItem = IDataObject & {
 	alreadyApplied: true;

@@ -34,9 +34,11 @@ export function isMoneyMoving(method: string, contractPath: string): boolean {
 
 /**
  * Writes that move no money but that Gameball may just as well apply before its answer is lost: a retry then meets
- * them done (Activate answers 200 with pointsActivated 0, Release Hold 9005, Release Lock 9022, Delete Customer 7000).
+ * them done (Activate answers 200 with pointsActivated 0, Release Hold 9005, Release Lock 9022, Delete Customer 7000,
+ * Set Activation 200 with stateChanged false).
  */
 const APPLIED_BEFORE_FAULT_TOO = new Set([
+	'PUT /api/v4.0/integrations/customers/{customerId}/activate',
 	'PUT /api/v4.0/integrations/transactions/{transactionId}/activate',
 	'DELETE /api/v4.0/integrations/transactions/hold/{holdReferenceId}',
 	'DELETE /api/v4.0/integrations/coupons/{lockReference}',

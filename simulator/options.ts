@@ -22,7 +22,10 @@ export interface FaultOptions {
 	 * applying anything, whatever applyBeforeFault says.
 	 */
 	concurrentRequestRate?: number;
-	/** For money-moving POSTs, sometimes apply the change and then fail. Default true when faults are on. */
+	/**
+	 * For money-moving calls, and Activate, Release Hold, Release Lock, Delete Customer and Set Activation, sometimes
+	 * apply the change and then fail (`mayApplyBeforeFault`). Default true when faults are on.
+	 */
 	applyBeforeFault?: boolean;
 	/** Share of those faults that apply the change first (default 0.5); 1 makes tests deterministic. */
 	applyBeforeFaultRate?: number;

@@ -143,7 +143,8 @@ export function tierProgressView(account: Account, customer: Customer): Json {
 export function setActivation(account: Account, customer: Customer, isActive: boolean): Json {
 	const stateChanged = customer.isActive !== isActive;
 	customer.isActive = isActive;
-	account.addActivity(customer, 'SuccessfulAction', { reason: isActive ? 'Activated' : 'Deactivated' });
+	// Documented as idempotent: a repeat has no side effects, so it records no activity either.
+	if (stateChanged) account.addActivity(customer, 'SuccessfulAction', { reason: isActive ? 'Activated' : 'Deactivated' });
 	return { customerId: customer.customerId, isActive, stateChanged };
 }
 

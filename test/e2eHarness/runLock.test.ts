@@ -50,6 +50,22 @@ describe('claimRunLock', () => {
 		release();
 	});
 
+	it('takes over a lock file that names no process', () => {
+		mkdirSync(join(dir, 'nested'), { recursive: true });
+		writeFileSync(lockFile, '');
+		claimRunLock(lockFile, 'npm run demo')();
+		expect(existsSync(lockFile)).toBe(false);
+	});
+
+	it('releases the lock when its process exits without releasing it (a failed build, an uncaught error)', async () => {
+		const script = `require(${JSON.stringify(require.resolve('../../e2e/lib/runLock'))}).claimRunLock(${JSON.stringify(lockFile)}, 'x'); require('node:fs').writeFileSync(${JSON.stringify(join(dir, 'taken'))}, ''); process.exit(3);`;
+		const child = spawn(process.execPath, ['-e', script], { stdio: 'ignore' });
+		const code = await new Promise((resolve) => child.once('exit', resolve));
+		expect(code).toBe(3);
+		expect(existsSync(join(dir, 'taken'))).toBe(true);
+		expect(existsSync(lockFile)).toBe(false);
+	});
+
 	it('a release after another run took the lock over leaves that run its lock', () => {
 		const release = claimRunLock(lockFile, 'npm run demo');
 		writeFileSync(lockFile, '999999999');

@@ -5,6 +5,7 @@ import type { IDataObject, INodeParameters } from 'n8n-workflow';
 import type { Simulator } from '../../simulator';
 import type { GameballCredentials } from '../harness/gameball';
 import { runGameball, simulatorFor } from '../harness/gameball';
+import { withStandIn, type StandInAnswer, type StandInRequest } from '../harness/standIn';
 
 let sim: Simulator;
 let credentials: GameballCredentials;
@@ -56,6 +57,7 @@ describe.each<Fault>(['error5xx', 'reset'])('a write applied, then answered %s',
 		const item = await appliedThenLost(fault, { resource: 'customer', operation: 'delete', customerId });
 		expect(item).toEqual({
 			alreadyApplied: true,
+			customerId,
 			gameballCode: 7000,
 			message: 'Deleted: the retry found no such customer after an earlier attempt lost its answer (unless the customer never existed)',
 		});
@@ -68,7 +70,7 @@ describe.each<Fault>(['error5xx', 'reset'])('a write applied, then answered %s',
 		const { code } = await ok({ resource: 'coupon', operation: 'createPredefined', customerId, ruleId: 1 });
 		const { lockReference } = await ok({ resource: 'coupon', operation: 'validate', code: String(code), customerId, additionalFields: { lock: true } });
 		const item = await appliedThenLost(fault, { resource: 'coupon', operation: 'releaseLock', lockReference: String(lockReference) });
-		expect(item).toMatchObject({ alreadyApplied: true, gameballCode: 9022 });
+		expect(item).toMatchObject({ alreadyApplied: true, gameballCode: 9022, lockReference: String(lockReference) });
 		expect(item.message).toMatch(/^Released: the retry found no such lock/);
 		expect(sim.state.couponLocks.has(String(lockReference))).toBe(false);
 	});
@@ -82,9 +84,26 @@ describe.each<Fault>(['error5xx', 'reset'])('a write applied, then answered %s',
 		const item = await appliedThenLost(fault, { resource: 'transaction', operation: 'activate', transactionId: `earn-${fault}` });
 		expect(item).toEqual({
 			alreadyApplied: true,
-			message: 'Activated, most likely: the retry found nothing pending after an earlier attempt lost its answer (check the balance for how many points)',
+			transactionId: `earn-${fault}`,
+			message: 'Activated, most likely: the retry found nothing pending after an earlier attempt lost its answer (unless nothing was pending; check the balance)',
 		});
 		expect((await ok({ resource: 'customer', operation: 'getBalance', customerId })).pendingPoints).toBe(0);
+	});
+
+	it('Set Activation: the retry answers stateChanged false, and the item says the state was set', async () => {
+		const customerId = `toggled-${fault}`;
+		await ok({ resource: 'customer', operation: 'createOrUpdate', customerId });
+		const activities = () => sim.state.activities.filter((activity) => activity.customerId === customerId).length;
+		const before = activities();
+		const item = await appliedThenLost(fault, { resource: 'customer', operation: 'setActivation', customerId, isActive: false });
+		expect(item).toEqual({
+			alreadyApplied: true,
+			customerId,
+			message: 'Set: the retry found the customer already in this state after an earlier attempt lost its answer (unless it already was)',
+		});
+		expect(sim.state.customers.get(customerId)?.isActive).toBe(false);
+		// Documented as idempotent: the repeat changed nothing, so one activity, not two.
+		expect(activities() - before).toBe(1);
 	});
 
 	it('Release Hold: the retry is refused, and the failed item says the release may have been applied', async () => {
@@ -126,4 +145,70 @@ describe('the same writes without a lost answer', () => {
 		expect(outputs[0][0].json).toMatchObject({ mayHaveBeenApplied: true });
 		expect(outputs[0][0].json.error).toMatch(/\(the change may have been applied\)$/);
 	}, 60_000);
+});
+
+/** A stand-in that answers `path`'s first request 500 (its answer lost) and its second `then`; other requests 200. */
+function lostThen(path: RegExp, then: StandInAnswer) {
+	let seen = 0;
+	return ({ url }: StandInRequest): StandInAnswer => {
+		if (!path.test(url.pathname)) return { body: { customerId: 'c1' } };
+		seen += 1;
+		return seen === 1 ? { status: 500, body: { code: 5000, message: 'Internal server error' } } : then;
+	};
+}
+
+const REFUSED: StandInAnswer = { status: 400, body: { code: 3001, message: 'bad request' } };
+
+describe('writes sent by an operation of their own, refused on the retry after a lost answer', () => {
+	it('Create or Update: the save is marked as maybe applied', async () => {
+		await withStandIn(lostThen(/\/customers$/, REFUSED), async (stand) => {
+			const { outputs } = await runGameball(stand.credentials, { resource: 'customer', operation: 'createOrUpdate', customerId: 'c1' }, [{}], true);
+			expect(outputs[0][0].json).toMatchObject({ mayHaveBeenApplied: true });
+			expect(outputs[0][0].json.error).toMatch(/\(the change may have been applied\)$/);
+		});
+	});
+
+	it('Create or Update: tags whose answer was lost are not said to be missing', async () => {
+		await withStandIn(lostThen(/\/tags$/, REFUSED), async (stand) => {
+			const { outputs } = await runGameball(stand.credentials, { resource: 'customer', operation: 'createOrUpdate', customerId: 'c1', additionalFields: { tags: 'vip' } }, [{}], true);
+			expect(outputs[0][0].json).toMatchObject({ mayHaveBeenApplied: true });
+			expect(outputs[0][0].json.description).toContain('The customer was saved; its tags may or may not have been added.');
+			expect(outputs[0][0].json.description).not.toContain('only its tags were not added');
+		});
+	});
+
+	it('a customers batch job whose creation lost its answer marks its items; a balance-inquiry job does not', async () => {
+		const items = [{ id: 'a' }, { id: 'b' }];
+		await withStandIn(lostThen(/\/batch\/customers$/, REFUSED), async (stand) => {
+			const batching = { mode: 'always', timeoutSeconds: 1, pollSeconds: 0.1 };
+			const { outputs } = await runGameball(stand.credentials, { resource: 'customer', operation: 'createOrUpdate', customerId: '={{ $json.id }}', batching }, items, true);
+			expect(outputs[0].map(({ json }) => json.mayHaveBeenApplied)).toEqual([true, true]);
+		});
+		await withStandIn(lostThen(/\/batch\/balance-inquiry$/, REFUSED), async (stand) => {
+			const batching = { mode: 'always', timeoutSeconds: 1, pollSeconds: 0.1 };
+			const { outputs } = await runGameball(stand.credentials, { resource: 'customer', operation: 'getBalance', customerId: '={{ $json.id }}', batching }, items, true);
+			expect(outputs[0].map(({ json }) => json.mayHaveBeenApplied)).toEqual([undefined, undefined]);
+			expect(outputs[0].map(({ json }) => typeof json.error)).toEqual(['string', 'string']);
+		});
+	});
+});
+
+describe('a coupon check refused on the retry after a lost answer', () => {
+	const validate = (additionalFields: INodeParameters) => ({ resource: 'coupon', operation: 'validate', code: 'SAVE10', customerId: 'c1', additionalFields });
+
+	it('without Lock changes nothing, so it is not said to be maybe applied', async () => {
+		await withStandIn(lostThen(/\/validate$/, REFUSED), async (stand) => {
+			const { outputs } = await runGameball(stand.credentials, validate({}), [{}], true);
+			expect(outputs[0][0].json.error).toMatch(/^3001: /);
+			expect(outputs[0][0].json.mayHaveBeenApplied).toBeUndefined();
+			expect(stand.calls()).toBe(2);
+		});
+	});
+
+	it('with Lock and a Lock Reference (so repeated) may have locked: it is said so', async () => {
+		await withStandIn(lostThen(/\/validate$/, REFUSED), async (stand) => {
+			const { outputs } = await runGameball(stand.credentials, validate({ lock: true, lockReference: 'session-1' }), [{}], true);
+			expect(outputs[0][0].json.mayHaveBeenApplied).toBe(true);
+		});
+	});
 });

@@ -266,13 +266,15 @@ export async function runInBatches(
 			results[itemIndex] = [failedItem(this, error, itemIndex, { success: false, batchKind: batch.kind } satisfies Partial<GameballBatchResultItem>)];
 		}
 	}
-	const movesMoney = JOB_KINDS.some((kind) => kind.kind === batch.kind && kind.movesMoney === true);
+	const jobKind = JOB_KINDS.find((kind) => kind.kind === batch.kind);
+	const movesMoney = jobKind?.movesMoney === true;
+	const writes = jobKind?.reads !== true;
 	const jobs = chunk(entries, settings.size);
 	const created: Array<{ job: typeof entries; jobId: string }> = [];
 	for (const job of jobs) {
 		const itemIndex = job[0].itemIndex;
 		try {
-			created.push({ job, jobId: await createBatchJob.call(this, batch.kind, job.map(({ entry }) => entry), { itemIndex, movesMoney }) });
+			created.push({ job, jobId: await createBatchJob.call(this, batch.kind, job.map(({ entry }) => entry), { itemIndex, movesMoney, writes }) });
 		} catch (error) {
 			// Stopped: the error names the jobs Gameball already runs, rather than error items that read as not applied.
 			if (!this.continueOnFail() || isCancelled(this)) throw namingCreatedJobs(asNodeError(this.getNode(), error, itemIndex), created);

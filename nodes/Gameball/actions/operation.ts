@@ -35,6 +35,8 @@ export interface GameballOperation {
 	describeEarlier?: (earlier: INodeExecutionData[]) => string | undefined;
 	/** A POST that changes nothing at Gameball (a preview, a calculation, a check): repeating it is harmless. */
 	changesNothing?: boolean;
+	/** A write that changes nothing for some requests (Validate with Lock off): no "may have been applied" for those. */
+	changesNothingWhen?: (request: GameballRequest) => boolean;
 	/** Moves points or money: never repeated blindly after an ambiguous failure. */
 	movesMoney?: boolean;
 	/**

@@ -16,6 +16,8 @@ export function recordsFrom(
 		const key = operation.idempotencyKey;
 		const applied: GameballAlreadyAppliedItem = {
 			alreadyApplied: true,
+			// What the call was about (a customer ID, a transaction ID), as the item would have had it.
+			...request.pathParams,
 			...(key ? { [key]: request.body?.[key] } : {}),
 			...(response.alreadyApplied.code === undefined ? {} : { gameballCode: response.alreadyApplied.code }),
 			message: response.alreadyApplied.message ?? 'Applied by an earlier attempt',

@@ -39,7 +39,7 @@ async function fetchRecords(this: IExecuteFunctions, operation: GameballOperatio
 	const response = await sendToGameball.call(this, operation.endpoint, request, {
 		itemIndex,
 		movesMoney: operation.movesMoney === true || operation.unsafeToRepeat?.applies(request) === true,
-		writes: changesGameball(operation),
+		writes: changesGameball(operation) && operation.changesNothingWhen?.(request) !== true,
 		doneByEarlierAttempt: operation.doneByEarlierAttempt,
 		idempotencyValue: key ? request.body?.[key] : undefined,
 	});

@@ -143,7 +143,7 @@ export async function createBatchJob(
 	this: GameballContext,
 	kind: BatchKind,
 	entries: BatchEntry[],
-	options: { itemIndex?: number; movesMoney: boolean },
+	options: { itemIndex?: number; movesMoney: boolean; writes: boolean },
 ): Promise<string> {
 	const { body } = await sendToGameball.call(this, `POST /batch/${kind}`, { body: { body: entries } }, options);
 	return String(createdJobId.call(this, body, options.itemIndex, secretFieldValues(entries)));

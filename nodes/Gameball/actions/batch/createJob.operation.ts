@@ -67,7 +67,7 @@ export const createJob: GameballOperation = {
 	},
 	async run(request, itemIndex) {
 		const kind = kindOf(this, itemIndex);
-		const { body } = await sendToGameball.call(this, endpointOf(kind), request, { itemIndex, movesMoney: kind.movesMoney });
+		const { body } = await sendToGameball.call(this, endpointOf(kind), request, { itemIndex, movesMoney: kind.movesMoney, writes: kind.reads !== true });
 		const jobId = createdJobId.call(this, body, itemIndex, secretFieldValues(request.body));
 		return { ...(body as IDataObject), jobId, kind: kind.kind, entries: (request.body?.body as unknown[]).length };
 	},

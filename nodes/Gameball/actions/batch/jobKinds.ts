@@ -15,6 +15,8 @@ export interface JobKind {
 	note?: string;
 	/** Rewards, redeems or adjusts points: never repeated after an ambiguous failure. */
 	movesMoney?: boolean;
+	/** Its job only reads: one whose creation lost its answer changed nothing, even if Gameball runs it. */
+	reads?: boolean;
 	/** What the single operation also refuses in an entry (after the fields are typed), said as `entries.ts` words it. */
 	check?: (entry: IDataObject) => string | undefined;
 }
@@ -50,7 +52,7 @@ export const JOB_KINDS: JobKind[] = [
 		movesMoney: true,
 		check: (entry) => (entry.amount === 0 ? 'has "amount" 0: it must add or take away points' : undefined),
 	},
-	{ kind: 'balance-inquiry', name: 'Balance Inquiry', entry: ['customerId'], optional: [], example: '[{"customerId": "c1"}]' },
+	{ kind: 'balance-inquiry', name: 'Balance Inquiry', entry: ['customerId'], optional: [], example: '[{"customerId": "c1"}]', reads: true },
 	{
 		kind: 'cashback',
 		name: 'Cashback',
@@ -77,7 +79,7 @@ export const JOB_KINDS: JobKind[] = [
 		// Events can earn rewards, so a repeat could reward twice.
 		movesMoney: true,
 	},
-	{ kind: 'orders/transactions', name: 'Order Transactions', entry: 'orderIds', optional: [], example: '["o1", "o2"]' },
+	{ kind: 'orders/transactions', name: 'Order Transactions', entry: 'orderIds', optional: [], example: '["o1", "o2"]', reads: true },
 	{
 		kind: 'orders',
 		name: 'Orders',

@@ -38,3 +38,6 @@ export const couponCodesParam: INodeProperties = {
  * key), a repeat locks in the same session.
  */
 export const newLock = { what: 'a new lock', applies: (request: GameballRequest) => request.body?.lock === true };
+
+/** Without Lock, a check changes nothing at Gameball: no "may have been applied" after an unclear failure. */
+export const checksOnly = (request: GameballRequest) => !newLock.applies(request);

@@ -1,6 +1,6 @@
 import { customerIdParam, stringParam } from '../../helpers/fields';
 import { requestOperation } from '../../helpers/requestOperation';
-import { checkOptions, newLock } from './checkOptions';
+import { checkOptions, checksOnly, newLock } from './checkOptions';
 
 export const validate = requestOperation({
 	value: 'validate',
@@ -13,5 +13,6 @@ export const validate = requestOperation({
 	lists: ['collectionsIds'],
 	integers: ['lockDuration'],
 	unsafeToRepeat: newLock,
+	changesNothingWhen: checksOnly,
 	idempotencyKey: 'lockReference',
 });

@@ -1,6 +1,6 @@
 import { customerIdParam } from '../../helpers/fields';
 import { requestOperation } from '../../helpers/requestOperation';
-import { checkOptions, couponCodesParam, newLock } from './checkOptions';
+import { checkOptions, checksOnly, couponCodesParam, newLock } from './checkOptions';
 
 export const validateMany = requestOperation({
 	value: 'validateMany',
@@ -12,5 +12,6 @@ export const validateMany = requestOperation({
 	lists: ['coupons', 'collectionsIds'],
 	integers: ['lockDuration'],
 	unsafeToRepeat: newLock,
+	changesNothingWhen: checksOnly,
 	idempotencyKey: 'lockReference',
 });

@@ -5,7 +5,7 @@ import type { GameballOperation } from '../operation';
 import { recordsFrom } from '../output';
 import { asNodeError } from '../../../errorItems';
 import { appendDescription, saysItFailed } from '../../transport/errors';
-import { hasSecretKey, secretFieldValues, sendToGameball } from '../../transport/request';
+import { hasSecretKey, mayHaveBeenApplied, secretFieldValues, sendToGameball } from '../../transport/request';
 import {
 	additionalFields,
 	compact,
@@ -72,6 +72,7 @@ const properties: INodeProperties[] = [
 ];
 
 const TAGS_NOT_ADDED = 'The customer was saved; only its tags were not added. Running the item again saves the customer again and adds the tags.';
+const TAGS_MAYBE_ADDED = 'The customer was saved; its tags may or may not have been added. Running the item again saves the customer and sends the tags again.';
 
 export const createOrUpdate: GameballOperation = {
 	value: 'createOrUpdate',
@@ -117,19 +118,19 @@ export const createOrUpdate: GameballOperation = {
 		if (tags && !(await hasSecretKey(this))) {
 			refuse(this, 'Tags need the Secret Key: set it in the Gameball API credential, or leave Tags empty. Nothing was sent.', itemIndex);
 		}
-		const saved = await sendToGameball.call(this, 'POST /customers', request, { itemIndex });
+		const saved = await sendToGameball.call(this, 'POST /customers', request, { itemIndex, writes: true });
 		const secrets = secretFieldValues(request.body);
 		const notSaved = saysItFailed(saved.body, secrets);
 		if (notSaved) refuse(this, notSaved, itemIndex, 'Gameball answered with a success code, but its answer says the customer was not saved; no tags were sent. Check in Gameball before sending the item again.');
 		if (tags) {
 			const customerId = String(request.body?.customerId);
 			try {
-				const tagged = await sendToGameball.call(this, 'POST /customers/{customerId}/tags', { pathParams: { customerId }, body: { tags } }, { itemIndex });
+				const tagged = await sendToGameball.call(this, 'POST /customers/{customerId}/tags', { pathParams: { customerId }, body: { tags } }, { itemIndex, writes: true });
 				const failed = saysItFailed(tagged.body, secrets);
 				if (failed) throw new NodeOperationError(this.getNode(), failed, { itemIndex });
 			} catch (error) {
 				const failed = asNodeError(this.getNode(), error, itemIndex);
-				appendDescription(failed, TAGS_NOT_ADDED);
+				appendDescription(failed, mayHaveBeenApplied(failed) ? TAGS_MAYBE_ADDED : TAGS_NOT_ADDED);
 				throw failed;
 			}
 		}

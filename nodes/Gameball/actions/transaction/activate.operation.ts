@@ -10,7 +10,7 @@ export const activate = requestOperation({
 	// A retry after an activation that lost its answer finds nothing pending: its 0 is not what was activated.
 	doneByEarlierAttempt: {
 		answered: (answer) => isJsonObject(answer) && answer.pointsActivated === 0,
-		message: 'Activated, most likely: the retry found nothing pending after an earlier attempt lost its answer (check the balance for how many points)',
+		message: 'Activated, most likely: the retry found nothing pending after an earlier attempt lost its answer (unless nothing was pending; check the balance)',
 	},
 	path: [stringParam('transactionId', 'Transaction ID', 'Your transaction ID, as sent with Reward Cashback or Track (not the gameballTransactionId): its pending points become spendable')],
 });
