@@ -29,9 +29,21 @@ function tryCreate(lockFile) {
 		return true;
 	} catch (error) {
 		if (error.code === 'EEXIST') return false;
-		throw error;
+		// A file system without hard links (exFAT, some shared folders): an exclusive create, written just after.
+		if (!['ENOTSUP', 'EPERM', 'ENOSYS'].includes(error.code)) throw error;
+		return createExclusive(lockFile);
 	} finally {
 		rmSync(written, { force: true });
+	}
+}
+
+function createExclusive(lockFile) {
+	try {
+		writeFileSync(lockFile, String(process.pid), { flag: 'wx' });
+		return true;
+	} catch (error) {
+		if (error.code === 'EEXIST') return false;
+		throw error;
 	}
 }
 
@@ -45,13 +57,15 @@ function claimRunLock(lockFile, what) {
 	for (let attempt = 0; attempt < 3; attempt++) {
 		if (tryCreate(lockFile)) {
 			const release = () => {
+				process.removeListener('exit', release);
 				if (holderOf(lockFile) === process.pid) rmSync(lockFile, { force: true });
 			};
 			process.once('exit', release);
 			return release;
 		}
 		const holder = holderOf(lockFile);
-		if (Number.isInteger(holder) && holder > 0 && isRunning(holder)) {
+		// Its own pid in a lock is a lock left by an earlier process that had the same pid.
+		if (Number.isInteger(holder) && holder > 0 && holder !== process.pid && isRunning(holder)) {
 			// A plain refusal, not a fault: `showStack: false` asks the script to print only the message.
 			throw Object.assign(new Error(`${what} is already running from this folder (process ${holder}): stop it first (Ctrl-C in its terminal, or kill ${holder})`), { showStack: false });
 		}
@@ -62,16 +76,17 @@ function claimRunLock(lockFile, what) {
 			if (error.code !== 'ENOENT') throw error;
 			continue; // another run moved it first
 		}
-		// What was moved may be a live lock that replaced the stale one meanwhile: put it back, and look again.
+		// What was moved may be a live lock that replaced the stale one meanwhile: put it back, and look again. (Three
+		// runs at once over a stale lock can still both go on, when a third creates the lock before it is put back.)
 		const moved = holderOf(aside);
+		rmSync(aside, { force: true });
 		if (moved !== holder && Number.isInteger(moved) && isRunning(moved)) {
 			try {
-				linkSync(aside, lockFile);
+				writeFileSync(lockFile, String(moved), { flag: 'wx' });
 			} catch (error) {
 				if (error.code !== 'EEXIST') throw error;
 			}
 		}
-		rmSync(aside, { force: true });
 	}
 	throw new Error(`could not take ${lockFile}: other runs kept taking it at the same moment`);
 }

@@ -66,6 +66,22 @@ describe('claimRunLock', () => {
 		expect(existsSync(lockFile)).toBe(false);
 	});
 
+	it('takes over a lock that names its own pid (left by an earlier process that had the same pid)', () => {
+		mkdirSync(join(dir, 'nested'), { recursive: true });
+		writeFileSync(lockFile, String(process.pid));
+		const release = claimRunLock(lockFile, 'npm run demo');
+		expect(readFileSync(lockFile, 'utf8')).toBe(String(process.pid));
+		release();
+		expect(existsSync(lockFile)).toBe(false);
+	});
+
+	it('leaves no exit listener behind once released', () => {
+		const listeners = process.listenerCount('exit');
+		claimRunLock(lockFile, 'npm run demo')();
+		claimRunLock(lockFile, 'npm run demo')();
+		expect(process.listenerCount('exit')).toBe(listeners);
+	});
+
 	it('a release after another run took the lock over leaves that run its lock', () => {
 		const release = claimRunLock(lockFile, 'npm run demo');
 		writeFileSync(lockFile, '999999999');

@@ -212,3 +212,41 @@ describe('a coupon check refused on the retry after a lost answer', () => {
 		});
 	});
 });
+
+describe('a retry after a lost answer that Gameball answers 2xx with `success: false`', () => {
+	const SAYS_NOT_DONE: StandInAnswer = { body: { success: false, message: 'Hold is not active' } };
+
+	it('Release Hold: the refusal is marked as maybe applied, and says an earlier attempt may have done it', async () => {
+		await withStandIn(lostThen(/\/transactions\/hold\//, SAYS_NOT_DONE), async (stand) => {
+			const { outputs } = await runGameball(stand.credentials, { resource: 'transaction', operation: 'releaseHold', holdReferenceId: 'h1' }, [{}], true);
+			expect(outputs[0][0].json).toMatchObject({ mayHaveBeenApplied: true });
+			expect(outputs[0][0].json.error).toBe('Gameball answered "success": false: Hold is not active (the change may have been applied)');
+			expect(outputs[0][0].json.description).toContain('An earlier attempt of this request may have been applied');
+		});
+	});
+
+	it('Create or Update: a save answered so is marked too', async () => {
+		await withStandIn(lostThen(/\/customers$/, SAYS_NOT_DONE), async (stand) => {
+			const { outputs } = await runGameball(stand.credentials, { resource: 'customer', operation: 'createOrUpdate', customerId: 'c1' }, [{}], true);
+			expect(outputs[0][0].json).toMatchObject({ mayHaveBeenApplied: true });
+		});
+	});
+
+	it('without a lost answer, the same refusal is not marked', async () => {
+		await withStandIn(() => SAYS_NOT_DONE, async (stand) => {
+			const { outputs } = await runGameball(stand.credentials, { resource: 'transaction', operation: 'releaseHold', holdReferenceId: 'h1' }, [{}], true);
+			expect(outputs[0][0].json.error).toBe('Gameball answered "success": false: Hold is not active');
+			expect(outputs[0][0].json.mayHaveBeenApplied).toBeUndefined();
+		});
+	});
+});
+
+describe('Release Lock after a lost answer, answered 404 without a Gameball code', () => {
+	it('is not read as released (a proxy page or a wrong route says nothing of the lock)', async () => {
+		await withStandIn(lostThen(/\/coupons\//, { status: 404, body: { message: 'Resource not found' } }), async (stand) => {
+			const { outputs } = await runGameball(stand.credentials, { resource: 'coupon', operation: 'releaseLock', lockReference: 'lock-1' }, [{}], true);
+			expect(outputs[0][0].json.alreadyApplied).toBeUndefined();
+			expect(outputs[0][0].json).toMatchObject({ mayHaveBeenApplied: true });
+		});
+	});
+});

@@ -4,7 +4,7 @@ import { readBoolean, refuse, toNumber } from '../../parameters';
 import { fetchList } from '../transport/paginate';
 import { isJsonObject } from '../../jsonObject';
 import { appendDescription, saysItFailed } from '../transport/errors';
-import { isCancelled, secretFieldValues, sendToGameball } from '../transport/request';
+import { isCancelled, refusedAnswerError, secretFieldValues, sendToGameball } from '../transport/request';
 import { batchSettings, runInBatches, shouldBatch, type BatchSettings } from './batchMode';
 import { buildRequest, type GameballOperation } from './operation';
 import { asNodeError } from '../../errorItems';
@@ -36,18 +36,25 @@ async function fetchRecords(this: IExecuteFunctions, operation: GameballOperatio
 		return await fetchList.call(this, operation.endpoint, request, operation.list, limit, itemIndex);
 	}
 	const key = operation.idempotencyKey;
+	const writes = changesGameball(operation) && operation.changesNothingWhen?.(request) !== true;
 	const response = await sendToGameball.call(this, operation.endpoint, request, {
 		itemIndex,
 		movesMoney: operation.movesMoney === true || operation.unsafeToRepeat?.applies(request) === true,
-		writes: changesGameball(operation) && operation.changesNothingWhen?.(request) !== true,
+		writes,
 		doneByEarlierAttempt: operation.doneByEarlierAttempt,
 		idempotencyValue: key ? request.body?.[key] : undefined,
 	});
+	// A write's retry that says it did nothing may follow an attempt that did it: the error says so then.
+	const afterLostAnswer = writes && response.afterLostAnswer === true;
 	const failed = saysItFailed(response.body, secretFieldValues(request.body));
-	if (failed) refuse(this, failed, itemIndex, 'Gameball answered with a success code, but its answer says the call did not succeed. Check in Gameball before sending the item again.');
+	if (failed) {
+		throw refusedAnswerError(this, failed, itemIndex, 'Gameball answered with a success code, but its answer says the call did not succeed. Check in Gameball before sending the item again.', afterLostAnswer);
+	}
 	const answer = isJsonObject(response.body) ? response.body : undefined;
 	const nothingDone = answer ? operation.didNothing?.(answer) : undefined;
-	if (nothingDone) refuse(this, nothingDone, itemIndex, 'Gameball answered with success, but with a status it sends only when it applied nothing. Check in Gameball before sending the item again.');
+	if (nothingDone) {
+		throw refusedAnswerError(this, nothingDone, itemIndex, 'Gameball answered with success, but with a status it sends only when it applied nothing. Check in Gameball before sending the item again.', afterLostAnswer);
+	}
 	return recordsFrom(operation, request, response);
 }
 

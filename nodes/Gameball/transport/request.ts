@@ -46,6 +46,8 @@ export interface GameballResponse {
 	attempts: number;
 	/** A retry was answered "duplicate" (or as `doneByEarlierAttempt` says): an earlier attempt had been applied. */
 	alreadyApplied?: { code?: number; message?: string };
+	/** An earlier attempt reached Gameball and lost its answer: this answer is the retry's. */
+	afterLostAnswer?: true;
 }
 
 /**
@@ -82,6 +84,19 @@ export function markMaybeApplied(error: { message: string; description?: string 
 }
 
 const maybeAppliedErrors = new WeakSet<object>();
+
+/**
+ * A write's success answer that says it did nothing (`success: false`), as an error. After an attempt that lost its
+ * answer (`afterLostAnswer`), it is that attempt's retry: the change may have been applied all the same.
+ */
+export function refusedAnswerError(context: GameballContext, message: string, itemIndex: number, description?: string, afterLostAnswer = false) {
+	const error = new NodeOperationError(context.getNode(), message, { itemIndex, description });
+	if (afterLostAnswer) {
+		appendDescription(error, EARLIER_ATTEMPT);
+		markMaybeApplied(error);
+	}
+	return error;
+}
 
 /** Whether this error was marked by `markMaybeApplied`: the change it was about may have been applied. */
 export function mayHaveBeenApplied(error: unknown): boolean {
@@ -320,10 +335,17 @@ export async function sendToGameball(
 
 		if (outcome.kind === 'ok' && response) {
 			const doneEarlier = earlierAmbiguous && done?.answered?.(response.body) === true;
-			return { body: response.body, status: response.statusCode, attempts: attempt, ...(doneEarlier ? { alreadyApplied: { message: done.message } } : {}) };
+			return {
+				body: response.body,
+				status: response.statusCode,
+				attempts: attempt,
+				...(earlierAmbiguous ? { afterLostAnswer: true as const } : {}),
+				...(doneEarlier ? { alreadyApplied: { message: done.message } } : {}),
+			};
 		}
 		if (outcome.kind === 'clientError' && response) {
-			const code = isGameballErrorBody(response.body) ? Number(response.body.code) : undefined;
+			// A Gameball code, or none: a body with only a message (a proxy's page) has no code, not NaN.
+			const code = isGameballErrorBody(response.body) && Number.isInteger(Number(response.body.code)) ? Number(response.body.code) : undefined;
 			// A duplicate answer means "applied" only after an attempt that may have been: after a 429 or a busy answer
 			// it is a real duplicate (the ID was used before).
 			if (earlierAmbiguous && movesMoney && hasKey && code !== undefined && ALREADY_APPLIED_CODES.has(code)) {

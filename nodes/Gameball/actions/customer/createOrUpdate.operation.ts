@@ -1,11 +1,10 @@
 import type { IDataObject, INodeProperties } from 'n8n-workflow';
-import { NodeOperationError } from 'n8n-workflow';
 
 import type { GameballOperation } from '../operation';
 import { recordsFrom } from '../output';
 import { asNodeError } from '../../../errorItems';
 import { appendDescription, saysItFailed } from '../../transport/errors';
-import { hasSecretKey, mayHaveBeenApplied, secretFieldValues, sendToGameball } from '../../transport/request';
+import { hasSecretKey, mayHaveBeenApplied, refusedAnswerError, secretFieldValues, sendToGameball } from '../../transport/request';
 import {
 	additionalFields,
 	compact,
@@ -121,13 +120,15 @@ export const createOrUpdate: GameballOperation = {
 		const saved = await sendToGameball.call(this, 'POST /customers', request, { itemIndex, writes: true });
 		const secrets = secretFieldValues(request.body);
 		const notSaved = saysItFailed(saved.body, secrets);
-		if (notSaved) refuse(this, notSaved, itemIndex, 'Gameball answered with a success code, but its answer says the customer was not saved; no tags were sent. Check in Gameball before sending the item again.');
+		if (notSaved) {
+			throw refusedAnswerError(this, notSaved, itemIndex, 'Gameball answered with a success code, but its answer says the customer was not saved; no tags were sent. Check in Gameball before sending the item again.', saved.afterLostAnswer);
+		}
 		if (tags) {
 			const customerId = String(request.body?.customerId);
 			try {
 				const tagged = await sendToGameball.call(this, 'POST /customers/{customerId}/tags', { pathParams: { customerId }, body: { tags } }, { itemIndex, writes: true });
 				const failed = saysItFailed(tagged.body, secrets);
-				if (failed) throw new NodeOperationError(this.getNode(), failed, { itemIndex });
+				if (failed) throw refusedAnswerError(this, failed, itemIndex, undefined, tagged.afterLostAnswer);
 			} catch (error) {
 				const failed = asNodeError(this.getNode(), error, itemIndex);
 				appendDescription(failed, mayHaveBeenApplied(failed) ? TAGS_MAYBE_ADDED : TAGS_NOT_ADDED);
