@@ -68,6 +68,13 @@ const BUSY_CODES = new Set([2001]);
 const MAYBE_APPLIED = 'The change may or may not have been applied: check before sending it again.';
 const EARLIER_ATTEMPT = 'An earlier attempt of this request may have been applied (it failed without a clear answer): this answer may be about it.';
 
+/** An error answer's Gameball code and message; a body with only a message (a proxy's page) has no code, not NaN. */
+function gameballCodeOf(body: unknown): { code?: number; message?: string } {
+	if (!isGameballErrorBody(body)) return {};
+	const code = Number(body.code);
+	return { code: Number.isInteger(code) ? code : undefined, message: body.message };
+}
+
 /** True once n8n has stopped the execution (by hand, or at the workflow's timeout). */
 export function isCancelled(context: GameballContext): boolean {
 	return 'getExecutionCancelSignal' in context && context.getExecutionCancelSignal()?.aborted === true;
@@ -344,16 +351,14 @@ export async function sendToGameball(
 			};
 		}
 		if (outcome.kind === 'clientError' && response) {
-			// A Gameball code, or none: a body with only a message (a proxy's page) has no code, not NaN.
-			const code = isGameballErrorBody(response.body) && Number.isInteger(Number(response.body.code)) ? Number(response.body.code) : undefined;
+			const { code, message } = gameballCodeOf(response.body);
 			// A duplicate answer means "applied" only after an attempt that may have been: after a 429 or a busy answer
 			// it is a real duplicate (the ID was used before).
-			if (earlierAmbiguous && movesMoney && hasKey && code !== undefined && ALREADY_APPLIED_CODES.has(code)) {
-				const message = isGameballErrorBody(response.body) ? response.body.message : undefined;
-				return { body: response.body, status: response.statusCode, attempts: attempt, alreadyApplied: { code, message } };
-			}
-			if (earlierAmbiguous && done?.refused?.(response.statusCode, code) === true) {
-				return { body: response.body, status: response.statusCode, attempts: attempt, alreadyApplied: { code, message: done.message } };
+			const duplicate = earlierAmbiguous && movesMoney && hasKey && code !== undefined && ALREADY_APPLIED_CODES.has(code);
+			const doneEarlier = earlierAmbiguous && done?.refused?.(response.statusCode, code) === true;
+			if (duplicate || doneEarlier) {
+				const alreadyApplied = { code, message: doneEarlier ? done?.message : message };
+				return { body: response.body, status: response.statusCode, attempts: attempt, alreadyApplied };
 			}
 			const error = gameballApiError(this.getNode(), response.statusCode, response.body, itemIndex, secretKeySet);
 			if (earlierAmbiguous && method !== 'GET') appendDescription(error, EARLIER_ATTEMPT);
