@@ -76,8 +76,8 @@ function claimRunLock(lockFile, what) {
 			if (error.code !== 'ENOENT') throw error;
 			continue; // another run moved it first
 		}
-		// What was moved may be a live lock that replaced the stale one meanwhile: put it back, and look again. (Three
-		// runs at once over a stale lock can still both go on, when a third creates the lock before it is put back.)
+		// What was moved may be a live lock that replaced the stale one meanwhile: put it back (best effort), and look
+		// again. Of three runs at once over a stale lock, two can still go on, when one creates the lock before then.
 		const moved = holderOf(aside);
 		rmSync(aside, { force: true });
 		if (moved !== holder && Number.isInteger(moved) && isRunning(moved)) {

@@ -269,7 +269,7 @@ export function buildSteps(
 	received: LoyaltyEvent,
 	reasonsByStep: Record<CrmStep, CrmRuleCondition[]>,
 	settings: StepSettings,
-	match: CrmMatchKey = matchKeyOf(received, settings),
+	match: CrmMatchKey,
 ): CrmStepItem[][] {
 	const event = inMessageLanguage(received, settings.language);
 	const base = (step: CrmStep): CrmStepItemBase => ({

@@ -4,7 +4,7 @@ import type { IDataObject, INodeParameters } from 'n8n-workflow';
 
 import type { Simulator } from '../../simulator';
 import type { GameballCredentials } from '../harness/gameball';
-import { runGameball, simulatorFor } from '../harness/gameball';
+import { runGameball, simulatorFor, withFirstCallAppliedThenLost } from '../harness/gameball';
 import { withStandIn, type StandInAnswer, type StandInRequest } from '../harness/standIn';
 
 let sim: Simulator;
@@ -26,23 +26,12 @@ type Fault = 'error5xx' | 'reset';
 
 /** Runs the node, Continue On Fail on, with its first attempt applied and then answered `fault`; later ones are not. */
 async function appliedThenLost(fault: Fault, parameters: INodeParameters) {
-	sim.setFaults({ [fault === 'reset' ? 'resetRate' : 'errorRate5xx']: 1, applyBeforeFault: true, applyBeforeFaultRate: 1 });
 	const before = sim.requests.length;
-	const watch = setInterval(() => {
-		if (sim.requests.slice(before).some((request) => request.fault !== undefined)) {
-			sim.setFaults(undefined);
-			clearInterval(watch);
-		}
-	}, 5);
-	try {
-		const { outputs, error } = await runGameball(credentials, parameters, [{}], true);
-		expect(error).toBeUndefined();
-		expect(sim.requests[before].fault).toBe(`${fault} after applying`);
-		expect(sim.requests.length - before).toBeGreaterThan(1);
-		return outputs[0][0].json;
-	} finally {
-		clearInterval(watch);
-	}
+	const { outputs, error } = await withFirstCallAppliedThenLost(sim, fault, async () => await runGameball(credentials, parameters, [{}], true));
+	expect(error).toBeUndefined();
+	expect(sim.requests[before].fault).toBe(`${fault} after applying`);
+	expect(sim.requests.length - before).toBeGreaterThan(1);
+	return outputs[0][0].json;
 }
 
 async function customerWithPoints(customerId: string) {
@@ -113,6 +102,7 @@ describe.each<Fault>(['error5xx', 'reset'])('a write applied, then answered %s',
 		const holdReferenceId = String(held.holdReference ?? held.holdReferenceId);
 		const item = await appliedThenLost(fault, { resource: 'transaction', operation: 'releaseHold', holdReferenceId });
 		expect(item.error).toMatch(/\(the change may have been applied\)$/);
+		expect(item.description).toContain('An earlier attempt of this request may have been applied');
 		expect(item.mayHaveBeenApplied).toBe(true);
 	});
 });
@@ -179,13 +169,12 @@ describe('writes sent by an operation of their own, refused on the retry after a
 
 	it('a customers batch job whose creation lost its answer marks its items; a balance-inquiry job does not', async () => {
 		const items = [{ id: 'a' }, { id: 'b' }];
+		const batching = { mode: 'always', timeoutSeconds: 1, pollSeconds: 0.1 };
 		await withStandIn(lostThen(/\/batch\/customers$/, REFUSED), async (stand) => {
-			const batching = { mode: 'always', timeoutSeconds: 1, pollSeconds: 0.1 };
 			const { outputs } = await runGameball(stand.credentials, { resource: 'customer', operation: 'createOrUpdate', customerId: '={{ $json.id }}', batching }, items, true);
 			expect(outputs[0].map(({ json }) => json.mayHaveBeenApplied)).toEqual([true, true]);
 		});
 		await withStandIn(lostThen(/\/batch\/balance-inquiry$/, REFUSED), async (stand) => {
-			const batching = { mode: 'always', timeoutSeconds: 1, pollSeconds: 0.1 };
 			const { outputs } = await runGameball(stand.credentials, { resource: 'customer', operation: 'getBalance', customerId: '={{ $json.id }}', batching }, items, true);
 			expect(outputs[0].map(({ json }) => json.mayHaveBeenApplied)).toEqual([undefined, undefined]);
 			expect(outputs[0].map(({ json }) => typeof json.error)).toEqual(['string', 'string']);
@@ -242,8 +231,8 @@ describe('a retry after a lost answer that Gameball answers 2xx with `success: f
 });
 
 describe('Release Lock after a lost answer, answered 404 without a Gameball code', () => {
-	it('is not read as released (a proxy page or a wrong route says nothing of the lock)', async () => {
-		await withStandIn(lostThen(/\/coupons\//, { status: 404, body: { message: 'Resource not found' } }), async (stand) => {
+	it.each([[{ message: 'Resource not found' }], [{ code: null, message: 'Resource not found' }]])('%j is not read as released (a proxy page or a wrong route says nothing of the lock)', async (body) => {
+		await withStandIn(lostThen(/\/coupons\//, { status: 404, body }), async (stand) => {
 			const { outputs } = await runGameball(stand.credentials, { resource: 'coupon', operation: 'releaseLock', lockReference: 'lock-1' }, [{}], true);
 			expect(outputs[0][0].json.alreadyApplied).toBeUndefined();
 			expect(outputs[0][0].json).toMatchObject({ mayHaveBeenApplied: true });

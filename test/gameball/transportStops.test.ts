@@ -11,7 +11,7 @@ import { mayHaveBeenApplied, sendToGameball } from '../../nodes/Gameball/transpo
 import { waitForBatch } from '../../nodes/Gameball/transport/batch';
 import { RATE_LIMITED_BASE_DELAY_MS, retryDelay, DEFAULT_RETRY_POLICY } from '../../nodes/Gameball/transport/retry';
 import type { GameballCredentials } from '../harness/gameball';
-import { runGameball, simulatorFor } from '../harness/gameball';
+import { runGameball, simulatorFor, withFirstCallAppliedThenLost } from '../harness/gameball';
 import { runNode } from '../harness/run';
 
 let sim: Simulator;
@@ -48,15 +48,7 @@ describe('a duplicate transaction ID', () => {
 
 	/** Runs with the first attempt applied and answered 5xx; Gameball answers again before the retry (150 ms on). */
 	async function appliedThen5xx(parameters: INodeParameters, items: IDataObject[]) {
-		sim.setFaults({ errorRate5xx: 1, applyBeforeFault: true, applyBeforeFaultRate: 1 });
-		const before = sim.requests.length;
-		const watch = setInterval(() => {
-			if (sim.requests.slice(before).some((request) => request.fault?.startsWith('error5xx'))) {
-				sim.setFaults(undefined);
-				clearInterval(watch);
-			}
-		}, 5);
-		return await runGameball(credentials, parameters, items, true).finally(() => clearInterval(watch));
+		return await withFirstCallAppliedThenLost(sim, 'error5xx', async () => await runGameball(credentials, parameters, items, true));
 	}
 
 	it('after an attempt that may have been applied means that attempt went through', async () => {
@@ -182,10 +174,10 @@ describe('a rate limit at the time limit', () => {
 	});
 });
 
-describe('an answer after an attempt that failed without a clear answer', () => {
+describe("a gateway's plain-text 504 after Gameball applied the call", () => {
 	let proxy: Server;
 	let proxyCredentials: GameballCredentials;
-	/** The next DELETE is forwarded, and once Gameball applied it, answered with a gateway 504. */
+	/** The next DELETE is forwarded, and once Gameball applied it, answered with a gateway's plain-text 504. */
 	let failNextDelete = false;
 	beforeAll(async () => {
 		proxy = createServer((incoming, outgoing) => {
@@ -207,16 +199,6 @@ describe('an answer after an attempt that failed without a clear answer', () => 
 		proxyCredentials = { gameballApi: { ...credentials.gameballApi, baseUrl: `http://127.0.0.1:${port}` } };
 	});
 	afterAll(async () => await new Promise((resolve) => proxy.close(resolve)));
-
-	it('an error says that the earlier attempt may have done it (a hold release refused on its retry)', async () => {
-		await runGameball(credentials, { resource: 'order', operation: 'track', customerId: 'payer', orderId: 'fund-release', totalPaid: 500 });
-		const held = (await runGameball(credentials, { resource: 'transaction', operation: 'hold', customerId: 'payer', additionalFields: { pointsToHold: 5 } })).outputs[0][0].json;
-		const holdReferenceId = String(held.holdReference ?? held.holdReferenceId);
-		failNextDelete = true;
-		const { error } = await runGameball(proxyCredentials, { resource: 'transaction', operation: 'releaseHold', holdReferenceId });
-		expect(error?.message).toMatch(/^9\d{3}: .*\(the change may have been applied\)$/);
-		expect(error?.description).toContain('An earlier attempt of this request may have been applied');
-	});
 
 	it('a delete answered "not found" on its retry is reported as done by the earlier attempt', async () => {
 		await runGameball(credentials, { resource: 'customer', operation: 'createOrUpdate', customerId: 'gone' });

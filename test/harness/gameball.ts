@@ -24,3 +24,23 @@ export async function runGameball(
 ) {
 	return await runNode({ type: 'gameball', parameters, credentials, continueOnFail }, items);
 }
+
+/**
+ * Runs `run` with the simulator applying the next call and then answering it with `fault` (a 5xx or a reset); the
+ * faults end as soon as one is served, so the node's retry meets the simulator's real state.
+ */
+export async function withFirstCallAppliedThenLost<T>(sim: Simulator, fault: 'error5xx' | 'reset', run: () => Promise<T>): Promise<T> {
+	sim.setFaults({ [fault === 'reset' ? 'resetRate' : 'errorRate5xx']: 1, applyBeforeFault: true, applyBeforeFaultRate: 1 });
+	const before = sim.requests.length;
+	const watch = setInterval(() => {
+		if (sim.requests.slice(before).some((request) => request.fault !== undefined)) {
+			sim.setFaults(undefined);
+			clearInterval(watch);
+		}
+	}, 5);
+	try {
+		return await run();
+	} finally {
+		clearInterval(watch);
+	}
+}

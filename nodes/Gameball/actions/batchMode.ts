@@ -7,7 +7,7 @@ import { createBatchJob, MAX_BATCH_SIZE, STATUS_READ_GRACE_MS, waitForBatch } fr
 import { hasSecretKey, isCancelled, secretFieldValues } from '../transport/request';
 import { appendDescription } from '../transport/errors';
 import { readCollectionOptions } from '../../parameters';
-import { JOB_KINDS } from './batch/jobKinds';
+import { JOB_KINDS, sendEffectOf } from './batch/jobKinds';
 import { batchingProperty } from './description';
 import { buildRequest, labelOf, type BatchEntry, type GameballOperation, type GameballRequest } from './operation';
 import { asNodeError, errorItem, errorJson } from '../../errorItems';
@@ -266,15 +266,13 @@ export async function runInBatches(
 			results[itemIndex] = [failedItem(this, error, itemIndex, { success: false, batchKind: batch.kind } satisfies Partial<GameballBatchResultItem>)];
 		}
 	}
-	const jobKind = JOB_KINDS.find((kind) => kind.kind === batch.kind);
-	const movesMoney = jobKind?.movesMoney === true;
-	const writes = jobKind?.reads !== true;
+	const effect = sendEffectOf(JOB_KINDS.find((kind) => kind.kind === batch.kind));
 	const jobs = chunk(entries, settings.size);
 	const created: Array<{ job: typeof entries; jobId: string }> = [];
 	for (const job of jobs) {
 		const itemIndex = job[0].itemIndex;
 		try {
-			created.push({ job, jobId: await createBatchJob.call(this, batch.kind, job.map(({ entry }) => entry), { itemIndex, movesMoney, writes }) });
+			created.push({ job, jobId: await createBatchJob.call(this, batch.kind, job.map(({ entry }) => entry), { itemIndex, ...effect }) });
 		} catch (error) {
 			// Stopped: the error names the jobs Gameball already runs, rather than error items that read as not applied.
 			if (!this.continueOnFail() || isCancelled(this)) throw namingCreatedJobs(asNodeError(this.getNode(), error, itemIndex), created);

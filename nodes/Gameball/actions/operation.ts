@@ -33,10 +33,11 @@ export interface GameballOperation {
 	 * batch jobs they created): added to the error. `earlier` are their output items.
 	 */
 	describeEarlier?: (earlier: INodeExecutionData[]) => string | undefined;
-	/** A POST that changes nothing at Gameball (a preview, a calculation, a check): repeating it is harmless. */
-	changesNothing?: boolean;
-	/** A write that changes nothing for some requests (Validate with Lock off): no "may have been applied" for those. */
-	changesNothingWhen?: (request: GameballRequest) => boolean;
+	/**
+	 * A POST that changes nothing at Gameball (a preview, a calculation, a check): repeating it is harmless, and an
+	 * unclear failure applied nothing. A function says it per request (Validate changes nothing without Lock).
+	 */
+	changesNothing?: boolean | ((request: GameballRequest) => boolean);
 	/** Moves points or money: never repeated blindly after an ambiguous failure. */
 	movesMoney?: boolean;
 	/**

@@ -6,7 +6,7 @@ import { isJsonObject } from '../../jsonObject';
 import { appendDescription, saysItFailed } from '../transport/errors';
 import { isCancelled, refusedAnswerError, secretFieldValues, sendToGameball } from '../transport/request';
 import { batchSettings, runInBatches, shouldBatch, type BatchSettings } from './batchMode';
-import { buildRequest, type GameballOperation } from './operation';
+import { buildRequest, type GameballOperation, type GameballRequest } from './operation';
 import { asNodeError } from '../../errorItems';
 import { failedItem, paired, recordsFrom } from './output';
 import { findOperation } from './resources';
@@ -36,31 +36,33 @@ async function fetchRecords(this: IExecuteFunctions, operation: GameballOperatio
 		return await fetchList.call(this, operation.endpoint, request, operation.list, limit, itemIndex);
 	}
 	const key = operation.idempotencyKey;
-	const writes = changesGameball(operation) && operation.changesNothingWhen?.(request) !== true;
 	const response = await sendToGameball.call(this, operation.endpoint, request, {
 		itemIndex,
 		movesMoney: operation.movesMoney === true || operation.unsafeToRepeat?.applies(request) === true,
-		writes,
+		writes: changesGameball(operation, request),
 		doneByEarlierAttempt: operation.doneByEarlierAttempt,
 		idempotencyValue: key ? request.body?.[key] : undefined,
 	});
-	// A write's retry that says it did nothing may follow an attempt that did it: the error says so then.
-	const afterLostAnswer = writes && response.afterLostAnswer === true;
 	const failed = saysItFailed(response.body, secretFieldValues(request.body));
 	if (failed) {
-		throw refusedAnswerError(this, failed, itemIndex, 'Gameball answered with a success code, but its answer says the call did not succeed. Check in Gameball before sending the item again.', afterLostAnswer);
+		throw refusedAnswerError(this, response, failed, itemIndex, 'Gameball answered with a success code, but its answer says the call did not succeed. Check in Gameball before sending the item again.');
 	}
 	const answer = isJsonObject(response.body) ? response.body : undefined;
 	const nothingDone = answer ? operation.didNothing?.(answer) : undefined;
 	if (nothingDone) {
-		throw refusedAnswerError(this, nothingDone, itemIndex, 'Gameball answered with success, but with a status it sends only when it applied nothing. Check in Gameball before sending the item again.', afterLostAnswer);
+		throw refusedAnswerError(this, response, nothingDone, itemIndex, 'Gameball answered with success, but with a status it sends only when it applied nothing. Check in Gameball before sending the item again.');
 	}
 	return recordsFrom(operation, request, response);
 }
 
-/** Whether the operation's call changes something at Gameball (not a read, a preview or a check). */
-function changesGameball(operation: GameballOperation): boolean {
-	return !operation.endpoint.startsWith('GET ') && operation.changesNothing !== true;
+/**
+ * Whether the operation's call changes something at Gameball (not a read, a preview or a check). Without the request
+ * (the items before a failed one), an operation that changes nothing only for some requests may have written.
+ */
+function changesGameball(operation: GameballOperation, request?: GameballRequest): boolean {
+	const { changesNothing } = operation;
+	if (operation.endpoint.startsWith('GET ') || changesNothing === true) return false;
+	return !(typeof changesNothing === 'function' && request !== undefined && changesNothing(request));
 }
 
 /**

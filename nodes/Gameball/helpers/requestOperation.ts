@@ -6,7 +6,7 @@ import { checkRange, holdsExpression, isBlank, readByType, readNumber, refuse, s
 
 /** An operation described by its fields: where each one goes is derived from the spec, not written per operation. */
 export interface RequestSpec
-	extends Pick<GameballOperation, 'idempotencyKey' | 'changesNothing' | 'changesNothingWhen' | 'movesMoney' | 'unsafeToRepeat' | 'doneByEarlierAttempt' | 'onlyOneOf' | 'list' | 'entries' | 'batch' | 'simplify' | 'didNothing'> {
+	extends Pick<GameballOperation, 'idempotencyKey' | 'changesNothing' | 'movesMoney' | 'unsafeToRepeat' | 'doneByEarlierAttempt' | 'onlyOneOf' | 'list' | 'entries' | 'batch' | 'simplify' | 'didNothing'> {
 	value: string;
 	name: string;
 	action: string;

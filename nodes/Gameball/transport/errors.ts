@@ -69,6 +69,16 @@ export function isGameballErrorBody(body: unknown): body is GameballErrorBody {
 	return typeof body === 'object' && body !== null && ('code' in body || 'message' in body);
 }
 
+/**
+ * An error answer's Gameball code and message, when it has them: a code is a whole number above 0 (a body with only a
+ * message, or `code: null`, has none), a message is text.
+ */
+export function gameballCodeOf(body: unknown): { code?: number; message?: string } {
+	if (!isGameballErrorBody(body)) return {};
+	const code = Number(body.code);
+	return { code: Number.isInteger(code) && code > 0 ? code : undefined, message: typeof body.message === 'string' ? body.message : undefined };
+}
+
 const HEADLINE_MESSAGE_LENGTH = 200;
 
 /**

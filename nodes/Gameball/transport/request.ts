@@ -10,7 +10,7 @@ import type {
 import { NodeApiError, NodeOperationError, sleep } from 'n8n-workflow';
 
 import { pathValueProblem, type Endpoint, type GameballRequest } from './endpoint';
-import { appendDescription, gameballApiError, isGameballErrorBody, networkError, redactSecrets } from './errors';
+import { appendDescription, gameballApiError, gameballCodeOf, networkError, redactSecrets } from './errors';
 import { pacerFor, rateGroupOf, SHORT_WINDOW_MS } from './pacing';
 import type { AttemptOutcome, RetryPolicy } from './retry';
 import { DEFAULT_RETRY_POLICY, isAmbiguous, namedWait, retryDelay, shouldRetry } from './retry';
@@ -22,8 +22,8 @@ export interface SendOptions {
 	/** The request moves points or money: repeat it only when that is known to be safe. */
 	movesMoney?: boolean;
 	/**
-	 * The request changes something at Gameball, moving no money (Delete Customer, Release Lock): it is repeated, but
-	 * after an attempt that lost its answer, an error says the change may have been applied.
+	 * The request changes something at Gameball (`movesMoney` implies it): after an unclear failure, an error says the
+	 * change may have been applied.
 	 */
 	writes?: boolean;
 	/** Answers to a retry, after an attempt that lost its answer, that mean that attempt made the change. */
@@ -46,7 +46,7 @@ export interface GameballResponse {
 	attempts: number;
 	/** A retry was answered "duplicate" (or as `doneByEarlierAttempt` says): an earlier attempt had been applied. */
 	alreadyApplied?: { code?: number; message?: string };
-	/** An earlier attempt reached Gameball and lost its answer: this answer is the retry's. */
+	/** A write's earlier attempt reached Gameball and lost its answer: this 2xx answer is the retry's. */
 	afterLostAnswer?: true;
 }
 
@@ -68,13 +68,6 @@ const BUSY_CODES = new Set([2001]);
 const MAYBE_APPLIED = 'The change may or may not have been applied: check before sending it again.';
 const EARLIER_ATTEMPT = 'An earlier attempt of this request may have been applied (it failed without a clear answer): this answer may be about it.';
 
-/** An error answer's Gameball code and message; a body with only a message (a proxy's page) has no code, not NaN. */
-function gameballCodeOf(body: unknown): { code?: number; message?: string } {
-	if (!isGameballErrorBody(body)) return {};
-	const code = Number(body.code);
-	return { code: Number.isInteger(code) ? code : undefined, message: body.message };
-}
-
 /** True once n8n has stopped the execution (by hand, or at the workflow's timeout). */
 export function isCancelled(context: GameballContext): boolean {
 	return 'getExecutionCancelSignal' in context && context.getExecutionCancelSignal()?.aborted === true;
@@ -93,12 +86,12 @@ export function markMaybeApplied(error: { message: string; description?: string 
 const maybeAppliedErrors = new WeakSet<object>();
 
 /**
- * A write's success answer that says it did nothing (`success: false`), as an error. After an attempt that lost its
- * answer (`afterLostAnswer`), it is that attempt's retry: the change may have been applied all the same.
+ * A success answer that says the call did nothing (`success: false`), as an error. After a write's attempt that lost
+ * its answer (`afterLostAnswer`), it is that attempt's retry: the change may have been applied all the same.
  */
-export function refusedAnswerError(context: GameballContext, message: string, itemIndex: number, description?: string, afterLostAnswer = false) {
+export function refusedAnswerError(context: GameballContext, response: GameballResponse, message: string, itemIndex: number, description?: string) {
 	const error = new NodeOperationError(context.getNode(), message, { itemIndex, description });
-	if (afterLostAnswer) {
+	if (response.afterLostAnswer) {
 		appendDescription(error, EARLIER_ATTEMPT);
 		markMaybeApplied(error);
 	}
@@ -110,7 +103,7 @@ export function mayHaveBeenApplied(error: unknown): boolean {
 	return typeof error === 'object' && error !== null && maybeAppliedErrors.has(error);
 }
 
-/** Sending stops when the execution does; a request already sent that moves money may have been applied. */
+/** Sending stops when the execution does; a write already sent may have been applied. */
 function stoppedError(context: GameballContext, itemIndex: number | undefined, maybeApplied: boolean) {
 	const error = new NodeOperationError(context.getNode(), 'The execution was stopped before Gameball answered', { itemIndex });
 	if (maybeApplied) markMaybeApplied(error);
@@ -250,7 +243,7 @@ function classify(status: number, body: unknown, headers: IDataObject): AttemptO
 	if (status >= 200 && status < 300) return { kind: 'ok' };
 	if (status === 429) return { kind: 'rateLimited', retryAfter: headers['retry-after'] as string | undefined };
 	// Only an error answer's `code` is Gameball's: a success body may have its own (a coupon code such as "2001").
-	const code = isGameballErrorBody(body) ? Number(body.code) : undefined;
+	const { code } = gameballCodeOf(body);
 	if (code !== undefined && BUSY_CODES.has(code)) return { kind: 'busy' };
 	// Gameball's 5xxx codes are server errors whatever the HTTP status says.
 	if (status === 503) return { kind: 'serverError', retryAfter: headers['retry-after'] as string | undefined };
@@ -273,7 +266,7 @@ export async function sendToGameball(
 	options: SendOptions = {},
 ): Promise<GameballResponse> {
 	const { itemIndex, movesMoney = false, doneByEarlierAttempt: done } = options;
-	// Whether an error after an attempt that lost its answer says the change may have been applied.
+	// Whether an unclear failure (a lost or cut answer) may have applied the change.
 	const mayApply = movesMoney || options.writes === true;
 	const hasKey = options.idempotencyValue !== undefined && options.idempotencyValue !== '';
 	const policy = { ...DEFAULT_RETRY_POLICY, ...options.retry };
@@ -346,7 +339,7 @@ export async function sendToGameball(
 				body: response.body,
 				status: response.statusCode,
 				attempts: attempt,
-				...(earlierAmbiguous ? { afterLostAnswer: true as const } : {}),
+				...(mayApply && earlierAmbiguous ? { afterLostAnswer: true as const } : {}),
 				...(doneEarlier ? { alreadyApplied: { message: done.message } } : {}),
 			};
 		}

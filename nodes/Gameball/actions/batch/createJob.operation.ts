@@ -7,7 +7,7 @@ import { createdJobId } from '../../transport/batch';
 import { secretFieldValues, sendToGameball } from '../../transport/request';
 import { readEntries } from './entries';
 import type { JobKind } from './jobKinds';
-import { JOB_KINDS } from './jobKinds';
+import { JOB_KINDS, sendEffectOf } from './jobKinds';
 
 const endpointOf = (kind: JobKind): Endpoint => `POST /batch/${kind.kind}`;
 
@@ -67,7 +67,7 @@ export const createJob: GameballOperation = {
 	},
 	async run(request, itemIndex) {
 		const kind = kindOf(this, itemIndex);
-		const { body } = await sendToGameball.call(this, endpointOf(kind), request, { itemIndex, movesMoney: kind.movesMoney, writes: kind.reads !== true });
+		const { body } = await sendToGameball.call(this, endpointOf(kind), request, { itemIndex, ...sendEffectOf(kind) });
 		const jobId = createdJobId.call(this, body, itemIndex, secretFieldValues(request.body));
 		return { ...(body as IDataObject), jobId, kind: kind.kind, entries: (request.body?.body as unknown[]).length };
 	},

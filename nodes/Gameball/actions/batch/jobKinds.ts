@@ -21,6 +21,11 @@ export interface JobKind {
 	check?: (entry: IDataObject) => string | undefined;
 }
 
+/** How a job of this kind is sent: never repeated after an unclear failure when it moves money; a read job writes nothing. */
+export function sendEffectOf(kind: JobKind | undefined): { movesMoney: boolean; writes: boolean } {
+	return { movesMoney: kind?.movesMoney === true, writes: kind?.reads !== true };
+}
+
 /** A typed number field below its least value, as the single operation refuses it (`above`: the value itself too). */
 const atLeast = (field: string, least: number, above = false) => (entry: IDataObject) => {
 	const value = entry[field];

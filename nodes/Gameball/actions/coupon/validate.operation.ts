@@ -13,6 +13,6 @@ export const validate = requestOperation({
 	lists: ['collectionsIds'],
 	integers: ['lockDuration'],
 	unsafeToRepeat: newLock,
-	changesNothingWhen: checksOnly,
+	changesNothing: checksOnly,
 	idempotencyKey: 'lockReference',
 });

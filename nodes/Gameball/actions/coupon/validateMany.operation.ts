@@ -12,6 +12,6 @@ export const validateMany = requestOperation({
 	lists: ['coupons', 'collectionsIds'],
 	integers: ['lockDuration'],
 	unsafeToRepeat: newLock,
-	changesNothingWhen: checksOnly,
+	changesNothing: checksOnly,
 	idempotencyKey: 'lockReference',
 });

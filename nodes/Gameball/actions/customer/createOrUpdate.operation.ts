@@ -121,14 +121,14 @@ export const createOrUpdate: GameballOperation = {
 		const secrets = secretFieldValues(request.body);
 		const notSaved = saysItFailed(saved.body, secrets);
 		if (notSaved) {
-			throw refusedAnswerError(this, notSaved, itemIndex, 'Gameball answered with a success code, but its answer says the customer was not saved; no tags were sent. Check in Gameball before sending the item again.', saved.afterLostAnswer);
+			throw refusedAnswerError(this, saved, notSaved, itemIndex, 'Gameball answered with a success code, but its answer says the customer was not saved; no tags were sent. Check in Gameball before sending the item again.');
 		}
 		if (tags) {
 			const customerId = String(request.body?.customerId);
 			try {
 				const tagged = await sendToGameball.call(this, 'POST /customers/{customerId}/tags', { pathParams: { customerId }, body: { tags } }, { itemIndex, writes: true });
 				const failed = saysItFailed(tagged.body, secrets);
-				if (failed) throw refusedAnswerError(this, failed, itemIndex, undefined, tagged.afterLostAnswer);
+				if (failed) throw refusedAnswerError(this, tagged, failed, itemIndex);
 			} catch (error) {
 				const failed = asNodeError(this.getNode(), error, itemIndex);
 				appendDescription(failed, mayHaveBeenApplied(failed) ? TAGS_MAYBE_ADDED : TAGS_NOT_ADDED);
