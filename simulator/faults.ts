@@ -28,7 +28,7 @@ const MONEY_MOVING = new Set([
 	'POST /api/v4.0/integrations/batch/events',
 ]);
 
-export function isMoneyMoving(method: string, contractPath: string): boolean {
+function isMoneyMoving(method: string, contractPath: string): boolean {
 	return MONEY_MOVING.has(`${method.toUpperCase()} ${contractPath}`);
 }
 

@@ -93,7 +93,7 @@ export function gameballApiError(
 	secretKeySet?: boolean,
 ): NodeApiError {
 	const error: GameballErrorBody = isGameballErrorBody(body) ? body : {};
-	const code = typeof error.code === 'number' ? error.code : Number(error.code) || undefined;
+	const { code } = gameballCodeOf(body);
 	const message = typeof error.message === 'string' ? error.message.trim() : '';
 	const headedByMessage = !code && message !== '' && message.length <= HEADLINE_MESSAGE_LENGTH;
 	// A 429 is a rate limit whatever its code says.
