@@ -211,6 +211,8 @@ describe('a retry after a lost answer that Gameball answers 2xx with `success: f
 			expect(outputs[0][0].json).toMatchObject({ mayHaveBeenApplied: true });
 			expect(outputs[0][0].json.error).toBe('Gameball answered "success": false: Hold is not active (the change may have been applied)');
 			expect(outputs[0][0].json.description).toContain('An earlier attempt of this request may have been applied');
+			// One "check before sending again", the marker's: not the plain refusal's too.
+			expect(String(outputs[0][0].json.description).match(/before sending/g)).toHaveLength(1);
 		});
 	});
 
@@ -226,6 +228,7 @@ describe('a retry after a lost answer that Gameball answers 2xx with `success: f
 			const { outputs } = await runGameball(stand.credentials, { resource: 'transaction', operation: 'releaseHold', holdReferenceId: 'h1' }, [{}], true);
 			expect(outputs[0][0].json.error).toBe('Gameball answered "success": false: Hold is not active');
 			expect(outputs[0][0].json.mayHaveBeenApplied).toBeUndefined();
+			expect(outputs[0][0].json.description).toMatch(/did not succeed\. Check in Gameball before sending the item again\.$/);
 		});
 	});
 });

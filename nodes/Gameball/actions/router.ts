@@ -45,12 +45,12 @@ async function fetchRecords(this: IExecuteFunctions, operation: GameballOperatio
 	});
 	const failed = saysItFailed(response.body, secretFieldValues(request.body));
 	if (failed) {
-		throw refusedAnswerError(this, response, failed, itemIndex, 'Gameball answered with a success code, but its answer says the call did not succeed. Check in Gameball before sending the item again.');
+		throw refusedAnswerError(this, response, failed, itemIndex, 'Gameball answered with a success code, but its answer says the call did not succeed.');
 	}
 	const answer = isJsonObject(response.body) ? response.body : undefined;
 	const nothingDone = answer ? operation.didNothing?.(answer) : undefined;
 	if (nothingDone) {
-		throw refusedAnswerError(this, response, nothingDone, itemIndex, 'Gameball answered with success, but with a status it sends only when it applied nothing. Check in Gameball before sending the item again.');
+		throw refusedAnswerError(this, response, nothingDone, itemIndex, 'Gameball answered with success, but with a status it sends only when it applied nothing.');
 	}
 	return recordsFrom(operation, request, response);
 }

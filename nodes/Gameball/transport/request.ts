@@ -86,14 +86,17 @@ export function markMaybeApplied(error: { message: string; description?: string 
 const maybeAppliedErrors = new WeakSet<object>();
 
 /**
- * A success answer that says the call did nothing (`success: false`), as an error. After a write's attempt that lost
- * its answer (`afterLostAnswer`), it is that attempt's retry: the change may have been applied all the same.
+ * A success answer that says the call did nothing (`success: false`), as an error; `why` explains it, and is followed
+ * by one "check before sending again". After a write's attempt that lost its answer (`afterLostAnswer`), it is that
+ * attempt's retry: the change may have been applied all the same, and the marker's sentence says so.
  */
-export function refusedAnswerError(context: GameballContext, response: GameballResponse, message: string, itemIndex: number, description?: string) {
-	const error = new NodeOperationError(context.getNode(), message, { itemIndex, description });
+export function refusedAnswerError(context: GameballContext, response: GameballResponse, message: string, itemIndex: number, why?: string) {
+	const error = new NodeOperationError(context.getNode(), message, { itemIndex, description: why });
 	if (response.afterLostAnswer) {
 		appendDescription(error, EARLIER_ATTEMPT);
 		markMaybeApplied(error);
+	} else if (why) {
+		appendDescription(error, 'Check in Gameball before sending the item again.');
 	}
 	return error;
 }

@@ -121,7 +121,7 @@ export const createOrUpdate: GameballOperation = {
 		const secrets = secretFieldValues(request.body);
 		const notSaved = saysItFailed(saved.body, secrets);
 		if (notSaved) {
-			throw refusedAnswerError(this, saved, notSaved, itemIndex, 'Gameball answered with a success code, but its answer says the customer was not saved; no tags were sent. Check in Gameball before sending the item again.');
+			throw refusedAnswerError(this, saved, notSaved, itemIndex, 'Gameball answered with a success code, but its answer says the customer was not saved; no tags were sent.');
 		}
 		if (tags) {
 			const customerId = String(request.body?.customerId);
