@@ -125,12 +125,14 @@ describe('Batch', () => {
 		const redeem = (entry: Record<string, unknown>) => ({ entries: [{ customerId: 'member', transactionId: 'r', transactionTime: at, ...entry }] });
 		const refused = async (kind: string, input: IDataObject) => (await runGameball(credentials, batch('createJob', { kind }), [input])).error?.message;
 		expect(await refused('cashback', cashback({ transactionTime: '2026-11-01T10:00Z' }))).toBe('Entry 0 of "Entries" has "transactionTime" "2026-11-01T10:00Z": it must be a date and time with its zone, e.g. "2026-01-31T10:00:00Z"');
-		expect(await refused('cashback', cashback({ amount: -5 }))).toBe('Entry 0 of "Entries" has "amount" -5: it must be 0 or more');
+		expect(await refused('cashback', cashback({ amount: -5 }))).toBe('Entry 0 of "Entries" has "amount" -5: it must be more than 0');
+		expect(await refused('cashback', cashback({ amount: 0 }))).toBe('Entry 0 of "Entries" has "amount" 0: it must be more than 0');
 		expect(await refused('orders', { entries: [{ customerId: 'member', orderId: 'o', orderDate: at, totalPaid: -5 }] })).toBe('Entry 0 of "Entries" has "totalPaid" -5: it must be 0 or more');
 		expect(await refused('redeem', redeem({ points: 0 }))).toBe('Entry 0 of "Entries" has "points" 0: it must be more than 0');
 		expect(await refused('redeem', redeem({ points: 5, amount: 2 }))).toBe('Entry 0 of "Entries" has "points" and "amount": it needs exactly one of them');
 		expect(await refused('redeem', redeem({ points: null }))).toBe('Entry 0 of "Entries" has none of "points", "amount" and "holdReference": it needs exactly one of them');
 		expect(await refused('balance-adjustment', { entries: [{ customerId: 'member', amount: 0 }] })).toBe('Entry 0 of "Entries" has "amount" 0: it must add or take away points');
+		expect(await refused('balance-adjustment', { entries: [{ customerId: 'member', amount: 1.5 }] })).toBe('Entry 0 of "Entries" has "amount" 1.5: points must be a whole number');
 		expect(await refused('orders/transactions', { entries: [' '] })).toBe('Entry 0 of "Entries" is blank: it must be an order ID');
 		const nan = await runGameball(credentials, batch('createJob', { kind: 'orders/transactions', entries: '={{ [NaN] }}' }), [{}]);
 		expect(nan.error?.message).toBe('Entry 0 of "Entries" must be an order ID (a string), not NaN');

@@ -80,6 +80,15 @@ describe('Coupon', () => {
 		expect(again.error?.message).toMatch(/^9022: /);
 	});
 
+	it('refuses a Lock Reference or Lock Duration without Lock, which Gameball would ignore, leaving nothing locked', async () => {
+		const sent = sim.requests.length;
+		const one = await runGameball(credentials, coupon('validate', { code: 'ANY', customerId: 'holder', additionalFields: { lockReference: 'L9' } }));
+		expect(one.error?.message).toBe('"Lock Reference" applies only with "Lock" on: turn Lock on to reserve the coupons, or remove it');
+		const many = await runGameball(credentials, coupon('validateMany', { customerId: 'holder', coupons: 'A, B', additionalFields: { lock: false, lockReference: 'L9', lockDuration: 30 } }));
+		expect(many.error?.message).toBe('"Lock Reference" and "Lock Duration (Minutes)" apply only with "Lock" on: turn Lock on to reserve the coupons, or remove them');
+		expect(sim.requests.length).toBe(sent);
+	});
+
 	it('reports an unknown customer when validating one coupon', async () => {
 		const { error } = await runGameball(credentials, coupon('validate', { code: 'ANY', customerId: 'nobody' }));
 		expect(error?.message).toBe('7000: customer not found');

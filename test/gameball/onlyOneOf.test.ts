@@ -59,6 +59,17 @@ describe('fields Gameball takes only one of', () => {
 		expect(sim.requests.length).toBe(sent);
 	});
 
+	it('Reward Cashback refuses an Amount of 0 (its default): sent, it would use up the Transaction ID for nothing', async () => {
+		const sent = sim.requests.length;
+		const params = { resource: 'transaction', operation: 'cashback', customerId: 'single', transactionId: 'cb-zero', amount: 0, transactionTime: '2026-12-01T10:00:00Z' };
+		const { error } = await runGameball(credentials, params);
+		expect(error?.message).toBe('"Amount" is 0: a cashback of 0 rewards nothing and uses up the Transaction ID');
+		expect(sim.requests.length).toBe(sent);
+		const paid = await runGameball(credentials, { ...params, amount: 0.5 });
+		expect(paid.error).toBeUndefined();
+		expect(sim.requests.length).toBe(sent + 1);
+	});
+
 	it('Redeem refuses none, two or three of Points, Amount and Hold Reference, item by item', async () => {
 		const before = callsTo('/transactions/redeem');
 		const params = {

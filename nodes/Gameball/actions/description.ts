@@ -94,7 +94,7 @@ export const batchingProperty: INodeProperties = {
 					name: 'Always',
 					value: 'always',
 					description:
-						'Use batches for any number of items; needs the credential\'s Secret Key. Manual Adjustment is batched only here: its batch form has no transaction ID, username or transaction time, so sending the same items again adjusts again.',
+						'Use batches for any number of items; needs the credential\'s Secret Key. Manual Adjustment is batched only here: its batch form has no transaction ID, username or transaction time, so sending the same items again adjusts again, and it sends the Points as the form\'s "amount", which Gameball does not document as points or money (try one customer first).',
 				},
 				{ name: 'Never', value: 'never', description: 'One request per item, paced to the rate limits' },
 			],

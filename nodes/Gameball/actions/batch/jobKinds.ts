@@ -33,8 +33,6 @@ const atLeast = (field: string, least: number, above = false) => (entry: IDataOb
 	return `has "${field}" ${value}: it must be ${above ? `more than ${least}` : `${least} or more`}`;
 };
 
-const nonNegativeAmount = atLeast('amount', 0);
-
 const CHANNELS = (channelOption.options as INodePropertyOptions[]).map(({ value }) => String(value));
 
 /** A customer's channel, one of Create or Update's choices (the document's enum). */
@@ -53,9 +51,13 @@ export const JOB_KINDS: JobKind[] = [
 		optional: ['reason'],
 		example: '[{"customerId": "c1", "amount": 50, "reason": "Goodwill"}]',
 		// Gameball's "amount to adjust the balance by": read as points, as Manual Adjustment's Points are sent in it.
-		note: '"amount" is points, negative to take away',
+		note: '"amount" is sent as points, negative to take away (Gameball does not document whether it reads points or money: try one customer first)',
 		movesMoney: true,
-		check: (entry) => (entry.amount === 0 ? 'has "amount" 0: it must add or take away points' : undefined),
+		check: ({ amount }) => {
+			if (amount === 0) return 'has "amount" 0: it must add or take away points';
+			// As Manual Adjustment's Points.
+			return typeof amount === 'number' && !Number.isInteger(amount) ? `has "amount" ${amount}: points must be a whole number` : undefined;
+		},
 	},
 	{ kind: 'balance-inquiry', name: 'Balance Inquiry', entry: ['customerId'], optional: [], example: '[{"customerId": "c1"}]', reads: true },
 	{
@@ -65,7 +67,8 @@ export const JOB_KINDS: JobKind[] = [
 		optional: ['email', 'mobile'],
 		example: '[{"customerId": "c1", "transactionId": "t1", "transactionTime": "2026-01-31T10:00:00Z", "amount": 100}]',
 		movesMoney: true,
-		check: nonNegativeAmount,
+		// As Reward Cashback: an amount of 0 rewards nothing and uses up the transaction ID.
+		check: atLeast('amount', 0, true),
 	},
 	{
 		kind: 'customers',

@@ -1,4 +1,4 @@
-import type { INodeProperties } from 'n8n-workflow';
+import type { IDataObject, INodeProperties } from 'n8n-workflow';
 
 import type { GameballRequest } from '../operation';
 
@@ -41,3 +41,11 @@ export const newLock = { what: 'a new lock', applies: (request: GameballRequest)
 
 /** Without Lock, a check changes nothing at Gameball: no "may have been applied" after an unclear failure. */
 export const checksOnly = (request: GameballRequest) => !newLock.applies(request);
+
+/** A Lock Reference or Lock Duration without Lock would be sent and ignored: the user would think the coupons locked. */
+export function lockOptionsWithoutLock({ lock, lockReference, lockDuration }: IDataObject): string | undefined {
+	if (lock === true) return undefined;
+	const given = [lockReference !== undefined && '"Lock Reference"', lockDuration !== undefined && '"Lock Duration (Minutes)"'].filter(Boolean);
+	if (!given.length) return undefined;
+	return `${given.join(' and ')} ${given.length > 1 ? 'apply' : 'applies'} only with "Lock" on: turn Lock on to reserve the coupons, or remove ${given.length > 1 ? 'them' : 'it'}`;
+}

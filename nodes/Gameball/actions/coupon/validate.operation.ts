@@ -1,6 +1,6 @@
 import { customerIdParam, stringParam } from '../../helpers/fields';
 import { requestOperation } from '../../helpers/requestOperation';
-import { checkOptions, checksOnly, newLock } from './checkOptions';
+import { checkOptions, checksOnly, lockOptionsWithoutLock, newLock } from './checkOptions';
 
 export const validate = requestOperation({
 	value: 'validate',
@@ -12,6 +12,7 @@ export const validate = requestOperation({
 	optional: checkOptions,
 	lists: ['collectionsIds'],
 	integers: ['lockDuration'],
+	rejectIf: lockOptionsWithoutLock,
 	unsafeToRepeat: newLock,
 	changesNothing: checksOnly,
 	idempotencyKey: 'lockReference',

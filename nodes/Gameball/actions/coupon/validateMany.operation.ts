@@ -1,6 +1,6 @@
 import { customerIdParam } from '../../helpers/fields';
 import { requestOperation } from '../../helpers/requestOperation';
-import { checkOptions, checksOnly, couponCodesParam, newLock } from './checkOptions';
+import { checkOptions, checksOnly, couponCodesParam, lockOptionsWithoutLock, newLock } from './checkOptions';
 
 export const validateMany = requestOperation({
 	value: 'validateMany',
@@ -11,6 +11,7 @@ export const validateMany = requestOperation({
 	optional: checkOptions,
 	lists: ['coupons', 'collectionsIds'],
 	integers: ['lockDuration'],
+	rejectIf: lockOptionsWithoutLock,
 	unsafeToRepeat: newLock,
 	changesNothing: checksOnly,
 	idempotencyKey: 'lockReference',

@@ -20,6 +20,8 @@ export const cashback = requestOperation({
 			description: 'Days the cashback stays pending, e.g. your return window, so that refunds can still take it back',
 		},
 	],
+	// minValue 0 lets the default 0 through: sent, it would reward nothing and use up the Transaction ID.
+	rejectIf: ({ amount }) => (amount === 0 ? '"Amount" is 0: a cashback of 0 rewards nothing and uses up the Transaction ID' : undefined),
 	integers: ['returnWindow'],
 	shape: ({ returnWindow, ...fields }) => (returnWindow === undefined ? fields : { ...fields, configurations: { returnWindow } }),
 	idempotencyKey: 'transactionId',
