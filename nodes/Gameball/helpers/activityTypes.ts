@@ -10,5 +10,6 @@ export const activityTypeFilter: INodeProperties = {
 	name: 'activityType',
 	type: 'options',
 	default: 'TierUpgraded',
+	description: 'The kind of activity to return',
 	options: ACTIVITY_TYPES.map((value) => ({ name: value.replace(/([a-z])([A-Z])/g, '$1 $2'), value })),
 };

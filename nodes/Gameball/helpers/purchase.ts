@@ -29,6 +29,7 @@ export const channelOption: INodeProperties = {
 	name: 'channel',
 	type: 'options',
 	default: 'web',
+	description: 'Where the purchase was made, for rewards that apply to one channel only',
 	options: [
 		{ name: 'Call Center', value: 'callcenter' },
 		{ name: 'Mobile', value: 'mobile' },

@@ -4,7 +4,7 @@ import { activityTypeFilter } from '../../helpers/activityTypes';
 export const countActivities = customerLookup({
 	value: 'countActivities',
 	name: 'Count Activities',
-	action: 'Count a customer activities',
+	action: "Count a customer's activities",
 	endpoint: 'GET /customers/{customerId}/activities/count',
 	filters: [activityTypeFilter],
 });

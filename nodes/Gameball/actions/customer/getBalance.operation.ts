@@ -4,7 +4,7 @@ export const getBalance = {
 	...customerLookup({
 		value: 'getBalance',
 		name: 'Get Balance',
-		action: 'Get a customer points balance',
+		action: "Get a customer's points balance",
 		endpoint: 'GET /customers/{customerId}/balance',
 		filters: [{ displayName: 'Expand', name: 'expand', type: 'string', default: '', placeholder: 'tier,referrals', description: 'Comma-separated expansions: tier, referrals' }],
 	}),

@@ -3,7 +3,7 @@ import { customerLookup } from '../../helpers/customerLookup';
 export const getCampaignsProgress = customerLookup({
 	value: 'getCampaignsProgress',
 	name: 'Get Campaigns Progress',
-	action: 'Get a customer progress in reward campaigns',
+	action: "Get a customer's progress in reward campaigns",
 	endpoint: 'GET /customers/{customerId}/reward-campaigns-progress',
 	langHeader: true,
 	integers: ['campaignId'],

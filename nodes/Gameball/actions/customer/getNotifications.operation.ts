@@ -4,7 +4,7 @@ import { languageOption } from '../../helpers/fields';
 export const getNotifications = customerLookup({
 	value: 'getNotifications',
 	name: 'Get Notifications',
-	action: 'Get a customer notifications',
+	action: "Get a customer's notifications",
 	endpoint: 'GET /customers/{customerId}/notifications',
 	list: { itemsKey: 'notifications', cursorKey: 'id' },
 	filters: [

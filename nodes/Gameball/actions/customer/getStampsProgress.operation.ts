@@ -4,7 +4,7 @@ import { requestOperation } from '../../helpers/requestOperation';
 export const getStampsProgress = requestOperation({
 	value: 'getStampsProgress',
 	name: 'Get Stamps Progress',
-	action: 'Get a customer progress in a stamps challenge',
+	action: "Get a customer's progress in a stamps challenge",
 	endpoint: 'GET /customers/{customerId}/stamps/{challengeId}',
 	integers: ['challengeId'],
 	path: [customerIdParam, {

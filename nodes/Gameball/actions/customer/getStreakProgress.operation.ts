@@ -4,7 +4,7 @@ import { requestOperation } from '../../helpers/requestOperation';
 export const getStreakProgress = requestOperation({
 	value: 'getStreakProgress',
 	name: 'Get Streak Progress',
-	action: 'Get a customer progress in a daily streak campaign',
+	action: "Get a customer's progress in a daily streak campaign",
 	endpoint: 'GET /customers/{customerId}/streaks/{campaignId}',
 	integers: ['campaignId'],
 	path: [customerIdParam, {

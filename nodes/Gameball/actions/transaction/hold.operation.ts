@@ -4,7 +4,7 @@ import { requestOperation } from '../../helpers/requestOperation';
 export const hold = requestOperation({
 	value: 'hold',
 	name: 'Hold Points',
-	action: 'Hold a customer points before redeeming them',
+	action: "Hold a customer's points before redeeming them",
 	endpoint: 'POST /transactions/hold',
 	required: [customerIdParam, transactionTimeParam],
 	optional: [

@@ -6,7 +6,7 @@ const BATCH_FIELDS = ['customerId', 'email', 'mobile', 'transactionId', 'transac
 export const redeem = requestOperation({
 	value: 'redeem',
 	name: 'Redeem',
-	action: 'Redeem a customer points',
+	action: "Redeem a customer's points",
 	endpoint: 'POST /transactions/redeem',
 	required: [customerIdParam, transactionIdParam, transactionTimeParam],
 	optional: [

@@ -9,7 +9,7 @@ export const refund = requestOperation({
 	required: [
 		customerIdParam,
 		stringParam('refundTransactionId', 'Refund Transaction ID', 'Your unique ID for this refund'),
-		stringParam('reverseTransactionId', 'Reversed Transaction ID', 'The ID of the transaction being refunded'),
+		stringParam('reverseTransactionId', 'Reversed Transaction ID', 'The Transaction ID of the Cashback or Redeem being refunded, or the Order ID of an order tracked with Order > Track'),
 		{
 			...transactionTimeParam,
 			// Gameball's `transactionTime` here is the refunded transaction's, not the refund's: no "now" to fall back on.
