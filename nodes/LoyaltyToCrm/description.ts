@@ -226,6 +226,7 @@ export const loyaltyToCrmProperties: INodeProperties[] = [
 				type: 'number',
 				typeOptions: { minValue: 0 },
 				default: 3,
+				description: "Days from today in the workflow's time zone; the task is due at 17:00 that day. 0 is today, or tomorrow once 17:00 has passed.",
 			},
 			{ displayName: 'Title (Other)', name: 'titleOther', type: 'string', default: 'Follow up with {customer}: {summary}' },
 			{ displayName: 'Title (Points)', name: 'titlePoints', type: 'string', default: '{customer} has {points} points (threshold {threshold})' },

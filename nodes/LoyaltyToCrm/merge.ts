@@ -58,6 +58,8 @@ export function groupByDelivery(items: ReadItem[]): EventGroup[] {
 		}
 	}
 	const groups: EventGroup[] = [];
+	// Profile groups already in `groups` (a Set: `groups.includes` made many deliveries quadratic).
+	const placed = new Set<EventGroup>();
 	const startGroup = (byDelivery: Map<string, EventGroup>, event: LoyaltyEvent & { deliveryId: string }, itemIndex: number) => {
 		const group: EventGroup = { event, itemIndices: [itemIndex] };
 		byDelivery.set(event.deliveryId, group);
@@ -85,7 +87,10 @@ export function groupByDelivery(items: ReadItem[]): EventGroup[] {
 				}
 			} else {
 				const profile = isProfileUpdate(event) ? profiles.get(event.deliveryId) : undefined;
-				if (profile && !groups.includes(profile)) groups.push(profile);
+				if (profile && !placed.has(profile)) {
+					placed.add(profile);
+					groups.push(profile);
+				}
 				// The same delivery again (a copy in the input): one group (paired with its first copy), not a second task.
 				else if (profile) addItem(profile, itemIndex);
 				else groups.push({ event, itemIndices: [itemIndex] });

@@ -49,7 +49,7 @@ export function isoTimeAsSent(value: unknown): string | null {
 
 /**
  * An ISO 8601 string from an ISO string (UTC when it names no zone) or a Unix time in seconds or milliseconds (a
- * number or its digits).
+ * number or its digits); null for text that is no time ("19/11/2024", "{{created_at}}"), which a CRM's date field refuses.
  */
 export function isoTime(value: unknown): string | null {
 	if (typeof value === 'number' && Number.isFinite(value)) {
@@ -61,5 +61,5 @@ export function isoTime(value: unknown): string | null {
 	if (!text) return null;
 	if (/^\d{9,13}$/.test(text)) return isoTime(Number(text));
 	const parsed = parseTime(text);
-	return Number.isNaN(parsed) ? text : new Date(parsed).toISOString();
+	return Number.isNaN(parsed) ? null : new Date(parsed).toISOString();
 }

@@ -1,9 +1,9 @@
-import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+import { NodeOperationError, type IDataObject, type IExecuteFunctions, type INodeProperties, type INodePropertyOptions } from 'n8n-workflow';
 
 import { readChoices, readCollectionOptions, readNumber, toBoolean, toNumber, toText } from '../parameters';
 import type { CrmMatchKey, CrmPreset, CrmRuleCondition, CrmStep } from '../types';
 import { loyaltyToCrmProperties } from './description';
-import { PRESETS, type LoyaltyField } from './presets';
+import { PRESETS, type CrmPresetDefinition, type LoyaltyField } from './presets';
 import { DEFAULT_TASK, STEPS, type MessageChannel, type StepSettings } from './steps';
 
 export interface NodeSettings extends StepSettings {
@@ -13,6 +13,8 @@ export interface NodeSettings extends StepSettings {
 function stringOr(value: unknown, fallback: string): string {
 	return typeof value === 'string' && value !== '' ? value : fallback;
 }
+
+const DEFAULT_TAG_TEMPLATE = 'Loyalty: {tier}';
 
 const propertyNamed = (name: string) => loyaltyToCrmProperties.find((property) => property.name === name) as INodeProperties;
 
@@ -24,6 +26,21 @@ function readThreshold(context: IExecuteFunctions, rules: Record<CrmStep, CrmRul
 	const value = toNumber(context, property.displayName, context.getNodeParameter(property.name, itemIndex, property.default), itemIndex);
 	return value ?? (property.default as number);
 }
+
+/** Match Contact By, refused where the preset's CRM cannot find a contact by it (HubSpot by mobile). */
+function readMatchBy(context: IExecuteFunctions, preset: CrmPresetDefinition, matchBy: CrmMatchKey['by'], itemIndex: number): CrmMatchKey['by'] {
+	if (!preset.cannotMatchBy?.includes(matchBy)) return matchBy;
+	const property = propertyNamed('matchBy');
+	const [label, crm] = [optionName(property, matchBy), optionName(propertyNamed('crmPreset'), preset.id)];
+	const others = (property.options as INodePropertyOptions[]).filter(({ value }) => !preset.cannotMatchBy?.includes(value as CrmMatchKey['by']));
+	throw new NodeOperationError(context.getNode(), `"${property.displayName}" ${label} does not work with ${crm}: its upsert cannot find a contact by it`, {
+		itemIndex,
+		description: `Choose ${others.map(({ name }) => name).join(' or ')}.`,
+	});
+}
+
+const optionName = (property: INodeProperties, value: string) =>
+	(property.options as INodePropertyOptions[]).find((option) => option.value === value)?.name ?? value;
 
 /** Reads the node's parameters for one item (they may be expressions that differ per item). */
 /** Whole days (the collection's range check refuses a negative): a fraction was dropped from the due date only. */
@@ -50,9 +67,10 @@ export function readSettings(context: IExecuteFunctions, itemIndex: number, now:
 				Record<LoyaltyField, string>
 			>,
 		},
-		matchBy: choices<CrmMatchKey['by']>('matchBy'),
+		matchBy: readMatchBy(context, preset, choices<CrmMatchKey['by']>('matchBy'), itemIndex),
 		pointsThreshold: readThreshold(context, rules, itemIndex),
-		tagTemplate: text('tagTemplate', 'Loyalty: {tier}'),
+		// A blank template would tag every contact with an empty name, which CRMs refuse.
+		tagTemplate: text('tagTemplate', DEFAULT_TAG_TEMPLATE).trim() || DEFAULT_TAG_TEMPLATE,
 		removeOldTierTag: flag('removeOldTierTag'),
 		allTierNames: text('allTierNames', '')
 			.split(',')

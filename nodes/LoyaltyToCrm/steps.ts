@@ -167,7 +167,8 @@ function addTag(event: LoyaltyEvent, settings: StepSettings): Omit<AddTagItem, k
 	// CRMs often match tag names whatever their case: never queue the new tier's tag for removal in another case.
 	const sameTier = (tier: string) => tier.toLowerCase() === name.toLowerCase();
 	const others = [...previous, ...settings.allTierNames].filter((tier) => !sameTier(tier));
-	const removeTags = [...new Set(others.map(tagFor))];
+	// A template without {tier} gives every tier the same tag: it is added, never also removed.
+	const removeTags = [...new Set(others.map(tagFor))].filter((other) => other.toLowerCase() !== tag.toLowerCase());
 	return { tag, removeTags, fields: settings.preset.tagFields(tag, removeTags) };
 }
 
@@ -178,6 +179,13 @@ function taskTitleTemplate(reasons: CrmRuleCondition[], task: TaskSettings): str
 	return task.titleOther;
 }
 
+/** `days` from today at DUE_HOUR; with 0 once that hour has passed, tomorrow: a new task is never overdue. */
+function dueDay(now: number, timeZone: string, days: number): { dueDate: string; dueAt: string } {
+	const dueDate = calendarDayIn(now, timeZone, days);
+	const dueAt = timeOnDayIn(dueDate, DUE_HOUR, timeZone);
+	return Date.parse(dueAt) > now ? { dueDate, dueAt } : dueDay(now, timeZone, days + 1);
+}
+
 function createTask(
 	event: LoyaltyEvent,
 	reasons: CrmRuleCondition[],
@@ -185,13 +193,13 @@ function createTask(
 ): Omit<CreateTaskItem, keyof CrmStepItemBase> {
 	const title = fillTemplate(taskTitleTemplate(reasons, settings.task), event, settings);
 	const body = fillTemplate(settings.task.body, event, settings);
-	const dueDate = calendarDayIn(settings.now.getTime(), settings.timeZone, settings.task.dueInDays);
+	const { dueDate, dueAt } = dueDay(settings.now.getTime(), settings.timeZone, settings.task.dueInDays);
 	return {
 		title,
 		body,
 		dueInDays: settings.task.dueInDays,
 		dueDate,
-		dueAt: timeOnDayIn(dueDate, DUE_HOUR, settings.timeZone),
+		dueAt,
 		fields: settings.preset.taskFields({ title, body, dueDate }),
 	};
 }

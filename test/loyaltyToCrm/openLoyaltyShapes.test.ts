@@ -61,6 +61,16 @@ describe("Open Loyalty: the customer's name", () => {
 		expect(event.customer.name).toBe('Mila N.');
 	});
 
+	test('a name written without spaces (Japanese, Chinese, Korean) is kept in its own order when it holds the first name', async () => {
+		const japanese = await eventOf({ type: 'customer.registered', data: { customerId: 'c1', firstName: '太郎', lastName: '山田', name: '山田太郎' } });
+		expect(japanese.customer.name).toBe('山田太郎');
+		const korean = await eventOf({ type: 'customer.registered', data: { customerId: 'c2', firstName: '길동', lastName: '홍', name: '홍길동' } });
+		expect(korean.customer.name).toBe('홍길동');
+		// A subject's name that does not hold the first name is still not the member's.
+		const subject = await eventOf({ type: 'customer.registered', data: { customerId: 'c3', firstName: '太郎', lastName: '山田', name: '無料コーヒー' } });
+		expect(subject.customer.name).toBe('太郎 山田');
+	});
+
 	test('a name on data is read as the customer\'s when nothing else names them', async () => {
 		const event = await eventOf({ type: 'CustomerUpdated', data: { customerId: 'ol-42', name: 'Mila Nowak' } });
 		expect(event.customer.name).toBe('Mila Nowak');

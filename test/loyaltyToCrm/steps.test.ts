@@ -63,7 +63,7 @@ describe('Upsert Contact', () => {
 		const noEmail = { ...fixtures.triggerProfileItem, email: null };
 		const [byEmail] = jsonOf((await run({ matchBy: 'email', crmPreset: 'hubspot' }, noEmail))[OUTPUT.upsertContact]);
 		expect(byEmail.match).toEqual({ by: 'customerId', field: 'gameball_customer_id', value: 'cust-1', fallback: true });
-		const [byMobile] = jsonOf((await run({ matchBy: 'mobile' }, noEmail))[OUTPUT.upsertContact]);
+		const [byMobile] = jsonOf((await run({ matchBy: 'mobile', crmPreset: 'salesforce' }, noEmail))[OUTPUT.upsertContact]);
 		expect(byMobile.match).toMatchObject({ by: 'mobile', value: '+201000000000', fallback: false });
 		const onlyMobileItem = { ...noEmail, customerId: null, gbCustomerId: null };
 		const [onlyMobile] = jsonOf((await run({ matchBy: 'email', crmPreset: 'salesforce' }, onlyMobileItem))[OUTPUT.upsertContact]);
@@ -83,7 +83,7 @@ describe('Upsert Contact', () => {
 		const [email] = jsonOf((await run({ matchBy: 'email', crmPreset: 'hubspot' }, fixtures.olNamedEmailChanged))[OUTPUT.upsertContact]);
 		expect(email.match).toEqual({ by: 'customerId', field: 'gameball_customer_id', value: 'ol-42', fallback: true });
 		expect(email.email).toBe('mila.new@example.com');
-		const [phone] = jsonOf((await run({ matchBy: 'mobile' }, fixtures.olNamedPhoneChanged))[OUTPUT.upsertContact]);
+		const [phone] = jsonOf((await run({ matchBy: 'mobile', crmPreset: 'salesforce' }, fixtures.olNamedPhoneChanged))[OUTPUT.upsertContact]);
 		expect(phone.match).toMatchObject({ by: 'customerId', value: 'ol-42', fallback: true });
 		// A key the event did not change still finds the contact.
 		const [unchanged] = jsonOf((await run({ matchBy: 'email' }, fixtures.olNamedPhoneChanged))[OUTPUT.upsertContact]);
@@ -97,7 +97,7 @@ describe('Upsert Contact', () => {
 		const [besideEmail] = jsonOf((await run({ matchBy: 'email' }, beside))[OUTPUT.upsertContact]);
 		expect(besideEmail).toMatchObject({ email: 'mila.new@example.com', match: { by: 'customerId', value: 'ol-42' } });
 		const phoneBeside = { type: 'CustomerPhoneNumberWasChanged', data: { customer: { customerId: 'ol-42', phone: '+48111111111' }, phone: '+48999999999' } };
-		expect(jsonOf((await run({ matchBy: 'mobile' }, phoneBeside))[OUTPUT.upsertContact])[0]).toMatchObject({ mobile: '+48999999999' });
+		expect(jsonOf((await run({ matchBy: 'mobile', crmPreset: 'salesforce' }, phoneBeside))[OUTPUT.upsertContact])[0]).toMatchObject({ mobile: '+48999999999' });
 		// Other events keep the chosen key.
 		const [updated] = jsonOf((await run({ matchBy: 'email' }, fixtures.olNamedUpdated))[OUTPUT.upsertContact]);
 		expect(updated.match).toMatchObject({ by: 'email', value: 'mila@example.com', fallback: false });
@@ -179,7 +179,9 @@ describe('Create Task', () => {
 
 	test.each([
 		['Asia/Tokyo', '2026-12-06T23:30:00Z', 0, '2026-12-07'],
-		['Asia/Tokyo', '2026-12-06T14:59:00Z', 0, '2026-12-06'],
+		['Asia/Tokyo', '2026-12-06T07:59:00Z', 0, '2026-12-06'],
+		// 23:59 in Tokyo: 17:00 has passed, so a task due today is due tomorrow (never made overdue).
+		['Asia/Tokyo', '2026-12-06T14:59:00Z', 0, '2026-12-07'],
 		['America/Los_Angeles', '2026-12-07T07:30:00Z', 1, '2026-12-07'],
 		['UTC', '2026-12-31T23:59:00Z', 1, '2027-01-01'],
 		['Pacific/Kiritimati', '2026-12-31T10:00:00Z', 0, '2027-01-01'],
@@ -219,7 +221,8 @@ describe('Create Task', () => {
 				createTaskOn: ['tierDown', 'pointsAtLeast', 'anyEvent'],
 				pointsThreshold: 50,
 				taskOptions: {
-					dueInDays: 0,
+					// 1, not 0: a task due today is due tomorrow after 17:00, which the table above pins with a set clock.
+					dueInDays: 1,
 					titleTierDown: '{customer}/{customerId}/{email}/{mobile}: {previousTier} -> {tier} ({direction})',
 					titlePoints: 'P {points} {delta} {threshold}',
 					titleOther: 'O {summary} {unknown}',
@@ -231,7 +234,7 @@ describe('Create Task', () => {
 		const [task] = jsonOf(outputs[OUTPUT.createTask]);
 		expect(task.title).toBe('ada@example.com/cust-1/ada@example.com/+201000000000: Platinum -> Gold (down)');
 		expect(task.body).toBe('B Moved down from Platinum to Gold; 90 points available');
-		expect([inDays(0), inDays(-1 / 24)]).toContain(task.dueDate);
+		expect([inDays(1), inDays(1 - 1 / 24)]).toContain(task.dueDate);
 
 		const points = jsonOf((await run({ createTaskOn: ['pointsAtLeast'], pointsThreshold: 50, taskOptions: { titlePoints: 'P {points} {delta} {threshold}' } }, fixtures.triggerPointsItem))[OUTPUT.createTask]);
 		expect(points[0].title).toBe('P 90 40 50');

@@ -110,8 +110,12 @@ function nameOfMemberData(data: Json, pick: (keys: string[]) => string | null): 
 	return joined ?? name;
 }
 
+/** Scripts whose names are written without spaces ("山田太郎"): there a word is any part of the text. */
+const UNSPACED_SCRIPT = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}\p{Script=Thai}]/u;
+
 /** Whether `text` holds `word` as a whole word, in any case ("Jon Doe" holds "jon"; "Free Alcohol" does not hold "Al"). */
 function hasWord(text: string, word: string): boolean {
+	if (UNSPACED_SCRIPT.test(word)) return text.includes(word);
 	const wanted = word.toLowerCase();
 	return text.toLowerCase().split(/[^\p{L}\p{N}'-]+/u).includes(wanted);
 }
