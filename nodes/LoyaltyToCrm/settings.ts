@@ -39,6 +39,14 @@ function readMatchBy(context: IExecuteFunctions, preset: CrmPresetDefinition, ma
 	});
 }
 
+/** Property Prefix, refused where the preset's CRM would refuse the names it starts. */
+function readPrefix(context: IExecuteFunctions, preset: CrmPresetDefinition, prefix: string, itemIndex: number): string {
+	const problem = preset.prefixProblem?.(prefix);
+	if (!problem) return prefix;
+	const crm = optionName(propertyNamed('crmPreset'), preset.id);
+	throw new NodeOperationError(context.getNode(), `"Property Prefix" ${JSON.stringify(prefix)} would give names ${crm} refuses: ${problem}`, { itemIndex });
+}
+
 const optionName = (property: INodeProperties, value: string) =>
 	(property.options as INodePropertyOptions[]).find((option) => option.value === value)?.name ?? value;
 
@@ -62,7 +70,7 @@ export function readSettings(context: IExecuteFunctions, itemIndex: number, now:
 		rules,
 		preset,
 		presetSettings: {
-			prefix: text('propertyPrefix', preset.defaultPrefix),
+			prefix: readPrefix(context, preset, text('propertyPrefix', preset.defaultPrefix), itemIndex),
 			fieldKeys: readCollectionOptions(context, propertyNamed('pipedriveFieldKeys'), param<IDataObject>('pipedriveFieldKeys', {}), itemIndex) as Partial<
 				Record<LoyaltyField, string>
 			>,

@@ -73,3 +73,22 @@ describe('Match Contact By', () => {
 		expect(outputs[OUTPUT.upsertContact][0].json.match).toMatchObject({ by: 'mobile', fallback: false });
 	});
 });
+
+describe('Property Prefix', () => {
+	it.each([
+		['salesforce', 'Loyalty Program', 'Salesforce'],
+		['zoho', '1st_', 'Zoho CRM'],
+		['salesforce', 'GB__', 'Salesforce'],
+	])('%s: %j, which would start API names the CRM refuses, is refused by name', async (crmPreset, propertyPrefix, crm) => {
+		const { error } = await runLoyalty({ crmPreset, propertyPrefix }, [triggerProfileItem]);
+		expect(error?.message).toBe(`"Property Prefix" ${JSON.stringify(propertyPrefix)} would give names ${crm} refuses: field API names take letters, digits and single underscores, starting with a letter`);
+	});
+
+	it.each([
+		['salesforce', 'GB_Loyalty', 'GB_Loyalty_Tier__c'],
+		['zoho', '', 'Tier'],
+	])('%s: %j is kept', async (crmPreset, propertyPrefix, tierField) => {
+		const { outputs } = await runLoyalty({ crmPreset, propertyPrefix, includeEvent: false }, [triggerProfileItem]);
+		expect(outputs[OUTPUT.upsertContact][0].json.properties).toHaveProperty(tierField, 'Gold');
+	});
+});

@@ -46,6 +46,8 @@ export interface CrmPresetDefinition {
 	taskFields(task: TaskDraft): Record<string, unknown>;
 	noteFields(note: NoteDraft): Record<string, unknown>;
 	tagFields(tag: string, removeTags: string[]): Record<string, unknown>;
+	/** Why the CRM would refuse names starting with this prefix, if it would. */
+	prefixProblem?(prefix: string): string | undefined;
 	/** A time (ms since the epoch) as the CRM's API takes it in a date-time field; ISO 8601 is sent without this. */
 	dateTime?(time: number): string;
 }
@@ -62,4 +64,10 @@ export function underscored(prefix: string): string {
 
 export function titleCase(word: string): string {
 	return word.charAt(0).toUpperCase() + word.slice(1);
+}
+
+/** Salesforce and Zoho API names: letters, digits and single underscores, starting with a letter. */
+export function apiNamePrefixProblem(prefix: string): string | undefined {
+	if (prefix === '' || /^[A-Za-z](?:[A-Za-z0-9]|_(?!_))*$/.test(prefix)) return undefined;
+	return 'field API names take letters, digits and single underscores, starting with a letter';
 }

@@ -1,5 +1,5 @@
 import type { CrmPresetDefinition } from './preset';
-import { titleCase, underscored, words } from './preset';
+import { apiNamePrefixProblem, titleCase, underscored, words } from './preset';
 
 /** Salesforce: custom fields are `Prefix_Words__c`, e.g. `Loyalty_Tier__c`; standard fields keep their names. */
 export const salesforce: CrmPresetDefinition = {
@@ -8,6 +8,7 @@ export const salesforce: CrmPresetDefinition = {
 	propertyName(field, settings) {
 		return `${underscored(settings.prefix)}${words(field).map(titleCase).join('_')}__c`;
 	},
+	prefixProblem: apiNamePrefixProblem,
 	matchField(by, settings) {
 		if (by === 'email') return 'Email';
 		if (by === 'mobile') return 'MobilePhone';

@@ -1,5 +1,5 @@
 import type { CrmPresetDefinition } from './preset';
-import { titleCase, underscored, words } from './preset';
+import { apiNamePrefixProblem, titleCase, underscored, words } from './preset';
 
 /** Zoho CRM: field API names are `Prefix_Words`, e.g. `Loyalty_Points_Available`; standard `Email`, `Mobile`. */
 export const zoho: CrmPresetDefinition = {
@@ -8,6 +8,7 @@ export const zoho: CrmPresetDefinition = {
 	propertyName(field, settings) {
 		return `${underscored(settings.prefix)}${words(field).map(titleCase).join('_')}`;
 	},
+	prefixProblem: apiNamePrefixProblem,
 	matchField(by, settings) {
 		if (by === 'email') return 'Email';
 		if (by === 'mobile') return 'Mobile';
