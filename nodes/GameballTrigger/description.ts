@@ -73,7 +73,7 @@ export const triggerProperties: INodeProperties[] = [
 	},
 	noticeParam(
 		'setupNotice',
-		'Gameball has no API to subscribe webhooks, so set it up once by hand: in Gameball open Admin Settings > Account Integration > Webhooks, choose version V4 and paste this node\'s <b>Production</b> URL (shown above under Webhook URLs), then activate the workflow (publish it, in n8n 2). That one URL receives every topic; this node keeps the events chosen below. The Test URL answers only while "Listen for test event" runs, for one event; a test delivery that starts nothing says why in n8n\'s log.',
+		'Gameball has no API to subscribe webhooks, so set it up once by hand: in Gameball open Admin Settings > Account Integration > Webhooks, choose version V4 and paste this node\'s <b>Production</b> URL (shown above under Webhook URLs), then activate the workflow (publish it, in n8n 2). That one URL receives every topic; this node keeps the events chosen below. The Test URL answers only while "Listen for test event" runs, for one event; a test delivery that starts nothing says why in n8n\'s log. With only Tier Changed or Points Changed chosen, the first test event for a customer only sets a baseline: send a second one with another tier or points.',
 		v4Only,
 	),
 	noticeParam(
@@ -90,7 +90,7 @@ export const triggerProperties: INodeProperties[] = [
 			{
 				name: 'Notification',
 				value: 'notification',
-				description: 'A notification for a customer (customer.notification.push): one item per language, or one raw item with Simplify off. With Simplify on, more than 200 languages get 400.',
+				description: 'A notification for a customer (customer.notification.push): one item per language (set Options > Preferred Languages for one item per customer), or one raw item with Simplify off. With Simplify on, more than 200 language entries get 400.',
 			},
 			{
 				name: 'Points Changed',
@@ -169,7 +169,7 @@ export const triggerProperties: INodeProperties[] = [
 		type: 'boolean',
 		default: true,
 		description:
-			'Whether to return flat camelCase items with numbers coerced instead of the raw payload with its headers',
+			'Whether to return flat camelCase items with numbers coerced instead of the raw payload with its headers. Derived Tier Changed and Points Changed items stay typed either way.',
 		displayOptions: v4Only,
 	},
 	optionsCollection([
@@ -236,7 +236,7 @@ export const triggerProperties: INodeProperties[] = [
 			typeOptions: { minValue: 0 },
 			default: 0,
 			description:
-				'Replay protection: a delivery whose created_at is more than this many minutes ago, missing or unreadable, gets 400 and does not run the workflow (test events run whatever their age). 0 turns it off. Gameball\'s signature has no time in it and its last retry comes 85 minutes after the first try, so keep this above 90 (e.g. 180); a delivery Gameball delays longer is refused too.',
+				'Replay protection: a delivery whose created_at is more than this many minutes ago, missing or unreadable, gets 400 and does not run the workflow (test events run whatever their age). 0 turns it off. Gameball\'s signature has no time in it and its last retry comes 85 minutes after the first try, so keep this above 90 (e.g. 180); a delivery Gameball delays longer is refused too. One dated over an hour ahead of this server\'s clock gets 400 whatever the limit: a clock is off, and raising this does not help.',
 			displayOptions: { show: { '/source': ['v4'] } },
 		},
 	]),

@@ -38,8 +38,13 @@ import { TriggerMemory } from './triggerMemory';
  */
 export type Outcome =
 	| { kind: 'reject'; status: 400 | 401 | 405 | 413; reason: string }
-	| { kind: 'ignore'; reason: 'unknown-topic' | 'not-selected' | 'duplicate' | 'nothing-to-emit' }
+	| { kind: 'ignore'; reason: 'not-selected' | 'duplicate' | 'nothing-to-emit' }
+	/** `topic` and `webhookVersion` (the X-GB-Webhook-Version header) as received: the sender's text, for the log. */
+	| { kind: 'ignore'; reason: 'unknown-topic'; topic: string | null; webhookVersion: string | undefined }
 	| { kind: 'emit'; items: GameballTriggerItem[]; storeChanged: boolean };
+
+/** The header naming the webhook version chosen in Gameball's dashboard. */
+const WEBHOOK_VERSION_HEADER = 'x-gb-webhook-version';
 
 export interface Delivery {
 	method: string;
@@ -107,12 +112,14 @@ function profileOutcome(
 }
 
 /**
- * Made more than `maxAgeMinutes` before `now`, or with no readable `created_at`, or one over an hour ahead of the
- * clock (nothing proves it is recent: a future time, believed, would keep a replay fresh until then).
+ * Why replay protection refuses a delivery, if it does: made more than `maxAgeMinutes` before `now` or with no
+ * readable `created_at` (nothing proves it is recent), or made over an hour ahead of the clock (a future time,
+ * believed, would keep a replay fresh until then; a clock is off, which no limit mends).
  */
-function isTooOld(createdAt: string | null, now: number, maxAgeMinutes: number): boolean {
+function ageRefusal(createdAt: string | null, now: number, maxAgeMinutes: number): 'delivery-too-old' | 'delivery-from-future' | undefined {
 	const madeAt = madeAtOf(createdAt);
-	return madeAt === null || now - madeAt > maxAgeMinutes * 60_000 || madeAt > now + MAX_AHEAD_OF_CLOCK_MS;
+	if (madeAt !== null && madeAt > now + MAX_AHEAD_OF_CLOCK_MS) return 'delivery-from-future';
+	return madeAt === null || now - madeAt > maxAgeMinutes * 60_000 ? 'delivery-too-old' : undefined;
 }
 
 /** `JSON.stringify`, or `undefined` for a value it cannot handle (e.g. nested thousands of levels deep). */
@@ -159,14 +166,16 @@ export function handleV4Delivery(
 	const payload = parsed.value;
 	const bodySha1 = hash('sha1', signed, 'hex');
 	const envelope = readEnvelope(payload, bodySha1);
-	if (!isKnownTopic(envelope.topic)) return { kind: 'ignore', reason: 'unknown-topic' };
+	if (!isKnownTopic(envelope.topic)) {
+		const webhookVersion = headerValue(delivery.headers, WEBHOOK_VERSION_HEADER);
+		return { kind: 'ignore', reason: 'unknown-topic', topic: envelope.topic, webhookVersion };
+	}
 	const isNotification = envelope.topic === NOTIFICATION_PUSH;
 	if (isNotification ? !wants(settings, 'notification') : !profileEventsWanted(settings)) {
 		return { kind: 'ignore', reason: 'not-selected' };
 	}
-	if (settings.maxDeliveryAgeMinutes > 0 && isTooOld(envelope.fields.createdAt, now, settings.maxDeliveryAgeMinutes)) {
-		return { kind: 'reject', status: 400, reason: 'delivery-too-old' };
-	}
+	const ageRefused = settings.maxDeliveryAgeMinutes > 0 && ageRefusal(envelope.fields.createdAt, now, settings.maxDeliveryAgeMinutes);
+	if (ageRefused) return { kind: 'reject', status: 400, reason: ageRefused };
 	if (isNotification && settings.simplify && hasTooManyEntries(envelope.data)) {
 		return { kind: 'reject', status: 400, reason: 'too-many-notification-entries' };
 	}

@@ -7,7 +7,8 @@ import type { Outcome } from './pipeline';
  * A delivery refused or ignored starts no execution, so n8n shows nothing: these lines are how a merchant finds a
  * set-up mistake. Refusals that a wrong set-up gives every delivery are warnings, once a minute per node and reason
  * (a forger cannot flood the log). A bad signature or secret header warns only while the node has let no delivery
- * through with its current secret in this process: after that it is a forger's, not the set-up. In a test ("Listen for test event") every
+ * through with its current secret in this process: after that it is a forger's, not the set-up. An unknown topic
+ * (a webhook version other than V4) warns too, once a minute per node. In a test ("Listen for test event") every
  * refusal and ignore warns, as the editor waits on with nothing to show. Reason codes carry no secret.
  */
 
@@ -24,16 +25,32 @@ const SET_UP_REFUSALS: Record<string, string> = {
 		"a delivery's X-GB-Signature is no SHA-1 digest (hex or base64). If it was Gameball's, a proxy in between changed the header.",
 	'delivery-too-old':
 		"a delivery was made longer ago than Refuse Deliveries Older Than allows, by this server's clock, or names no time (created_at). Check the server's clock, or raise the limit.",
+	'delivery-from-future':
+		"a delivery's created_at is over an hour ahead of this server's clock: the server's clock or Gameball's is off. Check the server's clock; raising Refuse Deliveries Older Than does not help.",
 	'secret-header-mismatch':
 		"an automation call's secret header is missing or its value differs: check Header Name and Header Secret against the campaign's Send Webhook action.",
 };
 
 const TEST_IGNORES: Record<string, string> = {
 	'not-selected': "its topic is not among the trigger's Events.",
-	'unknown-topic': "its topic is not a Gameball v4 webhook topic: set the webhook's version to v4 in Gameball's dashboard.",
 	'nothing-to-emit':
 		'it gave no item: Tier Changed and Points Changed need an earlier update of the customer to compare with, and a notification needs a text.',
 };
+
+/** At most this many characters of a sender's text go into a log line. */
+const MAX_QUOTED = 60;
+
+/** The sender's text for a log line: cut short, without control or invisible formatting characters, quoted. */
+function quoted(text: string): string {
+	const shown = text.slice(0, MAX_QUOTED).replace(/[\p{Cc}\p{Cf}\p{Cs}\p{Zl}\p{Zp}]/gu, '');
+	return JSON.stringify(text.length > MAX_QUOTED ? `${shown}…` : shown);
+}
+
+/** Why an unknown topic was ignored, quoting what was received. Warned in production too: a wrong webhook version. */
+function unknownTopicExplanation({ topic, webhookVersion }: Extract<Outcome, { reason: 'unknown-topic' }>): string {
+	const version = webhookVersion === undefined ? '' : `, X-GB-Webhook-Version ${quoted(webhookVersion)}`;
+	return `its topic (${topic === null ? 'none' : quoted(topic)}${version}) is not one this trigger handles (customer.profile.updated, customer.notification.push): if the webhook's version in Gameball's dashboard is not V4, set it to V4 (Admin Settings > Account Integration > Webhooks).`;
+}
 
 /** Refusals that only say the set-up is wrong while no delivery has been let through. */
 const UNTIL_AUTHENTICATED = new Set(['signature-mismatch', 'signature-missing', 'signature-malformed', 'secret-header-mismatch']);
@@ -79,7 +96,10 @@ export function logUnrun(context: IWebhookFunctions, outcome: Exclude<Outcome, {
 		...(refused ? { status: String(outcome.status) } : {}),
 	});
 	const test = context.getMode() === 'manual';
-	const explanation = refused ? SET_UP_REFUSALS[outcome.reason] : test ? TEST_IGNORES[outcome.reason] : undefined;
+	let explanation: string | undefined;
+	if (refused) explanation = SET_UP_REFUSALS[outcome.reason];
+	else if (outcome.reason === 'unknown-topic') explanation = unknownTopicExplanation(outcome);
+	else if (test) explanation = TEST_IGNORES[outcome.reason];
 	if (test && refused) {
 		const why = explanation ?? `its answer was ${outcome.status} (${outcome.reason}).`;
 		context.logger.warn(`Gameball Trigger refused a test delivery (${outcome.reason}): ${why}`, where);
@@ -88,6 +108,7 @@ export function logUnrun(context: IWebhookFunctions, outcome: Exclude<Outcome, {
 	} else if (explanation) {
 		const key = nodeKeyOf(context);
 		if (UNTIL_AUTHENTICATED.has(outcome.reason) && authenticatedWith.has(key)) return;
-		warnAtMostEveryMinute(context, `${key}:${outcome.reason}`, `Gameball Trigger (${outcome.reason}): ${explanation}`, where);
+		const what = refused ? '' : 'ignored a delivery ';
+		warnAtMostEveryMinute(context, `${key}:${outcome.reason}`, `Gameball Trigger ${what}(${outcome.reason}): ${explanation}`, where);
 	}
 }

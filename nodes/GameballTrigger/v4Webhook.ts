@@ -19,7 +19,7 @@ export async function v4Outcome(context: IWebhookFunctions, delivery: Delivery):
 	const node = context.getNode();
 	const workflowId = context.getWorkflow().id;
 	const key = nodeKey(workflowId, node.id);
-	// A correctly signed test event always runs (the editor waits for it): old and repeated samples too. It never
+	// A correctly signed test event is never refused as old nor dropped as a repeat (the editor waits for it). It never
 	// reaches what production deliveries remember.
 	// A workflow without an id (never saved) has no write log.
 	const isTest = context.getMode() === 'manual';

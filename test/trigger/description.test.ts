@@ -1,4 +1,4 @@
-import type { IHookFunctions } from 'n8n-workflow';
+import type { IHookFunctions, INodePropertyOptions } from 'n8n-workflow';
 import { resolveWebhookDescriptionField, webhookDescriptionIsNativelyResolvable } from 'n8n-workflow';
 
 import { GameballTrigger } from '../../nodes/GameballTrigger/GameballTrigger.node';
@@ -82,6 +82,20 @@ describe('Gameball Trigger description', () => {
 		expect(panel.executionsHelp.active).toContain('executions list');
 		expect(panel.activationHint.inactive).toContain('Production URL');
 		expect(panel.activationHint.active).toContain('executions list');
+	});
+
+	it('says how to get one notification item per customer, that derived items stay typed, and that a future created_at is no age', () => {
+		const events = description.properties.find((property) => property.name === 'events');
+		const notification = events?.options?.find((option): option is INodePropertyOptions => 'value' in option && option.value === 'notification');
+		expect(notification?.description).toContain('Options > Preferred Languages for one item per customer');
+		expect(notification?.description).toContain('more than 200 language entries get 400');
+		const simplify = description.properties.find((property) => property.name === 'simplify');
+		expect(simplify?.description).toContain('Derived Tier Changed and Points Changed items stay typed either way');
+		const options = description.properties.find((property) => property.name === 'options');
+		const maxAge = options?.options?.find((option) => 'name' in option && option.name === 'maxDeliveryAgeMinutes');
+		expect(maxAge && 'description' in maxAge ? maxAge.description : undefined).toContain('over an hour ahead of this server\'s clock gets 400 whatever the limit');
+		const setup = description.properties.find((property) => property.name === 'setupNotice');
+		expect(setup?.displayName).toContain('the first test event for a customer only sets a baseline: send a second one with another tier or points');
 	});
 
 	it('asks for the Gameball credential only when it verifies signatures', () => {

@@ -104,3 +104,59 @@ it('warns, once a minute per node, that every automation call is refused while t
 	}
 	expect(warnings).toEqual([expect.stringContaining('refuses every automation call: its Header Name or Header Secret is empty')]);
 });
+
+it('warns, once a minute per node, that a delivery from the future means a clock is off, which raising the limit does not mend', async () => {
+	const trigger = newTrigger({ options: { maxDeliveryAgeMinutes: 180 } });
+	const inTwoHours = new Date(Date.now() + 2 * 3_600_000).toISOString();
+	for (const customer of ['f1', 'f2']) {
+		const result = await trigger.deliver(signedRequest(profilePayload({ customer_id: customer, created_at: inTwoHours })));
+		expect(result).toMatchObject({ status: 400, sent: { message: 'delivery-from-future' } });
+	}
+	expect(warnings).toEqual([
+		"Gameball Trigger (delivery-from-future): a delivery's created_at is over an hour ahead of this server's clock: the server's clock or Gameball's is off. Check the server's clock; raising Refuse Deliveries Older Than does not help.",
+	]);
+});
+
+describe('a production delivery of an unknown topic (a webhook version other than V4)', () => {
+	const v3Delivery = (customer: string, topic: unknown = 'customer_profile_updated', version = 'v3') =>
+		signedRequest({ event: topic, customer_id: customer, data: {} }, { headers: { 'x-gb-webhook-version': version } });
+
+	it('warns once a minute per node, quoting the topic and the webhook version, and still answers 200 without a run', async () => {
+		const trigger = newTrigger();
+		for (const customer of ['u1', 'u2', 'u3']) {
+			const result = await trigger.deliver(v3Delivery(customer));
+			expect(result).toMatchObject({ status: 200, answeredByNode: false, response: {} });
+			expect(result.emitted).toBeUndefined();
+		}
+		const warning =
+			'Gameball Trigger ignored a delivery (unknown-topic): its topic ("customer_profile_updated", X-GB-Webhook-Version "v3") is not one this trigger handles (customer.profile.updated, customer.notification.push): if the webhook\'s version in Gameball\'s dashboard is not V4, set it to V4 (Admin Settings > Account Integration > Webhooks).';
+		expect(warnings).toEqual([warning]);
+		jest.useFakeTimers({ now: Date.now() + 61_000, doNotFake: ['nextTick', 'setImmediate', 'queueMicrotask'] });
+		try {
+			await trigger.deliver(v3Delivery('u4'));
+		} finally {
+			jest.useRealTimers();
+		}
+		expect(warnings).toEqual([warning, warning]);
+	});
+
+	it('quotes the sender\'s text cut short and without control or invisible characters: it cannot forge or flood a log line', async () => {
+		const topic = `evil\n2026-01-01 ERROR forged line\u202e\u0000${'x'.repeat(10_000)}`;
+		await newTrigger().deliver(v3Delivery('u5', topic, 'v3\r\nX-Injected: 1'));
+		expect(warnings).toHaveLength(1);
+		expect(warnings[0]).toContain('its topic ("evil2026-01-01 ERROR forged linexxxxxxxxxxxxxxxxxxxxxxxxx…", X-GB-Webhook-Version "v3X-Injected: 1")');
+		expect(warnings[0]).not.toMatch(/[\p{Cc}\p{Cf}]/u);
+		expect(warnings[0].length).toBeLessThan(400);
+	});
+
+	it('says so when the delivery names no topic or comes without a version header', async () => {
+		await newTrigger().deliver(signedRequest({ event: 42, customer_id: 'u6', data: {} }, { headers: { 'x-gb-webhook-version': '' } }));
+		const request = signedRequest({ event: 'customer.deleted' });
+		delete request.headers?.['x-gb-webhook-version'];
+		await newTrigger().deliver(request);
+		expect(warnings).toEqual([
+			expect.stringContaining('its topic (none, X-GB-Webhook-Version "") is not'),
+			expect.stringContaining('its topic ("customer.deleted") is not'),
+		]);
+	});
+});

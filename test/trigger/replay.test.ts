@@ -19,17 +19,24 @@ describe('Refuse Deliveries Older Than', () => {
 	});
 
 	it.each([
-		['made 181 minutes ago', minutesAgo(181)],
-		['with no created_at', undefined],
-		['with an unreadable created_at', 'yesterday'],
-		['stamped over an hour in the future (a replay would stay fresh until then)', minutesAgo(-61)],
-	])('answers 400 and runs nothing for a delivery %s', async (_label, createdAt) => {
+		['made 181 minutes ago', minutesAgo(181), 'delivery-too-old'],
+		['with no created_at', undefined, 'delivery-too-old'],
+		['with an unreadable created_at', 'yesterday', 'delivery-too-old'],
+		['stamped over an hour in the future (a replay would stay fresh until then)', minutesAgo(-61), 'delivery-from-future'],
+	])('answers 400 and runs nothing for a delivery %s', async (_label, createdAt, reason) => {
 		const trigger = newTrigger(withAge);
 		for (const payload of [profilePayload({ created_at: createdAt }), notificationPayload({ created_at: createdAt })]) {
 			const result = await trigger.deliver(signedRequest(payload));
-			expect(result).toMatchObject({ status: 400, answeredByNode: true, sent: { message: 'delivery-too-old' } });
+			expect(result).toMatchObject({ status: 400, answeredByNode: true, sent: { message: reason } });
 			expect(emittedJson(result)).toHaveLength(0);
 		}
+	});
+
+	it('refuses a delivery stamped over an hour in the future as from the future, however high the limit', async () => {
+		const trigger = newTrigger({ options: { maxDeliveryAgeMinutes: 1_000_000 } });
+		const result = await trigger.deliver(signedRequest(profilePayload({ created_at: minutesAgo(-61) })));
+		expect(result).toMatchObject({ status: 400, answeredByNode: true, sent: { message: 'delivery-from-future' } });
+		expect(emittedJson(result)).toHaveLength(0);
 	});
 
 	it('remembers nothing of a refused delivery: the same customer\'s next update is its first', async () => {
