@@ -79,6 +79,9 @@ function locate(operation: GameballOperation, name: string): { property: INodePr
 	return undefined;
 }
 
+/** Options refused without another option set (Validate's Lock Duration needs Lock on). */
+const APPLIES_ONLY_WITH: Record<string, Record<string, unknown>> = { lockDuration: { lock: true } };
+
 /** The operation's request with `field` set to `value`. */
 export async function build(field: Field, value: unknown): Promise<GameballRequest> {
 	const parameters: Record<string, unknown> = Object.fromEntries(field.operation.properties.map((property) => [property.name, plausible(property)]));
@@ -87,7 +90,8 @@ export async function build(field: Field, value: unknown): Promise<GameballReque
 	const companion = onlyOneOf.includes(field.property.name) ? undefined : onlyOneOf[0] && locate(field.operation, onlyOneOf[0]);
 	if (companion && companion.collection) parameters[companion.collection] = { [companion.property.name]: plausible(companion.property) };
 	else if (companion) parameters[companion.property.name] = plausible(companion.property);
-	if (field.collection) parameters[field.collection] = { ...(parameters[field.collection] as object), [field.property.name]: value };
+	const alongside = APPLIES_ONLY_WITH[field.property.name] ?? {};
+	if (field.collection) parameters[field.collection] = { ...(parameters[field.collection] as object), ...alongside, [field.property.name]: value };
 	else parameters[field.property.name] = value;
 	return await field.operation.build.call(contextWith(parameters), 0);
 }
