@@ -82,7 +82,19 @@ describe('a Base URL that is no web address', () => {
 	it('is refused before any request, naming the credential field', async () => {
 		await withStandIn(() => ({ body: [] }), async (stand) => {
 			const noScheme = { gameballApi: { ...stand.credentials.gameballApi, baseUrl: stand.credentials.gameballApi.baseUrl.replace('http://', '') } };
-			await expect(loadOptions({ ...spec(), credentials: noScheme }, 'getRewardCampaigns')).rejects.toThrow(/^The credential's Base URL "127\.0\.0\.1:\d+" is no web address$/);
+			await expect(loadOptions({ ...spec(), credentials: noScheme }, 'getRewardCampaigns')).rejects.toThrow(/^The credential's Base URL is not a web address$/);
+			expect(stand.calls()).toBe(0);
+		});
+	});
+
+	it('does not show the value: a key pasted into the Base URL field would be kept with the execution', async () => {
+		await withStandIn(() => ({ body: [] }), async (stand) => {
+			const pastedKey = 'sk-pasted-in-the-wrong-field-0123456789';
+			const wrong = { gameballApi: { ...stand.credentials.gameballApi, baseUrl: pastedKey } };
+			const error = await loadOptions({ ...spec(), credentials: wrong }, 'getRewardCampaigns').then(() => undefined, (failure: { message: string; description?: string }) => failure);
+			expect(error?.message).toBe("The credential's Base URL is not a web address");
+			expect(JSON.stringify(error)).not.toContain(pastedKey);
+			expect(String(error?.description)).not.toContain(pastedKey);
 			expect(stand.calls()).toBe(0);
 		});
 	});

@@ -162,6 +162,18 @@ describe('a rate limit at the time limit', () => {
 		expect(send).toHaveBeenCalledTimes(1);
 	});
 
+	it('a Retry-After longer than the node waits (30 s) gives up at once: sending before then would only be refused again', async () => {
+		const send = jest.fn(async () => ({ statusCode: 429, headers: { 'retry-after': '120' }, body: { code: 2005, message: 'Too many requests' } }));
+		const context = transportContext({ apiKey: 'k-429-long', baseUrl: 'http://k-429-long.invalid' }, send);
+		const error = await sendToGameball.call(context, 'GET /customers/{customerId}', { pathParams: { customerId: 'c' } }).then(
+			() => undefined,
+			(failure: { message: string; description?: string }) => failure,
+		);
+		expect(send).toHaveBeenCalledTimes(1);
+		expect(error?.message).toBe('2005: rate limited after 1 attempt');
+		expect(error?.description).toContain('Gameball asked to wait 120 s before sending again (Retry-After), longer than the node waits (30 s): run it again after that.');
+	});
+
 	it('a last 429 without Retry-After holds nothing: the back-off of an attempt never made is no wait Gameball asked for', async () => {
 		let answered = 0;
 		const send = jest.fn(async () => (answered++ === 0 ? { statusCode: 429, headers: {}, body: { code: 2005, message: 'Too many requests' } } : { statusCode: 200, headers: {}, body: { ok: true } }));

@@ -13,7 +13,7 @@ import { pathValueProblem, type Endpoint, type GameballRequest } from './endpoin
 import { appendDescription, gameballApiError, gameballCodeOf, networkError, redactSecrets } from './errors';
 import { pacerFor, rateGroupOf, SHORT_WINDOW_MS } from './pacing';
 import type { AttemptOutcome, RetryPolicy } from './retry';
-import { DEFAULT_RETRY_POLICY, isAmbiguous, namedWait, retryDelay, shouldRetry } from './retry';
+import { DEFAULT_RETRY_POLICY, isAmbiguous, longestWaitFollowed, namedWait, retryDelay, shouldRetry } from './retry';
 
 export type GameballContext = IExecuteFunctions | ILoadOptionsFunctions;
 
@@ -78,6 +78,7 @@ export function isCancelled(context: GameballContext): boolean {
  * as a tool reads only the message, and would otherwise send the change again.
  */
 export function markMaybeApplied(error: { message: string; description?: string | null }): void {
+	if (maybeAppliedErrors.has(error)) return;
 	error.message = `${error.message} (the change may have been applied)`;
 	appendDescription(error, MAYBE_APPLIED);
 	maybeAppliedErrors.add(error);
@@ -161,7 +162,8 @@ export async function hasSecretKey(context: GameballContext): Promise<boolean> {
 function apiRoot(context: GameballContext, credentials: ICredentialDataDecryptedObject, itemIndex?: number): string {
 	const baseUrl = String(credentials.baseUrl || 'https://api.gameball.co').trim().replace(/\/+$/, '');
 	if (!/^https?:\/\/[^/\s]+/i.test(baseUrl)) {
-		throw new NodeOperationError(context.getNode(), `The credential's Base URL "${baseUrl}" is no web address`, {
+		// Not quoted: a key pasted into the wrong field would be shown, and kept with the execution.
+		throw new NodeOperationError(context.getNode(), "The credential's Base URL is not a web address", {
 			itemIndex,
 			description: 'Set the Gameball API credential\'s Base URL to an address that starts with https://, e.g. https://api.gameball.co.',
 		});
@@ -276,7 +278,7 @@ export async function sendToGameball(
 	const credentials = await credentialsOf(this);
 	const [method, pathTemplate] = endpoint.split(' ') as [IHttpRequestMethods, string];
 	const url = apiRoot(this, credentials, itemIndex) + fillPath(this, pathTemplate, request.pathParams, itemIndex);
-	const account = `${url.split('/api/')[0]}|${createHash('sha256').update(String(credentials.apiKey)).digest('hex').slice(0, 12)}`;
+	const account = `${url.split('/api/')[0]}|${createHash('sha256').update(String(credentials.apiKey).trim()).digest('hex').slice(0, 12)}`;
 	const pacer = pacerFor(account, rateGroupOf(endpoint));
 	const secretKeySet = secretKeyIsSet(credentials);
 
@@ -366,7 +368,10 @@ export async function sendToGameball(
 		if (isCancelled(this)) throw stoppedError(this, itemIndex, mayApply && earlierAmbiguous);
 		const delay = retryDelay(attempt, outcome, policy);
 		const outOfTime = options.deadline !== undefined && Date.now() + delay > options.deadline;
-		const givingUp = attempt >= policy.maxAttempts || !shouldRetry(outcome, movesMoney, hasKey) || outOfTime;
+		// Sending before the time Gameball named would only be refused again.
+		const askedWait = namedWait(outcome);
+		const waitTooLong = askedWait !== undefined && askedWait > longestWaitFollowed(policy);
+		const givingUp = attempt >= policy.maxAttempts || !shouldRetry(outcome, movesMoney, hasKey) || outOfTime || waitTooLong;
 		// Gameball refused the account's rate: the other executions sending to this group wait as well. A request not
 		// tried again holds them only for a wait Gameball named (Retry-After), not for a back-off of its own.
 		if (outcome.kind === 'rateLimited' && (!givingUp || namedWait(outcome) !== undefined)) pacer.holdUntil(Date.now() + delay);
@@ -379,6 +384,10 @@ export async function sendToGameball(
 					appendDescription(error, rateLimitedAfter(attempt));
 				} else if (attempt > 1) {
 					appendDescription(error, `The node gave up after ${attempt} attempts.`);
+				}
+				if (waitTooLong) {
+					const seconds = Math.ceil(askedWait / 1000);
+					appendDescription(error, `Gameball asked to wait ${seconds} s before sending again (Retry-After), longer than the node waits (${longestWaitFollowed(policy) / 1000} s): run it again after that.`);
 				}
 				if (mayApply && earlierAmbiguous) markMaybeApplied(error);
 				throw error;

@@ -67,6 +67,11 @@ export function namedWait(outcome: AttemptOutcome): number | undefined {
 	return retryAfter !== undefined && retryAfter >= MIN_RETRY_AFTER_MS ? retryAfter : undefined;
 }
 
+/** The longest wait between attempts the node follows; a longer Retry-After makes it give up instead. */
+export function longestWaitFollowed(policy: RetryPolicy): number {
+	return Math.max(policy.maxDelayMs, LONGEST_RATE_WINDOW_MS);
+}
+
 /**
  * Exponential back-off with full jitter, or the Retry-After of a 429 or 503 when Gameball (or a proxy in front of it)
  * sent one of a second or more.
@@ -78,9 +83,9 @@ export function retryDelay(
 	random: () => number = Math.random,
 ): number {
 	const retryAfter = namedWait(outcome);
-	if (retryAfter !== undefined) return Math.min(retryAfter, Math.max(policy.maxDelayMs, LONGEST_RATE_WINDOW_MS));
+	if (retryAfter !== undefined) return Math.min(retryAfter, longestWaitFollowed(policy));
 	if (outcome.kind === 'rateLimited') {
-		const floor = Math.min(Math.max(policy.maxDelayMs, LONGEST_RATE_WINDOW_MS), RATE_LIMITED_BASE_DELAY_MS * 2 ** (attempt - 1));
+		const floor = Math.min(longestWaitFollowed(policy), RATE_LIMITED_BASE_DELAY_MS * 2 ** (attempt - 1));
 		return Math.round(floor + (random() * floor) / 4);
 	}
 	const ceiling = Math.min(policy.maxDelayMs, policy.baseDelayMs * 2 ** (attempt - 1));
