@@ -10,19 +10,27 @@ import { readOptions } from './settings';
 /** The deduplication history lives in the workflow's context of n8n's processed_data table. */
 const HISTORY_SCOPE = 'workflow';
 
-const ID_ADVICE = 'Set "Delivery ID" to an expression that gives a text, e.g. {{ $json.deliveryId }}.';
+const ID_ADVICE =
+	'Gameball Trigger items carry deliveryId ({{ $json.deliveryId }}). For items from elsewhere, set "Delivery ID" to an expression that gives a text that is the same for every retry of one delivery.';
 
 /**
- * The item's delivery ID. Refused: none; a number that is none (`NaN`, as `Number()` of a missing field gives); and
- * an expression left as text (the field in Fixed mode), which would be every item's ID and drop every later delivery.
+ * The item's delivery ID. Refused: none; a number that is none (`NaN`, as `Number()` of a missing field gives); a
+ * list, an object or a boolean; and fixed text, or an expression left as text (the field in Fixed mode), which
+ * would be every item's ID and drop every later delivery.
  */
 function readDeliveryId(context: IExecuteFunctions, itemIndex: number): string {
 	const value: unknown = context.getNodeParameter('deliveryId', itemIndex, '');
 	const refuse = (message: string) => new NodeOperationError(context.getNode(), message, { itemIndex, description: ID_ADVICE });
 	if (typeof value === 'number' && !Number.isFinite(value)) throw refuse(`The item's delivery ID is ${String(value)}, not an ID`);
+	if (value !== null && typeof value === 'object') throw refuse(`The item's delivery ID is ${Array.isArray(value) ? 'a list' : 'an object'}, not a text`);
+	if (typeof value === 'boolean') throw refuse(`The item's delivery ID is ${String(value)}, not a text`);
 	const id = typeof value === 'string' || typeof value === 'number' ? String(value).trim() : '';
 	if (id === '') throw refuse('The item has no delivery ID');
 	if (id.includes('{{')) throw refuse(`The delivery ID "${id}" is an expression left as text: switch the field to Expression`);
+	const raw = context.getNode().parameters.deliveryId;
+	if (typeof raw === 'string' && !raw.startsWith('=')) {
+		throw refuse('"Delivery ID" is fixed text: every delivery would share it, and all but the first would be dropped');
+	}
 	return id;
 }
 

@@ -15,7 +15,7 @@ import type { SharedMarker } from './sharedMemory';
 const STATE_MARKER = 'gameball-track-state-written';
 
 export const LOST_STATE_MESSAGE =
-	'Track Tier and Points Changes found its stored customer profiles gone, so it cannot derive tier and points changes. n8n in queue mode does not keep workflow static data between executions on workers; see https://github.com/n8n-nodes-gameball/n8n-nodes-gameball/blob/main/docs/queue-mode.md.';
+	'Track Tier and Points Changes found its stored customer profiles gone, so it cannot derive tier and points changes. n8n in queue mode does not keep workflow static data between executions on workers (an imported or reset workflow also starts without it); see https://github.com/n8n-nodes-gameball/n8n-nodes-gameball/blob/main/docs/queue-mode.md.';
 
 /** `lost`: this node stored state before and it is now gone. `marked`: this run recorded the marker. */
 export type StoredStateCheck = 'kept' | 'lost' | 'marked' | 'unchecked';

@@ -129,7 +129,7 @@ describe('Drop Duplicate Deliveries through n8n-core', () => {
 		expect(continued.error).toBeUndefined();
 		expect(continued.outputs[0]).toEqual([
 			// The error item carries what to do, as the stopped run's error does.
-			{ json: { error: 'The item has no delivery ID', description: 'Set "Delivery ID" to an expression that gives a text, e.g. {{ $json.deliveryId }}.' }, pairedItem: { item: 0 } },
+			{ json: { error: 'The item has no delivery ID', description: 'Gameball Trigger items carry deliveryId ({{ $json.deliveryId }}). For items from elsewhere, set "Delivery ID" to an expression that gives a text that is the same for every retry of one delivery.' }, pairedItem: { item: 0 } },
 			{ json: delivery('b'), pairedItem: { item: 1 } },
 		]);
 	});
@@ -139,10 +139,22 @@ describe('Drop Duplicate Deliveries through n8n-core', () => {
 		expect(notANumber.outputs[0].map((item) => item.json.error)).toEqual(["The item's delivery ID is NaN, not an ID", "The item's delivery ID is NaN, not an ID"]);
 		const fixedText = await drop([delivery('f-1')], { deliveryId: '{{ $json.deliveryId }}' });
 		expect(fixedText.error?.message).toBe('The delivery ID "{{ $json.deliveryId }}" is an expression left as text: switch the field to Expression');
-		expect(fixedText.error?.description).toBe('Set "Delivery ID" to an expression that gives a text, e.g. {{ $json.deliveryId }}.');
+		expect(fixedText.error?.description).toBe('Gameball Trigger items carry deliveryId ({{ $json.deliveryId }}). For items from elsewhere, set "Delivery ID" to an expression that gives a text that is the same for every retry of one delivery.');
 		expect(deduplicator.rows.size).toBe(0);
 		// A number that is an ID is one.
 		expect(keptJson((await drop([{ event: 'x', id: 7 }], { deliveryId: '={{ $json.id }}' })).outputs)).toEqual([{ event: 'x', id: 7 }]);
+		// Fixed text would be every delivery's ID: all but the first would be dropped.
+		const rowsBefore = JSON.stringify([...deduplicator.rows]);
+		const constant = await drop([delivery('c-1')], { deliveryId: 'deliveryId' });
+		expect(constant.error?.message).toBe('"Delivery ID" is fixed text: every delivery would share it, and all but the first would be dropped');
+		// A list, an object or a boolean is no ID (not "no delivery ID").
+		const notText = await drop([{ event: 'x', body: { a: 1 } }, { event: 'x', body: [1] }, { event: 'x', body: true }], { deliveryId: '={{ $json.body }}' }, true);
+		expect(notText.outputs[0].map((item) => item.json.error)).toEqual([
+			"The item's delivery ID is an object, not a text",
+			"The item's delivery ID is a list, not a text",
+			"The item's delivery ID is true, not a text",
+		]);
+		expect(JSON.stringify([...deduplicator.rows])).toBe(rowsBefore);
 	});
 
 	it('refuses Options that an expression made unreadable, by name, before recording anything', async () => {

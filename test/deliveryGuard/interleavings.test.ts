@@ -10,7 +10,7 @@ import type { IDataObject, INodeExecutionData } from 'n8n-workflow';
 
 import { LOST_STATE_MESSAGE, SHARED_STATE_MESSAGE } from '../../nodes/GameballDeliveryGuard/lostState';
 
-const NO_ID_HINT = 'Set "Delivery ID" to an expression that gives a text, e.g. {{ $json.deliveryId }}.';
+const NO_ID_HINT = 'Gameball Trigger items carry deliveryId ({{ $json.deliveryId }}). For items from elsewhere, set "Delivery ID" to an expression that gives a text that is the same for every retry of one delivery.';
 
 import { startProcess, type ProcessedDataRows as Rows } from './helpers';
 
