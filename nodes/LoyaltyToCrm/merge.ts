@@ -58,7 +58,7 @@ export function groupByDelivery(items: ReadItem[]): EventGroup[] {
 		}
 	}
 	const groups: EventGroup[] = [];
-	// Profile groups already in `groups` (a Set: `groups.includes` made many deliveries quadratic).
+	// Profile groups already in `groups`.
 	const placed = new Set<EventGroup>();
 	const startGroup = (byDelivery: Map<string, EventGroup>, event: LoyaltyEvent & { deliveryId: string }, itemIndex: number) => {
 		const group: EventGroup = { event, itemIndices: [itemIndex] };

@@ -164,11 +164,10 @@ function addTag(event: LoyaltyEvent, settings: StepSettings): Omit<AddTagItem, k
 	const tagFor = (tierName: string) => settings.tagTemplate.replace(/\{tier\}/g, () => tierName);
 	const tag = tagFor(name);
 	const previous = settings.removeOldTierTag && previousName ? [previousName] : [];
-	// CRMs often match tag names whatever their case: never queue the new tier's tag for removal in another case.
-	const sameTier = (tier: string) => tier.toLowerCase() === name.toLowerCase();
-	const others = [...previous, ...settings.allTierNames].filter((tier) => !sameTier(tier));
-	// A template without {tier} gives every tier the same tag: it is added, never also removed.
-	const removeTags = [...new Set(others.map(tagFor))].filter((other) => other.toLowerCase() !== tag.toLowerCase());
+	// CRMs often match tag names whatever their case: the tag added is never also queued for removal, in any case
+	// (with a template without {tier}, every tier's tag is that one).
+	const others = [...previous, ...settings.allTierNames].map(tagFor);
+	const removeTags = [...new Set(others)].filter((other) => other.toLowerCase() !== tag.toLowerCase());
 	return { tag, removeTags, fields: settings.preset.tagFields(tag, removeTags) };
 }
 
@@ -181,9 +180,10 @@ function taskTitleTemplate(reasons: CrmRuleCondition[], task: TaskSettings): str
 
 /** `days` from today at DUE_HOUR; with 0 once that hour has passed, tomorrow: a new task is never overdue. */
 function dueDay(now: number, timeZone: string, days: number): { dueDate: string; dueAt: string } {
-	const dueDate = calendarDayIn(now, timeZone, days);
-	const dueAt = timeOnDayIn(dueDate, DUE_HOUR, timeZone);
-	return Date.parse(dueAt) > now ? { dueDate, dueAt } : dueDay(now, timeZone, days + 1);
+	const today = calendarDayIn(now, timeZone);
+	const passed = Date.parse(timeOnDayIn(today, DUE_HOUR, timeZone)) <= now;
+	const dueDate = calendarDayIn(now, timeZone, days === 0 && passed ? 1 : days);
+	return { dueDate, dueAt: timeOnDayIn(dueDate, DUE_HOUR, timeZone) };
 }
 
 function createTask(

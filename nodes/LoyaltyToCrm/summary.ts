@@ -9,6 +9,11 @@ export function isTransactionAssigned(event: LoyaltyEvent): boolean {
 	return event.source === 'openLoyalty' && TRANSACTION_ASSIGNED.includes(event.sourceEvent);
 }
 
+/** An ISO time's day (`2025-04-30`); a date in another form, as sent. */
+function dayOf(date: string): string {
+	return /^\d{4}-\d{2}-\d{2}T/.test(date) ? date.slice(0, 10) : date;
+}
+
 function signed(value: number): string {
 	return value > 0 ? `+${value}` : String(value);
 }
@@ -70,7 +75,7 @@ function kindPhrase(event: LoyaltyEvent): string | null {
 		case 'points_will_expire': {
 			const expiry = event.expiry;
 			const amount = expiry?.points !== null && expiry?.points !== undefined ? `${expiry.points} points` : 'Points';
-			return `${amount} will expire${expiry?.date ? ` on ${expiry.date.slice(0, 10)}` : ' soon'}`;
+			return `${amount} will expire${expiry?.date ? ` on ${dayOf(expiry.date)}` : ' soon'}`;
 		}
 		case 'other':
 			return `Loyalty event ${event.sourceEvent}`;

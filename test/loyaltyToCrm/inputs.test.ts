@@ -472,6 +472,10 @@ describe('Open Loyalty named inputs', () => {
 		expect(await expiringAt('2025-04-30T00:00:00Z')).toBe('2025-04-30T00:00:00Z');
 		expect(await expiringAt('2025-04-30')).toBe('2025-04-30T00:00:00.000Z');
 		expect(await expiringAt('1746000000')).toBe('2025-04-30T08:00:00.000Z');
+		// A date in a form that reads as no time is shown as sent, not dropped.
+		const asSent = await eventOf({ ...fixtures.olNamedPointsWillExpire, data: { ...fixtures.olNamedPointsWillExpire.data, expiresAt: 'April 30, 2025' } });
+		expect(asSent.summary).toBe('150 points will expire on April 30, 2025');
+		expect(asSent.expiry?.date).toBe('April 30, 2025');
 	});
 
 	test('payload instead of data, and an unknown named event about a customer is kind other', async () => {

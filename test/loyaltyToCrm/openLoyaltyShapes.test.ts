@@ -69,6 +69,9 @@ describe("Open Loyalty: the customer's name", () => {
 		// A subject's name that does not hold the first name is still not the member's.
 		const subject = await eventOf({ type: 'customer.registered', data: { customerId: 'c3', firstName: '太郎', lastName: '山田', name: '無料コーヒー' } });
 		expect(subject.customer.name).toBe('太郎 山田');
+		// Nor one that only holds a one-character first name (a campaign's name).
+		const campaign = await eventOf({ type: 'customer.registered', data: { customerId: 'c4', firstName: '明', lastName: '佐藤', name: '明治ポイント' } });
+		expect(campaign.customer.name).toBe('明 佐藤');
 	});
 
 	test('a name on data is read as the customer\'s when nothing else names them', async () => {

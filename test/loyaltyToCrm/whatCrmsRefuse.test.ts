@@ -5,10 +5,11 @@ import type { IDataObject } from 'n8n-workflow';
 import { triggerProfileItem, triggerTierItem } from './fixtures';
 import { FIRE_ALWAYS, OUTPUT, runLoyalty } from './helpers';
 
+/** Each preset's last-event field, and 2026-12-08T10:00:00Z as it is sent there. */
 const LAST_EVENT_AT = [
-	['salesforce', 'Loyalty_Last_Event_At__c'],
-	['zoho', 'Loyalty_Last_Event_At'],
-	['hubspot', 'gameball_last_event_at'],
+	['salesforce', 'Loyalty_Last_Event_At__c', '2026-12-08T10:00:00.000Z'],
+	['zoho', 'Loyalty_Last_Event_At', '2026-12-08T10:00:00+00:00'],
+	['hubspot', 'gameball_last_event_at', String(Date.UTC(2026, 11, 8, 10))],
 ];
 
 describe('an event time that is no time', () => {
@@ -24,9 +25,9 @@ describe('an event time that is no time', () => {
 		if (crmPreset === 'hubspot') expect(Date.parse(String((note.fields as IDataObject).hs_timestamp))).toBeGreaterThanOrEqual(before - 1000);
 	});
 
-	it.each(LAST_EVENT_AT)('%s: a readable one is still sent, as %s', async (crmPreset, lastEventAt) => {
+	it.each(LAST_EVENT_AT)('%s: a readable one is still sent, as %s', async (crmPreset, lastEventAt, sent) => {
 		const { outputs } = await runLoyalty({ ...FIRE_ALWAYS, crmPreset, includeEvent: false }, [{ ...triggerProfileItem, createdAt: '2026-12-08T10:00:00Z' }]);
-		expect((outputs[OUTPUT.upsertContact][0].json.properties as IDataObject)[lastEventAt]).toEqual(expect.any(String));
+		expect((outputs[OUTPUT.upsertContact][0].json.properties as IDataObject)[lastEventAt]).toBe(sent);
 	});
 });
 

@@ -104,18 +104,25 @@ function joinedNameOf(firstName: string | null, lastName: string | null): string
  */
 function nameOfMemberData(data: Json, pick: (keys: string[]) => string | null): string | null {
 	const firstName = pick(['firstName']);
-	const joined = joinedNameOf(firstName, pick(['lastName']));
+	const lastName = pick(['lastName']);
+	const joined = joinedNameOf(firstName, lastName);
 	const name = pick(['name']);
-	if (name !== null && (firstName === null || hasWord(name, firstName))) return name;
+	if (name !== null && (firstName === null || namesMember(name, firstName, lastName))) return name;
 	return joined ?? name;
 }
 
-/** Scripts whose names are written without spaces ("山田太郎"): there a word is any part of the text. */
+/** Scripts whose names are written without spaces ("山田太郎"), in either order of family and given name. */
 const UNSPACED_SCRIPT = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}\p{Script=Thai}]/u;
+
+/** Whether `name` is the member's: it holds the first name as a word, or in an unspaced script is the two names. */
+function namesMember(name: string, firstName: string, lastName: string | null): boolean {
+	if (!UNSPACED_SCRIPT.test(firstName)) return hasWord(name, firstName);
+	const bare = name.replace(/\s+/g, '');
+	return bare === firstName || (lastName !== null && (bare === lastName + firstName || bare === firstName + lastName));
+}
 
 /** Whether `text` holds `word` as a whole word, in any case ("Jon Doe" holds "jon"; "Free Alcohol" does not hold "Al"). */
 function hasWord(text: string, word: string): boolean {
-	if (UNSPACED_SCRIPT.test(word)) return text.includes(word);
 	const wanted = word.toLowerCase();
 	return text.toLowerCase().split(/[^\p{L}\p{N}'-]+/u).includes(wanted);
 }
@@ -248,10 +255,11 @@ function rewardOf(data: Json): EventDraft['reward'] {
 }
 
 function expiryOf(data: Json): EventDraft['expiry'] {
+	const date = first(data, ['expiresAt', 'expireAt', 'expirationDate', 'willExpireAt', 'expiresAtDate'], str);
 	return {
 		points: first(data, ['points', 'pointsAmount', 'amount', 'units', 'value'], num),
-		// "Expires on 2025-04-30" must name the merchant's day, not UTC's.
-		date: isoTimeAsSent(first(data, ['expiresAt', 'expireAt', 'expirationDate', 'willExpireAt', 'expiresAtDate'], str)),
+		// "Expires on 2025-04-30" must name the merchant's day, not UTC's; a date in another form is shown as sent.
+		date: isoTimeAsSent(date) ?? date,
 	};
 }
 
