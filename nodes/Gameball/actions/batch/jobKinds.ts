@@ -53,11 +53,7 @@ export const JOB_KINDS: JobKind[] = [
 		// Gameball's "amount to adjust the balance by": read as points, as Manual Adjustment's Points are sent in it.
 		note: '"amount" is sent as points, negative to take away (Gameball does not document whether it reads points or money: try one customer first)',
 		movesMoney: true,
-		check: ({ amount }) => {
-			if (amount === 0) return 'has "amount" 0: it must add or take away points';
-			// As Manual Adjustment's Points.
-			return typeof amount === 'number' && !Number.isInteger(amount) ? `has "amount" ${amount}: points must be a whole number` : undefined;
-		},
+		check: (entry) => (entry.amount === 0 ? 'has "amount" 0: it must add or take away points' : undefined),
 	},
 	{ kind: 'balance-inquiry', name: 'Balance Inquiry', entry: ['customerId'], optional: [], example: '[{"customerId": "c1"}]', reads: true },
 	{
