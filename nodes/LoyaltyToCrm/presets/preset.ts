@@ -41,7 +41,7 @@ export interface CrmPresetDefinition {
 	defaultPrefix: string;
 	propertyName(field: LoyaltyField, settings: PresetSettings): string;
 	matchField(by: CrmMatchKey['by'], settings: PresetSettings): string;
-	/** Keys the CRM cannot find a contact by: never a fallback (the chosen key is the user's). */
+	/** Keys the CRM cannot find a contact by: refused as Match Contact By (settings.ts), and never a fallback. */
 	cannotMatchBy?: Array<CrmMatchKey['by']>;
 	taskFields(task: TaskDraft): Record<string, unknown>;
 	noteFields(note: NoteDraft): Record<string, unknown>;
